@@ -1,0 +1,2 @@
+import { db } from '@tsumiki/eslint-config';
+export default db;

@@ -1,0 +1,98 @@
+import { sql, type Kysely } from 'kysely';
+import { TABLES_IN_DEPENDENCY_ORDER, type DB } from './schema';
+import type { Executor } from './repositories/executor';
+
+/**
+ * A logical backup: every table's rows as JSON, in dependency order. The same format restores into
+ * PostgreSQL or PGlite, so a demo on a laptop can move to a server and back.
+ */
+export interface BackupFile {
+  format: 'tsumiki-backup';
+  formatVersion: 1;
+  createdAt: string;
+  migrations: string[];
+  tables: Record<string, Record<string, unknown>[]>;
+}
+
+const BYTEA_COLUMNS: Partial<Record<keyof DB, string[]>> = { attachments: ['content'] };
+
+export async function dumpDatabase(db: Kysely<DB>): Promise<BackupFile> {
+  // One snapshot for all tables: repeatable read sees a consistent point in time.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx);
+      const tables: BackupFile['tables'] = {};
+      for (const table of TABLES_IN_DEPENDENCY_ORDER) {
+        const rows = await trx.selectFrom(table).selectAll().orderBy('id').execute();
+        const bytea = BYTEA_COLUMNS[table] ?? [];
+        tables[table] = rows.map((row) => {
+          const out: Record<string, unknown> = { ...row };
+          for (const column of bytea) out[column] = Buffer.from(out[column] as Uint8Array).toString('base64');
+          return out;
+        });
+      }
+      return {
+        format: 'tsumiki-backup',
+        formatVersion: 1,
+        createdAt: new Date().toISOString(),
+        migrations: migrations.rows.map((r) => r.name),
+        tables,
+      };
+    });
+}
+
+export class RestoreError extends Error {}
+
+/** Restores into a migrated, empty database, all or nothing. */
+export async function restoreDatabase(db: Kysely<DB>, backup: BackupFile): Promise<Record<string, number>> {
+  if (backup.format !== 'tsumiki-backup' || backup.formatVersion !== 1) {
+    throw new RestoreError('Not a Tsumiki backup file (format/formatVersion).');
+  }
+  return db.transaction().execute(async (trx) => {
+    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx);
+    const appliedNames = applied.rows.map((r) => r.name);
+    const missing = backup.migrations.filter((m) => !appliedNames.includes(m));
+    if (missing.length > 0) throw new RestoreError(`The target database lacks migrations: ${missing.join(', ')}`);
+    for (const table of TABLES_IN_DEPENDENCY_ORDER) {
+      const existing = await countRows(trx, table);
+      if (existing > 0) throw new RestoreError(`The target database is not empty (${table} has ${existing} rows).`);
+    }
+    const counts: Record<string, number> = {};
+    for (const table of TABLES_IN_DEPENDENCY_ORDER) {
+      const rows = backup.tables[table] ?? [];
+      const bytea = BYTEA_COLUMNS[table] ?? [];
+      const prepared = rows.map((row) => {
+        const out: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(row)) {
+          if (bytea.includes(key)) out[key] = Buffer.from(value as string, 'base64');
+          // json/jsonb columns go back as JSON text.
+          else if (value !== null && typeof value === 'object' && !(value instanceof Date)) out[key] = JSON.stringify(value);
+          else out[key] = value;
+        }
+        return out;
+      });
+      for (let i = 0; i < prepared.length; i += 500) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument
+        await trx.insertInto(table).values(prepared.slice(i, i + 500) as any).execute();
+      }
+      counts[table] = prepared.length;
+    }
+    // Identity columns continue after the restored ids.
+    for (const table of ['sign_in_attempts', 'audit_log', 'outbox'] as const) {
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+        trx,
+      );
+    }
+    return counts;
+  });
+}
+
+export async function countRows(db: Executor, table: keyof DB): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

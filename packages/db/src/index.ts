@@ -1,0 +1,15 @@
+export * from './backup';
+export * from './client';
+export * from './migrate';
+export * from './schema';
+export * from './repositories/applications.repository';
+export * from './repositories/attachments.repository';
+export * from './repositories/audit.repository';
+export type { Executor } from './repositories/executor';
+export * from './repositories/organisations.repository';
+export * from './repositories/outbox.repository';
+export * from './repositories/programmes.repository';
+export * from './repositories/sessions.repository';
+export * from './repositories/sign-in-attempts.repository';
+export * from './repositories/users.repository';
+export { isUniqueViolation, isDatabaseUnavailable } from './errors';

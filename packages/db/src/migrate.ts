@@ -1,0 +1,32 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import * as m20261122foundation from './migrations/2026-11-22T00-foundation';
+
+/**
+ * Migrations listed in code rather than read from a folder, so they run the same under tsx, vitest
+ * and a bundle. Names sort by date; add new ones at the end.
+ */
+const migrations: Record<string, Migration> = {
+  '2026-11-22T00-foundation': m20261122foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+export class MigrationError extends Error {
+  constructor(
+    message: string,
+    readonly results: MigrationResultSet['results'],
+  ) {
+    super(message);
+  }
+}
+
+/** Runs pending migrations forward. Throws (so callers exit non-zero) when one fails. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, results);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,81 @@
+import type { TApplicationStatus } from '@tsumiki/domain';
+import type { Executor } from './executor';
+
+export function insertApplication(
+  db: Executor,
+  application: { programmeId: string; organisationId: string; createdBy: string; title: string; content?: Record<string, unknown> },
+) {
+  return db
+    .insertInto('applications')
+    .values({
+      programme_id: application.programmeId,
+      applicant_organisation_id: application.organisationId,
+      created_by: application.createdBy,
+      title: application.title,
+      content: JSON.stringify(application.content ?? {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findApplicationById(db: Executor, id: string) {
+  return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** For updates: locks the row so a concurrent writer waits instead of interleaving. */
+export function findApplicationForUpdate(db: Executor, id: string) {
+  return db.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function listApplicationsOfOrganisations(db: Executor, organisationIds: readonly string[]) {
+  if (organisationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('applications')
+    .innerJoin('programmes', 'programmes.id', 'applications.programme_id')
+    .select([
+      'applications.id',
+      'applications.title',
+      'applications.status',
+      'applications.version',
+      'applications.updated_at as updatedAt',
+      'applications.submitted_at as submittedAt',
+      'applications.applicant_organisation_id as organisationId',
+      'programmes.id as programmeId',
+      'programmes.name_ja as programmeNameJa',
+      'programmes.name_en as programmeNameEn',
+    ])
+    .where('applications.applicant_organisation_id', 'in', organisationIds)
+    .orderBy('applications.updated_at', 'desc')
+    .execute();
+}
+
+/**
+ * Compare-and-set on `version`: the update happens only if nobody wrote since `expectedVersion` was
+ * read. Returns the new row, or undefined when the version was stale (the caller reports a conflict).
+ */
+export function updateApplicationIfVersion(
+  db: Executor,
+  input: {
+    id: string;
+    expectedVersion: number;
+    title?: string;
+    content?: Record<string, unknown>;
+    status?: TApplicationStatus;
+    submittedAt?: Date;
+  },
+) {
+  return db
+    .updateTable('applications')
+    .set((eb) => ({
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.content !== undefined ? { content: JSON.stringify(input.content) } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.submittedAt !== undefined ? { submitted_at: input.submittedAt } : {}),
+    }))
+    .where('id', '=', input.id)
+    .where('version', '=', input.expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -1,0 +1,66 @@
+import type { Executor } from './executor';
+
+export function insertSession(
+  db: Executor,
+  session: { tokenHash: string; userId: string; expiresAt: Date; userAgent: string | null; ip: string | null },
+) {
+  return db
+    .insertInto('sessions')
+    .values({
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      expires_at: session.expiresAt,
+      last_seen_at: new Date(),
+      user_agent: session.userAgent,
+      ip: session.ip,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The session with its user, whatever its state; the caller decides what expired or revoked means. */
+export function findSessionByTokenHash(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.expires_at as expiresAt',
+      'sessions.revoked_at as revokedAt',
+      'sessions.last_seen_at as lastSeenAt',
+      'users.id as userId',
+      'users.email',
+      'users.display_name as displayName',
+      'users.locale',
+      'users.disabled_at as disabledAt',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export function extendSession(db: Executor, sessionId: string, expiresAt: Date) {
+  return db
+    .updateTable('sessions')
+    .set({ expires_at: expiresAt, last_seen_at: new Date() })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export function revokeSession(db: Executor, sessionId: string) {
+  return db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export function revokeAllSessionsOfUser(db: Executor, userId: string) {
+  return db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

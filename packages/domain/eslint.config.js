@@ -1,0 +1,2 @@
+import { domain } from '@tsumiki/eslint-config';
+export default domain;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** Upper bound for one evidence file; drawings in A3 PDF fit comfortably. */
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** What applicants attach: documents, drawings, spreadsheets, photos. */
+export const ATTACHMENT_TYPES = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'text/csv': ['csv'],
+} as const satisfies Record<string, readonly string[]>;
+export type TAttachmentType = keyof typeof ATTACHMENT_TYPES;
+export const ZAttachmentType = z.enum(Object.keys(ATTACHMENT_TYPES) as [TAttachmentType, ...TAttachmentType[]], {
+  message: 'attachment.type_not_allowed',
+});
+
+export const ZAttachmentFileName = z
+  .string()
+  .trim()
+  .min(1, { message: 'attachment.name_required' })
+  .max(200, { message: 'attachment.name_too_long' })
+  // No path separators or control characters: the name is shown and used for downloads, never as a path.
+  .refine((s) => !/[\\/\u0000-\u001f\u007f]/.test(s) && s !== '.' && s !== '..', {
+    message: 'attachment.name_invalid',
+  });
+
+export const ZUploadAttachmentInput = z.object({
+  applicationId: z.uuid(),
+  fileName: ZAttachmentFileName,
+  declaredType: ZAttachmentType,
+  /** Base64 of the file. The decoded size is checked against ATTACHMENT_MAX_BYTES. */
+  contentBase64: z
+    .string()
+    .max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 4, { message: 'attachment.too_large' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'attachment.not_base64' }),
+});
+
+export function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+}
+
+export type AttachmentCheck =
+  | { ok: true }
+  | { ok: false; code: 'attachment.too_large' | 'attachment.empty' | 'attachment.type_mismatch' | 'attachment.extension_mismatch' };
+
+/**
+ * A file is stored only when its bytes are what it claims to be: the detected type (from the
+ * content, not the name) must equal the declared type, and the extension must fit that type.
+ */
+export function checkAttachment(input: {
+  size: number;
+  declaredType: TAttachmentType;
+  detectedType: string | undefined;
+  fileName: string;
+}): AttachmentCheck {
+  if (input.size === 0) return { ok: false, code: 'attachment.empty' };
+  if (input.size > ATTACHMENT_MAX_BYTES) return { ok: false, code: 'attachment.too_large' };
+  if (input.detectedType !== input.declaredType) return { ok: false, code: 'attachment.type_mismatch' };
+  const extensions: readonly string[] = ATTACHMENT_TYPES[input.declaredType];
+  if (!extensions.includes(extensionOf(input.fileName))) return { ok: false, code: 'attachment.extension_mismatch' };
+  return { ok: true };
+}

@@ -1,0 +1,27 @@
+import en from './messages/errors.en.json';
+import ja from './messages/errors.ja.json';
+
+/** Every error a user can see has a code here, with its text in both languages (SPEC §1). */
+export type ErrorCode = keyof typeof ja;
+export type Locale = 'ja' | 'en';
+export const LOCALES: readonly Locale[] = ['ja', 'en'];
+export const errorMessages: Record<Locale, Record<ErrorCode, string>> = { ja, en };
+
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ja, code);
+
+/** The text for a code, with {{name}} placeholders filled; unknown codes fall back to the generic one. */
+export function errorMessage(code: string, locale: Locale = 'ja', params: Record<string, string | number> = {}): string {
+  const template = errorMessages[locale][isErrorCode(code) ? code : 'internal.error'];
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** A domain refusal: carries a code the API maps to a tRPC error and the apps translate. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(errorMessage(code, 'en', params));
+    this.name = 'DomainError';
+  }
+}

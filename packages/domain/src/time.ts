@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/** Deadlines are Japan time (UTC+9, no daylight saving) to the minute (SPEC §1). */
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+export interface JstParts {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+export function jstParts(instant: Date): JstParts {
+  const shifted = new Date(instant.getTime() + JST_OFFSET_MS);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+/** The instant of a JST wall-clock time, e.g. jstInstant(2026, 4, 6, 13, 0) for 13:00 JST. */
+export function jstInstant(year: number, month: number, day: number, hour = 0, minute = 0): Date {
+  return new Date(Date.UTC(year, month - 1, day, hour, minute) - JST_OFFSET_MS);
+}
+
+/** "2026-04-06T13:00" read as JST. */
+export const ZJstDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'time.invalid_jst_datetime' })
+  .transform((s, ctx) => {
+    const [date, time] = s.split('T') as [string, string];
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const [hh, mm] = time.split(':').map(Number) as [number, number];
+    const instant = jstInstant(y, m, d, hh, mm);
+    const back = jstParts(instant);
+    if (back.year !== y || back.month !== m || back.day !== d || back.hour !== hh || back.minute !== mm) {
+      ctx.addIssue({ code: 'custom', message: 'time.invalid_jst_datetime' });
+      return z.NEVER;
+    }
+    return instant;
+  });
+
+/** Japanese fiscal year (年度): April to March. */
+export function fiscalYearOf(instant: Date): number {
+  const { year, month } = jstParts(instant);
+  return month >= 4 ? year : year - 1;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-04-06 13:00 JST". */
+export function formatJst(instant: Date): string {
+  const p = jstParts(instant);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)} JST`;
+}
+
+/** 令和 began 2019-05-01; 平成 1989-01-08 to 2019-04-30. */
+export function japaneseEra(instant: Date): { era: '令和' | '平成'; year: number } {
+  const p = jstParts(instant);
+  const reiwaStart = p.year > 2019 || (p.year === 2019 && p.month >= 5);
+  return reiwaStart ? { era: '令和', year: p.year - 2018 } : { era: '平成', year: p.year - 1988 };
+}
+
+/** "令和8年4月6日". */
+export function formatJapaneseDate(instant: Date): string {
+  const p = jstParts(instant);
+  const { era, year } = japaneseEra(instant);
+  return `${era}${year === 1 ? '元' : year}年${p.month}月${p.day}日`;
+}
+
+export interface Window {
+  opensAt: Date;
+  closesAt: Date;
+}
+/** Open from opensAt (inclusive) to closesAt (exclusive: a 13:00 deadline refuses 13:00:00). */
+export function isWindowOpen(window: Window, now: Date): boolean {
+  return now.getTime() >= window.opensAt.getTime() && now.getTime() < window.closesAt.getTime();
+}

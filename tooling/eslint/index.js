@@ -1,0 +1,79 @@
+// One lint setup for every package. Layer boundaries (STYLE.md §8) are enforced here, so a
+// wrong-way import fails CI instead of waiting for review.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const base = tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.turbo/**', '*.config.*', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // process.env is read once, in each deployable's env.ts (validated with zod).
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through env.ts.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', '**/env.ts', '**/scripts/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  prettier,
+);
+
+const restrict = (patterns) => ({
+  files: ['src/**/*.ts', 'src/**/*.tsx'],
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
+/** The pure domain core: no I/O, no framework, no other layer. */
+export const domain = [
+  ...base,
+  restrict([
+    { group: ['@tsumiki/db', '@tsumiki/api', '@tsumiki/ui', 'kysely', 'pg', 'fastify', 'react', '@trpc/*'], message: 'packages/domain is pure: no I/O, no framework.' },
+    { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'packages/domain is pure: no I/O.' },
+  ]),
+];
+/** The database layer: may use the domain, never the API or the UI. */
+export const db = [
+  ...base,
+  restrict([{ group: ['@tsumiki/api', '@tsumiki/ui', 'fastify', '@trpc/*', 'react'], message: 'packages/db must not depend on the API or UI.' }]),
+];
+/** tRPC routers: no raw SQL (use @tsumiki/db repositories), no UI. */
+export const api = [
+  ...base,
+  restrict([{ group: ['@tsumiki/ui', 'react', 'pg', '@electric-sql/pglite'], message: 'Routers call repositories from @tsumiki/db; SQL lives there.' }]),
+];
+/** Node hosts (Fastify server, CLI, tooling scripts). */
+export const node = [...base];
+/** React apps and the shared UI: types only from the API, no server code. */
+export const react = [
+  ...base,
+  { plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@tsumiki/api', message: 'Front ends import only types from the API.', allowTypeImports: true },
+          ],
+          patterns: [
+            { group: ['@tsumiki/db', 'kysely', 'pg', 'fastify', 'node:*'], message: 'Front ends never import server code.' },
+            { group: ['../features/*/**', '../../features/*/**'], message: 'Features do not import each other; share through src/lib or @tsumiki/ui.' },
+          ],
+        },
+      ],
+    },
+  },
+];
+export default base;
