@@ -1,0 +1,2 @@
+import { api } from '@tsumiki/eslint-config';
+export default api;

@@ -1,0 +1,120 @@
+import {
+  extendSession,
+  findSessionByTokenHash,
+  listMembershipsOfUser,
+  type DB,
+} from '@tsumiki/db';
+import { SESSION_TTL_MS, type Locale } from '@tsumiki/domain';
+import type { Kysely } from 'kysely';
+import { hashSessionToken } from './auth/session-token';
+
+/** What the transport tells the API about a request; Fastify fills it, tests build it directly. */
+export interface RequestInfo {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  /** Origin and Host headers, for the cross-site check. */
+  origin: string | null;
+  host: string | null;
+  protocol: 'http' | 'https';
+  /** Sec-Fetch-Site from browsers that send it. */
+  fetchSite: string | null;
+  /** The x-tsumiki-csrf header: a custom header a cross-site form cannot send without CORS consent. */
+  hasCsrfHeader: boolean;
+  acceptLanguage: string | null;
+}
+
+export interface CookieJar {
+  read(): string | undefined;
+  write(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface ApiDependencies {
+  db: Kysely<DB>;
+  /** Origins whose pages may call the API with the session cookie (the three apps). */
+  allowedOrigins: readonly string[];
+  now?: () => Date;
+  log: Logger;
+}
+
+export type Membership = Awaited<ReturnType<typeof listMembershipsOfUser>>[number];
+
+export type Auth =
+  | { state: 'anonymous' }
+  | { state: 'expired' }
+  | {
+      state: 'signed-in';
+      sessionId: string;
+      expiresAt: Date;
+      user: { id: string; email: string; displayName: string; locale: Locale };
+      memberships: Membership[];
+    };
+
+export interface Context {
+  db: Kysely<DB>;
+  request: RequestInfo;
+  cookies: CookieJar;
+  allowedOrigins: readonly string[];
+  now: () => Date;
+  log: Logger;
+  auth: Auth;
+  locale: Locale;
+}
+
+function localeFrom(acceptLanguage: string | null): Locale {
+  // Japanese first: English only when the browser prefers it over Japanese.
+  if (!acceptLanguage) return 'ja';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'ja';
+}
+
+async function resolveAuth(deps: ApiDependencies, cookies: CookieJar, now: Date): Promise<Auth> {
+  const token = cookies.read();
+  if (!token) return { state: 'anonymous' };
+  const found = await findSessionByTokenHash(deps.db, hashSessionToken(token));
+  if (!found || found.revokedAt || found.disabledAt) {
+    cookies.clear();
+    return found ? { state: 'expired' } : { state: 'anonymous' };
+  }
+  if (found.expiresAt.getTime() <= now.getTime()) {
+    cookies.clear();
+    return { state: 'expired' };
+  }
+  let expiresAt = found.expiresAt;
+  // Sliding expiry: a session in use is renewed once past half its life.
+  if (expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2) {
+    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await extendSession(deps.db, found.sessionId, expiresAt);
+    cookies.write(token, expiresAt);
+  }
+  const memberships = await listMembershipsOfUser(deps.db, found.userId);
+  return {
+    state: 'signed-in',
+    sessionId: found.sessionId,
+    expiresAt,
+    user: { id: found.userId, email: found.email, displayName: found.displayName, locale: found.locale },
+    memberships,
+  };
+}
+
+export async function createContext(deps: ApiDependencies, request: RequestInfo, cookies: CookieJar): Promise<Context> {
+  const now = deps.now ?? (() => new Date());
+  const auth = await resolveAuth(deps, cookies, now());
+  return {
+    db: deps.db,
+    request,
+    cookies,
+    allowedOrigins: deps.allowedOrigins,
+    now,
+    log: deps.log,
+    auth,
+    locale: auth.state === 'signed-in' ? auth.user.locale : localeFrom(request.acceptLanguage),
+  };
+}

@@ -1,0 +1,29 @@
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { DomainError, type ErrorCode } from '@tsumiki/domain';
+
+/** How each kind of refusal travels over HTTP. */
+function trpcCodeFor(code: ErrorCode): TRPC_ERROR_CODE_KEY {
+  if (code === 'auth.invalid_credentials' || code === 'auth.unauthenticated' || code === 'auth.session_expired') {
+    return 'UNAUTHORIZED';
+  }
+  if (code === 'auth.forbidden_role' || code === 'auth.cross_site') return 'FORBIDDEN';
+  if (code === 'auth.rate_limited') return 'TOO_MANY_REQUESTS';
+  if (code.endsWith('.not_found')) return 'NOT_FOUND';
+  if (code === 'application.version_conflict' || code === 'user.email_taken') return 'CONFLICT';
+  if (code === 'attachment.too_large' || code === 'request.too_large') return 'PAYLOAD_TOO_LARGE';
+  if (code === 'service.unavailable') return 'SERVICE_UNAVAILABLE';
+  if (code === 'internal.error') return 'INTERNAL_SERVER_ERROR';
+  if (code === 'application.not_editable' || code === 'programme.window_closed') return 'PRECONDITION_FAILED';
+  return 'BAD_REQUEST';
+}
+
+/** A refusal the user can act on: a coded, translated message, never a stack trace. */
+export function appError(code: ErrorCode, params: Record<string, string | number> = {}): TRPCError {
+  const cause = new DomainError(code, params);
+  return new TRPCError({ code: trpcCodeFor(code), message: cause.message, cause });
+}
+
+export function toAppError(error: DomainError): TRPCError {
+  return appError(error.code, error.params);
+}

@@ -1,0 +1,20 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { applicationsRouter } from './routers/applications/applications.router';
+import { attachmentsRouter } from './routers/attachments/attachments.router';
+import { authRouter } from './routers/auth/auth.router';
+import { organisationsRouter } from './routers/organisations/organisations.router';
+import { programmesRouter } from './routers/programmes/programmes.router';
+import { createCallerFactory, createTRPCRouter } from './trpc';
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  programmes: programmesRouter,
+  applications: applicationsRouter,
+  attachments: attachmentsRouter,
+  organisations: organisationsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export const createCaller = createCallerFactory(appRouter);

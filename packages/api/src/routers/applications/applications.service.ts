@@ -1,0 +1,102 @@
+import {
+  appendAudit,
+  findApplicationById,
+  findApplicationForUpdate,
+  findProgrammeById,
+  insertApplication,
+  updateApplicationIfVersion,
+  type Application,
+  type Executor,
+} from '@tsumiki/db';
+import { formatJst, isEditableByApplicant, isWindowOpen, type TUpdateDraftInput } from '@tsumiki/domain';
+import { appError } from '../../errors';
+import type { Context, SignedInAuth } from '../../trpc-types';
+
+export function toApplicationView(a: Application) {
+  return {
+    id: a.id,
+    programmeId: a.programme_id,
+    organisationId: a.applicant_organisation_id,
+    title: a.title,
+    status: a.status,
+    content: a.content,
+    version: a.version,
+    submittedAt: a.submitted_at,
+    createdAt: a.created_at,
+    updatedAt: a.updated_at,
+  };
+}
+
+/**
+ * The application if it belongs to one of the caller's applicant organisations. Anything else is
+ * "not found": another organisation's draft does not even admit to existing.
+ */
+export async function applicationOfCaller(db: Executor, auth: SignedInAuth, id: string, forUpdate = false) {
+  const application = forUpdate ? await findApplicationForUpdate(db, id) : await findApplicationById(db, id);
+  const own = auth.memberships.some((m) => m.organisationId === application?.applicant_organisation_id);
+  if (!application || !own) throw appError('application.not_found');
+  return application;
+}
+
+export async function createDraft(
+  ctx: Context & { auth: SignedInAuth },
+  input: { programmeId: string; title: string; organisationId?: string | undefined },
+) {
+  const organisationId = input.organisationId ?? ctx.auth.memberships[0]?.organisationId;
+  if (!organisationId || !ctx.auth.memberships.some((m) => m.organisationId === organisationId)) {
+    throw appError('organisation.not_found');
+  }
+  const programme = await findProgrammeById(ctx.db, input.programmeId);
+  if (!programme) throw appError('programme.not_found');
+  const window = { opensAt: programme.window_opens_at, closesAt: programme.window_closes_at };
+  if (!isWindowOpen(window, ctx.now())) {
+    throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const created = await insertApplication(trx, {
+      programmeId: programme.id,
+      organisationId,
+      createdBy: ctx.auth.user.id,
+      title: input.title,
+    });
+    await appendAudit(trx, {
+      actorUserId: ctx.auth.user.id,
+      action: 'application.create_draft',
+      entityType: 'application',
+      entityId: created.id,
+      after: { title: created.title, programmeId: programme.id, status: created.status },
+      requestId: ctx.request.requestId,
+      ip: ctx.request.ip,
+    });
+    return toApplicationView(created);
+  });
+}
+
+/** Saves a draft only on top of the version the editor read; anything else is a conflict, not a lost edit. */
+export async function updateDraft(ctx: Context & { auth: SignedInAuth }, input: TUpdateDraftInput) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await applicationOfCaller(trx, ctx.auth, input.id, true);
+    if (!isEditableByApplicant(current.status)) throw appError('application.not_editable', { status: current.status });
+    if (current.version !== input.version) {
+      throw appError('application.version_conflict', { currentVersion: current.version });
+    }
+    const updated = await updateApplicationIfVersion(trx, {
+      id: input.id,
+      expectedVersion: input.version,
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.content !== undefined ? { content: input.content } : {}),
+    });
+    if (!updated) throw appError('application.version_conflict', { currentVersion: current.version });
+    await appendAudit(trx, {
+      actorUserId: ctx.auth.user.id,
+      action: 'application.update_draft',
+      entityType: 'application',
+      entityId: updated.id,
+      before: { title: current.title, content: current.content, version: current.version },
+      after: { title: updated.title, content: updated.content, version: updated.version },
+      requestId: ctx.request.requestId,
+      ip: ctx.request.ip,
+    });
+    return toApplicationView(updated);
+  });
+}

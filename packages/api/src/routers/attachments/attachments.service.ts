@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { appendAudit, insertAttachment } from '@tsumiki/db';
+import { checkAttachment, isEditableByApplicant, type TAttachmentType } from '@tsumiki/domain';
+import { fileTypeFromBuffer } from 'file-type';
+import { appError } from '../../errors';
+import type { Context, SignedInAuth } from '../../trpc-types';
+import { applicationOfCaller } from '../applications/applications.service';
+
+/** Detects the type from the bytes. CSV has no magic number: it must be valid UTF-8 text without NULs. */
+export async function detectType(bytes: Uint8Array): Promise<string | undefined> {
+  const detected = await fileTypeFromBuffer(bytes);
+  if (detected) return detected.mime;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (!text.includes('\u0000')) return 'text/csv';
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+export async function uploadAttachment(
+  ctx: Context & { auth: SignedInAuth },
+  input: { applicationId: string; fileName: string; declaredType: TAttachmentType; contentBase64: string },
+) {
+  const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
+  const check = checkAttachment({
+    size: bytes.byteLength,
+    declaredType: input.declaredType,
+    detectedType: await detectType(bytes),
+    fileName: input.fileName,
+  });
+  if (!check.ok) throw appError(check.code);
+  return ctx.db.transaction().execute(async (trx) => {
+    const application = await applicationOfCaller(trx, ctx.auth, input.applicationId, true);
+    if (!isEditableByApplicant(application.status)) {
+      throw appError('application.not_editable', { status: application.status });
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const stored = await insertAttachment(trx, {
+      applicationId: application.id,
+      uploadedBy: ctx.auth.user.id,
+      fileName: input.fileName,
+      declaredType: input.declaredType,
+      detectedType: input.declaredType,
+      sha256,
+      content: bytes,
+    });
+    await appendAudit(trx, {
+      actorUserId: ctx.auth.user.id,
+      action: 'attachment.upload',
+      entityType: 'application',
+      entityId: application.id,
+      after: { attachmentId: stored.id, fileName: stored.file_name, size: stored.size_bytes, sha256 },
+      requestId: ctx.request.requestId,
+      ip: ctx.request.ip,
+    });
+    return {
+      id: stored.id,
+      fileName: stored.file_name,
+      type: stored.declared_type,
+      sizeBytes: stored.size_bytes,
+      sha256: stored.sha256,
+      createdAt: stored.created_at,
+    };
+  });
+}

@@ -1,0 +1,54 @@
+import { appendAudit, revokeAllSessionsOfUser, revokeSession, updateUserLocale } from '@tsumiki/db';
+import { ZSignInInput } from '@tsumiki/domain';
+import { z } from 'zod';
+import { createTRPCRouter, publicProcedure, signedInProcedure } from '../../trpc';
+import { signIn } from './auth.service';
+
+export const authRouter = createTRPCRouter({
+  /** The signed-in user and their roles, or null. Never an error, so apps can show sign-in. */
+  me: publicProcedure.query(({ ctx }) => {
+    if (ctx.auth.state !== 'signed-in') return null;
+    const { user, memberships, expiresAt } = ctx.auth;
+    return { user, memberships, expiresAt };
+  }),
+
+  signIn: publicProcedure.input(ZSignInInput).mutation(({ ctx, input }) => signIn(ctx, input)),
+
+  signOut: signedInProcedure.mutation(async ({ ctx }) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      await revokeSession(trx, ctx.auth.sessionId);
+      await appendAudit(trx, {
+        actorUserId: ctx.auth.user.id,
+        action: 'auth.sign_out',
+        entityType: 'user',
+        entityId: ctx.auth.user.id,
+        requestId: ctx.request.requestId,
+        ip: ctx.request.ip,
+      });
+    });
+    ctx.cookies.clear();
+    return { ok: true as const };
+  }),
+
+  /** Ends every session of this user, on every device. */
+  signOutEverywhere: signedInProcedure.mutation(async ({ ctx }) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      await revokeAllSessionsOfUser(trx, ctx.auth.user.id);
+      await appendAudit(trx, {
+        actorUserId: ctx.auth.user.id,
+        action: 'auth.sign_out_everywhere',
+        entityType: 'user',
+        entityId: ctx.auth.user.id,
+        requestId: ctx.request.requestId,
+        ip: ctx.request.ip,
+      });
+    });
+    ctx.cookies.clear();
+    return { ok: true as const };
+  }),
+
+  setLocale: signedInProcedure.input(z.object({ locale: z.enum(['ja', 'en']) })).mutation(async ({ ctx, input }) => {
+    await updateUserLocale(ctx.db, ctx.auth.user.id, input.locale);
+    return { ok: true as const };
+  }),
+});

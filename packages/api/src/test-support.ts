@@ -1,0 +1,112 @@
+// Test-only helpers shared by this package's integration tests.
+import { insertMembership, insertOrganisation, insertProgramme, insertUser, type Database } from '@tsumiki/db';
+import { ROLE_ORGANISATION_KIND, ROLES, type TRole } from '@tsumiki/domain';
+import { hashPassword } from './auth/password';
+import { createContext, type CookieJar, type RequestInfo } from './context';
+import { createCaller } from './root';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export class MemoryCookieJar implements CookieJar {
+  token: string | undefined;
+  expiresAt: Date | undefined;
+  read() {
+    return this.token;
+  }
+  write(token: string, expiresAt: Date) {
+    this.token = token;
+    this.expiresAt = expiresAt;
+  }
+  clear() {
+    this.token = undefined;
+  }
+}
+
+export const silentLog = { info() {}, warn() {}, error() {} };
+
+export function requestInfo(overrides: Partial<RequestInfo> = {}): RequestInfo {
+  return {
+    requestId: 'test',
+    ip: '127.0.0.1',
+    userAgent: 'vitest',
+    origin: 'http://localhost:5173',
+    host: 'localhost:5173',
+    protocol: 'http',
+    fetchSite: 'same-origin',
+    hasCsrfHeader: true,
+    acceptLanguage: 'ja',
+    ...overrides,
+  };
+}
+
+/** One organisation per kind and one user per role, plus a second applicant organisation. */
+export async function seedRoles(database: Database) {
+  const { db } = database;
+  const orgs = {
+    applicant: await insertOrganisation(db, { kind: 'applicant', name_ja: '申請者A', name_en: 'Applicant A', short_name_ja: null }),
+    otherApplicant: await insertOrganisation(db, { kind: 'applicant', name_ja: '申請者B', name_en: 'Applicant B', short_name_ja: null }),
+    programme_office: await insertOrganisation(db, { kind: 'programme_office', name_ja: '事務局', name_en: 'Office', short_name_ja: null }),
+    association: await insertOrganisation(db, { kind: 'association', name_ja: '協会', name_en: 'Association', short_name_ja: '協' }),
+    ministry: await insertOrganisation(db, { kind: 'ministry', name_ja: '国土交通省', name_en: 'MLIT', short_name_ja: null }),
+  };
+  const passwordHash = await hashPassword(PASSWORD);
+  const users = {} as Record<TRole, { id: string; email: string }>;
+  for (const role of ROLES) {
+    const email = `${role}@example.jp`;
+    const user = await insertUser(db, { email, displayName: `${role} user`, passwordHash });
+    await insertMembership(db, { userId: user.id, organisationId: orgs[ROLE_ORGANISATION_KIND[role]].id, role });
+    users[role] = { id: user.id, email };
+  }
+  const other = await insertUser(db, { email: 'other-applicant@example.jp', displayName: 'other', passwordHash });
+  await insertMembership(db, { userId: other.id, organisationId: orgs.otherApplicant.id, role: 'applicant' });
+  const programme = await insertProgramme(db, {
+    code: 'clt-demo',
+    kind: 'clt_demonstration',
+    name_ja: 'CLT実証',
+    name_en: 'CLT demonstration',
+    fiscal_year: 2026,
+    window_opens_at: new Date(Date.now() - 86_400_000),
+    window_closes_at: new Date(Date.now() + 30 * 86_400_000),
+    budget_yen: 627_000_000,
+    office_organisation_id: orgs.programme_office.id,
+    is_demo: true,
+  });
+  const closedProgramme = await insertProgramme(db, {
+    code: 'co2-2025',
+    kind: 'co2_factor_support',
+    name_ja: 'CO2原単位',
+    name_en: 'CO2 factors',
+    fiscal_year: 2025,
+    window_opens_at: new Date('2025-03-31T15:00:00Z'),
+    window_closes_at: new Date('2025-12-24T15:00:00Z'),
+    budget_yen: 100_000_000,
+    office_organisation_id: orgs.programme_office.id,
+  });
+  return { orgs, users, otherApplicant: { id: other.id, email: 'other-applicant@example.jp' }, programme, closedProgramme };
+}
+
+export interface Client {
+  caller: ReturnType<typeof createCaller>;
+  cookies: MemoryCookieJar;
+}
+
+/** A caller with its own cookie jar, like one browser. */
+export async function clientFor(
+  database: Database,
+  options: { cookies?: MemoryCookieJar; request?: Partial<RequestInfo>; now?: () => Date } = {},
+): Promise<Client> {
+  const cookies = options.cookies ?? new MemoryCookieJar();
+  const ctx = await createContext(
+    { db: database.db, allowedOrigins: ['http://localhost:5173'], log: silentLog, ...(options.now ? { now: options.now } : {}) },
+    requestInfo(options.request),
+    cookies,
+  );
+  return { caller: createCaller(ctx), cookies };
+}
+
+/** Signs in and returns a fresh client carrying the session cookie. */
+export async function signedInClient(database: Database, email: string, options: { now?: () => Date } = {}) {
+  const anonymous = await clientFor(database);
+  await anonymous.caller.auth.signIn({ email, password: PASSWORD });
+  return clientFor(database, { cookies: anonymous.cookies, ...options });
+}
