@@ -1,0 +1,115 @@
+import { countRows, type Database } from '@tsumiki/db';
+import { testBackends } from '@tsumiki/db/testing';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from './app';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo';
+
+const backends = await testBackends();
+const ORIGIN = 'http://localhost:5173';
+
+describe.each(backends)('HTTP server on $name', (backend) => {
+  let database: Database;
+  let app: Awaited<ReturnType<typeof buildServer>>;
+
+  beforeAll(async () => {
+    database = await backend.create();
+    await seedDemo(database.db);
+    app = await buildServer({ db: database.db, allowedOrigins: [ORIGIN], secureCookies: false });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const signIn = (headers: Record<string, string>, password = DEMO_PASSWORD) =>
+    app.inject({
+      method: 'POST',
+      url: '/trpc/auth.signIn',
+      headers: { 'content-type': 'application/json', ...headers },
+      payload: JSON.stringify(superjson.serialize({ email: 'applicant@demo.tsumiki.jp', password })),
+    });
+
+  it('answers health and readiness', async () => {
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ database: 'ok' });
+  });
+
+  it('signs in over HTTP with an HttpOnly, SameSite=Strict session cookie', async () => {
+    const response = await signIn({ origin: ORIGIN, 'x-tsumiki-csrf': '1' });
+    expect(response.statusCode).toBe(200);
+    const cookie = response.cookies.find((c) => c.name === 'tsumiki_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const me = await app.inject({ method: 'GET', url: '/trpc/auth.me', cookies: { tsumiki_session: cookie!.value } });
+    const body = me.json<{ result: { data: { json: { user: { email: string } } } } }>();
+    expect(body.result.data.json.user.email).toBe('applicant@demo.tsumiki.jp');
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('refuses a cross-site post with 403 and a Japanese message, without a stack trace', async () => {
+    const response = await signIn({ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    expect(response.statusCode).toBe(403);
+    const body = response.json<{ error: { json: { message: string; data: Record<string, unknown> } } }>();
+    expect(body.error.json.message).toContain('別のサイトからの要求');
+    expect(body.error.json.data.appCode).toBe('auth.cross_site');
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+|stack/);
+  });
+
+  it('answers a wrong password with 401 in the language the browser asks for', async () => {
+    const response = await signIn({ origin: ORIGIN, 'x-tsumiki-csrf': '1', 'accept-language': 'en-GB,en;q=0.9' }, 'not the password');
+    expect(response.statusCode).toBe(401);
+    const body = response.json<{ error: { json: { message: string } } }>();
+    expect(body.error.json.message).toBe('The e-mail address or password is wrong. Check them and try again.');
+  });
+
+  it('reports field errors for invalid input, per field, in Japanese', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.signIn',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
+      payload: JSON.stringify(superjson.serialize({ email: 'not-an-address', password: '' })),
+    });
+    expect(response.statusCode).toBe(400);
+    const body = response.json<{ error: { json: { data: { fieldErrors: { path: string; code: string; message: string }[] } } } }>();
+    expect(body.error.json.data.fieldErrors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'email', code: 'auth.email_invalid', message: expect.stringContaining('メールアドレス') }),
+        expect.objectContaining({ path: 'password', code: 'auth.password_required' }),
+      ]),
+    );
+  });
+
+  it('seeded the eight associations, the documents’ programmes with open demo rounds, and one user per role', async () => {
+    const associations = await database.db.selectFrom('organisations').select('name_ja').where('kind', '=', 'association').execute();
+    expect(associations).toHaveLength(8);
+    const programmes = await database.db
+      .selectFrom('programmes')
+      .select(['code', 'is_demo', 'window_opens_at', 'window_closes_at', 'budget_yen'])
+      .orderBy('code')
+      .execute();
+    const clt = programmes.find((p) => p.code === 'clt-demonstration-r7')!;
+    expect(clt.window_closes_at.toISOString()).toBe('2026-04-06T04:00:00.000Z'); // 13:00 JST
+    expect(clt.budget_yen).toBe(627_000_000);
+    const now = Date.now();
+    for (const demo of programmes.filter((p) => p.is_demo)) {
+      expect(demo.window_opens_at.getTime()).toBeLessThanOrEqual(now);
+      expect(demo.window_closes_at.getTime()).toBeGreaterThan(now);
+    }
+    expect(await countRows(database.db, 'users')).toBe(DEMO_ACCOUNTS.length);
+    await expect(seedDemo(database.db)).rejects.toThrow(/already has users/);
+  });
+});
+
+describe('readiness without a database', () => {
+  it('answers 503 when the database is gone', async () => {
+    const [pglite] = (await testBackends()).filter((b) => b.name === 'pglite');
+    const database = await pglite!.create();
+    const app = await buildServer({ db: database.db, allowedOrigins: [], secureCookies: false });
+    await database.close();
+    const response = await app.inject('/readyz');
+    expect(response.statusCode).toBe(503);
+    await app.close();
+  });
+});

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import { appRouter, createContext, SESSION_COOKIE, type AppRouter, type CookieJar, type RequestInfo } from '@tsumiki/api';
+import { pingDatabase, type DB } from '@tsumiki/db';
+import { ATTACHMENT_MAX_BYTES } from '@tsumiki/domain';
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { Kysely } from 'kysely';
+
+export interface ServerOptions {
+  db: Kysely<DB>;
+  /** Origins (besides the server's own) whose pages may call with the session cookie. */
+  allowedOrigins: readonly string[];
+  secureCookies: boolean;
+  logger?: FastifyServerOptions['logger'];
+  /** A built SPA to serve beside the API (one of the three apps). */
+  staticDir?: string;
+  now?: () => Date;
+}
+
+// Attachments travel base64-encoded inside JSON: 4/3 of the file plus room for the envelope.
+const BODY_LIMIT = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 1024 * 1024;
+
+function requestInfo(req: FastifyRequest): RequestInfo {
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return typeof value === 'string' ? value : null;
+  };
+  return {
+    requestId: String(req.id),
+    ip: req.ip ?? null,
+    userAgent: header('user-agent'),
+    origin: header('origin'),
+    host: header('host'),
+    protocol: req.protocol === 'https' ? 'https' : 'http',
+    fetchSite: header('sec-fetch-site'),
+    hasCsrfHeader: header('x-tsumiki-csrf') === '1',
+    acceptLanguage: header('accept-language'),
+  };
+}
+
+function cookieJar(req: FastifyRequest, res: FastifyReply, secure: boolean): CookieJar {
+  return {
+    read: () => req.cookies[SESSION_COOKIE],
+    write: (token, expiresAt) =>
+      void res.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires: expiresAt }),
+    clear: () => void res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' }),
+  };
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Mantine sets inline styles; no inline scripts are allowed.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
+/** One Fastify instance: the tRPC API, health and readiness, and optionally one app's static files. */
+export async function buildServer(options: ServerOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: 5000 },
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 100) : randomUUID()),
+    trustProxy: false,
+  });
+
+  await app.register(fastifyCookie);
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', CSP);
+    if (options.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    return payload;
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await pingDatabase(options.db);
+      return { status: 'ready', database: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'not ready', database: 'unavailable' });
+    }
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) =>
+        createContext(
+          { db: options.db, allowedOrigins: options.allowedOrigins, log: req.log, ...(options.now ? { now: options.now } : {}) },
+          requestInfo(req),
+          cookieJar(req, res, options.secureCookies),
+        ),
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  if (options.staticDir) {
+    await app.register(fastifyStatic, { root: options.staticDir, wildcard: false, index: ['index.html'] });
+    // Client-side routes (/applications/…) get the app shell; unknown API paths stay 404.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/trpc') && req.headers.accept?.includes('text/html')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.code(404).send({ error: 'Not Found' });
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createDatabase, countRows, TABLES_IN_DEPENDENCY_ORDER } from '@tsumiki/db';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const CLI = new URL('./cli.ts', import.meta.url).pathname;
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsumiki-cli-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function tsumiki(args: string[], dataDir: string, extraEnv: Record<string, string> = {}) {
+  return run('npx', ['tsx', CLI, ...args], {
+    env: { ...process.env, DATABASE_URL: '', TSUMIKI_DATA_DIR: dataDir, ...extraEnv },
+  });
+}
+
+describe('tsumiki CLI on an embedded PGlite directory', () => {
+  it('migrates, seeds, backs up and restores into a fresh directory; data survives a restart', async () => {
+    const source = join(tempDir(), 'pglite');
+    expect((await tsumiki(['migrate'], source)).stdout).toContain('applied: 2026-11-22T00-foundation');
+    expect((await tsumiki(['migrate'], source)).stdout).toContain('already up to date');
+    expect((await tsumiki(['seed'], source)).stdout).toContain('applicant@demo.tsumiki.jp');
+
+    // Restart: a new process opens the same directory and finds the data.
+    const reopened = await createDatabase({ kind: 'pglite', dataDir: source });
+    expect(await countRows(reopened.db, 'users')).toBe(7);
+    await reopened.close();
+
+    const file = join(tempDir(), 'backup.json');
+    await tsumiki(['backup', file], source);
+    const target = join(tempDir(), 'pglite');
+    expect((await tsumiki(['restore', file], target)).stdout).toContain('users=7');
+
+    const [a, b] = [await createDatabase({ kind: 'pglite', dataDir: source }), await createDatabase({ kind: 'pglite', dataDir: target })];
+    for (const table of TABLES_IN_DEPENDENCY_ORDER) {
+      const rowsA = await a.db.selectFrom(table).selectAll().orderBy('id').execute();
+      const rowsB = await b.db.selectFrom(table).selectAll().orderBy('id').execute();
+      expect(rowsB, table).toEqual(rowsA);
+    }
+    await a.close();
+    await b.close();
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'tsumiki-backup' });
+  });
+
+  it('creates a user with validation errors in Japanese and exits non-zero on bad input', async () => {
+    const dir = join(tempDir(), 'pglite');
+    await tsumiki(['seed'], dir);
+    const orgs = (await tsumiki(['organisations'], dir)).stdout;
+    const association = orgs.split('\n').find((l) => l.includes('日本建設業連合会'))!.split(/\s+/)[0]!;
+    const bad = tsumiki(['create-user', '--email', 'nope', '--name', '', '--organisation', association, '--role', 'reporter'], dir);
+    await expect(bad).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('メールアドレスの形式が正しくありません') });
+    const wrongRole = tsumiki(
+      ['create-user', '--email', 'x@example.jp', '--name', 'X', '--organisation', association, '--role', 'applicant'],
+      dir,
+      { TSUMIKI_NEW_PASSWORD: 'a long enough password' },
+    );
+    await expect(wrongRole).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('この役割はこの種類の組織には割り当てられません') });
+    const ok = await tsumiki(
+      ['create-user', '--email', 'New.Person@example.jp', '--name', '新 担当', '--organisation', association, '--role', 'association_reporter'],
+      dir,
+      { TSUMIKI_NEW_PASSWORD: 'a long enough password' },
+    );
+    expect(ok.stdout).toContain('created new.person@example.jp');
+  });
+});

@@ -1,0 +1,130 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { hashPassword } from '@tsumiki/api';
+import {
+  dumpDatabase,
+  findOrganisationById,
+  insertMembership,
+  insertUser,
+  isUniqueViolation,
+  listOrganisations,
+  restoreDatabase,
+  type BackupFile,
+} from '@tsumiki/db';
+import { errorMessage, roleMayHoldIn, ZCreateUserInput, type Locale } from '@tsumiki/domain';
+import { loadEnv } from './env';
+import { openDatabase } from './runtime';
+import { DEMO_PASSWORD, seedDemo } from './seed/demo';
+
+const HELP = `tsumiki — operations for a Tsumiki installation
+
+Usage: pnpm tsumiki <command> [options]
+
+  migrate                      bring the database to the latest schema
+  seed                         load the demo data (empty database only)
+  backup <file.json>           write every table to a backup file
+  restore <file.json>          load a backup into an empty, migrated database
+  create-user --email E --name N --organisation ORG_ID --role ROLE
+                               create a user (password from TSUMIKI_NEW_PASSWORD or --password)
+  organisations                list organisations and their ids
+
+The database is PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite
+(TSUMIKI_DATA_DIR, default .data/pglite under the repository).`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(HELP);
+    return;
+  }
+  const env = loadEnv();
+  const { database, applied } = await openDatabase(env);
+  const locale: Locale = 'ja';
+  try {
+    switch (command) {
+      case 'migrate':
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'already up to date');
+        return;
+      case 'seed': {
+        const { logins } = await seedDemo(database.db);
+        for (const l of logins) console.log(`${l.role.padEnd(21)} ${l.email}`);
+        console.log(`password: ${DEMO_PASSWORD}`);
+        return;
+      }
+      case 'backup': {
+        const file = rest[0];
+        if (!file) throw new UsageError('backup needs a file name: pnpm tsumiki backup backup.json');
+        const backup = await dumpDatabase(database.db);
+        writeFileSync(file, JSON.stringify(backup));
+        const counts = Object.entries(backup.tables).map(([t, rows]) => `${t}=${rows.length}`);
+        console.log(`wrote ${file} (${counts.join(', ')})`);
+        return;
+      }
+      case 'restore': {
+        const file = rest[0];
+        if (!file) throw new UsageError('restore needs a file name: pnpm tsumiki restore backup.json');
+        const backup = JSON.parse(readFileSync(file, 'utf8')) as BackupFile;
+        const counts = await restoreDatabase(database.db, backup);
+        console.log(`restored ${Object.entries(counts).map(([t, n]) => `${t}=${n}`).join(', ')}`);
+        return;
+      }
+      case 'organisations': {
+        for (const o of await listOrganisations(database.db)) console.log(`${o.id}  ${o.kind.padEnd(16)} ${o.name_ja}`);
+        return;
+      }
+      case 'create-user': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            email: { type: 'string' },
+            name: { type: 'string' },
+            organisation: { type: 'string' },
+            role: { type: 'string' },
+            password: { type: 'string' },
+          },
+        });
+        const parsed = ZCreateUserInput.safeParse({
+          email: values.email,
+          displayName: values.name,
+          organisationId: values.organisation,
+          role: values.role,
+          password: values.password ?? env.TSUMIKI_NEW_PASSWORD,
+        });
+        if (!parsed.success) {
+          const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${errorMessage(i.message, locale)}${i.message.includes('.') ? '' : ` (${i.message})`}`);
+          throw new UsageError(`create-user: invalid input\n${lines.join('\n')}`);
+        }
+        const input = parsed.data;
+        const organisation = await findOrganisationById(database.db, input.organisationId);
+        if (!organisation) throw new UsageError(errorMessage('organisation.not_found', locale));
+        if (!roleMayHoldIn(input.role, organisation.kind)) {
+          throw new UsageError(errorMessage('user.role_not_allowed_for_organisation', locale));
+        }
+        const passwordHash = await hashPassword(input.password);
+        try {
+          const user = await database.db.transaction().execute(async (trx) => {
+            const created = await insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash });
+            await insertMembership(trx, { userId: created.id, organisationId: organisation.id, role: input.role });
+            return created;
+          });
+          console.log(`created ${user.email} (${input.role} in ${organisation.name_ja})`);
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new UsageError(errorMessage('user.email_taken', locale));
+          throw error;
+        }
+        return;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, for defaults that live under it (PGlite data, built apps). */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const port = z.coerce.number().int().min(1).max(65535);
+const flag = z
+  .enum(['1', '0', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+/**
+ * Configuration of the API server and the CLI, validated once at start. A bad value stops the
+ * process with a message naming the variable, instead of failing later somewhere else.
+ */
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** PostgreSQL when set; otherwise embedded PGlite in TSUMIKI_DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TSUMIKI_DATA_DIR: z.string().min(1).default(`${REPO_ROOT}.data/pglite`),
+  TSUMIKI_HOST: z.string().min(1).default('127.0.0.1'),
+  TSUMIKI_API_PORT: port.default(3000),
+  TSUMIKI_PORTAL_PORT: port.default(5173),
+  TSUMIKI_CONSOLE_PORT: port.default(5174),
+  TSUMIKI_DASHBOARD_PORT: port.default(5175),
+  /** Extra origins allowed to call the API with cookies (comma-separated), e.g. a reverse proxy's. */
+  TSUMIKI_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  /** Set behind TLS: cookies get Secure and responses HSTS. */
+  TSUMIKI_SECURE_COOKIES: flag,
+  /** Seed the demo data when the database is empty (the start command's default). */
+  TSUMIKI_SEED_DEMO: z
+    .enum(['1', '0', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  /** create-user reads the new password from here, so it stays out of shell history. */
+  TSUMIKI_NEW_PASSWORD: z.string().optional(),
+  TSUMIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Env = z.infer<typeof ZEnv>;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function databaseConfigFrom(env: Env) {
+  return env.DATABASE_URL
+    ? ({ kind: 'postgres', url: env.DATABASE_URL } as const)
+    : ({ kind: 'pglite', dataDir: env.TSUMIKI_DATA_DIR } as const);
+}

@@ -1,0 +1,21 @@
+import { createDatabase, migrateToLatest, type Database } from '@tsumiki/db';
+import { databaseConfigFrom, type Env } from './env';
+import { isEmpty, seedDemo, type DemoLogin } from './seed/demo';
+
+/** Opens the configured database and brings it to the latest schema (forward-only). */
+export async function openDatabase(env: Env): Promise<{ database: Database; applied: string[] }> {
+  const database = await createDatabase(databaseConfigFrom(env));
+  try {
+    const applied = await migrateToLatest(database.db);
+    return { database, applied };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Seeds the demo when the database has no users yet; returns the logins it created, if any. */
+export async function seedIfEmpty(database: Database): Promise<DemoLogin[] | null> {
+  if (!(await isEmpty(database.db))) return null;
+  return (await seedDemo(database.db)).logins;
+}

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { ROLE_APP } from '@tsumiki/domain';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './seed/demo';
+import { buildServer } from './app';
+import { loadEnv, REPO_ROOT } from './env';
+import { openDatabase, seedIfEmpty } from './runtime';
+
+/**
+ * Starts everything on one machine: the API on its own port and each app on its own, every one of
+ * them serving /trpc from the same process and database, so the apps call their own origin.
+ */
+async function main() {
+  const started = Date.now();
+  const env = loadEnv();
+  const { database, applied } = await openDatabase(env);
+  const logins = env.TSUMIKI_SEED_DEMO ? await seedIfEmpty(database) : null;
+
+  const host = env.TSUMIKI_HOST;
+  const apps = [
+    { name: 'portal', label: '申請者ポータル (applicant portal)', port: env.TSUMIKI_PORTAL_PORT },
+    { name: 'console', label: '審査コンソール (reviewer console)', port: env.TSUMIKI_CONSOLE_PORT },
+    { name: 'dashboard', label: '団体ダッシュボード (association dashboard)', port: env.TSUMIKI_DASHBOARD_PORT },
+  ] as const;
+  const origins = apps.flatMap((a) => [`http://localhost:${a.port}`, `http://127.0.0.1:${a.port}`, `http://${host}:${a.port}`]);
+  const allowedOrigins = [...new Set([...origins, ...env.TSUMIKI_ALLOWED_ORIGINS])];
+  const logger = { level: env.TSUMIKI_LOG_LEVEL };
+
+  const servers: Awaited<ReturnType<typeof buildServer>>[] = [];
+  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, logger });
+  await api.listen({ host, port: env.TSUMIKI_API_PORT });
+  servers.push(api);
+  for (const app of apps) {
+    const staticDir = resolve(REPO_ROOT, 'apps', app.name, 'dist');
+    if (!existsSync(resolve(staticDir, 'index.html'))) {
+      throw new Error(`apps/${app.name} is not built (${staticDir}). Run "pnpm build" or use "npm start".`);
+    }
+    const server = await buildServer({
+      db: database.db,
+      allowedOrigins,
+      secureCookies: env.TSUMIKI_SECURE_COOKIES,
+      logger,
+      staticDir,
+    });
+    await server.listen({ host, port: app.port });
+    servers.push(server);
+  }
+
+  const shutdown = async (signal: string) => {
+    console.log(`\n${signal}: stopping…`);
+    await Promise.allSettled(servers.map((s) => s.close()));
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const lines = [
+    '',
+    '積み木 Tsumiki is running',
+    `  database: ${database.kind} (${database.location})${applied.length ? `, migrated: ${applied.join(', ')}` : ''}`,
+    `  API:       http://localhost:${env.TSUMIKI_API_PORT}/trpc  (health /healthz, readiness /readyz)`,
+    ...apps.map((a) => `  ${a.name.padEnd(10)} http://localhost:${a.port}/  ${a.label}`),
+    '',
+    logins ? '  Demo logins (seeded just now):' : '  Demo logins (from an earlier seed):',
+    ...demoLoginLines(logins),
+    `  password for all: ${DEMO_PASSWORD}`,
+    '',
+    `  ready in ${((Date.now() - started) / 1000).toFixed(1)} s — Ctrl+C to stop`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+function demoLoginLines(logins: DemoLogin[] | null): string[] {
+  const rows = logins ?? DEMO_ACCOUNTS.map((a) => ({ ...a, organisation: '' }));
+  return rows.map(
+    (l) => `    ${l.role.padEnd(21)} ${l.email.padEnd(28)} → ${ROLE_APP[l.role]}${l.organisation ? `  (${l.organisation})` : ''}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
