@@ -12,7 +12,7 @@ import type { Meta } from './trpc';
  * and the outcome must match the access its builder declared. A new procedure is covered the
  * moment it exists; one without declared access fails here.
  */
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: Meta; type: string } }>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta; type: string } }>);
 
 function callPath(client: Client, path: string): Promise<unknown> {
   let target: unknown = client.caller;

@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC, type TRPCError } from '@trpc/server';
 import { isDatabaseUnavailable } from '@tsumiki/db';
 import { DomainError, errorMessage, type ErrorCode, type TRole } from '@tsumiki/domain';
 import superjson from 'superjson';

@@ -74,8 +74,7 @@ export async function restoreDatabase(db: Kysely<DB>, backup: BackupFile): Promi
         return out;
       });
       for (let i = 0; i < prepared.length; i += 500) {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument
-        await trx.insertInto(table).values(prepared.slice(i, i + 500) as any).execute();
+        await trx.insertInto(table).values(prepared.slice(i, i + 500)).execute();
       }
       counts[table] = prepared.length;
     }

@@ -45,8 +45,8 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
       max: config.maxConnections ?? 10,
       connectionTimeoutMillis: 5_000,
       types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+          oid === INT8_OID ? parseInt8 : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
       },
     });
     // An idle client that loses its server must not crash the process; the next query reports it.

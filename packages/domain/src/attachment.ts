@@ -23,6 +23,7 @@ export const ZAttachmentFileName = z
   .min(1, { message: 'attachment.name_required' })
   .max(200, { message: 'attachment.name_too_long' })
   // No path separators or control characters: the name is shown and used for downloads, never as a path.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   .refine((s) => !/[\\/\u0000-\u001f\u007f]/.test(s) && s !== '.' && s !== '..', {
     message: 'attachment.name_invalid',
   });
