@@ -45,6 +45,11 @@ export const ZEnv = z.object({
     .enum(['1', '0', 'true', 'false'])
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
+  /** Serve the built apps on their ports (start); off in dev, where Vite serves them. */
+  TSUMIKI_SERVE_APPS: z
+    .enum(['1', '0', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
   /** create-user reads the new password from here, so it stays out of shell history. */
   TSUMIKI_NEW_PASSWORD: z.string().optional(),
   TSUMIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

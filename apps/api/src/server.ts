@@ -30,7 +30,7 @@ async function main() {
   const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, logger });
   await api.listen({ host, port: env.TSUMIKI_API_PORT });
   servers.push(api);
-  for (const app of apps) {
+  for (const app of env.TSUMIKI_SERVE_APPS ? apps : []) {
     const staticDir = resolve(REPO_ROOT, 'apps', app.name, 'dist');
     if (!existsSync(resolve(staticDir, 'index.html'))) {
       throw new Error(`apps/${app.name} is not built (${staticDir}). Run "pnpm build" or use "npm start".`);
@@ -60,7 +60,7 @@ async function main() {
     '積み木 Tsumiki is running',
     `  database: ${database.kind} (${database.location})${applied.length ? `, migrated: ${applied.join(', ')}` : ''}`,
     `  API:       http://localhost:${env.TSUMIKI_API_PORT}/trpc  (health /healthz, readiness /readyz)`,
-    ...apps.map((a) => `  ${a.name.padEnd(10)} http://localhost:${a.port}/  ${a.label}`),
+    ...apps.map((a) => `  ${a.name.padEnd(10)} http://localhost:${a.port}/  ${a.label}${env.TSUMIKI_SERVE_APPS ? '' : ' (Vite dev server)'}`),
     '',
     logins ? '  Demo logins (seeded just now):' : '  Demo logins (from an earlier seed):',
     ...demoLoginLines(logins),
