@@ -6,6 +6,7 @@ import { appendAudit } from './repositories/audit.repository';
 import { insertApplication, updateApplicationIfVersion } from './repositories/applications.repository';
 import { insertAttachment } from './repositories/attachments.repository';
 import { insertOrganisation } from './repositories/organisations.repository';
+import { enqueueOutbox, listPendingOutbox } from './repositories/outbox.repository';
 import { insertProgramme } from './repositories/programmes.repository';
 import { insertUser } from './repositories/users.repository';
 import { TABLES_IN_DEPENDENCY_ORDER } from './schema';
@@ -100,6 +101,19 @@ describe.each(backends)('database on $name', (backend) => {
       insertAttachment(database.db, { ...base, detectedType: 'application/pdf', content: new Uint8Array(20 * 1024 * 1024 + 1) }),
     ).rejects.toThrow();
     expect(await countRows(database.db, 'attachments')).toBe(0);
+  });
+
+  it('queues notifications in the outbox, due ones first, later ones held back', async () => {
+    await enqueueOutbox(database.db, { topic: 'application.submitted', recipientUserId: fixture.userId, payload: { id: 1 } });
+    await enqueueOutbox(database.db, {
+      topic: 'reminder',
+      recipientUserId: fixture.userId,
+      payload: { id: 2 },
+      availableAt: new Date(Date.now() + 86_400_000),
+    });
+    const pending = await listPendingOutbox(database.db);
+    expect(pending.map((m) => m.topic)).toEqual(['application.submitted']);
+    expect(pending[0]?.payload).toEqual({ id: 1 });
   });
 
   it('rolls back a transaction as a whole', async () => {
