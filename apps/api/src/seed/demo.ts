@@ -89,7 +89,7 @@ function programmes(now: Date) {
       window_closes_at: jstInstant(closeParts.year, closeParts.month, closeParts.day + 1),
       budget_yen: 100_000_000,
       is_demo: true,
-      definition: JSON.stringify({ source: 'seeds/001', demoOf: 'co2-factor-support-r7' }),
+      definition: JSON.stringify({ source: 'seeds/001', demoOf: 'co2-factor-support-r7', budgetStated: false }),
     },
     cltDemo: {
       code: 'clt-demonstration-demo',

@@ -13,6 +13,8 @@ export function toProgrammeSummary(p: Programme, now: Date) {
     windowOpensAt: p.window_opens_at,
     windowClosesAt: p.window_closes_at,
     budgetYen: p.budget_yen,
+    // A budget the call (公募要領) does not state is a placeholder until the programme office sets it.
+    budgetStated: p.definition.budgetStated !== false,
     isDemo: p.is_demo,
     isOpen: isWindowOpen({ opensAt: p.window_opens_at, closesAt: p.window_closes_at }, now),
   };

@@ -1,0 +1,3 @@
+import { react } from '@tsumiki/eslint-config';
+
+export default react;

@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+import { appErrorData } from './trpc';
+
+/**
+ * The user's words for any failure: the API's code through the shared catalogue; a network failure
+ * (no code) as service.unavailable so the message says "try again", never a raw exception.
+ */
+export function errorText(t: TFunction, error: unknown): string {
+  const data = appErrorData(error);
+  const code = data?.appCode ?? 'service.unavailable';
+  return t(code, { ns: 'errors', keySeparator: false, ...(data?.appParams ?? {}) });
+}
+
+/** A zod issue message is a catalogue code (see packages/domain); show it in the user's language. */
+export function fieldErrorText(t: TFunction, code: unknown): string | undefined {
+  if (typeof code !== 'string' || code === '') return undefined;
+  return t(code, { ns: 'errors', keySeparator: false, defaultValue: code });
+}

@@ -1,0 +1,29 @@
+export { AppLayout, visibleNavItems, type NavItem } from './app-layout';
+export { AuthGate } from './auth-gate';
+export { errorText, fieldErrorText } from './errors';
+export { displayFiscalYear, displayJst, displayYen } from './format';
+export { createI18n, initialLocale, LOCALES, rememberLocale, type Locale } from './i18n';
+export { LocaleSwitch } from './locale-switch';
+export { TsumikiProvider, useAppName, type TsumikiProviderProps } from './provider';
+export { QueryState } from './query-state';
+export { useSession, type Session } from './session';
+export { SignInPage } from './sign-in-page';
+export { theme } from './theme';
+export {
+  appErrorData,
+  createApiClient,
+  createHttpLinks,
+  createQueryClient,
+  CSRF_HEADER,
+  useTRPC,
+  useTRPCClient,
+  type ApiClient,
+  type AppErrorData,
+  type AppRouter,
+} from './trpc';
+export { useSignOut } from './use-sign-out';
+export { mountApp } from './mount';
+export { ProgrammeTable, type ProgrammeSummary } from './programme-table';
+export { NotFoundPage } from './not-found-page';
+export { AppRoutes } from './app-routes';
+export { ProgrammesSection } from './programmes-section';

@@ -1,0 +1,32 @@
+import { Button } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useContext } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rememberLocale, type Locale } from './i18n';
+import { SessionContext } from './session';
+import { useTRPC } from './trpc';
+
+/** Japanese ⇄ English. Remembered on this device, and on the account when signed in. */
+export function LocaleSwitch() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const session = useContext(SessionContext);
+  const saveOnAccount = useMutation(trpc.auth.setLocale.mutationOptions());
+  const next: Locale = i18n.language === 'en' ? 'ja' : 'en';
+  return (
+    <Button
+      variant="subtle"
+      size="compact-sm"
+      data-testid="locale-switch"
+      aria-label={t('layout.switchLocaleLabel')}
+      lang={next}
+      onClick={() => {
+        rememberLocale(next);
+        void i18n.changeLanguage(next);
+        if (session) saveOnAccount.mutate({ locale: next });
+      }}
+    >
+      {t('layout.switchLocale')}
+    </Button>
+  );
+}

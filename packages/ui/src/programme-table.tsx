@@ -1,0 +1,61 @@
+import { Badge, Table, Text } from '@mantine/core';
+import type { RouterOutputs } from '@tsumiki/api';
+import { useTranslation } from 'react-i18next';
+import { displayFiscalYear, displayJst, displayYen } from './format';
+
+export type ProgrammeSummary = RouterOutputs['programmes']['list'][number];
+
+/** Programmes with their windows (JST, closing time exclusive) and budgets, open ones marked. */
+export function ProgrammeTable({ programmes }: { programmes: ProgrammeSummary[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped highlightOnHover data-testid="programme-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('programme.name')}</Table.Th>
+            <Table.Th scope="col">{t('programme.fiscalYear')}</Table.Th>
+            <Table.Th scope="col">{t('programme.window')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('programme.budget')}
+            </Table.Th>
+            <Table.Th scope="col">{t('programme.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {programmes.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>
+                <Text size="sm">{i18n.language === 'en' ? p.nameEn : p.nameJa}</Text>
+                {p.isDemo && (
+                  <Badge size="xs" variant="outline" color="gray">
+                    {t('programme.demo')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{displayFiscalYear(p.fiscalYear, i18n.language)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {displayJst(p.windowOpensAt)} – {displayJst(p.windowClosesAt)}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Text size="sm">{displayYen(p.budgetYen, i18n.language)}</Text>
+                {!p.budgetStated && (
+                  <Text size="xs" c="dimmed">
+                    {t('programme.budgetNotStated')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={p.isOpen ? 'teal' : 'gray'} variant={p.isOpen ? 'filled' : 'light'}>
+                  {p.isOpen ? t('programme.open') : t('programme.closed')}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

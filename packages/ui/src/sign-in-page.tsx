@@ -1,0 +1,92 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ZSignInInput, type TSignInInput } from '@tsumiki/domain';
+import { useTranslation } from 'react-i18next';
+import { errorText, fieldErrorText } from './errors';
+import { LocaleSwitch } from './locale-switch';
+import { useAppName } from './provider';
+import { useTRPC } from './trpc';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const app = useAppName();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useForm<TSignInInput>({
+    mode: 'controlled',
+    initialValues: { email: '', password: '' },
+    // The same schema the API validates with: what passes here passes there.
+    validate: schemaResolver(ZSignInInput, { sync: true }),
+    // Checked when leaving a field, then as you type once a field has shown an error.
+    validateInputOnBlur: true,
+    onValuesChange: (_values, previous) => {
+      for (const field of ['email', 'password'] as const) {
+        if (form.errors[field] && form.getValues()[field] !== previous[field]) form.validateField(field);
+      }
+    },
+  });
+  const signIn = useMutation(
+    trpc.auth.signIn.mutationOptions({
+      // Everything cached belonged to nobody; start over as the signed-in user.
+      onSuccess: () => queryClient.resetQueries(),
+    }),
+  );
+  const fieldError = (field: keyof TSignInInput) => fieldErrorText(t, form.errors[field]);
+
+  return (
+    <Center mih="100vh" p="md" component="main" id="main">
+      <Paper withBorder shadow="sm" p="xl" w="100%" maw={420}>
+        <form
+          noValidate
+          aria-describedby="sign-in-lead"
+          onSubmit={form.onSubmit((values) => signIn.mutate(values))}
+        >
+          <Stack>
+            <Stack gap={4}>
+              <Text size="sm" c="dimmed">
+                {t('product')} · {t(`app.${app}`)}
+              </Text>
+              <Title order={1} size="h2">
+                {t('signIn.title')}
+              </Title>
+              <Text id="sign-in-lead" size="sm">
+                {t('signIn.lead', { app: t(`app.${app}`) })}
+              </Text>
+            </Stack>
+            {signIn.isError && (
+              <Alert color="red" title={t('signIn.failed')} role="alert">
+                {errorText(t, signIn.error)}
+              </Alert>
+            )}
+            <TextInput
+              label={t('signIn.email')}
+              type="email"
+              name="email"
+              autoComplete="username"
+              inputMode="email"
+              required
+              data-autofocus
+              {...form.getInputProps('email')}
+              error={fieldError('email')}
+            />
+            <PasswordInput
+              label={t('signIn.password')}
+              name="password"
+              autoComplete="current-password"
+              required
+              {...form.getInputProps('password')}
+              error={fieldError('password')}
+            />
+            <Button type="submit" loading={signIn.isPending} loaderProps={{ 'aria-label': t('signIn.submitting') }}>
+              {t('signIn.submit')}
+            </Button>
+            <Center>
+              <LocaleSwitch />
+            </Center>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

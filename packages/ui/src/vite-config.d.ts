@@ -1,0 +1,3 @@
+import type { UserConfig } from 'vite';
+
+export declare function tsumikiAppConfig(options: { port: number }): UserConfig;

@@ -1,0 +1,21 @@
+// Plain JavaScript: Vite loads config files with Node, which does not run TypeScript from a linked package.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const API_ORIGIN = 'http://127.0.0.1:3000';
+
+/**
+ * One Vite setup for the three apps. In development each app proxies /trpc to the API, so the
+ * browser sees one origin and the SameSite=Strict session cookie works as in production.
+ * @param {{ port: number }} options
+ */
+export function tsumikiAppConfig({ port }) {
+  const proxy = { '/trpc': { target: API_ORIGIN, changeOrigin: false } };
+  return defineConfig({
+    plugins: [react()],
+    server: { port, strictPort: true, host: '127.0.0.1', proxy },
+    preview: { port, strictPort: true, host: '127.0.0.1', proxy },
+    build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
+    test: { environment: 'happy-dom', setupFiles: [new URL('./testing/setup.ts', import.meta.url).pathname] },
+  });
+}
