@@ -1,0 +1,4 @@
+export * from './compute';
+export * from './metrics';
+export * from './period';
+export * from './survey';
