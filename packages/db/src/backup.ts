@@ -25,7 +25,10 @@ export async function dumpDatabase(db: Kysely<DB>): Promise<BackupFile> {
       const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx);
       const tables: BackupFile['tables'] = {};
       for (const table of TABLES_IN_DEPENDENCY_ORDER) {
-        const rows = await trx.selectFrom(table).selectAll().orderBy('id').execute();
+        const order = ORDER_KEYS[table] ?? ['id'];
+        const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.join(order.map((c) => sql.ref(c)))}`
+          .execute(trx)
+          .then((r) => r.rows);
         const bytea = BYTEA_COLUMNS[table] ?? [];
         tables[table] = rows.map((row) => {
           const out: Record<string, unknown> = { ...row };
@@ -42,6 +45,15 @@ export async function dumpDatabase(db: Kysely<DB>): Promise<BackupFile> {
       };
     });
 }
+
+/** Tables keyed by more than an id column are dumped in their primary-key order. */
+const ORDER_KEYS: Partial<Record<keyof DB, string[]>> = {
+  ccus_custom_metrics: ['association_id', 'code'],
+  ccus_rollups: ['association_id', 'metric_code', 'period_month'],
+  ccus_targets: ['association_id', 'metric_code', 'fiscal_year'],
+  ccus_reports: ['association_id', 'fiscal_year'],
+  ccus_surveys: ['association_id', 'fiscal_year'],
+};
 
 export class RestoreError extends Error {}
 
@@ -79,7 +91,7 @@ export async function restoreDatabase(db: Kysely<DB>, backup: BackupFile): Promi
       counts[table] = prepared.length;
     }
     // Identity columns continue after the restored ids.
-    for (const table of ['sign_in_attempts', 'audit_log', 'outbox'] as const) {
+    for (const table of ['sign_in_attempts', 'audit_log', 'outbox', 'ccus_facts'] as const) {
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
         trx,
       );

@@ -28,6 +28,10 @@ const parseInt8 = (value: string) => {
   return n;
 };
 
+const DATE_OID = 1082;
+// A calendar date stays "2026-01-01": as a JS Date it would shift with the server's time zone.
+const parseDate = (value: string) => value;
+
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
@@ -46,7 +50,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
       connectionTimeoutMillis: 5_000,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
-          oid === INT8_OID ? parseInt8 : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
+          oid === INT8_OID ? parseInt8 : oid === DATE_OID ? parseDate : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
       },
     });
     // An idle client that loses its server must not crash the process; the next query reports it.
@@ -56,7 +60,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir ?? 'memory://', {
-    parsers: { [INT8_OID]: parseInt8 },
+    parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', location: config.dataDir ?? 'memory', close: () => db.destroy() };

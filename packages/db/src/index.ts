@@ -13,3 +13,4 @@ export * from './repositories/sessions.repository';
 export * from './repositories/sign-in-attempts.repository';
 export * from './repositories/users.repository';
 export { isUniqueViolation, isDatabaseUnavailable } from './errors';
+export * from './repositories/ccus.repository';

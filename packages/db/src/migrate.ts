@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import * as m20261122foundation from './migrations/2026-11-22T00-foundation';
+import * as m20261122ccus from './migrations/2026-11-22T01-ccus';
 
 /**
  * Migrations listed in code rather than read from a folder, so they run the same under tsx, vitest
@@ -7,6 +8,7 @@ import * as m20261122foundation from './migrations/2026-11-22T00-foundation';
  */
 const migrations: Record<string, Migration> = {
   '2026-11-22T00-foundation': m20261122foundation,
+  '2026-11-22T01-ccus': m20261122ccus,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,0 +1,219 @@
+import { sql } from 'kysely';
+import type { Executor } from './executor';
+
+export interface NewCcusFact {
+  memberFirmId: string | null;
+  metricCode: string;
+  /** "2026-01-01". */
+  periodMonth: string;
+  numerator: number;
+  denominator: number | null;
+  weightYen: number | null;
+}
+
+export function insertMemberFirms(
+  db: Executor,
+  associationId: string,
+  firms: readonly { name: string; projectCostYen: number | null }[],
+) {
+  if (firms.length === 0) return Promise.resolve([]);
+  return db
+    .insertInto('ccus_member_firms')
+    .values(firms.map((f) => ({ association_id: associationId, name: f.name, project_cost_yen: f.projectCostYen })))
+    .returning(['id', 'name', 'project_cost_yen as projectCostYen'])
+    .execute();
+}
+
+export function listMemberFirms(db: Executor, associationId: string) {
+  return db
+    .selectFrom('ccus_member_firms')
+    .select(['id', 'name', 'project_cost_yen as projectCostYen'])
+    .where('association_id', '=', associationId)
+    .orderBy('name')
+    .execute();
+}
+
+/**
+ * Writes facts (insert or replace) and brings the affected roll-ups up to date. Call inside a
+ * transaction: facts and roll-ups change together or not at all.
+ */
+export async function writeCcusFacts(db: Executor, associationId: string, facts: readonly NewCcusFact[], userId: string | null) {
+  for (let i = 0; i < facts.length; i += 1_000) {
+    await db
+      .insertInto('ccus_facts')
+      .values(
+        facts.slice(i, i + 1_000).map((f) => ({
+          association_id: associationId,
+          member_firm_id: f.memberFirmId,
+          metric_code: f.metricCode,
+          period_month: f.periodMonth,
+          numerator: f.numerator,
+          denominator: f.denominator,
+          weight_yen: f.weightYen,
+          updated_by: userId,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['association_id', 'metric_code', 'period_month', 'member_firm_id']).doUpdateSet((eb) => ({
+          numerator: eb.ref('excluded.numerator'),
+          denominator: eb.ref('excluded.denominator'),
+          weight_yen: eb.ref('excluded.weight_yen'),
+          updated_by: eb.ref('excluded.updated_by'),
+          updated_at: sql`now()`,
+        })),
+      )
+      .execute();
+  }
+  await refreshCcusRollups(db, {
+    associationIds: [associationId],
+    metricCodes: [...new Set(facts.map((f) => f.metricCode))],
+    months: [...new Set(facts.map((f) => f.periodMonth))],
+  });
+}
+
+/**
+ * Recomputes the per-association monthly sums from the facts. A member's 事業費 for the weighted
+ * view is the figure's own weight or, failing that, the firm's project cost.
+ */
+export async function refreshCcusRollups(
+  db: Executor,
+  scope: { associationIds?: readonly string[]; metricCodes?: readonly string[]; months?: readonly string[] } = {},
+) {
+  const where = (alias: string) => {
+    const parts = [sql`true`];
+    if (scope.associationIds) parts.push(sql`${sql.ref(`${alias}.association_id`)} = any(${[...scope.associationIds]}::uuid[])`);
+    if (scope.metricCodes) parts.push(sql`${sql.ref(`${alias}.metric_code`)} = any(${[...scope.metricCodes]}::text[])`);
+    if (scope.months) parts.push(sql`${sql.ref(`${alias}.period_month`)} = any(${[...scope.months]}::date[])`);
+    return sql.join(parts, sql` and `);
+  };
+  await sql`delete from ccus_rollups r where ${where('r')}`.execute(db);
+  await sql`
+    insert into ccus_rollups (association_id, metric_code, period_month, members, sum_numerator, sum_denominator,
+                              sum_weighted_rate, sum_weight, reported_numerator, reported_denominator)
+    select f.association_id, f.metric_code, f.period_month,
+           count(f.member_firm_id)::int,
+           coalesce(sum(f.numerator) filter (where f.member_firm_id is not null), 0),
+           sum(f.denominator) filter (where f.member_firm_id is not null),
+           coalesce(sum(f.numerator / f.denominator * coalesce(f.weight_yen, m.project_cost_yen))
+                    filter (where f.member_firm_id is not null and coalesce(f.weight_yen, m.project_cost_yen) > 0), 0),
+           coalesce(sum(coalesce(f.weight_yen, m.project_cost_yen))
+                    filter (where f.member_firm_id is not null and f.denominator is not null
+                            and coalesce(f.weight_yen, m.project_cost_yen) > 0), 0),
+           max(f.numerator) filter (where f.member_firm_id is null),
+           max(f.denominator) filter (where f.member_firm_id is null)
+    from ccus_facts f
+    left join ccus_member_firms m on m.id = f.member_firm_id
+    where ${where('f')}
+    group by f.association_id, f.metric_code, f.period_month
+  `.execute(db);
+}
+
+export interface CcusRollupRow {
+  associationId: string;
+  metricCode: string;
+  periodMonth: string;
+  members: number;
+  sumNumerator: number;
+  sumDenominator: number | null;
+  sumWeightedRate: number;
+  sumWeight: number;
+  reportedNumerator: number | null;
+  reportedDenominator: number | null;
+}
+
+/** Monthly roll-ups between two months (inclusive), for every association or one. */
+export function listCcusRollups(
+  db: Executor,
+  range: { fromMonth: string; toMonth: string; associationId?: string; metricCodes?: readonly string[] },
+): Promise<CcusRollupRow[]> {
+  let query = db
+    .selectFrom('ccus_rollups')
+    .select([
+      'association_id as associationId',
+      'metric_code as metricCode',
+      'period_month as periodMonth',
+      'members',
+      'sum_numerator as sumNumerator',
+      'sum_denominator as sumDenominator',
+      'sum_weighted_rate as sumWeightedRate',
+      'sum_weight as sumWeight',
+      'reported_numerator as reportedNumerator',
+      'reported_denominator as reportedDenominator',
+    ])
+    .where('period_month', '>=', range.fromMonth)
+    .where('period_month', '<=', range.toMonth);
+  if (range.associationId) query = query.where('association_id', '=', range.associationId);
+  if (range.metricCodes) query = query.where('metric_code', 'in', [...range.metricCodes]);
+  return query.orderBy('period_month').execute();
+}
+
+/** One metric's member figures for one month, for drill-down and ranking. */
+export function listMemberFigures(db: Executor, associationId: string, metricCode: string, periodMonth: string) {
+  return db
+    .selectFrom('ccus_member_firms as m')
+    .leftJoin('ccus_facts as f', (join) =>
+      join
+        .onRef('f.member_firm_id', '=', 'm.id')
+        .on('f.metric_code', '=', metricCode)
+        .on('f.period_month', '=', periodMonth),
+    )
+    .select([
+      'm.id as memberFirmId',
+      'm.name',
+      'm.project_cost_yen as projectCostYen',
+      'f.numerator',
+      'f.denominator',
+      'f.weight_yen as weightYen',
+    ])
+    .where('m.association_id', '=', associationId)
+    .orderBy('m.name')
+    .execute();
+}
+
+export function upsertCcusTarget(
+  db: Executor,
+  target: {
+    associationId: string;
+    metricCode: string;
+    fiscalYear: number;
+    annualTarget: number;
+    monthlyTargets: Record<string, number> | null;
+    userId: string | null;
+  },
+) {
+  const monthly = target.monthlyTargets ? JSON.stringify(target.monthlyTargets) : null;
+  return db
+    .insertInto('ccus_targets')
+    .values({
+      association_id: target.associationId,
+      metric_code: target.metricCode,
+      fiscal_year: target.fiscalYear,
+      annual_target: target.annualTarget,
+      monthly_targets: monthly,
+      updated_by: target.userId,
+    })
+    .onConflict((oc) =>
+      oc.columns(['association_id', 'metric_code', 'fiscal_year']).doUpdateSet({
+        annual_target: target.annualTarget,
+        monthly_targets: monthly,
+        updated_by: target.userId,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+}
+
+export function listCcusTargets(db: Executor, filter: { fiscalYears: readonly number[]; associationId?: string }) {
+  let query = db
+    .selectFrom('ccus_targets')
+    .select([
+      'association_id as associationId',
+      'metric_code as metricCode',
+      'fiscal_year as fiscalYear',
+      'annual_target as annualTarget',
+      'monthly_targets as monthlyTargets',
+    ])
+    .where('fiscal_year', 'in', [...filter.fiscalYears]);
+  if (filter.associationId) query = query.where('association_id', '=', filter.associationId);
+  return query.execute();
+}
