@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createDatabase, countRows, TABLES_IN_DEPENDENCY_ORDER } from '@tsumiki/db';
+import { createDatabase, countRows, readTableInKeyOrder, TABLES_IN_DEPENDENCY_ORDER } from '@tsumiki/db';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -41,8 +41,8 @@ describe('tsumiki CLI on an embedded PGlite directory', () => {
 
     const [a, b] = [await createDatabase({ kind: 'pglite', dataDir: source }), await createDatabase({ kind: 'pglite', dataDir: target })];
     for (const table of TABLES_IN_DEPENDENCY_ORDER) {
-      const rowsA = await a.db.selectFrom(table).selectAll().orderBy('id').execute();
-      const rowsB = await b.db.selectFrom(table).selectAll().orderBy('id').execute();
+      const rowsA = await readTableInKeyOrder(a.db, table);
+      const rowsB = await readTableInKeyOrder(b.db, table);
       expect(rowsB, table).toEqual(rowsA);
     }
     await a.close();

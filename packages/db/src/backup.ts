@@ -25,10 +25,7 @@ export async function dumpDatabase(db: Kysely<DB>): Promise<BackupFile> {
       const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx);
       const tables: BackupFile['tables'] = {};
       for (const table of TABLES_IN_DEPENDENCY_ORDER) {
-        const order = ORDER_KEYS[table] ?? ['id'];
-        const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.join(order.map((c) => sql.ref(c)))}`
-          .execute(trx)
-          .then((r) => r.rows);
+        const rows = await readTableInKeyOrder(trx, table);
         const bytea = BYTEA_COLUMNS[table] ?? [];
         tables[table] = rows.map((row) => {
           const out: Record<string, unknown> = { ...row };
@@ -54,6 +51,13 @@ const ORDER_KEYS: Partial<Record<keyof DB, string[]>> = {
   ccus_reports: ['association_id', 'fiscal_year'],
   ccus_surveys: ['association_id', 'fiscal_year'],
 };
+
+/** Every row of a table in primary-key order: for backups and for comparing two databases. */
+export async function readTableInKeyOrder(db: Executor, table: keyof DB): Promise<Record<string, unknown>[]> {
+  const order = ORDER_KEYS[table] ?? ['id'];
+  const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.join(order.map((c) => sql.ref(c)))}`.execute(db);
+  return result.rows;
+}
 
 export class RestoreError extends Error {}
 
