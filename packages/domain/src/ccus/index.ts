@@ -2,3 +2,4 @@ export * from './compute';
 export * from './metrics';
 export * from './period';
 export * from './survey';
+export * from './summary';

@@ -1,0 +1,126 @@
+import { achievement, paceStatus, runningYear, yearOnYear, type RunningYear, type YearOnYear } from './compute';
+import type { MetricDefinition } from './metrics';
+import { fiscalYearOfMonth, monthsOfFiscalYear, type YearMonth } from './period';
+
+/**
+ * One association's (or the nation's) figure for one metric and month, as sums that combine
+ * exactly: numerator and denominator for the count view, Σ rate × 事業費 and Σ 事業費 for the
+ * cost-weighted view.
+ */
+export interface MonthlyAggregate {
+  metricCode: string;
+  month: YearMonth;
+  numerator: number;
+  denominator: number | null;
+  weightedRateSum: number;
+  weightSum: number;
+}
+
+/** Sums aggregates of the same metric and month (associations into the nation). */
+export function combineAggregates(aggregates: readonly MonthlyAggregate[]): MonthlyAggregate[] {
+  const byKey = new Map<string, MonthlyAggregate>();
+  for (const a of aggregates) {
+    const key = `${a.metricCode}|${a.month}`;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { ...a });
+    else {
+      seen.numerator += a.numerator;
+      seen.denominator = seen.denominator == null && a.denominator == null ? null : (seen.denominator ?? 0) + (a.denominator ?? 0);
+      seen.weightedRateSum += a.weightedRateSum;
+      seen.weightSum += a.weightSum;
+    }
+  }
+  return [...byKey.values()];
+}
+
+export interface MetricTarget {
+  annualTarget: number;
+  monthlyTargets?: Record<YearMonth, number> | null;
+}
+
+export type MetricSummary =
+  | { metricCode: string; kind: 'flow'; year: RunningYear; previousYearTotal: number | null; yearOnYear: YearOnYear | null }
+  | {
+      metricCode: string;
+      kind: 'ratio' | 'stock';
+      /** The latest month of the fiscal year with a figure, up to asOf. */
+      month: YearMonth | null;
+      value: number | null;
+      costWeightedValue: number | null;
+      target: number | null;
+      achievement: number | null;
+      status: ReturnType<typeof paceStatus>;
+      previousValue: number | null;
+      yearOnYear: YearOnYear | null;
+    };
+
+const valueOf = (kind: MetricDefinition['kind'], a: MonthlyAggregate) =>
+  kind === 'ratio' ? (a.denominator && a.denominator > 0 ? a.numerator / a.denominator : null) : a.numerator;
+
+/**
+ * What an association page or the ministry overview shows for one metric in a fiscal year: the
+ * running year of a flow metric (pace, projection, status), or the latest snapshot of a rate or
+ * count against its target, each with the change from the year before.
+ */
+export function summariseMetric(input: {
+  metric: Pick<MetricDefinition, 'code' | 'kind'>;
+  aggregates: readonly MonthlyAggregate[];
+  fiscalYear: number;
+  asOf: YearMonth;
+  target?: MetricTarget | null;
+}): MetricSummary {
+  const { metric, fiscalYear, asOf } = input;
+  const own = input.aggregates.filter((a) => a.metricCode === metric.code);
+  if (metric.kind === 'flow') {
+    const monthly: Record<YearMonth, number> = {};
+    const previous: Record<YearMonth, number> = {};
+    for (const a of own) {
+      const fy = fiscalYearOfMonth(a.month);
+      if (fy === fiscalYear) monthly[a.month] = a.numerator;
+      else if (fy === fiscalYear - 1) previous[a.month] = a.numerator;
+    }
+    const year = runningYear({
+      fiscalYear,
+      asOf,
+      monthly,
+      annualTarget: input.target?.annualTarget ?? null,
+      monthlyTargets: input.target?.monthlyTargets ?? undefined,
+      previousYearMonthly: previous,
+    });
+    const previousMonths = monthsOfFiscalYear(fiscalYear - 1);
+    const previousSame = previousMonths.slice(0, year.elapsedMonths);
+    const hasPrevious = previousSame.length > 0 && previousSame.every((m) => previous[m] !== undefined);
+    const previousCumulative = previousSame.reduce((s, m) => s + (previous[m] ?? 0), 0);
+    const previousComplete = previousMonths.every((m) => previous[m] !== undefined);
+    return {
+      metricCode: metric.code,
+      kind: 'flow',
+      year,
+      previousYearTotal: previousComplete ? previousMonths.reduce((s, m) => s + (previous[m] ?? 0), 0) : null,
+      // Same months a year earlier: April–January against April–January.
+      yearOnYear: hasPrevious ? yearOnYear('flow', year.cumulative, previousCumulative) : null,
+    };
+  }
+  const inYear = own
+    .filter((a) => fiscalYearOfMonth(a.month) === fiscalYear && a.month <= asOf)
+    .sort((a, b) => a.month.localeCompare(b.month));
+  const latest = inYear.at(-1) ?? null;
+  const value = latest ? valueOf(metric.kind, latest) : null;
+  const lastYearMonth = latest ? (`${Number(latest.month.slice(0, 4)) - 1}${latest.month.slice(4)}`) : null;
+  const previous = lastYearMonth ? own.find((a) => a.month === lastYearMonth) : undefined;
+  const previousValue = previous ? valueOf(metric.kind, previous) : null;
+  const target = input.target?.annualTarget ?? null;
+  const reached = value == null ? null : achievement(value, target);
+  return {
+    metricCode: metric.code,
+    kind: metric.kind,
+    month: latest?.month ?? null,
+    value,
+    costWeightedValue: latest && metric.kind === 'ratio' && latest.weightSum > 0 ? latest.weightedRateSum / latest.weightSum : null,
+    target,
+    achievement: reached,
+    status: paceStatus(reached),
+    previousValue,
+    yearOnYear: value != null && previousValue != null ? yearOnYear(metric.kind, value, previousValue) : null,
+  };
+}
