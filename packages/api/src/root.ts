@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { applicationsRouter } from './routers/applications/applications.router';
 import { attachmentsRouter } from './routers/attachments/attachments.router';
 import { authRouter } from './routers/auth/auth.router';
+import { ccusRouter } from './routers/ccus/ccus.router';
 import { organisationsRouter } from './routers/organisations/organisations.router';
 import { programmesRouter } from './routers/programmes/programmes.router';
 import { createCallerFactory, createTRPCRouter } from './trpc';
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   applications: applicationsRouter,
   attachments: attachmentsRouter,
   organisations: organisationsRouter,
+  ccus: ccusRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,107 @@
+import { TRPCError } from '@trpc/server';
+import { insertMemberFirms, insertOrganisation, upsertCcusTarget, writeCcusFacts, type Database } from '@tsumiki/db';
+import { testBackends } from '@tsumiki/db/testing';
+import { monthsOfFiscalYear } from '@tsumiki/domain/ccus';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedRoles, signedInClient, type Client } from './test-support';
+
+const backends = await testBackends();
+
+describe.each(backends)('CCUS API on $name', (backend) => {
+  let database: Database;
+  let ownId: string;
+  let otherId: string;
+  let ministry: Client;
+  let viewer: Client;
+
+  beforeAll(async () => {
+    database = await backend.create();
+    const seed = await seedRoles(database);
+    ownId = seed.orgs.association.id;
+    const other = await insertOrganisation(database.db, { kind: 'association', name_ja: '全国建設業協会', name_en: 'ZENKEN', short_name_ja: '全建' });
+    otherId = other.id;
+    const { db } = database;
+    const [a, b] = await insertMemberFirms(db, ownId, [
+      { name: 'A建設', projectCostYen: 900_000_000 },
+      { name: 'B工業', projectCostYen: 100_000_000 },
+    ]);
+    await db.transaction().execute(async (trx) => {
+      // Work-history records: last year complete (80,000 a month), this year April–January (100,000).
+      const records = [
+        ...monthsOfFiscalYear(2024).map((m) => ({ month: m, n: 80_000 })),
+        ...monthsOfFiscalYear(2025).slice(0, 10).map((m) => ({ month: m, n: 100_000 })),
+      ];
+      await writeCcusFacts(
+        trx,
+        ownId,
+        records.map((r) => ({ memberFirmId: null, metricCode: 'work_history_records', periodMonth: `${r.month}-01`, numerator: r.n, denominator: null, weightYen: null })),
+        null,
+      );
+      await writeCcusFacts(
+        trx,
+        ownId,
+        [
+          { memberFirmId: a!.id, metricCode: 'business_registration_rate', periodMonth: '2025-09-01', numerator: 30, denominator: 100, weightYen: null },
+          { memberFirmId: b!.id, metricCode: 'business_registration_rate', periodMonth: '2025-09-01', numerator: 90, denominator: 100, weightYen: null },
+        ],
+        null,
+      );
+      await writeCcusFacts(
+        trx,
+        otherId,
+        [{ memberFirmId: null, metricCode: 'work_history_records', periodMonth: '2025-04-01', numerator: 5_000, denominator: null, weightYen: null }],
+        null,
+      );
+      await upsertCcusTarget(trx, { associationId: ownId, metricCode: 'work_history_records', fiscalYear: 2025, annualTarget: 1_100_000, monthlyTargets: null, userId: null });
+      await upsertCcusTarget(trx, { associationId: otherId, metricCode: 'work_history_records', fiscalYear: 2025, annualTarget: 100_000, monthlyTargets: null, userId: null });
+    });
+    ministry = await signedInClient(database, seed.users.ministry.email);
+    viewer = await signedInClient(database, seed.users.association_viewer.email);
+  });
+  afterAll(() => database?.close());
+
+  it('shows the ministry every association and the national roll-up', async () => {
+    const overview = await ministry.caller.ccus.overview({ fiscalYear: 2025, asOf: '2026-01' });
+    expect(overview.associations.map((a) => a.shortNameJa).sort()).toEqual(['全建', '協']);
+    const own = overview.associations.find((a) => a.id === ownId)!;
+    const records = own.summaries.find((s) => s.metricCode === 'work_history_records');
+    if (records?.kind !== 'flow') throw new Error('expected the flow summary');
+    expect(records.year.cumulative).toBe(1_000_000);
+    expect(records.year.annualTarget).toBe(1_100_000);
+    expect(records.year.projection.method).toBe('seasonal');
+    const national = overview.national.find((s) => s.metricCode === 'work_history_records');
+    if (national?.kind !== 'flow') throw new Error('expected the flow summary');
+    expect(national.year.cumulative).toBe(1_005_000);
+    expect(national.year.annualTarget).toBe(1_200_000);
+
+    const rate = own.summaries.find((s) => s.metricCode === 'business_registration_rate');
+    // 120 of 200 by count; by 事業費 (0.3 × 9 + 0.9 × 1) ÷ 10 = 36%.
+    expect(rate).toMatchObject({ month: '2025-09', value: 0.6 });
+    expect(rate?.kind !== 'flow' && rate?.costWeightedValue).toBeCloseTo(0.36, 12);
+  });
+
+  it('lets association staff read their own association and not another', async () => {
+    const page = await viewer.caller.ccus.association({ associationId: ownId, fiscalYear: 2025, asOf: '2026-01' });
+    expect(page.series.filter((s) => s.metricCode === 'work_history_records')).toHaveLength(22);
+    const refused = await viewer.caller.ccus.association({ associationId: otherId, fiscalYear: 2025, asOf: '2026-01' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TRPCError);
+    expect((refused as TRPCError).code).toBe('NOT_FOUND');
+    await expect(viewer.caller.ccus.overview({ fiscalYear: 2025, asOf: '2026-01' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('drills down to member firms, with rates computed from their parts', async () => {
+    const members = await ministry.caller.ccus.members({ associationId: ownId, metricCode: 'business_registration_rate', month: '2025-09' });
+    expect(members.map((m) => [m.name, m.value])).toEqual([
+      ['A建設', 0.3],
+      ['B工業', 0.9],
+    ]);
+    await expect(ministry.caller.ccus.members({ associationId: ownId, metricCode: 'no_such_metric', month: '2025-09' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('refuses a malformed month with a clear code', async () => {
+    const error = await ministry.caller.ccus.overview({ fiscalYear: 2025, asOf: '2026-13' }).catch((e: unknown) => e);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+  });
+});

@@ -1,0 +1,49 @@
+import { listMemberFigures, listOrganisations } from '@tsumiki/db';
+import { BUILTIN_METRICS, builtinMetric, ZYearMonth } from '@tsumiki/domain/ccus';
+import { z } from 'zod';
+import { appError } from '../../errors';
+import { createTRPCRouter, roleProcedure } from '../../trpc';
+import { assertAssociationAccess, associationDashboard, DASHBOARD_ROLES, ministryOverview, toDate } from './ccus.service';
+
+const ZFiscalYear = z.number().int().min(2018).max(2100);
+const ZPeriod = z.object({ fiscalYear: ZFiscalYear, asOf: ZYearMonth });
+
+export const ccusRouter = createTRPCRouter({
+  /** Metric definitions with formulas and sources, for labels, tooltips and imports. */
+  metrics: roleProcedure(...DASHBOARD_ROLES).query(() => BUILTIN_METRICS),
+
+  /** The eight associations side by side and the national roll-up (ministry only). */
+  overview: roleProcedure('ministry')
+    .input(ZPeriod)
+    .query(async ({ ctx, input }) => {
+      const associations = (await listOrganisations(ctx.db, 'association')).map((o) => ({
+        id: o.id,
+        nameJa: o.name_ja,
+        nameEn: o.name_en,
+        shortNameJa: o.short_name_ja,
+      }));
+      return ministryOverview(ctx.db, associations, input.fiscalYear, input.asOf);
+    }),
+
+  /** One association's page: KPI summaries and the monthly series for charts. */
+  association: roleProcedure(...DASHBOARD_ROLES)
+    .input(ZPeriod.extend({ associationId: z.uuid() }))
+    .query(({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'read');
+      return associationDashboard(ctx.db, input.associationId, input.fiscalYear, input.asOf);
+    }),
+
+  /** Member firms' figures for one metric and month: drill-down and ranking. */
+  members: roleProcedure(...DASHBOARD_ROLES)
+    .input(z.object({ associationId: z.uuid(), metricCode: z.string().max(63), month: ZYearMonth }))
+    .query(async ({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'read');
+      const metric = builtinMetric(input.metricCode);
+      if (!metric) throw appError('ccus.metric_not_found', { code: input.metricCode });
+      const rows = await listMemberFigures(ctx.db, input.associationId, metric.code, toDate(input.month));
+      return rows.map((r) => ({
+        ...r,
+        value: r.numerator == null ? null : metric.kind === 'ratio' ? (r.denominator ? r.numerator / r.denominator : null) : r.numerator,
+      }));
+    }),
+});

@@ -1,0 +1,105 @@
+import { listCcusRollups, listCcusTargets, type CcusRollupRow, type Executor } from '@tsumiki/db';
+import {
+  BUILTIN_METRICS,
+  combineAggregates,
+  monthsOfFiscalYear,
+  summariseMetric,
+  type MetricTarget,
+  type MonthlyAggregate,
+  type YearMonth,
+} from '@tsumiki/domain/ccus';
+import type { TRole } from '@tsumiki/domain';
+import { appError } from '../../errors';
+import type { SignedInAuth } from '../../trpc-types';
+
+export const DASHBOARD_ROLES = ['ministry', 'association_reporter', 'association_viewer'] as const satisfies readonly TRole[];
+
+/**
+ * The ministry reads every association; association staff read their own and only reporters
+ * write it. Anything else is "not found", so an association's figures do not admit to existing.
+ */
+export function assertAssociationAccess(auth: SignedInAuth, associationId: string, mode: 'read' | 'write') {
+  const allowed = auth.memberships.some((m) =>
+    mode === 'read'
+      ? m.role === 'ministry' || (m.organisationId === associationId && m.role.startsWith('association_'))
+      : m.organisationId === associationId && m.role === 'association_reporter',
+  );
+  if (!allowed) throw appError(mode === 'read' ? 'ccus.association_not_found' : 'auth.forbidden_role', { roles: 'association_reporter' });
+}
+
+const toMonth = (date: string) => date.slice(0, 7);
+export const toDate = (month: YearMonth) => `${month}-01`;
+
+/** A reported association total wins over the sum of its members; weighting always comes from members. */
+export function aggregateOf(row: CcusRollupRow): MonthlyAggregate {
+  const reported = row.reportedNumerator != null;
+  return {
+    metricCode: row.metricCode,
+    month: toMonth(row.periodMonth),
+    numerator: reported ? row.reportedNumerator! : row.sumNumerator,
+    denominator: reported ? row.reportedDenominator : row.sumDenominator,
+    weightedRateSum: row.sumWeightedRate,
+    weightSum: row.sumWeight,
+  };
+}
+
+/** This fiscal year and the one before, which the projections and the year-on-year changes need. */
+function twoYears(fiscalYear: number) {
+  return { fromMonth: toDate(monthsOfFiscalYear(fiscalYear - 1)[0]!), toMonth: toDate(monthsOfFiscalYear(fiscalYear)[11]!) };
+}
+
+function summarise(aggregates: MonthlyAggregate[], targets: Map<string, MetricTarget>, fiscalYear: number, asOf: YearMonth) {
+  return BUILTIN_METRICS.map((metric) =>
+    summariseMetric({ metric, aggregates, fiscalYear, asOf, target: targets.get(metric.code) ?? null }),
+  );
+}
+
+export async function associationDashboard(db: Executor, associationId: string, fiscalYear: number, asOf: YearMonth) {
+  const [rows, targetRows] = await Promise.all([
+    listCcusRollups(db, { ...twoYears(fiscalYear), associationId }),
+    listCcusTargets(db, { fiscalYears: [fiscalYear], associationId }),
+  ]);
+  const aggregates = rows.map(aggregateOf);
+  const targets = new Map(targetRows.map((t) => [t.metricCode, { annualTarget: t.annualTarget, monthlyTargets: t.monthlyTargets }]));
+  return { summaries: summarise(aggregates, targets, fiscalYear, asOf), series: aggregates };
+}
+
+/**
+ * All associations side by side and the national roll-up. Targets are per association, so the
+ * national figures carry the sum of flow targets and no target for rates.
+ */
+export async function ministryOverview(
+  db: Executor,
+  associations: readonly { id: string; nameJa: string; nameEn: string; shortNameJa: string | null }[],
+  fiscalYear: number,
+  asOf: YearMonth,
+) {
+  const [rows, targetRows] = await Promise.all([
+    listCcusRollups(db, twoYears(fiscalYear)),
+    listCcusTargets(db, { fiscalYears: [fiscalYear] }),
+  ]);
+  const byAssociation = new Map<string, MonthlyAggregate[]>();
+  for (const row of rows) {
+    const list = byAssociation.get(row.associationId) ?? [];
+    list.push(aggregateOf(row));
+    byAssociation.set(row.associationId, list);
+  }
+  const nationalTargets = new Map<string, MetricTarget>();
+  for (const t of targetRows) {
+    const metric = BUILTIN_METRICS.find((m) => m.code === t.metricCode);
+    if (metric?.kind !== 'flow') continue;
+    const seen = nationalTargets.get(t.metricCode);
+    nationalTargets.set(t.metricCode, { annualTarget: (seen?.annualTarget ?? 0) + t.annualTarget });
+  }
+  return {
+    fiscalYear,
+    asOf,
+    associations: associations.map((a) => {
+      const targets = new Map(
+        targetRows.filter((t) => t.associationId === a.id).map((t) => [t.metricCode, { annualTarget: t.annualTarget, monthlyTargets: t.monthlyTargets }]),
+      );
+      return { ...a, summaries: summarise(byAssociation.get(a.id) ?? [], targets, fiscalYear, asOf) };
+    }),
+    national: summarise(combineAggregates(rows.map(aggregateOf)), nationalTargets, fiscalYear, asOf),
+  };
+}
