@@ -25,7 +25,7 @@ const base = tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', '**/env.ts', '**/scripts/**'],
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', '**/env.ts', '**/scripts/**', '**/*.bench.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

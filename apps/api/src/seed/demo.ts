@@ -10,6 +10,7 @@ import {
 } from '@tsumiki/db';
 import { jstInstant, jstParts, type TRole } from '@tsumiki/domain';
 import type { Kysely } from 'kysely';
+import { seedCcusDemo } from './ccus-demo';
 
 /** Everyone in the demo signs in with this password (printed by the start command). */
 export const DEMO_PASSWORD = 'tsumiki-demo-2026';
@@ -129,6 +130,8 @@ export async function seedDemo(db: Kysely<DB>, options: { now?: Date } = {}): Pr
     await insertProgramme(trx, { ...p.clt, office_organisation_id: howtec.id });
     await insertProgramme(trx, { ...p.co2Demo, office_organisation_id: ibecs.id });
     await insertProgramme(trx, { ...p.cltDemo, office_organisation_id: howtec.id });
+
+    await seedCcusDemo(trx, associations, options.now ?? new Date());
 
     const nikkenren = associations[0]!;
     const zenken = associations[1]!;

@@ -1,0 +1,146 @@
+import { insertMemberFirms, upsertCcusTarget, writeCcusFacts, type Executor, type NewCcusFact } from '@tsumiki/db';
+import { fiscalYearOf } from '@tsumiki/domain';
+import { monthsOfFiscalYear, snapshotMonth, SNAPSHOTS, type YearMonth } from '@tsumiki/domain/ccus';
+
+/** A small deterministic generator (mulberry32): the same demo on every machine. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * Size of each association in the demo: member firms, and work-history records a month at the
+ * start of the five years. Magnitudes follow SPEC §6 (5–6 million records a month nationally, of
+ * which the eight associations' members make a share; 日空衛 about 1.1 million a year).
+ */
+const PROFILE: Record<string, { firms: number; recordsPerMonth: number; growth: number }> = {
+  日建連: { firms: 60, recordsPerMonth: 900_000, growth: 0.18 },
+  全建: { firms: 70, recordsPerMonth: 420_000, growth: 0.22 },
+  全中建: { firms: 30, recordsPerMonth: 40_000, growth: 0.15 },
+  建専連: { firms: 50, recordsPerMonth: 650_000, growth: 0.2 },
+  日空衛: { firms: 30, recordsPerMonth: 55_000, growth: 0.16 },
+  日本電設工業協会: { firms: 30, recordsPerMonth: 70_000, growth: 0.17 },
+  住団連: { firms: 20, recordsPerMonth: 35_000, growth: 0.12 },
+  全建総連: { firms: 30, recordsPerMonth: 120_000, growth: 0.25 },
+};
+
+/** Seasonality of site work: a dip in August and at the turn of the year, a peak before March. */
+const SEASON = [0.95, 1.0, 1.0, 1.02, 0.86, 1.0, 1.04, 1.05, 0.98, 0.88, 1.03, 1.19];
+
+const RATE_METRICS: { code: string; start: number; yearly: number; target: number }[] = [
+  { code: 'business_registration_rate', start: 0.55, yearly: 0.07, target: 0.9 },
+  { code: 'worker_registration_rate', start: 0.45, yearly: 0.08, target: 0.85 },
+  { code: 'site_registration_rate', start: 0.35, yearly: 0.09, target: 0.8 },
+  { code: 'touch_rate', start: 0.3, yearly: 0.08, target: 0.7 },
+  { code: 'registration_renewal_rate', start: 0.7, yearly: 0.03, target: 0.8 },
+  { code: 'company_id_rate', start: 0.3, yearly: 0.04, target: 0.5 },
+  { code: 'individual_id_rate', start: 0.45, yearly: 0.05, target: 0.65 },
+  { code: 'kentaikyo_electronic_rate', start: 0.15, yearly: 0.08, target: 0.5 },
+];
+
+const FIRM_KINDS = ['建設', '工業', '組', '設備', '電工', '工務店', '興業', '技建'];
+const FIRM_PLACES = ['北海', '東北', '関東', '中部', '北陸', '近畿', '中国', '四国', '九州', '沖縄', '東京', '横浜', '名古屋', '大阪', '福岡'];
+
+export interface CcusDemoSummary {
+  firms: number;
+  facts: number;
+  fiscalYears: number[];
+}
+
+/**
+ * Five fiscal years of CCUS figures for the eight associations, up to the last complete month:
+ * association totals of work-history records each month, member firms' rates at the two
+ * follow-up snapshots (30 Sep, 31 Mar), and targets for every year.
+ */
+export async function seedCcusDemo(
+  db: Executor,
+  associations: readonly { id: string; short_name_ja: string | null }[],
+  now: Date,
+): Promise<CcusDemoSummary> {
+  const currentYear = fiscalYearOf(now);
+  const fiscalYears = [currentYear - 4, currentYear - 3, currentYear - 2, currentYear - 1, currentYear];
+  const nowMonth = new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 7);
+  const reported = (m: YearMonth) => m < nowMonth; // the running month is not reported yet
+  let facts = 0;
+  let firmCount = 0;
+
+  for (const [index, association] of associations.entries()) {
+    const profile = PROFILE[association.short_name_ja ?? ''];
+    if (!profile) continue;
+    const rand = random(1_000 + index);
+
+    const firms = await insertMemberFirms(
+      db,
+      association.id,
+      Array.from({ length: profile.firms }, (_, i) => ({
+        name: `${FIRM_PLACES[i % FIRM_PLACES.length]}${FIRM_KINDS[(i * 7 + index) % FIRM_KINDS.length]}${i >= FIRM_PLACES.length ? ` 第${Math.floor(i / FIRM_PLACES.length) + 1}` : ''}株式会社`,
+        // 事業費: a few large firms and many small ones (¥50M to ~¥300bn).
+        projectCostYen: Math.round(50_000_000 * Math.exp(rand() * 8.7)),
+      })),
+    );
+    firmCount += firms.length;
+    const firmSkill = firms.map(() => rand() - 0.5);
+
+    const rows: NewCcusFact[] = [];
+    for (const [y, fiscalYear] of fiscalYears.entries()) {
+      const months = monthsOfFiscalYear(fiscalYear);
+      const yearBase = profile.recordsPerMonth * (1 + profile.growth) ** y;
+      let yearTotal = 0;
+      for (const [m, month] of months.entries()) {
+        const value = Math.round(yearBase * SEASON[m]! * (0.94 + rand() * 0.12));
+        yearTotal += value;
+        if (reported(month)) {
+          rows.push({ memberFirmId: null, metricCode: 'work_history_records', periodMonth: `${month}-01`, numerator: value, denominator: null, weightYen: null });
+        }
+      }
+      // Targets a little above or below what the year brings, so statuses differ.
+      const ambition = 0.92 + ((index * 37 + y * 11) % 20) / 100;
+      await upsertCcusTarget(db, {
+        associationId: association.id,
+        metricCode: 'work_history_records',
+        fiscalYear,
+        annualTarget: Math.round((yearTotal * ambition) / 1_000) * 1_000,
+        monthlyTargets: null,
+        userId: null,
+      });
+      for (const metric of RATE_METRICS) {
+        await upsertCcusTarget(db, {
+          associationId: association.id,
+          metricCode: metric.code,
+          fiscalYear,
+          annualTarget: Math.min(1, metric.target + y * 0.01),
+          monthlyTargets: null,
+          userId: null,
+        });
+      }
+      for (const snapshot of SNAPSHOTS) {
+        const month = snapshotMonth(fiscalYear, snapshot);
+        if (!reported(month)) continue;
+        const progress = y + (snapshot === 'H2' ? 0.5 : 0);
+        for (const metric of RATE_METRICS) {
+          for (const [f, firm] of firms.entries()) {
+            const denominator = 10 + Math.round(rand() * 400);
+            const rate = Math.max(0, Math.min(1, metric.start + metric.yearly * progress + firmSkill[f]! * 0.3 + (rand() - 0.5) * 0.08));
+            rows.push({
+              memberFirmId: firm.id,
+              metricCode: metric.code,
+              periodMonth: `${month}-01`,
+              numerator: Math.round(rate * denominator),
+              denominator,
+              weightYen: null,
+            });
+          }
+        }
+      }
+    }
+    await writeCcusFacts(db, association.id, rows, null);
+    facts += rows.length;
+  }
+  return { firms: firmCount, facts, fiscalYears };
+}
