@@ -1,13 +1,18 @@
 import { AppRoutes, type NavItem } from '@tsumiki/ui';
 import { Route } from 'react-router';
+import { AssociationPage } from './pages/association-page';
 import { HomePage } from './pages/home-page';
 
-export const NAV: NavItem[] = [{ to: '/', labelKey: 'nav.home', end: true }];
+export const NAV: NavItem[] = [
+  { to: '/', labelKey: 'nav.overview', end: true, roles: ['ministry'] },
+  { to: '/', labelKey: 'nav.myAssociation', end: true, roles: ['association_reporter', 'association_viewer'] },
+];
 
 export function DashboardRoutes() {
   return (
     <AppRoutes nav={NAV}>
       <Route index element={<HomePage />} />
+      <Route path="associations/:associationId" element={<AssociationPage />} />
     </AppRoutes>
   );
 }

@@ -63,7 +63,7 @@ export function AppLayout({ nav, children }: { nav: NavItem[]; children?: ReactN
       <AppShell.Navbar p="xs" component="nav" aria-label={t('layout.mainNavigation')}>
         {visibleNavItems(nav, roles).map((item) => (
           <NavLink
-            key={item.to}
+            key={`${item.to}|${item.labelKey}`}
             component={RouterNavLink}
             to={item.to}
             end={item.end}

@@ -24,7 +24,10 @@ export function rememberLocale(locale: Locale, storage: Pick<Storage, 'setItem'>
  * One i18next instance per app. The domain's error catalogue is the `errors` namespace, so a code the
  * API returns (data.appCode) or a zod issue code is shown in the same words everywhere.
  */
-export function createI18n(locale: Locale = initialLocale()): i18n {
+/** An app's own messages, merged into the shared `common` namespace. */
+export type AppMessages = Record<Locale, Record<string, unknown>>;
+
+export function createI18n(locale: Locale = initialLocale(), messages?: AppMessages): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: locale,
@@ -41,6 +44,9 @@ export function createI18n(locale: Locale = initialLocale()): i18n {
     initAsync: false,
     showSupportNotice: false,
   });
+  if (messages) {
+    for (const lng of LOCALES) instance.addResourceBundle(lng, 'common', messages[lng], true, false);
+  }
   const syncDocument = (lng: string) => {
     if (typeof document !== 'undefined') document.documentElement.lang = lng;
   };

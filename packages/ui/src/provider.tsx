@@ -6,7 +6,7 @@ import type { TApp } from '@tsumiki/domain';
 import type { i18n } from 'i18next';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from './i18n';
+import { createI18n, type AppMessages } from './i18n';
 import { theme } from './theme';
 import { createApiClient, createQueryClient, TRPCProvider, type ApiClient } from './trpc';
 
@@ -21,12 +21,13 @@ export interface TsumikiProviderProps {
   apiClient?: ApiClient;
   queryClient?: QueryClient;
   i18n?: i18n;
+  messages?: AppMessages;
 }
 
 export function TsumikiProvider({ app, children, ...injected }: TsumikiProviderProps) {
   const [queryClient] = useState(() => injected.queryClient ?? createQueryClient());
   const [apiClient] = useState(() => injected.apiClient ?? createApiClient());
-  const [i18nInstance] = useState(() => injected.i18n ?? createI18n());
+  const [i18nInstance] = useState(() => injected.i18n ?? createI18n(undefined, injected.messages));
   return (
     <AppNameContext.Provider value={app}>
       <I18nextProvider i18n={i18nInstance}>

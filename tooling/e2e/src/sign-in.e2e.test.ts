@@ -35,17 +35,24 @@ async function signIn(app: AppName, email: string): Promise<Page> {
   return page;
 }
 
-describe.each(DEMO_ACCOUNTS.map((account) => ({ ...account, app: ROLE_APP[account.role] })))('$role in the $app', ({ app, email, displayName: name }) => {
-  it(`signs in as ${email} and shows the home`, async () => {
+/** Where each role lands after signing in. */
+const LANDING: Record<string, string> = {
+  ministry: 'overview',
+  association_reporter: 'association-page',
+  association_viewer: 'association-page',
+};
+
+describe.each(DEMO_ACCOUNTS.map((account) => ({ ...account, app: ROLE_APP[account.role] })))('$role in the $app', ({ app, role, email, displayName: name }) => {
+  it(`signs in as ${email} and lands on their start page`, async () => {
     consoleErrors.length = 0;
     const page = await signIn(app, email);
-    const home = page.locator('[data-testid=home]');
-    await home.waitFor({ timeout: 20_000 });
-    expect(await home.textContent()).toContain(name);
+    const landing = page.locator(`[data-testid=${LANDING[role] ?? 'home'}]`);
+    await landing.waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid=signed-in-user]').textContent()).toContain(name);
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     // The session survives a reload (HttpOnly cookie, not client state).
     await page.reload();
-    await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+    await landing.waitFor({ timeout: 20_000 });
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
@@ -76,7 +83,7 @@ describe('refusals in the browser', () => {
 
   it('switches the language to English', async () => {
     const page = await signIn('dashboard', 'ministry@demo.tsumiki.jp');
-    await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=overview]').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=locale-switch]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10_000 });
     await page.context().close();

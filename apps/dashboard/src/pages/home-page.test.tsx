@@ -1,29 +1,98 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { BUILTIN_METRICS, monthsOfFiscalYear, summariseMetric, type MonthlyAggregate } from '@tsumiki/domain/ccus';
 import { AuthGate } from '@tsumiki/ui';
 import { fakeApi, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
 import { describe, expect, it } from 'vitest';
+import { messages } from '../messages';
 import { DashboardRoutes } from '../routes';
 
-const associations = [
-  ['日本建設業連合会', 'Japan Federation of Construction Contractors', '日建連'],
-  ['全国建設業協会', 'National Construction Association', '全建'],
-].map(([nameJa, nameEn, shortNameJa], i) => ({ id: `o${i}`, nameJa, nameEn, shortNameJa }));
+const FY = 2025;
+const AS_OF = '2026-01';
+const route = `/?fy=${FY}&asOf=${AS_OF}`;
 
-describe('dashboard home', () => {
-  it('lists the associations the user may see', async () => {
+/** Summaries made by the domain itself from monthly figures, as the API would. */
+function summaries(perMonth: number, annualTarget: number, rate?: [number, number]) {
+  const aggregates: MonthlyAggregate[] = monthsOfFiscalYear(FY)
+    .slice(0, 10)
+    .map((month) => ({ metricCode: 'work_history_records', month, numerator: perMonth, denominator: null, weightedRateSum: 0, weightSum: 0 }));
+  if (rate) {
+    aggregates.push({ metricCode: 'business_registration_rate', month: '2025-09', numerator: rate[0], denominator: rate[1], weightedRateSum: 0.5 * 10, weightSum: 10 });
+  }
+  return BUILTIN_METRICS.map((metric) =>
+    summariseMetric({ metric, aggregates, fiscalYear: FY, asOf: AS_OF, target: metric.code === 'work_history_records' ? { annualTarget } : null }),
+  );
+}
+
+const associations = [
+  { id: '10000000-0000-4000-8000-000000000001', nameJa: '一般社団法人日本建設業連合会', nameEn: 'JFCC', shortNameJa: '日建連' },
+  { id: '10000000-0000-4000-8000-000000000002', nameJa: '一般社団法人日本空調衛生工事業協会', nameEn: 'JACCA', shortNameJa: '日空衛' },
+];
+
+describe('dashboard', () => {
+  it('shows the ministry all associations with achievement and status, and the national total', async () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('ministry', '山本 大輔') },
-      'organisations.listAssociations': { data: associations },
+      'ccus.overview': {
+        data: {
+          fiscalYear: FY,
+          asOf: AS_OF,
+          associations: [
+            { ...associations[0], summaries: summaries(100_000, 1_100_000, [120, 200]) },
+            // 日空衛: 57,240 a month for ten months is 572,400, 52% of 1.1 million (seeds/000).
+            { ...associations[1], summaries: summaries(57_240, 1_100_000) },
+          ],
+          national: summaries(157_240, 2_200_000),
+        },
+      },
     });
-    renderWithTsumiki(<AuthGate><DashboardRoutes /></AuthGate>, { api, app: 'dashboard' });
+    renderWithTsumiki(<AuthGate><DashboardRoutes /></AuthGate>, { api, app: 'dashboard', route, messages });
     const table = await screen.findByTestId('association-table');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.textContent)).toEqual(['日本建設業連合会日建連', '全国建設業協会全建']);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.textContent).toContain('日建連');
+    expect(rows[0]?.textContent).toContain('1,000,000');
+    expect(rows[0]?.textContent).toContain('60%'); // business registration by count, 120 of 200
+    expect(rows[0]?.textContent).toContain('順調');
+    expect(rows[1]?.textContent).toContain('52%');
+    expect(rows[1]?.textContent).toContain('遅れ');
+    expect(screen.getByTestId('national-cumulative-value').textContent).toBe('1,572,400');
+    expect(screen.getByTestId('national-projection').textContent).toContain('月平均 × 12か月');
+    expect(api.calls.find((c) => c.path === 'ccus.overview')?.input).toEqual({ fiscalYear: FY, asOf: AS_OF });
+  });
+
+  it('takes association staff to their own association with KPI cards, rates and members', async () => {
+    const own = associations[0]!;
+    const session = sessionOf('association_viewer', '渡辺 真理');
+    session.memberships[0]!.organisationId = own.id;
+    const api = fakeApi({
+      'auth.me': { data: session },
+      'organisations.listAssociations': { data: [own] },
+      'ccus.association': { data: { summaries: summaries(100_000, 1_100_000, [120, 200]), series: [] } },
+      'ccus.members': {
+        data: [
+          { memberFirmId: 'm1', name: '小さな工務店', projectCostYen: 50_000_000, numerator: 9, denominator: 10, weightYen: null, value: 0.9 },
+          { memberFirmId: 'm2', name: '大手建設', projectCostYen: 900_000_000_000, numerator: 30, denominator: 100, weightYen: null, value: 0.3 },
+          { memberFirmId: 'm3', name: '未報告の会社', projectCostYen: null, numerator: null, denominator: null, weightYen: null, value: null },
+        ],
+      },
+    });
+    renderWithTsumiki(<AuthGate><DashboardRoutes /></AuthGate>, { api, app: 'dashboard', route, messages });
+    await screen.findByTestId('association-page');
+    expect(await screen.findByRole('heading', { level: 1, name: '一般社団法人日本建設業連合会' })).toBeTruthy();
+    expect(screen.getByTestId('records-annual-value').textContent).toBe('90.9%');
+    const rates = screen.getByTestId('rates-table');
+    expect(within(rates).getByRole('rowheader', { name: '事業者登録率' }).closest('tr')?.textContent).toContain('50%');
+    const members = await screen.findByTestId('member-table');
+    await waitFor(() => expect(within(members).getAllByRole('row')).toHaveLength(4));
+    const names = within(members).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(names[0]).toContain('小さな工務店');
+    expect(names[2]).toContain('未報告');
+    expect(api.calls.find((c) => c.path === 'ccus.association')?.input).toMatchObject({ associationId: own.id, fiscalYear: FY, asOf: AS_OF });
   });
 
   it('sends an applicant to the portal instead', async () => {
     const api = fakeApi({ 'auth.me': { data: sessionOf('applicant') } });
-    renderWithTsumiki(<AuthGate><DashboardRoutes /></AuthGate>, { api, app: 'dashboard' });
+    renderWithTsumiki(<AuthGate><DashboardRoutes /></AuthGate>, { api, app: 'dashboard', messages });
     expect((await screen.findByTestId('wrong-app')).textContent).toContain('申請者ポータル');
     expect(api.calls.map((c) => c.path)).toEqual(['auth.me']);
   });

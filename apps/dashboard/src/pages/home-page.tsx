@@ -1,43 +1,13 @@
-import { Stack, Table, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { QueryState, useSession, useTRPC } from '@tsumiki/ui';
-import { useTranslation } from 'react-i18next';
+import { useSession } from '@tsumiki/ui';
+import { Navigate, useLocation } from 'react-router';
+import { OverviewPage } from './overview-page';
 
-/** The associations this user may see: all eight for the ministry, their own for association staff. */
+/** The ministry starts on the national overview; association staff on their own association. */
 export function HomePage() {
-  const { t, i18n } = useTranslation();
   const session = useSession();
-  const trpc = useTRPC();
-  const associations = useQuery(trpc.organisations.listAssociations.queryOptions());
-
-  return (
-    <Stack gap="xl" data-testid="home">
-      <Title order={1}>{t('home.greeting', { name: session.user.displayName })}</Title>
-      <Stack component="section" aria-labelledby="associations">
-        <Title order={2} id="associations" size="h3">
-          {t('association.heading')}
-        </Title>
-        <QueryState query={associations} isEmpty={(rows) => rows.length === 0}>
-          {(rows) => (
-            <Table striped data-testid="association-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('association.name')}</Table.Th>
-                  <Table.Th scope="col">{t('association.shortName')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>{i18n.language === 'en' ? a.nameEn : a.nameJa}</Table.Td>
-                    <Table.Td>{a.shortNameJa}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </QueryState>
-      </Stack>
-    </Stack>
-  );
+  // The chosen period travels with the redirect.
+  const { search } = useLocation();
+  if (session.memberships.some((m) => m.role === 'ministry')) return <OverviewPage />;
+  const own = session.memberships.find((m) => m.role.startsWith('association_'));
+  return own ? <Navigate to={`/associations/${own.organisationId}${search}`} replace /> : null;
 }

@@ -4,7 +4,7 @@ import type { TApp } from '@tsumiki/domain';
 import { observable } from '@trpc/server/observable';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { createI18n, type Locale } from '../i18n';
+import { createI18n, type AppMessages, type Locale } from '../i18n';
 import { TsumikiProvider } from '../provider';
 import { createApiClient, createQueryClient, type AppRouter } from '../trpc';
 
@@ -54,9 +54,15 @@ export function fakeApi(answers: FakeApi['answers']): FakeApi {
 
 export function renderWithTsumiki(
   ui: ReactNode,
-  { app = 'portal', api, locale = 'ja', route = '/' }: { app?: TApp; api: FakeApi; locale?: Locale; route?: string },
+  {
+    app = 'portal',
+    api,
+    locale = 'ja',
+    route = '/',
+    messages,
+  }: { app?: TApp; api: FakeApi; locale?: Locale; route?: string; messages?: AppMessages },
 ): RenderResult & { i18n: ReturnType<typeof createI18n> } {
-  const i18n = createI18n(locale);
+  const i18n = createI18n(locale, messages);
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
   const result = render(

@@ -1,0 +1,249 @@
+import { BarChart, LineChart } from '@mantine/charts';
+import { Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  BUILTIN_METRICS,
+  builtinMetric,
+  formatPoints,
+  formatRate,
+  monthsOfFiscalYear,
+} from '@tsumiki/domain/ccus';
+import { displayYen, QueryState, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { PeriodPicker } from '../components/period-picker';
+import { RecordsKpis } from '../components/records-kpis';
+import { StatusBadge } from '../components/status-badge';
+import { displayMonth, displayNumber } from '../lib/period';
+import { flowOf, RECORDS, snapshotsOf, type SnapshotSummary } from '../lib/summaries';
+import { usePeriod } from '../lib/use-period';
+
+const RATE_CODES = BUILTIN_METRICS.filter((m) => m.kind === 'ratio').map((m) => m.code);
+
+/** One association: KPI cards, trends against target and last year, rates, member drill-down. */
+export function AssociationPage() {
+  const { associationId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const trpc = useTRPC();
+  const { period, setPeriod, latest } = usePeriod();
+  const associations = useQuery(trpc.organisations.listAssociations.queryOptions());
+  const page = useQuery(trpc.ccus.association.queryOptions({ associationId, ...period }, { placeholderData: keepPreviousData }));
+  const association = associations.data?.find((a) => a.id === associationId);
+  const name = association ? (locale === 'en' ? association.nameEn : association.nameJa) : '';
+
+  return (
+    <Stack gap="lg" data-testid="association-page">
+      <Group justify="space-between" align="end">
+        <Title order={1}>{name}</Title>
+        <PeriodPicker value={period} latest={latest} onChange={setPeriod} />
+      </Group>
+      <QueryState query={page}>
+        {(data) => {
+          const records = flowOf(data.summaries);
+          const series = data.series.filter((s) => s.metricCode === RECORDS);
+          const months = monthsOfFiscalYear(period.fiscalYear);
+          const lastYear = new Map(series.map((s) => [s.month, s.numerator]));
+          const target = records?.year.annualTarget ?? null;
+          let cumulative = 0;
+          let lastCumulative = 0;
+          const trend = months.map((month, i) => {
+            const lastYearMonth = monthsOfFiscalYear(period.fiscalYear - 1)[i]!;
+            lastCumulative += lastYear.get(lastYearMonth) ?? 0;
+            const actual = month <= period.asOf ? series.find((s) => s.month === month)?.numerator : undefined;
+            if (actual != null) cumulative += actual;
+            return {
+              month: displayMonth(month, i18n.language),
+              thisYear: month <= period.asOf ? cumulative : null,
+              lastYear: lastCumulative,
+              target: target == null ? null : Math.round((target * (i + 1)) / 12),
+              thisYearMonthly: actual ?? null,
+              lastYearMonthly: lastYear.get(lastYearMonth) ?? null,
+            };
+          });
+          return (
+            <>
+              {records && (
+                <Stack component="section" aria-labelledby="records">
+                  <Title order={2} size="h3" id="records">
+                    {t('association.records')}
+                  </Title>
+                  <RecordsKpis summary={records} testId="records" />
+                  <Title order={3} size="h5">
+                    {t('association.trend')}
+                  </Title>
+                  <LineChart
+                    h={280}
+                    data={trend}
+                    dataKey="month"
+                    connectNulls={false}
+                    series={[
+                      { name: 'thisYear', label: t('association.thisYear'), color: 'teal.6' },
+                      { name: 'lastYear', label: t('association.lastYear'), color: 'gray.5' },
+                      { name: 'target', label: t('association.target'), color: 'red.6', strokeDasharray: '5 5' },
+                    ]}
+                    withLegend
+                    valueFormatter={(v) => displayNumber(v, i18n.language)}
+                  />
+                  <Title order={3} size="h5">
+                    {t('association.monthly')}
+                  </Title>
+                  <BarChart
+                    h={240}
+                    data={trend}
+                    dataKey="month"
+                    series={[
+                      { name: 'lastYearMonthly', label: t('association.lastYear'), color: 'gray.4' },
+                      { name: 'thisYearMonthly', label: t('association.thisYear'), color: 'teal.6' },
+                    ]}
+                    withLegend
+                    valueFormatter={(v) => displayNumber(v, i18n.language)}
+                  />
+                </Stack>
+              )}
+              <RatesTable
+                // Metrics this association neither reports nor targets stay out of the way.
+                summaries={snapshotsOf(data.summaries).filter((s) => s.month != null || s.target != null)}
+              />
+              <MemberDrillDown associationId={associationId} summaries={snapshotsOf(data.summaries)} />
+            </>
+          );
+        }}
+      </QueryState>
+    </Stack>
+  );
+}
+
+function RatesTable({ summaries }: { summaries: SnapshotSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const value = (s: SnapshotSummary, v: number | null) =>
+    v == null ? '—' : s.kind === 'ratio' ? formatRate(v, locale) : displayNumber(v, i18n.language);
+  return (
+    <Stack component="section" aria-labelledby="rates">
+      <Title order={2} size="h3" id="rates">
+        {t('association.rates')}
+      </Title>
+      <Table.ScrollContainer minWidth={800}>
+        <Table striped data-testid="rates-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('association.metric')}</Table.Th>
+              <Table.Th scope="col">{t('association.snapshot')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('association.byCount')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('association.byCost')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('association.target_col')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('association.achievement')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('association.change')}</Table.Th>
+              <Table.Th scope="col">{t('association.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {summaries.map((s) => {
+              const metric = builtinMetric(s.metricCode);
+              return (
+                <Table.Tr key={s.metricCode}>
+                  <Table.Th scope="row" title={locale === 'en' ? metric?.formulaEn : metric?.formulaJa}>
+                    {locale === 'en' ? metric?.nameEn : metric?.nameJa}
+                  </Table.Th>
+                  <Table.Td>{s.month ? displayMonth(s.month, i18n.language) : t('association.none')}</Table.Td>
+                  <Table.Td ta="right">{value(s, s.value)}</Table.Td>
+                  <Table.Td ta="right">{s.costWeightedValue == null ? '—' : formatRate(s.costWeightedValue, locale)}</Table.Td>
+                  <Table.Td ta="right">{value(s, s.target)}</Table.Td>
+                  <Table.Td ta="right">{s.achievement == null ? '—' : formatRate(s.achievement, locale)}</Table.Td>
+                  <Table.Td ta="right">
+                    {s.yearOnYear == null ? '—' : s.yearOnYear.kind === 'points' ? formatPoints(s.yearOnYear.change, locale) : formatRate(s.yearOnYear.change, locale)}
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={s.status} />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+const BUCKETS = [0, 0.2, 0.4, 0.6, 0.8];
+
+function MemberDrillDown({ associationId, summaries }: { associationId: string; summaries: SnapshotSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const trpc = useTRPC();
+  const [metricCode, setMetricCode] = useState(RATE_CODES[0]!);
+  const month = summaries.find((s) => s.metricCode === metricCode)?.month ?? null;
+  const members = useQuery({
+    ...trpc.ccus.members.queryOptions({ associationId, metricCode, month: (month ?? '2000-01') }),
+    enabled: month != null,
+  });
+  return (
+    <Stack component="section" aria-labelledby="members">
+      <Group justify="space-between" align="end">
+        <Title order={2} size="h3" id="members">
+          {t('members.title')}
+          {month && (
+            <Text span c="dimmed" size="sm" ml="sm">
+              {displayMonth(month, i18n.language)}
+            </Text>
+          )}
+        </Title>
+        <NativeSelect
+          label={t('members.metric')}
+          value={metricCode}
+          onChange={(e) => setMetricCode(e.currentTarget.value)}
+          data={RATE_CODES.map((code) => {
+            const m = builtinMetric(code)!;
+            return { value: code, label: locale === 'en' ? m.nameEn : m.nameJa };
+          })}
+        />
+      </Group>
+      {month == null ? (
+        <Text c="dimmed">{t('association.none')}</Text>
+      ) : (
+        <QueryState query={members}>
+          {(rows) => {
+            const ranked = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
+            const distribution = BUCKETS.map((low, i) => ({
+              bucket: `${low * 100}–${(BUCKETS[i + 1] ?? 1) * 100}%`,
+              firms: rows.filter((r) => r.value != null && r.value >= low && (r.value < (BUCKETS[i + 1] ?? 1.0001))).length,
+            }));
+            return (
+              <>
+                <Title order={3} size="h5">
+                  {t('members.distribution')}
+                </Title>
+                <BarChart h={200} data={distribution} dataKey="bucket" series={[{ name: 'firms', label: t('members.firms'), color: 'blue.6' }]} />
+                <Table.ScrollContainer minWidth={600} mah={420}>
+                  <Table striped stickyHeader data-testid="member-table">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col" ta="right">{t('members.rank')}</Table.Th>
+                        <Table.Th scope="col">{t('members.name')}</Table.Th>
+                        <Table.Th scope="col" ta="right">{t('members.value')}</Table.Th>
+                        <Table.Th scope="col" ta="right">{t('members.projectCost')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {ranked.map((r, i) => (
+                        <Table.Tr key={r.memberFirmId}>
+                          <Table.Td ta="right">{r.value == null ? '—' : i + 1}</Table.Td>
+                          <Table.Td>{r.name}</Table.Td>
+                          <Table.Td ta="right">{r.value == null ? t('members.noFigure') : formatRate(r.value, locale)}</Table.Td>
+                          <Table.Td ta="right">{r.projectCostYen == null ? '—' : displayYen(r.projectCostYen, i18n.language)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              </>
+            );
+          }}
+        </QueryState>
+      )}
+    </Stack>
+  );
+}
