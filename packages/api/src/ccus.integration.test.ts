@@ -13,6 +13,7 @@ describe.each(backends)('CCUS API on $name', (backend) => {
   let otherId: string;
   let ministry: Client;
   let viewer: Client;
+  let reporter: Client;
 
   beforeAll(async () => {
     database = await backend.create();
@@ -57,6 +58,7 @@ describe.each(backends)('CCUS API on $name', (backend) => {
     });
     ministry = await signedInClient(database, seed.users.ministry.email);
     viewer = await signedInClient(database, seed.users.association_viewer.email);
+    reporter = await signedInClient(database, seed.users.association_reporter.email);
   });
   afterAll(() => database?.close());
 
@@ -103,5 +105,50 @@ describe.each(backends)('CCUS API on $name', (backend) => {
   it('refuses a malformed month with a clear code', async () => {
     const error = await ministry.caller.ccus.overview({ fiscalYear: 2025, asOf: '2026-13' }).catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
+  });
+
+  describe('CSV import', () => {
+    const header = '指標コード,年月,会員企業,実績,分母,事業費';
+    const good = ['work_history_records,2026年2月,,"110,000",,', 'business_registration_rate,2026-03,A建設,50,100,'];
+    const bad = 'business_registration_rate,2026-03,存在しない会社,50,40,';
+
+    it('previews every row’s problem in the user’s language and saves nothing while any row is wrong', async () => {
+      const before = await reporter.caller.ccus.association({ associationId: ownId, fiscalYear: 2025, asOf: '2026-03' });
+      const preview = await reporter.caller.ccus.importFacts({ associationId: ownId, csv: [header, ...good, bad].join('\n'), commit: true });
+      expect(preview).toMatchObject({ ok: false, errorRows: 1, saved: 0 });
+      const wrong = preview.rows.find((r) => r.line === 4)!;
+      expect(wrong.issues.map((i) => i.message)).toEqual([
+        '会員企業「存在しない会社」は登録されていません。会員企業の名称を確認してください。',
+        '率の分子（該当数）が分母（対象数）を超えています。',
+      ]);
+      const after = await reporter.caller.ccus.association({ associationId: ownId, fiscalYear: 2025, asOf: '2026-03' });
+      expect(after).toEqual(before);
+    });
+
+    it('saves a corrected file, rolls it up and records who imported it', async () => {
+      const preview = await reporter.caller.ccus.importFacts({ associationId: ownId, csv: [header, ...good].join('\n'), commit: false });
+      expect(preview).toMatchObject({ ok: true, errorRows: 0, saved: 0 });
+      const saved = await reporter.caller.ccus.importFacts({ associationId: ownId, csv: [header, ...good].join('\n'), commit: true });
+      expect(saved.saved).toBe(2);
+      const page = await reporter.caller.ccus.association({ associationId: ownId, fiscalYear: 2025, asOf: '2026-03' });
+      const records = page.summaries.find((s) => s.metricCode === 'work_history_records');
+      if (records?.kind !== 'flow') throw new Error('expected the flow summary');
+      expect(records.year.cumulative).toBe(1_110_000);
+      const audit = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'ccus.import').execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]?.after).toMatchObject({ rows: 2, months: ['2026-02', '2026-03'] });
+    });
+
+    it('refuses unreadable CSV clearly, and other associations and non-reporters', async () => {
+      await expect(
+        reporter.caller.ccus.importFacts({ associationId: ownId, csv: `${header}\n"unterminated,2026-01,,1,,`, commit: false }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { code: 'ccus.import_unreadable' } });
+      await expect(
+        reporter.caller.ccus.importFacts({ associationId: otherId, csv: [header, ...good].join('\n'), commit: true }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        viewer.caller.ccus.importFacts({ associationId: ownId, csv: [header, ...good].join('\n'), commit: true }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    });
   });
 });

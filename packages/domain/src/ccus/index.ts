@@ -3,3 +3,4 @@ export * from './metrics';
 export * from './period';
 export * from './survey';
 export * from './summary';
+export * from './import';

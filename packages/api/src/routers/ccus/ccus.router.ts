@@ -3,6 +3,7 @@ import { BUILTIN_METRICS, builtinMetric, ZYearMonth } from '@tsumiki/domain/ccus
 import { z } from 'zod';
 import { appError } from '../../errors';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
+import { importCcusFacts } from './ccus-import.service';
 import { assertAssociationAccess, associationDashboard, DASHBOARD_ROLES, ministryOverview, toDate } from './ccus.service';
 
 const ZFiscalYear = z.number().int().min(2018).max(2100);
@@ -45,5 +46,22 @@ export const ccusRouter = createTRPCRouter({
         ...r,
         value: r.numerator == null ? null : metric.kind === 'ratio' ? (r.denominator ? r.numerator / r.denominator : null) : r.numerator,
       }));
+    }),
+
+  /**
+   * CSV import of monthly and snapshot figures: `commit: false` previews every row's problems;
+   * `commit: true` saves all rows or, if any row has an error, none.
+   */
+  importFacts: roleProcedure('association_reporter')
+    .input(
+      z.object({
+        associationId: z.uuid(),
+        csv: z.string().max(5_000_000, { message: 'request.too_large' }),
+        commit: z.boolean(),
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'write');
+      return importCcusFacts({ ...ctx, userId: ctx.auth.user.id }, input);
     }),
 });
