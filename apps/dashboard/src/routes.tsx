@@ -2,6 +2,7 @@ import { AppRoutes, type NavItem } from '@tsumiki/ui';
 import { Route } from 'react-router';
 import { AssociationPage } from './pages/association-page';
 import { HomePage } from './pages/home-page';
+import { ImportPage } from './pages/import-page';
 
 export const NAV: NavItem[] = [
   { to: '/', labelKey: 'nav.overview', end: true, roles: ['ministry'] },
@@ -13,6 +14,7 @@ export function DashboardRoutes() {
     <AppRoutes nav={NAV}>
       <Route index element={<HomePage />} />
       <Route path="associations/:associationId" element={<AssociationPage />} />
+      <Route path="associations/:associationId/import" element={<ImportPage />} />
     </AppRoutes>
   );
 }

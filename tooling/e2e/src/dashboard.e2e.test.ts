@@ -61,4 +61,61 @@ describe('association dashboard', () => {
     expect(await page.locator('[data-testid=association-table]').count()).toBe(0);
     await page.context().close();
   });
+
+  it('lets a reporter import a CSV: one bad row is reported and nothing saved; the fixed file updates the cards', async () => {
+    const page = await signIn('reporter@demo.tsumiki.jp');
+    const cumulative = page.locator('[data-testid=records-cumulative-value]');
+    await cumulative.waitFor({ timeout: 20_000 });
+    const before = await cumulative.textContent();
+    const association = await stack.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('short_name_ja', '=', '日建連')
+      .executeTakeFirstOrThrow();
+    // The latest reported month of work-history records, which the cards include.
+    const latest = await stack.database.db
+      .selectFrom('ccus_facts')
+      .select(['period_month', 'numerator'])
+      .where('association_id', '=', association.id)
+      .where('metric_code', '=', 'work_history_records')
+      .orderBy('period_month', 'desc')
+      .executeTakeFirstOrThrow();
+    const month = latest.period_month.slice(0, 7);
+    const replacement = latest.numerator + 123_456;
+    const header = '指標コード,年月,会員企業,実績,分母,事業費';
+    const rows = [`work_history_records,${month},,${replacement},,`, 'business_registration_rate,2025-09,北海建設株式会社,45,50,'];
+    const badRow = 'business_registration_rate,2025-09,架空建設株式会社,45,40,';
+    const facts = async () => Number((await stack.database.db.selectFrom('ccus_facts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const factsBefore = await facts();
+
+    await page.locator('[data-testid=open-import]').click();
+    await page.locator('[data-testid=import-page]').waitFor();
+    const upload = (name: string, lines: string[]) =>
+      page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+
+    await upload('with-error.csv', [header, ...rows, badRow]);
+    const summary = page.locator('[data-testid=import-summary]');
+    await summary.waitFor({ timeout: 20_000 });
+    expect(await summary.textContent()).toContain('3行のうち1行にエラーがあります');
+    const bad = page.locator('[data-testid=import-table] tr[data-line="4"]');
+    expect(await bad.textContent()).toContain('会員企業「架空建設株式会社」は登録されていません');
+    expect(await bad.textContent()).toContain('率の分子（該当数）が分母（対象数）を超えています');
+    expect(await page.locator('[data-testid=import-save]').isDisabled()).toBe(true);
+    expect(await facts()).toBe(factsBefore);
+
+    await upload('fixed.csv', [header, ...rows]);
+    await page.waitForFunction(() => document.querySelector('[data-testid=import-summary]')?.textContent?.includes('2行すべて問題ありません'), null, {
+      timeout: 20_000,
+    });
+    await page.locator('[data-testid=import-save]').click();
+    await page.locator('[data-testid=association-page]').waitFor({ timeout: 20_000 });
+    const parse = (text: string | null) => Number((text ?? '').replaceAll(',', ''));
+    await page.waitForFunction(
+      (expected) => document.querySelector('[data-testid=records-cumulative-value]')?.textContent?.replaceAll(',', '') === String(expected),
+      parse(before) + 123_456,
+      { timeout: 20_000 },
+    );
+    expect(await facts()).toBe(factsBefore); // both rows replaced existing figures
+    await page.context().close();
+  });
 });

@@ -1,5 +1,5 @@
 import { BarChart, LineChart } from '@mantine/charts';
-import { Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   BUILTIN_METRICS,
@@ -8,10 +8,10 @@ import {
   formatRate,
   monthsOfFiscalYear,
 } from '@tsumiki/domain/ccus';
-import { displayYen, QueryState, useTRPC } from '@tsumiki/ui';
+import { displayYen, QueryState, useSession, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { PeriodPicker } from '../components/period-picker';
 import { RecordsKpis } from '../components/records-kpis';
 import { StatusBadge } from '../components/status-badge';
@@ -31,13 +31,22 @@ export function AssociationPage() {
   const associations = useQuery(trpc.organisations.listAssociations.queryOptions());
   const page = useQuery(trpc.ccus.association.queryOptions({ associationId, ...period }, { placeholderData: keepPreviousData }));
   const association = associations.data?.find((a) => a.id === associationId);
+  const session = useSession();
+  const mayImport = session.memberships.some((m) => m.role === 'association_reporter' && m.organisationId === associationId);
   const name = association ? (locale === 'en' ? association.nameEn : association.nameJa) : '';
 
   return (
     <Stack gap="lg" data-testid="association-page">
       <Group justify="space-between" align="end">
         <Title order={1}>{name}</Title>
-        <PeriodPicker value={period} latest={latest} onChange={setPeriod} />
+        <Group align="end">
+          {mayImport && (
+            <Button component={Link} to={`/associations/${associationId}/import`} variant="light" data-testid="open-import">
+              {t('import.open')}
+            </Button>
+          )}
+          <PeriodPicker value={period} latest={latest} onChange={setPeriod} />
+        </Group>
       </Group>
       <QueryState query={page}>
         {(data) => {

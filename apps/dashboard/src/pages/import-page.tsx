@@ -1,0 +1,152 @@
+import { Alert, Anchor, Badge, Button, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IMPORT_COLUMNS } from '@tsumiki/domain/ccus';
+import { errorText, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+
+const TEMPLATE = [
+  [IMPORT_COLUMNS.metric[0], IMPORT_COLUMNS.month[0], IMPORT_COLUMNS.member[0], IMPORT_COLUMNS.numerator[0], IMPORT_COLUMNS.denominator[0], IMPORT_COLUMNS.weightYen[0]].join(','),
+  'work_history_records,2026-01,,"1,100,000",,',
+  'business_registration_rate,2025-09,北海建設株式会社,45,50,1200000000',
+].join('\r\n');
+// A BOM so that Excel opens the Japanese headings as UTF-8.
+const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${TEMPLATE}`)}`;
+const SHOWN_ROWS = 200;
+
+/**
+ * Import monthly and snapshot figures from CSV: the file is checked as soon as it is chosen, every
+ * problem is listed by line, and saving is possible only when no row has one (nothing half-saved).
+ */
+export function ImportPage() {
+  const { associationId = '' } = useParams();
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [file, setFile] = useState<File | null>(null);
+  const [csv, setCsv] = useState<string | null>(null);
+  const preview = useMutation(trpc.ccus.importFacts.mutationOptions());
+  const save = useMutation(
+    trpc.ccus.importFacts.mutationOptions({
+      onSuccess: async (result) => {
+        if (result.saved === 0) return;
+        await queryClient.invalidateQueries({ queryKey: trpc.ccus.pathKey() });
+        notifications.show({ color: 'teal', message: t('import.saved', { count: result.saved }) });
+        void navigate(`/associations/${associationId}`);
+      },
+    }),
+  );
+
+  const choose = async (chosen: File | null) => {
+    setFile(chosen);
+    save.reset();
+    if (!chosen) return setCsv(null);
+    const text = await chosen.text();
+    setCsv(text);
+    preview.mutate({ associationId, csv: text, commit: false });
+  };
+
+  const result = save.data ?? preview.data;
+  const failure = save.error ?? preview.error;
+  const problemRows = result?.rows.filter((r) => r.issues.length > 0) ?? [];
+  const shown = [...problemRows, ...(result?.rows.filter((r) => r.issues.length === 0) ?? [])].slice(0, SHOWN_ROWS);
+
+  return (
+    <Stack gap="lg" data-testid="import-page">
+      <Title order={1}>{t('import.title')}</Title>
+      <Text>{t('import.lead')}</Text>
+      <Group>
+        <Anchor href={TEMPLATE_HREF} download="ccus-import-template.csv">
+          {t('import.template')}
+        </Anchor>
+        <Anchor component={Link} to={`/associations/${associationId}`}>
+          {t('import.back')}
+        </Anchor>
+      </Group>
+      <FileInput
+        label={t('import.file')}
+        description={t('import.fileHint')}
+        accept=".csv,text/csv"
+        value={file}
+        onChange={(f) => void choose(f)}
+        clearable
+        data-testid="import-file"
+      />
+      {failure && (
+        <Alert color="red" role="alert" title={t('import.failed')}>
+          {errorText(t, failure)}
+        </Alert>
+      )}
+      {result && result.fileIssues.length > 0 && (
+        <Alert color="red" role="alert" title={t('import.failed')}>
+          <List>
+            {result.fileIssues.map((issue) => (
+              <List.Item key={issue.code + issue.field}>{issue.message}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {result && result.fileIssues.length === 0 && (
+        <>
+          <Alert color={result.ok ? 'teal' : 'red'} role={result.ok ? 'status' : 'alert'} data-testid="import-summary">
+            {result.ok ? t('import.allGood', { count: result.rows.length }) : t('import.someBad', { count: result.rows.length, bad: result.errorRows })}
+          </Alert>
+          <Table.ScrollContainer minWidth={800} mah={480}>
+            <Table stickyHeader data-testid="import-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('import.line')}</Table.Th>
+                  <Table.Th scope="col">{t('import.metric')}</Table.Th>
+                  <Table.Th scope="col">{t('import.month')}</Table.Th>
+                  <Table.Th scope="col">{t('import.member')}</Table.Th>
+                  <Table.Th scope="col" ta="right">{t('import.numerator')}</Table.Th>
+                  <Table.Th scope="col" ta="right">{t('import.denominator')}</Table.Th>
+                  <Table.Th scope="col">{t('import.problems')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((row) => (
+                  <Table.Tr key={row.line} bg={row.issues.length ? 'var(--mantine-color-red-light)' : undefined} data-line={row.line}>
+                    <Table.Td>{row.line}</Table.Td>
+                    <Table.Td>{row.metricCode}</Table.Td>
+                    <Table.Td>{row.month ?? '—'}</Table.Td>
+                    <Table.Td>{row.member ?? t('import.associationTotal')}</Table.Td>
+                    <Table.Td ta="right">{row.numerator ?? '—'}</Table.Td>
+                    <Table.Td ta="right">{row.denominator ?? ''}</Table.Td>
+                    <Table.Td>
+                      {row.issues.length === 0 ? (
+                        <Badge color="teal" variant="light">
+                          OK
+                        </Badge>
+                      ) : (
+                        <List size="sm" c="red.8">
+                          {row.issues.map((issue, i) => (
+                            <List.Item key={i}>{issue.message}</List.Item>
+                          ))}
+                        </List>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {result.rows.length > SHOWN_ROWS && <Text c="dimmed">{t('import.truncated', { shown: SHOWN_ROWS, count: result.rows.length })}</Text>}
+          <Group>
+            <Button
+              disabled={!result.ok || csv == null}
+              loading={save.isPending}
+              onClick={() => csv != null && save.mutate({ associationId, csv, commit: true })}
+              data-testid="import-save"
+            >
+              {t('import.save', { count: result.rows.length })}
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
