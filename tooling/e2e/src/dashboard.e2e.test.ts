@@ -1,31 +1,8 @@
-import { DEMO_PASSWORD } from '@tsumiki/api-server/seed';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, ensureChromium } from './chromium';
-import { startStack, type Stack } from './stack';
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack } from './browser';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  const executablePath = ensureChromium();
-  stack = await startStack();
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(stack.urls.dashboard);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  return page;
-}
+const browser = useBrowserStack();
+const signIn = (email: string) => browser.signIn('dashboard', email, { viewport: { width: 1400, height: 1000 } });
 
 describe('association dashboard', () => {
   it('shows the ministry all eight associations, then one association in detail', async () => {
@@ -67,13 +44,13 @@ describe('association dashboard', () => {
     const cumulative = page.locator('[data-testid=records-cumulative-value]');
     await cumulative.waitFor({ timeout: 20_000 });
     const before = await cumulative.textContent();
-    const association = await stack.database.db
+    const association = await browser.stack.database.db
       .selectFrom('organisations')
       .select('id')
       .where('short_name_ja', '=', '日建連')
       .executeTakeFirstOrThrow();
     // The latest reported month of work-history records, which the cards include.
-    const latest = await stack.database.db
+    const latest = await browser.stack.database.db
       .selectFrom('ccus_facts')
       .select(['period_month', 'numerator'])
       .where('association_id', '=', association.id)
@@ -85,7 +62,7 @@ describe('association dashboard', () => {
     const header = '指標コード,年月,会員企業,実績,分母,事業費';
     const rows = [`work_history_records,${month},,${replacement},,`, 'business_registration_rate,2025-09,北海建設株式会社,45,50,'];
     const badRow = 'business_registration_rate,2025-09,架空建設株式会社,45,40,';
-    const facts = async () => Number((await stack.database.db.selectFrom('ccus_facts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const facts = async () => Number((await browser.stack.database.db.selectFrom('ccus_facts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const factsBefore = await facts();
 
     await page.locator('[data-testid=open-import]').click();

@@ -1,39 +1,11 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@tsumiki/api-server/seed';
+import { DEMO_ACCOUNTS } from '@tsumiki/api-server/seed';
 import { ROLE_APP } from '@tsumiki/domain';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, ensureChromium } from './chromium';
-import { startStack, type AppName, type Stack } from './stack';
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack } from './browser';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  const executablePath = ensureChromium();
-  stack = await startStack();
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-/** Console errors include CSP violations: the apps must run under the API's strict policy. */
-const consoleErrors: string[] = [];
-const recordErrors = (message: ConsoleMessage) => {
-  if (message.type() === 'error') consoleErrors.push(`${message.location().url}: ${message.text()}`);
-};
-
-async function signIn(app: AppName, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP' });
-  const page = await context.newPage();
-  page.on('console', recordErrors);
-  await page.goto(stack.urls[app]);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  return page;
-}
+const browser = useBrowserStack();
+const { consoleErrors } = browser;
+const signIn = (app: Parameters<typeof browser.signIn>[0], email: string) => browser.signIn(app, email);
 
 /** Where each role lands after signing in. */
 const LANDING: Record<string, string> = {
@@ -60,17 +32,12 @@ describe.each(DEMO_ACCOUNTS.map((account) => ({ ...account, app: ROLE_APP[accoun
 
 describe('refusals in the browser', () => {
   it('shows a clear Japanese error for a wrong password and stays on sign-in', async () => {
-    const context = await browser.newContext({ locale: 'ja-JP' });
-    const page = await context.newPage();
-    await page.goto(stack.urls.portal);
-    await page.locator('input[name=email]').fill('applicant@demo.tsumiki.jp');
-    await page.locator('input[name=password]').fill('wrong password');
-    await page.locator('button[type=submit]').click();
+    const page = await browser.signIn('portal', 'applicant@demo.tsumiki.jp', { password: 'wrong password' });
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.textContent()).toContain('メールアドレスまたはパスワードが正しくありません');
     expect(await page.locator('[data-testid=home]').count()).toBe(0);
-    await context.close();
+    await page.context().close();
   });
 
   it('tells an applicant that the console is not their app', async () => {

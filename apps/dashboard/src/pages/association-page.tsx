@@ -6,7 +6,6 @@ import {
   builtinMetric,
   formatPoints,
   formatRate,
-  monthsOfFiscalYear,
 } from '@tsumiki/domain/ccus';
 import { displayYen, QueryState, useSession, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
@@ -16,7 +15,7 @@ import { PeriodPicker } from '../components/period-picker';
 import { RecordsKpis } from '../components/records-kpis';
 import { StatusBadge } from '../components/status-badge';
 import { displayMonth, displayNumber } from '../lib/period';
-import { flowOf, RECORDS, snapshotsOf, type SnapshotSummary } from '../lib/summaries';
+import { flowOf, snapshotsOf, type SnapshotSummary } from '../lib/summaries';
 import { usePeriod } from '../lib/use-period';
 
 const RATE_CODES = BUILTIN_METRICS.filter((m) => m.kind === 'ratio').map((m) => m.code);
@@ -51,26 +50,14 @@ export function AssociationPage() {
       <QueryState query={page}>
         {(data) => {
           const records = flowOf(data.summaries);
-          const series = data.series.filter((s) => s.metricCode === RECORDS);
-          const months = monthsOfFiscalYear(period.fiscalYear);
-          const lastYear = new Map(series.map((s) => [s.month, s.numerator]));
-          const target = records?.year.annualTarget ?? null;
-          let cumulative = 0;
-          let lastCumulative = 0;
-          const trend = months.map((month, i) => {
-            const lastYearMonth = monthsOfFiscalYear(period.fiscalYear - 1)[i]!;
-            lastCumulative += lastYear.get(lastYearMonth) ?? 0;
-            const actual = month <= period.asOf ? series.find((s) => s.month === month)?.numerator : undefined;
-            if (actual != null) cumulative += actual;
-            return {
-              month: displayMonth(month, i18n.language),
-              thisYear: month <= period.asOf ? cumulative : null,
-              lastYear: lastCumulative,
-              target: target == null ? null : Math.round((target * (i + 1)) / 12),
-              thisYearMonthly: actual ?? null,
-              lastYearMonthly: lastYear.get(lastYearMonth) ?? null,
-            };
-          });
+          const trend = data.recordsTrend.map((p) => ({
+            month: displayMonth(p.month, i18n.language),
+            thisYear: p.cumulative,
+            lastYear: p.previousCumulative,
+            target: p.cumulativeTarget == null ? null : Math.round(p.cumulativeTarget),
+            thisYearMonthly: p.actual,
+            lastYearMonthly: p.previous,
+          }));
           return (
             <>
               {records && (

@@ -67,7 +67,7 @@ describe('dashboard', () => {
     const api = fakeApi({
       'auth.me': { data: session },
       'organisations.listAssociations': { data: [own] },
-      'ccus.association': { data: { summaries: summaries(100_000, 1_100_000, [120, 200]), series: [] } },
+      'ccus.association': { data: { summaries: summaries(100_000, 1_100_000, [120, 200]), series: [], recordsTrend: [] } },
       'ccus.members': {
         data: [
           { memberFirmId: 'm1', name: '小さな工務店', projectCostYen: 50_000_000, numerator: 9, denominator: 10, weightYen: null, value: 0.9 },

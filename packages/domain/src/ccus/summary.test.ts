@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthsOfFiscalYear } from './period';
-import { combineAggregates, summariseMetric, type MonthlyAggregate } from './summary';
+import { combineAggregates, cumulativeSeries, summariseMetric, type MonthlyAggregate } from './summary';
 
 const agg = (metricCode: string, month: string, numerator: number, denominator: number | null = null, weighted = 0, weight = 0): MonthlyAggregate => ({
   metricCode,
@@ -64,4 +64,17 @@ describe('summaries', () => {
     const summary = summariseMetric({ metric: { code: 'touch_rate', kind: 'ratio' }, aggregates: [], fiscalYear: 2025, asOf: '2026-01' });
     expect(summary).toMatchObject({ month: null, value: null, achievement: null, status: 'no_target' });
   });
+
+  it('draws the trend: running totals up to the as-of month, last year alongside, the pro-rated target', () => {
+    const aggregates = [
+      ...monthsOfFiscalYear(2024).map((m) => agg('work_history_records', m, 10)),
+      ...monthsOfFiscalYear(2025).slice(0, 3).map((m) => agg('work_history_records', m, 20)),
+    ];
+    const points = cumulativeSeries({ metricCode: 'work_history_records', aggregates, fiscalYear: 2025, asOf: '2025-05', target: { annualTarget: 240 } });
+    expect(points).toHaveLength(12);
+    expect(points.slice(0, 3).map((p) => p.cumulative)).toEqual([20, 40, null]);
+    expect(points[11]).toMatchObject({ month: '2026-03', actual: null, previousCumulative: 120, cumulativeTarget: 240 });
+    expect(points[0]?.cumulativeTarget).toBe(20);
+  });
 });
+

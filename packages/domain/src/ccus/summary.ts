@@ -124,3 +124,49 @@ export function summariseMetric(input: {
     yearOnYear: value != null && previousValue != null ? yearOnYear(metric.kind, value, previousValue) : null,
   };
 }
+
+export interface CumulativePoint {
+  month: YearMonth;
+  /** This year's monthly and running total; null after the as-of month. */
+  actual: number | null;
+  cumulative: number | null;
+  /** The same month of the year before and its running total. */
+  previous: number | null;
+  previousCumulative: number | null;
+  /** The target to this month: Σ monthly targets, or the annual target pro-rated by month. */
+  cumulativeTarget: number | null;
+}
+
+/** The twelve points of a flow metric's trend chart, by the same pro-rating rule as runningYear. */
+export function cumulativeSeries(input: {
+  metricCode: string;
+  aggregates: readonly MonthlyAggregate[];
+  fiscalYear: number;
+  asOf: YearMonth;
+  target?: MetricTarget | null;
+}): CumulativePoint[] {
+  const valueOf = new Map(input.aggregates.filter((a) => a.metricCode === input.metricCode).map((a) => [a.month, a.numerator]));
+  const previousMonths = monthsOfFiscalYear(input.fiscalYear - 1);
+  let cumulative = 0;
+  let previousCumulative = 0;
+  let targetSoFar = 0;
+  return monthsOfFiscalYear(input.fiscalYear).map((month, i) => {
+    const reported = month <= input.asOf;
+    const actual = reported ? (valueOf.get(month) ?? null) : null;
+    cumulative += actual ?? 0;
+    const previous = valueOf.get(previousMonths[i]!) ?? null;
+    previousCumulative += previous ?? 0;
+    const monthly = input.target?.monthlyTargets?.[month];
+    targetSoFar += monthly ?? 0;
+    const annual = input.target?.annualTarget;
+    return {
+      month,
+      actual,
+      cumulative: reported ? cumulative : null,
+      previous,
+      previousCumulative: previous == null ? null : previousCumulative,
+      cumulativeTarget: input.target?.monthlyTargets ? targetSoFar : annual != null ? (annual * (i + 1)) / 12 : null,
+    };
+  });
+}
+

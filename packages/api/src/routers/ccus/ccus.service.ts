@@ -2,6 +2,7 @@ import { listCcusRollups, listCcusTargets, type CcusRollupRow, type Executor } f
 import {
   BUILTIN_METRICS,
   combineAggregates,
+  cumulativeSeries,
   monthsOfFiscalYear,
   summariseMetric,
   type MetricTarget,
@@ -27,6 +28,7 @@ export function assertAssociationAccess(auth: SignedInAuth, associationId: strin
   if (!allowed) throw appError(mode === 'read' ? 'ccus.association_not_found' : 'auth.forbidden_role', { roles: 'association_reporter' });
 }
 
+const RECORDS = 'work_history_records';
 const toMonth = (date: string) => date.slice(0, 7);
 export const toDate = (month: YearMonth) => `${month}-01`;
 
@@ -61,7 +63,12 @@ export async function associationDashboard(db: Executor, associationId: string, 
   ]);
   const aggregates = rows.map(aggregateOf);
   const targets = new Map(targetRows.map((t) => [t.metricCode, { annualTarget: t.annualTarget, monthlyTargets: t.monthlyTargets }]));
-  return { summaries: summarise(aggregates, targets, fiscalYear, asOf), series: aggregates };
+  return {
+    summaries: summarise(aggregates, targets, fiscalYear, asOf),
+    series: aggregates,
+    /** The work-history trend chart: running totals, last year, the pro-rated target. */
+    recordsTrend: cumulativeSeries({ metricCode: RECORDS, aggregates, fiscalYear, asOf, target: targets.get(RECORDS) ?? null }),
+  };
 }
 
 /**

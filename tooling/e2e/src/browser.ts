@@ -1,0 +1,52 @@
+import { DEMO_PASSWORD } from '@tsumiki/api-server/seed';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium';
+import { startStack, type AppName, type Stack } from './stack';
+
+export interface BrowserStack {
+  readonly stack: Stack;
+  /** Console errors of every page opened by signIn, CSP violations included. */
+  readonly consoleErrors: string[];
+  /** Opens a fresh browser context (own cookies) on the app and signs in with the demo password. */
+  signIn(app: AppName, email: string, options?: { password?: string; viewport?: { width: number; height: number } }): Promise<Page>;
+}
+
+/** One stack and one Chromium per test file, started before its tests and stopped after. */
+export function useBrowserStack(): BrowserStack {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  const consoleErrors: string[] = [];
+  const recordErrors = (message: ConsoleMessage) => {
+    if (message.type() === 'error') consoleErrors.push(`${message.location().url}: ${message.text()}`);
+  };
+
+  beforeAll(async () => {
+    const executablePath = ensureChromium();
+    stack = await startStack();
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  return {
+    get stack() {
+      if (!stack) throw new Error('The stack starts in beforeAll.');
+      return stack;
+    },
+    consoleErrors,
+    async signIn(app, email, options = {}) {
+      if (!browser || !stack) throw new Error('The browser starts in beforeAll.');
+      const context = await browser.newContext({ locale: 'ja-JP', viewport: options.viewport ?? { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      page.on('console', recordErrors);
+      await page.goto(stack.urls[app]);
+      await page.locator('input[name=email]').fill(email);
+      await page.locator('input[name=password]').fill(options.password ?? DEMO_PASSWORD);
+      await page.locator('button[type=submit]').click();
+      return page;
+    },
+  };
+}
