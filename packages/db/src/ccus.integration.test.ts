@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client';
 import { countRows, dumpDatabase, restoreDatabase } from './backup';
 import {
+  findCcusReport,
   insertMemberFirms,
+  listPublishedCcusReports,
+  saveCcusReportIfVersion,
   listCcusRollups,
   listCcusTargets,
   listMemberFigures,
@@ -125,4 +128,20 @@ describe.each(backends)('CCUS facts on $name', (backend) => {
       await fresh.close();
     }
   });
+
+  it('saves the year’s report only from the version it was read at (no lost update)', async () => {
+    const { id: userId } = await database.db
+      .insertInto('users')
+      .values({ email: 'reporter@example.jp', display_name: '報告 担当', password_hash: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const report = { associationId, fiscalYear: 2025, statusText: '状況', goalsText: '目標', actionsText: '内容', published: false, userId };
+    expect(await saveCcusReportIfVersion(database.db, report, 0)).toBe(1);
+    expect(await saveCcusReportIfVersion(database.db, { ...report, goalsText: '別の人の目標' }, 0)).toBeUndefined();
+    expect(await saveCcusReportIfVersion(database.db, { ...report, goalsText: '更新した目標', published: true }, 1)).toBe(2);
+    expect(await saveCcusReportIfVersion(database.db, { ...report, goalsText: '古い版からの保存' }, 1)).toBeUndefined();
+    expect(await findCcusReport(database.db, associationId, 2025)).toMatchObject({ goalsText: '更新した目標', version: 2, published: true });
+    expect((await listPublishedCcusReports(database.db)).map((r) => [r.nameJa, r.fiscalYear])).toEqual([['日本空調衛生工事業協会', 2025]]);
+  });
 });
+

@@ -217,3 +217,85 @@ export function listCcusTargets(db: Executor, filter: { fiscalYears: readonly nu
   if (filter.associationId) query = query.where('association_id', '=', filter.associationId);
   return query.execute();
 }
+
+export function findCcusReport(db: Executor, associationId: string, fiscalYear: number) {
+  return db
+    .selectFrom('ccus_reports')
+    .select([
+      'association_id as associationId',
+      'fiscal_year as fiscalYear',
+      'status_text as statusText',
+      'goals_text as goalsText',
+      'actions_text as actionsText',
+      'published',
+      'version',
+      'updated_at as updatedAt',
+    ])
+    .where('association_id', '=', associationId)
+    .where('fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
+}
+
+/**
+ * Saves the year's report only if nobody saved since `expectedVersion` (0: not yet written).
+ * Returns the new version, or undefined when another save came first (no lost update).
+ */
+export async function saveCcusReportIfVersion(
+  db: Executor,
+  report: {
+    associationId: string;
+    fiscalYear: number;
+    statusText: string;
+    goalsText: string;
+    actionsText: string;
+    published: boolean;
+    userId: string;
+  },
+  expectedVersion: number,
+): Promise<number | undefined> {
+  const values = {
+    status_text: report.statusText,
+    goals_text: report.goalsText,
+    actions_text: report.actionsText,
+    published: report.published,
+    updated_by: report.userId,
+  };
+  if (expectedVersion === 0) {
+    const inserted = await db
+      .insertInto('ccus_reports')
+      .values({ association_id: report.associationId, fiscal_year: report.fiscalYear, ...values, version: 1 })
+      .onConflict((oc) => oc.columns(['association_id', 'fiscal_year']).doNothing())
+      .returning('version')
+      .executeTakeFirst();
+    return inserted?.version;
+  }
+  const updated = await db
+    .updateTable('ccus_reports')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: sql`now()` }))
+    .where('association_id', '=', report.associationId)
+    .where('fiscal_year', '=', report.fiscalYear)
+    .where('version', '=', expectedVersion)
+    .returning('version')
+    .executeTakeFirst();
+  return updated?.version;
+}
+
+/** Published reports with their association, newest year first, for the public page. */
+export function listPublishedCcusReports(db: Executor) {
+  return db
+    .selectFrom('ccus_reports as r')
+    .innerJoin('organisations as o', 'o.id', 'r.association_id')
+    .select([
+      'r.association_id as associationId',
+      'o.name_ja as nameJa',
+      'o.name_en as nameEn',
+      'r.fiscal_year as fiscalYear',
+      'r.goals_text as goalsText',
+      'r.actions_text as actionsText',
+      'r.updated_at as updatedAt',
+    ])
+    .where('r.published', '=', true)
+    .orderBy('r.fiscal_year', 'desc')
+    .orderBy('o.name_ja')
+    .execute();
+}

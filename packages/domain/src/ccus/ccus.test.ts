@@ -162,3 +162,16 @@ describe('rules', () => {
     );
   });
 });
+
+describe('targets and reports', () => {
+  it('takes rate targets as fractions up to 100% and counts as positive numbers', async () => {
+    const { ZCcusTargetsInput } = await import('./targets');
+    const base = { associationId: '00000000-0000-4000-8000-000000000001', fiscalYear: 2025 };
+    const codes = (targets: { metricCode: string; annualTarget: number }[]) =>
+      ZCcusTargetsInput.safeParse({ ...base, targets }).error?.issues.map((i) => i.message) ?? [];
+    expect(codes([{ metricCode: 'registration_renewal_rate', annualTarget: 0.8 }, { metricCode: 'work_history_records', annualTarget: 1_100_000 }])).toEqual([]);
+    expect(codes([{ metricCode: 'registration_renewal_rate', annualTarget: 80 }])).toEqual(['ccus.target_rate_out_of_range']);
+    expect(codes([{ metricCode: 'work_history_records', annualTarget: 0 }])).toEqual(['ccus.target_not_positive']);
+    expect(codes([{ metricCode: 'nope', annualTarget: 1 }])).toEqual(['ccus.metric_not_found']);
+  });
+});

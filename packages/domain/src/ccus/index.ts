@@ -4,3 +4,4 @@ export * from './period';
 export * from './survey';
 export * from './summary';
 export * from './import';
+export * from './targets';
