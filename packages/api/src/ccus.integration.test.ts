@@ -151,4 +151,45 @@ describe.each(backends)('CCUS API on $name', (backend) => {
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     });
   });
+
+  describe('targets and the yearly report', () => {
+    it('sets targets with an audit trail and refuses out-of-range rates', async () => {
+      await reporter.caller.ccus.setTargets({
+        associationId: ownId,
+        fiscalYear: 2025,
+        targets: [
+          { metricCode: 'work_history_records', annualTarget: 1_200_000 },
+          { metricCode: 'business_registration_rate', annualTarget: 0.9 },
+        ],
+      });
+      const plan = await viewer.caller.ccus.plan({ associationId: ownId, fiscalYear: 2025 });
+      expect(plan.targets).toEqual(
+        expect.arrayContaining([
+          { metricCode: 'work_history_records', annualTarget: 1_200_000 },
+          { metricCode: 'business_registration_rate', annualTarget: 0.9 },
+        ]),
+      );
+      await expect(
+        reporter.caller.ccus.setTargets({ associationId: ownId, fiscalYear: 2025, targets: [{ metricCode: 'business_registration_rate', annualTarget: 90 }] }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      const audit = await database.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'ccus.set_targets').execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]?.before).toMatchObject({ targets: [{ metricCode: 'work_history_records', annualTarget: 1_100_000 }] });
+    });
+
+    it('refuses a save from a stale version, so two editors cannot overwrite each other', async () => {
+      const base = { associationId: ownId, fiscalYear: 2025, statusText: '状況', goalsText: '目標', actionsText: '内容', published: true };
+      const first = await reporter.caller.ccus.saveReport({ ...base, version: 0 });
+      expect(first.version).toBe(1);
+      await expect(reporter.caller.ccus.saveReport({ ...base, goalsText: '別の画面から', version: 0 })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        cause: { code: 'ccus.report_version_conflict' },
+      });
+      const plan = await viewer.caller.ccus.plan({ associationId: ownId, fiscalYear: 2025 });
+      expect(plan.report).toMatchObject({ goalsText: '目標', version: 1 });
+      const published = await ministry.caller.ccus.publicSummary();
+      expect(published.map((r) => r.goalsText)).toEqual(['目標']);
+    });
+  });
 });
+

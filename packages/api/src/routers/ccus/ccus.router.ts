@@ -1,8 +1,17 @@
-import { listMemberFigures, listOrganisations } from '@tsumiki/db';
-import { BUILTIN_METRICS, builtinMetric, ZYearMonth } from '@tsumiki/domain/ccus';
+import {
+  appendAudit,
+  findCcusReport,
+  listCcusTargets,
+  listMemberFigures,
+  listOrganisations,
+  listPublishedCcusReports,
+  saveCcusReportIfVersion,
+  upsertCcusTarget,
+} from '@tsumiki/db';
+import { BUILTIN_METRICS, builtinMetric, ZCcusReportInput, ZCcusTargetsInput, ZYearMonth } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
-import { createTRPCRouter, roleProcedure } from '../../trpc';
+import { createTRPCRouter, publicProcedure, roleProcedure } from '../../trpc';
 import { importCcusFacts } from './ccus-import.service';
 import { assertAssociationAccess, associationDashboard, DASHBOARD_ROLES, ministryOverview, toDate } from './ccus.service';
 
@@ -64,4 +73,69 @@ export const ccusRouter = createTRPCRouter({
       assertAssociationAccess(ctx.auth, input.associationId, 'write');
       return importCcusFacts({ ...ctx, userId: ctx.auth.user.id }, input);
     }),
+
+  /** The year's targets and report (取組状況・目標・内容) of one association. */
+  plan: roleProcedure(...DASHBOARD_ROLES)
+    .input(z.object({ associationId: z.uuid(), fiscalYear: ZFiscalYear }))
+    .query(async ({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'read');
+      const [targets, report] = await Promise.all([
+        listCcusTargets(ctx.db, { fiscalYears: [input.fiscalYear], associationId: input.associationId }),
+        findCcusReport(ctx.db, input.associationId, input.fiscalYear),
+      ]);
+      return {
+        targets: targets.map((t) => ({ metricCode: t.metricCode, annualTarget: t.annualTarget })),
+        report: report ?? { statusText: '', goalsText: '', actionsText: '', published: false, version: 0, updatedAt: null },
+      };
+    }),
+
+  setTargets: roleProcedure('association_reporter')
+    .input(ZCcusTargetsInput)
+    .mutation(async ({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'write');
+      await ctx.db.transaction().execute(async (trx) => {
+        const before = await listCcusTargets(trx, { fiscalYears: [input.fiscalYear], associationId: input.associationId });
+        for (const t of input.targets) {
+          await upsertCcusTarget(trx, { associationId: input.associationId, fiscalYear: input.fiscalYear, ...t, monthlyTargets: null, userId: ctx.auth.user.id });
+        }
+        await appendAudit(trx, {
+          actorUserId: ctx.auth.user.id,
+          action: 'ccus.set_targets',
+          entityType: 'organisation',
+          entityId: input.associationId,
+          before: { fiscalYear: input.fiscalYear, targets: before.map((t) => ({ metricCode: t.metricCode, annualTarget: t.annualTarget })) },
+          after: { fiscalYear: input.fiscalYear, targets: input.targets },
+          requestId: ctx.request.requestId,
+          ip: ctx.request.ip,
+        });
+      });
+      return { ok: true as const };
+    }),
+
+  /** Saves the year's report if nobody saved since the version the editor loaded. */
+  saveReport: roleProcedure('association_reporter')
+    .input(ZCcusReportInput)
+    .mutation(async ({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'write');
+      return ctx.db.transaction().execute(async (trx) => {
+        const before = await findCcusReport(trx, input.associationId, input.fiscalYear);
+        const version = await saveCcusReportIfVersion(trx, { ...input, userId: ctx.auth.user.id }, input.version);
+        if (version === undefined) throw appError('ccus.report_version_conflict');
+        await appendAudit(trx, {
+          actorUserId: ctx.auth.user.id,
+          action: 'ccus.save_report',
+          entityType: 'organisation',
+          entityId: input.associationId,
+          before: before ?? null,
+          after: { fiscalYear: input.fiscalYear, statusText: input.statusText, goalsText: input.goalsText, actionsText: input.actionsText, published: input.published },
+          requestId: ctx.request.requestId,
+          ip: ctx.request.ip,
+        });
+        return { version };
+      });
+    }),
+
+  /** What associations chose to publish: readable without signing in. */
+  publicSummary: publicProcedure.query(({ ctx }) => listPublishedCcusReports(ctx.db)),
 });
+
