@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PeriodPicker } from '../components/period-picker';
+import { PlanSection } from '../components/plan-section';
 import { RecordsKpis } from '../components/records-kpis';
 import { StatusBadge } from '../components/status-badge';
 import { displayMonth, displayNumber } from '../lib/period';
@@ -98,6 +99,7 @@ export function AssociationPage() {
                   />
                 </Stack>
               )}
+              <PlanSection associationId={associationId} fiscalYear={period.fiscalYear} editable={mayImport} />
               <RatesTable
                 // Metrics this association neither reports nor targets stay out of the way.
                 summaries={snapshotsOf(data.summaries).filter((s) => s.month != null || s.target != null)}

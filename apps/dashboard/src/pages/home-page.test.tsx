@@ -68,6 +68,9 @@ describe('dashboard', () => {
       'auth.me': { data: session },
       'organisations.listAssociations': { data: [own] },
       'ccus.association': { data: { summaries: summaries(100_000, 1_100_000, [120, 200]), series: [], recordsTrend: [] } },
+      'ccus.plan': {
+        data: { targets: [], report: { statusText: '', goalsText: '協力会社への説明会を継続する。', actionsText: '', published: true, version: 1, updatedAt: null } },
+      },
       'ccus.members': {
         data: [
           { memberFirmId: 'm1', name: '小さな工務店', projectCostYen: 50_000_000, numerator: 9, denominator: 10, weightYen: null, value: 0.9 },
@@ -88,6 +91,8 @@ describe('dashboard', () => {
     expect(names[0]).toContain('小さな工務店');
     expect(names[2]).toContain('未報告');
     expect(api.calls.find((c) => c.path === 'ccus.association')?.input).toMatchObject({ associationId: own.id, fiscalYear: FY, asOf: AS_OF });
+    expect((await screen.findByTestId('report-view')).textContent).toContain('協力会社への説明会を継続する。');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('sends an applicant to the portal instead', async () => {

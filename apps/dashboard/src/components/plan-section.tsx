@@ -1,0 +1,215 @@
+import { Alert, Button, Checkbox, Group, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RouterOutputs } from '@tsumiki/api';
+import { BUILTIN_METRICS } from '@tsumiki/domain/ccus';
+import { displayFiscalYear, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Plan = RouterOutputs['ccus']['plan'];
+const TEXT_FIELDS = ['statusText', 'goalsText', 'actionsText'] as const;
+type Texts = Record<(typeof TEXT_FIELDS)[number], string> & { published: boolean };
+
+/** Targets and the year's report (取組状況・目標・内容): editable by the association's reporter. */
+export function PlanSection({ associationId, fiscalYear, editable }: { associationId: string; fiscalYear: number; editable: boolean }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const plan = useQuery(trpc.ccus.plan.queryOptions({ associationId, fiscalYear }));
+  return (
+    <Stack component="section" aria-labelledby="plan">
+      <Title order={2} size="h3" id="plan">
+        {t('plan.title', { year: displayFiscalYear(fiscalYear, i18n.language) })}
+      </Title>
+      <QueryState query={plan}>
+        {(data) =>
+          editable ? (
+            <>
+              <TargetsForm key={`targets-${fiscalYear}`} associationId={associationId} fiscalYear={fiscalYear} plan={data} />
+              <ReportEditor key={`report-${fiscalYear}`} associationId={associationId} fiscalYear={fiscalYear} plan={data} />
+            </>
+          ) : (
+            <ReportView plan={data} />
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
+}
+
+function ReportView({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  if (plan.report.version === 0) return <Text c="dimmed">{t('plan.noReport')}</Text>;
+  return (
+    <Stack data-testid="report-view">
+      {TEXT_FIELDS.map((field) => (
+        <Stack key={field} gap={4}>
+          <Title order={3} size="h5">
+            {t(`plan.${field}`)}
+          </Title>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{plan.report[field] || '—'}</Text>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+function TargetsForm({ associationId, fiscalYear, plan }: { associationId: string; fiscalYear: number; plan: Plan }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const initial = Object.fromEntries(
+    BUILTIN_METRICS.map((m) => {
+      const target = plan.targets.find((x) => x.metricCode === m.code)?.annualTarget;
+      // Rates are edited as percentages, stored as fractions.
+      return [m.code, target == null ? '' : m.kind === 'ratio' ? Math.round(target * 1000) / 10 : target];
+    }),
+  ) as Record<string, number | string>;
+  const [values, setValues] = useState(initial);
+  const save = useMutation(
+    trpc.ccus.setTargets.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.ccus.pathKey() }) }),
+  );
+  const fieldErrors = (save.error?.data as { fieldErrors?: { path: string; code: string }[] } | undefined)?.fieldErrors ?? [];
+  const changed = BUILTIN_METRICS.filter((m) => values[m.code] !== '' && values[m.code] !== initial[m.code]);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({
+          associationId,
+          fiscalYear,
+          targets: changed.map((m) => ({ metricCode: m.code, annualTarget: m.kind === 'ratio' ? Number(values[m.code]) / 100 : Number(values[m.code]) })),
+        });
+      }}
+    >
+      <Stack>
+        <Title order={3} size="h5">
+          {t('plan.targets')}
+        </Title>
+        <Table.ScrollContainer minWidth={500}>
+          <Table data-testid="targets-table">
+            <Table.Tbody>
+              {BUILTIN_METRICS.map((m) => {
+                const error = fieldErrors.find((f) => f.path === `targets.${changed.indexOf(m)}.annualTarget` && changed.includes(m));
+                return (
+                  <Table.Tr key={m.code}>
+                    <Table.Th scope="row">{i18n.language === 'en' ? m.nameEn : m.nameJa}</Table.Th>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={i18n.language === 'en' ? m.nameEn : m.nameJa}
+                        name={`target-${m.code}`}
+                        value={values[m.code]}
+                        onChange={(v) => setValues((prev) => ({ ...prev, [m.code]: v }))}
+                        min={0}
+                        max={m.kind === 'ratio' ? 100 : undefined}
+                        suffix={m.kind === 'ratio' ? '%' : undefined}
+                        thousandSeparator=","
+                        decimalScale={m.kind === 'ratio' ? 1 : 0}
+                        error={error ? fieldErrorText(t, error.code) : undefined}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {save.isError && (
+          <Alert color="red" role="alert">
+            {errorText(t, save.error)}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" disabled={changed.length === 0} loading={save.isPending} data-testid="save-targets">
+            {t('plan.saveTargets')}
+          </Button>
+          {save.isSuccess && changed.length === 0 && <Text c="teal">{t('plan.saved')}</Text>}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * The three texts save themselves a moment after typing stops. A save from an outdated version is
+ * refused by the API; the text typed stays on screen and the latest version can be loaded beside it.
+ */
+function ReportEditor({ associationId, fiscalYear, plan }: { associationId: string; fiscalYear: number; plan: Plan }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [texts, setTexts] = useState<Texts>({
+    statusText: plan.report.statusText,
+    goalsText: plan.report.goalsText,
+    actionsText: plan.report.actionsText,
+    published: plan.report.published,
+  });
+  const version = useRef(plan.report.version);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const save = useMutation(trpc.ccus.saveReport.mutationOptions());
+  const persist = (next: Texts) =>
+    save.mutate(
+      { associationId, fiscalYear, ...next, version: version.current },
+      {
+        onSuccess: (result) => {
+          version.current = result.version;
+          setSavedAt(new Date());
+        },
+      },
+    );
+  const autosave = useDebouncedCallback(persist, 1200);
+  const conflict = (save.error?.data as { appCode?: string } | undefined)?.appCode === 'ccus.report_version_conflict';
+  const change = (next: Texts) => {
+    setTexts(next);
+    if (!conflict) autosave(next);
+  };
+  // Flush a pending save when leaving the page, so the last words are not lost.
+  useEffect(() => () => autosave.flush(), [autosave]);
+
+  return (
+    <Stack data-testid="report-editor">
+      {TEXT_FIELDS.map((field) => (
+        <Textarea
+          key={field}
+          label={t(`plan.${field}`)}
+          name={field}
+          autosize
+          minRows={3}
+          maxLength={20_000}
+          value={texts[field]}
+          onChange={(e) => change({ ...texts, [field]: e.currentTarget.value })}
+        />
+      ))}
+      <Checkbox
+        label={t('plan.published')}
+        description={t('plan.publishedHint')}
+        checked={texts.published}
+        onChange={(e) => change({ ...texts, published: e.currentTarget.checked })}
+      />
+      <Text size="sm" c="dimmed" aria-live="polite" data-testid="report-save-state">
+        {save.isPending ? t('plan.saving') : savedAt ? t('plan.savedAt', { time: savedAt.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo' }) }) : ''}
+      </Text>
+      {save.isError && (
+        <Alert color="red" role="alert" title={conflict ? t('plan.conflictTitle') : undefined}>
+          <Text size="sm">{errorText(t, save.error)}</Text>
+          {conflict && (
+            <Button
+              mt="sm"
+              size="xs"
+              variant="light"
+              onClick={async () => {
+                const latest = await queryClient.fetchQuery(trpc.ccus.plan.queryOptions({ associationId, fiscalYear }, { staleTime: 0 }));
+                version.current = latest.report.version;
+                save.reset();
+                // Keep what this editor typed; the other save is now the base it will replace.
+                persist(texts);
+              }}
+            >
+              {t('plan.overwrite')}
+            </Button>
+          )}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
