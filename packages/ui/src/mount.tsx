@@ -1,20 +1,27 @@
 import type { TApp } from '@tsumiki/domain';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthGate } from './auth-gate';
 import type { AppMessages } from './i18n';
 import { TsumikiProvider } from './provider';
 
-/** Every app starts the same way: providers, the router, and sign-in in front of its routes. */
-export function mountApp(app: TApp, routes: ReactNode, messages?: AppMessages) {
+/**
+ * Every app starts the same way: providers, the router, and sign-in in front of its routes.
+ * `publicRoutes` (React Router <Route> elements) are reachable without signing in; everything else
+ * goes through the auth gate.
+ */
+export function mountApp(app: TApp, routes: ReactNode, options: { messages?: AppMessages; publicRoutes?: ReactNode } = {}) {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element.');
   createRoot(root).render(
     <StrictMode>
-      <TsumikiProvider app={app} messages={messages}>
+      <TsumikiProvider app={app} messages={options.messages}>
         <BrowserRouter>
-          <AuthGate>{routes}</AuthGate>
+          <Routes>
+            {options.publicRoutes}
+            <Route path="*" element={<AuthGate>{routes}</AuthGate>} />
+          </Routes>
         </BrowserRouter>
       </TsumikiProvider>
     </StrictMode>,

@@ -10,6 +10,8 @@ export interface BrowserStack {
   readonly consoleErrors: string[];
   /** Opens a fresh browser context (own cookies) on the app and signs in with the demo password. */
   signIn(app: AppName, email: string, options?: { password?: string; viewport?: { width: number; height: number } }): Promise<Page>;
+  /** A fresh context, signed in to nothing, at a path of the app. */
+  visit(app: AppName, path: string): Promise<Page>;
 }
 
 /** One stack and one Chromium per test file, started before its tests and stopped after. */
@@ -37,6 +39,13 @@ export function useBrowserStack(): BrowserStack {
       return stack;
     },
     consoleErrors,
+    async visit(app, path) {
+      if (!browser || !stack) throw new Error('The browser starts in beforeAll.');
+      const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+      page.on('console', recordErrors);
+      await page.goto(new URL(path, stack.urls[app]).toString());
+      return page;
+    },
     async signIn(app, email, options = {}) {
       if (!browser || !stack) throw new Error('The browser starts in beforeAll.');
       const context = await browser.newContext({ locale: 'ja-JP', viewport: options.viewport ?? { width: 1280, height: 900 } });

@@ -95,4 +95,16 @@ describe('association dashboard', () => {
     expect(await facts()).toBe(factsBefore); // both rows replaced existing figures
     await page.context().close();
   });
+
+  it('shows what associations published to anyone, without signing in', async () => {
+    const page = await browser.visit('dashboard', '/public');
+    await page.locator('[data-testid=public-page] article').first().waitFor({ timeout: 20_000 });
+    const text = await page.locator('[data-testid=public-page]').textContent();
+    // seeds/000: 日建連's goal for fiscal 2025, published in the demo; 建専連's is still being drafted.
+    expect(text).toContain('「CCUS普及の新目標」及び「CCUS普及に係る目標達成のための日建連の推進方策(2025)」を策定');
+    expect(text).not.toContain('一般社団法人建設産業専門団体連合会');
+    expect(await page.locator('input[name=password]').count()).toBe(0);
+    await page.context().close();
+  });
 });
+

@@ -1,6 +1,7 @@
-import { insertMemberFirms, upsertCcusTarget, writeCcusFacts, type Executor, type NewCcusFact } from '@tsumiki/db';
+import { insertMemberFirms, saveCcusReportIfVersion, upsertCcusTarget, writeCcusFacts, type Executor, type NewCcusFact } from '@tsumiki/db';
 import { fiscalYearOf } from '@tsumiki/domain';
 import { monthsOfFiscalYear, snapshotMonth, SNAPSHOTS, type YearMonth } from '@tsumiki/domain/ccus';
+import { CCUS_REPORTS_2025 } from './ccus-reports';
 
 /** A small deterministic generator (mulberry32): the same demo on every machine. */
 function random(seed: number) {
@@ -62,6 +63,7 @@ export async function seedCcusDemo(
   db: Executor,
   associations: readonly { id: string; short_name_ja: string | null }[],
   now: Date,
+  reporterUserId: string,
 ): Promise<CcusDemoSummary> {
   const currentYear = fiscalYearOf(now);
   const fiscalYears = [currentYear - 4, currentYear - 3, currentYear - 2, currentYear - 1, currentYear];
@@ -140,6 +142,8 @@ export async function seedCcusDemo(
       }
     }
     await writeCcusFacts(db, association.id, rows, null);
+    const report = CCUS_REPORTS_2025[association.short_name_ja ?? ''];
+    if (report) await saveCcusReportIfVersion(db, { associationId: association.id, fiscalYear: 2025, ...report, userId: reporterUserId }, 0);
     facts += rows.length;
   }
   return { firms: firmCount, facts, fiscalYears };

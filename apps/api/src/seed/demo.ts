@@ -1,6 +1,7 @@
 import { hashPassword } from '@tsumiki/api';
 import {
   countUsers,
+  findUserByEmail,
   insertMembership,
   insertOrganisation,
   insertProgramme,
@@ -131,8 +132,6 @@ export async function seedDemo(db: Kysely<DB>, options: { now?: Date } = {}): Pr
     await insertProgramme(trx, { ...p.co2Demo, office_organisation_id: ibecs.id });
     await insertProgramme(trx, { ...p.cltDemo, office_organisation_id: howtec.id });
 
-    await seedCcusDemo(trx, associations, options.now ?? new Date());
-
     const nikkenren = associations[0]!;
     const zenken = associations[1]!;
     // Which organisations each demo person works in.
@@ -152,6 +151,9 @@ export async function seedDemo(db: Kysely<DB>, options: { now?: Date } = {}): Pr
       for (const o of organisations) await insertMembership(trx, { userId: user.id, organisationId: o.id, role: account.role });
       logins.push({ ...account, organisation: organisations.map((o) => o.name_ja).join('、') });
     }
+    // The yearly reports are signed by the demo association reporter.
+    const reporter = await findUserByEmail(trx, 'reporter@demo.tsumiki.jp');
+    await seedCcusDemo(trx, associations, options.now ?? new Date(), reporter!.id);
     return { logins };
   });
 }
