@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import en from './messages/errors.en.json';
-import ja from './messages/errors.ja.json';
-import { errorMessage } from './errors';
+import { errorMessage, errorMessages } from './errors';
+
+const { ja, en } = errorMessages;
 
 describe('error messages', () => {
   it('has the same codes in Japanese and English', () => {

@@ -1,13 +1,23 @@
+import carbonEn from './messages/errors.carbon.en.json';
+import carbonJa from './messages/errors.carbon.ja.json';
 import en from './messages/errors.en.json';
 import ja from './messages/errors.ja.json';
+import programmesEn from './messages/errors.programmes.en.json';
+import programmesJa from './messages/errors.programmes.ja.json';
+import reviewEn from './messages/errors.review.en.json';
+import reviewJa from './messages/errors.review.ja.json';
+
+// One catalogue, kept in one file per area so each area's codes sit beside each other.
+const catalogueJa = { ...ja, ...carbonJa, ...programmesJa, ...reviewJa };
+const catalogueEn = { ...en, ...carbonEn, ...programmesEn, ...reviewEn };
 
 /** Every error a user can see has a code here, with its text in both languages (SPEC §1). */
-export type ErrorCode = keyof typeof ja;
+export type ErrorCode = keyof typeof catalogueJa;
 export type Locale = 'ja' | 'en';
 export const LOCALES: readonly Locale[] = ['ja', 'en'];
-export const errorMessages: Record<Locale, Record<ErrorCode, string>> = { ja, en };
+export const errorMessages: Record<Locale, Record<ErrorCode, string>> = { ja: catalogueJa, en: catalogueEn };
 
-export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ja, code);
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(catalogueJa, code);
 
 /** The text for a code, with {{name}} placeholders filled; unknown codes fall back to the generic one. */
 export function errorMessage(code: string, locale: Locale = 'ja', params: Record<string, string | number> = {}): string {

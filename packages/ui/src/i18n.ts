@@ -1,5 +1,4 @@
-import errorsEn from '@tsumiki/domain/messages/errors.en.json';
-import errorsJa from '@tsumiki/domain/messages/errors.ja.json';
+import { errorMessages } from '@tsumiki/domain';
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
@@ -37,8 +36,8 @@ export function createI18n(locale: Locale = initialLocale(), messages?: AppMessa
     defaultNS: 'common',
     // Error codes contain dots ("auth.invalid_credentials"); only ":" separates namespaces there.
     resources: {
-      ja: { common: ja, errors: errorsJa },
-      en: { common: en, errors: errorsEn },
+      ja: { common: ja, errors: errorMessages.ja },
+      en: { common: en, errors: errorMessages.en },
     },
     interpolation: { escapeValue: false }, // React escapes.
     initAsync: false,
