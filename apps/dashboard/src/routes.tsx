@@ -2,6 +2,7 @@ import { AppRoutes, type NavItem } from '@tsumiki/ui';
 import { Route } from 'react-router';
 import { AssociationPage } from './pages/association-page';
 import { HomePage } from './pages/home-page';
+import { FiguresPage } from './pages/figures-page';
 import { ImportPage } from './pages/import-page';
 
 export const NAV: NavItem[] = [
@@ -15,6 +16,7 @@ export function DashboardRoutes() {
       <Route index element={<HomePage />} />
       <Route path="associations/:associationId" element={<AssociationPage />} />
       <Route path="associations/:associationId/import" element={<ImportPage />} />
+      <Route path="associations/:associationId/figures" element={<FiguresPage />} />
     </AppRoutes>
   );
 }

@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import ExcelJS from 'exceljs';
 import { insertMemberFirms, insertOrganisation, upsertCcusTarget, writeCcusFacts, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { monthsOfFiscalYear } from '@tsumiki/domain/ccus';
@@ -114,7 +115,7 @@ describe.each(backends)('CCUS API on $name', (backend) => {
 
     it('previews every row’s problem in the user’s language and saves nothing while any row is wrong', async () => {
       const before = await reporter.caller.ccus.association({ associationId: ownId, fiscalYear: 2025, asOf: '2026-03' });
-      const preview = await reporter.caller.ccus.importFacts({ associationId: ownId, csv: [header, ...good, bad].join('\n'), commit: true });
+      const preview = await reporter.caller.ccus.importFacts({ associationId: ownId, file: { format: 'csv', text: [header, ...good, bad].join('\n') }, commit: true });
       expect(preview).toMatchObject({ ok: false, errorRows: 1, saved: 0 });
       const wrong = preview.rows.find((r) => r.line === 4)!;
       expect(wrong.issues.map((i) => i.message)).toEqual([
@@ -126,9 +127,9 @@ describe.each(backends)('CCUS API on $name', (backend) => {
     });
 
     it('saves a corrected file, rolls it up and records who imported it', async () => {
-      const preview = await reporter.caller.ccus.importFacts({ associationId: ownId, csv: [header, ...good].join('\n'), commit: false });
+      const preview = await reporter.caller.ccus.importFacts({ associationId: ownId, file: { format: 'csv', text: [header, ...good].join('\n') }, commit: false });
       expect(preview).toMatchObject({ ok: true, errorRows: 0, saved: 0 });
-      const saved = await reporter.caller.ccus.importFacts({ associationId: ownId, csv: [header, ...good].join('\n'), commit: true });
+      const saved = await reporter.caller.ccus.importFacts({ associationId: ownId, file: { format: 'csv', text: [header, ...good].join('\n') }, commit: true });
       expect(saved.saved).toBe(2);
       const page = await reporter.caller.ccus.association({ associationId: ownId, fiscalYear: 2025, asOf: '2026-03' });
       const records = page.summaries.find((s) => s.metricCode === 'work_history_records');
@@ -141,14 +142,98 @@ describe.each(backends)('CCUS API on $name', (backend) => {
 
     it('refuses unreadable CSV clearly, and other associations and non-reporters', async () => {
       await expect(
-        reporter.caller.ccus.importFacts({ associationId: ownId, csv: `${header}\n"unterminated,2026-01,,1,,`, commit: false }),
+        reporter.caller.ccus.importFacts({ associationId: ownId, file: { format: 'csv', text: `${header}\n"unterminated,2026-01,,1,,` }, commit: false }),
       ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { code: 'ccus.import_unreadable' } });
       await expect(
-        reporter.caller.ccus.importFacts({ associationId: otherId, csv: [header, ...good].join('\n'), commit: true }),
+        reporter.caller.ccus.importFacts({ associationId: otherId, file: { format: 'csv', text: [header, ...good].join('\n') }, commit: true }),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(
-        viewer.caller.ccus.importFacts({ associationId: ownId, csv: [header, ...good].join('\n'), commit: true }),
+        viewer.caller.ccus.importFacts({ associationId: ownId, file: { format: 'csv', text: [header, ...good].join('\n') }, commit: true }),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    });
+  });
+
+  describe('figures typed into the form', () => {
+    it('refuses a month with one wrong figure (nothing saved), then saves the corrected month', async () => {
+      const wrong = await reporter.caller.ccus.enterFigures({
+        associationId: ownId,
+        month: '2025-09',
+        figures: [
+          { metricCode: 'work_history_records', numerator: 120_000, denominator: null },
+          { metricCode: 'registration_renewal_rate', numerator: 90, denominator: 80 },
+        ],
+      });
+      expect(wrong).toMatchObject({ ok: false, errorRows: 1, saved: 0 });
+      expect(wrong.rows[1]!.issues.map((i) => i.message)).toEqual(['率の分子（該当数）が分母（対象数）を超えています。']);
+      const untouched = await reporter.caller.ccus.monthFigures({ associationId: ownId, month: '2025-09' });
+      expect(untouched.find((f) => f.metricCode === 'work_history_records')?.reportedNumerator).toBe(100_000);
+      expect(untouched.find((f) => f.metricCode === 'registration_renewal_rate')).toBeUndefined();
+
+      const saved = await reporter.caller.ccus.enterFigures({
+        associationId: ownId,
+        month: '2025-09',
+        figures: [
+          { metricCode: 'work_history_records', numerator: 100_000, denominator: null },
+          { metricCode: 'registration_renewal_rate', numerator: 80, denominator: 100 },
+        ],
+      });
+      expect(saved).toMatchObject({ ok: true, saved: 2 });
+      const after = await viewer.caller.ccus.monthFigures({ associationId: ownId, month: '2025-09' });
+      expect(after.find((f) => f.metricCode === 'registration_renewal_rate')).toMatchObject({ reportedNumerator: 80, reportedDenominator: 100 });
+      await expect(
+        viewer.caller.ccus.enterFigures({ associationId: ownId, month: '2025-09', figures: [{ metricCode: 'registration_renewal_rate', numerator: 1, denominator: 2 }] }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    });
+  });
+
+  describe('Excel import and exports', () => {
+    async function workbook(rows: (string | number | Date | null)[][]) {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('入力');
+      for (const row of rows) sheet.addRow(row);
+      return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    }
+    const header = ['指標コード', '年月', '会員企業', '実績', '分母', '事業費'];
+
+    it('reads an .xlsx as typed in Excel (dates, numbers, a blank row) and names the right row', async () => {
+      const base64 = await workbook([
+        header,
+        ['work_history_records', new Date(Date.UTC(2026, 1, 1)), null, 110_000, null, null],
+        [],
+        ['business_registration_rate', '2026-03', '存在しない会社', 50, 100, null],
+      ]);
+      const preview = await reporter.caller.ccus.importFacts({ associationId: ownId, file: { format: 'xlsx', base64 }, commit: true });
+      expect(preview).toMatchObject({ ok: false, errorRows: 1, saved: 0 });
+      expect(preview.rows.map((r) => [r.line, r.month, r.numerator])).toEqual([
+        [2, '2026-02', 110_000],
+        [4, '2026-03', 50],
+      ]);
+      expect(preview.rows[1]!.issues[0]!.code).toBe('ccus.import_member_unknown');
+    });
+
+    it('refuses a file that is not a workbook with a message that says how to fix it', async () => {
+      const error = await reporter.caller.ccus
+        .importFacts({ associationId: ownId, file: { format: 'xlsx', base64: Buffer.from('not a zip').toString('base64') }, commit: false })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'BAD_REQUEST', cause: { code: 'ccus.import_xlsx_unreadable' } });
+    });
+
+    it('exports the page as CSV (BOM, the summary) and as a workbook with three sheets', async () => {
+      const period = { associationId: ownId, fiscalYear: 2025, asOf: '2026-01' };
+      const csv = await viewer.caller.ccus.exportAssociation({ ...period, format: 'csv' });
+      expect(csv.filename).toMatch(/^CCUS_.+_FY2025_2026-01\.csv$/);
+      const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+      expect(text.startsWith('\uFEFF指標,')).toBe(true);
+      // April–January at 100,000 a month against 1,100,000 a year.
+      expect(text).toContain('就業履歴数,累計（月次）,2026-01,1000000,,1100000,90.91,109.09');
+
+      const xlsx = await viewer.caller.ccus.exportAssociation({ ...period, format: 'xlsx', members: { metricCode: 'business_registration_rate', month: '2025-09' } });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ExcelJS.Buffer);
+      expect(book.worksheets.map((w) => w.name)).toEqual(['概要', '月次データ', '会員企業']);
+      const members = book.getWorksheet('会員企業')!;
+      expect(members.getRow(2).values).toEqual([undefined, 'A建設', 'business_registration_rate', '2025-09', 30, 100, 30, 900_000_000]);
+      await expect(viewer.caller.ccus.exportAssociation({ ...period, associationId: otherId, format: 'csv' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
   });
 

@@ -6,3 +6,4 @@ export * from './money';
 export * from './programme';
 export * from './roles';
 export * from './time';
+export * from './export';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack } from './browser';
 
@@ -36,6 +37,23 @@ describe('association dashboard', () => {
     await page.locator('[data-testid=records-cumulative-value]').waitFor({ timeout: 20_000 });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('一般社団法人全国建設業協会');
     expect(await page.locator('[data-testid=association-table]').count()).toBe(0);
+
+    // Exports: the summary as CSV (opens in Excel: BOM, Japanese headings) and the workbook.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
+    expect(csv.suggestedFilename()).toMatch(/^CCUS_全建_FY\d{4}_\d{4}-\d{2}\.csv$/);
+    const text = readFileSync(await csv.path(), 'utf8');
+    expect(text.startsWith('\uFEFF指標,区分,基準月')).toBe(true);
+    expect(text).toContain('就業履歴数,累計（月次）');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-xlsx]').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    // An .xlsx is a zip: "PK" first.
+    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
+
+    // The printed page is the report alone: no menu, no buttons, the figures still there.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav').first().isVisible()).toBe(false);
+    expect(await page.locator('[data-testid=export]').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid=records-cumulative-value]').isVisible()).toBe(true);
     await page.context().close();
   });
 

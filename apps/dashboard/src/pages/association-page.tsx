@@ -1,13 +1,13 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   BUILTIN_METRICS,
   builtinMetric,
   formatPoints,
   formatRate,
 } from '@tsumiki/domain/ccus';
-import { displayYen, QueryState, useSession, useTRPC } from '@tsumiki/ui';
+import { displayYen, ExportMenu, QueryState, useSession, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -34,6 +34,10 @@ export function AssociationPage() {
   const session = useSession();
   const mayImport = session.memberships.some((m) => m.role === 'association_reporter' && m.organisationId === associationId);
   const name = association ? (locale === 'en' ? association.nameEn : association.nameJa) : '';
+  const queryClient = useQueryClient();
+  // The drill-down's metric is the page's: the Excel export carries the same member figures.
+  const [memberMetric, setMemberMetric] = useState(RATE_CODES[0]!);
+  const memberMonth = page.data ? (snapshotsOf(page.data.summaries).find((s) => s.metricCode === memberMetric)?.month ?? null) : null;
 
   return (
     <Stack gap="lg" data-testid="association-page">
@@ -41,13 +45,33 @@ export function AssociationPage() {
         <Title order={1}>{name}</Title>
         <Group align="end">
           {mayImport && (
-            <Button component={Link} to={`/associations/${associationId}/import`} variant="light" data-testid="open-import">
-              {t('import.open')}
-            </Button>
+            <Group gap="xs" className="tsumiki-no-print">
+              <Button component={Link} to={`/associations/${associationId}/figures?fy=${period.fiscalYear}&asOf=${period.asOf}`} variant="light" data-testid="open-figures">
+                {t('figures.open')}
+              </Button>
+              <Button component={Link} to={`/associations/${associationId}/import`} variant="light" data-testid="open-import">
+                {t('import.open')}
+              </Button>
+            </Group>
           )}
-          <PeriodPicker value={period} latest={latest} onChange={setPeriod} />
+          <div className="tsumiki-no-print">
+            <PeriodPicker value={period} latest={latest} onChange={setPeriod} />
+          </div>
         </Group>
       </Group>
+      <ExportMenu
+        onExport={(format) =>
+          queryClient.fetchQuery({
+            ...trpc.ccus.exportAssociation.queryOptions({
+              associationId,
+              ...period,
+              format,
+              members: memberMonth ? { metricCode: memberMetric, month: memberMonth } : undefined,
+            }),
+            staleTime: 0,
+          })
+        }
+      />
       <QueryState query={page}>
         {(data) => {
           const records = flowOf(data.summaries);
@@ -104,7 +128,12 @@ export function AssociationPage() {
                 // Metrics this association neither reports nor targets stay out of the way.
                 summaries={snapshotsOf(data.summaries).filter((s) => s.month != null || s.target != null)}
               />
-              <MemberDrillDown associationId={associationId} summaries={snapshotsOf(data.summaries)} />
+              <MemberDrillDown
+                associationId={associationId}
+                summaries={snapshotsOf(data.summaries)}
+                metricCode={memberMetric}
+                onMetricChange={setMemberMetric}
+              />
             </>
           );
         }}
@@ -168,11 +197,20 @@ function RatesTable({ summaries }: { summaries: SnapshotSummary[] }) {
 
 const BUCKETS = [0, 0.2, 0.4, 0.6, 0.8];
 
-function MemberDrillDown({ associationId, summaries }: { associationId: string; summaries: SnapshotSummary[] }) {
+function MemberDrillDown({
+  associationId,
+  summaries,
+  metricCode,
+  onMetricChange,
+}: {
+  associationId: string;
+  summaries: SnapshotSummary[];
+  metricCode: string;
+  onMetricChange: (code: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
-  const [metricCode, setMetricCode] = useState(RATE_CODES[0]!);
   const month = summaries.find((s) => s.metricCode === metricCode)?.month ?? null;
   const members = useQuery({
     ...trpc.ccus.members.queryOptions({ associationId, metricCode, month: (month ?? '2000-01') }),
@@ -192,7 +230,7 @@ function MemberDrillDown({ associationId, summaries }: { associationId: string; 
         <NativeSelect
           label={t('members.metric')}
           value={metricCode}
-          onChange={(e) => setMetricCode(e.currentTarget.value)}
+          onChange={(e) => onMetricChange(e.currentTarget.value)}
           data={RATE_CODES.map((code) => {
             const m = builtinMetric(code)!;
             return { value: code, label: locale === 'en' ? m.nameEn : m.nameJa };

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Badge, Button, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IMPORT_COLUMNS } from '@tsumiki/domain/ccus';
-import { errorText, useTRPC } from '@tsumiki/ui';
+import { IMPORT_COLUMNS, type TImportFile } from '@tsumiki/domain/ccus';
+import { errorText, readFileBase64, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,9 +15,13 @@ const TEMPLATE = [
 // A BOM so that Excel opens the Japanese headings as UTF-8.
 const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${TEMPLATE}`)}`;
 const SHOWN_ROWS = 200;
+/** The API takes about 5 MB of data; saying so before sending beats a refused upload. */
+const MAX_BYTES = 5_000_000;
+
+const isExcel = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * Import monthly and snapshot figures from CSV: the file is checked as soon as it is chosen, every
+ * Import monthly and snapshot figures from CSV or Excel (.xlsx): the file is checked as soon as it is chosen, every
  * problem is listed by line, and saving is possible only when no row has one (nothing half-saved).
  */
 export function ImportPage() {
@@ -27,7 +31,8 @@ export function ImportPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [file, setFile] = useState<File | null>(null);
-  const [csv, setCsv] = useState<string | null>(null);
+  const [source, setSource] = useState<TImportFile | null>(null);
+  const [localProblem, setLocalProblem] = useState<string | null>(null);
   const preview = useMutation(trpc.ccus.importFacts.mutationOptions());
   const save = useMutation(
     trpc.ccus.importFacts.mutationOptions({
@@ -43,10 +48,15 @@ export function ImportPage() {
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     save.reset();
-    if (!chosen) return setCsv(null);
-    const text = await chosen.text();
-    setCsv(text);
-    preview.mutate({ associationId, csv: text, commit: false });
+    preview.reset();
+    setSource(null);
+    setLocalProblem(null);
+    if (!chosen) return;
+    if (chosen.size > MAX_BYTES) return setLocalProblem(t('import.tooLarge'));
+    if (/\.xls$/i.test(chosen.name)) return setLocalProblem(t('import.oldExcel'));
+    const file: TImportFile = isExcel(chosen) ? { format: 'xlsx', base64: await readFileBase64(chosen) } : { format: 'csv', text: await chosen.text() };
+    setSource(file);
+    preview.mutate({ associationId, file, commit: false });
   };
 
   const result = save.data ?? preview.data;
@@ -69,12 +79,17 @@ export function ImportPage() {
       <FileInput
         label={t('import.file')}
         description={t('import.fileHint')}
-        accept=".csv,text/csv"
+        accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         value={file}
         onChange={(f) => void choose(f)}
         clearable
         data-testid="import-file"
       />
+      {localProblem && (
+        <Alert color="red" role="alert" title={t('import.failed')}>
+          {localProblem}
+        </Alert>
+      )}
       {failure && (
         <Alert color="red" role="alert" title={t('import.failed')}>
           {errorText(t, failure)}
@@ -137,9 +152,9 @@ export function ImportPage() {
           {result.rows.length > SHOWN_ROWS && <Text c="dimmed">{t('import.truncated', { shown: SHOWN_ROWS, count: result.rows.length })}</Text>}
           <Group>
             <Button
-              disabled={!result.ok || csv == null}
+              disabled={!result.ok || source == null}
               loading={save.isPending}
-              onClick={() => csv != null && save.mutate({ associationId, csv, commit: true })}
+              onClick={() => source != null && save.mutate({ associationId, file: source, commit: true })}
               data-testid="import-save"
             >
               {t('import.save', { count: result.rows.length })}

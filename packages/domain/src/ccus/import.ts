@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { builtinMetric, type MetricDefinition } from './metrics';
 import { ZYearMonth, type YearMonth } from './period';
 
@@ -63,7 +64,12 @@ function parseMonth(raw: string): YearMonth | null {
  */
 export function checkImport(
   records: readonly Record<string, string>[],
-  context: { members: ReadonlySet<string>; customMetrics?: readonly Pick<MetricDefinition, 'code' | 'kind'>[] },
+  context: {
+    members: ReadonlySet<string>;
+    customMetrics?: readonly Pick<MetricDefinition, 'code' | 'kind'>[];
+    /** Each record's line (row) in the file when blank lines were skipped; else header + index. */
+    lines?: readonly number[];
+  },
 ): ImportCheck {
   if (records.length === 0) return { ok: false, fileIssues: [{ field: 'row', code: 'ccus.import_empty' }], rows: [] };
   if (records.length > IMPORT_MAX_ROWS) {
@@ -115,7 +121,7 @@ export function checkImport(
     } else if (metric && denominator != null) {
       issues.push({ field: 'denominator', code: 'ccus.import_denominator_not_allowed', params: { code: metricCode } });
     }
-    const line = index + 2;
+    const line = context.lines?.[index] ?? index + 2;
     const key = `${metricCode}|${month}|${member ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) issues.push({ field: 'row', code: 'ccus.import_duplicate_row', params: { line: first } });
@@ -124,3 +130,36 @@ export function checkImport(
   });
   return { ok: rows.every((r) => r.issues.length === 0), fileIssues: [], rows };
 }
+
+/** An import file as sent by the page: CSV as text, Excel as base64 (about 5 MB of data either way). */
+export const ZImportFile = z.discriminatedUnion('format', [
+  z.object({ format: z.literal('csv'), text: z.string().max(5_000_000, { message: 'request.too_large' }) }),
+  z.object({
+    format: z.literal('xlsx'),
+    base64: z
+      .string()
+      .max(7_000_000, { message: 'request.too_large' })
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'attachment.not_base64' }),
+  }),
+]);
+export type TImportFile = z.infer<typeof ZImportFile>;
+
+/**
+ * One month's association totals typed into the entry form. The rules per figure are the import's
+ * (checkImport), so a figure is refused for the same reason whichever way it arrives.
+ */
+export const ZCcusFiguresInput = z.object({
+  associationId: z.uuid(),
+  month: ZYearMonth,
+  figures: z
+    .array(
+      z.object({
+        metricCode: z.string().max(63),
+        numerator: z.number().finite(),
+        denominator: z.number().finite().nullable(),
+      }),
+    )
+    .min(1, { message: 'ccus.figures_empty' })
+    .max(100),
+});
+export type TCcusFiguresInput = z.infer<typeof ZCcusFiguresInput>;

@@ -5,3 +5,4 @@ export * from './survey';
 export * from './summary';
 export * from './import';
 export * from './targets';
+export * from './export';

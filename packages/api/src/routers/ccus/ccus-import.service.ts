@@ -1,10 +1,11 @@
 import { appendAudit, listMemberFirms, writeCcusFacts, type Executor } from '@tsumiki/db';
 import { errorMessage, type Locale } from '@tsumiki/domain';
-import { checkImport, type ImportIssue } from '@tsumiki/domain/ccus';
+import { checkImport, IMPORT_COLUMNS, type ImportIssue, type TImportFile } from '@tsumiki/domain/ccus';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { DB } from '@tsumiki/db';
 import { appError } from '../../errors';
+import { readXlsxRecords } from '../../lib/spreadsheet';
 import type { Context } from '../../trpc-types';
 
 const withMessage = (issue: ImportIssue, locale: Locale) => ({
@@ -12,9 +13,18 @@ const withMessage = (issue: ImportIssue, locale: Locale) => ({
   message: errorMessage(issue.code, locale, issue.params ?? {}),
 });
 
-function readCsv(csv: string): Record<string, string>[] {
+async function readRecords(file: TImportFile): Promise<{ records: Record<string, string>[]; lines?: number[] }> {
+  if (file.format === 'xlsx') return readXlsxRecords(file.base64);
   try {
-    return parse<Record<string, string>>(csv, { columns: true, bom: true, skip_empty_lines: true, trim: true });
+    // info gives each record's own line, so a message still points at the right line after a blank one.
+    const parsed = parse<{ record: Record<string, string>; info: { lines: number } }>(file.text, {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    });
+    return { records: parsed.map((p) => p.record), lines: parsed.map((p) => p.info.lines) };
   } catch (error) {
     if (error instanceof CsvError) throw appError('ccus.import_unreadable', { detail: `${error.code}, line ${String(error.lines)}` });
     throw error;
@@ -27,12 +37,36 @@ function readCsv(csv: string): Record<string, string>[] {
  */
 export async function importCcusFacts(
   ctx: Pick<Context, 'locale' | 'request'> & { db: Kysely<DB>; userId: string },
-  input: { associationId: string; csv: string; commit: boolean },
+  input: { associationId: string; file: TImportFile; commit: boolean },
 ) {
-  const records = readCsv(input.csv);
+  const { records, lines } = await readRecords(input.file);
+  return checkAndSave(ctx, { associationId: input.associationId, records, lines, commit: input.commit, action: 'ccus.import' });
+}
+
+/**
+ * Figures typed into the entry form for one month (the association's own totals) go through the
+ * same checks as an imported file, so a figure is refused for the same reason either way.
+ */
+export function enterCcusFigures(
+  ctx: Pick<Context, 'locale' | 'request'> & { db: Kysely<DB>; userId: string },
+  input: { associationId: string; month: string; figures: readonly { metricCode: string; numerator: number; denominator: number | null }[] },
+) {
+  const records = input.figures.map((f) => ({
+    [IMPORT_COLUMNS.metric[0]]: f.metricCode,
+    [IMPORT_COLUMNS.month[0]]: input.month,
+    [IMPORT_COLUMNS.numerator[0]]: String(f.numerator),
+    [IMPORT_COLUMNS.denominator[0]]: f.denominator == null ? '' : String(f.denominator),
+  }));
+  return checkAndSave(ctx, { associationId: input.associationId, records, commit: true, action: 'ccus.enter_figures' });
+}
+
+async function checkAndSave(
+  ctx: Pick<Context, 'locale' | 'request'> & { db: Kysely<DB>; userId: string },
+  input: { associationId: string; records: Record<string, string>[]; lines?: number[]; commit: boolean; action: string },
+) {
   const firms = await listMemberFirms(ctx.db, input.associationId);
   const idOf = new Map(firms.map((f) => [f.name, f.id]));
-  const check = checkImport(records, { members: new Set(idOf.keys()) });
+  const check = checkImport(input.records, { members: new Set(idOf.keys()), lines: input.lines });
   const rows = check.rows.map((r) => ({ ...r, issues: r.issues.map((i) => withMessage(i, ctx.locale)) }));
   const result = {
     ok: check.ok,
@@ -59,7 +93,7 @@ export async function importCcusFacts(
     );
     await appendAudit(trx, {
       actorUserId: ctx.userId,
-      action: 'ccus.import',
+      action: input.action,
       entityType: 'organisation',
       entityId: input.associationId,
       after: {

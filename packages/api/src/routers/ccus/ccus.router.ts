@@ -1,6 +1,7 @@
 import {
   appendAudit,
   findCcusReport,
+  listCcusRollups,
   listCcusTargets,
   listMemberFigures,
   listOrganisations,
@@ -8,11 +9,12 @@ import {
   saveCcusReportIfVersion,
   upsertCcusTarget,
 } from '@tsumiki/db';
-import { BUILTIN_METRICS, builtinMetric, ZCcusReportInput, ZCcusTargetsInput, ZYearMonth } from '@tsumiki/domain/ccus';
+import { associationExportTables, BUILTIN_METRICS, builtinMetric, ZCcusReportInput, ZCcusFiguresInput, ZCcusTargetsInput, ZImportFile, ZYearMonth } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
+import { exportFile } from '../../lib/spreadsheet';
 import { createTRPCRouter, publicProcedure, roleProcedure } from '../../trpc';
-import { importCcusFacts } from './ccus-import.service';
+import { enterCcusFigures, importCcusFacts } from './ccus-import.service';
 import { assertAssociationAccess, associationDashboard, DASHBOARD_ROLES, ministryOverview, toDate } from './ccus.service';
 
 const ZFiscalYear = z.number().int().min(2018).max(2100);
@@ -43,6 +45,34 @@ export const ccusRouter = createTRPCRouter({
       return associationDashboard(ctx.db, input.associationId, input.fiscalYear, input.asOf);
     }),
 
+  /**
+   * The association page as a file: CSV (the KPI summary) or Excel (summary, monthly data in the
+   * import columns, and the member figures of one metric when asked).
+   */
+  exportAssociation: roleProcedure(...DASHBOARD_ROLES)
+    .input(
+      ZPeriod.extend({
+        associationId: z.uuid(),
+        format: z.enum(['csv', 'xlsx']),
+        members: z.object({ metricCode: z.string().max(63), month: ZYearMonth }).optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'read');
+      const [association] = (await listOrganisations(ctx.db, 'association')).filter((o) => o.id === input.associationId);
+      if (!association) throw appError('ccus.association_not_found');
+      const page = await associationDashboard(ctx.db, input.associationId, input.fiscalYear, input.asOf);
+      const members = input.members
+        ? {
+            ...input.members,
+            rows: await listMemberFigures(ctx.db, input.associationId, input.members.metricCode, toDate(input.members.month)),
+          }
+        : undefined;
+      const tables = associationExportTables({ summaries: page.summaries, series: page.series, members, locale: ctx.locale });
+      const name = (ctx.locale === 'en' ? association.name_en : (association.short_name_ja ?? association.name_ja)).replace(/[\\/:*?"<>|\s]+/g, '_');
+      return exportFile(tables, input.format, `CCUS_${name}_FY${input.fiscalYear}_${input.asOf}`);
+    }),
+
   /** Member firms' figures for one metric and month: drill-down and ranking. */
   members: roleProcedure(...DASHBOARD_ROLES)
     .input(z.object({ associationId: z.uuid(), metricCode: z.string().max(63), month: ZYearMonth }))
@@ -58,20 +88,42 @@ export const ccusRouter = createTRPCRouter({
     }),
 
   /**
-   * CSV import of monthly and snapshot figures: `commit: false` previews every row's problems;
+   * CSV or Excel import of monthly and snapshot figures: `commit: false` previews every row's problems;
    * `commit: true` saves all rows or, if any row has an error, none.
    */
   importFacts: roleProcedure('association_reporter')
     .input(
       z.object({
         associationId: z.uuid(),
-        csv: z.string().max(5_000_000, { message: 'request.too_large' }),
+        file: ZImportFile,
         commit: z.boolean(),
       }),
     )
     .mutation(({ ctx, input }) => {
       assertAssociationAccess(ctx.auth, input.associationId, 'write');
       return importCcusFacts({ ...ctx, userId: ctx.auth.user.id }, input);
+    }),
+
+  /** The association's own totals for one month, to prefill the entry form. */
+  monthFigures: roleProcedure(...DASHBOARD_ROLES)
+    .input(z.object({ associationId: z.uuid(), month: ZYearMonth }))
+    .query(async ({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'read');
+      const rows = await listCcusRollups(ctx.db, { fromMonth: toDate(input.month), toMonth: toDate(input.month), associationId: input.associationId });
+      return rows.map((r) => ({
+        metricCode: r.metricCode,
+        reportedNumerator: r.reportedNumerator,
+        reportedDenominator: r.reportedDenominator,
+        members: r.members,
+      }));
+    }),
+
+  /** Figures typed into the form: checked like an import row, saved all or none, audited. */
+  enterFigures: roleProcedure('association_reporter')
+    .input(ZCcusFiguresInput)
+    .mutation(({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'write');
+      return enterCcusFigures({ ...ctx, userId: ctx.auth.user.id }, input);
     }),
 
   /** The year's targets and report (取組状況・目標・内容) of one association. */
