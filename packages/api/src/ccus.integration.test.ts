@@ -186,6 +186,26 @@ describe.each(backends)('CCUS API on $name', (backend) => {
     });
   });
 
+  describe('member survey', () => {
+    it('saves a year, refuses more answers than firms surveyed, and compares with the year before', async () => {
+      const counts = { none: 390, under_20: 160, from_20_to_49: 140, from_50_to_79: 90, at_least_80: 70 };
+      await reporter.caller.ccus.saveSurvey({ associationId: ownId, survey: { fiscalYear: 2023, surveyed: 1_200, counts } });
+      const error = await reporter.caller.ccus
+        .saveSurvey({ associationId: ownId, survey: { fiscalYear: 2024, surveyed: 100, counts } })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+      expect(JSON.stringify((error as TRPCError).cause)).toContain('ccus.survey_more_answers_than_surveyed');
+      await reporter.caller.ccus.saveSurvey({
+        associationId: ownId,
+        survey: { fiscalYear: 2024, surveyed: 1_150, counts: { none: 344, under_20: 170, from_20_to_49: 160, from_50_to_79: 120, at_least_80: 106 } },
+      });
+      const history = await viewer.caller.ccus.surveys({ associationId: ownId });
+      expect(history.map((h) => h.fiscalYear)).toEqual([2023, 2024]);
+      expect(Math.round(history[1]!.change!.none * 1000) / 10).toBe(-7.7);
+      await expect(reporter.caller.ccus.surveys({ associationId: otherId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+  });
+
   describe('Excel import and exports', () => {
     async function workbook(rows: (string | number | Date | null)[][]) {
       const book = new ExcelJS.Workbook();

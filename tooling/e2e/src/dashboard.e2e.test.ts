@@ -18,7 +18,11 @@ describe('association dashboard', () => {
     expect(await table.locator('[data-status]').count()).toBe(8);
     // The chart is drawn (one bar per association).
     await page.locator('.recharts-bar-rectangle').first().waitFor({ timeout: 10_000 });
-    expect(await page.locator('.recharts-bar-rectangle').count()).toBe(8);
+    expect(await page.locator('[data-testid=by-association] .recharts-bar-rectangle').count()).toBe(8);
+    // National context with its source, and one metric compared across the eight.
+    expect(await page.locator('[data-testid=national-context]').textContent()).toContain('出典');
+    await page.locator('[data-testid=comparison-metric]').selectOption('touch_rate');
+    await page.locator('[data-testid=metric-comparison] .recharts-bar-rectangle').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: '.vitest/dashboard-overview.png', fullPage: true });
 
     await table.getByRole('link', { name: '日空衛' }).click();

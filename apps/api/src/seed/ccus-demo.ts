@@ -1,4 +1,4 @@
-import { insertMemberFirms, saveCcusReportIfVersion, upsertCcusTarget, writeCcusFacts, type Executor, type NewCcusFact } from '@tsumiki/db';
+import { insertMemberFirms, saveCcusReportIfVersion, upsertCcusSurvey, upsertCcusTarget, writeCcusFacts, type Executor, type NewCcusFact } from '@tsumiki/db';
 import { fiscalYearOf } from '@tsumiki/domain';
 import { monthsOfFiscalYear, snapshotMonth, SNAPSHOTS, type YearMonth } from '@tsumiki/domain/ccus';
 import { CCUS_REPORTS_2025 } from './ccus-reports';
@@ -44,6 +44,27 @@ const RATE_METRICS: { code: string; start: number; yearly: number; target: numbe
   { code: 'individual_id_rate', start: 0.45, yearly: 0.05, target: 0.65 },
   { code: 'kentaikyo_electronic_rate', start: 0.15, yearly: 0.08, target: 0.5 },
 ];
+
+/**
+ * Member surveys (share of a firm's sites where work history can accumulate). 全建's FY2023 and
+ * FY2024 give seeds/000's 45.9% → 38.2% of firms with no such site; the other years continue the
+ * trend. Counts are per bucket: none, <20%, 20–49%, 50–79%, ≥80%.
+ */
+const SURVEYS: Record<string, Record<number, { surveyed: number; counts: [number, number, number, number, number] }>> = {
+  全建: {
+    2022: { surveyed: 1_230, counts: [412, 150, 120, 75, 55] },
+    2023: { surveyed: 1_200, counts: [390, 160, 140, 90, 70] },
+    2024: { surveyed: 1_150, counts: [344, 170, 160, 120, 106] },
+    2025: { surveyed: 1_140, counts: [301, 176, 172, 140, 131] },
+  },
+  全中建: {
+    2024: { surveyed: 420, counts: [160, 70, 50, 30, 20] },
+    2025: { surveyed: 410, counts: [138, 72, 60, 40, 25] },
+  },
+};
+
+/** Skill-level shares (levels 1–4, white/blue/silver/gold) at the first year; evaluations move people up. */
+const SKILL_START = [0.8, 0.12, 0.06, 0.02];
 
 const FIRM_KINDS = ['建設', '工業', '組', '設備', '電工', '工務店', '興業', '技建'];
 const FIRM_PLACES = ['北海', '東北', '関東', '中部', '北陸', '近畿', '中国', '四国', '九州', '沖縄', '東京', '横浜', '名古屋', '大阪', '福岡'];
@@ -125,6 +146,22 @@ export async function seedCcusDemo(
         const month = snapshotMonth(fiscalYear, snapshot);
         if (!reported(month)) continue;
         const progress = y + (snapshot === 'H2' ? 0.5 : 0);
+        // Association totals: registered workers by skill level, and prime-contract sites registered
+        // (日本電設工業協会: about 350 in FY2024, seeds/000).
+        const workers = Math.round((profile.recordsPerMonth / 20) * (1 + profile.growth) ** progress);
+        const moved = Math.min(0.3, 0.03 * progress);
+        const shares = [SKILL_START[0]! - moved, SKILL_START[1]! + moved * 0.55, SKILL_START[2]! + moved * 0.3, SKILL_START[3]! + moved * 0.15];
+        shares.forEach((share, level) =>
+          rows.push({ memberFirmId: null, metricCode: `skill_level_${level + 1}_workers`, periodMonth: `${month}-01`, numerator: Math.round(workers * share), denominator: null, weightYen: null }),
+        );
+        rows.push({
+          memberFirmId: null,
+          metricCode: 'prime_sites_registered',
+          periodMonth: `${month}-01`,
+          numerator: Math.round(profile.firms * 11.67 * 1.1 ** (fiscalYear - 2024) * (snapshot === 'H1' ? 0.92 : 1)),
+          denominator: null,
+          weightYen: null,
+        });
         for (const metric of RATE_METRICS) {
           for (const [f, firm] of firms.entries()) {
             const denominator = 10 + Math.round(rand() * 400);
@@ -142,6 +179,15 @@ export async function seedCcusDemo(
       }
     }
     await writeCcusFacts(db, association.id, rows, null);
+    for (const [fiscalYear, survey] of Object.entries(SURVEYS[association.short_name_ja ?? ''] ?? {})) {
+      const [none, under20, from20, from50, atLeast80] = survey.counts;
+      await upsertCcusSurvey(db, {
+        associationId: association.id,
+        fiscalYear: Number(fiscalYear),
+        surveyed: survey.surveyed,
+        counts: { none, under_20: under20, from_20_to_49: from20, from_50_to_79: from50, at_least_80: atLeast80 },
+      });
+    }
     const report = CCUS_REPORTS_2025[association.short_name_ja ?? ''];
     if (report) await saveCcusReportIfVersion(db, { associationId: association.id, fiscalYear: 2025, ...report, userId: reporterUserId }, 0);
     facts += rows.length;

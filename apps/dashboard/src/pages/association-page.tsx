@@ -15,6 +15,7 @@ import { PeriodPicker } from '../components/period-picker';
 import { PlanSection } from '../components/plan-section';
 import { RecordsKpis } from '../components/records-kpis';
 import { StatusBadge } from '../components/status-badge';
+import { SurveySection } from '../components/survey-section';
 import { displayMonth, displayNumber } from '../lib/period';
 import { flowOf, snapshotsOf, type SnapshotSummary } from '../lib/summaries';
 import { usePeriod } from '../lib/use-period';
@@ -128,6 +129,7 @@ export function AssociationPage() {
                 // Metrics this association neither reports nor targets stay out of the way.
                 summaries={snapshotsOf(data.summaries).filter((s) => s.month != null || s.target != null)}
               />
+              <SurveySection associationId={associationId} editable={mayImport} latestFiscalYear={latest.fiscalYear} />
               <MemberDrillDown
                 associationId={associationId}
                 summaries={snapshotsOf(data.summaries)}

@@ -31,7 +31,7 @@ describe('entering a month of figures', () => {
     await user.type(screen.getByRole('textbox', { name: '事業者登録更新率 実績・分子' }), '90');
     await user.type(screen.getByRole('textbox', { name: '事業者登録更新率 分母' }), '80');
     expect(await screen.findByText('率の分子（該当数）が分母（対象数）を超えています。')).toBeTruthy();
-    expect((screen.getByTestId('figures-save') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('figures-save').disabled).toBe(true);
 
     const denominator = screen.getByRole('textbox', { name: '事業者登録更新率 分母' });
     await user.clear(denominator);

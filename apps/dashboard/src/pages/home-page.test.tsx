@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { BUILTIN_METRICS, monthsOfFiscalYear, summariseMetric, type MonthlyAggregate } from '@tsumiki/domain/ccus';
 import { AuthGate } from '@tsumiki/ui';
 import { fakeApi, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
+import { surveyHistory } from '@tsumiki/domain/ccus';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../messages';
 import { DashboardRoutes } from '../routes';
@@ -71,6 +72,13 @@ describe('dashboard', () => {
       'ccus.plan': {
         data: { targets: [], report: { statusText: '', goalsText: '協力会社への説明会を継続する。', actionsText: '', published: true, version: 1, updatedAt: null } },
       },
+      // 全建's survey of seeds/000: 45.9% → 38.2% of firms with no site that can accumulate history.
+      'ccus.surveys': {
+        data: surveyHistory([
+          { fiscalYear: 2023, surveyed: 1_200, counts: { none: 390, under_20: 160, from_20_to_49: 140, from_50_to_79: 90, at_least_80: 70 } },
+          { fiscalYear: 2024, surveyed: 1_150, counts: { none: 344, under_20: 170, from_20_to_49: 160, from_50_to_79: 120, at_least_80: 106 } },
+        ]),
+      },
       'ccus.members': {
         data: [
           { memberFirmId: 'm1', name: '小さな工務店', projectCostYen: 50_000_000, numerator: 9, denominator: 10, weightYen: null, value: 0.9 },
@@ -92,6 +100,11 @@ describe('dashboard', () => {
     expect(names[2]).toContain('未報告');
     expect(api.calls.find((c) => c.path === 'ccus.association')?.input).toMatchObject({ associationId: own.id, fiscalYear: FY, asOf: AS_OF });
     expect((await screen.findByTestId('report-view')).textContent).toContain('協力会社への説明会を継続する。');
+    const survey = await screen.findByTestId('survey-table');
+    const latest = within(survey).getAllByRole('row')[1]!.textContent;
+    expect(latest).toContain('38.2%');
+    expect(latest).toContain('-7.7 pt');
+    expect(latest).toContain('900/1150');
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

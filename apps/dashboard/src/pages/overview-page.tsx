@@ -1,11 +1,14 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Group, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { builtinMetric, formatRate } from '@tsumiki/domain/ccus';
+import { BUILTIN_METRICS, builtinMetric, formatRate, NATIONAL_CONTEXT } from '@tsumiki/domain/ccus';
+import type { RouterOutputs } from '@tsumiki/api';
 import { QueryState, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PeriodPicker } from '../components/period-picker';
+import { KpiCard } from '../components/kpi-card';
 import { RecordsKpis } from '../components/records-kpis';
 import { StatusBadge } from '../components/status-badge';
 import { displayNumber } from '../lib/period';
@@ -47,8 +50,11 @@ export function OverviewPage() {
                   {t('overview.national')}
                 </Title>
                 {national && <RecordsKpis summary={national} testId="national" />}
+                <NationalContext
+                  associationsRecords={data.fiscalYear - 1 === NATIONAL_CONTEXT.workHistoryRecords.fiscalYear ? (national?.previousYearTotal ?? null) : null}
+                />
               </Stack>
-              <Stack component="section" aria-labelledby="by-association">
+              <Stack component="section" aria-labelledby="by-association" data-testid="by-association">
                 <Title order={2} size="h3" id="by-association">
                   {t('overview.byAssociation')}
                 </Title>
@@ -105,10 +111,92 @@ export function OverviewPage() {
                   </Table>
                 </Table.ScrollContainer>
               </Stack>
+              <MetricComparison associations={rows.map((a) => ({ id: a.id, name: name(a), summaries: a.summaries }))} national={data.national} />
             </>
           );
         }}
       </QueryState>
+    </Stack>
+  );
+}
+
+/** Where the eight associations stand in CCUS as a whole: national magnitudes with their source. */
+function NationalContext({ associationsRecords }: { associationsRecords: number | null }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const n = (v: number) => displayNumber(v, i18n.language);
+  return (
+    <Stack gap="xs" data-testid="national-context">
+      <Title order={3} size="h5">
+        {t('overview.context')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <KpiCard label={t('overview.registeredWorkers')} value={n(NATIONAL_CONTEXT.registeredWorkers)} />
+        <KpiCard label={t('overview.registeredBusinesses')} value={n(NATIONAL_CONTEXT.registeredBusinesses)} />
+        <KpiCard
+          label={t('overview.nationalRecords', { year: NATIONAL_CONTEXT.workHistoryRecords.fiscalYear })}
+          value={n(NATIONAL_CONTEXT.workHistoryRecords.total)}
+          hint={
+            associationsRecords == null
+              ? undefined
+              : t('overview.associationsShare', { share: formatRate(associationsRecords / NATIONAL_CONTEXT.workHistoryRecords.total, locale) })
+          }
+        />
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {t('overview.contextSource', { source: locale === 'en' ? NATIONAL_CONTEXT.sourceEn : NATIONAL_CONTEXT.sourceJa })}
+      </Text>
+    </Stack>
+  );
+}
+
+type Summaries = RouterOutputs['ccus']['overview']['national'];
+const COMPARABLE = BUILTIN_METRICS.filter((m) => m.kind !== 'flow');
+
+/** One metric across the eight: a bar each (both views for rates), the national figure as a line. */
+function MetricComparison({ associations, national }: { associations: { id: string; name: string; summaries: Summaries }[]; national: Summaries }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const [code, setCode] = useState(COMPARABLE[0]!.code);
+  const metric = builtinMetric(code)!;
+  const ratio = metric.kind === 'ratio';
+  const valueOf = (summaries: Summaries) => snapshotsOf(summaries).find((s) => s.metricCode === code);
+  const scale = (v: number | null | undefined) => (v == null ? null : ratio ? Math.round(v * 1000) / 10 : v);
+  const nationalValue = scale(valueOf(national)?.value);
+  const data = associations.map((a) => {
+    const s = valueOf(a.summaries);
+    return { association: a.name, byCount: scale(s?.value), byCost: scale(s?.costWeightedValue), target: scale(s?.target) };
+  });
+  return (
+    <Stack component="section" aria-labelledby="comparison" data-testid="metric-comparison">
+      <Group justify="space-between" align="end">
+        <Title order={2} size="h3" id="comparison">
+          {t('overview.comparison')}
+        </Title>
+        <NativeSelect
+          label={t('members.metric')}
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          data={COMPARABLE.map((m) => ({ value: m.code, label: locale === 'en' ? m.nameEn : m.nameJa }))}
+          data-testid="comparison-metric"
+        />
+      </Group>
+      <Text size="sm" c="dimmed">
+        {locale === 'en' ? metric.formulaEn : metric.formulaJa}
+      </Text>
+      <BarChart
+        h={280}
+        data={data}
+        dataKey="association"
+        unit={ratio ? '%' : undefined}
+        series={[
+          { name: 'byCount', label: ratio ? t('association.byCount') : t('association.value'), color: 'blue.6' },
+          ...(ratio ? [{ name: 'byCost', label: t('association.byCost'), color: 'grape.5' }] : []),
+          { name: 'target', label: t('association.target_col'), color: 'gray.4' },
+        ]}
+        withLegend
+        referenceLines={nationalValue == null ? [] : [{ y: nationalValue, label: t('overview.nationalLine'), color: 'red.6' }]}
+      />
     </Stack>
   );
 }

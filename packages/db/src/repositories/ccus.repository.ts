@@ -299,3 +299,22 @@ export function listPublishedCcusReports(db: Executor) {
     .orderBy('o.name_ja')
     .execute();
 }
+
+/** A fiscal year's member survey (one per association and year; a new save replaces it). */
+export function upsertCcusSurvey(db: Executor, survey: { associationId: string; fiscalYear: number; surveyed: number; counts: Record<string, number> }) {
+  const counts = JSON.stringify(survey.counts);
+  return db
+    .insertInto('ccus_surveys')
+    .values({ association_id: survey.associationId, fiscal_year: survey.fiscalYear, surveyed: survey.surveyed, counts })
+    .onConflict((oc) => oc.columns(['association_id', 'fiscal_year']).doUpdateSet({ surveyed: survey.surveyed, counts, updated_at: sql`now()` }))
+    .execute();
+}
+
+export function listCcusSurveys(db: Executor, associationId: string) {
+  return db
+    .selectFrom('ccus_surveys')
+    .select(['fiscal_year as fiscalYear', 'surveyed', 'counts'])
+    .where('association_id', '=', associationId)
+    .orderBy('fiscal_year')
+    .execute();
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { achievement, formatPoints, formatRate, paceStatus, rollUp, runningYear, yearOnYear, ZFigure, type Figure } from './compute';
 import { BUILTIN_METRICS, ZMetricDefinition } from './metrics';
 import { elapsedMonths, fiscalMonthIndex, fiscalYearOfMonth, monthsOfFiscalYear, snapshotMonth } from './period';
-import { compareSurveys, surveyDistribution } from './survey';
+import { compareSurveys, surveyDistribution, surveyHistory } from './survey';
 
 describe('fiscal months', () => {
   it('runs April to March, and the end of January is ten months in', () => {
@@ -173,5 +173,20 @@ describe('targets and reports', () => {
     expect(codes([{ metricCode: 'registration_renewal_rate', annualTarget: 80 }])).toEqual(['ccus.target_rate_out_of_range']);
     expect(codes([{ metricCode: 'work_history_records', annualTarget: 0 }])).toEqual(['ccus.target_not_positive']);
     expect(codes([{ metricCode: 'nope', annualTarget: 1 }])).toEqual(['ccus.metric_not_found']);
+  });
+});
+
+describe('survey history', () => {
+  it('compares each year with the one before only when that year exists', () => {
+    const counts = (none: number) => ({ none, under_20: 10, from_20_to_49: 10, from_50_to_79: 10, at_least_80: 10 });
+    const history = surveyHistory([
+      { fiscalYear: 2024, surveyed: 100, counts: counts(40) },
+      { fiscalYear: 2021, surveyed: 100, counts: counts(60) },
+      { fiscalYear: 2023, surveyed: 100, counts: counts(60) },
+    ]);
+    expect(history.map((h) => h.fiscalYear)).toEqual([2021, 2023, 2024]);
+    expect(history[0]!.change).toBeNull();
+    expect(history[1]!.change).toBeNull(); // 2022 is missing: no year-on-year across a gap
+    expect(history[2]!.change!.none).toBeCloseTo(0.5 - 0.6, 12);
   });
 });

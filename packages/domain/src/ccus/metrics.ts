@@ -184,3 +184,17 @@ export const BUILTIN_METRICS: readonly Builtin[] = [
 
 export const BUILTIN_METRIC_CODES = BUILTIN_METRICS.map((m) => m.code);
 export const builtinMetric = (code: string) => BUILTIN_METRICS.find((m) => m.code === code);
+
+/**
+ * National CCUS magnitudes for context beside the associations' own figures (SPEC §6, from the
+ * CCUS operator's published statistics). They are not computed here: shown with their date and
+ * source, and updated by hand when new statistics are published.
+ */
+export const NATIONAL_CONTEXT = {
+  asOf: '2025-10',
+  registeredWorkers: 1_750_000,
+  registeredBusinesses: 300_000,
+  workHistoryRecords: { fiscalYear: 2024, total: 60_000_000 },
+  sourceJa: '建設キャリアアップシステムの公表統計（概数、2025年10月時点。就業履歴は2024年度）',
+  sourceEn: 'Published CCUS statistics (approximate, October 2025; work-history records for FY2024)',
+} as const;

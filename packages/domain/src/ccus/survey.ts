@@ -54,3 +54,13 @@ export function surveyDistribution(result: SurveyResult): SurveyDistribution {
 export function compareSurveys(current: SurveyDistribution, previous: SurveyDistribution): Record<SurveyBucket, number> {
   return Object.fromEntries(SURVEY_BUCKETS.map((b) => [b, current.shares[b] - previous.shares[b]])) as Record<SurveyBucket, number>;
 }
+
+/** A year's survey with its year-on-year change against the year before, when there is one. */
+export function surveyHistory(results: readonly SurveyResult[]) {
+  const sorted = [...results].sort((a, b) => a.fiscalYear - b.fiscalYear);
+  const distributions = sorted.map(surveyDistribution);
+  return distributions.map((d, i) => {
+    const previous = distributions[i - 1];
+    return { ...d, surveyed: sorted[i]!.surveyed, counts: sorted[i]!.counts, change: previous && previous.fiscalYear === d.fiscalYear - 1 ? compareSurveys(d, previous) : null };
+  });
+}

@@ -2,14 +2,16 @@ import {
   appendAudit,
   findCcusReport,
   listCcusRollups,
+  listCcusSurveys,
   listCcusTargets,
   listMemberFigures,
   listOrganisations,
   listPublishedCcusReports,
   saveCcusReportIfVersion,
+  upsertCcusSurvey,
   upsertCcusTarget,
 } from '@tsumiki/db';
-import { associationExportTables, BUILTIN_METRICS, builtinMetric, ZCcusReportInput, ZCcusFiguresInput, ZCcusTargetsInput, ZImportFile, ZYearMonth } from '@tsumiki/domain/ccus';
+import { associationExportTables, BUILTIN_METRICS, builtinMetric, ZCcusReportInput, surveyHistory, ZCcusFiguresInput, ZCcusTargetsInput, ZImportFile, ZSurveyResult, ZYearMonth } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
 import { exportFile } from '../../lib/spreadsheet';
@@ -124,6 +126,34 @@ export const ccusRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => {
       assertAssociationAccess(ctx.auth, input.associationId, 'write');
       return enterCcusFigures({ ...ctx, userId: ctx.auth.user.id }, input);
+    }),
+
+  /** The member survey, year by year, with shares, response rate and change from the year before. */
+  surveys: roleProcedure(...DASHBOARD_ROLES)
+    .input(z.object({ associationId: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'read');
+      const rows = await listCcusSurveys(ctx.db, input.associationId);
+      return surveyHistory(rows.map((r) => ZSurveyResult.parse({ fiscalYear: r.fiscalYear, surveyed: r.surveyed, counts: r.counts })));
+    }),
+
+  saveSurvey: roleProcedure('association_reporter')
+    .input(z.object({ associationId: z.uuid(), survey: ZSurveyResult }))
+    .mutation(async ({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'write');
+      await ctx.db.transaction().execute(async (trx) => {
+        await upsertCcusSurvey(trx, { associationId: input.associationId, ...input.survey });
+        await appendAudit(trx, {
+          actorUserId: ctx.auth.user.id,
+          action: 'ccus.save_survey',
+          entityType: 'organisation',
+          entityId: input.associationId,
+          after: input.survey,
+          requestId: ctx.request.requestId,
+          ip: ctx.request.ip,
+        });
+      });
+      return { ok: true as const };
     }),
 
   /** The year's targets and report (取組状況・目標・内容) of one association. */
