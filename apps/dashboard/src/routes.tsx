@@ -4,6 +4,7 @@ import { AssociationPage } from './pages/association-page';
 import { HomePage } from './pages/home-page';
 import { FiguresPage } from './pages/figures-page';
 import { ImportPage } from './pages/import-page';
+import { SettingsPage } from './pages/settings-page';
 
 export const NAV: NavItem[] = [
   { to: '/', labelKey: 'nav.overview', end: true, roles: ['ministry'] },
@@ -17,6 +18,7 @@ export function DashboardRoutes() {
       <Route path="associations/:associationId" element={<AssociationPage />} />
       <Route path="associations/:associationId/import" element={<ImportPage />} />
       <Route path="associations/:associationId/figures" element={<FiguresPage />} />
+      <Route path="associations/:associationId/settings" element={<SettingsPage />} />
     </AppRoutes>
   );
 }

@@ -206,6 +206,58 @@ describe.each(backends)('CCUS API on $name', (backend) => {
     });
   });
 
+  describe('member firms and the association’s own metrics', () => {
+    it('adds and renames firms (names compared after width normalisation), refusing a duplicate', async () => {
+      const added = await reporter.caller.ccus.saveMemberFirm({ associationId: ownId, name: ' Ｃ電工 ', projectCostYen: 300_000_000 });
+      expect(added.name).toBe('C電工');
+      await expect(reporter.caller.ccus.saveMemberFirm({ associationId: ownId, name: 'C電工', projectCostYen: null })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        cause: { code: 'ccus.member_name_taken' },
+      });
+      await expect(reporter.caller.ccus.saveMemberFirm({ associationId: ownId, name: '', projectCostYen: null })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      const renamed = await reporter.caller.ccus.saveMemberFirm({ associationId: ownId, id: added.id, name: 'C電工株式会社', projectCostYen: 350_000_000 });
+      expect(renamed).toMatchObject({ id: added.id, name: 'C電工株式会社', projectCostYen: 350_000_000 });
+      const list = await viewer.caller.ccus.memberFirms({ associationId: ownId });
+      expect(list.find((f) => f.name === 'A建設')).toMatchObject({ figures: expect.any(Number), latestMonth: expect.stringMatching(/^\d{4}-\d{2}$/) });
+      expect(list.find((f) => f.id === added.id)).toMatchObject({ name: 'C電工株式会社', figures: 0, latestMonth: null });
+      // Another association's firm cannot be edited through this one.
+      await expect(
+        reporter.caller.ccus.saveMemberFirm({ associationId: ownId, id: '00000000-0000-4000-8000-000000000000', name: 'X', projectCostYen: null }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('defines an association metric, imports it and shows it on the page; a built-in code is refused', async () => {
+      const definition = {
+        code: 'safety_training_rate',
+        nameJa: '安全研修でのCCUS説明実施率',
+        nameEn: 'CCUS briefings at safety training',
+        kind: 'ratio' as const,
+        unit: 'rate' as const,
+        period: 'half_yearly' as const,
+        views: ['count' as const],
+        formulaJa: 'CCUSを説明した研修会数 ÷ 研修会数',
+        formulaEn: 'Training sessions with a CCUS briefing ÷ sessions',
+      };
+      await reporter.caller.ccus.addCustomMetric({ associationId: ownId, definition });
+      await expect(reporter.caller.ccus.addCustomMetric({ associationId: ownId, definition: { ...definition, code: 'touch_rate' } })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+      });
+      await expect(reporter.caller.ccus.addCustomMetric({ associationId: ownId, definition })).rejects.toMatchObject({ cause: { code: 'ccus.metric_code_taken' } });
+      const saved = await reporter.caller.ccus.importFacts({
+        associationId: ownId,
+        file: { format: 'csv', text: '指標コード,年月,会員企業,実績,分母\nsafety_training_rate,2025-09,,12,15' },
+        commit: true,
+      });
+      expect(saved).toMatchObject({ ok: true, saved: 1 });
+      const page = await viewer.caller.ccus.association({ associationId: ownId, fiscalYear: 2025, asOf: '2026-01' });
+      expect(page.customMetrics.map((m) => m.code)).toEqual(['safety_training_rate']);
+      expect(page.summaries.find((s) => s.metricCode === 'safety_training_rate')).toMatchObject({ value: 0.8, month: '2025-09' });
+      // Another association does not know the metric.
+      const elsewhere = await ministry.caller.ccus.customMetrics({ associationId: otherId });
+      expect(elsewhere).toEqual([]);
+    });
+  });
+
   describe('Excel import and exports', () => {
     async function workbook(rows: (string | number | Date | null)[][]) {
       const book = new ExcelJS.Workbook();

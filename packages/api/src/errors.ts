@@ -10,7 +10,7 @@ function trpcCodeFor(code: ErrorCode): TRPC_ERROR_CODE_KEY {
   if (code === 'auth.forbidden_role' || code === 'auth.cross_site') return 'FORBIDDEN';
   if (code === 'auth.rate_limited') return 'TOO_MANY_REQUESTS';
   if (code.endsWith('not_found')) return 'NOT_FOUND';
-  if (code.endsWith('version_conflict') || code === 'user.email_taken') return 'CONFLICT';
+  if (code.endsWith('version_conflict') || code.endsWith('_taken')) return 'CONFLICT';
   if (code === 'attachment.too_large' || code === 'request.too_large') return 'PAYLOAD_TOO_LARGE';
   if (code === 'service.unavailable') return 'SERVICE_UNAVAILABLE';
   if (code === 'internal.error') return 'INTERNAL_SERVER_ERROR';

@@ -7,6 +7,7 @@ import {
   formatPoints,
   formatRate,
 } from '@tsumiki/domain/ccus';
+import type { RouterOutputs } from '@tsumiki/api';
 import { displayYen, ExportMenu, QueryState, useSession, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +53,9 @@ export function AssociationPage() {
               </Button>
               <Button component={Link} to={`/associations/${associationId}/import`} variant="light" data-testid="open-import">
                 {t('import.open')}
+              </Button>
+              <Button component={Link} to={`/associations/${associationId}/settings`} variant="subtle" data-testid="open-settings">
+                {t('settings.open')}
               </Button>
             </Group>
           )}
@@ -128,6 +132,7 @@ export function AssociationPage() {
               <RatesTable
                 // Metrics this association neither reports nor targets stay out of the way.
                 summaries={snapshotsOf(data.summaries).filter((s) => s.month != null || s.target != null)}
+                customMetrics={data.customMetrics}
               />
               <SurveySection associationId={associationId} editable={mayImport} latestFiscalYear={latest.fiscalYear} />
               <MemberDrillDown
@@ -144,7 +149,9 @@ export function AssociationPage() {
   );
 }
 
-function RatesTable({ summaries }: { summaries: SnapshotSummary[] }) {
+type CustomMetric = RouterOutputs['ccus']['association']['customMetrics'][number];
+
+function RatesTable({ summaries, customMetrics }: { summaries: SnapshotSummary[]; customMetrics: CustomMetric[] }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const value = (s: SnapshotSummary, v: number | null) =>
@@ -170,7 +177,7 @@ function RatesTable({ summaries }: { summaries: SnapshotSummary[] }) {
           </Table.Thead>
           <Table.Tbody>
             {summaries.map((s) => {
-              const metric = builtinMetric(s.metricCode);
+              const metric = builtinMetric(s.metricCode) ?? customMetrics.find((m) => m.code === s.metricCode);
               return (
                 <Table.Tr key={s.metricCode}>
                   <Table.Th scope="row" title={locale === 'en' ? metric?.formulaEn : metric?.formulaJa}>

@@ -318,3 +318,34 @@ export function listCcusSurveys(db: Executor, associationId: string) {
     .orderBy('fiscal_year')
     .execute();
 }
+
+/** Renames a firm or changes its 事業費; undefined when it is not this association's firm. */
+export function updateMemberFirm(db: Executor, associationId: string, id: string, changes: { name: string; projectCostYen: number | null }) {
+  return db
+    .updateTable('ccus_member_firms')
+    .set({ name: changes.name, project_cost_yen: changes.projectCostYen })
+    .where('association_id', '=', associationId)
+    .where('id', '=', id)
+    .returning(['id', 'name', 'project_cost_yen as projectCostYen'])
+    .executeTakeFirst();
+}
+
+/** Member firms with how many figures each has, for the management list. */
+export function listMemberFirmsWithFigures(db: Executor, associationId: string) {
+  return db
+    .selectFrom('ccus_member_firms as m')
+    .leftJoin('ccus_facts as f', 'f.member_firm_id', 'm.id')
+    .select((eb) => ['m.id', 'm.name', 'm.project_cost_yen as projectCostYen', eb.fn.count<number>('f.id').as('figures'), eb.fn.max('f.period_month').as('latestMonth')])
+    .where('m.association_id', '=', associationId)
+    .groupBy(['m.id', 'm.name', 'm.project_cost_yen'])
+    .orderBy('m.name')
+    .execute();
+}
+
+export function insertCustomMetric(db: Executor, associationId: string, code: string, definition: Record<string, unknown>) {
+  return db.insertInto('ccus_custom_metrics').values({ association_id: associationId, code, definition: JSON.stringify(definition) }).execute();
+}
+
+export function listCustomMetrics(db: Executor, associationId: string) {
+  return db.selectFrom('ccus_custom_metrics').select(['code', 'definition']).where('association_id', '=', associationId).orderBy('code').execute();
+}

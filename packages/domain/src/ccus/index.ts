@@ -6,3 +6,4 @@ export * from './summary';
 export * from './import';
 export * from './targets';
 export * from './export';
+export * from './members';

@@ -23,15 +23,15 @@ export const ZMetricDefinition = z.object({
   code: z
     .string()
     .regex(/^[a-z][a-z0-9_]{1,62}$/, { message: 'ccus.metric_code_invalid' }),
-  nameJa: z.string().trim().min(1).max(100),
-  nameEn: z.string().trim().min(1).max(100),
+  nameJa: z.string().trim().min(1, { message: 'ccus.metric_name_required' }).max(100, { message: 'ccus.metric_name_too_long' }),
+  nameEn: z.string().trim().min(1, { message: 'ccus.metric_name_required' }).max(100, { message: 'ccus.metric_name_too_long' }),
   kind: ZMetricKind,
   unit: z.enum(['records', 'firms', 'workers', 'sites', 'rate']),
   period: z.enum(['monthly', 'half_yearly', 'annual']),
   /** Which views a ratio offers; 事業費 weighting needs each member's project cost. */
   views: z.array(z.enum(ROLLUP_VIEWS)).min(1),
-  formulaJa: z.string().max(300),
-  formulaEn: z.string().max(300),
+  formulaJa: z.string().max(300, { message: 'ccus.metric_formula_too_long' }),
+  formulaEn: z.string().max(300, { message: 'ccus.metric_formula_too_long' }),
   /** Where the metric comes from: seeds/000 or a public CCUS definition. */
   source: z.string().max(200),
   /** An association may add its own metric; built-in ones have no owner. */

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '@tsumiki/db';
 import { appError } from '../../errors';
 import { readXlsxRecords } from '../../lib/spreadsheet';
+import { customMetricsOf } from './ccus.service';
 import type { Context } from '../../trpc-types';
 
 const withMessage = (issue: ImportIssue, locale: Locale) => ({
@@ -64,9 +65,9 @@ async function checkAndSave(
   ctx: Pick<Context, 'locale' | 'request'> & { db: Kysely<DB>; userId: string },
   input: { associationId: string; records: Record<string, string>[]; lines?: number[]; commit: boolean; action: string },
 ) {
-  const firms = await listMemberFirms(ctx.db, input.associationId);
+  const [firms, customMetrics] = await Promise.all([listMemberFirms(ctx.db, input.associationId), customMetricsOf(ctx.db, input.associationId)]);
   const idOf = new Map(firms.map((f) => [f.name, f.id]));
-  const check = checkImport(input.records, { members: new Set(idOf.keys()), lines: input.lines });
+  const check = checkImport(input.records, { members: new Set(idOf.keys()), lines: input.lines, customMetrics });
   const rows = check.rows.map((r) => ({ ...r, issues: r.issues.map((i) => withMessage(i, ctx.locale)) }));
   const result = {
     ok: check.ok,

@@ -2,8 +2,14 @@ import {
   appendAudit,
   findCcusReport,
   listCcusRollups,
+  refreshCcusRollups,
   listCcusSurveys,
   listCcusTargets,
+  listMemberFirmsWithFigures,
+  insertCustomMetric,
+  insertMemberFirms,
+  isUniqueViolation,
+  updateMemberFirm,
   listMemberFigures,
   listOrganisations,
   listPublishedCcusReports,
@@ -11,13 +17,13 @@ import {
   upsertCcusSurvey,
   upsertCcusTarget,
 } from '@tsumiki/db';
-import { associationExportTables, BUILTIN_METRICS, builtinMetric, ZCcusReportInput, surveyHistory, ZCcusFiguresInput, ZCcusTargetsInput, ZImportFile, ZSurveyResult, ZYearMonth } from '@tsumiki/domain/ccus';
+import { associationExportTables, BUILTIN_METRICS, builtinMetric, ZCcusReportInput, surveyHistory, ZCcusFiguresInput, ZCustomMetricInput, ZMemberFirmInput, ZCcusTargetsInput, ZImportFile, ZSurveyResult, ZYearMonth } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
 import { exportFile } from '../../lib/spreadsheet';
 import { createTRPCRouter, publicProcedure, roleProcedure } from '../../trpc';
 import { enterCcusFigures, importCcusFacts } from './ccus-import.service';
-import { assertAssociationAccess, associationDashboard, DASHBOARD_ROLES, ministryOverview, toDate } from './ccus.service';
+import { assertAssociationAccess, associationDashboard, customMetricsOf, DASHBOARD_ROLES, ministryOverview, toDate } from './ccus.service';
 
 const ZFiscalYear = z.number().int().min(2018).max(2100);
 const ZPeriod = z.object({ fiscalYear: ZFiscalYear, asOf: ZYearMonth });
@@ -70,7 +76,7 @@ export const ccusRouter = createTRPCRouter({
             rows: await listMemberFigures(ctx.db, input.associationId, input.members.metricCode, toDate(input.members.month)),
           }
         : undefined;
-      const tables = associationExportTables({ summaries: page.summaries, series: page.series, members, locale: ctx.locale });
+      const tables = associationExportTables({ summaries: page.summaries, series: page.series, members, customMetrics: page.customMetrics, locale: ctx.locale });
       const name = (ctx.locale === 'en' ? association.name_en : (association.short_name_ja ?? association.name_ja)).replace(/[\\/:*?"<>|\s]+/g, '_');
       return exportFile(tables, input.format, `CCUS_${name}_FY${input.fiscalYear}_${input.asOf}`);
     }),
@@ -80,7 +86,7 @@ export const ccusRouter = createTRPCRouter({
     .input(z.object({ associationId: z.uuid(), metricCode: z.string().max(63), month: ZYearMonth }))
     .query(async ({ ctx, input }) => {
       assertAssociationAccess(ctx.auth, input.associationId, 'read');
-      const metric = builtinMetric(input.metricCode);
+      const metric = builtinMetric(input.metricCode) ?? (await customMetricsOf(ctx.db, input.associationId)).find((m) => m.code === input.metricCode);
       if (!metric) throw appError('ccus.metric_not_found', { code: input.metricCode });
       const rows = await listMemberFigures(ctx.db, input.associationId, metric.code, toDate(input.month));
       return rows.map((r) => ({
@@ -153,6 +159,78 @@ export const ccusRouter = createTRPCRouter({
           ip: ctx.request.ip,
         });
       });
+      return { ok: true as const };
+    }),
+
+  /** Member firms with how many figures each has (drill-down needs them named as in the imports). */
+  memberFirms: roleProcedure(...DASHBOARD_ROLES)
+    .input(z.object({ associationId: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'read');
+      const rows = await listMemberFirmsWithFigures(ctx.db, input.associationId);
+      return rows.map((r) => ({ ...r, figures: Number(r.figures), latestMonth: r.latestMonth ? String(r.latestMonth).slice(0, 7) : null }));
+    }),
+
+  /** Adds a firm, or renames one / changes its 事業費; the roll-ups follow a changed 事業費. */
+  saveMemberFirm: roleProcedure('association_reporter')
+    .input(ZMemberFirmInput)
+    .mutation(async ({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'write');
+      try {
+        return await ctx.db.transaction().execute(async (trx) => {
+          const changes = { name: input.name, projectCostYen: input.projectCostYen };
+          const saved = input.id
+            ? await updateMemberFirm(trx, input.associationId, input.id, changes)
+            : (await insertMemberFirms(trx, input.associationId, [changes]))[0];
+          if (!saved) throw appError('ccus.member_not_found');
+          // Cost-weighted rates use the firm's 事業費 where a figure carries none of its own.
+          if (input.id) await refreshCcusRollups(trx, { associationIds: [input.associationId] });
+          await appendAudit(trx, {
+            actorUserId: ctx.auth.user.id,
+            action: input.id ? 'ccus.update_member_firm' : 'ccus.add_member_firm',
+            entityType: 'ccus_member_firm',
+            entityId: saved.id,
+            after: changes,
+            requestId: ctx.request.requestId,
+            ip: ctx.request.ip,
+          });
+          return saved;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw appError('ccus.member_name_taken');
+        throw error;
+      }
+    }),
+
+  /** The association's own metrics (built-in ones come from `metrics`). */
+  customMetrics: roleProcedure(...DASHBOARD_ROLES)
+    .input(z.object({ associationId: z.uuid() }))
+    .query(({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'read');
+      return customMetricsOf(ctx.db, input.associationId);
+    }),
+
+  addCustomMetric: roleProcedure('association_reporter')
+    .input(ZCustomMetricInput)
+    .mutation(async ({ ctx, input }) => {
+      assertAssociationAccess(ctx.auth, input.associationId, 'write');
+      try {
+        await ctx.db.transaction().execute(async (trx) => {
+          await insertCustomMetric(trx, input.associationId, input.definition.code, input.definition);
+          await appendAudit(trx, {
+            actorUserId: ctx.auth.user.id,
+            action: 'ccus.add_custom_metric',
+            entityType: 'organisation',
+            entityId: input.associationId,
+            after: input.definition,
+            requestId: ctx.request.requestId,
+            ip: ctx.request.ip,
+          });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw appError('ccus.metric_code_taken');
+        throw error;
+      }
       return { ok: true as const };
     }),
 

@@ -1,10 +1,12 @@
-import { listCcusRollups, listCcusTargets, type CcusRollupRow, type Executor } from '@tsumiki/db';
+import { listCcusRollups, listCcusTargets, listCustomMetrics, type CcusRollupRow, type Executor } from '@tsumiki/db';
 import {
   BUILTIN_METRICS,
   combineAggregates,
   cumulativeSeries,
   monthsOfFiscalYear,
   summariseMetric,
+  ZMetricDefinition,
+  type MetricDefinition,
   type MetricTarget,
   type MonthlyAggregate,
   type YearMonth,
@@ -50,21 +52,35 @@ function twoYears(fiscalYear: number) {
   return { fromMonth: toDate(monthsOfFiscalYear(fiscalYear - 1)[0]!), toMonth: toDate(monthsOfFiscalYear(fiscalYear)[11]!) };
 }
 
-function summarise(aggregates: MonthlyAggregate[], targets: Map<string, MetricTarget>, fiscalYear: number, asOf: YearMonth) {
-  return BUILTIN_METRICS.map((metric) =>
+/** An association's own metrics, each checked again on the way out of the database. */
+export async function customMetricsOf(db: Executor, associationId: string): Promise<MetricDefinition[]> {
+  const rows = await listCustomMetrics(db, associationId);
+  return rows.map((r) => ZMetricDefinition.parse({ ...r.definition, code: r.code, ownerAssociationId: associationId }));
+}
+
+function summarise(
+  aggregates: MonthlyAggregate[],
+  targets: Map<string, MetricTarget>,
+  fiscalYear: number,
+  asOf: YearMonth,
+  custom: readonly Pick<MetricDefinition, 'code' | 'kind'>[] = [],
+) {
+  return [...BUILTIN_METRICS, ...custom].map((metric) =>
     summariseMetric({ metric, aggregates, fiscalYear, asOf, target: targets.get(metric.code) ?? null }),
   );
 }
 
 export async function associationDashboard(db: Executor, associationId: string, fiscalYear: number, asOf: YearMonth) {
-  const [rows, targetRows] = await Promise.all([
+  const [rows, targetRows, customMetrics] = await Promise.all([
     listCcusRollups(db, { ...twoYears(fiscalYear), associationId }),
     listCcusTargets(db, { fiscalYears: [fiscalYear], associationId }),
+    customMetricsOf(db, associationId),
   ]);
   const aggregates = rows.map(aggregateOf);
   const targets = new Map(targetRows.map((t) => [t.metricCode, { annualTarget: t.annualTarget, monthlyTargets: t.monthlyTargets }]));
   return {
-    summaries: summarise(aggregates, targets, fiscalYear, asOf),
+    customMetrics,
+    summaries: summarise(aggregates, targets, fiscalYear, asOf, customMetrics),
     series: aggregates,
     /** The work-history trend chart: running totals, last year, the pro-rated target. */
     recordsTrend: cumulativeSeries({ metricCode: RECORDS, aggregates, fiscalYear, asOf, target: targets.get(RECORDS) ?? null }),

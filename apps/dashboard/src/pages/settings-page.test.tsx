@@ -1,0 +1,54 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AuthGate } from '@tsumiki/ui';
+import { fakeApi, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../messages';
+import { SettingsPage } from './settings-page';
+
+const associationId = '10000000-0000-4000-8000-000000000001';
+
+function renderSettings(answers: Parameters<typeof fakeApi>[0]) {
+  const api = fakeApi({
+    'auth.me': { data: sessionOf('association_reporter') },
+    'ccus.memberFirms': { data: [{ id: '20000000-0000-4000-8000-000000000001', name: 'A建設', projectCostYen: 900_000_000, figures: 12, latestMonth: '2026-03' }] },
+    'ccus.customMetrics': { data: [] },
+    ...answers,
+  });
+  renderWithTsumiki(
+    <AuthGate>
+      <Routes>
+        <Route path="/associations/:associationId/settings" element={<SettingsPage />} />
+      </Routes>
+    </AuthGate>,
+    { api, app: 'dashboard', messages, route: `/associations/${associationId}/settings` },
+  );
+  return api;
+}
+
+describe('member firms and own metrics', () => {
+  it('refuses an empty firm name in Japanese before sending, and shows the server’s duplicate message', async () => {
+    const api = renderSettings({ 'ccus.saveMemberFirm': { error: { appCode: 'ccus.member_name_taken', httpStatus: 409 } } });
+    const user = userEvent.setup();
+    await screen.findByText('A建設');
+    await user.click(screen.getByTestId('firm-save'));
+    expect(await screen.findByText('会員企業名を入力してください。')).toBeTruthy();
+    expect(api.calls.some((c) => c.path === 'ccus.saveMemberFirm')).toBe(false);
+    await user.type(screen.getByTestId('firm-name'), 'A建設');
+    await user.click(screen.getByTestId('firm-save'));
+    expect((await screen.findByRole('alert')).textContent).toContain('同じ名前の会員企業が既に登録されています');
+    expect(api.calls.find((c) => c.path === 'ccus.saveMemberFirm')?.input).toEqual({ associationId, id: undefined, name: 'A建設', projectCostYen: null });
+  });
+
+  it('refuses a metric code that a built-in metric already uses', async () => {
+    const api = renderSettings({});
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('textbox', { name: /指標コード/ }), 'touch_rate');
+    await user.type(screen.getByRole('textbox', { name: /指標名（日本語）/ }), 'タッチ率');
+    await user.type(screen.getByRole('textbox', { name: /指標名（英語）/ }), 'Touch');
+    await user.click(screen.getByRole('button', { name: '独自指標を追加' }));
+    await waitFor(() => expect(screen.getByText('この指標コードは既に使われています。別のコードにしてください。')).toBeTruthy());
+    expect(api.calls.some((c) => c.path === 'ccus.addCustomMetric')).toBe(false);
+  });
+});

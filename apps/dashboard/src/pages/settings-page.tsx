@@ -1,0 +1,243 @@
+import { Alert, Anchor, Button, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RouterOutputs } from '@tsumiki/api';
+import { METRIC_KINDS, ZCustomMetricInput, ZMemberFirmInput, type TCustomMetricInput, type TMemberFirmInput } from '@tsumiki/domain/ccus';
+import { displayYen, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+
+type Firm = RouterOutputs['ccus']['memberFirms'][number];
+
+/**
+ * What an association keeps for itself: its member firms (named as in its import files, with the
+ * 事業費 behind the cost-weighted views) and its own metrics.
+ */
+export function SettingsPage() {
+  const { associationId = '' } = useParams();
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xl" data-testid="settings-page">
+      <Group justify="space-between" align="end">
+        <Title order={1}>{t('settings.title')}</Title>
+        <Anchor component={Link} to={`/associations/${associationId}`}>
+          {t('import.back')}
+        </Anchor>
+      </Group>
+      <MemberFirms associationId={associationId} />
+      <CustomMetrics associationId={associationId} />
+    </Stack>
+  );
+}
+
+function MemberFirms({ associationId }: { associationId: string }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const firms = useQuery(trpc.ccus.memberFirms.queryOptions({ associationId }));
+  const [editing, setEditing] = useState<Firm | null>(null);
+  return (
+    <Stack component="section" aria-labelledby="firms">
+      <Title order={2} size="h3" id="firms">
+        {t('settings.firms')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('settings.firmsLead')}
+      </Text>
+      <FirmForm key={editing?.id ?? 'new'} associationId={associationId} firm={editing} onDone={() => setEditing(null)} />
+      <QueryState query={firms}>
+        {(rows) => (
+          <Table.ScrollContainer minWidth={640} mah={480}>
+            <Table striped stickyHeader data-testid="firm-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('members.name')}</Table.Th>
+                  <Table.Th scope="col" ta="right">{t('members.projectCost')}</Table.Th>
+                  <Table.Th scope="col" ta="right">{t('settings.figures')}</Table.Th>
+                  <Table.Th scope="col">{t('settings.latestMonth')}</Table.Th>
+                  <Table.Th scope="col">
+                    <VisuallyHidden>{t('settings.edit')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((f) => (
+                  <Table.Tr key={f.id}>
+                    <Table.Th scope="row">{f.name}</Table.Th>
+                    <Table.Td ta="right">{f.projectCostYen == null ? '—' : displayYen(f.projectCostYen, i18n.language)}</Table.Td>
+                    <Table.Td ta="right">{f.figures}</Table.Td>
+                    <Table.Td>{f.latestMonth ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(f)} aria-label={`${f.name} ${t('settings.edit')}`}>
+                        {t('settings.edit')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
+
+function FirmForm({ associationId, firm, onDone }: { associationId: string; firm: Firm | null; onDone: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useForm<TMemberFirmInput>({
+    initialValues: { associationId, id: firm?.id, name: firm?.name ?? '', projectCostYen: firm?.projectCostYen ?? null },
+    validate: schemaResolver(ZMemberFirmInput, { sync: true }),
+    validateInputOnBlur: true,
+  });
+  const save = useMutation(
+    trpc.ccus.saveMemberFirm.mutationOptions({
+      onSuccess: async (saved) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.ccus.pathKey() });
+        notifications.show({ color: 'teal', message: t('settings.firmSaved', { name: saved.name }) });
+        form.reset();
+        onDone();
+      },
+    }),
+  );
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} data-testid="firm-form">
+      <Group align="start">
+        <TextInput
+          label={firm ? t('settings.renameFirm') : t('settings.newFirm')}
+          withAsterisk
+          w={320}
+          {...form.getInputProps('name')}
+          error={fieldErrorText(t, form.errors.name)}
+          data-testid="firm-name"
+        />
+        <NumberInput
+          label={t('members.projectCost')}
+          min={0}
+          allowDecimal={false}
+          allowNegative={false}
+          thousandSeparator=","
+          w={220}
+          value={form.values.projectCostYen ?? ''}
+          onChange={(v) => form.setFieldValue('projectCostYen', typeof v === 'number' ? v : null)}
+          error={fieldErrorText(t, form.errors.projectCostYen)}
+        />
+        <Group mt={25} gap="xs">
+          <Button type="submit" loading={save.isPending} data-testid="firm-save">
+            {firm ? t('settings.saveFirm') : t('settings.addFirm')}
+          </Button>
+          {firm && (
+            <Button variant="default" onClick={onDone}>
+              {t('settings.cancel')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {save.error && (
+        <Alert color="red" role="alert" mt="sm">
+          {errorText(t, save.error)}
+        </Alert>
+      )}
+    </form>
+  );
+}
+
+function CustomMetrics({ associationId }: { associationId: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const metrics = useQuery(trpc.ccus.customMetrics.queryOptions({ associationId }));
+  const form = useForm<TCustomMetricInput>({
+    initialValues: {
+      associationId,
+      definition: { code: '', nameJa: '', nameEn: '', kind: 'ratio', unit: 'rate', period: 'half_yearly', views: ['count'], formulaJa: '', formulaEn: '', source: '' },
+    },
+    validate: schemaResolver(ZCustomMetricInput, { sync: true }),
+    validateInputOnBlur: true,
+  });
+  const add = useMutation(
+    trpc.ccus.addCustomMetric.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.ccus.pathKey() });
+        notifications.show({ color: 'teal', message: t('settings.metricAdded') });
+        form.reset();
+      },
+    }),
+  );
+  const err = (path: string) => fieldErrorText(t, form.errors[path]);
+  return (
+    <Stack component="section" aria-labelledby="own-metrics">
+      <Title order={2} size="h3" id="own-metrics">
+        {t('settings.metrics')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('settings.metricsLead')}
+      </Text>
+      <QueryState query={metrics}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <Text c="dimmed">{t('settings.noMetrics')}</Text>
+          ) : (
+            <Table striped data-testid="metric-table">
+              <Table.Tbody>
+                {rows.map((m) => (
+                  <Table.Tr key={m.code}>
+                    <Table.Th scope="row">{locale === 'en' ? m.nameEn : m.nameJa}</Table.Th>
+                    <Table.Td>
+                      <code>{m.code}</code>
+                    </Table.Td>
+                    <Table.Td>{t(`settings.kinds.${m.kind}`)}</Table.Td>
+                    <Table.Td>{locale === 'en' ? m.formulaEn : m.formulaJa}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        }
+      </QueryState>
+      <form
+        onSubmit={form.onSubmit((values) => {
+          const kind = values.definition.kind;
+          add.mutate({
+            ...values,
+            definition: { ...values.definition, unit: kind === 'ratio' ? 'rate' : kind === 'flow' ? 'records' : 'firms', period: kind === 'flow' ? 'monthly' : 'half_yearly' },
+          });
+        })}
+        data-testid="metric-form"
+      >
+        <Stack gap="sm">
+          <Group align="start">
+            <TextInput label={t('settings.metricCode')} description={t('settings.metricCodeHint')} withAsterisk w={240} {...form.getInputProps('definition.code')} error={err('definition.code')} />
+            <NativeSelect
+              label={t('settings.kind')}
+              data={METRIC_KINDS.map((k) => ({ value: k, label: t(`settings.kinds.${k}`) }))}
+              {...form.getInputProps('definition.kind')}
+            />
+          </Group>
+          <Group align="start" grow>
+            <TextInput label={t('settings.nameJa')} withAsterisk {...form.getInputProps('definition.nameJa')} error={err('definition.nameJa')} />
+            <TextInput label={t('settings.nameEn')} withAsterisk {...form.getInputProps('definition.nameEn')} error={err('definition.nameEn')} />
+          </Group>
+          <Group align="start" grow>
+            <TextInput label={t('settings.formulaJa')} {...form.getInputProps('definition.formulaJa')} error={err('definition.formulaJa')} />
+            <TextInput label={t('settings.formulaEn')} {...form.getInputProps('definition.formulaEn')} error={err('definition.formulaEn')} />
+          </Group>
+          {add.error && (
+            <Alert color="red" role="alert">
+              {errorText(t, add.error)}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={add.isPending}>
+              {t('settings.addMetric')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

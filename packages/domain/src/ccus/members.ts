@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { builtinMetric, ZMetricDefinition } from './metrics';
+
+/**
+ * A member firm as the association lists it. Names are compared after NFKC normalisation (as the
+ * import does), so "ＡＢＣ建設" and "ABC建設" are one firm, not two.
+ */
+export const ZMemberFirmInput = z.object({
+  associationId: z.uuid(),
+  /** Absent for a new firm. */
+  id: z.uuid().optional(),
+  name: z
+    .string()
+    .transform((s) => s.normalize('NFKC').trim())
+    .pipe(z.string().min(1, { message: 'ccus.member_name_required' }).max(200, { message: 'ccus.member_name_too_long' })),
+  /** 事業費 (e.g. prior-year completed works) in yen, for the cost-weighted views; unknown is null. */
+  projectCostYen: z.number().int({ message: 'money.not_integer' }).min(0, { message: 'money.negative' }).max(Number.MAX_SAFE_INTEGER).nullable(),
+});
+export type TMemberFirmInput = z.infer<typeof ZMemberFirmInput>;
+
+/**
+ * An association's own metric: the same definition as the built-in ones, under a code that cannot
+ * shadow a built-in metric (an import row must mean one thing).
+ */
+export const ZCustomMetricInput = z.object({
+  associationId: z.uuid(),
+  definition: ZMetricDefinition.omit({ ownerAssociationId: true, source: true })
+    .extend({ source: z.string().max(200).default('') })
+    .refine((m) => !builtinMetric(m.code), { message: 'ccus.metric_code_taken', path: ['code'] })
+    .refine((m) => m.kind === 'ratio' || m.views.length === 1, { message: 'ccus.metric_views_ratio_only', path: ['views'] }),
+});
+export type TCustomMetricInput = z.infer<typeof ZCustomMetricInput>;
