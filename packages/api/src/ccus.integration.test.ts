@@ -255,6 +255,16 @@ describe.each(backends)('CCUS API on $name', (backend) => {
       // Another association does not know the metric.
       const elsewhere = await ministry.caller.ccus.customMetrics({ associationId: otherId });
       expect(elsewhere).toEqual([]);
+      // Targets: the own rate takes a fraction like a built-in one; an unknown code is refused.
+      await reporter.caller.ccus.setTargets({ associationId: ownId, fiscalYear: 2025, targets: [{ metricCode: 'safety_training_rate', annualTarget: 0.9 }] });
+      const withTarget = await viewer.caller.ccus.association({ associationId: ownId, fiscalYear: 2025, asOf: '2026-01' });
+      expect(withTarget.summaries.find((s) => s.metricCode === 'safety_training_rate')).toMatchObject({ target: 0.9 });
+      await expect(
+        reporter.caller.ccus.setTargets({ associationId: ownId, fiscalYear: 2025, targets: [{ metricCode: 'safety_training_rate', annualTarget: 90 }] }),
+      ).rejects.toMatchObject({ cause: { code: 'ccus.target_rate_out_of_range' } });
+      await expect(
+        reporter.caller.ccus.setTargets({ associationId: ownId, fiscalYear: 2025, targets: [{ metricCode: 'nobody_defined_this', annualTarget: 1 }] }),
+      ).rejects.toMatchObject({ cause: { code: 'ccus.metric_not_found' } });
     });
   });
 

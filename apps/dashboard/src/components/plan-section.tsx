@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, NumberInput, Stack, Table, Text, Textar
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { BUILTIN_METRICS } from '@tsumiki/domain/ccus';
+import { BUILTIN_METRICS, type MetricDefinition } from '@tsumiki/domain/ccus';
 import { displayFiscalYear, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,20 @@ const TEXT_FIELDS = ['statusText', 'goalsText', 'actionsText'] as const;
 type Texts = Record<(typeof TEXT_FIELDS)[number], string> & { published: boolean };
 
 /** Targets and the year's report (取組状況・目標・内容): editable by the association's reporter. */
-export function PlanSection({ associationId, fiscalYear, editable }: { associationId: string; fiscalYear: number; editable: boolean }) {
+type Metric = Pick<MetricDefinition, 'code' | 'kind' | 'nameJa' | 'nameEn'>;
+
+export function PlanSection({
+  associationId,
+  fiscalYear,
+  editable,
+  customMetrics = [],
+}: {
+  associationId: string;
+  fiscalYear: number;
+  editable: boolean;
+  /** The association's own metrics take targets like the built-in ones. */
+  customMetrics?: readonly Metric[];
+}) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const plan = useQuery(trpc.ccus.plan.queryOptions({ associationId, fiscalYear }));
@@ -25,7 +38,13 @@ export function PlanSection({ associationId, fiscalYear, editable }: { associati
         {(data) =>
           editable ? (
             <>
-              <TargetsForm key={`targets-${fiscalYear}`} associationId={associationId} fiscalYear={fiscalYear} plan={data} />
+              <TargetsForm
+                key={`targets-${fiscalYear}`}
+                associationId={associationId}
+                fiscalYear={fiscalYear}
+                plan={data}
+                metrics={[...BUILTIN_METRICS, ...customMetrics]}
+              />
               <ReportEditor key={`report-${fiscalYear}`} associationId={associationId} fiscalYear={fiscalYear} plan={data} />
             </>
           ) : (
@@ -54,12 +73,12 @@ function ReportView({ plan }: { plan: Plan }) {
   );
 }
 
-function TargetsForm({ associationId, fiscalYear, plan }: { associationId: string; fiscalYear: number; plan: Plan }) {
+function TargetsForm({ associationId, fiscalYear, plan, metrics }: { associationId: string; fiscalYear: number; plan: Plan; metrics: readonly Metric[] }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const initial = Object.fromEntries(
-    BUILTIN_METRICS.map((m) => {
+    metrics.map((m) => {
       const target = plan.targets.find((x) => x.metricCode === m.code)?.annualTarget;
       // Rates are edited as percentages, stored as fractions.
       return [m.code, target == null ? '' : m.kind === 'ratio' ? Math.round(target * 1000) / 10 : target];
@@ -70,7 +89,7 @@ function TargetsForm({ associationId, fiscalYear, plan }: { associationId: strin
     trpc.ccus.setTargets.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.ccus.pathKey() }) }),
   );
   const fieldErrors = (save.error?.data as { fieldErrors?: { path: string; code: string }[] } | undefined)?.fieldErrors ?? [];
-  const changed = BUILTIN_METRICS.filter((m) => values[m.code] !== '' && values[m.code] !== initial[m.code]);
+  const changed = metrics.filter((m) => values[m.code] !== '' && values[m.code] !== initial[m.code]);
   return (
     <form
       onSubmit={(e) => {
@@ -89,7 +108,7 @@ function TargetsForm({ associationId, fiscalYear, plan }: { associationId: strin
         <Table.ScrollContainer minWidth={500}>
           <Table data-testid="targets-table">
             <Table.Tbody>
-              {BUILTIN_METRICS.map((m) => {
+              {metrics.map((m) => {
                 const error = fieldErrors.find((f) => f.path === `targets.${changed.indexOf(m)}.annualTarget` && changed.includes(m));
                 return (
                   <Table.Tr key={m.code}>

@@ -128,7 +128,7 @@ export function AssociationPage() {
                   />
                 </Stack>
               )}
-              <PlanSection associationId={associationId} fiscalYear={period.fiscalYear} editable={mayImport} />
+              <PlanSection associationId={associationId} fiscalYear={period.fiscalYear} editable={mayImport} customMetrics={data.customMetrics} />
               <RatesTable
                 // Metrics this association neither reports nor targets stay out of the way.
                 summaries={snapshotsOf(data.summaries).filter((s) => s.month != null || s.target != null)}

@@ -172,7 +172,12 @@ describe('targets and reports', () => {
     expect(codes([{ metricCode: 'registration_renewal_rate', annualTarget: 0.8 }, { metricCode: 'work_history_records', annualTarget: 1_100_000 }])).toEqual([]);
     expect(codes([{ metricCode: 'registration_renewal_rate', annualTarget: 80 }])).toEqual(['ccus.target_rate_out_of_range']);
     expect(codes([{ metricCode: 'work_history_records', annualTarget: 0 }])).toEqual(['ccus.target_not_positive']);
-    expect(codes([{ metricCode: 'nope', annualTarget: 1 }])).toEqual(['ccus.metric_not_found']);
+    // Not built in: may be the association's own metric, which the API checks with targetIssue.
+    expect(codes([{ metricCode: 'own_metric', annualTarget: 1 }])).toEqual([]);
+    const { targetIssue } = await import('./targets');
+    expect(targetIssue('ratio', 1)).toBeNull();
+    expect(targetIssue('ratio', 1.01)).toBe('ccus.target_rate_out_of_range');
+    expect(targetIssue('stock', 0)).toBe('ccus.target_not_positive');
   });
 });
 

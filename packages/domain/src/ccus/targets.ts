@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { builtinMetric } from './metrics';
+import { builtinMetric, type MetricKind } from './metrics';
 
 const TEXT_MAX = 20_000;
 const text = z.string().max(TEXT_MAX, { message: 'ccus.report_text_too_long' });
@@ -17,9 +17,16 @@ export const ZCcusReportInput = z.object({
 });
 export type CcusReportInput = z.infer<typeof ZCcusReportInput>;
 
+/** Why a target is out of range for its metric, if it is: rates in (0, 1], counts above 0. */
+export function targetIssue(kind: MetricKind, annualTarget: number): 'ccus.target_rate_out_of_range' | 'ccus.target_not_positive' | null {
+  if (kind === 'ratio') return annualTarget > 0 && annualTarget <= 1 ? null : 'ccus.target_rate_out_of_range';
+  return annualTarget > 0 ? null : 'ccus.target_not_positive';
+}
+
 /**
  * Targets for one fiscal year. Counts are positive numbers; rates are fractions in (0, 1] — the
- * form shows them as percentages.
+ * form shows them as percentages. A code that is not built in may be the association's own
+ * metric: the API checks it against those (with targetIssue) before saving.
  */
 export const ZCcusTargetsInput = z.object({
   associationId: z.uuid(),
@@ -30,11 +37,8 @@ export const ZCcusTargetsInput = z.object({
         .object({ metricCode: z.string().max(63), annualTarget: z.number().finite() })
         .superRefine((t, ctx) => {
           const metric = builtinMetric(t.metricCode);
-          if (!metric) {
-            ctx.addIssue({ code: 'custom', message: 'ccus.metric_not_found', path: ['metricCode'] });
-          } else if (metric.kind === 'ratio' ? !(t.annualTarget > 0 && t.annualTarget <= 1) : !(t.annualTarget > 0)) {
-            ctx.addIssue({ code: 'custom', message: metric.kind === 'ratio' ? 'ccus.target_rate_out_of_range' : 'ccus.target_not_positive', path: ['annualTarget'] });
-          }
+          const issue = metric ? targetIssue(metric.kind, t.annualTarget) : null;
+          if (issue) ctx.addIssue({ code: 'custom', message: issue, path: ['annualTarget'] });
         }),
     )
     .max(100),

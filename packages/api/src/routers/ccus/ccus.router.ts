@@ -17,7 +17,7 @@ import {
   upsertCcusSurvey,
   upsertCcusTarget,
 } from '@tsumiki/db';
-import { associationExportTables, BUILTIN_METRICS, builtinMetric, ZCcusReportInput, surveyHistory, ZCcusFiguresInput, ZCustomMetricInput, ZMemberFirmInput, ZCcusTargetsInput, ZImportFile, ZSurveyResult, ZYearMonth } from '@tsumiki/domain/ccus';
+import { associationExportTables, BUILTIN_METRICS, builtinMetric, ZCcusReportInput, surveyHistory, targetIssue, ZCcusFiguresInput, ZCustomMetricInput, ZMemberFirmInput, ZCcusTargetsInput, ZImportFile, ZSurveyResult, ZYearMonth } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
 import { exportFile } from '../../lib/spreadsheet';
@@ -253,6 +253,13 @@ export const ccusRouter = createTRPCRouter({
     .input(ZCcusTargetsInput)
     .mutation(async ({ ctx, input }) => {
       assertAssociationAccess(ctx.auth, input.associationId, 'write');
+      const custom = await customMetricsOf(ctx.db, input.associationId);
+      for (const target of input.targets) {
+        const metric = builtinMetric(target.metricCode) ?? custom.find((m) => m.code === target.metricCode);
+        if (!metric) throw appError('ccus.metric_not_found', { code: target.metricCode });
+        const issue = targetIssue(metric.kind, target.annualTarget);
+        if (issue) throw appError(issue);
+      }
       await ctx.db.transaction().execute(async (trx) => {
         const before = await listCcusTargets(trx, { fiscalYears: [input.fiscalYear], associationId: input.associationId });
         for (const t of input.targets) {
