@@ -61,11 +61,15 @@ describe('association dashboard', () => {
     await page.context().close();
   });
 
-  it('lets a reporter import a CSV: one bad row is reported and nothing saved; the fixed file updates the cards', async () => {
+  it('lets a reporter import a CSV: one bad row is reported and nothing saved; the fixed file updates the cards and the chart', async () => {
     const page = await signIn('reporter@demo.tsumiki.jp');
     const cumulative = page.locator('[data-testid=records-cumulative-value]');
     await cumulative.waitFor({ timeout: 20_000 });
     const before = await cumulative.textContent();
+    // The latest month's bar of this year (the second series; months not yet reported have none).
+    const latestBar = page.locator('[data-testid=records-monthly-chart] .recharts-bar-rectangles').nth(1).locator('.recharts-bar-rectangle').last();
+    await latestBar.waitFor({ timeout: 10_000 });
+    const barBefore = (await latestBar.boundingBox())!.height;
     const association = await browser.stack.database.db
       .selectFrom('organisations')
       .select('id')
@@ -115,6 +119,16 @@ describe('association dashboard', () => {
       { timeout: 20_000 },
     );
     expect(await facts()).toBe(factsBefore); // both rows replaced existing figures
+    // The chart follows: the latest month's bar grew with the corrected figure.
+    await page.waitForFunction(
+      (previous) => {
+        const bars = document.querySelectorAll('[data-testid=records-monthly-chart] .recharts-bar-rectangles')[1]?.querySelectorAll('.recharts-bar-rectangle');
+        const last = bars?.[bars.length - 1];
+        return last ? last.getBoundingClientRect().height > previous + 1 : false;
+      },
+      barBefore,
+      { timeout: 10_000 },
+    );
     await page.context().close();
   });
 

@@ -117,6 +117,7 @@ export function AssociationPage() {
                   </Title>
                   <BarChart
                     h={240}
+                    data-testid="records-monthly-chart"
                     data={trend}
                     dataKey="month"
                     series={[
