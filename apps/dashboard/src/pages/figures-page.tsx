@@ -6,6 +6,7 @@ import {
   checkImport,
   formatRate,
   IMPORT_COLUMNS,
+  isSnapshotMonth,
   type ImportIssue,
   type YearMonth,
 } from '@tsumiki/domain/ccus';
@@ -55,7 +56,7 @@ export function FiguresPage() {
   const { period, setPeriod, latest } = usePeriod();
   const month = period.asOf;
   const existing = useQuery(trpc.ccus.monthFigures.queryOptions({ associationId, month }));
-  const snapshot = month.endsWith('-09') || month.endsWith('-03');
+  const snapshot = isSnapshotMonth(month);
 
   return (
     <Stack gap="lg" data-testid="figures-page">

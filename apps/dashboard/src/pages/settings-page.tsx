@@ -1,9 +1,29 @@
-import { Alert, Anchor, Button, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { METRIC_KINDS, ZCustomMetricInput, ZMemberFirmInput, type TCustomMetricInput, type TMemberFirmInput } from '@tsumiki/domain/ccus';
+import {
+  METRIC_KINDS,
+  metricShapeOf,
+  ZCustomMetricInput,
+  ZMemberFirmInput,
+  type TCustomMetricInput,
+  type TMemberFirmInput,
+} from '@tsumiki/domain/ccus';
 import { displayYen, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,7 +65,12 @@ function MemberFirms({ associationId }: { associationId: string }) {
       <Text size="sm" c="dimmed">
         {t('settings.firmsLead')}
       </Text>
-      <FirmForm key={editing?.id ?? 'new'} associationId={associationId} firm={editing} onDone={() => setEditing(null)} />
+      <FirmForm
+        key={editing?.id ?? 'new'}
+        associationId={associationId}
+        firm={editing}
+        onDone={() => setEditing(null)}
+      />
       <QueryState query={firms}>
         {(rows) => (
           <Table.ScrollContainer minWidth={640} mah={480}>
@@ -53,8 +78,12 @@ function MemberFirms({ associationId }: { associationId: string }) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('members.name')}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t('members.projectCost')}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t('settings.figures')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('members.projectCost')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('settings.figures')}
+                  </Table.Th>
                   <Table.Th scope="col">{t('settings.latestMonth')}</Table.Th>
                   <Table.Th scope="col">
                     <VisuallyHidden>{t('settings.edit')}</VisuallyHidden>
@@ -65,11 +94,18 @@ function MemberFirms({ associationId }: { associationId: string }) {
                 {rows.map((f) => (
                   <Table.Tr key={f.id}>
                     <Table.Th scope="row">{f.name}</Table.Th>
-                    <Table.Td ta="right">{f.projectCostYen == null ? '—' : displayYen(f.projectCostYen, i18n.language)}</Table.Td>
+                    <Table.Td ta="right">
+                      {f.projectCostYen == null ? '—' : displayYen(f.projectCostYen, i18n.language)}
+                    </Table.Td>
                     <Table.Td ta="right">{f.figures}</Table.Td>
                     <Table.Td>{f.latestMonth ?? '—'}</Table.Td>
                     <Table.Td>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(f)} aria-label={`${f.name} ${t('settings.edit')}`}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setEditing(f)}
+                        aria-label={`${f.name} ${t('settings.edit')}`}
+                      >
                         {t('settings.edit')}
                       </Button>
                     </Table.Td>
@@ -84,12 +120,25 @@ function MemberFirms({ associationId }: { associationId: string }) {
   );
 }
 
-function FirmForm({ associationId, firm, onDone }: { associationId: string; firm: Firm | null; onDone: () => void }) {
+function FirmForm({
+  associationId,
+  firm,
+  onDone,
+}: {
+  associationId: string;
+  firm: Firm | null;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useForm<TMemberFirmInput>({
-    initialValues: { associationId, id: firm?.id, name: firm?.name ?? '', projectCostYen: firm?.projectCostYen ?? null },
+    initialValues: {
+      associationId,
+      id: firm?.id,
+      name: firm?.name ?? '',
+      projectCostYen: firm?.projectCostYen ?? null,
+    },
     validate: schemaResolver(ZMemberFirmInput, { sync: true }),
     validateInputOnBlur: true,
   });
@@ -154,7 +203,18 @@ function CustomMetrics({ associationId }: { associationId: string }) {
   const form = useForm<TCustomMetricInput>({
     initialValues: {
       associationId,
-      definition: { code: '', nameJa: '', nameEn: '', kind: 'ratio', unit: 'rate', period: 'half_yearly', views: ['count'], formulaJa: '', formulaEn: '', source: '' },
+      definition: {
+        code: '',
+        nameJa: '',
+        nameEn: '',
+        kind: 'ratio',
+        unit: 'rate',
+        period: 'half_yearly',
+        views: ['count'],
+        formulaJa: '',
+        formulaEn: '',
+        source: '',
+      },
     },
     validate: schemaResolver(ZCustomMetricInput, { sync: true }),
     validateInputOnBlur: true,
@@ -201,17 +261,23 @@ function CustomMetrics({ associationId }: { associationId: string }) {
       </QueryState>
       <form
         onSubmit={form.onSubmit((values) => {
-          const kind = values.definition.kind;
           add.mutate({
             ...values,
-            definition: { ...values.definition, unit: kind === 'ratio' ? 'rate' : kind === 'flow' ? 'records' : 'firms', period: kind === 'flow' ? 'monthly' : 'half_yearly' },
+            definition: { ...values.definition, ...metricShapeOf(values.definition.kind) },
           });
         })}
         data-testid="metric-form"
       >
         <Stack gap="sm">
           <Group align="start">
-            <TextInput label={t('settings.metricCode')} description={t('settings.metricCodeHint')} withAsterisk w={240} {...form.getInputProps('definition.code')} error={err('definition.code')} />
+            <TextInput
+              label={t('settings.metricCode')}
+              description={t('settings.metricCodeHint')}
+              withAsterisk
+              w={240}
+              {...form.getInputProps('definition.code')}
+              error={err('definition.code')}
+            />
             <NativeSelect
               label={t('settings.kind')}
               data={METRIC_KINDS.map((k) => ({ value: k, label: t(`settings.kinds.${k}`) }))}
@@ -219,12 +285,30 @@ function CustomMetrics({ associationId }: { associationId: string }) {
             />
           </Group>
           <Group align="start" grow>
-            <TextInput label={t('settings.nameJa')} withAsterisk {...form.getInputProps('definition.nameJa')} error={err('definition.nameJa')} />
-            <TextInput label={t('settings.nameEn')} withAsterisk {...form.getInputProps('definition.nameEn')} error={err('definition.nameEn')} />
+            <TextInput
+              label={t('settings.nameJa')}
+              withAsterisk
+              {...form.getInputProps('definition.nameJa')}
+              error={err('definition.nameJa')}
+            />
+            <TextInput
+              label={t('settings.nameEn')}
+              withAsterisk
+              {...form.getInputProps('definition.nameEn')}
+              error={err('definition.nameEn')}
+            />
           </Group>
           <Group align="start" grow>
-            <TextInput label={t('settings.formulaJa')} {...form.getInputProps('definition.formulaJa')} error={err('definition.formulaJa')} />
-            <TextInput label={t('settings.formulaEn')} {...form.getInputProps('definition.formulaEn')} error={err('definition.formulaEn')} />
+            <TextInput
+              label={t('settings.formulaJa')}
+              {...form.getInputProps('definition.formulaJa')}
+              error={err('definition.formulaJa')}
+            />
+            <TextInput
+              label={t('settings.formulaEn')}
+              {...form.getInputProps('definition.formulaEn')}
+              error={err('definition.formulaEn')}
+            />
           </Group>
           {add.error && (
             <Alert color="red" role="alert">

@@ -2,10 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { achievement, formatPoints, formatRate, paceStatus, rollUp, runningYear, yearOnYear, ZFigure, type Figure } from './compute';
 import { BUILTIN_METRICS, ZMetricDefinition } from './metrics';
-import { elapsedMonths, fiscalMonthIndex, fiscalYearOfMonth, monthsOfFiscalYear, snapshotMonth } from './period';
+import { elapsedMonths, fiscalMonthIndex, fiscalYearOfMonth, isSnapshotMonth, monthsOfFiscalYear, snapshotMonth } from './period';
 import { compareSurveys, surveyDistribution, surveyHistory } from './survey';
 
 describe('fiscal months', () => {
+  it('knows the follow-up snapshot months (30 Sep, 31 Mar) and no others', () => {
+    expect(['2025-09', '2026-03'].map(isSnapshotMonth)).toEqual([true, true]);
+    expect(['2025-04', '2025-08', '2025-10', '2026-02'].map(isSnapshotMonth)).toEqual([false, false, false, false]);
+  });
+
   it('runs April to March, and the end of January is ten months in', () => {
     expect(monthsOfFiscalYear(2024)[0]).toBe('2024-04');
     expect(monthsOfFiscalYear(2024)[11]).toBe('2025-03');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { builtinMetric, ZMetricDefinition } from './metrics';
+import { builtinMetric, ZMetricDefinition, type MetricDefinition, type MetricKind } from './metrics';
 
 /**
  * A member firm as the association lists it. Names are compared after NFKC normalisation (as the
@@ -30,3 +30,10 @@ export const ZCustomMetricInput = z.object({
     .refine((m) => m.kind === 'ratio' || m.views.length === 1, { message: 'ccus.metric_views_ratio_only', path: ['views'] }),
 });
 export type TCustomMetricInput = z.infer<typeof ZCustomMetricInput>;
+
+/** What a metric's kind implies for its unit and reporting period, as the settings form offers them. */
+export function metricShapeOf(kind: MetricKind): Pick<MetricDefinition, 'unit' | 'period'> {
+  if (kind === 'ratio') return { unit: 'rate', period: 'half_yearly' };
+  if (kind === 'flow') return { unit: 'records', period: 'monthly' };
+  return { unit: 'firms', period: 'half_yearly' };
+}

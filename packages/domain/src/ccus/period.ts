@@ -47,3 +47,9 @@ export const ZSnapshot = z.enum(SNAPSHOTS);
 export function snapshotMonth(fiscalYear: number, snapshot: Snapshot): YearMonth {
   return snapshot === 'H1' ? yearMonth(fiscalYear, 9) : yearMonth(fiscalYear + 1, 3);
 }
+
+/** Whether a month is one of the follow-up snapshots (September or March of some fiscal year). */
+export function isSnapshotMonth(month: YearMonth): boolean {
+  const fiscalYear = fiscalYearOfMonth(month);
+  return SNAPSHOTS.some((s) => snapshotMonth(fiscalYear, s) === month);
+}
