@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import { yen, type Yen } from '../money';
+import { sumYen, ZAmount } from './amounts';
+import type { Facts } from './conditions';
+import { ZTaxTreatment, type TProgrammeDefinition } from './definition';
+import { reason, type InputIssue, type Reason } from './reasons';
+import {
+  breakdownAmount,
+  ZDescription,
+  ZFacts,
+  ZLineId,
+  ZQuantity,
+  ZUnitPrice,
+  type GrantResult,
+  type GrantSummary,
+  type LineResult,
+} from './result';
+import {
+  applyProjectCap,
+  computeSection,
+  evaluateCriteria,
+  type EligibilityResult,
+  type SectionResult,
+} from './rules';
+
+/**
+ * The generic engine: sections × rates × caps, all from the definition. The LCA implementation
+ * support uses it as is, and so can the ZEB subsidy and the timber-building support of SPEC §4.
+ */
+
+export const ZGenericLine = z.strictObject({
+  id: ZLineId,
+  section: z.string({ error: 'grant.section_unknown' }),
+  category: z.string({ error: 'grant.category_unknown' }),
+  description: ZDescription.optional(),
+  amount: ZAmount,
+  unitPrice: ZUnitPrice.optional(),
+  quantity: ZQuantity.optional(),
+  /** Overrides the category's usual tax treatment (e.g. an overseas service without Japanese tax). */
+  taxTreatment: ZTaxTreatment.optional(),
+});
+export type TGenericLine = z.output<typeof ZGenericLine>;
+
+export const ZGenericGrantInput = z.strictObject({
+  programme: z.string(),
+  facts: ZFacts.default({}),
+  lines: z.array(ZGenericLine).max(2000, { message: 'grant.too_many_lines' }),
+});
+export type TGenericGrantInput = z.output<typeof ZGenericGrantInput>;
+
+export interface GenericBreakdown {
+  engine: 'generic';
+  lines: LineResult[];
+  sections: Omit<SectionResult, 'reasons'>[];
+  capBeforeProjectCap: Yen;
+}
+
+/** Checks that need the definition: known sections and categories, unique ids, unit × quantity. */
+export function checkLinesAgainstDefinition(
+  def: TProgrammeDefinition,
+  lines: readonly {
+    id: string;
+    section: string;
+    category: string;
+    amount: number;
+    unitPrice?: number | undefined;
+    quantity?: number | undefined;
+  }[],
+  pathPrefix: (string | number)[] = ['lines'],
+): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const seen = new Set<string>();
+  lines.forEach((line, i) => {
+    const at = [...pathPrefix, i];
+    if (seen.has(line.id))
+      issues.push({ code: 'grant.line_id_duplicate', path: [...at, 'id'], params: { line: line.id } });
+    seen.add(line.id);
+    const section = def.sections.find((s) => s.code === line.section);
+    if (!section)
+      issues.push({
+        code: 'grant.section_unknown',
+        path: [...at, 'section'],
+        params: { line: line.id, section: line.section, options: def.sections.map((s) => s.code).join(', ') },
+      });
+    else if (!section.categories.includes(line.category))
+      issues.push({
+        code: 'grant.category_not_in_section',
+        path: [...at, 'category'],
+        params: {
+          line: line.id,
+          category: line.category,
+          section: section.name.ja,
+          sectionEn: section.name.en,
+          options: section.categories.join(', '),
+        },
+      });
+    issues.push(...breakdownIssues(line, at));
+  });
+  return issues;
+}
+
+export function breakdownIssues(
+  line: { id: string; amount: number; unitPrice?: number | undefined; quantity?: number | undefined },
+  at: (string | number)[],
+): InputIssue[] {
+  if ((line.unitPrice === undefined) !== (line.quantity === undefined))
+    return [
+      {
+        code: 'grant.breakdown_incomplete',
+        path: [...at, line.unitPrice === undefined ? 'unitPrice' : 'quantity'],
+        params: { line: line.id },
+      },
+    ];
+  if (line.unitPrice !== undefined && line.quantity !== undefined) {
+    const expected = breakdownAmount(line.unitPrice, line.quantity);
+    if (expected !== line.amount)
+      return [
+        {
+          code: 'grant.breakdown_mismatch',
+          path: [...at, 'amount'],
+          params: {
+            line: line.id,
+            unitPrice: line.unitPrice,
+            quantity: line.quantity,
+            expected,
+            amount: line.amount,
+          },
+        },
+      ];
+  }
+  return [];
+}
+
+/** Facts the engine adds: cost.<category> = Σ of that category's lines (so criteria can look at budgets). */
+export function costFacts(
+  def: TProgrammeDefinition,
+  lines: readonly { category: string; amount: number }[],
+): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(
+    def.costCategories.map((c) => [`cost.${c.code}`, 0]),
+  );
+  for (const l of lines) out[`cost.${l.category}`] = (out[`cost.${l.category}`] ?? 0) + l.amount;
+  return out;
+}
+
+export function computeGeneric(
+  def: TProgrammeDefinition,
+  input: TGenericGrantInput,
+): GrantResult<GenericBreakdown> {
+  const facts: Facts = { ...costFacts(def, input.lines), ...input.facts };
+  const eligibility = evaluateCriteria(def.eligibility, facts);
+  const lines: LineResult[] = input.lines.map((l) => {
+    const section = def.sections.find((s) => s.code === l.section);
+    const category = def.costCategories.find((c) => c.code === l.category);
+    const taxTreatment = l.taxTreatment ?? category?.taxTreatment ?? 'taxable';
+    const base = {
+      id: l.id,
+      section: l.section,
+      category: l.category,
+      ...(l.description ? { description: l.description } : {}),
+      amount: l.amount,
+      taxTreatment,
+    };
+    if (!section || !category || !section.categories.includes(l.category)) {
+      const r = reason(
+        'grant.category_not_in_section',
+        section?.source ?? def.sections[0]!.source,
+        { line: l.id, category: l.category, section: l.section },
+        'error',
+        { kind: 'line', id: l.id },
+      );
+      return { ...base, counted: yen(0), status: 'excluded', reasons: [r] };
+    }
+    return { ...base, counted: l.amount, status: 'counted', reasons: [] };
+  });
+  const assembled = assemble(def, facts, eligibility, lines);
+  return {
+    programme: def.code,
+    eligibility,
+    grant: assembled.grant,
+    breakdown: {
+      engine: 'generic',
+      lines,
+      sections: stripReasons(assembled.sections),
+      capBeforeProjectCap: assembled.capBeforeProjectCap,
+    },
+    reasons: assembled.reasons,
+  };
+}
+
+export interface Assembled {
+  grant: GrantSummary;
+  sections: SectionResult[];
+  capBeforeProjectCap: Yen;
+  reasons: Reason[];
+}
+
+/** Sections, the per-project cap, and the summary, from counted lines. Shared with the CLT engine. */
+export function assemble(
+  def: TProgrammeDefinition,
+  facts: Facts,
+  eligibility: EligibilityResult,
+  lines: readonly LineResult[],
+): Assembled {
+  const sections = def.sections
+    .filter((s) => lines.some((l) => l.section === s.code))
+    .map((s) =>
+      computeSection(
+        def,
+        s,
+        lines
+          .filter((l) => l.section === s.code && l.counted > 0)
+          .map((l) => ({ amount: l.counted, taxTreatment: l.taxTreatment })),
+        facts,
+      ),
+    );
+  const project = applyProjectCap(def, sections, facts);
+  const requested = sumYen(lines.map((l) => l.amount));
+  const amount = eligibility.status === 'ineligible' ? yen(0) : project.total;
+  const reasons: Reason[] = [
+    ...eligibility.reasons,
+    ...lines.flatMap((l) => l.reasons),
+    ...sections.flatMap((s) => s.reasons),
+    ...project.reasons,
+    ...eligibilityEffect(eligibility, project.total),
+  ];
+  return {
+    grant: {
+      requested,
+      eligibleCost: sumYen(lines.map((l) => l.counted)),
+      base: sumYen(sections.map((s) => s.base)),
+      computed: project.total,
+      amount,
+      ownShare: yen(Math.max(0, requested - amount)),
+      capHit: project.capHit?.id ?? sections.find((s) => s.capHit)?.capHit?.id ?? null,
+      cap: project.cap,
+    },
+    sections,
+    capBeforeProjectCap: project.beforeCap,
+    reasons,
+  };
+}
+
+/** Says that an ineligible proposal gets nothing, and that an undetermined one is provisional. */
+export function eligibilityEffect(eligibility: EligibilityResult, computed: Yen): Reason[] {
+  const required = eligibility.criteria.filter((c) => c.level === 'required');
+  if (eligibility.status === 'ineligible') {
+    const first = required.find((c) => c.status === 'not_met')!;
+    return [reason('grant.ineligible_no_grant', first.source, { computed }, 'error')];
+  }
+  if (eligibility.status === 'undetermined') {
+    const first = required.find((c) => c.status === 'unknown')!;
+    return [reason('grant.provisional', first.source, { computed }, 'warning')];
+  }
+  return [];
+}
+
+export const stripReasons = (sections: readonly SectionResult[]): Omit<SectionResult, 'reasons'>[] =>
+  sections.map(({ reasons: _r, ...s }) => s);

@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import type { TProgrammeKind } from '../programme';
+import { CLT_DEMONSTRATION } from './clt-definition';
+import { computeClt, ZCltGrantInput, type CltBreakdown, type TCltGrantInput } from './clt';
+import { CO2_FACTOR_SUPPORT } from './co2-definition';
+import { computeCo2, ZCo2GrantInput, type Co2Breakdown, type TCo2GrantInput } from './co2';
+import type { TProgrammeDefinition } from './definition';
+import {
+  checkLinesAgainstDefinition,
+  computeGeneric,
+  ZGenericGrantInput,
+  ZGenericLine,
+  type GenericBreakdown,
+  type TGenericGrantInput,
+} from './generic';
+import { LCA_IMPLEMENTATION } from './lca-definition';
+import type { InputIssue } from './reasons';
+import type { GrantResult, ValidationOutcome } from './result';
+import { isProgrammeCode } from './rules';
+
+/**
+ * The entry points the API and the CLI (`tsumiki grant compute <programme> <input.json>`) call:
+ * validate a JSON input for a programme, and compute `{ eligibility, grant, breakdown, reasons }`.
+ */
+
+export const BUILTIN_PROGRAMMES: Readonly<Record<TProgrammeKind, TProgrammeDefinition>> = {
+  co2_factor_support: CO2_FACTOR_SUPPORT,
+  clt_demonstration: CLT_DEMONSTRATION,
+  lca_implementation: LCA_IMPLEMENTATION,
+};
+
+export const programmeByCode = (code: string): TProgrammeDefinition | undefined =>
+  Object.hasOwn(BUILTIN_PROGRAMMES, code) ? BUILTIN_PROGRAMMES[code as TProgrammeKind] : undefined;
+
+const bool = z.boolean({ error: 'grant.fact_boolean' }).optional();
+export const ZLcaFacts = z.strictObject({
+  withBimModel: bool,
+  developsFactors: bool,
+  reportsLcaResult: bool,
+  cooperatesWithSurveys: bool,
+  meetsBimRequirements: bool,
+});
+
+/** Lines of a single-section programme may leave the section out. */
+const ZLcaLine = ZGenericLine.extend({
+  section: z.literal('lca', { error: 'grant.section_unknown' }).default('lca'),
+});
+export const ZLcaGrantInput = ZGenericGrantInput.extend({
+  programme: z.literal('lca_implementation'),
+  facts: ZLcaFacts.default({}),
+  lines: z.array(ZLcaLine).max(2000, { message: 'grant.too_many_lines' }),
+});
+export type TLcaGrantInput = z.output<typeof ZLcaGrantInput>;
+
+/** One input schema for every built-in programme, told apart by `programme`. */
+export const ZGrantComputeInput = z.discriminatedUnion(
+  'programme',
+  [ZCo2GrantInput, ZCltGrantInput, ZLcaGrantInput],
+  { error: 'programmes.unknown' },
+);
+export type TGrantComputeInput = z.output<typeof ZGrantComputeInput>;
+
+export type TGrantResult =
+  GrantResult<Co2Breakdown> | GrantResult<CltBreakdown> | GrantResult<GenericBreakdown>;
+
+/**
+ * Computes a grant for an already-validated input. The definition decides the engine; a data-only
+ * programme (ZEB, timber-building support…) takes the generic input.
+ */
+export function computeGrant(
+  programme: TProgrammeDefinition,
+  input: TCo2GrantInput,
+): GrantResult<Co2Breakdown>;
+export function computeGrant(
+  programme: TProgrammeDefinition,
+  input: TCltGrantInput,
+): GrantResult<CltBreakdown>;
+export function computeGrant(
+  programme: TProgrammeDefinition,
+  input: TGenericGrantInput | TLcaGrantInput,
+): GrantResult<GenericBreakdown>;
+export function computeGrant(
+  programme: TProgrammeDefinition,
+  input: TGrantComputeInput | TGenericGrantInput,
+): TGrantResult;
+export function computeGrant(
+  programme: TProgrammeDefinition,
+  input: TGrantComputeInput | TGenericGrantInput,
+): TGrantResult {
+  switch (programme.engine) {
+    case 'co2_factor':
+      if (input.programme !== 'co2_factor_support')
+        throw new TypeError(`Input for ${input.programme} given to ${programme.code}`);
+      return computeCo2(programme, input as TCo2GrantInput);
+    case 'clt':
+      if (input.programme !== 'clt_demonstration')
+        throw new TypeError(`Input for ${input.programme} given to ${programme.code}`);
+      return computeClt(programme, input as TCltGrantInput);
+    case 'generic':
+      return computeGeneric(programme, input as TGenericGrantInput);
+  }
+}
+
+/** Which schema reads input for a definition. */
+function schemaFor(def: TProgrammeDefinition): z.ZodType {
+  if (def.engine === 'co2_factor') return ZCo2GrantInput;
+  if (def.engine === 'clt') return ZCltGrantInput;
+  return def.code === 'lca_implementation' ? ZLcaGrantInput : ZGenericGrantInput;
+}
+
+/**
+ * Validates raw JSON for a programme. `programme` may be left out of the JSON (the CLI names it
+ * on the command line); if present it must agree. Issues name the field and use catalogue codes.
+ */
+export function validateGrantInput(
+  programme: TProgrammeDefinition | string,
+  raw: unknown,
+): ValidationOutcome<TGrantComputeInput | TGenericGrantInput> {
+  const def = typeof programme === 'string' ? programmeByCode(programme) : programme;
+  if (!def)
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'programmes.unknown',
+          path: ['programme'],
+          params: {
+            programme: typeof programme === 'string' ? programme : programme.code,
+            options: Object.keys(BUILTIN_PROGRAMMES).join(', '),
+          },
+        },
+      ],
+    };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, issues: [{ code: 'grant.input_not_object', path: [], params: {} }] };
+  const given = (raw as { programme?: unknown }).programme;
+  if (given !== undefined && given !== def.code)
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'grant.programme_mismatch',
+          path: ['programme'],
+          params: { given: typeof given === 'string' ? given : JSON.stringify(given), programme: def.code },
+        },
+      ],
+    };
+  const withProgramme = { ...raw, programme: def.code };
+  const parsed = schemaFor(def).safeParse(withProgramme);
+  if (!parsed.success) return { ok: false, issues: toInputIssues(parsed.error.issues, withProgramme) };
+  const value = parsed.data as TGrantComputeInput | TGenericGrantInput;
+  if (def.engine === 'generic') {
+    const issues = checkLinesAgainstDefinition(def, (value as TGenericGrantInput).lines);
+    if (issues.length) return { ok: false, issues };
+  }
+  return { ok: true, value };
+}
+
+/** Validate and compute in one call: what `tsumiki grant compute` and the API use. */
+export function computeGrantFromJson(
+  programme: TProgrammeDefinition | string,
+  raw: unknown,
+): { ok: true; result: TGrantResult } | { ok: false; issues: InputIssue[] } {
+  const def = typeof programme === 'string' ? programmeByCode(programme) : programme;
+  const v = validateGrantInput(def ?? (typeof programme === 'string' ? programme : programme.code), raw);
+  if (!v.ok) return v;
+  return { ok: true, result: computeGrant(def!, v.value) };
+}
+
+function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
+  let value = raw;
+  for (const p of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[p];
+  }
+  return value;
+}
+
+type ZIssue = z.core.$ZodIssue;
+
+/** zod's issues → ours: catalogue codes, the field path, and the parameters the message needs. */
+export function toInputIssues(issues: readonly ZIssue[], raw: unknown): InputIssue[] {
+  return issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const params: Record<string, string | number> = { field: path.join('.') || '(input)' };
+    const value = valueAt(raw, path);
+    if (typeof value === 'string' || typeof value === 'number') params.value = value;
+    if (issue.code === 'custom' && issue.params)
+      for (const [k, v] of Object.entries(issue.params))
+        if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+    if (issue.code === 'invalid_value') params.options = issue.values.map(String).join(', ');
+    if (issue.code === 'too_small') params.minimum = String(issue.minimum);
+    if (issue.code === 'too_big') params.maximum = String(issue.maximum);
+    if (issue.code === 'unrecognized_keys') params.keys = issue.keys.join(', ');
+    if (issue.code === 'invalid_type') params.expected = issue.expected;
+    if (isProgrammeCode(issue.message)) return { code: issue.message, path, params };
+    switch (issue.code) {
+      case 'invalid_type':
+        return { code: value === undefined ? 'grant.field_required' : 'grant.field_type', path, params };
+      case 'unrecognized_keys':
+        return { code: 'grant.field_unknown', path, params };
+      case 'invalid_value':
+        return { code: 'grant.option_unknown', path, params };
+      case 'too_small':
+      case 'too_big':
+        return { code: 'grant.field_out_of_range', path, params };
+      case 'invalid_union':
+        return { code: path.length === 0 ? 'programmes.unknown' : 'grant.field_invalid', path, params };
+      default:
+        return { code: 'grant.field_invalid', path, params };
+    }
+  });
+}
