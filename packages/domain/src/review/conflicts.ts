@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { accept, bilingual, refuse, ZId, type Outcome } from './result';
+
+/**
+ * Conflicts of interest of committee members (003 §3.2(1)):
+ * - a member may not apply to the programme (so a member who did cannot review in it);
+ * - a member may not review a proposal made by a company related to them;
+ * - a member may not review a proposal that they, or a related company, consulted on as business.
+ * A conflicted member sees nothing of the proposal, cannot be assigned it and is left out of its
+ * averages. Declared conflicts and conflicts detected from the parties both count: a member who
+ * forgot to declare is still kept out when the organisations show the link.
+ */
+
+export const CONFLICT_KINDS = [
+  'related_company', // 委員本人と関係を有する企業等が行った提案
+  'consulted_self', // 委員本人がコンサルティング等を行った提案
+  'consulted_related_company', // 関係を有する企業等がコンサルティング等を行った提案
+  'own_application', // 委員本人の応募（委員は応募できない）
+] as const;
+export const ZConflictKind = z.enum(CONFLICT_KINDS, { error: 'conflict.kind_unknown' });
+export type TConflictKind = z.infer<typeof ZConflictKind>;
+
+export const CONFLICT_KIND_LABELS: Readonly<Record<TConflictKind, { ja: string; en: string }>> = {
+  related_company: { ja: '関係企業等による提案', en: 'proposal by a related company' },
+  consulted_self: { ja: '本人がコンサルティング等を行った提案', en: 'proposal the member consulted on' },
+  consulted_related_company: {
+    ja: '関係企業等がコンサルティング等を行った提案',
+    en: 'proposal a related company consulted on',
+  },
+  own_application: { ja: '本人の応募', en: 'the member’s own application' },
+};
+
+/**
+ * What a member declares for one proposal before seeing it. An empty list is a declaration too
+ * ("no conflict"), and it is what lets the member open the proposal.
+ */
+export const ZConflictDeclaration = z.strictObject({
+  memberId: ZId,
+  programmeId: ZId,
+  proposalId: ZId,
+  conflicts: z
+    .array(
+      z.strictObject({
+        kind: ZConflictKind,
+        note: z.string().trim().max(500, { message: 'conflict.note_too_long' }).optional(),
+      }),
+    )
+    .max(CONFLICT_KINDS.length)
+    .refine((cs) => new Set(cs.map((c) => c.kind)).size === cs.length, {
+      message: 'conflict.kind_duplicate',
+    }),
+  declaredAt: z.date(),
+});
+export type TConflictDeclaration = z.infer<typeof ZConflictDeclaration>;
+
+export interface CommitteeMember {
+  /** The member's user id. */
+  readonly id: string;
+  /** The member's employer and other companies related to them (関係を有する企業等). */
+  readonly relatedOrganisationIds: readonly string[];
+}
+
+/** Who is behind a proposal, as far as conflicts are concerned. */
+export interface ProposalParties {
+  readonly id: string;
+  readonly programmeId: string;
+  /** Building owner etc., council operator (003 §2.2), participating companies. */
+  readonly applicantOrganisationIds: readonly string[];
+  /** The people who applied: submitter and responsible persons. */
+  readonly applicantUserIds: readonly string[];
+  /** Organisations and people who consulted on the proposal as business (コンサルティング等). */
+  readonly consultantOrganisationIds: readonly string[];
+  readonly consultantUserIds: readonly string[];
+}
+
+export interface Assignment {
+  readonly memberId: string;
+  readonly proposalId: string;
+}
+
+export interface ConflictFinding {
+  readonly kind: TConflictKind;
+  readonly source: 'declared' | 'detected';
+  /** The organisation that links member and proposal, for a detected conflict. */
+  readonly organisationId?: string;
+}
+
+const intersect = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x));
+
+/**
+ * Every conflict between a member and a proposal: declared (all declarations count — a later
+ * "no conflict" does not erase an earlier conflict) and detected from the parties.
+ */
+export function conflictsOf(
+  member: CommitteeMember,
+  proposal: ProposalParties,
+  declarations: readonly TConflictDeclaration[],
+): ConflictFinding[] {
+  const found: ConflictFinding[] = [];
+  const declared = new Set(
+    declarations
+      .filter((d) => d.memberId === member.id && d.proposalId === proposal.id)
+      .flatMap((d) => d.conflicts.map((c) => c.kind)),
+  );
+  for (const kind of CONFLICT_KINDS) if (declared.has(kind)) found.push({ kind, source: 'declared' });
+
+  for (const organisationId of intersect(member.relatedOrganisationIds, proposal.applicantOrganisationIds)) {
+    found.push({ kind: 'related_company', source: 'detected', organisationId });
+  }
+  if (proposal.consultantUserIds.includes(member.id))
+    found.push({ kind: 'consulted_self', source: 'detected' });
+  for (const organisationId of intersect(member.relatedOrganisationIds, proposal.consultantOrganisationIds)) {
+    found.push({ kind: 'consulted_related_company', source: 'detected', organisationId });
+  }
+  if (proposal.applicantUserIds.includes(member.id))
+    found.push({ kind: 'own_application', source: 'detected' });
+  return found;
+}
+
+/**
+ * A member who applied to the programme — named on any of its proposals, or having declared an
+ * own application in it — may not review anything in that programme (003 §3.2(1), first rule).
+ */
+export function hasAppliedToProgramme(
+  member: CommitteeMember,
+  programmeId: string,
+  declarations: readonly TConflictDeclaration[],
+  programmeProposals: readonly ProposalParties[],
+): boolean {
+  return (
+    programmeProposals.some((p) => p.programmeId === programmeId && p.applicantUserIds.includes(member.id)) ||
+    declarations.some(
+      (d) =>
+        d.memberId === member.id &&
+        d.programmeId === programmeId &&
+        d.conflicts.some((c) => c.kind === 'own_application'),
+    )
+  );
+}
+
+const kindsParam = (findings: readonly ConflictFinding[]) => {
+  const kinds = [...new Set(findings.map((f) => f.kind))];
+  return bilingual(
+    'kinds',
+    kinds.map((k) => CONFLICT_KIND_LABELS[k].ja).join('、'),
+    kinds.map((k) => CONFLICT_KIND_LABELS[k].en).join(', '),
+  );
+};
+
+function conflictRefusal(
+  member: CommitteeMember,
+  proposal: ProposalParties,
+  declarations: readonly TConflictDeclaration[],
+  programmeProposals: readonly ProposalParties[],
+) {
+  if (hasAppliedToProgramme(member, proposal.programmeId, declarations, [...programmeProposals, proposal])) {
+    return refuse('conflict.member_applied_to_programme');
+  }
+  const findings = conflictsOf(member, proposal, declarations);
+  return findings.length > 0 ? refuse('conflict.conflicted', kindsParam(findings)) : null;
+}
+
+/** Whether the office may assign this proposal to this member. */
+export function canAssign(
+  member: CommitteeMember,
+  proposal: ProposalParties,
+  declarations: readonly TConflictDeclaration[],
+  programmeProposals: readonly ProposalParties[] = [],
+): Outcome<true> {
+  return conflictRefusal(member, proposal, declarations, programmeProposals) ?? accept(true);
+}
+
+/**
+ * Whether the member may open (and so score) the proposal: assigned, not conflicted, and having
+ * declared for it. Conflicts are checked before the declaration so a detected conflict is never
+ * answered with "declare first" (which would let the member see the proposal after declaring none).
+ */
+export function canView(
+  member: CommitteeMember,
+  proposal: ProposalParties,
+  declarations: readonly TConflictDeclaration[],
+  assignments: readonly Assignment[],
+  programmeProposals: readonly ProposalParties[] = [],
+): Outcome<true> {
+  const conflict = conflictRefusal(member, proposal, declarations, programmeProposals);
+  if (conflict) return conflict;
+  if (!assignments.some((a) => a.memberId === member.id && a.proposalId === proposal.id)) {
+    return refuse('conflict.not_assigned');
+  }
+  if (!declarations.some((d) => d.memberId === member.id && d.proposalId === proposal.id)) {
+    return refuse('conflict.declaration_required');
+  }
+  return accept(true);
+}
+
+/** Scoring needs exactly what viewing needs. */
+export const canScore = canView;
+
+export interface Exclusion {
+  readonly memberId: string;
+  readonly reason: 'applied_to_programme' | 'conflict';
+  readonly kinds: readonly TConflictKind[];
+}
+
+/** The members left out of a proposal's averages, with why. */
+export function excludedFromAverages(
+  proposal: ProposalParties,
+  members: readonly CommitteeMember[],
+  declarations: readonly TConflictDeclaration[],
+  programmeProposals: readonly ProposalParties[] = [],
+): Exclusion[] {
+  const all = [...programmeProposals, proposal];
+  return members.flatMap((member): Exclusion[] => {
+    if (hasAppliedToProgramme(member, proposal.programmeId, declarations, all)) {
+      return [{ memberId: member.id, reason: 'applied_to_programme', kinds: ['own_application'] }];
+    }
+    const findings = conflictsOf(member, proposal, declarations);
+    return findings.length > 0
+      ? [{ memberId: member.id, reason: 'conflict', kinds: [...new Set(findings.map((f) => f.kind))] }]
+      : [];
+  });
+}
+
+/** Assignments that a later declaration (or newly known party) has made conflicted: to be removed. */
+export function assignmentsToRevoke(
+  assignments: readonly Assignment[],
+  members: readonly CommitteeMember[],
+  proposals: readonly ProposalParties[],
+  declarations: readonly TConflictDeclaration[],
+): Assignment[] {
+  return assignments.filter((a) => {
+    const member = members.find((m) => m.id === a.memberId);
+    const proposal = proposals.find((p) => p.id === a.proposalId);
+    if (!member || !proposal) return true;
+    return conflictRefusal(member, proposal, declarations, proposals) !== null;
+  });
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { CLT_DEMONSTRATION } from '../programmes/clt-definition';
+import { accept, bilingual, refuse, ZId, type Outcome, type Refusal } from './result';
+
+/**
+ * The six evaluation items of 003 §3.3.1 (評価項目) live once, in the CLT programme definition;
+ * the rubric scores those.
+ */
+export const CLT_EVALUATION_ITEMS = CLT_DEMONSTRATION.evaluationItems;
+
+const ZItemCode = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, { message: 'scoring.item_code_invalid' });
+const ZText = z.strictObject({ ja: z.string().min(1).max(200), en: z.string().min(1).max(200) });
+
+export const ZRubric = z
+  .strictObject({
+    /** Whole-number scores from min to max. */
+    scale: z.strictObject({ min: z.number().int().min(0).max(100), max: z.number().int().min(1).max(100) }),
+    /** Integer weights keep sums exact, so ranking compares totals without rounding. */
+    items: z
+      .array(
+        z.strictObject({
+          code: ZItemCode,
+          weight: z.number().int().min(1).max(100),
+          text: ZText,
+          source: z.string().max(100),
+        }),
+      )
+      .min(1)
+      .max(30),
+    /** What each score means, shown beside the inputs. */
+    levels: z.array(z.strictObject({ score: z.number().int(), text: ZText })).max(101),
+    /** True when the scale or weights are not in the call document. */
+    assumption: z.boolean(),
+  })
+  .refine((r) => r.scale.min < r.scale.max, { message: 'scoring.rubric_invalid' })
+  .refine((r) => new Set(r.items.map((i) => i.code)).size === r.items.length, {
+    message: 'scoring.rubric_invalid',
+  });
+export type TRubric = z.infer<typeof ZRubric>;
+
+/**
+ * ASSUMPTION: 003 §3.3 lists the items and says the evaluation is overall (総合的に), with no
+ * scale or weights. The default is five levels per item, equal weight 1, so a sheet totals 6–30;
+ * an office with its own sheet passes its own rubric (checked with ZRubric).
+ */
+export const CLT_RUBRIC: TRubric = {
+  scale: { min: 1, max: 5 },
+  items: CLT_EVALUATION_ITEMS.map((i) => ({ code: i.code, weight: 1, text: i.text, source: i.source })),
+  levels: [
+    { score: 5, text: { ja: '特に優れている', en: 'Outstanding' } },
+    { score: 4, text: { ja: '優れている', en: 'Good' } },
+    { score: 3, text: { ja: '標準的', en: 'Adequate' } },
+    { score: 2, text: { ja: 'やや劣る', en: 'Weak' } },
+    { score: 1, text: { ja: '劣る', en: 'Poor' } },
+  ],
+  assumption: true,
+};
+
+export const SCORE_SHEET_STATUSES = ['draft', 'submitted'] as const;
+
+/** One member's scores for one proposal. Draft until submitted; only submitted sheets count. */
+export const ZScoreSheet = z.strictObject({
+  proposalId: ZId,
+  memberId: ZId,
+  scores: z
+    .array(
+      z.strictObject({
+        item: ZItemCode,
+        score: z.number().int({ message: 'scoring.score_not_integer' }).nullable().optional(),
+        comment: z.string().trim().max(2000, { message: 'scoring.comment_too_long' }).optional(),
+      }),
+    )
+    .max(30),
+  overallComment: z.string().trim().max(4000, { message: 'scoring.comment_too_long' }).optional(),
+  status: z.enum(SCORE_SHEET_STATUSES),
+  submittedAt: z.date().optional(),
+});
+export type TScoreSheet = z.infer<typeof ZScoreSheet>;
+
+const itemText = (rubric: TRubric, code: string) => {
+  const item = rubric.items.find((i) => i.code === code);
+  return bilingual('item', item?.text.ja ?? code, item?.text.en ?? code);
+};
+
+/** Every problem with a sheet, for the form; a draft may leave items unscored, a submission may not. */
+export function sheetIssues(sheet: TScoreSheet, rubric: TRubric, mode: 'draft' | 'submit'): Refusal[] {
+  const issues: Refusal[] = [];
+  const seen = new Set<string>();
+  for (const s of sheet.scores) {
+    if (!rubric.items.some((i) => i.code === s.item))
+      issues.push(refuse('scoring.item_unknown', { item: s.item, itemEn: s.item }));
+    else if (seen.has(s.item)) issues.push(refuse('scoring.item_duplicate', itemText(rubric, s.item)));
+    seen.add(s.item);
+    if (
+      s.score != null &&
+      (!Number.isInteger(s.score) || s.score < rubric.scale.min || s.score > rubric.scale.max)
+    ) {
+      issues.push(
+        refuse('scoring.score_out_of_range', {
+          ...itemText(rubric, s.item),
+          min: rubric.scale.min,
+          max: rubric.scale.max,
+        }),
+      );
+    }
+  }
+  if (mode === 'submit') {
+    for (const item of rubric.items) {
+      const s = sheet.scores.find((x) => x.item === item.code);
+      if (s?.score == null) issues.push(refuse('scoring.item_unscored', itemText(rubric, item.code)));
+    }
+  }
+  return issues;
+}
+
+/** Saves a draft over the previous version; a submitted sheet is locked. */
+export function saveDraft(
+  previous: TScoreSheet | undefined,
+  next: TScoreSheet,
+  rubric: TRubric,
+): Outcome<TScoreSheet> {
+  if (previous?.status === 'submitted') return refuse('scoring.already_submitted');
+  const [first] = sheetIssues(next, rubric, 'draft');
+  if (first) return first;
+  const { submittedAt: _dropped, ...rest } = next;
+  return accept({ ...rest, status: 'draft' });
+}
+
+/** Submits a complete sheet; from then on it counts, and it can no longer be edited. */
+export function submitSheet(sheet: TScoreSheet, rubric: TRubric, now: Date): Outcome<TScoreSheet> {
+  if (sheet.status === 'submitted') return refuse('scoring.already_submitted');
+  const [first] = sheetIssues(sheet, rubric, 'submit');
+  if (first) return first;
+  return accept({ ...sheet, status: 'submitted', submittedAt: now });
+}
+
+/** Σ weight × score over the rubric's items, or null while an item is unscored. */
+export function sheetTotal(sheet: TScoreSheet, rubric: TRubric): number | null {
+  let total = 0;
+  for (const item of rubric.items) {
+    const score = sheet.scores.find((s) => s.item === item.code)?.score;
+    if (score == null) return null;
+    total += item.weight * score;
+  }
+  return total;
+}
+
+/** The highest total a sheet can reach, for "x / 30" displays. */
+export const rubricMaximum = (rubric: TRubric) =>
+  rubric.items.reduce((s, i) => s + i.weight * rubric.scale.max, 0);

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { CLT_DEMONSTRATION } from '../programmes/clt-definition';
+import { itemsFromDefinition, truthOf, type TReviewFacts, type Truth } from './facts';
+
+/**
+ * The special rate (特例対象事業, up to 1/2 instead of 3/10; 003 §2.4): a proposal meeting one of
+ * four criteria that the committee also finds particularly excellent. The criteria come from the
+ * facts; the finding is the committee's, and without it nothing is recommended.
+ */
+export const SPECIAL_RATE_CODES = [
+  'three_storeys_or_1000m2_structural',
+  'existing_model',
+  'further_buildings',
+  'technical_ingenuity',
+] as const;
+export const ZSpecialRateCode = z.enum(SPECIAL_RATE_CODES, { error: 'scoring.special_criterion_unknown' });
+export type TSpecialRateCode = z.infer<typeof ZSpecialRateCode>;
+
+export interface SpecialRateCriterion {
+  readonly code: TSpecialRateCode;
+  readonly text: { readonly ja: string; readonly en: string };
+  readonly source: string;
+  readonly evaluate: (facts: TReviewFacts) => Truth;
+}
+
+/** The definition's special-rate conditions (clt-definition.ts), read against the review facts. */
+export const SPECIAL_RATE_CRITERIA: readonly SpecialRateCriterion[] = itemsFromDefinition(
+  SPECIAL_RATE_CODES,
+  CLT_DEMONSTRATION.specialRateConditions,
+  'special-rate criterion',
+).map((item) => ({
+  code: item.code,
+  text: item.text,
+  source: item.source,
+  evaluate: (facts: TReviewFacts) => truthOf(item.when, facts),
+}));
+
+/** The committee's finding on one proposal (検討委員会の審査結果を踏まえ…特に優れたもの). */
+export const ZCommitteeFinding = z.strictObject({
+  excellent: z.boolean(),
+  /** Criteria the committee relies on; it may confirm one the facts leave unknown (3. and 4. are judgements). */
+  criteria: z.array(ZSpecialRateCode).max(SPECIAL_RATE_CODES.length).default([]),
+  reason: z
+    .string()
+    .trim()
+    .min(1, { message: 'scoring.special_reason_required' })
+    .max(2000, { message: 'scoring.reason_too_long' }),
+});
+export type TCommitteeFinding = z.output<typeof ZCommitteeFinding>;
+
+export type SpecialRateStatus =
+  /** No criterion is met: the standard rate (3/10) applies. */
+  | 'criteria_not_met'
+  /** No criterion is met yet some are unknown: facts are missing, or the committee may confirm one. */
+  | 'criteria_unknown'
+  /** A criterion is met; the committee has not found on it yet. */
+  | 'awaiting_committee'
+  /** A criterion is met and the committee found the proposal excellent: recommend 1/2. */
+  | 'recommended'
+  /** A criterion is met but the committee did not find it excellent. */
+  | 'not_recommended';
+
+export interface SpecialRateRecommendation {
+  readonly status: SpecialRateStatus;
+  readonly criteria: readonly {
+    code: TSpecialRateCode;
+    fromFacts: Truth;
+    confirmedByCommittee: boolean;
+    met: boolean;
+  }[];
+  /** Criteria the committee cited although the facts rule them out: shown, never counted. */
+  readonly citedButNotMet: readonly TSpecialRateCode[];
+  readonly finding?: TCommitteeFinding;
+}
+
+export function specialRateRecommendation(
+  facts: TReviewFacts,
+  finding?: TCommitteeFinding,
+): SpecialRateRecommendation {
+  const cited = new Set(finding?.criteria ?? []);
+  const criteria = SPECIAL_RATE_CRITERIA.map((c) => {
+    const fromFacts = c.evaluate(facts);
+    const confirmedByCommittee = cited.has(c.code) && fromFacts !== 'not_met';
+    return {
+      code: c.code,
+      fromFacts,
+      confirmedByCommittee,
+      met: fromFacts === 'met' || confirmedByCommittee,
+    };
+  });
+  const citedButNotMet = criteria
+    .filter((c) => cited.has(c.code) && c.fromFacts === 'not_met')
+    .map((c) => c.code);
+  const anyMet = criteria.some((c) => c.met);
+  let status: SpecialRateStatus;
+  if (!finding) {
+    status = anyMet
+      ? 'awaiting_committee'
+      : criteria.some((c) => c.fromFacts === 'unknown')
+        ? 'criteria_unknown'
+        : 'criteria_not_met';
+  } else if (!anyMet) {
+    status = criteria.some((c) => c.fromFacts === 'unknown') ? 'criteria_unknown' : 'criteria_not_met';
+  } else {
+    status = finding.excellent ? 'recommended' : 'not_recommended';
+  }
+  return { status, criteria, citedButNotMet, ...(finding ? { finding } : {}) };
+}

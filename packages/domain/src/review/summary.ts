@@ -1,0 +1,164 @@
+import { yen, type Yen } from '../money';
+import {
+  assessBonus,
+  DEFAULT_BONUS_POINTS,
+  type BonusAssessment,
+  type TBonusCode,
+  type TBonusReview,
+} from './bonus';
+import {
+  excludedFromAverages,
+  type CommitteeMember,
+  type Exclusion,
+  type ProposalParties,
+  type TConflictDeclaration,
+} from './conflicts';
+import type { TReviewFacts } from './facts';
+import { rankProposals, scoreProposal, type ProposalScore, type TieBreak } from './ranking';
+import { CLT_RUBRIC, type TRubric, type TScoreSheet } from './rubric';
+import {
+  specialRateRecommendation,
+  type SpecialRateRecommendation,
+  type TCommitteeFinding,
+} from './special-rate';
+
+/**
+ * The committee summary sheet (審査結果一覧): every proposal in ranking order with its item
+ * averages, bonus, total, special-rate standing, who was left out and why, and where the
+ * budget line falls when the computed maxima are added up in that order.
+ */
+
+export interface SummaryProposal {
+  readonly parties: ProposalParties;
+  readonly title: string;
+  readonly applicantName: string;
+  /** 要望額 */
+  readonly requestedAmount: Yen;
+  /** The maximum the programme rules compute for the proposal. */
+  readonly maximumAmount: Yen;
+  readonly submittedAt: Date;
+  readonly facts: TReviewFacts;
+  readonly bonusReviews?: readonly TBonusReview[];
+  readonly committeeFinding?: TCommitteeFinding;
+}
+
+export interface SummaryComment {
+  readonly memberId: string;
+  /** The rubric item, or null for the overall comment. */
+  readonly item: string | null;
+  readonly text: string;
+}
+
+export interface SummaryRow {
+  readonly position: number;
+  readonly rank: number | null;
+  readonly proposalId: string;
+  readonly title: string;
+  readonly applicantName: string;
+  readonly requestedAmount: Yen;
+  readonly maximumAmount: Yen;
+  /** Σ maximumAmount of this row and all above it. */
+  readonly cumulativeMaximum: Yen;
+  /** Whether cumulativeMaximum still fits the budget. */
+  readonly withinBudget: boolean;
+  readonly score: ProposalScore;
+  readonly bonus: BonusAssessment;
+  readonly specialRate: SpecialRateRecommendation;
+  readonly excluded: readonly Exclusion[];
+  readonly comments: readonly SummaryComment[];
+  readonly tiedWith: readonly string[];
+  readonly tieBrokenBy: TieBreak | null;
+  /** Bonus items still to confirm, or assigned members whose sheets are still drafts. */
+  readonly provisional: boolean;
+}
+
+export interface CommitteeSummary {
+  readonly rubric: TRubric;
+  readonly bonusPoints: Readonly<Record<TBonusCode, number>>;
+  readonly budget: Yen;
+  readonly rows: readonly SummaryRow[];
+  readonly provisional: boolean;
+}
+
+export function committeeSummary(input: {
+  readonly budget: Yen;
+  readonly proposals: readonly SummaryProposal[];
+  readonly members: readonly CommitteeMember[];
+  readonly declarations: readonly TConflictDeclaration[];
+  readonly sheets: readonly TScoreSheet[];
+  readonly rubric?: TRubric;
+  readonly bonusPoints?: Readonly<Record<TBonusCode, number>>;
+}): CommitteeSummary {
+  const rubric = input.rubric ?? CLT_RUBRIC;
+  const points = input.bonusPoints ?? DEFAULT_BONUS_POINTS;
+  const allParties = input.proposals.map((p) => p.parties);
+
+  const prepared = input.proposals.map((p) => {
+    const excluded = excludedFromAverages(p.parties, input.members, input.declarations, allParties);
+    const bonus = assessBonus(p.facts, p.bonusReviews ?? [], points);
+    const score = scoreProposal(
+      p.parties.id,
+      input.sheets,
+      rubric,
+      excluded.map((e) => e.memberId),
+      bonus.total,
+    );
+    return { proposal: p, excluded, bonus, score };
+  });
+  const byId = new Map(prepared.map((x) => [x.proposal.parties.id, x]));
+  const ranked = rankProposals(
+    prepared.map((x) => ({ score: x.score, submittedAt: x.proposal.submittedAt })),
+  );
+
+  let cumulative = 0;
+  const rows = ranked.map((r): SummaryRow => {
+    const { proposal, excluded, bonus, score } = byId.get(r.score.proposalId)!;
+    cumulative += proposal.maximumAmount;
+    const counted = new Set(score.countedMemberIds);
+    const comments = input.sheets
+      .filter(
+        (s) => s.proposalId === proposal.parties.id && counted.has(s.memberId) && s.status === 'submitted',
+      )
+      .flatMap((s): SummaryComment[] => [
+        ...s.scores
+          .filter((x) => x.comment)
+          .map((x) => ({ memberId: s.memberId, item: x.item, text: x.comment! })),
+        ...(s.overallComment ? [{ memberId: s.memberId, item: null, text: s.overallComment }] : []),
+      ]);
+    return {
+      position: r.position,
+      rank: r.rank,
+      proposalId: proposal.parties.id,
+      title: proposal.title,
+      applicantName: proposal.applicantName,
+      requestedAmount: proposal.requestedAmount,
+      maximumAmount: proposal.maximumAmount,
+      cumulativeMaximum: yen(cumulative),
+      withinBudget: cumulative <= input.budget,
+      score,
+      bonus,
+      specialRate: specialRateRecommendation(proposal.facts, proposal.committeeFinding),
+      excluded,
+      comments,
+      tiedWith: r.tiedWith,
+      tieBrokenBy: r.tieBrokenBy,
+      provisional: bonus.provisional || score.draftMemberIds.length > 0 || score.count === 0,
+    };
+  });
+  return {
+    rubric,
+    bonusPoints: points,
+    budget: input.budget,
+    rows,
+    provisional: rows.some((r) => r.provisional),
+  };
+}
+
+/**
+ * The sheet as one member may see it: proposals the member is excluded from are left out
+ * entirely (a conflicted member sees nothing of them, 003 §3.2(1)).
+ */
+export function summaryForMember(summary: CommitteeSummary, memberId: string): CommitteeSummary {
+  const rows = summary.rows.filter((r) => !r.excluded.some((e) => e.memberId === memberId));
+  return { ...summary, rows, provisional: rows.some((r) => r.provisional) };
+}
