@@ -14,3 +14,4 @@ export * from './repositories/sign-in-attempts.repository';
 export * from './repositories/users.repository';
 export { isUniqueViolation, isDatabaseUnavailable } from './errors';
 export * from './repositories/ccus.repository';
+export * from './repositories/submissions.repository';

@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import * as m20261122foundation from './migrations/2026-11-22T00-foundation';
 import * as m20261122ccus from './migrations/2026-11-22T01-ccus';
+import * as m20261130submissions from './migrations/2026-11-30T02-submissions';
 
 /**
  * Migrations listed in code rather than read from a folder, so they run the same under tsx, vitest
@@ -9,6 +10,7 @@ import * as m20261122ccus from './migrations/2026-11-22T01-ccus';
 const migrations: Record<string, Migration> = {
   '2026-11-22T00-foundation': m20261122foundation,
   '2026-11-22T01-ccus': m20261122ccus,
+  '2026-11-30T02-submissions': m20261130submissions,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -82,8 +82,30 @@ export interface ApplicationTable {
   /** Optimistic concurrency: every update must name the version it read. */
   version: ColumnType<number, number | undefined, number>;
   submitted_at: Date | null;
+  /** 受付番号, given at the first submission. */
+  tracking_number: string | null;
+  requested_grant_yen: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+/** A frozen copy of what was submitted; version 1 is the first submission. */
+export interface ApplicationSubmissionTable {
+  id: Generated<string>;
+  application_id: string;
+  version_no: number;
+  title: string;
+  content: JSONColumnType<Record<string, unknown>, string, never>;
+  assessment: JSONColumnType<Record<string, unknown>, string, never>;
+  requested_grant_yen: ColumnType<number | null, number | null | undefined, never>;
+  submitted_by: string;
+  submitted_at: Date;
+  idempotency_key: string;
+}
+
+export interface TrackingCounterTable {
+  prefix: string;
+  last_value: ColumnType<number, number | undefined, number>;
 }
 
 export interface AttachmentTable {
@@ -208,6 +230,8 @@ export interface DB {
   sign_in_attempts: SignInAttemptTable;
   programmes: ProgrammeTable;
   applications: ApplicationTable;
+  application_submissions: ApplicationSubmissionTable;
+  tracking_counters: TrackingCounterTable;
   attachments: AttachmentTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
@@ -229,6 +253,7 @@ export type Programme = Selectable<ProgrammeTable>;
 export type NewProgramme = Insertable<ProgrammeTable>;
 export type Application = Selectable<ApplicationTable>;
 export type ApplicationUpdate = Updateable<ApplicationTable>;
+export type ApplicationSubmission = Selectable<ApplicationSubmissionTable>;
 export type Attachment = Selectable<AttachmentTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
@@ -242,6 +267,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'sign_in_attempts',
   'programmes',
   'applications',
+  'application_submissions',
+  'tracking_counters',
   'attachments',
   'audit_log',
   'outbox',

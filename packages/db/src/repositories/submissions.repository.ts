@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { Executor } from './executor';
+
+export function findSubmissionByIdempotencyKey(db: Executor, idempotencyKey: string) {
+  return db
+    .selectFrom('application_submissions')
+    .selectAll()
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+}
+
+export function insertSubmission(
+  db: Executor,
+  submission: {
+    applicationId: string;
+    versionNo: number;
+    title: string;
+    content: Record<string, unknown>;
+    assessment: Record<string, unknown>;
+    requestedGrantYen: number | null;
+    submittedBy: string;
+    submittedAt: Date;
+    idempotencyKey: string;
+  },
+) {
+  return db
+    .insertInto('application_submissions')
+    .values({
+      application_id: submission.applicationId,
+      version_no: submission.versionNo,
+      title: submission.title,
+      content: JSON.stringify(submission.content),
+      assessment: JSON.stringify(submission.assessment),
+      requested_grant_yen: submission.requestedGrantYen,
+      submitted_by: submission.submittedBy,
+      submitted_at: submission.submittedAt,
+      idempotency_key: submission.idempotencyKey,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Every frozen version of an application, newest first. */
+export function listSubmissionsOfApplication(db: Executor, applicationId: string) {
+  return db
+    .selectFrom('application_submissions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('version_no', 'desc')
+    .execute();
+}
+
+/** The content as last submitted: what reviewers read. */
+export function findLatestSubmission(db: Executor, applicationId: string) {
+  return db
+    .selectFrom('application_submissions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('version_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function latestSubmissionVersion(db: Executor, applicationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('application_submissions')
+    .select((eb) => eb.fn.max('version_no').as('v'))
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
+  return Number(row?.v ?? 0);
+}
+
+/**
+ * The next number of a counter, taken inside the caller's transaction: the row lock serialises
+ * concurrent submitters, and a rolled-back submission gives its number back.
+ */
+export async function nextTrackingValue(db: Executor, prefix: string): Promise<number> {
+  const row = await db
+    .insertInto('tracking_counters')
+    .values({ prefix, last_value: 1 })
+    .onConflict((oc) => oc.column('prefix').doUpdateSet({ last_value: sql`tracking_counters.last_value + 1` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return row.last_value;
+}
+
+export function setApplicationSubmitted(
+  db: Executor,
+  input: { id: string; expectedVersion: number; submittedAt: Date; trackingNumber: string; requestedGrantYen: number | null; status: 'submitted' | 'resubmitted' },
+) {
+  return db
+    .updateTable('applications')
+    .set((eb) => ({
+      version: eb('version', '+', 1),
+      updated_at: input.submittedAt,
+      status: input.status,
+      submitted_at: input.submittedAt,
+      tracking_number: input.trackingNumber,
+      requested_grant_yen: input.requestedGrantYen,
+    }))
+    .where('id', '=', input.id)
+    .where('version', '=', input.expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
