@@ -14,6 +14,8 @@ import {
 import { errorMessage, roleMayHoldIn, ZCreateUserInput, type Locale } from '@tsumiki/domain';
 import { loadEnv } from './env';
 import { openDatabase } from './runtime';
+import './cli/grant-compute';
+import { OFFLINE_COMMANDS, OFFLINE_HELP } from './cli/offline';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo';
 
 const HELP = `tsumiki — operations for a Tsumiki installation
@@ -27,6 +29,7 @@ Usage: pnpm tsumiki <command> [options]
   create-user --email E --name N --organisation ORG_ID --role ROLE
                                create a user (password from TSUMIKI_NEW_PASSWORD or --password)
   organisations                list organisations and their ids
+${OFFLINE_HELP.join('\n')}
 
 The database is PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite
 (TSUMIKI_DATA_DIR, default .data/pglite under the repository).`;
@@ -37,6 +40,11 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
     console.log(HELP);
+    return;
+  }
+  const offline = OFFLINE_COMMANDS.get(`${command} ${rest[0] ?? ''}`);
+  if (offline) {
+    process.exitCode = await offline(rest.slice(1), { out: (t) => console.log(t), err: (t) => console.error(t) });
     return;
   }
   const env = loadEnv();

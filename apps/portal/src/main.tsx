@@ -1,5 +1,6 @@
 import '@tsumiki/ui/styles.css';
 import { mountApp } from '@tsumiki/ui';
+import { messages } from './messages';
 import { PortalRoutes } from './routes';
 
-mountApp('portal', <PortalRoutes />);
+mountApp('portal', <PortalRoutes />, { messages });
