@@ -21,3 +21,5 @@ export * from './personnel';
 export * from './reasons';
 export * from './result';
 export * from './rules';
+export * from './application-form';
+export * from './clt-examples';

@@ -1,0 +1,316 @@
+import { z } from 'zod';
+import type { TProgrammeKind } from '../programme';
+import { checkApplicationChecklist, ZChecklistApplication } from './checklist';
+import { CLT_USE_NAMES, CLT_USES } from './clt-tables';
+import { ZIsoDate } from './dates';
+import { computeGrant, programmeByCode, validateGrantInput, type TGrantResult } from './input';
+import type { ProgrammeCode } from './reasons';
+
+/**
+ * The application forms as data: the structured equivalents of the documents' forms (CLT 様式1–3,
+ * the pledge and 添付様式6; CO2 support: 事業概要, 実施体制, スケジュール). One list of fields
+ * drives the portal's wizard, the draft schema (types and sizes, so a draft always saves) and the
+ * submission check (what must be filled in before 提出). Facts the grant rules read are fields
+ * too: their path is under `grant.facts`, so the form and the rules share one value.
+ */
+
+type Text = { readonly ja: string; readonly en: string };
+
+export type FormFieldKind = 'text' | 'textarea' | 'email' | 'tel' | 'date' | 'number' | 'integer' | 'boolean' | 'select';
+
+export interface FormField {
+  /** Dotted path inside the application content ("applicant.name", "grant.facts.storeys"). */
+  readonly path: string;
+  readonly label: Text;
+  readonly kind: FormFieldKind;
+  readonly required: boolean;
+  /** Characters for text, the upper bound for numbers. */
+  readonly max?: number;
+  readonly options?: readonly { value: string; label: Text }[];
+  readonly hint?: Text;
+  readonly source?: string;
+}
+
+export interface FormSection {
+  readonly code: string;
+  readonly title: Text;
+  readonly source: string;
+  readonly fields: readonly FormField[];
+}
+
+const f = (
+  path: string,
+  ja: string,
+  en: string,
+  kind: FormFieldKind,
+  required: boolean,
+  extra: Partial<Pick<FormField, 'max' | 'options' | 'hint' | 'source'>> = {},
+): FormField => ({ path, label: { ja, en }, kind, required, ...extra });
+
+const yesNo = (path: string, ja: string, en: string, source: string, required = true) =>
+  f(path, ja, en, 'boolean', required, { source });
+
+const APPLICANT: FormSection = {
+  code: 'applicant',
+  title: { ja: '申請者', en: 'Applicant' },
+  source: '様式1',
+  fields: [
+    f('applicant.name', '法人名（団体名）', 'Organisation name', 'text', true, { max: 200 }),
+    f('applicant.representative', '代表者の役職・氏名', 'Representative (title and name)', 'text', true, { max: 100 }),
+    f('applicant.address', '所在地', 'Address', 'text', true, { max: 300 }),
+    f('applicant.contactName', '担当者氏名', 'Contact person', 'text', true, { max: 100 }),
+    f('applicant.contactEmail', '担当者メールアドレス', 'Contact e-mail', 'email', true, { max: 254 }),
+    f('applicant.contactPhone', '担当者電話番号', 'Contact phone', 'tel', true, { max: 30 }),
+  ],
+};
+
+const CLT_SECTIONS: readonly FormSection[] = [
+  APPLICANT,
+  {
+    code: 'building',
+    title: { ja: '建築物の概要', en: 'Building outline' },
+    source: '様式2',
+    fields: [
+      f('building.site', '建設地', 'Site', 'text', true, { max: 300 }),
+      f('grant.facts.mainUse', '主要用途', 'Main use', 'text', true, { max: 100, source: '003 §2.1' }),
+      yesNo('grant.facts.mainUseDetachedHouse', '主要用途は戸建住宅である', 'The main use is a detached house', '003 §2.1'),
+      f('building.structure', '構造（CLTの使用部位を含む）', 'Structure (where CLT is used)', 'text', true, { max: 300 }),
+      f('grant.facts.storeys', '階数（地上）', 'Storeys above ground', 'integer', true, { max: 100, source: '003 §2.1' }),
+      f('grant.facts.totalFloorAreaM2', '延べ床面積（m²）', 'Total floor area (m²)', 'number', true, { max: 10_000_000, source: '003 §2.1' }),
+      f('grant.cltUse', 'CLTの使用方法（参考資料2 表1の列）', 'How CLT is used (表1 column)', 'select', true, {
+        options: CLT_USES.map((value) => ({ value, label: CLT_USE_NAMES[value] })),
+        source: '003 参考資料2 表1',
+      }),
+      yesNo('grant.facts.hasRoofAndColumnsOrWalls', '屋根及び柱又は壁を有する建築物である', 'Has a roof and columns or walls', '003 §2.1(1)イ'),
+      f('grant.facts.plannedCompletion', '竣工予定日', 'Planned completion', 'date', true, { source: '003 §2.2' }),
+    ],
+  },
+  {
+    code: 'plan',
+    title: { ja: '実証内容及び実証計画', en: 'Demonstration content and plan' },
+    source: '様式3',
+    fields: [
+      yesNo('grant.facts.includesBuildingDemo', '建築物の建築実証を行う', 'Building demonstration', '003 §2.3(1)', false),
+      yesNo('grant.facts.includesDesignDemo', '建築物の設計実証を行う', 'Design demonstration', '003 §2.3(2)', false),
+      yesNo('grant.facts.includesPerformanceDemo', '部材の性能実証等を行う', 'Component performance demonstration', '003 §2.3(3)', false),
+      f('plan.content', '実証内容（課題と実証方法）', 'Content (problem and method)', 'textarea', true, { max: 6000 }),
+      f('plan.schedule', '実証計画（工程）', 'Schedule', 'textarea', true, { max: 3000 }),
+      yesNo('grant.facts.councilExamines', '協議会を設置し、実証内容を検討する', 'A council examines the demonstration', '003 §2.1(2)'),
+      yesNo('grant.facts.ownerIsCouncilOperator', '建築主等と協議会運営者が同じ', 'The owner also runs the council', '003 §2.5'),
+      yesNo('grant.facts.costComparison', '他構造とのコスト比較を行う', 'Compares costs with another structure', '003 §2.1(3)'),
+      yesNo('grant.facts.fundingPlanClear', '資金計画が明確である', 'The funding plan is clear', '003 §2.1'),
+      yesNo('grant.facts.landSecured', '建設用地を確保している', 'The land is secured', '003 §2.1'),
+      f('grant.facts.otherNationalSubsidy', '国の他の補助金', 'Other national subsidies', 'select', true, {
+        options: [
+          { value: 'none', label: { ja: 'なし', en: 'None' } },
+          { value: 'separable', label: { ja: 'あり（対象部分を明確に切り分けられる）', en: 'Yes, clearly separable' } },
+          { value: 'same_content', label: { ja: 'あり（同一内容）', en: 'Yes, for the same content' } },
+        ],
+        source: '003 §3.7',
+      }),
+      yesNo('grant.facts.applicantIsCommitteeMember', '申請者は検討委員会の委員である', 'The applicant sits on the committee', '003 §3.2(1)'),
+    ],
+  },
+  {
+    code: 'bonus',
+    title: { ja: '加点・特例の該当', en: 'Bonus points and special rate' },
+    source: '003 §2.4, §3.3.2',
+    fields: [
+      yesNo('grant.facts.usesExistingModel', '既存の木造化モデルを活用する', 'Uses an existing timber model', '003 §3.3.2(1)', false),
+      yesNo('grant.facts.nationwideChain', 'チェーン展開している全国的な店舗等の取組', 'A nationwide chain', '003 §3.3.2(2)', false),
+      yesNo('grant.facts.woodUseAgreement', '建築物等木材利用促進協定の協定締結者', 'Party to a wood-use agreement', '003 §3.3.2(3)', false),
+      yesNo('grant.facts.firstTimeCltDesignerOrContractor', '設計者又は施工者がCLT建築物を初めて手掛ける', 'First CLT project of the designer or contractor', '003 §3.3.2(4)', false),
+      yesNo('grant.facts.cltPanelMethod', 'CLTパネル工法である', 'CLT panel method', '003 §3.3.2(7)', false),
+      yesNo('grant.facts.fireRule2018Building', '平成30年度以降の防耐火規制の合理化に対応', 'Follows the post-2018 fire-rule rationalisation', '003 §3.3.2(8)', false),
+      yesNo('grant.facts.ownerPlansFurtherBuildings', '同種のCLT建築物を建築する具体的な予定がある', 'Concrete plans for further buildings', '003 §2.4 3.', false),
+      yesNo('grant.facts.technicalIngenuity', 'コスト縮減や施工方法の技術的工夫がある', 'Technical ingenuity on cost or construction', '003 §2.4 4.', false),
+      f('grant.rate.requested', '希望する補助率', 'Requested rate', 'select', true, {
+        options: [
+          { value: 'standard', label: { ja: '3/10（通常）', en: '3/10 (standard)' } },
+          { value: 'special', label: { ja: '1/2（特例対象事業）', en: '1/2 (special)' } },
+        ],
+        source: '003 §2.4',
+      }),
+    ],
+  },
+];
+
+const CO2_SECTIONS: readonly FormSection[] = [
+  APPLICANT,
+  {
+    code: 'outline',
+    title: { ja: '事業概要', en: 'Project outline' },
+    source: '001 §4 提出書類',
+    fields: [
+      f('grant.applicant.kind', '申請者の区分', 'Kind of applicant', 'select', true, {
+        options: [
+          { value: 'industry_body', label: { ja: '業界団体', en: 'Industry body' } },
+          { value: 'company', label: { ja: '個社', en: 'Company' } },
+        ],
+        source: '001 §2.1',
+      }),
+      f('outline.purpose', '策定の目的と対象製品の概要', 'Purpose and products', 'textarea', true, { max: 6000 }),
+      f('outline.parties', '実施体制（委託先・協力者を含む）', 'Parties (including contractors)', 'textarea', true, { max: 3000 }),
+      f('grant.period.approvalDate', '承認通知日（予定）', 'Approval date (planned)', 'date', false, { source: '001 §2.5' }),
+      f('grant.period.resultsReportDate', '成果報告日（予定）', 'Results report date (planned)', 'date', true, { source: '001 §2.5' }),
+      f('outline.schedule', 'スケジュール', 'Schedule', 'textarea', true, { max: 3000 }),
+    ],
+  },
+];
+
+const LCA_SECTIONS: readonly FormSection[] = [
+  APPLICANT,
+  {
+    code: 'outline',
+    title: { ja: '事業概要', en: 'Project outline' },
+    source: 'SPEC §4',
+    fields: [
+      f('outline.purpose', '事業の目的と対象建築物', 'Purpose and building', 'textarea', true, { max: 6000 }),
+      yesNo('grant.facts.withBimModel', 'BIMモデルを用いてLCAを行う', 'LCA with a BIM model', 'SPEC §4', false),
+      yesNo('grant.facts.reportsLcaResult', 'LCAの結果を報告する', 'Reports the LCA result', 'SPEC §4'),
+    ],
+  },
+];
+
+const PLEDGE: FormSection = {
+  code: 'pledge',
+  title: { ja: '誓約', en: 'Pledge' },
+  source: '誓約書',
+  fields: [
+    f('pledge.agreed', '暴力団排除に関する誓約事項及び公募要領の内容に同意し、記載内容に相違ないことを誓約します', 'I agree to the pledge and the call, and confirm the content is true', 'boolean', true),
+  ],
+};
+
+export const APPLICATION_FORMS: Readonly<Record<TProgrammeKind, readonly FormSection[]>> = {
+  clt_demonstration: [...CLT_SECTIONS, PLEDGE],
+  co2_factor_support: [...CO2_SECTIONS, PLEDGE],
+  lca_implementation: [...LCA_SECTIONS, PLEDGE],
+};
+
+export const formFields = (kind: TProgrammeKind): FormField[] => APPLICATION_FORMS[kind].flatMap((s) => s.fields);
+
+export function valueAtPath(content: unknown, path: string): unknown {
+  let value = content;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** A copy of `content` with `path` set (or removed when `value` is undefined); the input is not changed. */
+export function withValueAtPath(content: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path.split('.');
+  const out: Record<string, unknown> = { ...content };
+  if (rest.length === 0) {
+    if (value === undefined) delete out[head!];
+    else out[head!] = value;
+    return out;
+  }
+  const child = out[head!];
+  out[head!] = withValueAtPath(typeof child === 'object' && child !== null && !Array.isArray(child) ? (child as Record<string, unknown>) : {}, rest.join('.'), value);
+  return out;
+}
+
+/**
+ * Content of a draft: any JSON object within size, so a half-filled form always saves. Types are
+ * checked field by field at submission, with the field named.
+ */
+export const MAX_CONTENT_BYTES = 1_000_000;
+export const ZApplicationContent = z
+  .record(z.string().max(100), z.unknown())
+  .refine((c) => JSON.stringify(c).length <= MAX_CONTENT_BYTES, { message: 'application.content_too_large' });
+
+export interface FormIssue {
+  code: ProgrammeCode | 'application.field_required' | 'application.field_invalid' | 'application.pledge_required' | 'application.budget_empty' | 'application.ineligible';
+  /** The content path the issue is about ("" for the whole application). */
+  path: string;
+  params: Record<string, string | number>;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function fieldIssue(field: FormField, value: unknown): FormIssue | null {
+  const params = { field: field.label.ja, fieldEn: field.label.en };
+  const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  if (empty) return field.required && field.kind !== 'boolean' ? { code: 'application.field_required', path: field.path, params } : null;
+  const invalid = { code: 'application.field_invalid' as const, path: field.path, params };
+  switch (field.kind) {
+    case 'boolean':
+      return typeof value === 'boolean' ? null : invalid;
+    case 'number':
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return invalid;
+      if (field.kind === 'integer' && !Number.isInteger(value)) return invalid;
+      return field.max !== undefined && value > field.max ? invalid : null;
+    case 'date':
+      return ZIsoDate.safeParse(value).success ? null : invalid;
+    case 'select':
+      return field.options?.some((o) => o.value === value) ? null : invalid;
+    case 'email':
+      return typeof value === 'string' && EMAIL.test(value) && value.length <= (field.max ?? 254) ? null : invalid;
+    default:
+      return typeof value === 'string' && value.length <= (field.max ?? 10_000) ? null : invalid;
+  }
+}
+
+/** Issues of the form fields alone: what the wizard shows as you type. */
+export function formIssues(kind: TProgrammeKind, content: Record<string, unknown>): FormIssue[] {
+  const issues: FormIssue[] = [];
+  for (const field of formFields(kind)) {
+    const value = valueAtPath(content, field.path);
+    // A yes/no the applicant must answer: unanswered is "required", and the pledge must be a yes.
+    if (field.kind === 'boolean' && field.required && typeof value !== 'boolean') {
+      issues.push({ code: 'application.field_required', path: field.path, params: { field: field.label.ja, fieldEn: field.label.en } });
+      continue;
+    }
+    const issue = fieldIssue(field, value);
+    if (issue) issues.push(issue);
+  }
+  if (valueAtPath(content, 'pledge.agreed') === false) issues.push({ code: 'application.pledge_required', path: 'pledge.agreed', params: {} });
+  return issues;
+}
+
+/** The empty budget of a new draft: lists present, so the rules can run from the first keystroke. */
+export const GRANT_DEFAULTS: Readonly<Record<TProgrammeKind, Record<string, unknown>>> = {
+  clt_demonstration: { facts: {} },
+  co2_factor_support: { factors: [], lines: [] },
+  lca_implementation: { facts: {}, lines: [] },
+};
+
+export interface ApplicationAssessment {
+  /** Everything that blocks submission, field by field. */
+  issues: FormIssue[];
+  /** The grant computation when the budget input is valid (also for a draft, to show as you type). */
+  result: TGrantResult | null;
+}
+
+/**
+ * What the portal shows as you type and what the API checks at submission: form fields, the
+ * environmental checklist (CLT), the budget input, and eligibility. Pure, so both run it alike.
+ */
+export function assessApplication(kind: TProgrammeKind, content: Record<string, unknown>): ApplicationAssessment {
+  const issues = formIssues(kind, content);
+  const def = programmeByCode(kind);
+  if (!def) return { issues: [{ code: 'programmes.unknown', path: '', params: { programme: kind } }], result: null };
+
+  if (kind === 'clt_demonstration') {
+    const sheet = ZChecklistApplication.safeParse(content.checklist ?? { answers: {} });
+    if (!sheet.success) issues.push({ code: 'checklist.item_unknown', path: 'checklist', params: {} });
+    else
+      for (const i of checkApplicationChecklist(sheet.data))
+        issues.push({ code: i.code, path: i.item === null ? 'checklist.acknowledged' : `checklist.answers.${i.item}`, params: i.params });
+  }
+
+  const given = valueAtPath(content, 'grant');
+  const grantInput = { ...GRANT_DEFAULTS[kind], ...(typeof given === 'object' && given !== null ? given : {}) };
+  const validated = validateGrantInput(def, grantInput);
+  if (!validated.ok) {
+    for (const i of validated.issues) issues.push({ code: i.code, path: ['grant', ...i.path].join('.'), params: i.params });
+    return { issues, result: null };
+  }
+  const result = computeGrant(def, validated.value);
+  if (result.grant.requested <= 0) issues.push({ code: 'application.budget_empty', path: 'grant', params: {} });
+  if (result.eligibility.status === 'ineligible') issues.push({ code: 'application.ineligible', path: '', params: {} });
+  return { issues, result };
+}
