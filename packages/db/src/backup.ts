@@ -51,6 +51,9 @@ const ORDER_KEYS: Partial<Record<keyof DB, string[]>> = {
   ccus_targets: ['association_id', 'metric_code', 'fiscal_year'],
   ccus_reports: ['association_id', 'fiscal_year'],
   ccus_surveys: ['association_id', 'fiscal_year'],
+  review_related_organisations: ['member_id', 'organisation_id'],
+  budget_ledgers: ['programme_id'],
+  review_decisions: ['application_id'],
 };
 
 /** Every row of a table in primary-key order: for backups and for comparing two databases. */

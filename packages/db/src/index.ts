@@ -15,3 +15,4 @@ export * from './repositories/users.repository';
 export { isUniqueViolation, isDatabaseUnavailable } from './errors';
 export * from './repositories/ccus.repository';
 export * from './repositories/submissions.repository';
+export * from './repositories/review.repository';

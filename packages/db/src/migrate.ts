@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import * as m20261122foundation from './migrations/2026-11-22T00-foundation';
 import * as m20261122ccus from './migrations/2026-11-22T01-ccus';
 import * as m20261130submissions from './migrations/2026-11-30T02-submissions';
+import * as m20261130review from './migrations/2026-11-30T03-review';
 
 /**
  * Migrations listed in code rather than read from a folder, so they run the same under tsx, vitest
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T00-foundation': m20261122foundation,
   '2026-11-22T01-ccus': m20261122ccus,
   '2026-11-30T02-submissions': m20261130submissions,
+  '2026-11-30T03-review': m20261130review,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

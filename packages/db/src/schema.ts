@@ -222,6 +222,128 @@ export interface CcusSurveyTable {
   updated_at: Timestamp;
 }
 
+export type TConflictEntry = { kind: string; note?: string };
+export type TScoreEntry = { item: string; score?: number | null; comment?: string };
+
+export interface ReviewAssignmentTable {
+  id: Generated<string>;
+  application_id: string;
+  member_id: string;
+  assigned_by: string;
+  assigned_at: CreatedAt;
+}
+
+export interface ReviewConflictDeclarationTable {
+  id: Generated<string>;
+  application_id: string;
+  programme_id: string;
+  member_id: string;
+  conflicts: JSONColumnType<TConflictEntry[], string, never>;
+  declared_at: CreatedAt;
+}
+
+export interface ReviewRelatedOrganisationTable {
+  member_id: string;
+  organisation_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ReviewScoreSheetTable {
+  id: Generated<string>;
+  application_id: string;
+  member_id: string;
+  status: 'draft' | 'submitted';
+  scores: JSONColumnType<TScoreEntry[], string, string>;
+  overall_comment: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+  submitted_at: Date | null;
+}
+
+export interface ReviewBonusReviewTable {
+  id: Generated<string>;
+  application_id: string;
+  item: string;
+  decision: 'confirmed' | 'rejected';
+  reason: string | null;
+  reviewer_id: string;
+  reviewed_at: Timestamp;
+}
+
+export interface ReviewStatusTransitionTable {
+  id: Generated<string>;
+  application_id: string;
+  event: string;
+  from_status: TApplicationStatus;
+  to_status: TApplicationStatus;
+  actor_user_id: string;
+  actor_role: TRole;
+  reason: string | null;
+  due_at: Date | null;
+  amount_yen: number | null;
+  notified_applicant: boolean;
+  occurred_at: Timestamp;
+}
+
+export interface ReviewRequestTable {
+  id: Generated<string>;
+  application_id: string;
+  kind: 'information' | 'correction' | 'report_correction' | 'repayment';
+  message: string;
+  issued_by: string;
+  issued_at: Date;
+  due_at: Date;
+  answered_at: Date | null;
+}
+
+export interface BudgetLedgerTable {
+  programme_id: string;
+  budget_yen: number;
+  committed_yen: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
+export interface BudgetLedgerEntryTable {
+  id: Generated<string>;
+  programme_id: string;
+  application_id: string | null;
+  kind: 'open' | 'budget' | 'commit' | 'adjust' | 'release' | 'settle';
+  amount_yen: number;
+  committed_after_yen: number;
+  budget_after_yen: number;
+  version_after: number;
+  actor_user_id: string | null;
+  occurred_at: CreatedAt;
+}
+
+export interface ReviewDecisionTable {
+  application_id: string;
+  maximum_yen: number;
+  granted_yen: number;
+  decided_by: string;
+  decided_at: Date;
+  fixed_yen: number | null;
+  own_share_yen: number | null;
+  settlement: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  fixed_by: string | null;
+  fixed_at: Date | null;
+}
+
+export interface ReviewReportLineTable {
+  id: Generated<string>;
+  application_id: string;
+  line_id: string;
+  category: string;
+  description: string | null;
+  amount_yen: number;
+  decision: 'accepted' | 'reduced' | 'rejected' | null;
+  accepted_yen: number | null;
+  reason: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+}
+
 export interface DB {
   organisations: OrganisationTable;
   users: UserTable;
@@ -242,6 +364,17 @@ export interface DB {
   ccus_targets: CcusTargetTable;
   ccus_reports: CcusReportTable;
   ccus_surveys: CcusSurveyTable;
+  review_assignments: ReviewAssignmentTable;
+  review_conflict_declarations: ReviewConflictDeclarationTable;
+  review_related_organisations: ReviewRelatedOrganisationTable;
+  review_score_sheets: ReviewScoreSheetTable;
+  review_bonus_reviews: ReviewBonusReviewTable;
+  review_status_transitions: ReviewStatusTransitionTable;
+  review_requests: ReviewRequestTable;
+  budget_ledgers: BudgetLedgerTable;
+  budget_ledger_entries: BudgetLedgerEntryTable;
+  review_decisions: ReviewDecisionTable;
+  review_report_lines: ReviewReportLineTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -279,4 +412,15 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'ccus_targets',
   'ccus_reports',
   'ccus_surveys',
+  'review_assignments',
+  'review_conflict_declarations',
+  'review_related_organisations',
+  'review_score_sheets',
+  'review_bonus_reviews',
+  'review_status_transitions',
+  'review_requests',
+  'budget_ledgers',
+  'budget_ledger_entries',
+  'review_decisions',
+  'review_report_lines',
 ] as const satisfies readonly (keyof DB)[];

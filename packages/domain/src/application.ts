@@ -21,12 +21,22 @@ export const APPLICATION_STATUSES = [
   'paid',
   'withdrawn',
   'cancelled',
+  // The reclaim flow (review/workflow.ts): a grant paid and then asked back (001 §2.2; 003 §3.8).
+  'reclaim_requested',
+  'reclaimed',
 ] as const;
 export const ZApplicationStatus = z.enum(APPLICATION_STATUSES);
 export type TApplicationStatus = z.infer<typeof ZApplicationStatus>;
 
-/** Draft content is free-form JSON until each programme's forms define it (issue 4), but bounded. */
-export const ZApplicationContent = z.record(z.string().max(200), z.unknown());
+/**
+ * Draft content: any JSON object within size, so a half-filled form always saves. The programme's
+ * form (programmes/application-form.ts) checks it field by field, with the field named, as you type
+ * and at submission.
+ */
+export const MAX_CONTENT_BYTES = 1_000_000;
+export const ZApplicationContent = z
+  .record(z.string().max(200), z.unknown())
+  .refine((c) => JSON.stringify(c).length <= MAX_CONTENT_BYTES, { message: 'application.content_too_large' });
 export type TApplicationContent = z.infer<typeof ZApplicationContent>;
 
 export const ZApplicationTitle = z

@@ -10,11 +10,11 @@ import { accept, bilingual, refuse, type Outcome } from './result';
  */
 
 /**
- * application.ts lists the statuses stored today; the reclaim flow (001 §2.2: a factor whose
- * publication moved to next year and was not published is in principle repaid; 003 §3.8: fraud)
- * needs two more. This is the complete list; application.ts should adopt it.
+ * The statuses stored in the database (application.ts), including the reclaim flow (001 §2.2: a
+ * factor whose publication moved to next year and was not published is in principle repaid;
+ * 003 §3.8: fraud). One list, so the database can hold every status the machine reaches.
  */
-export const REVIEW_STATUSES = [...APPLICATION_STATUSES, 'reclaim_requested', 'reclaimed'] as const;
+export const REVIEW_STATUSES = APPLICATION_STATUSES;
 export const ZReviewStatus = z.enum(REVIEW_STATUSES);
 export type TReviewStatus = z.infer<typeof ZReviewStatus>;
 
