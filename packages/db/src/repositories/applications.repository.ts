@@ -39,6 +39,8 @@ export function listApplicationsOfOrganisations(db: Executor, organisationIds: r
       'applications.version',
       'applications.updated_at as updatedAt',
       'applications.submitted_at as submittedAt',
+      'applications.tracking_number as trackingNumber',
+      'applications.requested_grant_yen as requestedGrantYen',
       'applications.applicant_organisation_id as organisationId',
       'programmes.id as programmeId',
       'programmes.name_ja as programmeNameJa',

@@ -212,15 +212,6 @@ export function withValueAtPath(content: Record<string, unknown>, path: string, 
   return out;
 }
 
-/**
- * Content of a draft: any JSON object within size, so a half-filled form always saves. Types are
- * checked field by field at submission, with the field named.
- */
-export const MAX_CONTENT_BYTES = 1_000_000;
-export const ZApplicationContent = z
-  .record(z.string().max(100), z.unknown())
-  .refine((c) => JSON.stringify(c).length <= MAX_CONTENT_BYTES, { message: 'application.content_too_large' });
-
 export interface FormIssue {
   code: ProgrammeCode | 'application.field_required' | 'application.field_invalid' | 'application.pledge_required' | 'application.budget_empty' | 'application.ineligible';
   /** The content path the issue is about ("" for the whole application). */

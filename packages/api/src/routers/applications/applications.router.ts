@@ -1,8 +1,11 @@
-import { listApplicationsOfOrganisations, listAttachmentsOfApplication } from '@tsumiki/db';
+import { findProgrammeById, listApplicationsOfOrganisations, listAttachmentsOfApplication, listSubmissionsOfApplication } from '@tsumiki/db';
 import { ZCreateDraftInput, ZUpdateDraftInput } from '@tsumiki/domain';
 import { z } from 'zod';
+import { appError } from '../../errors';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
+import { toProgrammeSummary } from '../programmes/programmes.router';
 import { applicationOfCaller, createDraft, toApplicationView, updateDraft } from './applications.service';
+import { submitApplication } from './submission.service';
 
 const applicantProcedure = roleProcedure('applicant');
 
@@ -16,8 +19,22 @@ export const applicationsRouter = createTRPCRouter({
 
   get: applicantProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
     const application = await applicationOfCaller(ctx.db, ctx.auth, input.id);
-    const attachments = await listAttachmentsOfApplication(ctx.db, application.id);
-    return { ...toApplicationView(application), attachments };
+    const [attachments, programme, submissions] = await Promise.all([
+      listAttachmentsOfApplication(ctx.db, application.id),
+      findProgrammeById(ctx.db, application.programme_id),
+      listSubmissionsOfApplication(ctx.db, application.id),
+    ]);
+    return {
+      ...toApplicationView(application),
+      attachments,
+      programme: programme ? toProgrammeSummary(programme, ctx.now()) : null,
+      // The frozen versions, newest first: what the office has received (content is read per version).
+      submissions: submissions.map((s) => ({
+        versionNo: s.version_no,
+        submittedAt: s.submitted_at,
+        requestedGrantYen: s.requested_grant_yen,
+      })),
+    };
   }),
 
   createDraft: applicantProcedure
@@ -25,4 +42,27 @@ export const applicationsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => createDraft(ctx, input)),
 
   updateDraft: applicantProcedure.input(ZUpdateDraftInput).mutation(({ ctx, input }) => updateDraft(ctx, input)),
+
+  /** 提出. The idempotency key is made by the client once per submit attempt and reused on retry. */
+  submit: applicantProcedure
+    .input(z.object({ id: z.uuid(), version: z.number().int().min(1), idempotencyKey: z.uuid() }))
+    .mutation(({ ctx, input }) => submitApplication(ctx, input)),
+
+  /** One frozen version as submitted, for the receipt and the printable form. */
+  submission: applicantProcedure
+    .input(z.object({ id: z.uuid(), versionNo: z.number().int().min(1) }))
+    .query(async ({ ctx, input }) => {
+      const application = await applicationOfCaller(ctx.db, ctx.auth, input.id);
+      const version = (await listSubmissionsOfApplication(ctx.db, application.id)).find((s) => s.version_no === input.versionNo);
+      if (!version) throw appError('application.not_found');
+      return {
+        versionNo: version.version_no,
+        title: version.title,
+        content: version.content,
+        assessment: version.assessment,
+        requestedGrantYen: version.requested_grant_yen,
+        submittedAt: version.submitted_at,
+        trackingNumber: application.tracking_number,
+      };
+    }),
 });

@@ -22,6 +22,8 @@ export function toApplicationView(a: Application) {
     content: a.content,
     version: a.version,
     submittedAt: a.submitted_at,
+    trackingNumber: a.tracking_number,
+    requestedGrantYen: a.requested_grant_yen,
     createdAt: a.created_at,
     updatedAt: a.updated_at,
   };

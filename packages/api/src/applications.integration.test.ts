@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { countRows, insertApplication, insertProgramme, type Database } from '@tsumiki/db';
+import { testBackends } from '@tsumiki/db/testing';
+import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedRoles, signedInClient } from './test-support';
+
+const backends = await testBackends();
+
+async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return { code: error.code, appCode: (error.cause as { code?: string } | undefined)?.code };
+  }
+  throw new Error('expected a refusal, got success');
+}
+
+describe.each(backends)('submission on $name', (backend) => {
+  let database: Database;
+  let seed: Awaited<ReturnType<typeof seedRoles>>;
+
+  beforeAll(async () => {
+    database = await backend.create();
+    seed = await seedRoles(database);
+  });
+  afterAll(() => database.close());
+
+  async function completeDraft(title: string) {
+    const client = await signedInClient(database, seed.users.applicant.email);
+    const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title });
+    const saved = await client.caller.applications.updateDraft({ id: draft.id, version: draft.version, content: cltExampleApplicationContent() });
+    return { client, draft: saved };
+  }
+
+  it('submits a complete CLT application: a receipt, a frozen version, the 記載例 grant to the yen, then no more edits', async () => {
+    const { client, draft } = await completeDraft('CLT実証 記載例');
+    const result = await client.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: randomUUID() });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.receipt.trackingNumber).toMatch(/^CLT-2026-\d{4}$/);
+    expect(result.receipt.versionNo).toBe(1);
+    // 様式4-1 10,800,000 + 様式4-2 1,010,000.
+    expect(result.receipt.requestedGrantYen).toBe(11_810_000);
+
+    const after = await client.caller.applications.get({ id: draft.id });
+    expect(after).toMatchObject({ status: 'submitted', trackingNumber: result.receipt.trackingNumber, requestedGrantYen: 11_810_000 });
+    expect(after.submissions.map((s) => s.versionNo)).toEqual([1]);
+    const frozen = await client.caller.applications.submission({ id: draft.id, versionNo: 1 });
+    expect(frozen.content).toEqual(cltExampleApplicationContent());
+    expect((frozen.assessment as { grant: { amount: number } }).grant.amount).toBe(11_810_000);
+
+    expect(await refusal(client.caller.applications.updateDraft({ id: draft.id, version: after.version, title: '提出後の変更' }))).toEqual({
+      code: 'PRECONDITION_FAILED',
+      appCode: 'application.not_editable',
+    });
+    const outbox = await database.db.selectFrom('outbox').selectAll().where('topic', '=', 'application.submitted').execute();
+    expect(outbox.some((m) => (m.payload as { applicationId?: string }).applicationId === draft.id)).toBe(true);
+    const audit = await database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', draft.id).where('action', '=', 'application.submit').execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('refuses an incomplete application with every issue named, and writes nothing', async () => {
+    const client = await signedInClient(database, seed.users.applicant.email);
+    const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: '未完成' });
+    const content = cltExampleApplicationContent();
+    delete (content.applicant as Record<string, unknown>).name;
+    const saved = await client.caller.applications.updateDraft({ id: draft.id, version: 1, content });
+    const before = await countRows(database.db, 'application_submissions');
+    const result = await client.caller.applications.submit({ id: draft.id, version: saved.version, idempotencyKey: randomUUID() });
+    expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ code: 'application.field_required', path: 'applicant.name' })] });
+    expect(await countRows(database.db, 'application_submissions')).toBe(before);
+    expect(await client.caller.applications.get({ id: draft.id })).toMatchObject({ status: 'draft', version: saved.version, trackingNumber: null });
+  });
+
+  it('submits once for one idempotency key, however often and however concurrently it is retried', async () => {
+    const { client, draft } = await completeDraft('再送');
+    const key = randomUUID();
+    const before = await countRows(database.db, 'application_submissions');
+    const results = await Promise.all([
+      client.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: key }),
+      client.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: key }),
+    ]);
+    const again = await client.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: key });
+    expect(await countRows(database.db, 'application_submissions')).toBe(before + 1);
+    const numbers = [...results, again].map((r) => (r.ok ? r.receipt.trackingNumber : 'refused'));
+    expect(new Set(numbers).size).toBe(1);
+    expect(numbers[0]).toMatch(/^CLT-/);
+  });
+
+  it('refuses submission after the deadline, to the minute', async () => {
+    const closesAt = new Date(Date.now() + 3_600_000);
+    const programme = await insertProgramme(database.db, {
+      code: `clt-deadline-${randomUUID()}`,
+      kind: 'clt_demonstration',
+      name_ja: '締切の試験',
+      name_en: 'Deadline test',
+      fiscal_year: 2026,
+      window_opens_at: new Date(Date.now() - 86_400_000),
+      window_closes_at: closesAt,
+      budget_yen: 627_000_000,
+      office_organisation_id: seed.orgs.programme_office.id,
+    });
+    const make = async () => {
+      const draft = await insertApplication(database.db, {
+        programmeId: programme.id,
+        organisationId: seed.orgs.applicant.id,
+        createdBy: seed.users.applicant.id,
+        title: '締切直前',
+        content: cltExampleApplicationContent(),
+      });
+      return draft;
+    };
+    const late = await signedInClient(database, seed.users.applicant.email, { now: () => closesAt });
+    const lateDraft = await make();
+    expect(await refusal(late.caller.applications.submit({ id: lateDraft.id, version: 1, idempotencyKey: randomUUID() }))).toEqual({
+      code: 'PRECONDITION_FAILED',
+      appCode: 'programme.window_closed',
+    });
+    const justInTime = await signedInClient(database, seed.users.applicant.email, { now: () => new Date(closesAt.getTime() - 60_000) });
+    const onTime = await make();
+    const result = await justInTime.caller.applications.submit({ id: onTime.id, version: 1, idempotencyKey: randomUUID() });
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses a CO2 application once the approved grants have reached the budget', async () => {
+    const programme = await insertProgramme(database.db, {
+      code: `co2-budget-${randomUUID()}`,
+      kind: 'co2_factor_support',
+      name_ja: '予算の試験',
+      name_en: 'Budget test',
+      fiscal_year: 2026,
+      window_opens_at: new Date(Date.now() - 86_400_000),
+      window_closes_at: new Date(Date.now() + 86_400_000),
+      budget_yen: 4_000_000,
+      office_organisation_id: seed.orgs.programme_office.id,
+    });
+    const approved = await insertApplication(database.db, {
+      programmeId: programme.id,
+      organisationId: seed.orgs.otherApplicant.id,
+      createdBy: seed.otherApplicant.id,
+      title: '承認済み',
+    });
+    await database.db.updateTable('applications').set({ status: 'grant_decided', requested_grant_yen: 4_000_000 }).where('id', '=', approved.id).execute();
+    const draft = await insertApplication(database.db, {
+      programmeId: programme.id,
+      organisationId: seed.orgs.applicant.id,
+      createdBy: seed.users.applicant.id,
+      title: '予算到達後',
+    });
+    const client = await signedInClient(database, seed.users.applicant.email);
+    expect(await refusal(client.caller.applications.submit({ id: draft.id, version: 1, idempotencyKey: randomUUID() }))).toEqual({
+      code: 'BAD_REQUEST',
+      appCode: 'application.budget_exhausted',
+    });
+  });
+
+  it("cannot submit another organisation's application, nor replay its key", async () => {
+    const { client, draft } = await completeDraft('他社');
+    const key = randomUUID();
+    await client.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: key });
+    const bob = await signedInClient(database, seed.otherApplicant.email);
+    expect(await refusal(bob.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: randomUUID() }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(bob.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: key }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,145 @@
+import {
+  appendAudit,
+  enqueueOutbox,
+  findProgrammeById,
+  findSubmissionByIdempotencyKey,
+  insertSubmission,
+  isUniqueViolation,
+  latestSubmissionVersion,
+  nextTrackingValue,
+  setApplicationSubmitted,
+  sumApprovedGrants,
+  type ApplicationSubmission,
+  type Programme,
+} from '@tsumiki/db';
+import { formatJst, isEditableByApplicant, isWindowOpen, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
+import { assessApplication, type FormIssue } from '@tsumiki/domain/programmes';
+import { appError } from '../../errors';
+import type { Context, SignedInAuth } from '../../trpc-types';
+import { applicationOfCaller } from './applications.service';
+
+const TRACKING_PREFIX: Record<TProgrammeKind, string> = {
+  clt_demonstration: 'CLT',
+  co2_factor_support: 'CO2',
+  lca_implementation: 'LCA',
+};
+
+export function programmeKindOf(programme: Programme): TProgrammeKind {
+  const kind = ZProgrammeKind.safeParse(programme.kind);
+  if (!kind.success) throw appError('programme.not_found');
+  return kind.data;
+}
+
+export interface Receipt {
+  applicationId: string;
+  trackingNumber: string;
+  versionNo: number;
+  submittedAt: Date;
+  requestedGrantYen: number | null;
+}
+
+export type SubmitResult = { ok: true; receipt: Receipt } | { ok: false; issues: FormIssue[] };
+
+const receiptOf = (s: ApplicationSubmission, trackingNumber: string): Receipt => ({
+  applicationId: s.application_id,
+  trackingNumber,
+  versionNo: s.version_no,
+  submittedAt: s.submitted_at,
+  requestedGrantYen: s.requested_grant_yen,
+});
+
+/**
+ * 提出: refused after the window closes (to the minute, JST) and, for programmes that close when
+ * the approved total reaches the budget (001 §2.6), once it has; refused with every issue named
+ * while the form is incomplete. What is submitted is frozen as a numbered version, and a retry
+ * with the same idempotency key returns the first receipt instead of submitting twice.
+ */
+export async function submitApplication(
+  ctx: Context & { auth: SignedInAuth },
+  input: { id: string; version: number; idempotencyKey: string },
+): Promise<SubmitResult> {
+  const replay = await replayed(ctx, input);
+  if (replay) return replay;
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const application = await applicationOfCaller(trx, ctx.auth, input.id, true);
+      // A concurrent retry waited on the row lock above: the first one's submission is the answer.
+      const first = await findSubmissionByIdempotencyKey(trx, input.idempotencyKey);
+      if (first?.application_id === application.id) return { ok: true as const, receipt: receiptOf(first, application.tracking_number ?? '') };
+      if (!isEditableByApplicant(application.status)) throw appError('application.not_editable', { status: application.status });
+      if (application.version !== input.version) throw appError('application.version_conflict', { currentVersion: application.version });
+      const programme = await findProgrammeById(trx, application.programme_id);
+      if (!programme) throw appError('programme.not_found');
+      const now = ctx.now();
+      const window = { opensAt: programme.window_opens_at, closesAt: programme.window_closes_at };
+      if (!isWindowOpen(window, now)) {
+        throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });
+      }
+      const kind = programmeKindOf(programme);
+      if (kind === 'co2_factor_support' && (await sumApprovedGrants(trx, programme.id)) >= programme.budget_yen) {
+        throw appError('application.budget_exhausted');
+      }
+      const assessment = assessApplication(kind, application.content);
+      if (assessment.issues.length > 0) return { ok: false as const, issues: assessment.issues };
+
+      const versionNo = (await latestSubmissionVersion(trx, application.id)) + 1;
+      const trackingNumber =
+        application.tracking_number ??
+        `${TRACKING_PREFIX[kind]}-${programme.fiscal_year}-${String(await nextTrackingValue(trx, `${TRACKING_PREFIX[kind]}-${programme.fiscal_year}`)).padStart(4, '0')}`;
+      const requestedGrantYen = assessment.result?.grant.amount ?? null;
+      const submission = await insertSubmission(trx, {
+        applicationId: application.id,
+        versionNo,
+        title: application.title,
+        content: application.content,
+        assessment: assessment.result ? { ...assessment.result } : {},
+        requestedGrantYen,
+        submittedBy: ctx.auth.user.id,
+        submittedAt: now,
+        idempotencyKey: input.idempotencyKey,
+      });
+      const status = application.status === 'returned' ? 'resubmitted' : 'submitted';
+      const updated = await setApplicationSubmitted(trx, {
+        id: application.id,
+        expectedVersion: application.version,
+        submittedAt: now,
+        trackingNumber,
+        requestedGrantYen,
+        status,
+      });
+      if (!updated) throw appError('application.version_conflict', { currentVersion: application.version });
+      await appendAudit(trx, {
+        actorUserId: ctx.auth.user.id,
+        action: 'application.submit',
+        entityType: 'application',
+        entityId: application.id,
+        before: { status: application.status, version: application.version },
+        after: { status, version: updated.version, trackingNumber, versionNo, requestedGrantYen },
+        requestId: ctx.request.requestId,
+        ip: ctx.request.ip,
+      });
+      await enqueueOutbox(trx, {
+        topic: 'application.submitted',
+        recipientUserId: ctx.auth.user.id,
+        payload: { applicationId: application.id, title: application.title, trackingNumber, versionNo, submittedAt: now.toISOString() },
+      });
+      return { ok: true as const, receipt: receiptOf(submission, trackingNumber) };
+    });
+  } catch (error) {
+    // Two retries racing with one key: the loser finds the winner's submission.
+    if (isUniqueViolation(error)) {
+      const again = await replayed(ctx, input);
+      if (again) return again;
+    }
+    throw error;
+  }
+}
+
+async function replayed(ctx: Context & { auth: SignedInAuth }, input: { id: string; idempotencyKey: string }): Promise<SubmitResult | null> {
+  const previous = await findSubmissionByIdempotencyKey(ctx.db, input.idempotencyKey);
+  if (!previous) return null;
+  // A key is the caller's own: someone else's key, or one used for another application, reveals nothing.
+  const application = await applicationOfCaller(ctx.db, ctx.auth, previous.application_id);
+  if (application.id !== input.id) throw appError('application.not_found');
+  return { ok: true, receipt: receiptOf(previous, application.tracking_number ?? '') };
+}
