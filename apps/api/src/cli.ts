@@ -15,6 +15,7 @@ import { errorMessage, roleMayHoldIn, ZCreateUserInput, type Locale } from '@tsu
 import { loadEnv } from './env';
 import { openDatabase } from './runtime';
 import './cli/grant-compute';
+import './cli/carbon-assess';
 import { OFFLINE_COMMANDS, OFFLINE_HELP } from './cli/offline';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo';
 

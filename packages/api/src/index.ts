@@ -3,3 +3,4 @@ export { createContext, type ApiDependencies, type Context, type CookieJar, type
 export { hashPassword, verifyPassword } from './auth/password';
 export { SESSION_COOKIE } from './auth/session-token';
 export type { Meta } from './trpc';
+export { readSheetRows, type TSheetFile } from './lib/sheet-rows';

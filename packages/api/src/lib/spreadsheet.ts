@@ -44,7 +44,7 @@ export async function exportFile(tables: readonly ExportTable[], format: ExportF
 }
 
 /** Text of a cell as a person sees it: formulas by their result, dates as yyyy-mm, rich text joined. */
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value == null) return '';
   if (value instanceof Date) {
     // Excel stores a typed month ("2026/1") as a date at UTC midnight; keep the calendar month.

@@ -13,3 +13,4 @@ export * from './engine';
 export * from './compare';
 export * from './regulatory';
 export * from './export';
+export * from './boq-import';
