@@ -2,12 +2,22 @@ import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { DomainError, type ErrorCode } from '@tsumiki/domain';
 
+const REVIEW_FORBIDDEN: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'workflow.role_not_allowed',
+  'workflow.not_own_application',
+  'conflict.conflicted',
+  'conflict.member_applied_to_programme',
+  'conflict.declaration_required',
+]);
+
 /** How each kind of refusal travels over HTTP. */
 function trpcCodeFor(code: ErrorCode): TRPC_ERROR_CODE_KEY {
   if (code === 'auth.invalid_credentials' || code === 'auth.unauthenticated' || code === 'auth.session_expired') {
     return 'UNAUTHORIZED';
   }
   if (code === 'auth.forbidden_role' || code === 'auth.cross_site') return 'FORBIDDEN';
+  // Review: a role or a conflict of interest that keeps the caller out (issue 5).
+  if (REVIEW_FORBIDDEN.has(code)) return 'FORBIDDEN';
   if (code === 'auth.rate_limited') return 'TOO_MANY_REQUESTS';
   if (code.endsWith('not_found')) return 'NOT_FOUND';
   if (code.endsWith('version_conflict') || code.endsWith('_taken')) return 'CONFLICT';

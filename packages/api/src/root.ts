@@ -2,9 +2,11 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { applicationsRouter } from './routers/applications/applications.router';
 import { attachmentsRouter } from './routers/attachments/attachments.router';
 import { authRouter } from './routers/auth/auth.router';
+import { carbonRouter } from './routers/carbon/carbon.router';
 import { ccusRouter } from './routers/ccus/ccus.router';
 import { organisationsRouter } from './routers/organisations/organisations.router';
 import { programmesRouter } from './routers/programmes/programmes.router';
+import { reviewRouter } from './routers/review/review.router';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -14,6 +16,8 @@ export const appRouter = createTRPCRouter({
   attachments: attachmentsRouter,
   organisations: organisationsRouter,
   ccus: ccusRouter,
+  carbon: carbonRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -99,7 +99,7 @@ export async function restoreDatabase(db: Kysely<DB>, backup: BackupFile): Promi
       counts[table] = prepared.length;
     }
     // Identity columns continue after the restored ids.
-    for (const table of ['sign_in_attempts', 'audit_log', 'outbox', 'ccus_facts'] as const) {
+    for (const table of ['sign_in_attempts', 'audit_log', 'outbox', 'ccus_facts', 'review_status_transitions'] as const) {
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
         trx,
       );

@@ -16,3 +16,4 @@ export { isUniqueViolation, isDatabaseUnavailable } from './errors';
 export * from './repositories/ccus.repository';
 export * from './repositories/submissions.repository';
 export * from './repositories/review.repository';
+export * from './repositories/carbon.repository';

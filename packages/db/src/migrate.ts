@@ -3,6 +3,7 @@ import * as m20261122foundation from './migrations/2026-11-22T00-foundation';
 import * as m20261122ccus from './migrations/2026-11-22T01-ccus';
 import * as m20261130submissions from './migrations/2026-11-30T02-submissions';
 import * as m20261130review from './migrations/2026-11-30T03-review';
+import * as m20261130carbon from './migrations/2026-11-30T04-carbon';
 
 /**
  * Migrations listed in code rather than read from a folder, so they run the same under tsx, vitest
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T01-ccus': m20261122ccus,
   '2026-11-30T02-submissions': m20261130submissions,
   '2026-11-30T03-review': m20261130review,
+  '2026-11-30T04-carbon': m20261130carbon,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -271,7 +271,7 @@ export interface ReviewBonusReviewTable {
 }
 
 export interface ReviewStatusTransitionTable {
-  id: Generated<string>;
+  id: Generated<number>;
   application_id: string;
   event: string;
   from_status: TApplicationStatus;
@@ -344,6 +344,33 @@ export interface ReviewReportLineTable {
   reviewed_at: Date | null;
 }
 
+export interface CarbonProjectTable {
+  id: Generated<string>;
+  organisation_id: string;
+  application_id: string | null;
+  name: string;
+  /** Shapes from @tsumiki/domain/carbon (ZCarbonProjectContent), checked on the way in and out. */
+  building: JSONColumnType<Record<string, unknown>, string, string>;
+  settings: JSONColumnType<Record<string, unknown>, string, string>;
+  boq: JSONColumnType<unknown[], string, string>;
+  scenarios: JSONColumnType<unknown[], string, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  updated_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CarbonFactorTable {
+  /** The factor's own id, as BoQ lines pin it. */
+  id: string;
+  material_key: string;
+  /** A ZEmissionFactor document: value and provenance. */
+  factor: JSONColumnType<Record<string, unknown>, string, string>;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
 export interface DB {
   organisations: OrganisationTable;
   users: UserTable;
@@ -375,6 +402,8 @@ export interface DB {
   budget_ledger_entries: BudgetLedgerEntryTable;
   review_decisions: ReviewDecisionTable;
   review_report_lines: ReviewReportLineTable;
+  carbon_projects: CarbonProjectTable;
+  carbon_factors: CarbonFactorTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -423,4 +452,6 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'budget_ledger_entries',
   'review_decisions',
   'review_report_lines',
+  'carbon_projects',
+  'carbon_factors',
 ] as const satisfies readonly (keyof DB)[];

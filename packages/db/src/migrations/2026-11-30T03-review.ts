@@ -78,7 +78,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('review_status_transitions')
-    .addColumn('id', 'uuid', id)
+    // A sequence, not a uuid: the history's order is the order of the writes, even within one instant.
+    .addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity())
     .addColumn('application_id', 'uuid', application)
     .addColumn('event', 'text', (c) => c.notNull())
     .addColumn('from_status', 'text', (c) => c.notNull())

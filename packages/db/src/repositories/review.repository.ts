@@ -207,7 +207,6 @@ export function listTransitionsOfApplication(db: Executor, applicationId: string
     .selectAll('review_status_transitions')
     .select('users.display_name as actorName')
     .where('application_id', '=', applicationId)
-    .orderBy('occurred_at')
     .orderBy('review_status_transitions.id')
     .execute();
 }

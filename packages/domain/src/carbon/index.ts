@@ -14,3 +14,5 @@ export * from './compare';
 export * from './regulatory';
 export * from './export';
 export * from './boq-import';
+export * from './project';
+export * from './factor-import';

@@ -1,0 +1,127 @@
+import ExcelJS from 'exceljs';
+import { insertApplication, type Database } from '@tsumiki/db';
+import { testBackends } from '@tsumiki/db/testing';
+import type { TCarbonProjectContent } from '@tsumiki/domain/carbon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedRoles, signedInClient, type Client } from './test-support';
+
+const backends = await testBackends();
+
+const FACTOR_HEADER = '原単位ID,資材キー,名称,名称（英語）,宣言単位,A1-A3,データ種別,所有者,出典,公表日';
+
+describe.each(backends)('carbon API on $name', (backend) => {
+  let database: Database;
+  let applicant: Client;
+  let otherApplicant: Client;
+  let admin: Client;
+  let reviewer: Client;
+  let seed: Awaited<ReturnType<typeof seedRoles>>;
+
+  beforeAll(async () => {
+    database = await backend.create();
+    seed = await seedRoles(database);
+    applicant = await signedInClient(database, seed.users.applicant.email, { now: () => new Date('2026-03-31T16:00:00Z') });
+    otherApplicant = await signedInClient(database, seed.otherApplicant.email);
+    admin = await signedInClient(database, seed.users.programme_admin.email);
+    reviewer = await signedInClient(database, seed.users.reviewer.email);
+  });
+  afterAll(() => database?.close());
+
+  const building = { use: 'office', structure: 'CLT', grossFloorAreaM2: 1000, works: 'new' as const };
+  const clt = (id: string, quantity: number | null) => ({ id, category: '3', subItem: '3.5', materialKey: 'wood.clt', quantity, unit: 'm3' });
+
+  it('creates a project for the applicant’s organisation as of today in Japan, lists and reads it; others see nothing', async () => {
+    const created = await applicant.caller.carbon.create({ name: 'CLT事務所' });
+    expect(created).toMatchObject({ name: 'CLT事務所', version: 1, organisationId: seed.orgs.applicant.id });
+    const project = await applicant.caller.carbon.get({ id: created.id });
+    // 2026-03-31T16:00Z is 1 April in Japan.
+    expect(project.content.settings.assessmentDate).toBe('2026-04-01');
+    expect(project.content.scenarios.map((s) => s.id)).toEqual(['base']);
+    expect((await applicant.caller.carbon.list()).map((p) => p.id)).toContain(created.id);
+    expect(await otherApplicant.caller.carbon.list()).toEqual([]);
+    await expect(otherApplicant.caller.carbon.get({ id: created.id })).rejects.toMatchObject({ code: 'NOT_FOUND', cause: { code: 'carbon.project_not_found' } });
+    await expect(reviewer.caller.carbon.create({ name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('saves over the loaded version only: a stale save is a CONFLICT and changes nothing; saves are audited', async () => {
+    const { id } = await applicant.caller.carbon.create({ name: '版管理' });
+    const loaded = await applicant.caller.carbon.get({ id });
+    const content: TCarbonProjectContent = { ...loaded.content, building, boq: [clt('L1', 10)] };
+    expect(await applicant.caller.carbon.save({ id, version: 1, applicationId: null, content })).toEqual({ version: 2 });
+    await expect(
+      applicant.caller.carbon.save({ id, version: 1, applicationId: null, content: { ...content, boq: [] } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', cause: { code: 'carbon.project_version_conflict' } });
+    expect((await applicant.caller.carbon.get({ id })).content.boq).toHaveLength(1);
+    await expect(otherApplicant.caller.carbon.save({ id, version: 2, applicationId: null, content })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const audit = await database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', id).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['carbon.create_project', 'carbon.save_project']);
+    expect(audit[1]?.after).toMatchObject({ version: 2, lines: 1 });
+  });
+
+  it('links only an application of the same organisation', async () => {
+    const { id } = await applicant.caller.carbon.create({ name: '申請に添付' });
+    const own = await insertApplication(database.db, { programmeId: seed.programme.id, organisationId: seed.orgs.applicant.id, createdBy: seed.users.applicant.id, title: 'CLT' });
+    const theirs = await insertApplication(database.db, { programmeId: seed.programme.id, organisationId: seed.orgs.otherApplicant.id, createdBy: seed.otherApplicant.id, title: 'B' });
+    const { content } = await applicant.caller.carbon.get({ id });
+    await expect(applicant.caller.carbon.save({ id, version: 1, applicationId: theirs.id, content })).rejects.toMatchObject({ cause: { code: 'carbon.application_not_found' } });
+    await applicant.caller.carbon.save({ id, version: 1, applicationId: own.id, content });
+    expect((await applicant.caller.carbon.get({ id })).applicationId).toBe(own.id);
+  });
+
+  it('assesses every scenario of the editor’s content: results, comparison, and issues naming the line', async () => {
+    const { content } = await applicant.caller.carbon.get({ id: (await applicant.caller.carbon.create({ name: '算定' })).id });
+    const good = await applicant.caller.carbon.assess({
+      content: { ...content, building, boq: [clt('L1', 10)], scenarios: [content.scenarios[0]!, { id: 'b', name: '施工削減', scenario: { a5Rate: 0.03 } }] },
+    });
+    expect(good.scenarios.map((s) => s.ok)).toEqual([true, true]);
+    expect(good.scenarios[0]!.ok && good.scenarios[0]!.result.modules['A1-A3']).toBe(2520);
+    expect(good.comparisons[0]!.scenarioId).toBe('b');
+    const bad = await applicant.caller.carbon.assess({ content: { ...content, building, boq: [clt('L1', 10), clt('L2', -3)] } });
+    expect(bad.scenarios[0]).toMatchObject({
+      ok: false,
+      issues: [{ code: 'carbon.quantity_negative', lineId: 'L2', message: '明細「L2」（2行目）の数量がマイナスです。0以上の数値を入力してください。' }],
+    });
+  });
+
+  it('previews a BoQ file (CSV and Excel) row by row against the library, saving nothing', async () => {
+    const csv = '延床面積,1200\n工事科目,工事細目,資材,数量,単位\n3,3.5,wood.clt,10,m3\n3,3.5,wood.nothing,1,m3\n';
+    const preview = await applicant.caller.carbon.previewBoq({ file: { format: 'csv', text: csv } });
+    expect(preview).toMatchObject({ ok: false, errorRows: 1, building: { grossFloorAreaM2: 1200 } });
+    expect(preview.rows[1]).toMatchObject({ line: 4, issues: [{ code: 'carbon.material_unknown', message: expect.stringContaining('4行目') }] });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('数量');
+    sheet.addRow(['工事科目', '工事細目', '資材', '数量', '単位']);
+    sheet.addRow(['3', '3.5', 'wood.lvl', 2.5, 'm3']);
+    const base64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const xlsx = await applicant.caller.carbon.previewBoq({ file: { format: 'xlsx', base64 } });
+    expect(xlsx).toMatchObject({ ok: true, rows: [{ line: 2, values: { materialKey: 'wood.lvl', quantity: 2.5 } }] });
+    await expect(applicant.caller.carbon.previewBoq({ file: { format: 'csv', text: 'a,"b\nc' } })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { code: 'carbon.import_unreadable' } });
+  });
+
+  it('imports factor lists all or nothing (programme office only), and assessments then use them', async () => {
+    const good = 'epd.acme.rebar,steel.rebar,ACME異形棒鋼,ACME rebar,t,720,EPD（個社製品データ）,ACME製鋼,SuMPO EPD JR-E-99999 (test fixture),2025-06-01';
+    const bad = 'epd.acme.bad,steel.rebar,ACME,ACME,t,-1,epd_company,ACME,src,2025-06-01';
+    const file = (...rows: string[]) => ({ format: 'csv' as const, text: [FACTOR_HEADER, ...rows].join('\n') });
+    await expect(applicant.caller.carbon.importFactors({ file: file(good), commit: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const refused = admin.caller.carbon.importFactors({ file: file(good, bad), commit: true });
+    await expect(refused).rejects.toMatchObject({ cause: { code: 'carbon.import_has_errors' } });
+    const preview = await admin.caller.carbon.importFactors({ file: file(good, bad), commit: false });
+    expect(preview).toMatchObject({ ok: false, errorRows: 1, saved: 0, rows: [{ line: 2, issues: [] }, { line: 3, issues: [{ code: 'carbon.factor_negative' }] }] });
+    expect((await applicant.caller.carbon.factors()).some((f) => f.id === 'epd.acme.rebar')).toBe(false);
+
+    expect(await admin.caller.carbon.importFactors({ file: file(good), commit: true })).toMatchObject({ ok: true, saved: 1 });
+    const library = await applicant.caller.carbon.factors();
+    expect(library.find((f) => f.id === 'epd.acme.rebar')).toMatchObject({ origin: 'imported', dataType: 'epd_company', owner: 'ACME製鋼' });
+    expect(library.find((f) => f.id === 'jp.rinya.clt')).toMatchObject({ origin: 'starter' });
+    const again = await admin.caller.carbon.importFactors({ file: file(good), commit: false });
+    expect(again.rows[0]).toMatchObject({ replaces: true });
+
+    // A rebar line, a gap in the starter library, now has the imported EPD.
+    const { content } = await applicant.caller.carbon.get({ id: (await applicant.caller.carbon.create({ name: '鉄筋' })).id });
+    const out = await applicant.caller.carbon.assess({ content: { ...content, building, boq: [{ id: 'R1', category: '3', subItem: '3.4', materialKey: 'steel.rebar', quantity: 2, unit: 't' }] } });
+    expect(out.scenarios[0]!.ok && out.scenarios[0]!.result.modules['A1-A3']).toBe(1440);
+    const audit = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'carbon.import_factors').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.after).toMatchObject({ ids: ['epd.acme.rebar'] });
+  });
+});

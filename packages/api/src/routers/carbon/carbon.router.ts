@@ -1,0 +1,107 @@
+import { appendAudit, insertCarbonProject, listCarbonProjects, saveCarbonProjectIfVersion } from '@tsumiki/db';
+import { assessProject, newProjectContent, ZCarbonProjectContent } from '@tsumiki/domain/carbon';
+import { ZImportFile } from '@tsumiki/domain/ccus';
+import { z } from 'zod';
+import { appError } from '../../errors';
+import { createTRPCRouter, roleProcedure } from '../../trpc';
+import {
+  assertApplicationOf,
+  CARBON_LIBRARY_ROLES,
+  CARBON_PROJECT_ROLES,
+  carbonIssues,
+  effectiveLibrary,
+  importFactors,
+  loadProject,
+  ownOrganisations,
+  previewBoqImport,
+  todayJst,
+} from './carbon.service';
+
+const project = roleProcedure(...CARBON_PROJECT_ROLES);
+
+export const carbonRouter = createTRPCRouter({
+  /** The organisation's carbon projects, most recently changed first. */
+  list: project.query(({ ctx }) => listCarbonProjects(ctx.db, ownOrganisations(ctx.auth))),
+
+  get: project.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => loadProject(ctx.db, ctx.auth, input.id)),
+
+  /** A new, empty project assessed as of today (Japan time); the building is entered next. */
+  create: project
+    .input(z.object({ name: ZCarbonProjectContent.shape.name, organisationId: z.uuid().optional(), applicationId: z.uuid().nullable().default(null) }))
+    .mutation(async ({ ctx, input }) => {
+      const organisations = ownOrganisations(ctx.auth);
+      const organisationId = input.organisationId ?? organisations[0];
+      if (!organisationId || !organisations.includes(organisationId)) throw appError('auth.forbidden_role', { roles: 'applicant' });
+      await assertApplicationOf(ctx.db, input.applicationId, organisationId);
+      const content = newProjectContent(input.name, todayJst(ctx.now()));
+      return ctx.db.transaction().execute(async (trx) => {
+        const created = await insertCarbonProject(trx, { ...content, organisationId, applicationId: input.applicationId, userId: ctx.auth.user.id });
+        await appendAudit(trx, {
+          actorUserId: ctx.auth.user.id,
+          action: 'carbon.create_project',
+          entityType: 'carbon_project',
+          entityId: created.id,
+          after: { name: content.name, applicationId: input.applicationId },
+          requestId: ctx.request.requestId,
+          ip: ctx.request.ip,
+        });
+        return created;
+      });
+    }),
+
+  /** Saves the whole draft over the version the editor loaded; a save by someone else since is a conflict. */
+  save: project
+    .input(z.object({ id: z.uuid(), version: z.number().int().min(1), applicationId: z.uuid().nullable(), content: ZCarbonProjectContent }))
+    .mutation(async ({ ctx, input }) => {
+      const before = await loadProject(ctx.db, ctx.auth, input.id);
+      await assertApplicationOf(ctx.db, input.applicationId, before.organisationId);
+      return ctx.db.transaction().execute(async (trx) => {
+        const version = await saveCarbonProjectIfVersion(trx, input.id, [before.organisationId], input.version, {
+          ...input.content,
+          applicationId: input.applicationId,
+          userId: ctx.auth.user.id,
+        });
+        if (version === undefined) throw appError('carbon.project_version_conflict');
+        await appendAudit(trx, {
+          actorUserId: ctx.auth.user.id,
+          action: 'carbon.save_project',
+          entityType: 'carbon_project',
+          entityId: input.id,
+          before: { version: before.version, name: before.content.name, lines: before.content.boq.length },
+          after: { version, name: input.content.name, lines: input.content.boq.length, applicationId: input.applicationId },
+          requestId: ctx.request.requestId,
+          ip: ctx.request.ip,
+        });
+        return { version };
+      });
+    }),
+
+  /**
+   * Every scenario of the project as the editor holds it (saved or not), with the library the
+   * programme offices maintain: a result per scenario or the issues that stop it, by line.
+   */
+  assess: project.input(z.object({ content: ZCarbonProjectContent, projectId: z.uuid().optional() })).mutation(async ({ ctx, input }) => {
+    const { library } = await effectiveLibrary(ctx.db);
+    const out = assessProject(input.content, library, input.projectId);
+    return {
+      scenarios: out.scenarios.map((s) =>
+        s.outcome.ok ? { id: s.id, name: s.name, ok: true as const, result: s.outcome.result } : { id: s.id, name: s.name, ok: false as const, issues: carbonIssues(s.outcome.issues, ctx.locale) },
+      ),
+      comparisons: out.comparisons,
+    };
+  }),
+
+  /** A BoQ file (CSV/Excel, J-CAT-like columns) checked row by row; nothing is saved. */
+  previewBoq: project.input(z.object({ file: ZImportFile })).mutation(({ ctx, input }) => previewBoqImport(ctx.db, input.file, ctx.locale)),
+
+  /** The factor library: starter entries (cited values and marked gaps) and imported ones, with provenance. */
+  factors: roleProcedure(...CARBON_LIBRARY_ROLES).query(async ({ ctx }) => {
+    const { library, imported } = await effectiveLibrary(ctx.db);
+    return library.map((f) => ({ ...f, origin: imported.has(f.id) ? ('imported' as const) : ('starter' as const) }));
+  }),
+
+  /** A factor list from CSV/Excel: `commit: false` previews every row; `commit: true` saves all rows or none. */
+  importFactors: roleProcedure('programme_admin')
+    .input(z.object({ file: ZImportFile, commit: z.boolean() }))
+    .mutation(({ ctx, input }) => importFactors({ ...ctx, userId: ctx.auth.user.id }, input)),
+});

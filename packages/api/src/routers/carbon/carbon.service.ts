@@ -1,0 +1,134 @@
+import {
+  appendAudit,
+  existingCarbonFactorIds,
+  findApplicationById,
+  findCarbonProject,
+  listCarbonFactors,
+  upsertCarbonFactors,
+  type Executor,
+} from '@tsumiki/db';
+import type { Kysely } from 'kysely';
+import type { DB } from '@tsumiki/db';
+import { DomainError, errorMessage, jstParts, type Locale, type TRole } from '@tsumiki/domain';
+import {
+  checkFactorImport,
+  parseBoqSheet,
+  STARTER_LIBRARY,
+  ZCarbonProjectContent,
+  ZEmissionFactor,
+  type TCarbonIssue,
+  type TEmissionFactor,
+  type TFactorImportIssue,
+} from '@tsumiki/domain/carbon';
+import type { TImportFile } from '@tsumiki/domain/ccus';
+import { appError, toAppError } from '../../errors';
+import { readSheetRows } from '../../lib/sheet-rows';
+import type { Context, SignedInAuth } from '../../trpc-types';
+
+/** Applicants compute and keep projects of their organisation; the programme office reads the library and imports factors. */
+export const CARBON_PROJECT_ROLES = ['applicant'] as const satisfies readonly TRole[];
+export const CARBON_LIBRARY_ROLES = ['applicant', 'reviewer', 'programme_admin'] as const satisfies readonly TRole[];
+
+/** The caller's organisations for carbon projects (roleProcedure has kept only the granting memberships). */
+export const ownOrganisations = (auth: SignedInAuth) => [...new Set(auth.memberships.map((m) => m.organisationId))];
+
+/** Today in Japan: the date a new assessment speaks for. */
+export function todayJst(now: Date): string {
+  const p = jstParts(now);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** Starter library plus what programme offices imported (an imported id never shadows a starter one: the import refuses it). */
+export async function effectiveLibrary(db: Executor): Promise<{ library: TEmissionFactor[]; imported: Set<string> }> {
+  const rows = await listCarbonFactors(db);
+  const imported = rows.map((r) => ZEmissionFactor.parse(r.factor));
+  return { library: [...STARTER_LIBRARY, ...imported], imported: new Set(imported.map((f) => f.id)) };
+}
+
+export const withMessage = <T extends { code: string; params: Record<string, string | number> }>(issue: T, locale: Locale) => ({
+  ...issue,
+  message: errorMessage(issue.code, locale, issue.params),
+});
+export const carbonIssues = (issues: readonly TCarbonIssue[], locale: Locale) => issues.map((i) => withMessage(i, locale));
+
+/** A stored project, checked again on the way out. */
+export async function loadProject(db: Executor, auth: SignedInAuth, id: string) {
+  const row = await findCarbonProject(db, id, ownOrganisations(auth));
+  if (!row) throw appError('carbon.project_not_found');
+  const content = ZCarbonProjectContent.parse({ name: row.name, building: row.building, settings: row.settings, boq: row.boq, scenarios: row.scenarios });
+  return { id: row.id, organisationId: row.organisationId, applicationId: row.applicationId, version: row.version, updatedAt: row.updatedAt, content };
+}
+
+/** An application may be linked only if it is the same organisation's. */
+export async function assertApplicationOf(db: Executor, applicationId: string | null, organisationId: string) {
+  if (applicationId === null) return;
+  const application = await findApplicationById(db, applicationId);
+  if (application?.applicant_organisation_id !== organisationId) throw appError('carbon.application_not_found');
+}
+
+/** The file's rows; an unreadable file is the user's to fix (400), not a server fault. */
+async function readRows(file: TImportFile) {
+  try {
+    return await readSheetRows(file);
+  } catch (error) {
+    throw error instanceof DomainError ? toAppError(error) : error;
+  }
+}
+
+/** A BoQ file checked row by row against the library; nothing is saved (the grid takes the rows). */
+export async function previewBoqImport(db: Executor, file: TImportFile, locale: Locale) {
+  const [rows, { library }] = await Promise.all([readRows(file), effectiveLibrary(db)]);
+  const sheet = parseBoqSheet(rows, { library });
+  return {
+    ok: sheet.ok,
+    fileIssues: carbonIssues(sheet.fileIssues, locale),
+    building: sheet.building,
+    project: sheet.project,
+    rows: sheet.rows.map((r) => ({ ...r, issues: carbonIssues(r.issues, locale) })),
+    errorRows: sheet.rows.filter((r) => r.issues.length > 0).length,
+  };
+}
+
+const factorIssue = (i: TFactorImportIssue, locale: Locale) => withMessage(i, locale);
+
+/**
+ * A factor list checked row by row (preview) and, when asked and only if every row passes, saved
+ * in one transaction with an audit entry: all rows or none.
+ */
+export async function importFactors(
+  ctx: Pick<Context, 'locale' | 'request'> & { db: Kysely<DB>; userId: string },
+  input: { file: TImportFile; commit: boolean },
+) {
+  const check = checkFactorImport(await readRows(input.file));
+  const replaces = await existingCarbonFactorIds(ctx.db, check.rows.map((r) => r.id).filter(Boolean));
+  const result = {
+    ok: check.ok,
+    fileIssues: check.fileIssues.map((i) => factorIssue(i, ctx.locale)),
+    rows: check.rows.map((r) => ({
+      line: r.line,
+      id: r.id,
+      materialKey: r.materialKey,
+      factor: r.factor,
+      replaces: replaces.has(r.id),
+      issues: r.issues.map((i) => factorIssue(i, ctx.locale)),
+    })),
+    errorRows: check.rows.filter((r) => r.issues.length > 0).length,
+    saved: 0,
+  };
+  if (!input.commit) return result;
+  if (!check.ok) throw appError('carbon.import_has_errors');
+  const factors = check.rows.map((r) => r.factor!);
+  await ctx.db.transaction().execute(async (trx) => {
+    await upsertCarbonFactors(trx, factors.map((f) => ({ id: f.id, materialKey: f.materialKey, factor: f })), ctx.userId);
+    await appendAudit(trx, {
+      actorUserId: ctx.userId,
+      action: 'carbon.import_factors',
+      entityType: 'carbon_factor_library',
+      entityId: null,
+      after: { ids: factors.map((f) => f.id), replaced: [...replaces] },
+      requestId: ctx.request.requestId,
+      ip: ctx.request.ip,
+    });
+  });
+  return { ...result, saved: factors.length };
+}

@@ -1,0 +1,196 @@
+import {
+  appendAudit,
+  findLatestSubmission,
+  findScoreSheet,
+  insertBonusReview,
+  listBonusReviews,
+  listDeclarationsOfProgramme,
+  listProposalsOfProgramme,
+  listScoreSheets,
+  listUsersWithRole,
+  saveScoreSheet,
+} from '@tsumiki/db';
+import { yen } from '@tsumiki/domain';
+import { assessApplication } from '@tsumiki/domain/programmes';
+import {
+  checkBonusReview,
+  CLT_RUBRIC,
+  committeeSummary,
+  IN_REVIEW_STATUSES,
+  rubricMaximum,
+  saveDraft,
+  SELECTED_STATUSES,
+  submitSheet,
+  summaryForMember,
+  type TBonusCode,
+  type TScoreSheet,
+} from '@tsumiki/domain/review';
+import { appError } from '../../errors';
+import type { Context, SignedInAuth } from '../../trpc-types';
+import { applicationForCaller, assertStaff, committeeReviewOf, membersOf, programmeKindOf, programmeOfCaller, reviewFactsOf, rolesIn, STAFF_ROLES, toDeclaration } from './review.access';
+import { bonusReviewOf } from './review.service';
+
+type Ctx = Context & { auth: SignedInAuth };
+
+export interface SheetInput {
+  applicationId: string;
+  /** The sheet version the member started from; null for a first save. */
+  version: number | null;
+  scores: { item: string; score?: number | null | undefined; comment?: string | undefined }[];
+  overallComment?: string | undefined;
+  submit: boolean;
+}
+
+/** The rubric and the member's own sheet; only an assigned, declared, unconflicted member gets here. */
+export async function sheetOf(ctx: Ctx, applicationId: string) {
+  const access = await applicationForCaller(ctx.db, ctx.auth, applicationId);
+  if (access.kind !== 'member') throw appError('auth.forbidden_role', { roles: 'committee' });
+  if (!committeeReviewOf(access.programme)) throw appError('review.scoring_not_applicable');
+  const sheet = await findScoreSheet(ctx.db, applicationId, ctx.auth.user.id);
+  return {
+    rubric: CLT_RUBRIC,
+    maximum: rubricMaximum(CLT_RUBRIC),
+    sheet: sheet ? { status: sheet.status, version: sheet.version, scores: sheet.scores, overallComment: sheet.overall_comment, submittedAt: sheet.submitted_at } : null,
+  };
+}
+
+/** Saves a draft, or submits: the domain checks the rubric; the database the version read. */
+export async function saveSheet(ctx: Ctx, input: SheetInput) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const access = await applicationForCaller(trx, ctx.auth, input.applicationId, { forUpdate: true });
+    if (access.kind !== 'member') throw appError('auth.forbidden_role', { roles: 'committee' });
+    if (!committeeReviewOf(access.programme)) throw appError('review.scoring_not_applicable');
+    const stored = await findScoreSheet(trx, input.applicationId, ctx.auth.user.id);
+    if ((stored?.version ?? null) !== input.version) throw appError('review.sheet_version_conflict');
+    const toSheet = (status: 'draft' | 'submitted', scores: TScoreSheet['scores'], overall: string | null | undefined): TScoreSheet => ({
+      proposalId: input.applicationId,
+      memberId: ctx.auth.user.id,
+      scores,
+      ...(overall ? { overallComment: overall } : {}),
+      status,
+    });
+    const previous = stored ? toSheet(stored.status, stored.scores, stored.overall_comment) : undefined;
+    const draft = saveDraft(previous, toSheet('draft', input.scores, input.overallComment), CLT_RUBRIC);
+    if (!draft.ok) throw appError(draft.code, draft.params);
+    const now = ctx.now();
+    let sheet = draft.value;
+    if (input.submit) {
+      const submitted = submitSheet(draft.value, CLT_RUBRIC, now);
+      if (!submitted.ok) throw appError(submitted.code, submitted.params);
+      sheet = submitted.value;
+    }
+    const saved = await saveScoreSheet(trx, {
+      applicationId: input.applicationId,
+      memberId: ctx.auth.user.id,
+      expectedVersion: input.version,
+      status: sheet.status,
+      scores: sheet.scores.map((s) => ({ item: s.item, score: s.score ?? null, ...(s.comment ? { comment: s.comment } : {}) })),
+      overallComment: sheet.overallComment ?? null,
+      at: now,
+    });
+    if (!saved) throw appError('review.sheet_version_conflict');
+    if (saved.status === 'submitted') {
+      await appendAudit(trx, {
+        actorUserId: ctx.auth.user.id,
+        action: 'review.submit_scores',
+        entityType: 'application',
+        entityId: input.applicationId,
+        after: { scores: saved.scores, overallComment: saved.overall_comment },
+        requestId: ctx.request.requestId,
+        ip: ctx.request.ip,
+      });
+    }
+    return { status: saved.status, version: saved.version, submittedAt: saved.submitted_at };
+  });
+}
+
+/** A reviewer confirms or rejects one bonus item, with a reason where the domain needs one. */
+export async function reviewBonus(ctx: Ctx, input: { applicationId: string; item: TBonusCode; decision: 'confirmed' | 'rejected'; reason?: string | undefined }) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const access = await applicationForCaller(trx, ctx.auth, input.applicationId, { forUpdate: true });
+    assertStaff(access);
+    if (programmeKindOf(access.programme) !== 'clt_demonstration') throw appError('review.bonus_not_applicable');
+    const submission = await findLatestSubmission(trx, input.applicationId);
+    const facts = reviewFactsOf(submission?.content ?? {});
+    const at = ctx.now();
+    const review = { item: input.item, decision: input.decision, ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}), reviewerId: ctx.auth.user.id, reviewedAt: at };
+    const checked = checkBonusReview(review, facts);
+    if (!checked.ok) throw appError(checked.code, checked.params);
+    await insertBonusReview(trx, { applicationId: input.applicationId, item: input.item, decision: input.decision, reason: review.reason ?? null, reviewerId: ctx.auth.user.id, at });
+    await appendAudit(trx, {
+      actorUserId: ctx.auth.user.id,
+      action: 'review.bonus_review',
+      entityType: 'application',
+      entityId: input.applicationId,
+      after: { item: input.item, decision: input.decision, reason: review.reason ?? null },
+      requestId: ctx.request.requestId,
+      ip: ctx.request.ip,
+    });
+    return { item: input.item, decision: input.decision };
+  });
+}
+
+/**
+ * The committee summary sheet with rankings: staff see every proposal under review or selected;
+ * a committee member sees only the proposals they are not excluded from.
+ */
+export async function programmeSummary(ctx: Ctx, programmeId: string) {
+  const programme = await programmeOfCaller(ctx.db, ctx.auth, programmeId);
+  const staff = rolesIn(ctx.auth, programme).some((r) => (STAFF_ROLES as readonly string[]).includes(r));
+  const kind = programmeKindOf(programme);
+  const proposals = await listProposalsOfProgramme(ctx.db, programme.id, [...IN_REVIEW_STATUSES, ...SELECTED_STATUSES]);
+  const ids = proposals.map((p) => p.id);
+  const [memberRows, declarations, sheets, bonusRows] = await Promise.all([
+    listUsersWithRole(ctx.db, 'committee', [programme.office_organisation_id]),
+    listDeclarationsOfProgramme(ctx.db, programme.id),
+    listScoreSheets(ctx.db, ids),
+    listBonusReviews(ctx.db, ids),
+  ]);
+  const members = await membersOf(ctx.db, memberRows.map((m) => m.id));
+  const summary = committeeSummary({
+    budget: yen(programme.budget_yen),
+    members,
+    declarations: declarations.map(toDeclaration),
+    sheets: sheets.map((s) => ({
+      proposalId: s.application_id,
+      memberId: s.member_id,
+      scores: s.scores,
+      ...(s.overall_comment ? { overallComment: s.overall_comment } : {}),
+      status: s.status,
+      ...(s.submitted_at ? { submittedAt: s.submitted_at } : {}),
+    })),
+    proposals: proposals.map((p) => {
+      const facts = reviewFactsOf(p.content);
+      return {
+        parties: {
+          id: p.id,
+          programmeId: programme.id,
+          applicantOrganisationIds: [p.organisationId],
+          applicantUserIds: [...new Set([p.createdBy, p.submittedBy])],
+          consultantOrganisationIds: [],
+          consultantUserIds: [],
+        },
+        title: p.title,
+        applicantName: ctx.locale === 'en' ? p.applicantNameEn : p.applicantNameJa,
+        requestedAmount: yen(p.requestedGrantYen ?? 0),
+        maximumAmount: yen(assessApplication(kind, p.content).result?.grant.amount ?? 0),
+        submittedAt: p.firstSubmittedAt ?? p.submittedAt,
+        facts,
+        bonusReviews: bonusRows.filter((b) => b.application_id === p.id).flatMap(bonusReviewOf),
+      };
+    }),
+  });
+  const visible = staff ? summary : summaryForMember(summary, ctx.auth.user.id);
+  const names = new Map(memberRows.map((m) => [m.id, m.displayName]));
+  const extra = new Map(proposals.map((p) => [p.id, { status: p.status, trackingNumber: p.trackingNumber }]));
+  return {
+    ...visible,
+    rows: visible.rows.map((r) => ({
+      ...r,
+      ...extra.get(r.proposalId),
+      // Committee members see scores, not who gave them.
+      comments: staff ? r.comments.map((c) => ({ ...c, memberName: names.get(c.memberId) ?? '' })) : r.comments.map((c) => ({ ...c, memberId: '', memberName: '' })),
+    })),
+    members: staff ? memberRows : [],
+  };
+}

@@ -1,0 +1,122 @@
+import { QUEUE_SORTS } from '@tsumiki/db';
+import { ZApplicationStatus } from '@tsumiki/domain';
+import { ZBonusCode, ZConflictKind, ZLineReview, ZWorkflowEvent } from '@tsumiki/domain/review';
+import { z } from 'zod';
+import { createTRPCRouter, roleProcedure } from '../../trpc';
+import { CONSOLE_ROLES, STAFF_ROLES } from './review.access';
+import { programmeSummary, reviewBonus, saveSheet, sheetOf } from './review-scoring.service';
+import {
+  assignableMembers,
+  assignMember,
+  auditOf,
+  declarationStatus,
+  declareConflict,
+  exportQueue,
+  ledgerOf,
+  openApplication,
+  programmesOfCaller,
+  reviewQueue,
+  saveReportLineReviews,
+  unassignMember,
+} from './review.service';
+import { applyApplicantTransition, applyStaffTransition } from './review-workflow.service';
+
+const consoleProcedure = roleProcedure(...CONSOLE_ROLES);
+const staffProcedure = roleProcedure(...STAFF_ROLES);
+
+const ZApplicationRef = z.object({ applicationId: z.uuid() });
+const ZYenInput = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const ZQueueFilters = z.object({
+  programmeId: z.uuid().optional(),
+  statuses: z.array(ZApplicationStatus).max(20).optional(),
+  search: z.string().trim().max(200).optional(),
+  minRequestedYen: ZYenInput.optional(),
+  maxRequestedYen: ZYenInput.optional(),
+  sort: z.enum(QUEUE_SORTS).default('submitted_at'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+});
+const ZTransitionInput = ZApplicationRef.extend({
+  version: z.number().int().min(1),
+  event: ZWorkflowEvent,
+  reason: z.string().max(4000).optional(),
+  dueAt: z.date().optional(),
+  amount: ZYenInput.optional(),
+});
+
+export const reviewRouter = createTRPCRouter({
+  /** The programmes of the caller's offices, with the roles held in each. */
+  programmes: consoleProcedure.query(({ ctx }) => programmesOfCaller(ctx, ctx.locale)),
+
+  /** One page of the queue with the count per status. */
+  queue: consoleProcedure
+    .input(ZQueueFilters.extend({ page: z.number().int().min(1).max(10_000).default(1), pageSize: z.number().int().min(1).max(200).default(50) }))
+    .query(({ ctx, input }) => reviewQueue(ctx, input)),
+
+  exportQueue: staffProcedure
+    .input(ZQueueFilters.extend({ format: z.enum(['csv', 'xlsx']) }))
+    .query(({ ctx, input }) => exportQueue(ctx, input)),
+
+  /** Before a committee member opens a proposal: must they declare first? */
+  declarationStatus: consoleProcedure.input(ZApplicationRef).query(({ ctx, input }) => declarationStatus(ctx, input.applicationId)),
+
+  /** The application as submitted (frozen), its assessment, attachments, history and the caller's actions. */
+  open: consoleProcedure.input(ZApplicationRef).query(({ ctx, input }) => openApplication(ctx, input.applicationId)),
+
+  audit: staffProcedure.input(ZApplicationRef).query(({ ctx, input }) => auditOf(ctx, input.applicationId)),
+
+  /** Any workflow step of the console through the domain's state machine (money steps included). */
+  transition: staffProcedure.input(ZTransitionInput).mutation(({ ctx, input }) => applyStaffTransition(ctx, input)),
+
+  /** The applicant's steps on the review side: withdraw, answer a request, report results. */
+  respond: roleProcedure('applicant')
+    .input(
+      ZTransitionInput.extend({
+        event: z.enum(['withdraw', 'answer_request', 'report_results']),
+        lines: z
+          .array(z.object({ id: z.string().trim().min(1).max(64), category: z.string().trim().min(1).max(100), description: z.string().max(500).optional(), amount: ZYenInput }))
+          .max(2000)
+          .optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => applyApplicantTransition(ctx, input)),
+
+  members: staffProcedure.input(ZApplicationRef).query(({ ctx, input }) => assignableMembers(ctx, input.applicationId)),
+  assign: staffProcedure.input(ZApplicationRef.extend({ memberId: z.uuid() })).mutation(({ ctx, input }) => assignMember(ctx, input)),
+  unassign: staffProcedure.input(ZApplicationRef.extend({ memberId: z.uuid() })).mutation(({ ctx, input }) => unassignMember(ctx, input)),
+
+  declareConflict: roleProcedure('committee')
+    .input(
+      ZApplicationRef.extend({
+        conflicts: z
+          .array(z.object({ kind: ZConflictKind, note: z.string().trim().max(500, { message: 'conflict.note_too_long' }).optional() }))
+          .max(4)
+          .refine((cs) => new Set(cs.map((c) => c.kind)).size === cs.length, { message: 'conflict.kind_duplicate' }),
+      }),
+    )
+    .mutation(({ ctx, input }) => declareConflict(ctx, input)),
+
+  sheet: roleProcedure('committee').input(ZApplicationRef).query(({ ctx, input }) => sheetOf(ctx, input.applicationId)),
+  saveSheet: roleProcedure('committee')
+    .input(
+      ZApplicationRef.extend({
+        version: z.number().int().min(1).nullable(),
+        scores: z.array(z.object({ item: z.string().max(64), score: z.number().int({ message: 'scoring.score_not_integer' }).nullable().optional(), comment: z.string().trim().max(2000, { message: 'scoring.comment_too_long' }).optional() })).max(30),
+        overallComment: z.string().trim().max(4000, { message: 'scoring.comment_too_long' }).optional(),
+        submit: z.boolean().default(false),
+      }),
+    )
+    .mutation(({ ctx, input }) => saveSheet(ctx, input)),
+
+  reviewBonus: staffProcedure
+    .input(ZApplicationRef.extend({ item: ZBonusCode, decision: z.enum(['confirmed', 'rejected']), reason: z.string().trim().max(1000, { message: 'scoring.reason_too_long' }).optional() }))
+    .mutation(({ ctx, input }) => reviewBonus(ctx, input)),
+
+  /** Rankings and the committee summary sheet of a programme. */
+  summary: consoleProcedure.input(z.object({ programmeId: z.uuid() })).query(({ ctx, input }) => programmeSummary(ctx, input.programmeId)),
+
+  ledger: staffProcedure.input(z.object({ programmeId: z.uuid() })).query(({ ctx, input }) => ledgerOf(ctx, input.programmeId)),
+
+  reviewReportLines: staffProcedure
+    .input(ZApplicationRef.extend({ version: z.number().int().min(1), reviews: z.array(ZLineReview).min(1).max(2000) }))
+    .mutation(({ ctx, input }) => saveReportLineReviews(ctx, input)),
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { checkFactorImport } from './factor-import';
+import { STARTER_LIBRARY } from './library';
+import { assessProject, newProjectContent, ZCarbonProjectContent, type TCarbonProjectContent } from './project';
+
+const project = (over: Partial<TCarbonProjectContent> = {}): TCarbonProjectContent => ({
+  ...newProjectContent('CLT事務所', '2026-04-01'),
+  building: { use: 'office', structure: 'CLT', grossFloorAreaM2: 1000, works: 'new' },
+  boq: [{ id: 'L1', category: '3', subItem: '3.5', materialKey: 'wood.clt', quantity: 10, unit: 'm3' }],
+  ...over,
+});
+
+describe('carbon projects (drafts) and their assessment', () => {
+  it('stores half-typed lines; the assessment names them by line', () => {
+    const draft = ZCarbonProjectContent.parse(
+      project({ boq: [{ id: 'L1', category: '3', subItem: '3.5', materialKey: 'wood.clt', quantity: null, unit: 'm3' }] }),
+    );
+    const [base] = assessProject(draft, STARTER_LIBRARY).scenarios;
+    expect(base!.outcome).toMatchObject({ ok: false, issues: [{ code: 'carbon.quantity_invalid', lineId: 'L1', params: { row: 1 } }] });
+  });
+
+  it('assesses every scenario and compares each with the baseline per m²', () => {
+    const content = project({
+      scenarios: [
+        { id: 'base', name: '基本案', scenario: {} },
+        { id: 'low', name: '施工削減', scenario: { a5Rate: 0.03 } },
+      ],
+    });
+    const out = assessProject(content, STARTER_LIBRARY, 'p1');
+    expect(out.scenarios.map((s) => s.outcome.ok)).toEqual([true, true]);
+    const a5 = out.comparisons[0]!.comparison.modules.find((m) => m.key === 'A5')!;
+    // 10 m³ CLT × 252 = 2,520 kg A1–A3; A5 at 6% (default) against 3%, per 1,000 m².
+    expect(a5.baseline).toBeCloseTo((2520 * 0.06) / 1000, 12);
+    expect(a5.proposal).toBeCloseTo((2520 * 0.03) / 1000, 12);
+    expect(a5.change).toBeCloseTo(-0.5, 12);
+  });
+
+  it('a missing floor area stops the assessment instead of dividing by nothing', () => {
+    const out = assessProject(project({ building: { use: 'office', structure: 'CLT', works: 'new' } }), STARTER_LIBRARY);
+    expect(out.scenarios[0]!.outcome).toMatchObject({ ok: false, issues: [{ code: 'carbon.floor_area_required' }] });
+  });
+});
+
+describe('factor list import', () => {
+  const header = ['原単位ID', '資材キー', '名称', '名称（英語）', '宣言単位', 'A1-A3', 'データ種別', '所有者', '出典', '公表日', '未整備'];
+  it('reads provenance for each row and accepts Japanese data-type names', () => {
+    const out = checkFactorImport([
+      header,
+      ['epd.acme.clt', 'wood.clt', 'ACME CLT', 'ACME CLT', '㎥', '230', 'EPD（個社製品データ）', 'ACME', 'SuMPO EPD JR-E-22001', '2025-06-01', ''],
+    ]);
+    expect(out.ok).toBe(true);
+    expect(out.rows[0]!.factor).toMatchObject({ id: 'epd.acme.clt', declaredUnit: 'm3', a1a3: 230, dataType: 'epd_company', publishedOn: '2025-06-01' });
+  });
+
+  it('names every bad row by its line, and refuses starter ids and duplicates', () => {
+    const out = checkFactorImport([
+      header,
+      ['x.1', 'wood.clt', 'X', 'X', 'm3', '-1', 'epd_company', 'X', 'src', '2025-01-01', ''],
+      ['x.2', 'wood.clt', 'X', 'X', 'm3', '1', 'magic', 'X', 'src', '2025-01-01', ''],
+      ['jp.rinya.clt', 'wood.clt', 'X', 'X', 'm3', '1', 'epd_company', 'X', 'src', '2025-01-01', ''],
+      ['x.2', 'wood.clt', 'X', 'X', 'm3', '1', 'epd_company', 'X', 'src', '2025-02-30', ''],
+      ['x.5', 'steel.rebar', '鉄筋', 'Rebar', 't', '', 'national_default', '—', 'seeds/002', '', 'はい'],
+    ]);
+    expect(out.ok).toBe(false);
+    expect(out.rows.map((r) => [r.line, r.issues.map((i) => i.code)])).toEqual([
+      [2, ['carbon.factor_negative']],
+      [3, ['carbon.data_type_unknown']],
+      [4, ['carbon.factor_builtin_id']],
+      [5, ['carbon.date_invalid', 'carbon.factor_id_duplicate']],
+      [6, []],
+    ]);
+    expect(out.rows[4]!.factor).toMatchObject({ gap: true, a1a3: null });
+  });
+
+  it('refuses a file without the required columns', () => {
+    expect(checkFactorImport([['原単位ID', '資材キー']]).fileIssues.map((i) => i.params.column)).toEqual(['名称', '宣言単位', 'a1-a3', 'データ種別', '出典']);
+  });
+});

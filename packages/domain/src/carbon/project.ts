@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { ZMethod } from './categories';
+import { compareResults, type TComparison } from './compare';
+import { assess } from './engine';
+import type { TEmissionFactor } from './factors';
+import { ZGwpSet } from './gwp';
+import { ZEnergyUse, ZScenario, type TAssessmentInputRaw } from './model';
+import type { TAssessOutcome } from './result';
+
+/**
+ * A carbon project as the calculator keeps it between sessions. It is a draft: lines may be
+ * half-typed (a quantity not yet entered, a material still unknown), and the assessment, not the
+ * save, says what is wrong with them, by line. What is stored is therefore checked for shape and
+ * size only; `projectInput` turns it into the engine's input, which `assess` validates in full.
+ */
+
+const text = (max: number) => z.string().max(max, { message: 'validation.invalid' });
+const optionalNumber = z.number().finite().nullable().optional();
+
+export const ZBoqDraftLine = z.object({
+  id: z.string().min(1, { message: 'carbon.line_id_required' }).max(64),
+  category: text(8),
+  subItem: text(16).optional(),
+  materialKey: text(200),
+  quantity: z.number().finite().nullable(),
+  unit: text(16),
+  factorId: text(200).optional(),
+  label: text(500).optional(),
+  density: optionalNumber,
+  thickness: optionalNumber,
+  kgPerPiece: optionalNumber,
+  kgPerMetre: optionalNumber,
+});
+export type TBoqDraftLine = z.infer<typeof ZBoqDraftLine>;
+
+/** The building as entered so far; the assessment names what is missing (use, structure, floor area …). */
+export const ZBuildingDraft = z.object({
+  use: text(32).optional(),
+  structure: text(32).optional(),
+  grossFloorAreaM2: optionalNumber,
+  storeysAboveGround: optionalNumber,
+  storeysBelowGround: optionalNumber,
+  region: text(100).optional(),
+  works: z.enum(['new', 'renovation']).default('new'),
+  ageYears: optionalNumber,
+  structuralWork: z.boolean().optional(),
+  durabilityGrade: optionalNumber,
+});
+export type TBuildingDraft = z.infer<typeof ZBuildingDraft>;
+
+export const ZProjectSettings = z.object({
+  assessmentDate: text(10),
+  method: ZMethod,
+  evaluationPeriodYears: optionalNumber,
+  gwpSet: ZGwpSet.default('AR5'),
+  energy: z.array(ZEnergyUse).max(20).default([]),
+  gridFactorKgCo2ePerKWh: optionalNumber,
+  gridFactorSource: text(500).optional(),
+  /** Show a result marked incomplete while some lines still lack a factor. */
+  allowIncomplete: z.boolean().default(false),
+});
+export type TProjectSettings = z.infer<typeof ZProjectSettings>;
+
+export const ZProjectScenario = z.object({
+  id: z.string().min(1).max(32),
+  name: z.string().trim().min(1, { message: 'validation.invalid' }).max(100),
+  scenario: ZScenario,
+});
+export type TProjectScenario = z.infer<typeof ZProjectScenario>;
+
+export const CARBON_BOQ_MAX_LINES = 20_000;
+
+export const ZCarbonProjectContent = z.object({
+  name: z.string().trim().min(1, { message: 'carbon.project_name_required' }).max(200, { message: 'validation.invalid' }),
+  building: ZBuildingDraft,
+  settings: ZProjectSettings,
+  boq: z.array(ZBoqDraftLine).max(CARBON_BOQ_MAX_LINES, { message: 'carbon.import_too_many_rows' }),
+  /** The first is the baseline; others are compared with it. */
+  scenarios: z.array(ZProjectScenario).min(1).max(5),
+});
+export type TCarbonProjectContent = z.infer<typeof ZCarbonProjectContent>;
+export type TCarbonProjectContentInput = z.input<typeof ZCarbonProjectContent>;
+
+export const BASELINE_SCENARIO: TProjectScenario = { id: 'base', name: '基本案', scenario: {} };
+
+/** A new project: today's date is passed in (the domain never reads the clock). */
+export function newProjectContent(name: string, assessmentDate: string): TCarbonProjectContent {
+  return {
+    name,
+    building: { works: 'new' },
+    settings: { assessmentDate, method: 'standard', gwpSet: 'AR5', energy: [], allowIncomplete: false },
+    boq: [],
+    scenarios: [BASELINE_SCENARIO],
+  };
+}
+
+const defined = <T extends Record<string, unknown>>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+
+/** The engine's raw input for one scenario of a project; `assess` validates and names every problem. */
+export function projectInput(content: TCarbonProjectContent, scenarioId: string, projectId?: string): TAssessmentInputRaw {
+  const scenario = content.scenarios.find((s) => s.id === scenarioId) ?? content.scenarios[0]!;
+  const s = content.settings;
+  const raw = {
+    project: { ...(projectId ? { id: projectId } : {}), name: content.name, building: defined(content.building) },
+    assessmentDate: s.assessmentDate,
+    method: s.method,
+    ...defined({ evaluationPeriodYears: s.evaluationPeriodYears, gridFactorKgCo2ePerKWh: s.gridFactorKgCo2ePerKWh, gridFactorSource: s.gridFactorSource }),
+    gwpSet: s.gwpSet,
+    energy: s.energy,
+    boq: content.boq.map((l) => defined({ ...l, subItem: l.subItem === '' ? undefined : l.subItem, factorId: l.factorId === '' ? undefined : l.factorId })),
+    scenario: scenario.scenario,
+    allowIncomplete: s.allowIncomplete,
+  };
+  // Draft fields are looser than the engine's (a use not yet chosen); `assess` reports them.
+  return raw as TAssessmentInputRaw;
+}
+
+export interface TProjectAssessment {
+  scenarios: { id: string; name: string; outcome: TAssessOutcome }[];
+  /** Each further scenario against the first (the baseline), per m², when both have results. */
+  comparisons: { scenarioId: string; comparison: TComparison }[];
+}
+
+/** Every scenario of a project assessed with the given library, and compared with the baseline. */
+export function assessProject(
+  content: TCarbonProjectContent,
+  library: readonly TEmissionFactor[],
+  projectId?: string,
+): TProjectAssessment {
+  const scenarios = content.scenarios.map((s) => ({ id: s.id, name: s.name, outcome: assess(projectInput(content, s.id, projectId), { library }) }));
+  const [base, ...others] = scenarios;
+  const comparisons: TProjectAssessment['comparisons'] = [];
+  if (base?.outcome.ok) {
+    for (const other of others) {
+      if (other.outcome.ok) comparisons.push({ scenarioId: other.id, comparison: compareResults(base.outcome.result, other.outcome.result, 'perM2') });
+    }
+  }
+  return { scenarios, comparisons };
+}
