@@ -93,9 +93,11 @@ export function checkFactorImport(cells: readonly (readonly string[])[]): TFacto
     const num = (c: TFactorColumn) => parseNumberCell(cell(c));
     const gap = YES.has(cell('gap').toLowerCase());
     const dataTypeText = cell('dataType');
-    const modules = Object.fromEntries(
-      (['a4', 'a5', 'c1', 'c2', 'c3', 'c4', 'd'] as const).map((m) => [m, num(m)]).filter(([, v]) => v !== undefined),
-    );
+    const modules: Record<string, number | string> = {};
+    for (const m of ['a4', 'a5', 'c1', 'c2', 'c3', 'c4', 'd'] as const) {
+      const v = num(m);
+      if (v !== undefined) modules[m] = v;
+    }
     const upliftFactor = num('upliftFactor');
     const raw = {
       id: cell('id'),
