@@ -12,6 +12,7 @@ import {
 import { jstInstant, jstParts, type TRole } from '@tsumiki/domain';
 import type { Kysely } from 'kysely';
 import { seedCcusDemo } from './ccus-demo';
+import { seedReviewDemo } from './review-demo';
 
 /** Everyone in the demo signs in with this password (printed by the start command). */
 export const DEMO_PASSWORD = 'tsumiki-demo-2026';
@@ -154,6 +155,7 @@ export async function seedDemo(db: Kysely<DB>, options: { now?: Date } = {}): Pr
     // The yearly reports are signed by the demo association reporter.
     const reporter = await findUserByEmail(trx, 'reporter@demo.tsumiki.jp');
     await seedCcusDemo(trx, associations, options.now ?? new Date(), reporter!.id);
+    await seedReviewDemo(trx, options.now ?? new Date());
     return { logins };
   });
 }
