@@ -1,5 +1,8 @@
 import { AppRoutes, type NavItem } from '@tsumiki/ui';
 import { Route } from 'react-router';
+import { ApplicationPage } from './applications/application-page';
+import { NewApplicationPage } from './applications/new-application-page';
+import { ReceiptPage } from './applications/receipt-page';
 import { HomePage } from './pages/home-page';
 
 export const NAV: NavItem[] = [{ to: '/', labelKey: 'nav.home', end: true }];
@@ -8,6 +11,9 @@ export function PortalRoutes() {
   return (
     <AppRoutes nav={NAV}>
       <Route index element={<HomePage />} />
+      <Route path="applications/new/:programmeId" element={<NewApplicationPage />} />
+      <Route path="applications/:id" element={<ApplicationPage />} />
+      <Route path="applications/:id/receipt/:versionNo" element={<ReceiptPage />} />
     </AppRoutes>
   );
 }

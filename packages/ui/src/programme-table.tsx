@@ -1,4 +1,5 @@
 import { Badge, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { RouterOutputs } from '@tsumiki/api';
 import { useTranslation } from 'react-i18next';
 import { displayFiscalYear, displayJst, displayYen } from './format';
@@ -6,7 +7,8 @@ import { displayFiscalYear, displayJst, displayYen } from './format';
 export type ProgrammeSummary = RouterOutputs['programmes']['list'][number];
 
 /** Programmes with their windows (JST, closing time exclusive) and budgets, open ones marked. */
-export function ProgrammeTable({ programmes }: { programmes: ProgrammeSummary[] }) {
+/** `action` adds a last column per programme (the portal's "apply" button). */
+export function ProgrammeTable({ programmes, action }: { programmes: ProgrammeSummary[]; action?: (p: ProgrammeSummary) => ReactNode }) {
   const { t, i18n } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -20,6 +22,7 @@ export function ProgrammeTable({ programmes }: { programmes: ProgrammeSummary[] 
               {t('programme.budget')}
             </Table.Th>
             <Table.Th scope="col">{t('programme.status')}</Table.Th>
+            {action && <Table.Th scope="col" aria-label={t('programme.actions')} />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -52,6 +55,7 @@ export function ProgrammeTable({ programmes }: { programmes: ProgrammeSummary[] 
                   {p.isOpen ? t('programme.open') : t('programme.closed')}
                 </Badge>
               </Table.Td>
+              {action && <Table.Td>{action(p)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

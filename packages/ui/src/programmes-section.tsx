@@ -1,12 +1,13 @@
 import { Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ProgrammeTable } from './programme-table';
+import type { ReactNode } from 'react';
+import { ProgrammeTable, type ProgrammeSummary } from './programme-table';
 import { QueryState } from './query-state';
 import { useTRPC } from './trpc';
 
 /** The programmes (公募) every signed-in user may read, as a titled section of a page. */
-export function ProgrammesSection() {
+export function ProgrammesSection({ action }: { action?: (p: ProgrammeSummary) => ReactNode } = {}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const programmes = useQuery(trpc.programmes.list.queryOptions());
@@ -16,7 +17,7 @@ export function ProgrammesSection() {
         {t('programme.heading')}
       </Title>
       <QueryState query={programmes} isEmpty={(rows) => rows.length === 0}>
-        {(rows) => <ProgrammeTable programmes={rows} />}
+        {(rows) => <ProgrammeTable programmes={rows} {...(action ? { action } : {})} />}
       </QueryState>
     </Stack>
   );

@@ -1,7 +1,8 @@
-import { Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { displayJst, ProgrammesSection, QueryState, useSession, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 /** The applicant's start: open calls, and their own applications with status. */
 export function HomePage() {
@@ -31,7 +32,16 @@ export function HomePage() {
               <Table.Tbody>
                 {rows.map((a) => (
                   <Table.Tr key={a.id}>
-                    <Table.Td>{a.title}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/applications/${a.id}`}>
+                        {a.title}
+                      </Anchor>
+                      {a.trackingNumber && (
+                        <Text size="xs" c="dimmed">
+                          {a.trackingNumber}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       <Text size="sm">{i18n.language === 'en' ? a.programmeNameEn : a.programmeNameJa}</Text>
                     </Table.Td>
@@ -46,7 +56,15 @@ export function HomePage() {
           )}
         </QueryState>
       </Stack>
-      <ProgrammesSection />
+      <ProgrammesSection
+        action={(p) =>
+          p.isOpen && (
+            <Button component={Link} to={`/applications/new/${p.id}`} size="xs" aria-label={`${t('apply.start')}: ${i18n.language === 'en' ? p.nameEn : p.nameJa}`}>
+              {t('apply.start')}
+            </Button>
+          )
+        }
+      />
     </Stack>
   );
 }

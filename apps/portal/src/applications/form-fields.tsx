@@ -1,0 +1,125 @@
+import { NumberInput, Radio, Select, Group, Stack, Textarea, TextInput, Title, Text } from '@mantine/core';
+import { valueAtPath, type FormField, type FormIssue, type FormSection } from '@tsumiki/domain/programmes';
+import { useTranslation } from 'react-i18next';
+
+type Lang = 'ja' | 'en';
+export const langOf = (language: string): Lang => (language === 'en' ? 'en' : 'ja');
+
+/** The DOM id of a field, so an issue list can move focus to it. */
+export const fieldId = (path: string) => `field-${path.replaceAll('.', '-')}`;
+
+export function issueText(t: (key: string, options?: Record<string, unknown>) => string, issue: Pick<FormIssue, 'code' | 'params'>) {
+  return t(issue.code, { ns: 'errors', keySeparator: false, defaultValue: issue.code, ...issue.params });
+}
+
+interface FieldProps {
+  field: FormField;
+  value: unknown;
+  error: string | undefined;
+  onChange: (value: unknown) => void;
+}
+
+function Field({ field, value, error, onChange }: FieldProps) {
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
+  const common = {
+    id: fieldId(field.path),
+    label: field.label[lang],
+    withAsterisk: field.required,
+    error,
+    description: field.source ? t('apply.eligibility.source', { source: field.source }) : undefined,
+  };
+  switch (field.kind) {
+    case 'textarea':
+      return (
+        <Textarea {...common} autosize minRows={3} maxLength={field.max} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value || undefined)} />
+      );
+    case 'number':
+    case 'integer':
+      return (
+        <NumberInput
+          {...common}
+          min={0}
+          max={field.max}
+          allowDecimal={field.kind === 'number'}
+          allowNegative={false}
+          thousandSeparator=","
+          value={typeof value === 'number' ? value : ''}
+          onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
+        />
+      );
+    case 'boolean':
+      return (
+        <Radio.Group {...common} value={value === true ? 'yes' : value === false ? 'no' : null} onChange={(v) => onChange(v === 'yes')}>
+          <Group mt={4}>
+            <Radio value="yes" label={t('apply.yes')} id={`${common.id}-yes`} />
+            <Radio value="no" label={t('apply.no')} id={`${common.id}-no`} />
+          </Group>
+        </Radio.Group>
+      );
+    case 'select':
+      return (
+        <Select
+          {...common}
+          placeholder={t('apply.select')}
+          data={(field.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))}
+          value={typeof value === 'string' ? value : null}
+          onChange={(v) => onChange(v ?? undefined)}
+          allowDeselect={false}
+        />
+      );
+    case 'date':
+      return <TextInput {...common} type="date" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value || undefined)} />;
+    default:
+      return (
+        <TextInput
+          {...common}
+          type={field.kind === 'email' ? 'email' : field.kind === 'tel' ? 'tel' : 'text'}
+          maxLength={field.max}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.currentTarget.value || undefined)}
+        />
+      );
+  }
+}
+
+/** One section of the application form, rendered from the programme's form definition. */
+export function FormSectionFields({
+  section,
+  content,
+  issues,
+  showErrors,
+  onChange,
+}: {
+  section: FormSection;
+  content: Record<string, unknown>;
+  issues: readonly FormIssue[];
+  /** Errors show for fields touched, and for all once a submit was tried. */
+  showErrors: (path: string) => boolean;
+  onChange: (path: string, value: unknown) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
+  return (
+    <Stack component="section" aria-labelledby={`section-${section.code}`} gap="sm">
+      <Title order={2} size="h3" id={`section-${section.code}`}>
+        {section.title[lang]}
+      </Title>
+      <Text size="xs" c="dimmed">
+        {section.source}
+      </Text>
+      {section.fields.map((field) => {
+        const issue = issues.find((i) => i.path === field.path);
+        return (
+          <Field
+            key={field.path}
+            field={field}
+            value={valueAtPath(content, field.path)}
+            error={issue && showErrors(field.path) ? issueText(t, issue) : undefined}
+            onChange={(v) => onChange(field.path, v)}
+          />
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,127 @@
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { ZProgrammeKind } from '@tsumiki/domain';
+import { APPLICATION_FORMS, valueAtPath, type FormField } from '@tsumiki/domain/programmes';
+import { displayJst, displayYen, QueryState, useTRPC } from '@tsumiki/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { langOf } from './form-fields';
+
+function shown(field: FormField, value: unknown, lang: 'ja' | 'en', yes: string, no: string): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'boolean') return value ? yes : no;
+  if (field.kind === 'select') return field.options?.find((o) => o.value === value)?.label[lang] ?? (typeof value === 'string' ? value : JSON.stringify(value));
+  if (typeof value === 'number') return value.toLocaleString('ja-JP');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The receipt (受付) and the submitted content as it was frozen, laid out for printing. */
+export function ReceiptPage() {
+  const { id = '', versionNo = '1' } = useParams();
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
+  const trpc = useTRPC();
+  const application = useQuery(trpc.applications.get.queryOptions({ id }));
+  const submission = useQuery(trpc.applications.submission.queryOptions({ id, versionNo: Number(versionNo) }));
+  return (
+    <QueryState query={application}>
+      {(view) => (
+        <QueryState query={submission}>
+          {(frozen) => {
+            const kind = ZProgrammeKind.safeParse(view.programme?.kind);
+            const content = frozen.content;
+            const grant = (frozen.assessment as { grant?: { requested: number; amount: number; ownShare: number } }).grant;
+            return (
+              <Stack gap="md" data-testid="receipt">
+                <Title order={1}>{t('apply.submit.receiptHeading')}</Title>
+                <Card withBorder>
+                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                    <div>
+                      <Text size="xs" c="dimmed">
+                        {t('apply.submit.tracking')}
+                      </Text>
+                      <Text size="xl" fw={700} data-testid="tracking-number">
+                        {frozen.trackingNumber}
+                      </Text>
+                    </div>
+                    <div>
+                      <Text size="xs" c="dimmed">
+                        {t('apply.submit.submittedAt')}
+                      </Text>
+                      <Text>
+                        {displayJst(frozen.submittedAt)} ({t('apply.submit.version')} {frozen.versionNo})
+                      </Text>
+                    </div>
+                    <div>
+                      <Text size="xs" c="dimmed">
+                        {t('apply.submit.requestedGrant')}
+                      </Text>
+                      <Text fw={600} data-testid="receipt-grant">
+                        {frozen.requestedGrantYen === null ? '—' : displayYen(frozen.requestedGrantYen, i18n.language)}
+                      </Text>
+                    </div>
+                    <div>
+                      <Text size="xs" c="dimmed">
+                        {t('application.status')}
+                      </Text>
+                      <Text>{t(`application.statuses.${view.status}`)}</Text>
+                    </div>
+                  </SimpleGrid>
+                </Card>
+                <Alert color="blue">{t('apply.submit.frozen')}</Alert>
+                <Group className="tsumiki-no-print">
+                  <Button onClick={() => window.print()}>{t('apply.submit.print')}</Button>
+                  <Button component={Link} to="/" variant="subtle">
+                    {t('apply.submit.back')}
+                  </Button>
+                </Group>
+                <Title order={2} size="h3">
+                  {frozen.title}
+                </Title>
+                {kind.success &&
+                  APPLICATION_FORMS[kind.data].map((section) => (
+                    <Stack key={section.code} gap={4}>
+                      <Title order={3} size="h4">
+                        {section.title[lang]}{' '}
+                        <Text span size="xs" c="dimmed">
+                          {section.source}
+                        </Text>
+                      </Title>
+                      <Table withTableBorder>
+                        <Table.Tbody>
+                          {section.fields.map((field) => (
+                            <Table.Tr key={field.path}>
+                              <Table.Th w="40%">{field.label[lang]}</Table.Th>
+                              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{shown(field, valueAtPath(content, field.path), lang, t('apply.yes'), t('apply.no'))}</Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                    </Stack>
+                  ))}
+                {grant && (
+                  <Table withTableBorder data-testid="receipt-budget">
+                    <Table.Tbody>
+                      <Table.Tr>
+                        <Table.Th>{t('apply.summary.requested')}</Table.Th>
+                        <Table.Td ta="right">{displayYen(grant.requested, i18n.language)}</Table.Td>
+                      </Table.Tr>
+                      <Table.Tr>
+                        <Table.Th>{t('apply.summary.grant')}</Table.Th>
+                        <Table.Td ta="right">{displayYen(grant.amount, i18n.language)}</Table.Td>
+                      </Table.Tr>
+                      <Table.Tr>
+                        <Table.Th>{t('apply.summary.ownShare')}</Table.Th>
+                        <Table.Td ta="right">{displayYen(grant.ownShare, i18n.language)}</Table.Td>
+                      </Table.Tr>
+                    </Table.Tbody>
+                  </Table>
+                )}
+              </Stack>
+            );
+          }}
+        </QueryState>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,132 @@
+import { insertApplication } from '@tsumiki/db';
+import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack } from './browser';
+
+const browser = useBrowserStack();
+const APPLICANT = 'applicant@demo.tsumiki.jp';
+const signIn = () => browser.signIn('portal', APPLICANT, { viewport: { width: 1400, height: 1000 } });
+
+const field = (page: Page, path: string) => page.locator(`#field-${path.replaceAll('.', '-')}`);
+const yes = (page: Page, path: string) => page.locator(`#field-${path.replaceAll('.', '-')}-yes`).check();
+const no = (page: Page, path: string) => page.locator(`#field-${path.replaceAll('.', '-')}-no`).check();
+async function choose(page: Page, path: string, option: string) {
+  await field(page, path).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+const tab = (page: Page, name: string) => page.getByRole('tab', { name }).click();
+const saved = (page: Page) => page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: 10_000 });
+
+describe('applicant portal: a CLT application from draft to receipt', () => {
+  it('fixes a validation error, resumes an autosaved draft, attaches a file, sees the grant as it types, and submits', async () => {
+    const page = await signIn();
+    await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+    await page.getByRole('link', { name: /申請する: 【デモ】CLT建築実証事業/ }).click();
+    await page.getByLabel('件名（事業名）').fill('CLTパネル工法による4階建て事務所の建築実証');
+    await page.getByRole('button', { name: '下書きを作成' }).click();
+    await page.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
+
+    // 様式1: a wrong e-mail address is named as soon as it is typed, then fixed.
+    await field(page, 'applicant.name').fill('株式会社〇〇木材');
+    await field(page, 'applicant.representative').fill('代表取締役 木村 一郎');
+    await field(page, 'applicant.address').fill('高知県高知市〇〇町1-1');
+    await field(page, 'applicant.contactName').fill('山田 花子');
+    await field(page, 'applicant.contactEmail').fill('yamada@');
+    await page.getByText('「担当者メールアドレス」の値が正しくありません').waitFor();
+    await field(page, 'applicant.contactEmail').fill('yamada@example.jp');
+    await field(page, 'applicant.contactPhone').fill('088-000-0000');
+    expect(await page.getByText('「担当者メールアドレス」の値が正しくありません').count()).toBe(0);
+    await saved(page);
+
+    // The draft was autosaved: a reload (or tomorrow) resumes it.
+    await page.reload();
+    await page.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
+    expect(await field(page, 'applicant.contactEmail').inputValue()).toBe('yamada@example.jp');
+    expect(await field(page, 'applicant.name').inputValue()).toBe('株式会社〇〇木材');
+
+    await tab(page, '建築物の概要');
+    await field(page, 'building.site').fill('高知県高知市〇〇町2-2');
+    await field(page, 'grant.facts.mainUse').fill('事務所');
+    await no(page, 'grant.facts.mainUseDetachedHouse');
+    await field(page, 'building.structure').fill('CLTパネル工法（壁・床・屋根）');
+    await field(page, 'grant.facts.storeys').fill('4');
+    await field(page, 'grant.facts.totalFloorAreaM2').fill('1200');
+    await choose(page, 'grant.cltUse', 'CLTパネル工法のみ');
+    await yes(page, 'grant.facts.hasRoofAndColumnsOrWalls');
+    await field(page, 'grant.facts.plannedCompletion').fill('2027-02-19');
+
+    await tab(page, '実証内容及び実証計画');
+    await yes(page, 'grant.facts.includesBuildingDemo');
+    await field(page, 'plan.content').fill('CLTパネル工法普及モデルを用いた4階建て事務所の施工合理化の実証');
+    await field(page, 'plan.schedule').fill('令和8年6月着工、令和9年2月竣工');
+    await yes(page, 'grant.facts.councilExamines');
+    await no(page, 'grant.facts.ownerIsCouncilOperator');
+    await yes(page, 'grant.facts.costComparison');
+    await yes(page, 'grant.facts.fundingPlanClear');
+    await yes(page, 'grant.facts.landSecured');
+    await choose(page, 'grant.facts.otherNationalSubsidy', 'なし');
+    await no(page, 'grant.facts.applicantIsCommitteeMember');
+
+    await tab(page, '加点・特例の該当');
+    await choose(page, 'grant.rate.requested', '3/10（通常）');
+    await tab(page, '誓約');
+    await yes(page, 'pledge.agreed');
+
+    // 様式4-1: one line of CLT panels, 1,100,000 tax included → 1,000,000 × 3/10 = 300,000.
+    await tab(page, '予算（経費の内訳）');
+    await page.getByRole('button', { name: '行を追加' }).first().click();
+    await choose(page, 'grant.building.lines.0.category', '需用費');
+    await field(page, 'grant.building.lines.0.description').fill('CLTパネル（材料支給）');
+    await field(page, 'grant.building.lines.0.amount').fill('1100000');
+    await expect.poll(() => page.locator('[data-testid=summary-grant]').textContent()).toContain('300,000');
+    expect(await page.locator('[data-testid=summary-ownShare]').textContent()).toContain('800,000');
+
+    await tab(page, '環境チェックリスト');
+    for (let no = 1; no <= 15; no += 1) await page.locator(`#field-checklist-answers-${no}`).getByLabel('実施する').check();
+    await page.getByLabel('上記について、確認しました').check();
+
+    await tab(page, '添付資料');
+    await page.locator('input[type=file]').setInputFiles({ name: '様式2_建築物の概要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await page.getByRole('button', { name: '添付する' }).click();
+    await page.locator('[data-testid=attachment-list]').getByText('様式2_建築物の概要.pdf').waitFor({ timeout: 10_000 });
+
+    await saved(page);
+    await tab(page, '確認・提出');
+    await page.getByRole('button', { name: '提出する' }).click();
+    await page.locator('[data-testid=receipt]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid=tracking-number]').textContent()).toMatch(/^CLT-\d{4}-\d{4}$/);
+    expect(await page.locator('[data-testid=receipt-grant]').textContent()).toContain('300,000');
+    await page.screenshot({ path: '.vitest/portal-receipt.png', fullPage: true });
+    expect(browser.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('refuses a submission after the deadline with a clear message, and keeps the draft', async () => {
+    const { db } = browser.stack.database;
+    const user = await db.selectFrom('users').select('id').where('email', '=', APPLICANT).executeTakeFirstOrThrow();
+    const membership = await db.selectFrom('memberships').select('organisation_id').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    // The FY2025 round closed on 2026-04-06 13:00 JST (003 §6.1).
+    const closed = await db.selectFrom('programmes').select('id').where('code', '=', 'clt-demonstration-r7').executeTakeFirstOrThrow();
+    const draft = await insertApplication(db, {
+      programmeId: closed.id,
+      organisationId: membership.organisation_id,
+      createdBy: user.id,
+      title: '締切後の申請',
+      content: cltExampleApplicationContent(),
+    });
+    const page = await signIn();
+    await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+    await page.goto(new URL(`/applications/${draft.id}`, browser.stack.urls.portal).toString());
+    await page.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid=deadline]').textContent()).toContain('受付は終了しました');
+    await tab(page, '確認・提出');
+    await page.getByRole('button', { name: '提出する' }).click();
+    const error = page.locator('[data-testid=submit-error]');
+    await error.waitFor({ timeout: 10_000 });
+    expect(await error.textContent()).toContain('受付期間');
+    const row = await db.selectFrom('applications').select(['status', 'tracking_number']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'draft', tracking_number: null });
+    await page.context().close();
+  });
+});
