@@ -127,6 +127,56 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
     expect(await error.textContent()).toContain('受付期間');
     const row = await db.selectFrom('applications').select(['status', 'tracking_number']).where('id', '=', draft.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'draft', tracking_number: null });
+    // The browser logs the refused request (HTTP 412) as a console error; that refusal is the point here.
+    expect(browser.consoleErrors.every((e) => e.includes('412'))).toBe(true);
+    browser.consoleErrors.length = 0;
+    await page.context().close();
+  });
+
+  it('takes a CO2 emission-factor application to submission: a factor, a cost line counted in full', async () => {
+    const page = await signIn();
+    await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+    await page.getByRole('link', { name: /申請する: 【デモ】CO2原単位等の策定に係る支援/ }).click();
+    await page.getByLabel('件名（事業名）').fill('高炉セメントB種のEPD策定');
+    await page.getByRole('button', { name: '下書きを作成' }).click();
+    await page.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
+
+    await field(page, 'applicant.name').fill('一般社団法人〇〇セメント協会');
+    await field(page, 'applicant.representative').fill('会長 佐藤 次郎');
+    await field(page, 'applicant.address').fill('東京都中央区〇〇1-2-3');
+    await field(page, 'applicant.contactName').fill('鈴木 三郎');
+    await field(page, 'applicant.contactEmail').fill('suzuki@example.jp');
+    await field(page, 'applicant.contactPhone').fill('03-0000-1111');
+
+    await tab(page, '事業概要');
+    await choose(page, 'grant.applicant.kind', '業界団体');
+    await field(page, 'outline.purpose').fill('高炉セメントB種の業界代表EPDを策定し公開する');
+    await field(page, 'outline.parties').fill('協会事務局、LCA算定は〇〇研究所に委託');
+    await field(page, 'grant.period.resultsReportDate').fill('2027-02-26');
+    await field(page, 'outline.schedule').fill('令和8年12月算定、令和9年1月検証、2月公開');
+    await tab(page, '誓約');
+    await yes(page, 'pledge.agreed');
+
+    await tab(page, '予算（経費の内訳）');
+    await page.getByRole('button', { name: '原単位を追加' }).click();
+    await choose(page, 'grant.factors.0.kind', '(1) EPD又はCFP（ISO14025に基づく第三者検証を経るもの）');
+    await field(page, 'grant.factors.0.product').fill('高炉セメントB種');
+    await field(page, 'grant.factors.0.productCategory').fill('セメント');
+    await page.getByRole('button', { name: '行を追加' }).click();
+    await choose(page, 'grant.lines.0.category', '① CO2原単位等策定に係る人件費');
+    await field(page, 'grant.lines.0.description').fill('算定担当者の人件費');
+    await field(page, 'grant.lines.0.amount').fill('2000000');
+    await choose(page, 'grant.lines.0.factorId', 'F1 高炉セメントB種');
+    // Pay carries no consumption tax and the support covers the eligible cost in full (001 §2.5).
+    await expect.poll(() => page.locator('[data-testid=summary-grant]').textContent()).toContain('2,000,000');
+
+    await saved(page);
+    await tab(page, '確認・提出');
+    await page.getByRole('button', { name: '提出する' }).click();
+    await page.locator('[data-testid=receipt]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid=tracking-number]').textContent()).toMatch(/^CO2-\d{4}-\d{4}$/);
+    expect(await page.locator('[data-testid=receipt-grant]').textContent()).toContain('2,000,000');
+    expect(browser.consoleErrors).toEqual([]);
     await page.context().close();
   });
 });
