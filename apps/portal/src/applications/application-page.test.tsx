@@ -1,0 +1,77 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { AuthGate } from '@tsumiki/ui';
+import { fakeApi, programmeFixture, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../messages';
+import { PortalRoutes } from '../routes';
+
+const draft = {
+  id: 'a1',
+  programmeId: programmeFixture.id,
+  organisationId: 'o1',
+  title: 'CLT実証',
+  status: 'draft',
+  content: {},
+  version: 3,
+  submittedAt: null,
+  trackingNumber: null,
+  requestedGrantYen: null,
+  createdAt: new Date('2026-11-01T00:00:00Z'),
+  updatedAt: new Date('2026-11-01T00:00:00Z'),
+  attachments: [],
+  programme: { ...programmeFixture, kind: 'clt_demonstration', isOpen: true },
+  submissions: [],
+};
+
+describe('application wizard', () => {
+  it('autosaves on top of the version read, and on a conflict keeps what was typed and says so', async () => {
+    let saves = 0;
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('applicant', '杉山 美咲') },
+      'applications.get': { data: draft },
+      'applications.updateDraft': () =>
+        ++saves === 1
+          ? { data: { ...draft, version: 4, updatedAt: new Date() } }
+          : { error: { appCode: 'application.version_conflict', httpStatus: 409, appParams: { currentVersion: 9 } } },
+    });
+    renderWithTsumiki(
+      <AuthGate>
+        <PortalRoutes />
+      </AuthGate>,
+      { api, route: '/applications/a1', messages },
+    );
+    const name = await screen.findByLabelText(/法人名/);
+    fireEvent.change(name, { target: { value: '株式会社〇〇木材' } });
+    await waitFor(() => expect(screen.getByTestId('save-state').dataset.state).toBe('saved'), { timeout: 3000 });
+    const first = api.calls.find((c) => c.path === 'applications.updateDraft')?.input as { version: number; content: { applicant: { name: string } } };
+    expect(first.version).toBe(3);
+    expect(first.content.applicant.name).toBe('株式会社〇〇木材');
+
+    // Someone else saved meanwhile: the next save is a conflict, and the typing stays on the page.
+    fireEvent.change(name, { target: { value: '株式会社〇〇木材 高知支店' } });
+    await waitFor(() => expect(screen.getByTestId('save-state').dataset.state).toBe('conflict'), { timeout: 3000 });
+    const second = api.calls.filter((c) => c.path === 'applications.updateDraft')[1]?.input as { version: number };
+    expect(second.version).toBe(4);
+    expect((screen.getByLabelText(/法人名/) as HTMLInputElement).value).toBe('株式会社〇〇木材 高知支店');
+    expect(screen.getByRole('alert').textContent).toContain('入力内容は失われていません');
+  });
+
+  it('shows the grant and the own share as the budget is typed', async () => {
+    const content = {
+      grant: { cltUse: 'panel_only', building: { lines: [{ id: 'b1', category: 'supplies', amount: 1_100_000 }] } },
+    };
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('applicant', '杉山 美咲') },
+      'applications.get': { data: { ...draft, content } },
+    });
+    renderWithTsumiki(
+      <AuthGate>
+        <PortalRoutes />
+      </AuthGate>,
+      { api, route: '/applications/a1', messages },
+    );
+    // 1,100,000 tax included → 1,000,000 × 3/10.
+    expect((await screen.findByTestId('summary-grant')).textContent).toContain('300,000');
+    expect(screen.getByTestId('summary-ownShare').textContent).toContain('800,000');
+  });
+});
