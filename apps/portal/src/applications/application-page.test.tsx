@@ -52,7 +52,7 @@ describe('application wizard', () => {
     await waitFor(() => expect(screen.getByTestId('save-state').dataset.state).toBe('conflict'), { timeout: 3000 });
     const second = api.calls.filter((c) => c.path === 'applications.updateDraft')[1]?.input as { version: number };
     expect(second.version).toBe(4);
-    expect((screen.getByLabelText(/法人名/) as HTMLInputElement).value).toBe('株式会社〇〇木材 高知支店');
+    expect(screen.getByLabelText<HTMLInputElement>(/法人名/).value).toBe('株式会社〇〇木材 高知支店');
     expect(screen.getByRole('alert').textContent).toContain('入力内容は失われていません');
   });
 
