@@ -1,5 +1,6 @@
 import '@tsumiki/ui/styles.css';
 import { mountApp } from '@tsumiki/ui';
+import { messages } from './messages';
 import { ConsoleRoutes } from './routes';
 
-mountApp('console', <ConsoleRoutes />);
+mountApp('console', <ConsoleRoutes />, { messages });

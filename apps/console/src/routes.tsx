@@ -1,13 +1,26 @@
 import { AppRoutes, type NavItem } from '@tsumiki/ui';
 import { Route } from 'react-router';
+import { ApplicationPage } from './pages/application-page';
 import { HomePage } from './pages/home-page';
+import { LedgerPage } from './pages/ledger-page';
+import { QueuePage } from './pages/queue-page';
+import { SummaryPage } from './pages/summary-page';
 
-export const NAV: NavItem[] = [{ to: '/', labelKey: 'nav.home', end: true }];
+export const NAV: NavItem[] = [
+  { to: '/', labelKey: 'nav.queue', end: true },
+  { to: '/summary', labelKey: 'nav.summary' },
+  { to: '/ledger', labelKey: 'nav.ledger', roles: ['reviewer', 'programme_admin'] },
+  { to: '/programmes', labelKey: 'nav.home' },
+];
 
 export function ConsoleRoutes() {
   return (
     <AppRoutes nav={NAV}>
-      <Route index element={<HomePage />} />
+      <Route index element={<QueuePage />} />
+      <Route path="applications/:applicationId" element={<ApplicationPage />} />
+      <Route path="summary" element={<SummaryPage />} />
+      <Route path="ledger" element={<LedgerPage />} />
+      <Route path="programmes" element={<HomePage />} />
     </AppRoutes>
   );
 }

@@ -12,7 +12,7 @@ describe('console home', () => {
         data: [programmeFixture],
       },
     });
-    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', locale: 'en' });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', locale: 'en', route: '/programmes' });
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Welcome, Kenichi Takahashi');
     const table = await screen.findByTestId('programme-table');
     expect(table.textContent).toContain('CLT building demonstration');
@@ -22,9 +22,10 @@ describe('console home', () => {
 
   it('keeps a committee member’s home to the console navigation', async () => {
     const api = fakeApi({ 'auth.me': { data: sessionOf('committee', '中村 由紀子') }, 'programmes.list': { data: [] } });
-    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console' });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', route: '/programmes' });
     await screen.findByTestId('home');
     expect(screen.getByRole('navigation', { name: 'メインメニュー' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'ホーム' }).getAttribute('href')).toBe('/');
+    expect(screen.getByRole('link', { name: 'ホーム' }).getAttribute('href')).toBe('/programmes');
+    expect(screen.queryByRole('link', { name: '予算台帳' })).toBeNull();
   });
 });

@@ -1,0 +1,374 @@
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RouterOutputs } from '@tsumiki/api';
+import { CONFLICT_KINDS, STATUS_LABELS, type TConflictKind } from '@tsumiki/domain/review';
+import { displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+
+type View = RouterOutputs['review']['open'];
+
+/** Opens an application: a committee member declares conflicts first; the API refuses a conflicted one anyway. */
+export function ApplicationPage() {
+  const { applicationId = '' } = useParams();
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const gate = useQuery(trpc.review.declarationStatus.queryOptions({ applicationId }));
+  return (
+    <Stack gap="md" data-testid="application-page">
+      <Anchor component={Link} to="/">{t('app.back')}</Anchor>
+      <QueryState query={gate}>{(g) => (g.required ? <ConflictDeclaration applicationId={applicationId} title={g.title} /> : <ApplicationView applicationId={applicationId} />)}</QueryState>
+    </Stack>
+  );
+}
+
+function ConflictDeclaration({ applicationId, title }: { applicationId: string; title: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [kinds, setKinds] = useState<TConflictKind[]>([]);
+  const [note, setNote] = useState('');
+  const declare = useMutation(
+    trpc.review.declareConflict.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.review.declarationStatus.queryKey({ applicationId }) }) }),
+  );
+  if (declare.data?.conflicted) return <Alert data-testid="conflict-declared">{t('conflict.declared')}</Alert>;
+  return (
+    <Card withBorder data-testid="conflict-form">
+      <Title order={2}>{t('conflict.title')}</Title>
+      <Text my="sm">{t('conflict.intro', { title })}</Text>
+      <Checkbox.Group value={kinds} onChange={(v) => setKinds(v)}>
+        <Stack gap="xs">
+          {CONFLICT_KINDS.map((k) => (
+            <Checkbox key={k} value={k} label={t(`conflict.kinds.${k}`)} data-testid={`conflict-${k}`} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <TextInput mt="sm" label={t('conflict.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
+      {declare.error && <Alert color="red" role="alert" mt="sm">{errorText(t, declare.error)}</Alert>}
+      <Button mt="md" loading={declare.isPending} data-testid="conflict-declare" onClick={() => declare.mutate({ applicationId, conflicts: kinds.map((kind) => ({ kind, ...(note.trim() ? { note: note.trim() } : {}) })) })}>
+        {t('conflict.declare')}
+      </Button>
+    </Card>
+  );
+}
+
+function ApplicationView({ applicationId }: { applicationId: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const trpc = useTRPC();
+  const view = useQuery(trpc.review.open.queryOptions({ applicationId }));
+  return (
+    <QueryState query={view}>
+      {(v) => (
+        <Stack gap="lg">
+          <Group>
+            <Title order={1}>{v.application.title}</Title>
+            <Badge size="lg" data-testid="status">{STATUS_LABELS[v.application.status][locale]}</Badge>
+          </Group>
+          <Text c="dimmed">{v.application.trackingNumber} · {locale === 'en' ? v.programme.nameEn : v.programme.nameJa}</Text>
+          {v.access === 'staff' && <Actions view={v} />}
+          {v.access === 'member' && <ScoreSheet applicationId={applicationId} />}
+          <Assessment view={v} />
+          {v.bonus && <Bonus view={v} />}
+          {v.reportLines.length > 0 && v.access === 'staff' && <ReportLines view={v} />}
+          <Card withBorder>
+            <Title order={2}>{t('app.attachments')}</Title>
+            {v.attachments.length === 0 ? <Text c="dimmed">{t('app.noAttachments')}</Text> : v.attachments.map((a) => <Text key={a.id}>{a.fileName} ({a.sizeBytes.toLocaleString()} B)</Text>)}
+          </Card>
+          {v.access === 'staff' && <History view={v} />}
+          {v.submission && (
+            <Card withBorder>
+              <Title order={2}>{t('app.submitted', { version: v.submission.versionNo, at: displayJst(v.submission.submittedAt) })}</Title>
+              <Code block mah={300} style={{ overflow: 'auto' }}>{JSON.stringify(v.submission.content, null, 2)}</Code>
+            </Card>
+          )}
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
+
+function Assessment({ view }: { view: View }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  return (
+    <Card withBorder data-testid="assessment">
+      <Title order={2}>{t('app.eligibility')}</Title>
+      {view.eligibility && <Badge color={view.eligibility.status === 'eligible' ? 'green' : 'orange'}>{t(`app.eligibilityStatus.${view.eligibility.status}`)}</Badge>}
+      <Stack gap={2} my="sm">
+        {view.reasons.slice(0, 30).map((r, i) => (
+          <Text key={i} size="sm">・{t(r.code, { ns: 'errors', keySeparator: false, defaultValue: r.code, ...r.params })}</Text>
+        ))}
+      </Stack>
+      {view.grant && (
+        <>
+          <Title order={3}>{t('app.grant')}</Title>
+          <Table>
+            <Table.Tbody>
+              {([['requested', view.grant.requested], ['eligibleCost', view.grant.eligibleCost], ['maximum', view.grant.amount], ['ownShare', view.grant.ownShare]] as const).map(([k, amount]) => (
+                <Table.Tr key={k}>
+                  <Table.Td>{t(`app.${k}`)}</Table.Td>
+                  <Table.Td ta="right" data-testid={`grant-${k}`}>{displayYen(amount, locale)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+      {view.decision && (
+        <Text mt="sm" data-testid="decision">
+          {t('app.granted')}: {displayYen(view.decision.grantedYen, locale)}
+          {view.decision.fixedYen !== null && ` / ${t('app.fixed')}: ${displayYen(view.decision.fixedYen, locale)}`}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function Actions({ view }: { view: View }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [event, setEvent] = useState<View['events'][number]['event'] | null>(null);
+  const [reason, setReason] = useState('');
+  const [due, setDue] = useState('');
+  const [amount, setAmount] = useState<number | ''>('');
+  const run = useMutation(
+    trpc.review.transition.mutationOptions({
+      onSuccess: async () => {
+        setEvent(null);
+        setReason('');
+        setDue('');
+        setAmount('');
+        await queryClient.invalidateQueries({ queryKey: trpc.review.open.queryKey({ applicationId: view.application.id }) });
+      },
+    }),
+  );
+  const spec = view.events.find((e) => e.event === event);
+  return (
+    <Card withBorder data-testid="actions">
+      <Title order={2}>{t('app.actions')}</Title>
+      {view.events.length === 0 && <Text c="dimmed">{t('app.noActions')}</Text>}
+      <Group my="sm">
+        {view.events.map((e) => (
+          <Button key={e.event} variant={event === e.event ? 'filled' : 'light'} onClick={() => setEvent(e.event)} data-testid={`event-${e.event}`}>
+            {e.label[locale]}
+          </Button>
+        ))}
+      </Group>
+      {spec && (
+        <Stack gap="xs">
+          {spec.inputs.reason !== 'none' && <Textarea label={t('app.reason')} withAsterisk={spec.inputs.reason === 'required'} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={2000} data-testid="input-reason" />}
+          {spec.inputs.dueAt === 'required' && <TextInput type="datetime-local" label={t('app.due')} withAsterisk value={due} onChange={(e) => setDue(e.currentTarget.value)} data-testid="input-due" />}
+          {spec.inputs.amount !== 'none' && spec.event !== 'fix_amount' && (
+            <NumberInput
+              label={t('app.amount')}
+              withAsterisk
+              description={view.maximumYen !== null ? t('app.amountHint', { maximum: displayYen(view.maximumYen, locale) }) : undefined}
+              value={amount}
+              onChange={(v) => setAmount(typeof v === 'number' ? v : '')}
+              min={0}
+              max={view.maximumYen ?? undefined}
+              allowDecimal={false}
+              thousandSeparator=","
+              data-testid="input-amount"
+            />
+          )}
+          {run.error && <Alert color="red" role="alert">{errorText(t, run.error)}</Alert>}
+          <Button
+            loading={run.isPending}
+            data-testid="run-event"
+            onClick={() =>
+              run.mutate({
+                applicationId: view.application.id,
+                version: view.application.version,
+                event: spec.event,
+                ...(reason.trim() ? { reason } : {}),
+                // The input is Japan time, whatever the browser's zone.
+                ...(due ? { dueAt: new Date(`${due}:00+09:00`) } : {}),
+                ...(spec.event === 'fix_amount' ? { amount: 0 } : amount !== '' ? { amount } : {}),
+              })
+            }
+          >
+            {t('app.run')}: {spec.label[locale]}
+          </Button>
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function History({ view }: { view: View }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  return (
+    <Card withBorder data-testid="history">
+      <Title order={2}>{t('app.history')}</Title>
+      {view.history.length === 0 && <Text c="dimmed">{t('app.noHistory')}</Text>}
+      <Table>
+        <Table.Tbody>
+          {view.history.map((h) => (
+            <Table.Tr key={h.id}>
+              <Table.Td>{displayJst(h.at)}</Table.Td>
+              <Table.Td>{STATUS_LABELS[h.from][locale]} → {STATUS_LABELS[h.to][locale]}</Table.Td>
+              <Table.Td>{h.actorName}</Table.Td>
+              <Table.Td>{h.reason}{h.dueAt && ` (${t('app.dueAt')} ${displayJst(h.dueAt)})`}{h.amountYen !== null && ` ${displayYen(h.amountYen, locale)}`}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {view.requests.length > 0 && <Title order={3} mt="md">{t('app.requests')}</Title>}
+      {view.requests.map((r) => (
+        <Text key={r.id} size="sm">{r.message} — {t('app.dueAt')} {displayJst(r.dueAt)} · {r.answeredAt ? t('app.answered') : t('app.open')}</Text>
+      ))}
+    </Card>
+  );
+}
+
+function Bonus({ view }: { view: View }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const review = useMutation(trpc.review.reviewBonus.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.review.open.queryKey({ applicationId: view.application.id }) }) }));
+  return (
+    <Card withBorder data-testid="bonus">
+      <Title order={2}>{t('app.bonus')} ({view.bonus!.total})</Title>
+      <Table>
+        <Table.Tbody>
+          {view.bonus!.lines.map((l) => (
+            <Table.Tr key={l.code}>
+              <Table.Td>{l.text[locale]}</Table.Td>
+              <Table.Td>{t(`app.fromFacts.${l.fromFacts}`)}</Table.Td>
+              <Table.Td>{l.counted ? t('app.counted') : t('app.notCounted')}{l.review && ` (${l.review.decision === 'confirmed' ? t('app.confirm') : t('app.reject')}${l.review.reason ? `: ${l.review.reason}` : ''})`}</Table.Td>
+              {view.access === 'staff' && (
+                <Table.Td>
+                  <Group gap="xs">
+                    <TextInput size="xs" placeholder={t('app.reason')} value={reasons[l.code] ?? ''} onChange={(e) => setReasons({ ...reasons, [l.code]: e.currentTarget.value })} />
+                    <Button size="xs" variant="light" onClick={() => review.mutate({ applicationId: view.application.id, item: l.code, decision: 'confirmed', reason: reasons[l.code] })}>{t('app.confirm')}</Button>
+                    <Button size="xs" variant="light" color="red" onClick={() => review.mutate({ applicationId: view.application.id, item: l.code, decision: 'rejected', reason: reasons[l.code] })}>{t('app.reject')}</Button>
+                  </Group>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {review.error && <Alert color="red" role="alert">{errorText(t, review.error)}</Alert>}
+    </Card>
+  );
+}
+
+function ReportLines({ view }: { view: View }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [rows, setRows] = useState(() => Object.fromEntries(view.reportLines.map((l) => [l.lineId, { decision: (l.decision ?? 'accepted'), accepted: l.acceptedYen ?? l.amountYen, reason: l.reason ?? '' }])));
+  const save = useMutation(trpc.review.reviewReportLines.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.review.open.queryKey({ applicationId: view.application.id }) }) }));
+  const editable = view.application.status === 'results_reported';
+  return (
+    <Card withBorder data-testid="report-lines">
+      <Title order={2}>{t('app.reportLines')}</Title>
+      <Table>
+        <Table.Tbody>
+          {view.reportLines.map((l) => {
+            const row = rows[l.lineId]!;
+            const set = (patch: Partial<typeof row>) => setRows({ ...rows, [l.lineId]: { ...row, ...patch } });
+            return (
+              <Table.Tr key={l.lineId}>
+                <Table.Td>{l.description ?? l.lineId}</Table.Td>
+                <Table.Td ta="right">{displayYen(l.amountYen, locale)}</Table.Td>
+                <Table.Td>
+                  <Select size="xs" disabled={!editable} data={[{ value: 'accepted', label: t('app.accept') }, { value: 'reduced', label: t('app.reduce') }, { value: 'rejected', label: t('app.rejectLine') }]} value={row.decision} onChange={(v) => v && set({ decision: v })} aria-label={l.lineId} />
+                </Table.Td>
+                <Table.Td>{row.decision === 'reduced' && <NumberInput size="xs" value={row.accepted} onChange={(v) => set({ accepted: typeof v === 'number' ? v : 0 })} allowDecimal={false} min={0} />}</Table.Td>
+                <Table.Td>{row.decision !== 'accepted' && <TextInput size="xs" withAsterisk placeholder={t('app.reason')} value={row.reason} onChange={(e) => set({ reason: e.currentTarget.value })} />}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      {save.error && <Alert color="red" role="alert">{errorText(t, save.error)}</Alert>}
+      {editable && (
+        <Button
+          mt="sm"
+          data-testid="save-line-reviews"
+          loading={save.isPending}
+          onClick={() =>
+            save.mutate({
+              applicationId: view.application.id,
+              version: view.application.version,
+              reviews: Object.entries(rows).map(([lineId, r]) => ({ lineId, decision: r.decision, ...(r.decision === 'reduced' ? { acceptedAmount: r.accepted } : {}), ...(r.reason.trim() ? { reason: r.reason.trim() } : {}) })),
+            })
+          }
+        >
+          {t('app.saveReview')}
+        </Button>
+      )}
+    </Card>
+  );
+}
+
+function ScoreSheet({ applicationId }: { applicationId: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const sheet = useQuery(trpc.review.sheet.queryOptions({ applicationId }));
+  const [scores, setScores] = useState<Record<string, { score: number | ''; comment: string }>>({});
+  const [overall, setOverall] = useState<string | null>(null);
+  const save = useMutation(trpc.review.saveSheet.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.review.sheet.queryKey({ applicationId }) }) }));
+  return (
+    <QueryState query={sheet}>
+      {(s) => {
+        const stored = new Map((s.sheet?.scores ?? []).map((x) => [x.item, x]));
+        const current = (item: string) => scores[item] ?? { score: stored.get(item)?.score ?? '', comment: stored.get(item)?.comment ?? '' };
+        const locked = s.sheet?.status === 'submitted';
+        const total = s.rubric.items.reduce((sum, i) => sum + (typeof current(i.code).score === 'number' ? (current(i.code).score as number) * i.weight : 0), 0);
+        const payload = (submit: boolean) => ({
+          applicationId,
+          version: s.sheet?.version ?? null,
+          submit,
+          scores: s.rubric.items.map((i) => ({ item: i.code, score: current(i.code).score === '' ? null : (current(i.code).score as number), ...(current(i.code).comment ? { comment: current(i.code).comment } : {}) })),
+          ...((overall ?? s.sheet?.overallComment) ? { overallComment: overall ?? s.sheet?.overallComment ?? '' } : {}),
+        });
+        return (
+          <Card withBorder data-testid="score-sheet">
+            <Group justify="space-between">
+              <Title order={2}>{t('sheet.title')}</Title>
+              <Badge>{locked ? t('sheet.submitted', { at: s.sheet?.submittedAt ? displayJst(s.sheet.submittedAt) : '' }) : t('sheet.draft')}</Badge>
+            </Group>
+            <Table>
+              <Table.Tbody>
+                {s.rubric.items.map((i) => (
+                  <Table.Tr key={i.code}>
+                    <Table.Td>{i.text[locale]}</Table.Td>
+                    <Table.Td w={120}>
+                      <NumberInput size="xs" min={s.rubric.scale.min} max={s.rubric.scale.max} allowDecimal={false} disabled={locked} value={current(i.code).score} onChange={(v) => setScores({ ...scores, [i.code]: { ...current(i.code), score: typeof v === 'number' ? v : '' } })} aria-label={i.text[locale]} data-testid={`score-${i.code}`} />
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput size="xs" disabled={locked} placeholder={t('sheet.comment')} value={current(i.code).comment} onChange={(e) => setScores({ ...scores, [i.code]: { ...current(i.code), comment: e.currentTarget.value } })} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Textarea mt="sm" label={t('sheet.overall')} disabled={locked} value={overall ?? s.sheet?.overallComment ?? ''} onChange={(e) => setOverall(e.currentTarget.value)} />
+            <Text mt="xs" data-testid="sheet-total">{t('sheet.total', { total, maximum: s.maximum })}</Text>
+            {save.error && <Alert color="red" role="alert">{errorText(t, save.error)}</Alert>}
+            {!locked && (
+              <Group mt="sm">
+                <Button variant="default" loading={save.isPending} onClick={() => save.mutate(payload(false))} data-testid="sheet-draft">{t('sheet.saveDraft')}</Button>
+                <Button loading={save.isPending} onClick={() => save.mutate(payload(true))} data-testid="sheet-submit">{t('sheet.submit')}</Button>
+              </Group>
+            )}
+          </Card>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,52 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { AuthGate } from '@tsumiki/ui';
+import { fakeApi, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../messages';
+import { ConsoleRoutes } from '../routes';
+
+const row = {
+  id: 'a1',
+  title: 'CLTパネル工法 4階建て事務所',
+  status: 'submitted',
+  version: 2,
+  trackingNumber: 'CLT-2025-0001',
+  requestedGrantYen: 11_810_000,
+  submittedAt: new Date('2026-03-10T01:00:00Z'),
+  updatedAt: new Date('2026-03-10T01:00:00Z'),
+  programmeId: 'p1',
+  programmeKind: 'clt_demonstration',
+  programmeNameJa: 'CLT実証',
+  programmeNameEn: 'CLT demonstration',
+  organisationId: 'o1',
+  applicantNameJa: '杉山木材',
+  applicantNameEn: 'Sugiyama Timber',
+  assignedCount: 1,
+};
+
+describe('review queue', () => {
+  it('lists the queue with counts per status and asks the API again when searching', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('reviewer', '高橋 健一') },
+      'review.queue': (input) => ({
+        data: {
+          rows: (input as { search?: string }).search === 'zzz' ? [] : [row],
+          total: (input as { search?: string }).search === 'zzz' ? 0 : 1,
+          counts: { submitted: 1, under_review: 3 },
+          page: 1,
+          pageSize: 50,
+          programmes: [{ id: 'p1', kind: 'clt_demonstration', nameJa: 'CLT実証', nameEn: 'CLT demonstration' }],
+        },
+      }),
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages });
+    const table = await screen.findByTestId('queue-table');
+    expect(table.textContent).toContain('CLT-2025-0001');
+    expect(table.textContent).toContain('11,810,000');
+    expect(screen.getByTestId('tab-under_review').textContent).toContain('3');
+    const search = screen.getByLabelText('事業名・受付番号・申請者で検索');
+    fireEvent.change(search, { target: { value: 'zzz' } });
+    await waitFor(() => expect(screen.getByTestId('queue-total').textContent).toBe('0件'));
+    expect(api.calls.filter((c) => c.path === 'review.queue').at(-1)?.input).toMatchObject({ search: 'zzz', page: 1 });
+  });
+});
