@@ -3,9 +3,14 @@ import { Route } from 'react-router';
 import { ApplicationPage } from './applications/application-page';
 import { NewApplicationPage } from './applications/new-application-page';
 import { ReceiptPage } from './applications/receipt-page';
+import { CarbonListPage } from './carbon/carbon-list-page';
+import { CarbonProjectPage } from './carbon/carbon-project-page';
 import { HomePage } from './pages/home-page';
 
-export const NAV: NavItem[] = [{ to: '/', labelKey: 'nav.home', end: true }];
+export const NAV: NavItem[] = [
+  { to: '/', labelKey: 'nav.home', end: true },
+  { to: '/carbon', labelKey: 'carbon.nav' },
+];
 
 export function PortalRoutes() {
   return (
@@ -14,6 +19,8 @@ export function PortalRoutes() {
       <Route path="applications/new/:programmeId" element={<NewApplicationPage />} />
       <Route path="applications/:id" element={<ApplicationPage />} />
       <Route path="applications/:id/receipt/:versionNo" element={<ReceiptPage />} />
+      <Route path="carbon" element={<CarbonListPage />} />
+      <Route path="carbon/:id" element={<CarbonProjectPage />} />
     </AppRoutes>
   );
 }

@@ -83,6 +83,20 @@ describe.each(backends)('carbon API on $name', (backend) => {
     });
   });
 
+  it('exports a scenario’s result as CSV or Excel, and refuses while the input has issues', async () => {
+    const { content } = await applicant.caller.carbon.get({ id: (await applicant.caller.carbon.create({ name: '出力 テスト' })).id });
+    const file = await applicant.caller.carbon.exportResult({ content: { ...content, building, boq: [clt('L1', 10)] }, scenarioId: 'base', format: 'csv' });
+    expect(file.filename).toBe('LCCO2_出力_テスト_base.csv');
+    const csv = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(csv).toContain('module,A1-A3,資材製造,2520,2.52,0.042');
+    const xlsx = await applicant.caller.carbon.exportResult({ content: { ...content, building, boq: [clt('L1', 10)] }, scenarioId: 'base', format: 'xlsx' });
+    expect(xlsx.filename.endsWith('.xlsx')).toBe(true);
+    await expect(applicant.caller.carbon.exportResult({ content: { ...content, building, boq: [clt('L1', null)] }, scenarioId: 'base', format: 'csv' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { code: 'carbon.quantity_invalid' },
+    });
+  });
+
   it('previews a BoQ file (CSV and Excel) row by row against the library, saving nothing', async () => {
     const csv = '延床面積,1200\n工事科目,工事細目,資材,数量,単位\n3,3.5,wood.clt,10,m3\n3,3.5,wood.nothing,1,m3\n';
     const preview = await applicant.caller.carbon.previewBoq({ file: { format: 'csv', text: csv } });

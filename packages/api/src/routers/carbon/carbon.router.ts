@@ -1,8 +1,9 @@
 import { appendAudit, insertCarbonProject, listCarbonProjects, saveCarbonProjectIfVersion } from '@tsumiki/db';
-import { assessProject, newProjectContent, ZCarbonProjectContent } from '@tsumiki/domain/carbon';
+import { assess, assessProject, newProjectContent, projectInput, toCsvCells, ZCarbonProjectContent } from '@tsumiki/domain/carbon';
 import { ZImportFile } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
+import { exportFile } from '../../lib/spreadsheet';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import {
   assertApplicationOf,
@@ -90,6 +91,18 @@ export const carbonRouter = createTRPCRouter({
       comparisons: out.comparisons,
     };
   }),
+
+  /** One scenario's result as a file: CSV (one table) or Excel; refused while the input has issues. */
+  exportResult: project
+    .input(z.object({ content: ZCarbonProjectContent, scenarioId: z.string().max(32), format: z.enum(['csv', 'xlsx']) }))
+    .mutation(async ({ ctx, input }) => {
+      const { library } = await effectiveLibrary(ctx.db);
+      const outcome = assess(projectInput(input.content, input.scenarioId), { library });
+      if (!outcome.ok) throw appError(outcome.issues[0]!.code, outcome.issues[0]!.params);
+      const [header, ...rows] = toCsvCells(outcome.result, ctx.locale);
+      const name = input.content.name.replace(/[\\/:*?"<>|\s]+/g, '_');
+      return exportFile([{ name: 'LCCO2', header: header!.map(String), rows }], input.format, `LCCO2_${name}_${input.scenarioId}`);
+    }),
 
   /** A BoQ file (CSV/Excel, J-CAT-like columns) checked row by row; nothing is saved. */
   previewBoq: project.input(z.object({ file: ZImportFile })).mutation(({ ctx, input }) => previewBoqImport(ctx.db, input.file, ctx.locale)),

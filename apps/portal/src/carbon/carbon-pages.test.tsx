@@ -1,0 +1,100 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { newProjectContent, STARTER_LIBRARY } from '@tsumiki/domain/carbon';
+import { AuthGate } from '@tsumiki/ui';
+import { fakeApi, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../messages';
+import { PortalRoutes } from '../routes';
+
+const library = STARTER_LIBRARY.map((f) => ({ ...f, origin: 'starter' as const }));
+const content = {
+  ...newProjectContent('高知CLT庁舎', '2026-04-01'),
+  building: { use: 'office', structure: 'CLT', grossFloorAreaM2: 1200, works: 'new' as const },
+};
+const project = { id: 'p1', organisationId: 'o1', applicationId: null, version: 3, updatedAt: new Date('2026-04-01T01:00:00Z'), content };
+
+function renderProject(extra: Parameters<typeof fakeApi>[0] = {}) {
+  const api = fakeApi({
+    'auth.me': { data: sessionOf('applicant') },
+    'carbon.get': { data: project },
+    'carbon.factors': { data: library },
+    ...extra,
+  });
+  renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon/p1', messages });
+  return api;
+}
+
+describe('carbon calculator', () => {
+  it('takes a BoQ pasted from Excel, shows the result with its chart, and saves over the loaded version', async () => {
+    const api = renderProject({ 'carbon.save': { data: { version: 4 } } });
+    const paste = await screen.findByTestId('boq-paste');
+    const textarea = within(paste).queryByRole('textbox') ?? paste;
+    fireEvent.change(textarea, { target: { value: '工事科目\t工事細目\t資材\t数量\t単位\n3\t3.5\twood.clt\t100\tm3\n3\t3.5\twood.glulam_small\t20\tm3' } });
+    fireEvent.click(screen.getByTestId('boq-paste-add'));
+    expect(await screen.findByText('2行を追加しました。')).toBeTruthy();
+    const grid = screen.getByTestId('boq-grid');
+    expect(within(grid).getAllByRole('row')).toHaveLength(3);
+
+    // 100 × 252 + 20 × 108 = 27,360 kg A1–A3 (the wood table of seeds/002).
+    const table = await screen.findByTestId('carbon-module-table');
+    await waitFor(() => expect(within(table).getAllByRole('row')[1]?.textContent).toContain('27,360 kg-CO₂e'));
+    expect(screen.getByTestId('modules-chart').querySelectorAll('rect').length).toBeGreaterThan(1);
+    expect(screen.getByTestId('categories-chart')).toBeTruthy();
+    expect(screen.getByTestId('carbon-warnings').textContent).toContain('第三者レビューのないCFP');
+
+    fireEvent.click(screen.getByTestId('carbon-save'));
+    await screen.findByText('保存しました（版 4）');
+    const save = api.calls.find((c) => c.path === 'carbon.save')!.input as { version: number; content: { boq: { materialKey: string; quantity: number }[] } };
+    expect(save.version).toBe(3);
+    expect(save.content.boq.map((l) => [l.materialKey, l.quantity])).toEqual([
+      ['wood.clt', 100],
+      ['wood.glulam_small', 20],
+    ]);
+  });
+
+  it('refuses a paste with a bad row, naming the row, and adds nothing', async () => {
+    renderProject();
+    const paste = await screen.findByTestId('boq-paste');
+    const textarea = within(paste).queryByRole('textbox') ?? paste;
+    fireEvent.change(textarea, { target: { value: '3\t3.5\twood.clt\t-5\tm3\n3\t3.5\twood.clt\t2\tm3' } });
+    fireEvent.click(screen.getByTestId('boq-paste-add'));
+    const alert = await screen.findByTestId('boq-row-errors');
+    expect(alert.textContent).toContain('明細「L1」（1行目）の数量がマイナスです。');
+    expect(within(screen.getByTestId('boq-grid')).getAllByRole('row')).toHaveLength(1);
+  });
+
+  it('names what stops an assessment (a gap material) by line, and keeps the typed content on a version conflict', async () => {
+    renderProject({ 'carbon.save': { error: { appCode: 'carbon.project_version_conflict', httpStatus: 409 } } });
+    const paste = await screen.findByTestId('boq-paste');
+    fireEvent.change(within(paste).queryByRole('textbox') ?? paste, { target: { value: '3\t3.4\tsteel.rebar\t30\tt' } });
+    fireEvent.click(screen.getByTestId('boq-paste-add'));
+    const issues = await screen.findByTestId('carbon-issues');
+    expect(issues.textContent).toContain('明細「L1」（1行目）の資材「steel.rebar」には、まだ使える原単位がありません。');
+    fireEvent.click(screen.getByTestId('carbon-save'));
+    expect(await screen.findByText(/他の人（または別の画面）で先に保存されました/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '最新の内容を読み込む' })).toBeTruthy();
+    expect(within(screen.getByTestId('boq-grid')).getAllByRole('row')).toHaveLength(3); // header, line, its issue
+  });
+});
+
+describe('carbon project list', () => {
+  it('lists the organisation’s projects and creates one by name', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('applicant') },
+      'carbon.list': { data: [{ id: 'p1', organisationId: 'o1', applicationId: null, name: '高知CLT庁舎', version: 2, updatedAt: new Date('2026-04-01T01:00:00Z'), use: 'office', grossFloorAreaM2: 1200, lineCount: 14 }] },
+      'carbon.create': { data: { id: 'p2', organisationId: 'o1', applicationId: null, name: '新庁舎', version: 1, updatedAt: new Date() } },
+      'carbon.get': { data: { ...project, id: 'p2' } },
+      'carbon.factors': { data: library },
+    });
+    renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon', messages });
+    const table = await screen.findByTestId('carbon-table');
+    expect(table.textContent).toContain('高知CLT庁舎');
+    expect(table.textContent).toContain('1,200 m²');
+    fireEvent.click(screen.getByTestId('carbon-create'));
+    expect(await screen.findByText('プロジェクト名を入力してください。')).toBeTruthy();
+    fireEvent.change(within(screen.getByTestId('carbon-list')).getByLabelText(/プロジェクト名/), { target: { value: '新庁舎' } });
+    fireEvent.click(screen.getByTestId('carbon-create'));
+    await screen.findByTestId('carbon-project');
+    expect(api.calls.find((c) => c.path === 'carbon.create')?.input).toEqual({ name: '新庁舎' });
+  });
+});
