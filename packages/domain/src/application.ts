@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TProgrammeKind } from './programme';
 
 /**
  * Application status (issue 5 makes this a full state machine); the names are stored in the database.
@@ -60,3 +61,13 @@ export const ZUpdateDraftInput = z.object({
 export type TUpdateDraftInput = z.infer<typeof ZUpdateDraftInput>;
 
 export const isEditableByApplicant = (status: TApplicationStatus) => status === 'draft' || status === 'returned';
+
+/** 受付番号: programme prefix, fiscal year and a number counted per prefix and year ("CLT-2026-0001"). */
+const TRACKING_PREFIX: Readonly<Record<TProgrammeKind, string>> = {
+  clt_demonstration: 'CLT',
+  co2_factor_support: 'CO2',
+  lca_implementation: 'LCA',
+};
+export const trackingCounterKey = (kind: TProgrammeKind, fiscalYear: number) => `${TRACKING_PREFIX[kind]}-${fiscalYear}`;
+export const trackingNumber = (kind: TProgrammeKind, fiscalYear: number, counter: number) =>
+  `${trackingCounterKey(kind, fiscalYear)}-${String(counter).padStart(4, '0')}`;

@@ -6,12 +6,13 @@ import {
   insertSubmission,
   listOrganisations,
   listProgrammes,
+  nextTrackingValue,
   setApplicationSubmitted,
   type Executor,
 } from '@tsumiki/db';
 import { CLT_PROGRAMME_BUDGET } from '@tsumiki/domain/review';
 import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
-import type { TProgrammeKind } from '@tsumiki/domain';
+import { trackingCounterKey, trackingNumber } from '@tsumiki/domain';
 
 /** A CO2 application: EPDs for two insulation products (001 §2.5, 例1), the costs split over them. */
 function co2Content(applicantName: string): Record<string, unknown> {
@@ -36,8 +37,6 @@ function co2Content(applicantName: string): Record<string, unknown> {
     },
   };
 }
-
-const TRACKING_PREFIX: Record<TProgrammeKind, string> = { clt_demonstration: 'CLT', co2_factor_support: 'CO2', lca_implementation: 'LCA' };
 
 /**
  * Review demo (issue 5): submitted applications of the demo applicant organisations in the open
@@ -68,7 +67,8 @@ export async function seedReviewDemo(db: Executor, now: Date) {
     const draft = await insertApplication(db, { programmeId: programme.id, organisationId, createdBy: applicantUser.id, title, content });
     const submittedAt = new Date(now.getTime() - minutesAgo * 60_000);
     counter += 1;
-    const trackingNumber = `${TRACKING_PREFIX[kind]}-${programme.fiscal_year}-D${String(counter).padStart(3, '0')}`;
+    // Numbered by the same counter as real submissions, so later ones continue the sequence.
+    const tracking = trackingNumber(kind, programme.fiscal_year, await nextTrackingValue(db, trackingCounterKey(kind, programme.fiscal_year)));
     await insertSubmission(db, {
       applicationId: draft.id,
       versionNo: 1,
@@ -80,7 +80,7 @@ export async function seedReviewDemo(db: Executor, now: Date) {
       submittedAt,
       idempotencyKey: `demo-review-${counter}`,
     });
-    await setApplicationSubmitted(db, { id: draft.id, expectedVersion: draft.version, submittedAt, trackingNumber, requestedGrantYen: requested, status: 'submitted' });
+    await setApplicationSubmitted(db, { id: draft.id, expectedVersion: draft.version, submittedAt, trackingNumber: tracking, requestedGrantYen: requested, status: 'submitted' });
     return draft.id;
   };
 

@@ -12,17 +12,11 @@ import {
   type ApplicationSubmission,
   type Programme,
 } from '@tsumiki/db';
-import { formatJst, isEditableByApplicant, isWindowOpen, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
+import { formatJst, isEditableByApplicant, isWindowOpen, trackingCounterKey, trackingNumber, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
 import { assessApplication, type FormIssue } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationOfCaller } from './applications.service';
-
-const TRACKING_PREFIX: Record<TProgrammeKind, string> = {
-  clt_demonstration: 'CLT',
-  co2_factor_support: 'CO2',
-  lca_implementation: 'LCA',
-};
 
 export function programmeKindOf(programme: Programme): TProgrammeKind {
   const kind = ZProgrammeKind.safeParse(programme.kind);
@@ -83,9 +77,9 @@ export async function submitApplication(
       if (assessment.issues.length > 0) return { ok: false as const, issues: assessment.issues };
 
       const versionNo = (await latestSubmissionVersion(trx, application.id)) + 1;
-      const trackingNumber =
+      const tracking =
         application.tracking_number ??
-        `${TRACKING_PREFIX[kind]}-${programme.fiscal_year}-${String(await nextTrackingValue(trx, `${TRACKING_PREFIX[kind]}-${programme.fiscal_year}`)).padStart(4, '0')}`;
+        trackingNumber(kind, programme.fiscal_year, await nextTrackingValue(trx, trackingCounterKey(kind, programme.fiscal_year)));
       const requestedGrantYen = assessment.result?.grant.amount ?? null;
       const submission = await insertSubmission(trx, {
         applicationId: application.id,
@@ -103,7 +97,7 @@ export async function submitApplication(
         id: application.id,
         expectedVersion: application.version,
         submittedAt: now,
-        trackingNumber,
+        trackingNumber: tracking,
         requestedGrantYen,
         status,
       });
@@ -114,16 +108,16 @@ export async function submitApplication(
         entityType: 'application',
         entityId: application.id,
         before: { status: application.status, version: application.version },
-        after: { status, version: updated.version, trackingNumber, versionNo, requestedGrantYen },
+        after: { status, version: updated.version, trackingNumber: tracking, versionNo, requestedGrantYen },
         requestId: ctx.request.requestId,
         ip: ctx.request.ip,
       });
       await enqueueOutbox(trx, {
         topic: 'application.submitted',
         recipientUserId: ctx.auth.user.id,
-        payload: { applicationId: application.id, title: application.title, trackingNumber, versionNo, submittedAt: now.toISOString() },
+        payload: { applicationId: application.id, title: application.title, trackingNumber: tracking, versionNo, submittedAt: now.toISOString() },
       });
-      return { ok: true as const, receipt: receiptOf(submission, trackingNumber) };
+      return { ok: true as const, receipt: receiptOf(submission, tracking) };
     });
   } catch (error) {
     // Two retries racing with one key: the loser finds the winner's submission.
