@@ -11,6 +11,7 @@ import {
 } from '@tsumiki/db';
 import { jstInstant, jstParts, type TRole } from '@tsumiki/domain';
 import type { Kysely } from 'kysely';
+import { seedCarbonDemo } from './carbon-demo';
 import { seedCcusDemo } from './ccus-demo';
 import { seedReviewDemo } from './review-demo';
 
@@ -156,6 +157,7 @@ export async function seedDemo(db: Kysely<DB>, options: { now?: Date } = {}): Pr
     const reporter = await findUserByEmail(trx, 'reporter@demo.tsumiki.jp');
     await seedCcusDemo(trx, associations, options.now ?? new Date(), reporter!.id);
     await seedReviewDemo(trx, options.now ?? new Date());
+    await seedCarbonDemo(trx, sugiyama.id, options.now ?? new Date());
     return { logins };
   });
 }
