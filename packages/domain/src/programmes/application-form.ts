@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { TProgrammeKind } from '../programme';
 import { checkApplicationChecklist, ZChecklistApplication } from './checklist';
 import { CLT_USE_NAMES, CLT_USES } from './clt-tables';
