@@ -12,6 +12,10 @@ const LANDING: Record<string, string> = {
   ministry: 'overview',
   association_reporter: 'association-page',
   association_viewer: 'association-page',
+  // The console opens on the review queue.
+  reviewer: 'queue-page',
+  committee: 'queue-page',
+  programme_admin: 'queue-page',
 };
 
 describe.each(DEMO_ACCOUNTS.map((account) => ({ ...account, app: ROLE_APP[account.role] })))('$role in the $app', ({ app, role, email, displayName: name }) => {
