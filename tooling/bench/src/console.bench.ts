@@ -7,16 +7,15 @@
  *   BENCH_POSTGRES_URL=postgres://… pnpm bench:console
  *   BENCH_APPLICATIONS=500 BENCH_ITERATIONS=50 pnpm bench:console   (a smaller run)
  */
-import { createCaller, createContext, hashPassword, type CookieJar } from '@tsumiki/api';
+import { createCaller, createContext, hashPassword } from '@tsumiki/api';
 import { createDatabase, insertMembership, insertOrganisation, insertProgramme, insertUser, migrateToLatest, type Database } from '@tsumiki/db';
 import { APPLICATION_STATUSES } from '@tsumiki/domain';
 import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { dropDatabase, Jar, recreateDatabase } from './scratch';
 import { summarise, time } from './stats';
 
 const env = process.env;
-const ADMIN_URL = env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const APPLICATIONS = Number(env.BENCH_APPLICATIONS ?? 2_000);
 const REVIEWERS = Number(env.BENCH_REVIEWERS ?? 20);
 const ITERATIONS = Number(env.BENCH_ITERATIONS ?? 200);
@@ -25,26 +24,6 @@ const DB_NAME = 'tsumiki_bench_console';
 const TARGET_P95_MS = 300;
 
 const log = (line: string) => console.log(line);
-
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function recreateDatabase(): Promise<string> {
-  await admin(async (c) => {
-    await c.query(`drop database if exists ${DB_NAME} with (force)`);
-    await c.query(`create database ${DB_NAME}`);
-  });
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
 
 async function load(database: Database) {
   const { db } = database;
@@ -100,15 +79,8 @@ async function load(database: Database) {
   return { programmeId: programme.id, reviewers, password, loadMs };
 }
 
-class Jar implements CookieJar {
-  token: string | undefined;
-  read = () => this.token;
-  write = (token: string) => void (this.token = token);
-  clear = () => void (this.token = undefined);
-}
-
 async function main() {
-  const url = await recreateDatabase();
+  const url = await recreateDatabase(DB_NAME);
   const database = await createDatabase({ kind: 'postgres', url, maxConnections: 10 });
   try {
     await migrateToLatest(database.db);
@@ -169,7 +141,7 @@ async function main() {
     );
   } finally {
     await database.close();
-    if (!KEEP) await admin((c) => c.query(`drop database if exists ${DB_NAME} with (force)`));
+    if (!KEEP) await dropDatabase(DB_NAME);
   }
 }
 

@@ -7,7 +7,7 @@
  *   BENCH_POSTGRES_URL=postgres://… pnpm bench:dashboard
  *   BENCH_FIRMS=500 BENCH_ITERATIONS=50 pnpm bench:dashboard   (a smaller run)
  */
-import { createCaller, createContext, hashPassword, type CookieJar } from '@tsumiki/api';
+import { createCaller, createContext, hashPassword } from '@tsumiki/api';
 import {
   createDatabase,
   insertMembership,
@@ -19,11 +19,10 @@ import {
   type Database,
 } from '@tsumiki/db';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { dropDatabase, Jar, recreateDatabase } from './scratch';
 import { summarise, time } from './stats';
 
 const env = process.env;
-const ADMIN_URL = env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const FIRMS = Number(env.BENCH_FIRMS ?? 5_000);
 const MONTHS = 60;
 const ITERATIONS = Number(env.BENCH_ITERATIONS ?? 200);
@@ -47,24 +46,6 @@ const FISCAL_YEAR = 2025;
 const AS_OF = '2026-01';
 
 const log = (line: string) => console.log(line);
-
-async function recreateDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.query(`create database ${DB_NAME}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
-
-async function dropDatabase() {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.end();
-}
 
 async function load(database: Database) {
   const { db } = database;
@@ -110,15 +91,8 @@ async function load(database: Database) {
   return { facts, loadMs, rollupMs, associations: associations.length, email: user.email, password };
 }
 
-class Jar implements CookieJar {
-  token: string | undefined;
-  read = () => this.token;
-  write = (token: string) => void (this.token = token);
-  clear = () => void (this.token = undefined);
-}
-
 async function main() {
-  const url = await recreateDatabase();
+  const url = await recreateDatabase(DB_NAME);
   const database = await createDatabase({ kind: 'postgres', url, maxConnections: 10 });
   try {
     await migrateToLatest(database.db);
@@ -184,7 +158,7 @@ async function main() {
     );
   } finally {
     await database.close();
-    if (!KEEP) await dropDatabase();
+    if (!KEEP) await dropDatabase(DB_NAME);
   }
 }
 
