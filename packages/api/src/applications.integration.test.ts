@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { countRows, insertApplication, insertProgramme, type Database } from '@tsumiki/db';
+import { countRows, ensureLedger, insertApplication, insertProgramme, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,7 +125,7 @@ describe.each(backends)('submission on $name', (backend) => {
     expect(result.ok).toBe(true);
   });
 
-  it('refuses a CO2 application once the approved grants have reached the budget', async () => {
+  it('refuses a CO2 application once the ledger has committed the whole budget', async () => {
     const programme = await insertProgramme(database.db, {
       code: `co2-budget-${randomUUID()}`,
       kind: 'co2_factor_support',
@@ -137,13 +137,9 @@ describe.each(backends)('submission on $name', (backend) => {
       budget_yen: 4_000_000,
       office_organisation_id: seed.orgs.programme_office.id,
     });
-    const approved = await insertApplication(database.db, {
-      programmeId: programme.id,
-      organisationId: seed.orgs.otherApplicant.id,
-      createdBy: seed.otherApplicant.id,
-      title: '承認済み',
-    });
-    await database.db.updateTable('applications').set({ status: 'grant_decided', requested_grant_yen: 4_000_000 }).where('id', '=', approved.id).execute();
+    // A grant decision committed the whole budget in the programme's ledger.
+    await ensureLedger(database.db, programme.id, 4_000_000, null);
+    await database.db.updateTable('budget_ledgers').set({ committed_yen: 4_000_000 }).where('programme_id', '=', programme.id).execute();
     const draft = await insertApplication(database.db, {
       programmeId: programme.id,
       organisationId: seed.orgs.applicant.id,

@@ -103,17 +103,3 @@ export function setApplicationSubmitted(
     .returningAll()
     .executeTakeFirst();
 }
-
-/** Statuses at and after the grant decision: their requested grants are approved money (001 §2.6). */
-const APPROVED_STATUSES = ['grant_decided', 'in_progress', 'results_reported', 'amount_fixed', 'paid'] as const;
-
-/** Σ of approved grants of a programme, in yen. */
-export async function sumApprovedGrants(db: Executor, programmeId: string): Promise<number> {
-  const row = await db
-    .selectFrom('applications')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('requested_grant_yen'), eb.lit(0)).as('total'))
-    .where('programme_id', '=', programmeId)
-    .where('status', 'in', APPROVED_STATUSES)
-    .executeTakeFirst();
-  return Number(row?.total ?? 0);
-}

@@ -80,6 +80,14 @@ export interface Acceptance {
  * Whether an application may be submitted now: inside a window (JST, to the minute) and, for
  * programmes that close early (001 §2.6), while approved totals are below the budget.
  */
+/** 001 §2.6: acceptance stops once approved totals reach the budget (受付を打ち切る). */
+export const budgetExhausted = (budget: { amount: number | null; approvedTotal: number }): boolean =>
+  budget.amount !== null && budget.approvedTotal >= budget.amount;
+
+/** Whether the programme stops taking applications when its budget is used up (only CO2 support today). */
+export const closesWhenBudgetExhausted = (def: TProgrammeDefinition): boolean =>
+  def.windows.some((w) => w.closesEarlyWhenBudgetExhausted);
+
 export function acceptance(
   def: TProgrammeDefinition,
   now: Date,
@@ -107,11 +115,7 @@ export function acceptance(
       ],
     };
   }
-  if (
-    open.w.closesEarlyWhenBudgetExhausted &&
-    budget.amount !== null &&
-    budget.approvedTotal >= budget.amount
-  )
+  if (open.w.closesEarlyWhenBudgetExhausted && budgetExhausted(budget))
     return {
       accepting: false,
       window: open.w,
@@ -120,7 +124,8 @@ export function acceptance(
         reason(
           'programmes.budget_exhausted',
           open.w.source,
-          { budget: budget.amount, approved: budget.approvedTotal },
+          // Exhausted implies a stated budget.
+          { budget: budget.amount ?? 0, approved: budget.approvedTotal },
           'error',
         ),
       ],

@@ -1,6 +1,7 @@
 import {
   appendAudit,
   enqueueOutbox,
+  findLedger,
   findProgrammeById,
   findSubmissionByIdempotencyKey,
   insertSubmission,
@@ -8,12 +9,11 @@ import {
   latestSubmissionVersion,
   nextTrackingValue,
   setApplicationSubmitted,
-  sumApprovedGrants,
   type ApplicationSubmission,
   type Programme,
 } from '@tsumiki/db';
 import { formatJst, isEditableByApplicant, isWindowOpen, trackingCounterKey, trackingNumber, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
-import { assessApplication, type FormIssue } from '@tsumiki/domain/programmes';
+import { assessApplication, budgetExhausted, BUILTIN_PROGRAMMES, closesWhenBudgetExhausted, type FormIssue } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationOfCaller } from './applications.service';
@@ -70,8 +70,12 @@ export async function submitApplication(
         throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });
       }
       const kind = programmeKindOf(programme);
-      if (kind === 'co2_factor_support' && (await sumApprovedGrants(trx, programme.id)) >= programme.budget_yen) {
-        throw appError('application.budget_exhausted');
+      // Approved money is what the grant decisions committed in the programme's ledger (issue 5).
+      if (closesWhenBudgetExhausted(BUILTIN_PROGRAMMES[kind])) {
+        const ledger = await findLedger(trx, programme.id);
+        if (budgetExhausted({ amount: ledger?.budget_yen ?? programme.budget_yen, approvedTotal: ledger?.committed_yen ?? 0 })) {
+          throw appError('application.budget_exhausted');
+        }
       }
       const assessment = assessApplication(kind, application.content);
       if (assessment.issues.length > 0) return { ok: false as const, issues: assessment.issues };
