@@ -2,7 +2,7 @@ import type { TProgrammeKind } from '../programme';
 import { checkApplicationChecklist, ZChecklistApplication } from './checklist';
 import { CLT_USE_NAMES, CLT_USES } from './clt-tables';
 import { ZIsoDate } from './dates';
-import { computeGrant, programmeByCode, validateGrantInput, type TGrantResult } from './input';
+import { computeGrant, programmeByCode, validateGrantInput, valueAt, type TGrantResult } from './input';
 import type { ProgrammeCode } from './reasons';
 
 /**
@@ -188,14 +188,8 @@ export const APPLICATION_FORMS: Readonly<Record<TProgrammeKind, readonly FormSec
 
 export const formFields = (kind: TProgrammeKind): FormField[] => APPLICATION_FORMS[kind].flatMap((s) => s.fields);
 
-export function valueAtPath(content: unknown, path: string): unknown {
-  let value = content;
-  for (const key of path.split('.')) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
+/** A dotted content path ("grant.facts.storeys"), as the form fields name them. */
+export const valueAtPath = (content: unknown, path: string): unknown => valueAt(content, path.split('.'));
 
 /** A copy of `content` with `path` set (or removed when `value` is undefined); the input is not changed. */
 export function withValueAtPath(content: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {

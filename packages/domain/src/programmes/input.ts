@@ -167,7 +167,7 @@ export function computeGrantFromJson(
   return { ok: true, result: computeGrant(def!, v.value) };
 }
 
-function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
+export function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
   let value = raw;
   for (const p of path) {
     if (typeof value !== 'object' || value === null) return undefined;
