@@ -3,6 +3,7 @@ export * from './attachment';
 export * from './auth';
 export * from './errors';
 export * from './money';
+export * from './organisation';
 export * from './programme';
 export * from './roles';
 export * from './time';
