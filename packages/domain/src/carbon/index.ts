@@ -16,3 +16,4 @@ export * from './export';
 export * from './boq-import';
 export * from './project';
 export * from './factor-import';
+export * from './openepd-import';
