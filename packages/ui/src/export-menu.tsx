@@ -4,23 +4,31 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from './errors';
 import { saveFile, type DownloadableFile } from './files';
 
-export type ExportFormat = 'csv' | 'xlsx';
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
 /**
  * CSV, Excel and print, the same three everywhere a page holds figures people take elsewhere.
- * Printing uses the browser's dialog (which also saves as PDF) with the print stylesheet.
+ * Printing uses the browser's dialog with the print stylesheet; pages whose content is an official form
+ * also offer a PDF file laid out by the API (`formats` includes 'pdf'), which reads the same on every machine.
  */
-export function ExportMenu({ onExport, testId = 'export' }: { onExport: (format: ExportFormat) => Promise<DownloadableFile>; testId?: string }) {
+export function ExportMenu({
+  onExport,
+  testId = 'export',
+  formats = ['csv', 'xlsx'],
+}: {
+  onExport: (format: ExportFormat) => Promise<DownloadableFile>;
+  testId?: string;
+  formats?: readonly ExportFormat[];
+}) {
   const { t } = useTranslation();
   const download = useMutation({ mutationFn: onExport, onSuccess: saveFile });
   return (
     <Group gap="xs" className="tsumiki-no-print" data-testid={testId}>
-      <Button variant="default" size="xs" loading={download.isPending && download.variables === 'csv'} onClick={() => download.mutate('csv')} data-testid={`${testId}-csv`}>
-        {t('export.csv')}
-      </Button>
-      <Button variant="default" size="xs" loading={download.isPending && download.variables === 'xlsx'} onClick={() => download.mutate('xlsx')} data-testid={`${testId}-xlsx`}>
-        {t('export.xlsx')}
-      </Button>
+      {formats.map((format) => (
+        <Button key={format} variant="default" size="xs" loading={download.isPending && download.variables === format} onClick={() => download.mutate(format)} data-testid={`${testId}-${format}`}>
+          {t(`export.${format}`)}
+        </Button>
+      ))}
       <Button variant="default" size="xs" onClick={() => window.print()} data-testid={`${testId}-print`}>
         {t('export.print')}
       </Button>

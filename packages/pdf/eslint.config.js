@@ -1,0 +1,2 @@
+import { node } from '@tsumiki/eslint-config';
+export default node;

@@ -1,0 +1,2 @@
+export type { PdfBlock, PdfColumn, PdfDocumentModel, PdfField } from './model';
+export { renderPdf } from './render';
