@@ -138,4 +138,37 @@ describe.each(backends)('carbon API on $name', (backend) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]?.after).toMatchObject({ ids: ['epd.acme.rebar'] });
   });
+
+  it('imports openEPD JSON: each EPD previewed and named, a material key chosen per EPD, then saved all or nothing', async () => {
+    const epd = (id: string, over: Record<string, unknown> = {}) => ({
+      id,
+      doctype: 'openEPD',
+      product_name: `ガラス ${id}`,
+      date_of_issue: '2025-01-10T00:00:00Z',
+      valid_until: '2030-01-09T00:00:00Z',
+      declared_unit: { qty: 1, unit: 'm2' },
+      manufacturer: { name: 'Example Glass' },
+      third_party_verifier: { name: 'Verifier' },
+      impacts: { 'IPCC AR5': { gwp: { A1A2A3: { mean: 25, unit: 'kgCO2e' } } } },
+      ...over,
+    });
+    const file = { format: 'openepd' as const, text: JSON.stringify([epd('G1'), epd('G2')]) };
+    const preview = await admin.caller.carbon.importFactors({ file, commit: false, materialKeys: { G1: 'glass.float' } });
+    expect(preview).toMatchObject({ ok: false, format: 'openepd', errorRows: 1, rows: [{ line: 1, issues: [] }, { line: 2, label: 'ガラス G2', issues: [{ code: 'carbon.epd_material_key_required' }] }] });
+    expect(preview.rows[1]!.issues[0]!.message).toMatch(/^2件目のEPD「ガラス G2」: /);
+    await expect(admin.caller.carbon.importFactors({ file, commit: true, materialKeys: { G1: 'glass.float' } })).rejects.toMatchObject({ cause: { code: 'carbon.import_has_errors' } });
+    expect((await admin.caller.carbon.factors()).some((f) => f.id === 'openepd.G1')).toBe(false);
+    await expect(applicant.caller.carbon.importFactors({ file, commit: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    const saved = await admin.caller.carbon.importFactors({ file, commit: true, materialKeys: { G1: 'glass.float', G2: 'glass.float' } });
+    expect(saved).toMatchObject({ ok: true, saved: 2 });
+    expect((await admin.caller.carbon.factors()).find((f) => f.id === 'openepd.G1')).toMatchObject({ origin: 'imported', dataType: 'epd_company', a1a3: 25, declaredUnit: 'm2' });
+    const audit = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'carbon.import_factors').execute();
+    expect(audit.at(-1)?.after).toMatchObject({ format: 'openepd', ids: ['openepd.G1', 'openepd.G2'] });
+  });
+
+  it('gives the programme office an empty factor template', async () => {
+    const template = await admin.caller.carbon.factorTemplate({ format: 'csv' });
+    expect(Buffer.from(template.base64, 'base64').toString('utf8')).toContain('原単位ID,資材キー,名称');
+  });
 });

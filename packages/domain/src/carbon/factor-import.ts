@@ -55,6 +55,8 @@ export interface TFactorImportRow {
   line: number;
   id: string;
   materialKey: string;
+  /** How the row is named to the user when it has no valid factor yet (an EPD's product name). */
+  label?: string;
   factor: TEmissionFactor | null;
   issues: TFactorImportIssue[];
 }

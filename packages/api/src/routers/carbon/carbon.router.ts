@@ -1,5 +1,5 @@
 import { appendAudit, insertCarbonProject, listCarbonProjects, saveCarbonProjectIfVersion } from '@tsumiki/db';
-import { assess, assessProject, newProjectContent, projectInput, toCsvCells, ZCarbonProjectContent } from '@tsumiki/domain/carbon';
+import { assess, assessProject, newProjectContent, projectInput, toCsvCells, ZCarbonProjectContent, ZFactorImportFile } from '@tsumiki/domain/carbon';
 import { ZImportFile } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
@@ -11,6 +11,7 @@ import {
   CARBON_PROJECT_ROLES,
   carbonIssues,
   effectiveLibrary,
+  factorTemplate,
   importFactors,
   loadProject,
   ownOrganisations,
@@ -113,8 +114,16 @@ export const carbonRouter = createTRPCRouter({
     return library.map((f) => ({ ...f, origin: imported.has(f.id) ? ('imported' as const) : ('starter' as const) }));
   }),
 
-  /** A factor list from CSV/Excel: `commit: false` previews every row; `commit: true` saves all rows or none. */
+  /**
+   * A factor list from CSV/Excel or openEPD JSON (with the material key chosen for each EPD id):
+   * `commit: false` previews every row; `commit: true` saves all rows or none.
+   */
   importFactors: roleProcedure('programme_admin')
-    .input(z.object({ file: ZImportFile, commit: z.boolean() }))
+    .input(z.object({ file: ZFactorImportFile, commit: z.boolean(), materialKeys: z.record(z.string().max(200), z.string().max(200)).optional() }))
     .mutation(({ ctx, input }) => importFactors({ ...ctx, userId: ctx.auth.user.id }, input)),
+
+  /** An empty factor list with the columns the import reads. */
+  factorTemplate: roleProcedure('programme_admin')
+    .input(z.object({ format: z.enum(['csv', 'xlsx']) }))
+    .mutation(({ input }) => factorTemplate(input.format)),
 });

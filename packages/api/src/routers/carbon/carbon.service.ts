@@ -12,17 +12,21 @@ import type { DB } from '@tsumiki/db';
 import { DomainError, errorMessage, jstParts, type Locale, type TRole } from '@tsumiki/domain';
 import {
   checkFactorImport,
+  checkOpenEpdImport,
+  FACTOR_COLUMNS,
   parseBoqSheet,
   STARTER_LIBRARY,
   ZCarbonProjectContent,
   ZEmissionFactor,
   type TCarbonIssue,
   type TEmissionFactor,
+  type TFactorImportFile,
   type TFactorImportIssue,
 } from '@tsumiki/domain/carbon';
 import type { TImportFile } from '@tsumiki/domain/ccus';
 import { appError, toAppError } from '../../errors';
 import { readSheetRows } from '../../lib/sheet-rows';
+import { exportFile } from '../../lib/spreadsheet';
 import type { Context, SignedInAuth } from '../../trpc-types';
 
 /** Applicants compute and keep projects of their organisation; the programme office reads the library and imports factors. */
@@ -89,28 +93,44 @@ export async function previewBoqImport(db: Executor, file: TImportFile, locale: 
   };
 }
 
-const factorIssue = (i: TFactorImportIssue, locale: Locale) => withMessage(i, locale);
+/** An openEPD entry's problem says which entry it is (number and product name) before what is wrong. */
+const factorIssue = (i: TFactorImportIssue, locale: Locale, entry: boolean) => {
+  const issue = withMessage(i, locale);
+  return entry ? { ...issue, message: errorMessage('carbon.epd_entry', locale, i.params) + issue.message } : issue;
+};
+
+/** Template for factor lists: the columns the import reads, Japanese headers first. */
+export function factorTemplate(format: 'csv' | 'xlsx') {
+  // The import matches headers case-blind, so the template may print them as people write them.
+  const header = Object.values(FACTOR_COLUMNS).map((names) => names[0].replace(/id$/, 'ID').replace(/^[a-z0-9-]+$/, (n) => n.toUpperCase()));
+  return exportFile([{ name: '原単位', header, rows: [] }], format, 'carbon_factor_template');
+}
 
 /**
- * A factor list checked row by row (preview) and, when asked and only if every row passes, saved
- * in one transaction with an audit entry: all rows or none.
+ * A factor list (CSV/Excel, or openEPD JSON with a material key chosen per EPD) checked row by row
+ * (preview) and, when asked and only if every row passes, saved in one transaction with an audit
+ * entry: all rows or none.
  */
 export async function importFactors(
   ctx: Pick<Context, 'locale' | 'request'> & { db: Kysely<DB>; userId: string },
-  input: { file: TImportFile; commit: boolean },
+  input: { file: TFactorImportFile; commit: boolean; materialKeys?: Record<string, string> | undefined },
 ) {
-  const check = checkFactorImport(await readRows(input.file));
+  const file = input.file;
+  const openEpd = file.format === 'openepd';
+  const check = file.format === 'openepd' ? checkOpenEpdImport(file.text, { materialKeys: input.materialKeys ?? {} }) : checkFactorImport(await readRows(file));
   const replaces = await existingCarbonFactorIds(ctx.db, check.rows.map((r) => r.id).filter(Boolean));
   const result = {
     ok: check.ok,
-    fileIssues: check.fileIssues.map((i) => factorIssue(i, ctx.locale)),
+    format: file.format,
+    fileIssues: check.fileIssues.map((i) => factorIssue(i, ctx.locale, false)),
     rows: check.rows.map((r) => ({
       line: r.line,
       id: r.id,
       materialKey: r.materialKey,
+      label: r.factor?.nameJa ?? r.label ?? r.id,
       factor: r.factor,
       replaces: replaces.has(r.id),
-      issues: r.issues.map((i) => factorIssue(i, ctx.locale)),
+      issues: r.issues.map((i) => factorIssue(i, ctx.locale, openEpd)),
     })),
     errorRows: check.rows.filter((r) => r.issues.length > 0).length,
     saved: 0,
@@ -125,7 +145,7 @@ export async function importFactors(
       action: 'carbon.import_factors',
       entityType: 'carbon_factor_library',
       entityId: null,
-      after: { ids: factors.map((f) => f.id), replaced: [...replaces] },
+      after: { format: file.format, ids: factors.map((f) => f.id), replaced: [...replaces] },
       requestId: ctx.request.requestId,
       ip: ctx.request.ip,
     });
