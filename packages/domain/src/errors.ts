@@ -1,6 +1,8 @@
 import carbonEn from './messages/errors.carbon.en.json';
 import carbonJa from './messages/errors.carbon.ja.json';
 import en from './messages/errors.en.json';
+import lifecycleEn from './messages/errors.lifecycle.en.json';
+import lifecycleJa from './messages/errors.lifecycle.ja.json';
 import onboardingEn from './messages/errors.onboarding.en.json';
 import onboardingJa from './messages/errors.onboarding.ja.json';
 import ja from './messages/errors.ja.json';
@@ -10,8 +12,8 @@ import reviewEn from './messages/errors.review.en.json';
 import reviewJa from './messages/errors.review.ja.json';
 
 // One catalogue, kept in one file per area so each area's codes sit beside each other.
-const catalogueJa = { ...ja, ...carbonJa, ...programmesJa, ...reviewJa, ...onboardingJa };
-const catalogueEn = { ...en, ...carbonEn, ...programmesEn, ...reviewEn, ...onboardingEn };
+const catalogueJa = { ...ja, ...carbonJa, ...programmesJa, ...reviewJa, ...onboardingJa, ...lifecycleJa };
+const catalogueEn = { ...en, ...carbonEn, ...programmesEn, ...reviewEn, ...onboardingEn, ...lifecycleEn };
 
 /** Every error a user can see has a code here, with its text in both languages (SPEC §1). */
 export type ErrorCode = keyof typeof catalogueJa;
