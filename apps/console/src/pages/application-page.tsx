@@ -23,20 +23,33 @@ export function ApplicationPage() {
   );
 }
 
-function ConflictDeclaration({ applicationId, title }: { applicationId: string; title: string }) {
+/**
+ * The declaration form: before opening (`later` false), or on an opened proposal when the member
+ * learns of a conflict afterwards (`later` true: at least one kind). A declared conflict drops what
+ * the browser holds of the proposal; the API refuses it from then on.
+ */
+function ConflictDeclaration({ applicationId, title, later = false }: { applicationId: string; title: string; later?: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [kinds, setKinds] = useState<TConflictKind[]>([]);
   const [note, setNote] = useState('');
   const declare = useMutation(
-    trpc.review.declareConflict.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.review.declarationStatus.queryKey({ applicationId }) }) }),
+    trpc.review.declareConflict.mutationOptions({
+      onSuccess: async (result) => {
+        if (result.conflicted) {
+          queryClient.removeQueries({ queryKey: trpc.review.open.queryKey({ applicationId }) });
+          queryClient.removeQueries({ queryKey: trpc.review.sheet.queryKey({ applicationId }) });
+        }
+        await queryClient.invalidateQueries(trpc.review.pathFilter());
+      },
+    }),
   );
   if (declare.data?.conflicted) return <Alert data-testid="conflict-declared">{t('conflict.declared')}</Alert>;
   return (
     <Card withBorder data-testid="conflict-form">
-      <Title order={2}>{t('conflict.title')}</Title>
-      <Text my="sm">{t('conflict.intro', { title })}</Text>
+      <Title order={2}>{t(later ? 'conflict.laterTitle' : 'conflict.title')}</Title>
+      <Text my="sm">{t(later ? 'conflict.laterIntro' : 'conflict.intro', { title })}</Text>
       <Checkbox.Group value={kinds} onChange={(v) => setKinds(v)}>
         <Stack gap="xs">
           {CONFLICT_KINDS.map((k) => (
@@ -46,7 +59,7 @@ function ConflictDeclaration({ applicationId, title }: { applicationId: string; 
       </Checkbox.Group>
       <TextInput mt="sm" label={t('conflict.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
       {declare.error && <Alert color="red" role="alert" mt="sm">{errorText(t, declare.error)}</Alert>}
-      <Button mt="md" loading={declare.isPending} data-testid="conflict-declare" onClick={() => declare.mutate({ applicationId, conflicts: kinds.map((kind) => ({ kind, ...(note.trim() ? { note: note.trim() } : {}) })) })}>
+      <Button mt="md" loading={declare.isPending} disabled={later && kinds.length === 0} data-testid="conflict-declare" onClick={() => declare.mutate({ applicationId, conflicts: kinds.map((kind) => ({ kind, ...(note.trim() ? { note: note.trim() } : {}) })) })}>
         {t('conflict.declare')}
       </Button>
     </Card>
@@ -69,6 +82,7 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
           <Text c="dimmed">{v.application.trackingNumber} · {locale === 'en' ? v.programme.nameEn : v.programme.nameJa}</Text>
           {v.access === 'staff' && <Actions view={v} />}
           {v.access === 'member' && <ScoreSheet applicationId={applicationId} />}
+          {v.access === 'member' && <LaterDeclaration applicationId={applicationId} title={v.application.title} />}
           <Assessment view={v} />
           {v.bonus && <Bonus view={v} />}
           {v.reportLines.length > 0 && v.access === 'staff' && <ReportLines view={v} />}
@@ -86,6 +100,17 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
         </Stack>
       )}
     </QueryState>
+  );
+}
+
+function LaterDeclaration({ applicationId, title }: { applicationId: string; title: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (open) return <ConflictDeclaration applicationId={applicationId} title={title} later />;
+  return (
+    <Group>
+      <Button variant="subtle" color="red" onClick={() => setOpen(true)} data-testid="conflict-later">{t('conflict.later')}</Button>
+    </Group>
   );
 }
 
@@ -117,10 +142,26 @@ function Assessment({ view }: { view: View }) {
         </>
       )}
       {view.decision && (
-        <Text mt="sm" data-testid="decision">
-          {t('app.granted')}: {displayYen(view.decision.grantedYen, locale)}
-          {view.decision.fixedYen !== null && ` / ${t('app.fixed')}: ${displayYen(view.decision.fixedYen, locale)}`}
-        </Text>
+        <Table mt="sm" data-testid="decision">
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Td>{t('app.granted')}</Table.Td>
+              <Table.Td ta="right" data-testid="decision-granted">{displayYen(view.decision.grantedYen, locale)}</Table.Td>
+            </Table.Tr>
+            {view.decision.fixedYen !== null && (
+              <Table.Tr>
+                <Table.Td>{t('app.fixed')}</Table.Td>
+                <Table.Td ta="right" data-testid="decision-fixed">{displayYen(view.decision.fixedYen, locale)}</Table.Td>
+              </Table.Tr>
+            )}
+            {view.decision.ownShareYen !== null && (
+              <Table.Tr>
+                <Table.Td>{t('app.fixedOwnShare')}</Table.Td>
+                <Table.Td ta="right" data-testid="decision-own-share">{displayYen(view.decision.ownShareYen, locale)}</Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
       )}
     </Card>
   );
@@ -171,6 +212,8 @@ function Actions({ view }: { view: View }) {
               onChange={(v) => setAmount(typeof v === 'number' ? v : '')}
               min={0}
               max={view.maximumYen ?? undefined}
+              // Never change a typed amount silently: one yen over the maximum is refused, with the reason.
+              clampBehavior="none"
               allowDecimal={false}
               thousandSeparator=","
               data-testid="input-amount"
@@ -283,10 +326,10 @@ function ReportLines({ view }: { view: View }) {
                 <Table.Td>{l.description ?? l.lineId}</Table.Td>
                 <Table.Td ta="right">{displayYen(l.amountYen, locale)}</Table.Td>
                 <Table.Td>
-                  <Select size="xs" disabled={!editable} data={[{ value: 'accepted', label: t('app.accept') }, { value: 'reduced', label: t('app.reduce') }, { value: 'rejected', label: t('app.rejectLine') }]} value={row.decision} onChange={(v) => v && set({ decision: v })} aria-label={l.lineId} />
+                  <Select size="xs" disabled={!editable} data={[{ value: 'accepted', label: t('app.accept') }, { value: 'reduced', label: t('app.reduce') }, { value: 'rejected', label: t('app.rejectLine') }]} value={row.decision} onChange={(v) => v && set({ decision: v })} aria-label={t('app.lineDecision', { line: l.description ?? l.lineId })} data-testid={`line-decision-${l.lineId}`} />
                 </Table.Td>
-                <Table.Td>{row.decision === 'reduced' && <NumberInput size="xs" value={row.accepted} onChange={(v) => set({ accepted: typeof v === 'number' ? v : 0 })} allowDecimal={false} min={0} />}</Table.Td>
-                <Table.Td>{row.decision !== 'accepted' && <TextInput size="xs" withAsterisk placeholder={t('app.reason')} value={row.reason} onChange={(e) => set({ reason: e.currentTarget.value })} />}</Table.Td>
+                <Table.Td>{row.decision === 'reduced' && <NumberInput size="xs" value={row.accepted} onChange={(v) => set({ accepted: typeof v === 'number' ? v : 0 })} allowDecimal={false} min={0} thousandSeparator="," aria-label={t('app.lineAccepted', { line: l.description ?? l.lineId })} data-testid={`line-accepted-${l.lineId}`} />}</Table.Td>
+                <Table.Td>{row.decision !== 'accepted' && <TextInput size="xs" withAsterisk placeholder={t('app.reason')} value={row.reason} onChange={(e) => set({ reason: e.currentTarget.value })} aria-label={t('app.lineReason', { line: l.description ?? l.lineId })} data-testid={`line-reason-${l.lineId}`} />}</Table.Td>
               </Table.Tr>
             );
           })}

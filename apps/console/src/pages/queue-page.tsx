@@ -11,6 +11,7 @@ const SORTS = ['submitted_at', 'tracking_number', 'title', 'applicant', 'request
 type Sort = (typeof SORTS)[number];
 const PAGE_SIZE = 50;
 const QUEUE_STATUSES = APPLICATION_STATUSES.filter((s) => s !== 'draft');
+const QUEUE_FORMATS = ['csv', 'xlsx'] as const;
 
 /** The review queue: per programme and status (tabs with counts), search, sort, pages, export. */
 export function QueuePage() {
@@ -40,7 +41,15 @@ export function QueuePage() {
     <Stack gap="md" data-testid="queue-page">
       <Group justify="space-between">
         <Title order={1}>{t('queue.title')}</Title>
-        <ExportMenu testId="queue-export" onExport={(format) => queryClient.fetchQuery(trpc.review.exportQueue.queryOptions({ ...filters, format }))} />
+        <ExportMenu
+          testId="queue-export"
+          formats={QUEUE_FORMATS}
+          onExport={(format) => {
+            // The menu offers only QUEUE_FORMATS; the queue has no PDF layout.
+            if (format === 'pdf') throw new Error('The review queue exports CSV and Excel only.');
+            return queryClient.fetchQuery(trpc.review.exportQueue.queryOptions({ ...filters, format }));
+          }}
+        />
       </Group>
       <Group align="end">
         <Select

@@ -29,13 +29,13 @@ export function SummaryPage() {
               </Table.Thead>
               <Table.Tbody>
                 {s.rows.map((r) => (
-                  <Table.Tr key={r.proposalId}>
+                  <Table.Tr key={r.proposalId} data-testid={`summary-row-${r.proposalId}`}>
                     <Table.Td>{r.position} {r.title} {r.provisional && <Badge size="xs" color="gray">{t('summary.provisional')}</Badge>}</Table.Td>
-                    <Table.Td>{fmt(r.score.evaluationAverage)}</Table.Td>
+                    <Table.Td data-testid="summary-average">{fmt(r.score.evaluationAverage)}</Table.Td>
                     <Table.Td>{r.bonus.total}</Table.Td>
                     <Table.Td>{fmt(r.score.total)}</Table.Td>
                     <Table.Td>{displayYen(r.cumulativeMaximum, locale)} <Badge size="xs" color={r.withinBudget ? 'green' : 'red'}>{t(r.withinBudget ? 'summary.withinBudget' : 'summary.overBudget')}</Badge></Table.Td>
-                    <Table.Td>{r.excluded.length}</Table.Td>
+                    <Table.Td data-testid="summary-excluded">{r.excluded.length}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

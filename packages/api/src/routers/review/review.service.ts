@@ -317,7 +317,8 @@ export async function saveReportLineReviews(ctx: Ctx, input: { applicationId: st
     const rows = await listReportLines(trx, input.applicationId);
     if (rows.length === 0) throw appError('review.report_missing');
     // The domain checks reasons and reductions line by line; a partial review is allowed while working.
-    const lines = rows.map((r) => ({ id: r.line_id, category: r.category, amount: yen(r.amount_yen) }));
+    // With the description, so a refusal names the line as the applicant wrote it, not by its id.
+    const lines = rows.map((r) => ({ id: r.line_id, category: r.category, ...(r.description ? { description: r.description } : {}), amount: yen(r.amount_yen) }));
     const reviewed = reviewLines(lines.filter((l) => input.reviews.some((r) => r.lineId === l.id)), input.reviews);
     if (!reviewed.ok) throw appError(reviewed.code, reviewed.params);
     const at = ctx.now();

@@ -1,0 +1,228 @@
+import { formatJst } from '@tsumiki/domain';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack } from './browser';
+
+const browser = useBrowserStack();
+const { consoleErrors } = browser;
+const VIEWPORT = { width: 1400, height: 1000 };
+const REVIEWER = 'reviewer@demo.tsumiki.jp';
+const OFFICE = 'admin@demo.tsumiki.jp';
+const COMMITTEE = 'committee@demo.tsumiki.jp';
+const APPLICANT = 'applicant@demo.tsumiki.jp';
+/** Demo applications (apps/api/src/seed/review-demo.ts). */
+const RETURNED_ONE = 'CLT耐力壁の性能実証と2階建て店舗（杉山木材）';
+const ASSIGNED_ONE = 'CLTパネル工法 4階建て事務所の建築実証（杉山木材）';
+
+type TrpcReply = { status: number; body: { result?: { data?: { json?: unknown } }; error?: { json?: { data?: { code?: string; appCode?: string } } } } };
+
+/** A tRPC call from inside the page, with the page's own session cookie (what a hand-made request would do). */
+function call(page: Page, kind: 'query' | 'mutation', path: string, input: unknown): Promise<TrpcReply> {
+  return page.evaluate(
+    async ({ kind, path, input }) => {
+      const body = JSON.stringify({ json: input });
+      const headers = { 'content-type': 'application/json', 'x-tsumiki-csrf': '1' };
+      const response =
+        kind === 'query'
+          ? await fetch(`/trpc/${path}?input=${encodeURIComponent(body)}`, { headers })
+          : await fetch(`/trpc/${path}`, { method: 'POST', headers, body });
+      return { status: response.status, body: await response.json() };
+    },
+    { kind, path, input },
+  );
+}
+const dataOf = <T>(reply: TrpcReply): T => {
+  if (reply.status !== 200) throw new Error(`tRPC call failed (${reply.status}): ${JSON.stringify(reply.body)}`);
+  return reply.body.result?.data?.json as T;
+};
+const yenText = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+const text = async (page: Page, testId: string) => (await page.locator(`[data-testid=${testId}]`).first().textContent()) ?? '';
+
+async function openFromQueue(page: Page, title: string) {
+  await page.locator('[data-testid=queue-page]').waitFor({ timeout: 20_000 });
+  await page.getByRole('link', { name: title }).click();
+  await page.locator('[data-testid=application-page]').waitFor({ timeout: 20_000 });
+}
+
+async function waitForStatus(page: Page, label: string) {
+  await page.waitForFunction(
+    (l) => document.querySelector('[data-testid=status]')?.textContent === l,
+    label,
+    { timeout: 20_000 },
+  );
+}
+
+/** Clicks a workflow button, fills what the step asks and runs it; the status badge then shows `to`. */
+async function step(page: Page, event: string, to: string, inputs: { reason?: string; due?: string; amount?: number } = {}) {
+  await page.locator(`[data-testid=event-${event}]`).click();
+  if (inputs.reason !== undefined) await page.locator('[data-testid=input-reason]').fill(inputs.reason);
+  if (inputs.due !== undefined) await page.locator('[data-testid=input-due]').fill(inputs.due);
+  if (inputs.amount !== undefined) await page.locator('[data-testid=input-amount]').fill(String(inputs.amount));
+  await page.locator('[data-testid=run-event]').click();
+  await waitForStatus(page, to);
+}
+
+const idFromUrl = (page: Page) => new URL(page.url()).pathname.split('/').pop()!;
+
+describe('reviewer console: from submitted through a return for correction to a fixed amount', () => {
+  it('reviews, returns, takes the resubmission, selects within the maximum, decides, reviews the results report line by line and fixes the amount', async () => {
+    consoleErrors.length = 0;
+    const reviewer = await browser.signIn('console', REVIEWER, { viewport: VIEWPORT });
+    await openFromQueue(reviewer, RETURNED_ONE);
+    const applicationId = idFromUrl(reviewer);
+    await waitForStatus(reviewer, '提出済み');
+
+    // 審査開始, then 差戻し with a reason and a due date ten days ahead (Japan time).
+    await step(reviewer, 'start_review', '審査中');
+    const due = formatJst(new Date(Date.now() + 10 * 86_400_000)).slice(0, 10);
+    await step(reviewer, 'return_for_correction', '差戻し', { reason: '様式4-1の内訳の根拠資料を添付してください。', due: `${due}T17:00` });
+    const history = reviewer.locator('[data-testid=history]');
+    expect(await history.textContent()).toContain('様式4-1の内訳の根拠資料を添付してください。');
+    expect(await history.textContent()).toContain('未回答');
+
+    // The applicant corrects and resubmits. Through the API as the applicant (signed in to the
+    // portal): the portal's correction screen is issue 4's and not on main yet.
+    const applicant = await browser.signIn('portal', APPLICANT, { viewport: VIEWPORT });
+    await applicant.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+    const mine = dataOf<{ version: number; status: string; content: Record<string, unknown> }>(await call(applicant, 'query', 'applications.get', { id: applicationId }));
+    expect(mine.status).toBe('returned');
+    const corrected: Record<string, unknown> = { ...mine.content, plan: { ...(mine.content.plan as object), schedule: '令和8年7月着工、令和9年2月竣工（根拠資料添付）' } };
+    const updated = dataOf<{ version: number }>(await call(applicant, 'mutation', 'applications.updateDraft', { id: applicationId, version: mine.version, content: corrected }));
+    const receipt = dataOf<{ ok: boolean }>(await call(applicant, 'mutation', 'applications.submit', { id: applicationId, version: updated.version, idempotencyKey: crypto.randomUUID() }));
+    expect(receipt.ok).toBe(true);
+
+    // Back in the console: 再提出, the request answered by the second version.
+    await reviewer.reload();
+    await waitForStatus(reviewer, '再提出');
+    expect(await history.textContent()).toContain('回答済み');
+    await step(reviewer, 'start_review', '審査中');
+    await step(reviewer, 'recommend', '採択候補');
+    // The secretariat may not select: the button is the office's.
+    expect(await reviewer.locator('[data-testid=event-select]').count()).toBe(0);
+
+    // The office selects and decides the grant: one yen over the domain's maximum is refused.
+    const office = await browser.signIn('console', OFFICE, { viewport: VIEWPORT });
+    await openFromQueue(office, RETURNED_ONE);
+    await step(office, 'select', '採択');
+    const maximum = Number((await text(office, 'grant-maximum')).replace(/\D/g, ''));
+    expect(maximum).toBe(11_810_000);
+    await office.locator('[data-testid=event-decide_grant]').click();
+    await office.locator('[data-testid=input-amount]').fill(String(maximum + 1));
+    await office.locator('[data-testid=run-event]').click();
+    const refusal = office.getByRole('alert');
+    await refusal.waitFor({ timeout: 20_000 });
+    expect(await refusal.textContent()).toContain('算定された上限額');
+    expect(await text(office, 'status')).toBe('採択');
+    await office.locator('[data-testid=input-amount]').fill(String(maximum));
+    await office.locator('[data-testid=run-event]').click();
+    await waitForStatus(office, '交付決定（承認）');
+    expect(await text(office, 'decision-granted')).toBe(yenText(maximum));
+    await step(office, 'start_work', '事業実施中');
+
+    // The applicant reports the results: every budget line at its budgeted amount (API as the
+    // applicant; the portal's results-report screen is being built for issue 4).
+    const reported = dataOf<{ version: number }>(await call(applicant, 'query', 'applications.get', { id: applicationId }));
+    const grant = corrected.grant as Record<string, { lines: { id: string; category: string; description: string; amount: number }[] }>;
+    const lines = ['building', 'design', 'performance', 'council'].flatMap((part) => grant[part]?.lines ?? []).map(({ id, category, description, amount }) => ({ id, category, description, amount }));
+    expect(lines.map((l) => l.id)).toContain('b5');
+    dataOf(await call(applicant, 'mutation', 'review.respond', { applicationId, version: reported.version, event: 'report_results', lines }));
+    await applicant.context().close();
+
+    // The secretariat reviews the lines: CLT工事 reduced by ¥2,200,000 with a reason, the rest accepted.
+    await reviewer.reload();
+    await waitForStatus(reviewer, '実績報告済み');
+    await reviewer.locator('[data-testid=line-decision-b5]').click();
+    await reviewer.getByRole('option', { name: '減額', exact: true }).click();
+    await reviewer.locator('[data-testid=line-accepted-b5]').fill('15400000');
+    // Without a reason the domain refuses the cut.
+    await reviewer.locator('[data-testid=save-line-reviews]').click();
+    const lineRefusal = reviewer.locator('[data-testid=report-lines] [role=alert]');
+    await lineRefusal.waitFor({ timeout: 20_000 });
+    expect(await lineRefusal.textContent()).toContain('CLT工事');
+    await reviewer.locator('[data-testid=line-reason-b5]').fill('工事写真で確認できない部分（2,200,000円）を除く');
+    await reviewer.locator('[data-testid=save-line-reviews]').click();
+    await lineRefusal.waitFor({ state: 'detached', timeout: 20_000 });
+
+    // The office fixes the amount. Building: (33,000,000 − 2,200,000) ÷ 1.1 × 3/10 = 8,400,000;
+    // design 900,000 + performance 900,000 + council 1,010,000 as budgeted → 11,210,000.
+    // Own share: accepted 38,431,000 − 11,210,000 = 27,221,000.
+    await office.reload();
+    await waitForStatus(office, '実績報告済み');
+    await step(office, 'fix_amount', '額の確定');
+    expect(await text(office, 'decision-fixed')).toBe(yenText(11_210_000));
+    expect(await text(office, 'decision-own-share')).toBe(yenText(27_221_000));
+    expect(await text(office, 'decision-granted')).toBe(yenText(maximum));
+    expect(await office.locator('[data-testid=history]').textContent()).toContain('額の確定');
+
+    expect(consoleErrors.filter((e) => !e.includes('/trpc/'))).toEqual([]);
+    await reviewer.context().close();
+    await office.context().close();
+  });
+});
+
+describe('committee member with a conflict of interest', () => {
+  it('scores an assigned proposal, declares a conflict found later, then sees nothing of it; the API refuses it and the score leaves the averages', async () => {
+    const member = await browser.signIn('console', COMMITTEE, { viewport: VIEWPORT });
+    await openFromQueue(member, ASSIGNED_ONE);
+    const applicationId = idFromUrl(member);
+
+    // Before opening: the declaration, here "no conflict".
+    await member.locator('[data-testid=conflict-form]').waitFor({ timeout: 20_000 });
+    expect(await member.locator('[data-testid=assessment]').count()).toBe(0);
+    await member.locator('[data-testid=conflict-declare]').click();
+    await member.locator('[data-testid=score-sheet]').waitFor({ timeout: 20_000 });
+    const scoreInputs = member.locator('[data-testid=score-sheet] input[data-testid^=score-]');
+    const count = await scoreInputs.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i += 1) await scoreInputs.nth(i).fill('4');
+    await member.locator('[data-testid=sheet-submit]').click();
+    await member.getByText(/提出済み（/).waitFor({ timeout: 20_000 });
+
+    // The committee summary counts the member's score.
+    const reviewer = await browser.signIn('console', REVIEWER, { viewport: VIEWPORT });
+    await reviewer.locator('[data-testid=queue-page]').waitFor({ timeout: 20_000 });
+    await reviewer.goto(new URL('/summary', reviewer.url()).toString());
+    const row = reviewer.locator(`[data-testid=summary-row-${applicationId}]`);
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.locator('[data-testid=summary-average]').textContent()).not.toBe('—');
+    expect(await row.locator('[data-testid=summary-excluded]').textContent()).toBe('0');
+
+    // The member learns of a related company and declares it on the opened proposal.
+    await member.locator('[data-testid=conflict-later]').click();
+    await member.locator('[data-testid=conflict-related_company]').check();
+    await member.locator('[data-testid=conflict-declare]').click();
+    await member.getByRole('alert').waitFor({ timeout: 20_000 });
+    expect(await member.locator('[data-testid=score-sheet]').count()).toBe(0);
+    expect(await member.locator('[data-testid=assessment]').count()).toBe(0);
+    expect(await member.locator('body').textContent()).not.toContain(ASSIGNED_ONE);
+
+    // Nothing of it in the queue, and a direct visit shows no content either.
+    await member.goto(new URL('/', member.url()).toString());
+    await member.locator('[data-testid=queue-table]').waitFor({ timeout: 20_000 });
+    expect(await member.getByRole('link', { name: ASSIGNED_ONE }).count()).toBe(0);
+    await member.goto(new URL(`/applications/${applicationId}`, member.url()).toString());
+    await member.getByRole('alert').waitFor({ timeout: 20_000 });
+    expect(await member.locator('[data-testid=score-sheet]').count()).toBe(0);
+    expect(await member.locator('[data-testid=assessment]').count()).toBe(0);
+    expect(await member.locator('[data-testid=conflict-form]').count()).toBe(0);
+
+    // The API refuses the same session directly.
+    const refusedCodes = ['FORBIDDEN', 'NOT_FOUND'];
+    const opened = await call(member, 'query', 'review.open', { applicationId });
+    expect(refusedCodes).toContain(opened.body.error?.json?.data?.code);
+    expect(JSON.stringify(opened.body)).not.toContain('CLTパネル');
+    const sheet = await call(member, 'query', 'review.sheet', { applicationId });
+    expect(refusedCodes).toContain(sheet.body.error?.json?.data?.code);
+    const saved = await call(member, 'mutation', 'review.saveSheet', { applicationId, version: 1, scores: [], submit: false });
+    expect(refusedCodes).toContain(saved.body.error?.json?.data?.code);
+
+    // The member's score is left out of the proposal's averages.
+    await reviewer.reload();
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.locator('[data-testid=summary-average]').textContent()).toBe('—');
+    expect(await row.locator('[data-testid=summary-excluded]').textContent()).toBe('1');
+
+    await member.context().close();
+    await reviewer.context().close();
+  });
+});
