@@ -54,6 +54,7 @@ const ORDER_KEYS: Partial<Record<keyof DB, string[]>> = {
   review_related_organisations: ['member_id', 'organisation_id'],
   budget_ledgers: ['programme_id'],
   review_decisions: ['application_id'],
+  results_reports: ['application_id'],
 };
 
 /** Every row of a table in primary-key order: for backups and for comparing two databases. */

@@ -17,3 +17,4 @@ export * from './repositories/ccus.repository';
 export * from './repositories/submissions.repository';
 export * from './repositories/review.repository';
 export * from './repositories/carbon.repository';
+export * from './repositories/lifecycle.repository';

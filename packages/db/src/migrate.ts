@@ -4,6 +4,8 @@ import * as m20261122ccus from './migrations/2026-11-22T01-ccus';
 import * as m20261130submissions from './migrations/2026-11-30T02-submissions';
 import * as m20261130review from './migrations/2026-11-30T03-review';
 import * as m20261130carbon from './migrations/2026-11-30T04-carbon';
+import * as m20261130changeRequests from './migrations/2026-11-30T07-change-requests';
+import * as m20261130lifecycle from './migrations/2026-11-30T07-lifecycle';
 
 /**
  * Migrations listed in code rather than read from a folder, so they run the same under tsx, vitest
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T02-submissions': m20261130submissions,
   '2026-11-30T03-review': m20261130review,
   '2026-11-30T04-carbon': m20261130carbon,
+  '2026-11-30T07-change-requests': m20261130changeRequests,
+  '2026-11-30T07-lifecycle': m20261130lifecycle,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -330,6 +330,60 @@ export interface ReviewDecisionTable {
   fixed_at: Date | null;
 }
 
+/** A change request (issue 4; 003 §4.1, 001 §2.6): the content it would freeze and the grant after it. */
+export interface ChangeRequestTable {
+  id: Generated<string>;
+  application_id: string;
+  kind: 'plan' | 'budget' | 'add_company';
+  status: ColumnType<'pending' | 'approved' | 'rejected', 'pending' | undefined, 'approved' | 'rejected'>;
+  reason: string;
+  proposed_content: JSONColumnType<Record<string, unknown>>;
+  changed_paths: JSONColumnType<string[]>;
+  based_on_version_no: number;
+  maximum_yen: number;
+  current_grant_yen: number;
+  grant_after_yen: number;
+  submitted_by: string;
+  submitted_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  resulting_version_no: number | null;
+}
+
+/** The applicant's answer to one request of the office, with the files uploaded for it. */
+export interface RequestAnswerTable {
+  id: Generated<string>;
+  request_id: string;
+  application_id: string;
+  message: string;
+  attachment_ids: JSONColumnType<string[]>;
+  answered_by: string;
+  answered_at: Date;
+}
+
+/** The results-report draft, saved as typed on the version read; submitted_at once reported. */
+export interface ResultsReportTable {
+  application_id: string;
+  content: JSONColumnType<Record<string, unknown>>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string;
+  updated_at: Date;
+  submitted_at: Date | null;
+}
+
+/** An in-app notification: written with its outbox message, read by the bell. */
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  application_id: string | null;
+  outbox_id: number;
+  topic: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
 export interface ReviewReportLineTable {
   id: Generated<string>;
   application_id: string;
@@ -404,6 +458,10 @@ export interface DB {
   review_report_lines: ReviewReportLineTable;
   carbon_projects: CarbonProjectTable;
   carbon_factors: CarbonFactorTable;
+  change_requests: ChangeRequestTable;
+  request_answers: RequestAnswerTable;
+  results_reports: ResultsReportTable;
+  notifications: NotificationTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -454,4 +512,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'review_report_lines',
   'carbon_projects',
   'carbon_factors',
+  'change_requests',
+  'request_answers',
+  'results_reports',
+  'notifications',
 ] as const satisfies readonly (keyof DB)[];

@@ -1,0 +1,185 @@
+import type { ChangeRequestTable } from '../schema';
+import type { Executor } from './executor';
+
+/* ─────────────── answers to the office's requests ─────────────── */
+
+export function findRequestForUpdate(db: Executor, applicationId: string, requestId: string) {
+  return db.selectFrom('review_requests').selectAll().where('id', '=', requestId).where('application_id', '=', applicationId).forUpdate().executeTakeFirst();
+}
+
+/** Closes one request; undefined when it was answered in the meantime. */
+export function markRequestAnswered(db: Executor, requestId: string, at: Date) {
+  return db.updateTable('review_requests').set({ answered_at: at }).where('id', '=', requestId).where('answered_at', 'is', null).returning(['id']).executeTakeFirst();
+}
+
+export function insertRequestAnswer(db: Executor, a: { requestId: string; applicationId: string; message: string; attachmentIds: string[]; answeredBy: string; answeredAt: Date }) {
+  return db
+    .insertInto('request_answers')
+    .values({ request_id: a.requestId, application_id: a.applicationId, message: a.message, attachment_ids: JSON.stringify(a.attachmentIds), answered_by: a.answeredBy, answered_at: a.answeredAt })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function listAnswersOfApplication(db: Executor, applicationId: string) {
+  return db.selectFrom('request_answers').selectAll().where('application_id', '=', applicationId).orderBy('answered_at').execute();
+}
+
+/** The ids among `ids` that are attachments of this application. */
+export async function attachmentIdsOfApplication(db: Executor, applicationId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('attachments').select('id').where('application_id', '=', applicationId).where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/* ─────────────────────── results-report draft ─────────────────────── */
+
+export function findResultsReport(db: Executor, applicationId: string) {
+  return db.selectFrom('results_reports').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+}
+
+/**
+ * Saves the draft on the version read (null: none yet). Undefined when another window saved
+ * first, so neither overwrites the other.
+ */
+export function saveResultsReport(db: Executor, r: { applicationId: string; expectedVersion: number | null; content: Record<string, unknown>; userId: string; at: Date }) {
+  if (r.expectedVersion === null) {
+    return db
+      .insertInto('results_reports')
+      .values({ application_id: r.applicationId, content: JSON.stringify(r.content), updated_by: r.userId, updated_at: r.at })
+      .onConflict((oc) => oc.column('application_id').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+  }
+  return db
+    .updateTable('results_reports')
+    .set((eb) => ({ content: JSON.stringify(r.content), version: eb('version', '+', 1), updated_by: r.userId, updated_at: r.at }))
+    .where('application_id', '=', r.applicationId)
+    .where('version', '=', r.expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function markResultsReportSubmitted(db: Executor, applicationId: string, at: Date) {
+  return db.updateTable('results_reports').set({ submitted_at: at }).where('application_id', '=', applicationId).execute();
+}
+
+/** A returned report (return_report) is edited again: the draft reopens. */
+export function reopenResultsReport(db: Executor, applicationId: string) {
+  return db.updateTable('results_reports').set({ submitted_at: null }).where('application_id', '=', applicationId).execute();
+}
+
+/* ─────────────────────────── change requests ─────────────────────────── */
+
+export function insertChangeRequest(
+  db: Executor,
+  c: Pick<ChangeRequestTable, 'application_id' | 'kind' | 'reason' | 'based_on_version_no' | 'maximum_yen' | 'current_grant_yen' | 'grant_after_yen' | 'submitted_by' | 'submitted_at'> & {
+    proposedContent: Record<string, unknown>;
+    changedPaths: readonly string[];
+  },
+) {
+  const { proposedContent, changedPaths, ...rest } = c;
+  return db
+    .insertInto('change_requests')
+    .values({ ...rest, proposed_content: JSON.stringify(proposedContent), changed_paths: JSON.stringify(changedPaths) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function listChangeRequestsOfApplication(db: Executor, applicationId: string) {
+  return db
+    .selectFrom('change_requests')
+    .leftJoin('users', 'users.id', 'change_requests.submitted_by')
+    .selectAll('change_requests')
+    .select('users.display_name as submittedByName')
+    .where('application_id', '=', applicationId)
+    .orderBy('submitted_at', 'desc')
+    .execute();
+}
+
+export function findChangeRequestForUpdate(db: Executor, id: string) {
+  return db.selectFrom('change_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findPendingChangeRequest(db: Executor, applicationId: string) {
+  return db.selectFrom('change_requests').select('id').where('application_id', '=', applicationId).where('status', '=', 'pending').executeTakeFirst();
+}
+
+/** Decides a pending request; undefined when it was decided in the meantime. */
+export function decideChangeRequest(
+  db: Executor,
+  d: { id: string; status: 'approved' | 'rejected'; decidedBy: string; decidedAt: Date; reason: string | null; resultingVersionNo: number | null },
+) {
+  return db
+    .updateTable('change_requests')
+    .set({ status: d.status, decided_by: d.decidedBy, decided_at: d.decidedAt, decision_reason: d.reason, resulting_version_no: d.resultingVersionNo })
+    .where('id', '=', d.id)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/* ─────────────────────────── notifications ─────────────────────────── */
+
+/**
+ * The outbox message and its in-app notification, in the caller's transaction: the bell and the
+ * e-mail come from the same write, or neither does.
+ */
+export async function enqueueNotice(db: Executor, n: { topic: string; recipientUserId: string; applicationId: string | null; payload: Record<string, unknown> }) {
+  const outbox = await db
+    .insertInto('outbox')
+    .values({ topic: n.topic, recipient_user_id: n.recipientUserId, payload: JSON.stringify(n.payload) })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('notifications')
+    .values({ user_id: n.recipientUserId, application_id: n.applicationId, outbox_id: outbox.id, topic: n.topic, payload: JSON.stringify(n.payload) })
+    .execute();
+  return outbox;
+}
+
+export function listNotificationsOfUser(db: Executor, userId: string, limit: number) {
+  return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+}
+
+export async function countUnreadNotifications(db: Executor, userId: string): Promise<number> {
+  const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Marks the user's own notifications read (all of them when `ids` is absent); returns how many changed. */
+export async function markNotificationsRead(db: Executor, userId: string, at: Date, ids?: readonly string[]): Promise<number> {
+  let q = db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
+  if (ids) {
+    if (ids.length === 0) return 0;
+    q = q.where('id', 'in', [...ids]);
+  }
+  const rows = await q.returning(['id']).execute();
+  return rows.length;
+}
+
+/* ─────────────────────────── outbox delivery ─────────────────────────── */
+
+/** Claims pending messages for delivery (skipping rows another worker holds). */
+export function claimPendingOutbox(db: Executor, now: Date, limit: number) {
+  return db
+    .selectFrom('outbox')
+    .leftJoin('users', 'users.id', 'outbox.recipient_user_id')
+    .selectAll('outbox')
+    .select(['users.email as recipientEmail', 'users.locale as recipientLocale'])
+    .where('outbox.sent_at', 'is', null)
+    .where('outbox.available_at', '<=', now)
+    .orderBy('outbox.id')
+    .limit(limit)
+    .forUpdate('outbox')
+    .skipLocked()
+    .execute();
+}
+
+export function markOutboxSent(db: Executor, id: number, at: Date) {
+  return db.updateTable('outbox').set({ sent_at: at }).where('id', '=', id).execute();
+}
+
+/** A failed attempt: retried later, backing off by the attempt count. */
+export function markOutboxFailed(db: Executor, id: number, error: string, retryAt: Date) {
+  return db.updateTable('outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 2000), available_at: retryAt })).where('id', '=', id).execute();
+}
