@@ -1,5 +1,16 @@
 import type { AppMessages } from '@tsumiki/ui';
+import carbonEn from './carbon/locales/en.json';
+import carbonJa from './carbon/locales/ja.json';
 import en from './locales/en.json';
 import ja from './locales/ja.json';
 
-export const messages: AppMessages = { ja, en };
+/**
+ * The console's own words, by area: each area keeps its locale files beside its pages and adds them
+ * here under its own top-level key, so areas never edit each other's files.
+ */
+const areas: AppMessages[] = [{ ja, en }, { ja: carbonJa, en: carbonEn }];
+
+export const messages: AppMessages = {
+  ja: Object.assign({}, ...areas.map((a) => a.ja)) as Record<string, unknown>,
+  en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, unknown>,
+};

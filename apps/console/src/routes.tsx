@@ -1,5 +1,6 @@
 import { AppRoutes, type NavItem } from '@tsumiki/ui';
 import { Route } from 'react-router';
+import { FactorLibraryPage } from './carbon/factor-library-page';
 import { ApplicationPage } from './pages/application-page';
 import { HomePage } from './pages/home-page';
 import { LedgerPage } from './pages/ledger-page';
@@ -10,6 +11,7 @@ export const NAV: NavItem[] = [
   { to: '/', labelKey: 'nav.queue', end: true },
   { to: '/summary', labelKey: 'nav.summary' },
   { to: '/ledger', labelKey: 'nav.ledger', roles: ['reviewer', 'programme_admin'] },
+  { to: '/carbon/factors', labelKey: 'carbonLibrary.nav', roles: ['programme_admin'] },
   { to: '/programmes', labelKey: 'nav.home' },
 ];
 
@@ -21,6 +23,7 @@ export function ConsoleRoutes() {
       <Route path="summary" element={<SummaryPage />} />
       <Route path="ledger" element={<LedgerPage />} />
       <Route path="programmes" element={<HomePage />} />
+      <Route path="carbon/factors" element={<FactorLibraryPage />} />
     </AppRoutes>
   );
 }
