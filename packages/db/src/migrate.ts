@@ -6,6 +6,8 @@ import * as m20261130review from './migrations/2026-11-30T03-review';
 import * as m20261130carbon from './migrations/2026-11-30T04-carbon';
 import * as m20261130changeRequests from './migrations/2026-11-30T07-change-requests';
 import * as m20261130lifecycle from './migrations/2026-11-30T07-lifecycle';
+import * as m20261130reviewConsole from './migrations/2026-11-30T09-review-console';
+import * as m20261130organisations from './migrations/2026-11-30T08-organisations';
 
 /**
  * Migrations listed in code rather than read from a folder, so they run the same under tsx, vitest
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T04-carbon': m20261130carbon,
   '2026-11-30T07-change-requests': m20261130changeRequests,
   '2026-11-30T07-lifecycle': m20261130lifecycle,
+  '2026-11-30T09-review-console': m20261130reviewConsole,
+  '2026-11-30T08-organisations': m20261130organisations,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

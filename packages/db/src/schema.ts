@@ -10,7 +10,26 @@ export interface OrganisationTable {
   name_ja: string;
   name_en: string;
   short_name_ja: string | null;
+  /** 法人番号 (13 digits, check digit validated by the domain); unique when given. */
+  corporate_number: ColumnType<string | null, string | null | undefined, string | null>;
+  address: ColumnType<string | null, string | null | undefined, string | null>;
+  representative: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
+}
+
+/** An invitation to join an organisation: single use, expiring; only the token's SHA-256 is kept. */
+export interface OrganisationInvitationTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  token_hash: string;
+  invited_by: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Date | null;
+  accepted_by: string | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
 }
 
 export interface UserTable {
@@ -118,6 +137,10 @@ export interface AttachmentTable {
   size_bytes: number;
   sha256: string;
   content: Uint8Array;
+  /** Which of the call's required documents this file is (requiredDocuments[].code), if any. */
+  document_code: ColumnType<string | null, string | null | undefined, never>;
+  /** Pages counted in a PDF, for the page limits (003 §6.4); null when not a PDF or not countable. */
+  page_count: ColumnType<number | null, number | null | undefined, never>;
   created_at: CreatedAt;
 }
 
@@ -296,6 +319,38 @@ export interface ReviewRequestTable {
   answered_at: Date | null;
 }
 
+/** The special-rate (1/2) finding recorded for a proposal (003 §2.4); every one kept, the latest counts. */
+export interface ReviewSpecialRateFindingTable {
+  id: Generated<string>;
+  application_id: string;
+  excellent: boolean;
+  criteria: JSONColumnType<string[], string, never>;
+  reason: string;
+  status: string;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+/** A user's saved view of the review queue: filters, sort and search by name. */
+export interface ReviewSavedViewTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  filters: JSONColumnType<Record<string, unknown>, string, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A reminder sent for a request to an applicant: one per request and kind, never twice. */
+export interface ReviewReminderTable {
+  id: Generated<string>;
+  request_id: string;
+  /** 'before_3' (days before the due date) or 'overdue'. */
+  kind: string;
+  sent_at: CreatedAt;
+}
+
 export interface BudgetLedgerTable {
   programme_id: string;
   budget_yen: number;
@@ -429,6 +484,7 @@ export interface DB {
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;
+  organisation_invitations: OrganisationInvitationTable;
   sessions: SessionTable;
   sign_in_attempts: SignInAttemptTable;
   programmes: ProgrammeTable;
@@ -456,6 +512,9 @@ export interface DB {
   budget_ledger_entries: BudgetLedgerEntryTable;
   review_decisions: ReviewDecisionTable;
   review_report_lines: ReviewReportLineTable;
+  review_special_rate_findings: ReviewSpecialRateFindingTable;
+  review_saved_views: ReviewSavedViewTable;
+  review_reminders: ReviewReminderTable;
   carbon_projects: CarbonProjectTable;
   carbon_factors: CarbonFactorTable;
   change_requests: ChangeRequestTable;
@@ -468,6 +527,7 @@ export type Organisation = Selectable<OrganisationTable>;
 export type NewOrganisation = Insertable<OrganisationTable>;
 export type User = Selectable<UserTable>;
 export type Membership = Selectable<MembershipTable>;
+export type OrganisationInvitation = Selectable<OrganisationInvitationTable>;
 export type Session = Selectable<SessionTable>;
 export type Programme = Selectable<ProgrammeTable>;
 export type NewProgramme = Insertable<ProgrammeTable>;
@@ -483,6 +543,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'organisations',
   'users',
   'memberships',
+  'organisation_invitations',
   'sessions',
   'sign_in_attempts',
   'programmes',
@@ -510,6 +571,9 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'budget_ledger_entries',
   'review_decisions',
   'review_report_lines',
+  'review_special_rate_findings',
+  'review_saved_views',
+  'review_reminders',
   'carbon_projects',
   'carbon_factors',
   'change_requests',

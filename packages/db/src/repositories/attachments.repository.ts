@@ -10,6 +10,8 @@ export function insertAttachment(
     detectedType: string;
     sha256: string;
     content: Uint8Array;
+    documentCode?: string | null;
+    pageCount?: number | null;
   },
 ) {
   return db
@@ -23,8 +25,10 @@ export function insertAttachment(
       size_bytes: attachment.content.byteLength,
       sha256: attachment.sha256,
       content: attachment.content,
+      document_code: attachment.documentCode ?? null,
+      page_count: attachment.pageCount ?? null,
     })
-    .returning(['id', 'file_name', 'declared_type', 'size_bytes', 'sha256', 'created_at'])
+    .returning(['id', 'file_name', 'declared_type', 'size_bytes', 'sha256', 'document_code', 'page_count', 'created_at'])
     .executeTakeFirstOrThrow();
 }
 
@@ -32,7 +36,7 @@ export function insertAttachment(
 export function listAttachmentsOfApplication(db: Executor, applicationId: string) {
   return db
     .selectFrom('attachments')
-    .select(['id', 'file_name', 'declared_type', 'size_bytes', 'sha256', 'created_at'])
+    .select(['id', 'file_name', 'declared_type', 'size_bytes', 'sha256', 'document_code', 'page_count', 'created_at'])
     .where('application_id', '=', applicationId)
     .orderBy('created_at')
     .execute();

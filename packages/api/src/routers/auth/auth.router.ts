@@ -1,8 +1,9 @@
 import { appendAudit, revokeAllSessionsOfUser, revokeSession, updateUserLocale } from '@tsumiki/db';
-import { ZSignInInput } from '@tsumiki/domain';
+import { ZOrganisationSignUpInput, ZSignInInput } from '@tsumiki/domain';
 import { z } from 'zod';
 import { createTRPCRouter, publicProcedure, signedInProcedure } from '../../trpc';
 import { signIn } from './auth.service';
+import { signUp } from './sign-up.service';
 
 export const authRouter = createTRPCRouter({
   /** The signed-in user and their roles, or null. Never an error, so apps can show sign-in. */
@@ -13,6 +14,9 @@ export const authRouter = createTRPCRouter({
   }),
 
   signIn: publicProcedure.input(ZSignInInput).mutation(({ ctx, input }) => signIn(ctx, input)),
+
+  /** An applicant organisation registers itself and its first user, who is then signed in. */
+  signUp: publicProcedure.input(ZOrganisationSignUpInput).mutation(({ ctx, input }) => signUp(ctx, input)),
 
   signOut: signedInProcedure.mutation(async ({ ctx }) => {
     await ctx.db.transaction().execute(async (trx) => {

@@ -6,6 +6,7 @@ import {
   insertSession,
   listMembershipsOfUser,
   recordSignInAttempt,
+  type Executor,
 } from '@tsumiki/db';
 import {
   SESSION_TTL_MS,
@@ -19,7 +20,7 @@ import { newSessionToken } from '../../auth/session-token';
 import type { Context } from '../../context';
 import { appError } from '../../errors';
 
-function minutesUntil(oldest: Date | null, now: Date): number {
+export function minutesUntil(oldest: Date | null, now: Date): number {
   if (!oldest) return Math.ceil(SIGN_IN_FAILURE_WINDOW_MS / 60_000);
   return Math.max(1, Math.ceil((oldest.getTime() + SIGN_IN_FAILURE_WINDOW_MS - now.getTime()) / 60_000));
 }
@@ -46,33 +47,49 @@ export async function signIn(ctx: Context, input: TSignInInput) {
     throw appError('auth.invalid_credentials');
   }
 
-  const { token, tokenHash } = newSessionToken();
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertSession(trx, {
-      tokenHash,
-      userId: user.id,
-      expiresAt,
-      userAgent: ctx.request.userAgent,
-      ip: ctx.request.ip,
-    });
+  const session = await ctx.db.transaction().execute(async (trx) => {
     await recordSignInAttempt(trx, { email: input.email, clientKey, succeeded: true });
     await clearSignInFailures(trx, input.email);
-    await appendAudit(trx, {
-      actorUserId: user.id,
-      action: 'auth.sign_in',
-      entityType: 'user',
-      entityId: user.id,
-      requestId: ctx.request.requestId,
-      ip: ctx.request.ip,
-    });
+    return startSession(ctx, trx, user.id, 'auth.sign_in');
   });
-  // A fresh token on every sign-in: a token planted before sign-in is never promoted (fixation).
-  ctx.cookies.write(token, expiresAt);
+  return signedInView(ctx, user, session);
+}
+
+export interface StartedSession {
+  token: string;
+  expiresAt: Date;
+}
+
+/**
+ * A new session for `userId`, audited as `action`, in the caller's transaction; the cookie is
+ * written by `signedInView` once the transaction has committed.
+ */
+export async function startSession(ctx: Context, trx: Executor, userId: string, action: string): Promise<StartedSession> {
+  const { token, tokenHash } = newSessionToken();
+  const expiresAt = new Date(ctx.now().getTime() + SESSION_TTL_MS);
+  await insertSession(trx, { tokenHash, userId, expiresAt, userAgent: ctx.request.userAgent, ip: ctx.request.ip });
+  await appendAudit(trx, {
+    actorUserId: userId,
+    action,
+    entityType: 'user',
+    entityId: userId,
+    requestId: ctx.request.requestId,
+    ip: ctx.request.ip,
+  });
+  return { token, expiresAt };
+}
+
+/** Writes the cookie of the session just started and returns what `auth.me` returns. */
+export async function signedInView(
+  ctx: Context,
+  user: { id: string; email: string; display_name: string; locale: 'ja' | 'en' },
+  session: StartedSession,
+) {  // A fresh token on every sign-in: a token planted before sign-in is never promoted (fixation).
+  ctx.cookies.write(session.token, session.expiresAt);
   const memberships = await listMembershipsOfUser(ctx.db, user.id);
   return {
     user: { id: user.id, email: user.email, displayName: user.display_name, locale: user.locale },
     memberships,
-    expiresAt,
+    expiresAt: session.expiresAt,
   };
 }
