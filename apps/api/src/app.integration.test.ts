@@ -113,3 +113,27 @@ describe('readiness without a database', () => {
     await app.close();
   });
 });
+
+describe('client address behind a reverse proxy', () => {
+  let database: Database;
+  beforeAll(async () => {
+    const [pglite] = (await testBackends()).filter((b) => b.name === 'pglite');
+    database = await pglite!.create();
+  });
+  afterAll(() => database.close());
+
+  const addressSeenWith = async (trustProxy: false | number | string[] | undefined) => {
+    const app = await buildServer({ db: database.db, allowedOrigins: [], secureCookies: false, ...(trustProxy === undefined ? {} : { trustProxy }) });
+    app.get('/test/ip', (req) => ({ ip: req.ip }));
+    const response = await app.inject({ url: '/test/ip', remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': '203.0.113.9' } });
+    await app.close();
+    return response.json<{ ip: string }>().ip;
+  };
+
+  it('ignores X-Forwarded-For unless the proxy is trusted (TSUMIKI_TRUST_PROXY)', async () => {
+    expect(await addressSeenWith(undefined)).toBe('10.1.2.3');
+    expect(await addressSeenWith(['192.168.0.0/16'])).toBe('10.1.2.3');
+    expect(await addressSeenWith(['10.0.0.0/8'])).toBe('203.0.113.9');
+    expect(await addressSeenWith(1)).toBe('203.0.113.9');
+  });
+});

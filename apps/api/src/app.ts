@@ -13,6 +13,8 @@ export interface ServerOptions {
   /** Origins (besides the server's own) whose pages may call with the session cookie. */
   allowedOrigins: readonly string[];
   secureCookies: boolean;
+  /** Reverse proxies trusted for the client address (TSUMIKI_TRUST_PROXY); off by default. */
+  trustProxy?: false | number | string[];
   logger?: FastifyServerOptions['logger'];
   /** A built SPA to serve beside the API (one of the three apps). */
   staticDir?: string;
@@ -63,6 +65,11 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
+const trustHops =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
+
 /** One Fastify instance: the tRPC API, health and readiness, and optionally one app's static files. */
 export async function buildServer(options: ServerOptions) {
   const app = Fastify({
@@ -70,7 +77,8 @@ export async function buildServer(options: ServerOptions) {
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 5000 },
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 100) : randomUUID()),
-    trustProxy: false,
+    // A hop count trusts that many proxies nearest to us (what Fastify does with a number).
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
   });
 
   await app.register(fastifyCookie);

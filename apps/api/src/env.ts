@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -9,6 +10,42 @@ const flag = z
   .enum(['1', '0', 'true', 'false', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true');
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string) => {
+  if (PROXY_KEYWORDS.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits >= 0 && bits <= (version === 4 ? 32 : 128);
+};
+
+/**
+ * Which reverse proxies may tell us the client's address (X-Forwarded-For), as Fastify's trustProxy:
+ * off (the default), a hop count, or the proxies' addresses/CIDRs (or proxy-addr's loopback,
+ * linklocal, uniquelocal). "true" (trust anyone) is refused: any client could then pick its own
+ * address and dodge the per-client sign-in limit.
+ */
+export const ZTrustProxy = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, ctx): false | number | string[] => {
+    if (value === '' || value === '0' || value === 'false') return false;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 10) return hops;
+    }
+    const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+    if (value !== 'true' && entries.length > 0 && entries.every(isProxyAddress)) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be empty/false, a hop count (1–10), or comma-separated proxy addresses or CIDRs (loopback, linklocal, uniquelocal allowed); "true" is refused',
+    });
+    return z.NEVER;
+  });
 
 /**
  * Configuration of the API server and the CLI, validated once at start. A bad value stops the
@@ -38,6 +75,10 @@ export const ZEnv = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  /** Connections each API process keeps to PostgreSQL; with N processes the database sees N× this. */
+  TSUMIKI_DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /** Reverse proxies trusted for the client address (see ZTrustProxy). */
+  TSUMIKI_TRUST_PROXY: ZTrustProxy,
   /** Set behind TLS: cookies get Secure and responses HSTS. */
   TSUMIKI_SECURE_COOKIES: flag,
   /** Seed the demo data when the database is empty (the start command's default). */
@@ -67,6 +108,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
 export function databaseConfigFrom(env: Env) {
   return env.DATABASE_URL
-    ? ({ kind: 'postgres', url: env.DATABASE_URL } as const)
+    ? ({ kind: 'postgres', url: env.DATABASE_URL, maxConnections: env.TSUMIKI_DATABASE_POOL_MAX } as const)
     : ({ kind: 'pglite', dataDir: env.TSUMIKI_DATA_DIR } as const);
 }

@@ -25,9 +25,10 @@ async function main() {
   const origins = apps.flatMap((a) => [`http://localhost:${a.port}`, `http://127.0.0.1:${a.port}`, `http://${host}:${a.port}`]);
   const allowedOrigins = [...new Set([...origins, ...env.TSUMIKI_ALLOWED_ORIGINS])];
   const logger = { level: env.TSUMIKI_LOG_LEVEL };
+  const trustProxy = env.TSUMIKI_TRUST_PROXY;
 
   const servers: Awaited<ReturnType<typeof buildServer>>[] = [];
-  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, logger });
+  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, logger });
   await api.listen({ host, port: env.TSUMIKI_API_PORT });
   servers.push(api);
   for (const app of env.TSUMIKI_SERVE_APPS ? apps : []) {
@@ -39,6 +40,7 @@ async function main() {
       db: database.db,
       allowedOrigins,
       secureCookies: env.TSUMIKI_SECURE_COOKIES,
+      trustProxy,
       logger,
       staticDir,
     });

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { databaseConfigFrom, loadEnv } from './env';
+
+describe('TSUMIKI_TRUST_PROXY', () => {
+  const trust = (value: string | undefined) => loadEnv({ TSUMIKI_TRUST_PROXY: value }).TSUMIKI_TRUST_PROXY;
+
+  it('is off unless set', () => {
+    expect(trust(undefined)).toBe(false);
+    expect(trust('')).toBe(false);
+    expect(trust('false')).toBe(false);
+  });
+
+  it('takes a hop count or the proxies’ addresses and CIDRs', () => {
+    expect(trust('1')).toBe(1);
+    expect(trust('10.0.0.0/8, 192.168.1.7,::1/128,loopback')).toEqual(['10.0.0.0/8', '192.168.1.7', '::1/128', 'loopback']);
+  });
+
+  it.each(['true', '11', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/2', '1.2.3'])('refuses %j, naming the variable', (value) => {
+    expect(() => trust(value)).toThrow(/TSUMIKI_TRUST_PROXY/);
+  });
+});
+
+describe('TSUMIKI_DATABASE_POOL_MAX', () => {
+  it('sizes the PostgreSQL pool of each process', () => {
+    const env = loadEnv({ DATABASE_URL: 'postgres://db/tsumiki', TSUMIKI_DATABASE_POOL_MAX: '25' });
+    expect(databaseConfigFrom(env)).toEqual({ kind: 'postgres', url: 'postgres://db/tsumiki', maxConnections: 25 });
+    expect(() => loadEnv({ TSUMIKI_DATABASE_POOL_MAX: '0' })).toThrow(/TSUMIKI_DATABASE_POOL_MAX/);
+  });
+});
