@@ -35,6 +35,30 @@ describe('carbon projects (drafts) and their assessment', () => {
     expect(a5.change).toBeCloseTo(-0.5, 12);
   });
 
+  it('takes the operational inputs (refrigerants, water, renewables) into B1, B6 and B7', () => {
+    const content = project({
+      settings: {
+        ...project().settings,
+        gwpSet: 'AR5',
+        evaluationPeriodYears: 60,
+        refrigerants: [{ id: 'AC1', gas: 'R32', chargeKg: 10, annualLeakRate: 0.02 }],
+        water: { annualM3: 1000, factorKgCo2ePerM3: 0.5, factorSource: 'test' },
+        energy: [{ carrier: 'electricity', annualQuantity: 10_000, unit: 'kWh' }],
+        gridFactorKgCo2ePerKWh: 0.4,
+        renewables: [{ id: 'PV', annualGenerationKWh: 3000, selfConsumedKWh: 2000 }],
+      },
+    });
+    const parsed = ZCarbonProjectContent.parse(content);
+    const [base] = assessProject(parsed, STARTER_LIBRARY).scenarios;
+    if (!base!.outcome.ok) throw new Error(JSON.stringify(base!.outcome.issues));
+    const m = base!.outcome.result.modules;
+    // R32 (HFC-32) AR5 GWP 677: 10 kg × 2% × 677 × 60 years.
+    expect(m.B1).toBeCloseTo(10 * 0.02 * 677 * 60, 6);
+    expect(m.B7).toBeCloseTo(1000 * 0.5 * 60, 6);
+    // (10,000 − 2,000 kWh used on site) × 0.4 × 60.
+    expect(m.B6).toBeCloseTo(8000 * 0.4 * 60, 6);
+  });
+
   it('a missing floor area stops the assessment instead of dividing by nothing', () => {
     const out = assessProject(project({ building: { use: 'office', structure: 'CLT', works: 'new' } }), STARTER_LIBRARY);
     expect(out.scenarios[0]!.outcome).toMatchObject({ ok: false, issues: [{ code: 'carbon.floor_area_required' }] });

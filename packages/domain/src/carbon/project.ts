@@ -4,7 +4,7 @@ import { compareResults, type TComparison } from './compare';
 import { assess } from './engine';
 import type { TEmissionFactor } from './factors';
 import { ZGwpSet } from './gwp';
-import { ZEnergyUse, ZScenario, type TAssessmentInputRaw } from './model';
+import { ZBlowingAgent, ZEnergyUse, ZRefrigerant, ZRenewable, ZScenario, ZWater, type TAssessmentInputRaw } from './model';
 import type { TAssessOutcome } from './result';
 
 /**
@@ -56,6 +56,11 @@ export const ZProjectSettings = z.object({
   energy: z.array(ZEnergyUse).max(20).default([]),
   gridFactorKgCo2ePerKWh: optionalNumber,
   gridFactorSource: text(500).optional(),
+  /** Operational inputs (B1, B6, B7), as the engine takes them. */
+  refrigerants: z.array(ZRefrigerant).max(50).default([]),
+  blowingAgents: z.array(ZBlowingAgent).max(50).default([]),
+  renewables: z.array(ZRenewable).max(20).default([]),
+  water: ZWater.optional(),
   /** Show a result marked incomplete while some lines still lack a factor. */
   allowIncomplete: z.boolean().default(false),
 });
@@ -88,7 +93,7 @@ export function newProjectContent(name: string, assessmentDate: string): TCarbon
   return {
     name,
     building: { works: 'new' },
-    settings: { assessmentDate, method: 'standard', gwpSet: 'AR5', energy: [], allowIncomplete: false },
+    settings: { assessmentDate, method: 'standard', gwpSet: 'AR5', energy: [], refrigerants: [], blowingAgents: [], renewables: [], allowIncomplete: false },
     boq: [],
     scenarios: [BASELINE_SCENARIO],
   };
@@ -108,6 +113,10 @@ export function projectInput(content: TCarbonProjectContent, scenarioId: string,
     ...defined({ evaluationPeriodYears: s.evaluationPeriodYears, gridFactorKgCo2ePerKWh: s.gridFactorKgCo2ePerKWh, gridFactorSource: s.gridFactorSource }),
     gwpSet: s.gwpSet,
     energy: s.energy,
+    refrigerants: s.refrigerants,
+    blowingAgents: s.blowingAgents,
+    renewables: s.renewables,
+    ...(s.water ? { water: s.water } : {}),
     boq: content.boq.map((l) => defined({ ...l, subItem: l.subItem === '' ? undefined : l.subItem, factorId: l.factorId === '' ? undefined : l.factorId })),
     scenario: scenario.scenario,
     allowIncomplete: s.allowIncomplete,
