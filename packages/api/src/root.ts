@@ -4,6 +4,8 @@ import { attachmentsRouter } from './routers/attachments/attachments.router';
 import { authRouter } from './routers/auth/auth.router';
 import { carbonRouter } from './routers/carbon/carbon.router';
 import { ccusRouter } from './routers/ccus/ccus.router';
+import { lifecycleRouter } from './routers/lifecycle/lifecycle.router';
+import { notificationsRouter } from './routers/notifications/notifications.router';
 import { organisationsRouter } from './routers/organisations/organisations.router';
 import { programmesRouter } from './routers/programmes/programmes.router';
 import { reviewRouter } from './routers/review/review.router';
@@ -18,6 +20,8 @@ export const appRouter = createTRPCRouter({
   ccus: ccusRouter,
   carbon: carbonRouter,
   review: reviewRouter,
+  lifecycle: lifecycleRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -63,11 +63,6 @@ export function markResultsReportSubmitted(db: Executor, applicationId: string, 
   return db.updateTable('results_reports').set({ submitted_at: at }).where('application_id', '=', applicationId).execute();
 }
 
-/** A returned report (return_report) is edited again: the draft reopens. */
-export function reopenResultsReport(db: Executor, applicationId: string) {
-  return db.updateTable('results_reports').set({ submitted_at: null }).where('application_id', '=', applicationId).execute();
-}
-
 /* ─────────────────────────── change requests ─────────────────────────── */
 
 export function insertChangeRequest(
@@ -182,4 +177,9 @@ export function markOutboxSent(db: Executor, id: number, at: Date) {
 /** A failed attempt: retried later, backing off by the attempt count. */
 export function markOutboxFailed(db: Executor, id: number, error: string, retryAt: Date) {
   return db.updateTable('outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 2000), available_at: retryAt })).where('id', '=', id).execute();
+}
+
+/** The granted amount after an approved change (the ledger entry is written beside it). */
+export function updateGrantedYen(db: Executor, applicationId: string, grantedYen: number) {
+  return db.updateTable('review_decisions').set({ granted_yen: grantedYen }).where('application_id', '=', applicationId).execute();
 }

@@ -1,6 +1,9 @@
 import {
+  answerOpenRequests,
   appendAudit,
-  enqueueOutbox,
+  enqueueNotice,
+  insertStatusTransition,
+  listRequestsOfApplication,
   findLedger,
   findProgrammeById,
   findSubmissionByIdempotencyKey,
@@ -13,6 +16,7 @@ import {
   type Programme,
 } from '@tsumiki/db';
 import { formatJst, isEditableByApplicant, isWindowOpen, trackingCounterKey, trackingNumber, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
+import { checkAnswerable, openCorrection } from '@tsumiki/domain/lifecycle';
 import { assessApplication, budgetExhausted, BUILTIN_PROGRAMMES, closesWhenBudgetExhausted, type FormIssue } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
@@ -65,13 +69,21 @@ export async function submitApplication(
       const programme = await findProgrammeById(trx, application.programme_id);
       if (!programme) throw appError('programme.not_found');
       const now = ctx.now();
+      const resubmission = application.status === 'returned';
       const window = { opensAt: programme.window_opens_at, closesAt: programme.window_closes_at };
-      if (!isWindowOpen(window, now)) {
+      if (resubmission) {
+        // A correction answers the office's return: due by its date (003 §6.4), not by the call's window.
+        const requests = await listRequestsOfApplication(trx, application.id);
+        const open = openCorrection(requests.map((r) => ({ ...r, issuedAt: r.issued_at, dueAt: r.due_at, answeredAt: r.answered_at })));
+        if (!open) throw appError('lifecycle.correction_missing');
+        const answerable = checkAnswerable(open, now, ['correction']);
+        if (!answerable.ok) throw appError(answerable.code, answerable.params);
+      } else if (!isWindowOpen(window, now)) {
         throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });
       }
       const kind = programmeKindOf(programme);
       // Approved money is what the grant decisions committed in the programme's ledger (issue 5).
-      if (closesWhenBudgetExhausted(BUILTIN_PROGRAMMES[kind])) {
+      if (!resubmission && closesWhenBudgetExhausted(BUILTIN_PROGRAMMES[kind])) {
         const ledger = await findLedger(trx, programme.id);
         if (budgetExhausted({ amount: ledger?.budget_yen ?? programme.budget_yen, approvedTotal: ledger?.committed_yen ?? 0 })) {
           throw appError('application.budget_exhausted');
@@ -96,7 +108,7 @@ export async function submitApplication(
         submittedAt: now,
         idempotencyKey: input.idempotencyKey,
       });
-      const status = application.status === 'returned' ? 'resubmitted' : 'submitted';
+      const status = resubmission ? 'resubmitted' : 'submitted';
       const updated = await setApplicationSubmitted(trx, {
         id: application.id,
         expectedVersion: application.version,
@@ -106,19 +118,37 @@ export async function submitApplication(
         status,
       });
       if (!updated) throw appError('application.version_conflict', { currentVersion: application.version });
+      // A resubmission is a step of the review (returned → resubmitted): its history row, and the correction answered (issue 4).
+      const history = resubmission
+        ? await insertStatusTransition(trx, {
+            applicationId: application.id,
+            event: 'resubmit',
+            from: application.status,
+            to: status,
+            actorUserId: ctx.auth.user.id,
+            actorRole: 'applicant',
+            reason: null,
+            dueAt: null,
+            amountYen: null,
+            notifiedApplicant: true,
+            at: now,
+          })
+        : null;
+      if (resubmission) await answerOpenRequests(trx, application.id, ['correction'], now);
       await appendAudit(trx, {
         actorUserId: ctx.auth.user.id,
-        action: 'application.submit',
+        action: resubmission ? 'application.resubmit' : 'application.submit',
         entityType: 'application',
         entityId: application.id,
         before: { status: application.status, version: application.version },
-        after: { status, version: updated.version, trackingNumber: tracking, versionNo, requestedGrantYen },
+        after: { status, version: updated.version, trackingNumber: tracking, versionNo, requestedGrantYen, ...(history ? { transitionId: history.id } : {}) },
         requestId: ctx.request.requestId,
         ip: ctx.request.ip,
       });
-      await enqueueOutbox(trx, {
+      await enqueueNotice(trx, {
         topic: 'application.submitted',
         recipientUserId: ctx.auth.user.id,
+        applicationId: application.id,
         payload: { applicationId: application.id, title: application.title, trackingNumber: tracking, versionNo, submittedAt: now.toISOString() },
       });
       return { ok: true as const, receipt: receiptOf(submission, tracking) };

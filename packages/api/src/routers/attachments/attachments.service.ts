@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { appendAudit, insertAttachment } from '@tsumiki/db';
-import { checkAttachment, isEditableByApplicant, type TAttachmentType } from '@tsumiki/domain';
+import { checkAttachment, isEditableByApplicant, type TApplicationStatus, type TAttachmentType } from '@tsumiki/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
@@ -22,6 +22,8 @@ export async function detectType(bytes: Uint8Array): Promise<string | undefined>
 export async function uploadAttachment(
   ctx: Context & { auth: SignedInAuth },
   input: { applicationId: string; fileName: string; declaredType: TAttachmentType; contentBase64: string },
+  /** While the applicant may upload: drafts (the wizard); after submission, evidence and answers (issue 4). */
+  mayUpload: (status: TApplicationStatus) => boolean = isEditableByApplicant,
 ) {
   const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
   const check = checkAttachment({
@@ -33,7 +35,7 @@ export async function uploadAttachment(
   if (!check.ok) throw appError(check.code);
   return ctx.db.transaction().execute(async (trx) => {
     const application = await applicationOfCaller(trx, ctx.auth, input.applicationId, true);
-    if (!isEditableByApplicant(application.status)) {
+    if (!mayUpload(application.status)) {
       throw appError('application.not_editable', { status: application.status });
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');

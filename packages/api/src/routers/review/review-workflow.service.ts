@@ -1,7 +1,7 @@
 import {
   answerOpenRequests,
   appendAudit,
-  enqueueOutbox,
+  enqueueNotice,
   ensureLedger,
   findApplicationForUpdate,
   findDecision,
@@ -72,7 +72,7 @@ function actingRole(roles: readonly TRole[], event: TWorkflowEvent): TRole {
 }
 
 /** The ledger as the domain sees it, read under the row lock: concurrent decisions on one programme queue here. */
-async function lockedLedger(trx: Executor, programme: Programme, actorUserId: string): Promise<TBudgetLedger> {
+export async function lockedLedger(trx: Executor, programme: Programme, actorUserId: string): Promise<TBudgetLedger> {
   await ensureLedger(trx, programme.id, programme.budget_yen, actorUserId);
   const row = await findLedgerForUpdate(trx, programme.id);
   if (!row) throw appError('review.ledger_version_conflict');
@@ -86,11 +86,11 @@ async function lockedLedger(trx: Executor, programme: Programme, actorUserId: st
 }
 
 /** Writes the new ledger state on the version read, with an entry for the change. */
-async function writeLedger(
+export async function writeLedger(
   trx: Executor,
   before: TBudgetLedger,
   after: TBudgetLedger,
-  change: { applicationId: string; kind: 'commit' | 'release' | 'settle'; amount: number; actorUserId: string; at: Date },
+  change: { applicationId: string; kind: 'commit' | 'release' | 'settle' | 'adjust'; amount: number; actorUserId: string; at: Date },
 ) {
   const total = committed(after);
   const updated = await updateLedgerIfVersion(trx, {
@@ -255,9 +255,11 @@ async function record(trx: Executor, ctx: Ctx, application: Application, actor: 
   });
   const notice = applicantNotice(result);
   if (notice) {
-    await enqueueOutbox(trx, {
+    // The bell and the e-mail from one write (issue 4).
+    await enqueueNotice(trx, {
       topic: 'application.status_changed',
       recipientUserId: application.created_by,
+      applicationId: application.id,
       payload: { applicationId: application.id, title: application.title, trackingNumber: application.tracking_number, ...notice, dueAt: notice.dueAt?.toISOString() },
     });
   }
@@ -281,21 +283,31 @@ export async function applyApplicantTransition(
   ctx: Ctx,
   request: TransitionRequest & { lines?: { id: string; category: string; description?: string | undefined; amount: number }[] | undefined },
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const application = await findApplicationForUpdate(trx, request.applicationId);
-    const own = ctx.auth.memberships.find((m) => m.organisationId === application?.applicant_organisation_id);
-    if (!application || !own) throw appError('application.not_found');
-    const programme = await findProgrammeById(trx, application.programme_id);
-    if (!programme) throw appError('application.not_found');
-    assertVersion(application, request.version);
-    const actor: WorkflowActor = { role: 'applicant', userId: ctx.auth.user.id, organisationId: own.organisationId };
-    const applied = await decide(trx, ctx, application, programme, actor, request);
-    if (applied.result.event === 'report_results') {
-      const frozen = await frozenOf(trx, application, programme);
-      await replaceReportLines(trx, application.id, request.lines ?? budgetLinesOf(frozen.content));
-    }
-    return record(trx, ctx, application, actor, applied);
-  });
+  return ctx.db.transaction().execute((trx) => applicantStep(trx, ctx, request));
+}
+
+/**
+ * The applicant's step inside the caller's transaction, so an answer's text or the results
+ * report is written with the transition or not at all (issue 4).
+ */
+export async function applicantStep(
+  trx: Executor,
+  ctx: Ctx,
+  request: TransitionRequest & { lines?: { id: string; category: string; description?: string | undefined; amount: number }[] | undefined },
+) {
+  const application = await findApplicationForUpdate(trx, request.applicationId);
+  const own = ctx.auth.memberships.find((m) => m.organisationId === application?.applicant_organisation_id);
+  if (!application || !own) throw appError('application.not_found');
+  const programme = await findProgrammeById(trx, application.programme_id);
+  if (!programme) throw appError('application.not_found');
+  assertVersion(application, request.version);
+  const actor: WorkflowActor = { role: 'applicant', userId: ctx.auth.user.id, organisationId: own.organisationId };
+  const applied = await decide(trx, ctx, application, programme, actor, request);
+  if (applied.result.event === 'report_results') {
+    const frozen = await frozenOf(trx, application, programme);
+    await replaceReportLines(trx, application.id, request.lines ?? budgetLinesOf(frozen.content));
+  }
+  return record(trx, ctx, application, actor, applied);
 }
 
 export async function decisionOf(db: Executor, applicationId: string) {

@@ -1,0 +1,42 @@
+import { ZUploadAttachmentInput } from '@tsumiki/domain';
+import { ZChangeDecision, ZChangeReason, ZChangeRequestInput, ZRequestAnswer, ZResultsReportDraft } from '@tsumiki/domain/lifecycle';
+import { z } from 'zod';
+import { createTRPCRouter, roleProcedure } from '../../trpc';
+import { STAFF_ROLES } from '../review/review.access';
+import { changeRequestsForStaff, changeRequestsOfApplicant, decideChange, requestChange } from './change-requests.service';
+import { answerRequest, reportDraftOf, saveReportDraft, submitReport, timelineOf, uploadAfterSubmission } from './lifecycle.service';
+
+const applicantProcedure = roleProcedure('applicant');
+const staffProcedure = roleProcedure(...STAFF_ROLES);
+const ZApplicationRef = z.object({ applicationId: z.uuid() });
+const ZVersion = z.number().int().min(1);
+
+/** The applicant's side after submission (issue 4), and the office's decision on change requests. */
+export const lifecycleRouter = createTRPCRouter({
+  timeline: applicantProcedure.input(ZApplicationRef).query(({ ctx, input }) => timelineOf(ctx, input.applicationId)),
+
+  /** 追加資料の提出: text and files, by the due date. */
+  answer: applicantProcedure.input(ZRequestAnswer.extend({ applicationId: z.uuid(), version: ZVersion })).mutation(({ ctx, input }) => answerRequest(ctx, input)),
+
+  /** Files for an answer, a correction, a change or the results report's evidence. */
+  upload: applicantProcedure.input(ZUploadAttachmentInput).mutation(({ ctx, input }) => uploadAfterSubmission(ctx, input)),
+
+  reportDraft: applicantProcedure.input(ZApplicationRef).query(({ ctx, input }) => reportDraftOf(ctx, input.applicationId)),
+  saveReport: applicantProcedure
+    .input(ZApplicationRef.extend({ version: ZVersion.nullable(), content: ZResultsReportDraft }))
+    .mutation(({ ctx, input }) => saveReportDraft(ctx, input)),
+  submitReport: applicantProcedure
+    .input(ZApplicationRef.extend({ version: ZVersion, reportVersion: ZVersion }))
+    .mutation(({ ctx, input }) => submitReport(ctx, input)),
+
+  changes: applicantProcedure.input(ZApplicationRef).query(({ ctx, input }) => changeRequestsOfApplicant(ctx, input.applicationId)),
+  requestChange: applicantProcedure
+    .input(ZApplicationRef.extend({ reason: ZChangeReason, change: ZChangeRequestInput }))
+    .mutation(({ ctx, input }) => requestChange(ctx, input)),
+
+  /** Console: the change requests of one application, before → after. */
+  staffChanges: staffProcedure.input(ZApplicationRef).query(({ ctx, input }) => changeRequestsForStaff(ctx, input.applicationId)),
+  decideChange: staffProcedure
+    .input(z.object({ changeRequestId: z.uuid(), decision: ZChangeDecision, reason: z.string().max(2000, { message: 'change.reason_too_long' }).optional() }))
+    .mutation(({ ctx, input }) => decideChange(ctx, input)),
+});
