@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { insertApplication, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
+import { pdfText } from '@tsumiki/pdf/testing';
 import type { TCarbonProjectContent } from '@tsumiki/domain/carbon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRoles, signedInClient, type Client } from './test-support';
@@ -83,13 +84,20 @@ describe.each(backends)('carbon API on $name', (backend) => {
     });
   });
 
-  it('exports a scenario’s result as CSV or Excel, and refuses while the input has issues', async () => {
+  it('exports a scenario’s result as CSV, Excel or a PDF report, and refuses while the input has issues', async () => {
     const { content } = await applicant.caller.carbon.get({ id: (await applicant.caller.carbon.create({ name: '出力 テスト' })).id });
     const file = await applicant.caller.carbon.exportResult({ content: { ...content, building, boq: [clt('L1', 10)] }, scenarioId: 'base', format: 'csv' });
     expect(file.filename).toBe('LCCO2_出力_テスト_base.csv');
     const csv = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(csv).toContain('module,A1-A3,資材製造,2520,2.52,0.042');
     const xlsx = await applicant.caller.carbon.exportResult({ content: { ...content, building, boq: [clt('L1', 10)] }, scenarioId: 'base', format: 'xlsx' });
+    const pdf = await applicant.caller.carbon.exportResult({ content: { ...content, building, boq: [clt('L1', 10)] }, scenarioId: 'base', format: 'pdf' });
+    expect(pdf).toMatchObject({ mimeType: 'application/pdf', filename: expect.stringMatching(/\.pdf$/) });
+    const bytes = Buffer.from(pdf.base64, 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { text } = await pdfText(bytes);
+    expect(text).toContain('算定報告書');
+    expect(text).toContain('2,520 kg-CO');
     expect(xlsx.filename.endsWith('.xlsx')).toBe(true);
     await expect(applicant.caller.carbon.exportResult({ content: { ...content, building, boq: [clt('L1', null)] }, scenarioId: 'base', format: 'csv' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',

@@ -10,6 +10,7 @@ import {
   CARBON_LIBRARY_ROLES,
   CARBON_PROJECT_ROLES,
   carbonIssues,
+  carbonReportPdf,
   effectiveLibrary,
   factorTemplate,
   importFactors,
@@ -93,16 +94,21 @@ export const carbonRouter = createTRPCRouter({
     };
   }),
 
-  /** One scenario's result as a file: CSV (one table) or Excel; refused while the input has issues. */
+  /**
+   * One scenario's result as a file: CSV (one table), Excel, or the printable report as a PDF (with
+   * the comparison against the baseline for a further scenario); refused while the input has issues.
+   */
   exportResult: project
-    .input(z.object({ content: ZCarbonProjectContent, scenarioId: z.string().max(32), format: z.enum(['csv', 'xlsx']) }))
+    .input(z.object({ content: ZCarbonProjectContent, scenarioId: z.string().max(32), format: z.enum(['csv', 'xlsx', 'pdf']) }))
     .mutation(async ({ ctx, input }) => {
       const { library } = await effectiveLibrary(ctx.db);
       const outcome = assess(projectInput(input.content, input.scenarioId), { library });
       if (!outcome.ok) throw appError(outcome.issues[0]!.code, outcome.issues[0]!.params);
-      const [header, ...rows] = toCsvCells(outcome.result, ctx.locale);
       const name = input.content.name.replace(/[\\/:*?"<>|\s]+/g, '_');
-      return exportFile([{ name: 'LCCO2', header: header!.map(String), rows }], input.format, `LCCO2_${name}_${input.scenarioId}`);
+      const basename = `LCCO2_${name}_${input.scenarioId}`;
+      if (input.format === 'pdf') return carbonReportPdf(input.content, input.scenarioId, outcome.result, library, ctx.locale, basename);
+      const [header, ...rows] = toCsvCells(outcome.result, ctx.locale);
+      return exportFile([{ name: 'LCCO2', header: header!.map(String), rows }], input.format, basename);
     }),
 
   /** A BoQ file (CSV/Excel, J-CAT-like columns) checked row by row; nothing is saved. */

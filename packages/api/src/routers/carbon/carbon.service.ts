@@ -11,7 +11,12 @@ import type { Kysely } from 'kysely';
 import type { DB } from '@tsumiki/db';
 import { DomainError, errorMessage, jstParts, type Locale, type TRole } from '@tsumiki/domain';
 import {
+  assess,
   checkFactorImport,
+  compareResults,
+  projectInput,
+  type TCarbonProjectContent,
+  type TCarbonResult,
   checkOpenEpdImport,
   FACTOR_COLUMNS,
   parseBoqSheet,
@@ -26,7 +31,9 @@ import {
 import type { TImportFile } from '@tsumiki/domain/ccus';
 import { appError, toAppError } from '../../errors';
 import { readSheetRows } from '../../lib/sheet-rows';
+import { pdfFile } from '../../lib/pdf-file';
 import { exportFile } from '../../lib/spreadsheet';
+import { carbonReportModel } from './carbon-report';
 import type { Context, SignedInAuth } from '../../trpc-types';
 
 /** Applicants compute and keep projects of their organisation; the programme office reads the library and imports factors. */
@@ -151,4 +158,16 @@ export async function importFactors(
     });
   });
   return { ...result, saved: factors.length };
+}
+
+/** The printable report of one scenario; a further scenario's report carries its comparison with the baseline. */
+export function carbonReportPdf(content: TCarbonProjectContent, scenarioId: string, result: TCarbonResult, library: readonly TEmissionFactor[], locale: Locale, basename: string) {
+  const scenario = content.scenarios.find((s) => s.id === scenarioId) ?? content.scenarios[0]!;
+  const baseline = content.scenarios[0]!;
+  let comparison: Parameters<typeof carbonReportModel>[1]['comparison'];
+  if (baseline.id !== scenario.id) {
+    const base = assess(projectInput(content, baseline.id), { library });
+    if (base.ok) comparison = { name: scenario.name, baselineName: baseline.name, comparison: compareResults(base.result, result, 'perM2') };
+  }
+  return pdfFile(carbonReportModel(result, { scenarioName: scenario.name, locale, ...(comparison ? { comparison } : {}) }), basename);
 }
