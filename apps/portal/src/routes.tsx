@@ -5,11 +5,13 @@ import { NewApplicationPage } from './applications/new-application-page';
 import { ReceiptPage } from './applications/receipt-page';
 import { CarbonListPage } from './carbon/carbon-list-page';
 import { CarbonProjectPage } from './carbon/carbon-project-page';
+import { MembersPage } from './organisation/members-page';
 import { HomePage } from './pages/home-page';
 
 export const NAV: NavItem[] = [
   { to: '/', labelKey: 'nav.home', end: true },
   { to: '/carbon', labelKey: 'carbon.nav' },
+  { to: '/organisation', labelKey: 'organisation.nav' },
 ];
 
 export function PortalRoutes() {
@@ -21,6 +23,7 @@ export function PortalRoutes() {
       <Route path="applications/:id/receipt/:versionNo" element={<ReceiptPage />} />
       <Route path="carbon" element={<CarbonListPage />} />
       <Route path="carbon/:id" element={<CarbonProjectPage />} />
+      <Route path="organisation" element={<MembersPage />} />
     </AppRoutes>
   );
 }

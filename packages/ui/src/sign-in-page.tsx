@@ -1,8 +1,9 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZSignInInput, type TSignInInput } from '@tsumiki/domain';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorText, fieldErrorText } from './errors';
 import { LocaleSwitch } from './locale-switch';
 import { useAppName } from './provider';
@@ -81,6 +82,12 @@ export function SignInPage() {
             <Button type="submit" loading={signIn.isPending} loaderProps={{ 'aria-label': t('signIn.submitting') }}>
               {t('signIn.submit')}
             </Button>
+            {/* Applicant organisations register themselves (issue 4); staff accounts are made by the office. */}
+            {app === 'portal' && (
+              <Anchor component={Link} to="/sign-up" ta="center">
+                {t('signIn.signUp')}
+              </Anchor>
+            )}
             <Center>
               <LocaleSwitch />
             </Center>

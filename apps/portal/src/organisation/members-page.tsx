@@ -1,0 +1,194 @@
+import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ZEmail } from '@tsumiki/domain';
+import { displayJst, errorText, fieldErrorText, QueryState, useSession, useTRPC } from '@tsumiki/ui';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** 組織とメンバー: who in the organisation may work on its applications; invite and remove. */
+export function MembersPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const organisations = [
+    ...new Map(
+      session.memberships.filter((m) => m.role === 'applicant').map((m) => [m.organisationId, m]),
+    ).values(),
+  ];
+  return (
+    <Stack data-testid="members-page">
+      <Title order={1}>{t('organisation.members.title')}</Title>
+      {organisations.map((m) => (
+        <OrganisationMembers
+          key={m.organisationId}
+          organisationId={m.organisationId}
+          name={m.organisationNameJa}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+function OrganisationMembers({ organisationId, name }: { organisationId: string; name: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const members = useQuery(trpc.organisations.members.queryOptions({ organisationId }));
+  const mine = useQuery(trpc.organisations.mine.queryOptions());
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.organisations.members.queryKey({ organisationId }) });
+  const [email, setEmail] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const invite = useMutation(
+    trpc.organisations.invite.mutationOptions({
+      onSuccess: (invitation) => {
+        setSentTo(invitation.email);
+        setEmail('');
+        setTouched(false);
+        void refresh();
+      },
+    }),
+  );
+  const revoke = useMutation(
+    trpc.organisations.revokeInvitation.mutationOptions({ onSuccess: () => void refresh() }),
+  );
+  const remove = useMutation(
+    trpc.organisations.removeMember.mutationOptions({ onSuccess: () => void refresh() }),
+  );
+  const parsed = ZEmail.safeParse(email);
+  const onInvite = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    setSentTo(null);
+    if (parsed.success) invite.mutate({ organisationId, email: parsed.data });
+  };
+  const details = mine.data?.find((o) => o.id === organisationId);
+  const failure = invite.error ?? revoke.error ?? remove.error;
+
+  return (
+    <Stack component="section" aria-labelledby={`org-${organisationId}`}>
+      <Title order={2} id={`org-${organisationId}`}>
+        {name}
+      </Title>
+      {details && (
+        <Text size="sm" c="dimmed">
+          {t('organisation.members.details', {
+            corporateNumber: details.corporateNumber ?? '—',
+            representative: details.representative ?? '—',
+            address: details.address ?? '—',
+          })}
+        </Text>
+      )}
+      <QueryState query={members}>
+        {({ members: people, invitations }) => (
+          <>
+            <Table striped data-testid="member-table">
+              <Table.Caption>{t('organisation.members.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('organisation.members.name')}</Table.Th>
+                  <Table.Th scope="col">{t('organisation.members.email')}</Table.Th>
+                  <Table.Th scope="col">{t('organisation.members.since')}</Table.Th>
+                  <Table.Th scope="col">{t('organisation.members.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {people.map((p) => (
+                  <Table.Tr key={p.membershipId}>
+                    <Table.Td>
+                      {p.displayName}{' '}
+                      {p.isMe && <Badge variant="light">{t('organisation.members.you')}</Badge>}
+                    </Table.Td>
+                    <Table.Td>{p.email}</Table.Td>
+                    <Table.Td>{displayJst(p.since)}</Table.Td>
+                    <Table.Td>
+                      {!p.isMe && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          aria-label={t('organisation.members.removeLabel', { name: p.displayName })}
+                          onClick={() => {
+                            if (
+                              window.confirm(t('organisation.members.removeConfirm', { name: p.displayName }))
+                            )
+                              remove.mutate({ organisationId, membershipId: p.membershipId });
+                          }}
+                        >
+                          {t('organisation.members.remove')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {invitations.length > 0 && (
+              <Table data-testid="invitation-table">
+                <Table.Caption>{t('organisation.members.invitations')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('organisation.members.email')}</Table.Th>
+                    <Table.Th scope="col">{t('organisation.members.state')}</Table.Th>
+                    <Table.Th scope="col">{t('organisation.members.expiresAt')}</Table.Th>
+                    <Table.Th scope="col">{t('organisation.members.actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {invitations.map((i) => (
+                    <Table.Tr key={i.id}>
+                      <Table.Td>{i.email}</Table.Td>
+                      <Table.Td>{t(`organisation.members.invitationState.${i.state}`)}</Table.Td>
+                      <Table.Td>{displayJst(i.expiresAt)}</Table.Td>
+                      <Table.Td>
+                        {i.state === 'pending' && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            aria-label={t('organisation.members.withdrawLabel', { email: i.email })}
+                            onClick={() => revoke.mutate({ organisationId, invitationId: i.id })}
+                          >
+                            {t('organisation.members.withdraw')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </>
+        )}
+      </QueryState>
+      <form onSubmit={onInvite} noValidate aria-label={t('organisation.members.invite')}>
+        <Group align="flex-end">
+          <TextInput
+            label={t('organisation.members.inviteEmail')}
+            type="email"
+            inputMode="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            onBlur={() => setTouched(true)}
+            error={
+              touched && !parsed.success ? fieldErrorText(t, parsed.error.issues[0]?.message) : undefined
+            }
+            w={320}
+          />
+          <Button type="submit" loading={invite.isPending}>
+            {t('organisation.members.invite')}
+          </Button>
+        </Group>
+      </form>
+      {sentTo && (
+        <Alert color="green" role="status">
+          {t('organisation.members.sent', { email: sentTo })}
+        </Alert>
+      )}
+      {failure && (
+        <Alert color="red" role="alert">
+          {errorText(t, failure)}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
