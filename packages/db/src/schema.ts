@@ -329,6 +329,7 @@ export interface ReviewSpecialRateFindingTable {
   status: string;
   recorded_by: string;
   recorded_at: CreatedAt;
+  seq: Generated<number>;
 }
 
 /** A user's saved view of the review queue: filters, sort and search by name. */

@@ -7,8 +7,10 @@ import {
   checkDueAt,
   isOverdue,
   overdueRequests,
+  reminderAt,
   reminderSchedule,
   remindersDue,
+  REQUEST_WAITING_STATUS,
   ZApplicantRequest,
   type TApplicantRequest,
 } from './requests';
@@ -147,5 +149,33 @@ describe('reclaim when a deferred CO2 factor is not published (001 §2.2)', () =
     expect(
       publicationReclaim({ ...base, publicationDeferred: false, now: jstInstant(2030, 1, 1) }).status,
     ).toBe('not_applicable');
+  });
+});
+
+describe('the reminder a request gets at a given time (3 and 1 days before at 09:00 JST, then overdue)', () => {
+  const issued = jstInstant(2026, 4, 1, 10, 0);
+  const r = request('r', issued, due);
+
+  it('sends nothing before the first reminder time, then the latest one due, then the overdue one', () => {
+    expect(reminderAt(r, jstInstant(2026, 4, 7, 8, 59))).toBeNull();
+    expect(reminderAt(r, jstInstant(2026, 4, 7, 9, 0))).toMatchObject({ kind: 'before_3', daysBefore: 3 });
+    expect(reminderAt(r, jstInstant(2026, 4, 9, 8, 59))?.kind).toBe('before_3');
+    // A job that was off for days sends the 1-day reminder only, not the 3-day one as well.
+    expect(reminderAt(r, jstInstant(2026, 4, 9, 9, 0))).toMatchObject({ kind: 'before_1', daysBefore: 1 });
+    expect(reminderAt(r, jstInstant(2026, 4, 10, 12, 59))?.kind).toBe('before_1');
+    expect(reminderAt(r, due)).toMatchObject({ kind: 'overdue', daysBefore: null, requestId: 'r', applicationId: 'app-r' });
+  });
+
+  it('stops once the request is answered', () => {
+    expect(reminderAt({ ...r, answeredAt: jstInstant(2026, 4, 8) }, jstInstant(2026, 4, 20))).toBeNull();
+  });
+
+  it('knows which status each kind of request waits in, from the state machine', () => {
+    expect(REQUEST_WAITING_STATUS).toEqual({
+      information: 'information_requested',
+      correction: 'returned',
+      report_correction: 'in_progress',
+      repayment: 'reclaim_requested',
+    });
   });
 });

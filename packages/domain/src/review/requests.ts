@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jstInstant, jstParts } from '../time';
 import { accept, refuse, ZId, type Outcome } from './result';
-import type { TWorkflowEvent } from './workflow';
+import { transitionSpec, type TReviewStatus, type TWorkflowEvent } from './workflow';
 
 /**
  * Requests to applicants with a due date (JST, to the minute): additional documents (003 §3.2(2):
@@ -135,4 +135,44 @@ export function remindersDue(
     .flatMap((r) => reminderSchedule(r, daysBefore))
     .filter((m) => m.sendAt.getTime() > since.getTime() && m.sendAt.getTime() <= now.getTime())
     .sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime());
+}
+
+/**
+ * The status an application waits in while a request of each kind is open (the state machine's
+ * target of the event that opened it). A request whose application has moved on (resubmitted,
+ * withdrawn, rejected…) is no longer waiting for the applicant, and gets no reminders.
+ */
+export const REQUEST_WAITING_STATUS: Readonly<Record<TRequestKind, TReviewStatus>> = Object.fromEntries(
+  REQUEST_KINDS.map((k) => [k, transitionSpec(REQUEST_EVENT[k])!.to]),
+) as Record<TRequestKind, TReviewStatus>;
+
+/** 'before_3' (days before the due date) or 'overdue': one reminder per request and kind, ever. */
+export type TReminderKind = `before_${number}` | 'overdue';
+
+export interface ReminderToSend {
+  readonly requestId: string;
+  readonly applicationId: string;
+  readonly kind: TReminderKind;
+  readonly dueAt: Date;
+  /** Days before the due date, or null for the overdue reminder. */
+  readonly daysBefore: number | null;
+}
+
+/**
+ * The one reminder a request should get at `now`, if any: once past due, the overdue reminder;
+ * before that, the latest scheduled reminder whose time has come (a job that was stopped for a
+ * while sends the 1-day reminder, not the 3-day one as well). Idempotency is the sender's: it
+ * records (request, kind) and never sends a kind twice.
+ */
+export function reminderAt(
+  request: TApplicantRequest,
+  now: Date,
+  daysBefore: readonly number[] = DEFAULT_REMINDER_DAYS_BEFORE,
+): ReminderToSend | null {
+  if (request.answeredAt !== undefined) return null;
+  const base = { requestId: request.id, applicationId: request.applicationId, dueAt: request.dueAt };
+  if (isOverdue(request, now)) return { ...base, kind: 'overdue', daysBefore: null };
+  const due = reminderSchedule(request, daysBefore).filter((r) => r.sendAt.getTime() <= now.getTime());
+  const latest = due[due.length - 1];
+  return latest ? { ...base, kind: `before_${latest.daysBefore}`, daysBefore: latest.daysBefore } : null;
 }

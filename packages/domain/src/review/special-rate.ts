@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CLT_DEMONSTRATION } from '../programmes/clt-definition';
 import { itemsFromDefinition, truthOf, type TReviewFacts, type Truth } from './facts';
+import { IN_REVIEW_STATUSES } from './reports';
+import { accept, refuse, type Outcome } from './result';
+import { STATUS_LABELS, type TReviewStatus } from './workflow';
 
 /**
  * The special rate (特例対象事業, up to 1/2 instead of 3/10; 003 §2.4): a proposal meeting one of
@@ -105,4 +108,23 @@ export function specialRateRecommendation(
     status = finding.excellent ? 'recommended' : 'not_recommended';
   }
   return { status, criteria, citedButNotMet, ...(finding ? { finding } : {}) };
+}
+
+/**
+ * Recording the committee's finding: while the proposal is still in review (the rate is settled
+ * before selection, 003 §3.4), with the finding's own checks (a reason is required). Returns the
+ * recommendation the finding leads to, which is what the office records and audits.
+ */
+export function recordFinding(
+  status: TReviewStatus,
+  facts: TReviewFacts,
+  finding: TCommitteeFinding,
+): Outcome<SpecialRateRecommendation> {
+  if (!IN_REVIEW_STATUSES.includes(status)) {
+    return refuse('scoring.special_finding_closed', {
+      status: STATUS_LABELS[status].ja,
+      statusEn: STATUS_LABELS[status].en,
+    });
+  }
+  return accept(specialRateRecommendation(facts, finding));
 }

@@ -1,6 +1,6 @@
 import { QUEUE_SORTS } from '@tsumiki/db';
 import { ZApplicationStatus } from '@tsumiki/domain';
-import { ZBonusCode, ZConflictKind, ZLineReview, ZWorkflowEvent } from '@tsumiki/domain/review';
+import { ZBonusCode, ZCommitteeFinding, ZConflictKind, ZLineReview, ZWorkflowEvent } from '@tsumiki/domain/review';
 import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import { CONSOLE_ROLES, STAFF_ROLES } from './review.access';
@@ -20,6 +20,7 @@ import {
   unassignMember,
 } from './review.service';
 import { applyApplicantTransition, applyStaffTransition } from './review-workflow.service';
+import { recordSpecialRate, specialRateOf } from './special-rate.service';
 
 const consoleProcedure = roleProcedure(...CONSOLE_ROLES);
 const staffProcedure = roleProcedure(...STAFF_ROLES);
@@ -115,6 +116,10 @@ export const reviewRouter = createTRPCRouter({
   summary: consoleProcedure.input(z.object({ programmeId: z.uuid() })).query(({ ctx, input }) => programmeSummary(ctx, input.programmeId)),
 
   ledger: staffProcedure.input(z.object({ programmeId: z.uuid() })).query(({ ctx, input }) => ledgerOf(ctx, input.programmeId)),
+
+  /** The special-rate (1/2) criteria of the CLT definition against the facts, with the committee's finding. */
+  specialRate: consoleProcedure.input(ZApplicationRef).query(({ ctx, input }) => specialRateOf(ctx, input.applicationId)),
+  recordSpecialRate: staffProcedure.input(ZApplicationRef.extend(ZCommitteeFinding.shape)).mutation(({ ctx, input }) => recordSpecialRate(ctx, input)),
 
   reviewReportLines: staffProcedure
     .input(ZApplicationRef.extend({ version: z.number().int().min(1), reviews: z.array(ZLineReview).min(1).max(2000) }))

@@ -1,0 +1,99 @@
+import { TRPCError } from '@trpc/server';
+import { insertApplication, insertSubmission, setApplicationSubmitted, type Database } from '@tsumiki/db';
+import { testBackends } from '@tsumiki/db/testing';
+import { jstInstant, type TRole } from '@tsumiki/domain';
+import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedRoles, signedInClient, type Client } from './test-support';
+
+const backends = await testBackends();
+const NOW = jstInstant(2026, 4, 10, 10, 0);
+const content = cltExampleApplicationContent();
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return `${error.code} ${(error.cause as { code?: string } | undefined)?.code ?? ''}`.trim();
+  }
+}
+
+describe.each(backends)('review console API on $name', (backend) => {
+  let database: Database;
+  let seed: Awaited<ReturnType<typeof seedRoles>>;
+  const clients = {} as Record<TRole, Client>;
+  let n = 0;
+
+  /** A submitted CLT application of the applicant organisation, as the submit flow leaves it. */
+  async function submitted(title = `CLT実証 ${n + 1}`, body: Record<string, unknown> = content) {
+    const { db } = database;
+    n += 1;
+    const draft = await insertApplication(db, { programmeId: seed.programme.id, organisationId: seed.orgs.applicant.id, createdBy: seed.users.applicant.id, title, content: body });
+    const requested = assessApplication('clt_demonstration', body).result?.grant.amount ?? null;
+    await insertSubmission(db, { applicationId: draft.id, versionNo: 1, title, content: body, assessment: {}, requestedGrantYen: requested, submittedBy: seed.users.applicant.id, submittedAt: NOW, idempotencyKey: `rc-${backend.name}-${n}` });
+    const app = await setApplicationSubmitted(db, { id: draft.id, expectedVersion: draft.version, submittedAt: NOW, trackingNumber: `CLT-R-${String(n).padStart(4, '0')}`, requestedGrantYen: requested, status: 'submitted' });
+    return { id: app!.id };
+  }
+  const versionOf = async (id: string) => (await database.db.selectFrom('applications').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+  const step = async (client: Client, id: string, event: string, extra: { reason?: string; dueAt?: Date; amount?: number } = {}) =>
+    client.caller.review.transition({ applicationId: id, version: await versionOf(id), event: event as never, ...extra });
+
+  beforeAll(async () => {
+    database = await backend.create();
+    seed = await seedRoles(database);
+    for (const role of ['reviewer', 'committee', 'programme_admin', 'applicant'] as const) clients[role] = await signedInClient(database, seed.users[role].email, { now: () => NOW });
+  });
+  afterAll(() => database?.close());
+
+  describe('special rate (1/2) finding', () => {
+    it('shows the CLT criteria against the facts, records the finding with its recommendation and audits it', async () => {
+      const app = await submitted();
+      const { reviewer } = clients;
+      const before = await reviewer.caller.review.specialRate({ applicationId: app.id });
+      expect(before.criteria.map((c) => c.code)).toEqual(['three_storeys_or_1000m2_structural', 'existing_model', 'further_buildings', 'technical_ingenuity']);
+      expect(before.finding).toBeNull();
+      // The 記載例 uses a disseminated model and plans further buildings; the judgement of
+      // technical ingenuity is left to the committee.
+      expect(before.criteria.map((c) => c.fromFacts)).toEqual(['unknown', 'met', 'met', 'unknown']);
+      expect(before.status).toBe('awaiting_committee');
+      expect(before.canRecord).toBe(true);
+
+      const recorded = await reviewer.caller.review.recordSpecialRate({ applicationId: app.id, excellent: true, criteria: ['technical_ingenuity'], reason: '接合部の工夫による施工合理化が特に優れる' });
+      expect(recorded.status).toBe('recommended');
+      const after = await reviewer.caller.review.specialRate({ applicationId: app.id });
+      expect(after.status).toBe('recommended');
+      expect(after.criteria.find((c) => c.code === 'technical_ingenuity')).toMatchObject({ confirmedByCommittee: true, met: true });
+      expect(after.finding).toMatchObject({ excellent: true, reason: '接合部の工夫による施工合理化が特に優れる', recordedByName: 'reviewer user' });
+
+      // A later finding replaces it; both stay in the history and in the audit log.
+      await clients.programme_admin.caller.review.recordSpecialRate({ applicationId: app.id, excellent: false, criteria: [], reason: '委員会審議の結果、特例には該当しない' });
+      const latest = await reviewer.caller.review.specialRate({ applicationId: app.id });
+      expect(latest.status).toBe('not_recommended');
+      expect(latest.history.map((h) => h.excellent)).toEqual([false, true]);
+      const audit = await database.db.selectFrom('audit_log').select(['action', 'before', 'after', 'actor_user_id']).where('entity_id', '=', app.id).where('action', '=', 'review.special_rate_finding').orderBy('id').execute();
+      expect(audit).toHaveLength(2);
+      expect(audit[0]!.after).toMatchObject({ excellent: true, status: 'recommended', criteria: ['technical_ingenuity'] });
+      expect(audit[1]!.before).toMatchObject({ excellent: true, status: 'recommended' });
+      expect(audit[1]!.actor_user_id).toBe(seed.users.programme_admin.id);
+    });
+
+    it('refuses a finding without a reason, from a committee member, an outsider, or after selection, writing nothing', async () => {
+      const app = await submitted();
+      const finding = { applicationId: app.id, excellent: true, criteria: [] as never[], reason: '理由' };
+      expect(await codeOf(clients.reviewer.caller.review.recordSpecialRate({ ...finding, reason: '  ' }))).toBe('BAD_REQUEST');
+      expect(await codeOf(clients.committee.caller.review.recordSpecialRate(finding))).toMatch(/^FORBIDDEN/);
+      expect(await codeOf(clients.applicant.caller.review.recordSpecialRate(finding))).toMatch(/^FORBIDDEN/);
+      // Unassigned: the proposal does not exist for the committee member.
+      expect(await codeOf(clients.committee.caller.review.specialRate({ applicationId: app.id }))).toBe('NOT_FOUND review.application_not_found');
+      await step(clients.reviewer, app.id, 'start_review');
+      await step(clients.reviewer, app.id, 'recommend');
+      await step(clients.programme_admin, app.id, 'select');
+      expect(await codeOf(clients.reviewer.caller.review.recordSpecialRate(finding))).toBe('BAD_REQUEST scoring.special_finding_closed');
+      expect((await clients.reviewer.caller.review.specialRate({ applicationId: app.id })).canRecord).toBe(false);
+      const rows = await database.db.selectFrom('review_special_rate_findings').select('id').where('application_id', '=', app.id).execute();
+      expect(rows).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { recordFinding, ZCommitteeFinding } from './special-rate';
+
+describe('recording the special-rate finding', () => {
+  const facts = { storeys: 4, cltStructural: true };
+  const finding = ZCommitteeFinding.parse({ excellent: true, criteria: ['technical_ingenuity'], reason: '施工合理化の工夫が顕著' });
+
+  it('records while the proposal is in review and returns the recommendation it leads to', () => {
+    for (const status of ['submitted', 'under_review', 'resubmitted', 'recommended'] as const) {
+      const outcome = recordFinding(status, facts, finding);
+      expect(outcome).toMatchObject({ ok: true, value: { status: 'recommended' } });
+    }
+    const recorded = recordFinding('under_review', facts, finding);
+    if (!recorded.ok) throw new Error('expected a recommendation');
+    expect(recorded.value.criteria.find((c) => c.code === 'three_storeys_or_1000m2_structural')).toMatchObject({ fromFacts: 'met', met: true });
+    expect(recorded.value.criteria.find((c) => c.code === 'technical_ingenuity')).toMatchObject({ confirmedByCommittee: true, met: true });
+  });
+
+  it('refuses once the selection is made, naming the status in both languages', () => {
+    expect(recordFinding('selected', facts, finding)).toEqual({
+      ok: false,
+      code: 'scoring.special_finding_closed',
+      params: { status: '採択', statusEn: 'Selected' },
+    });
+    expect(recordFinding('not_selected', facts, finding)).toMatchObject({ ok: false, code: 'scoring.special_finding_closed' });
+    expect(recordFinding('draft', facts, finding)).toMatchObject({ ok: false });
+  });
+
+  it('needs a reason for the finding', () => {
+    const parsed = ZCommitteeFinding.safeParse({ excellent: true, criteria: [], reason: '  ' });
+    expect(parsed.error?.issues[0]?.message).toBe('scoring.special_reason_required');
+  });
+});
