@@ -1,0 +1,3 @@
+import { node } from '@tsumiki/eslint-config';
+
+export default node;

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { testBackends } from '@tsumiki/db/testing';
+import { describe, expect, it } from 'vitest';
+import { parseMix, runLoad, usersPerJourney } from './load';
+
+const hasPostgres = (await testBackends()).some((b) => b.name === 'postgres');
+
+describe('load mix', () => {
+  it('splits the users by journey, at least one per journey asked for', () => {
+    expect(usersPerJourney(200, parseMix('applicant:70,console:20,dashboard:10'))).toEqual({ applicant: 140, console: 40, dashboard: 20 });
+    expect(usersPerJourney(3, parseMix('applicant:98,console:1,dashboard:1'))).toEqual({ applicant: 1, console: 1, dashboard: 1 });
+    expect(() => parseMix('applicant:70,admin:30')).toThrow(/LOAD_MIX/);
+  });
+});
+
+describe.runIf(hasPostgres)('pnpm load, short run (20 users × 3 s, two API processes)', () => {
+  it('serves every journey without an error, loses and doubles no submission, and leaves the invariants whole', async () => {
+    const lines: string[] = [];
+    const figures = await runLoad({
+      users: 20,
+      durationS: 3,
+      mix: { applicant: 70, console: 20, dashboard: 10 },
+      apiProcesses: 2,
+      poolMax: 5,
+      submitted: 100,
+      bare: true,
+      keep: false,
+      dbName: `tsumiki_load_test_${randomBytes(4).toString('hex')}`,
+      log: (line) => lines.push(line),
+    });
+    expect(figures.api.requests).toBeGreaterThan(20);
+    expect(figures.errorsTotal).toBe(0);
+    expect(figures.submissions).toBeGreaterThan(0);
+    expect(figures.lostSubmissions).toBe(0);
+    expect(figures.duplicatedSubmissions).toBe(0);
+    expect(figures.invariantViolations).toBe(0);
+    expect(figures.dbConnections.max).toBeGreaterThan(0);
+    expect(figures.throughputRatio).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,261 @@
+/**
+ * `pnpm load`: real user journeys against two Tsumiki API processes sharing one PostgreSQL
+ * database (the API keeps no state of its own), and the same load against a bare Fastify route on
+ * the same machine, so the figure reads as a ratio. Prints its figures; the last line is one JSON
+ * object. Afterwards checks the database: no submission lost or doubled, versions consistent.
+ *
+ *   pnpm load                                        200 users for 60 s (PostgreSQL at 127.0.0.1:5432)
+ *   LOAD_USERS=20 LOAD_DURATION_S=3 pnpm load        the short run the test suite makes
+ *   LOAD_POSTGRES_URL=postgres://… LOAD_MIX=applicant:60,console:30,dashboard:10 LOAD_KEEP=1 pnpm load
+ */
+import { createDatabase, migrateToLatest } from '@tsumiki/db';
+import { dropDatabase, recreateDatabase } from '@tsumiki/bench/scratch';
+import { summarise } from '@tsumiki/bench/stats';
+import autocannon from 'autocannon';
+import { checkInvariants, submissionsPerKey, type InvariantReport } from './invariants';
+import { journeyRequests, JOURNEY_OF_ROLE, newJourneyLog, type Journey, type JourneyContext } from './journeys';
+import { sampleConnections, type ConnectionFigures } from './pg-activity';
+import { killAll, startApi, startBare, type Started } from './processes';
+import { scriptEnv } from './env';
+import { LOAD_PASSWORD, seedLoadData, type Account } from './seed';
+import { signIn } from './trpc-http';
+
+export interface LoadOptions {
+  users: number;
+  durationS: number;
+  /** Share of users per journey, e.g. { applicant: 70, console: 20, dashboard: 10 }. */
+  mix: Record<Journey, number>;
+  apiProcesses: number;
+  poolMax: number;
+  submitted: number;
+  bare: boolean;
+  keep: boolean;
+  dbName: string;
+  log: (line: string) => void;
+}
+
+interface RunFigures {
+  requests: number;
+  throughputRps: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+export interface LoadFigures {
+  users: number;
+  durationS: number;
+  apiProcesses: number;
+  api: RunFigures & { journeyMismatches: number; refusedSubmits: number };
+  bare: RunFigures | null;
+  /** API throughput as a share of the bare route's (same machine, same connections). */
+  throughputRatio: number | null;
+  dbConnections: ConnectionFigures;
+  submissions: number;
+  replaysMatched: number;
+  lostSubmissions: number;
+  duplicatedSubmissions: number;
+  invariantViolations: number;
+  errorsTotal: number;
+}
+
+
+export function parseMix(value: string): Record<Journey, number> {
+  const mix: Record<Journey, number> = { applicant: 0, console: 0, dashboard: 0 };
+  for (const part of value.split(',')) {
+    const [name, share] = part.split(':');
+    if (!name || !(name in mix) || !share || !/^\d+$/.test(share)) throw new Error(`LOAD_MIX: "${part}" is not journey:share (applicant, console, dashboard)`);
+    mix[name as Journey] = Number(share);
+  }
+  return mix;
+}
+
+/** How many users of each journey: shares of the total, rounded, at least one each where asked. */
+export function usersPerJourney(users: number, mix: Record<Journey, number>): Record<Journey, number> {
+  const total = Object.values(mix).reduce((s, x) => s + x, 0);
+  const console_ = mix.console ? Math.max(1, Math.round((users * mix.console) / total)) : 0;
+  const dashboard = mix.dashboard ? Math.max(1, Math.round((users * mix.dashboard) / total)) : 0;
+  return { applicant: Math.max(0, users - console_ - dashboard), console: console_, dashboard };
+}
+
+function figuresOf(result: autocannon.Result, latencies: number[]): RunFigures {
+  const s = summarise(latencies);
+  return {
+    requests: result.requests.total,
+    throughputRps: Math.round(result.requests.total / (result.duration || 1)),
+    p50Ms: s.p50,
+    p95Ms: s.p95,
+    p99Ms: s.p99,
+    maxMs: s.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/** autocannon takes several URLs and spreads the connections over them; its types say one. */
+type CannonOptions = Omit<autocannon.Options, 'url'> & { url: string | string[] };
+
+async function cannon(options: CannonOptions): Promise<{ result: autocannon.Result; latencies: number[] }> {
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options as autocannon.Options, (error, result) => (error ? reject(error as Error) : resolve({ result, latencies })));
+    instance.on('response', (_client, _status, _bytes, responseTime) => void latencies.push(responseTime));
+  });
+}
+
+/** Signs every account in over HTTP (a few at a time: each is a deliberate scrypt). */
+async function signInAll(urls: string[], accounts: Account[]): Promise<string[]> {
+  const cookies: string[] = new Array<string>(accounts.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < accounts.length) {
+      const i = next++;
+      cookies[i] = await signIn(urls[i % urls.length]!, accounts[i]!.email, LOAD_PASSWORD);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return cookies;
+}
+
+export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
+  const processes: Started[] = [];
+  const adminUrl = scriptEnv().LOAD_POSTGRES_URL;
+  const databaseUrl = await recreateDatabase(o.dbName, adminUrl);
+  const database = await createDatabase({ kind: 'postgres', url: databaseUrl, maxConnections: 4 });
+  try {
+    await migrateToLatest(database.db);
+    const counts = usersPerJourney(o.users, o.mix);
+    const seeded = await seedLoadData(database.db, {
+      applicants: counts.applicant,
+      reviewers: counts.console,
+      ministry: counts.dashboard,
+      submitted: o.submitted,
+    });
+    o.log(`seeded: ${counts.applicant} applicants, ${counts.console} reviewers, ${counts.dashboard} ministry users, ${o.submitted} submitted applications`);
+
+    for (let i = 0; i < o.apiProcesses; i++) processes.push(await startApi(databaseUrl, { poolMax: o.poolMax }));
+    const apiUrls = processes.map((p) => p.url);
+    o.log(`API processes: ${apiUrls.join(', ')} (pool of ${o.poolMax} each, one database)`);
+
+    // Users in connection order, journeys interleaved, so each API process gets its share of each.
+    const accounts = seeded.accounts
+      .filter((a) => JOURNEY_OF_ROLE[a.role])
+      .sort((a, b) => a.email.localeCompare(b.email, 'en', { numeric: true }));
+    const cookies = await signInAll(apiUrls, accounts);
+    o.log(`signed in ${cookies.length} users over HTTP`);
+
+    const log = newJourneyLog();
+    const now = new Date();
+    const context: JourneyContext = { programmeId: seeded.programmeId, fiscalYear: now.getUTCFullYear() - 1, asOf: `${now.getUTCFullYear()}-03`, log };
+    let assigned = 0;
+    const sampler = sampleConnections(adminUrl, o.dbName);
+    await sampler.ready;
+    o.log(`driving ${o.users} users for ${o.durationS} s…`);
+    const api = await cannon({
+      url: apiUrls,
+      connections: o.users,
+      duration: o.durationS,
+      timeout: 30,
+      setupClient: (client) => {
+        const i = assigned++ % accounts.length;
+        client.setRequests(journeyRequests(JOURNEY_OF_ROLE[accounts[i]!.role]!, cookies[i]!, context));
+      },
+    });
+    const dbConnections = await sampler.stop();
+    const apiFigures = { ...figuresOf(api.result, api.latencies), journeyMismatches: log.mismatches.length, refusedSubmits: log.refusedSubmits };
+
+    let bare: RunFigures | null = null;
+    if (o.bare) {
+      const bareProcess = await startBare();
+      processes.push(bareProcess);
+      o.log(`bare Fastify route: ${bareProcess.url}/bare, same ${o.users} connections for ${o.durationS} s…`);
+      const run = await cannon({ url: `${bareProcess.url}/bare`, connections: o.users, duration: o.durationS, timeout: 30 });
+      bare = figuresOf(run.result, run.latencies);
+    }
+    await Promise.all(processes.map((p) => p.stop()));
+
+    const invariants: InvariantReport = await checkInvariants(database.db);
+    const perKey = await submissionsPerKey(database.db, [...log.receipts.keys()]);
+    const lost = [...perKey.values()].filter((n) => n === 0).length;
+    const duplicatedByKey = [...perKey.values()].filter((n) => n > 1).length;
+    // Each draft of the run is submitted once: a second submission of one would be a double.
+    const doubled = await database.db
+      .selectFrom('application_submissions')
+      .select('application_id')
+      .where('idempotency_key', 'not like', 'seed-%')
+      .groupBy('application_id')
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .execute();
+    const violations = Object.values(invariants.violations).reduce((s, v) => s + v.length, 0);
+    for (const [name, ids] of Object.entries(invariants.violations)) o.log(`  INVARIANT ${name}: ${ids.join(', ')}`);
+    for (const m of log.mismatches.slice(0, 10)) o.log(`  MISMATCH ${m}`);
+
+    const figures: LoadFigures = {
+      users: o.users,
+      durationS: o.durationS,
+      apiProcesses: o.apiProcesses,
+      api: apiFigures,
+      bare,
+      throughputRatio: bare ? Math.round((apiFigures.throughputRps / bare.throughputRps) * 1000) / 1000 : null,
+      dbConnections,
+      submissions: log.receipts.size,
+      replaysMatched: log.replaysMatched,
+      lostSubmissions: lost,
+      duplicatedSubmissions: duplicatedByKey + doubled.length,
+      invariantViolations: violations,
+      errorsTotal: apiFigures.non2xx + apiFigures.errors + apiFigures.timeouts + apiFigures.journeyMismatches + apiFigures.refusedSubmits,
+    };
+    return figures;
+  } finally {
+    await Promise.allSettled(processes.map((p) => p.stop('SIGKILL')));
+    killAll();
+    await database.close();
+    if (!o.keep) await dropDatabase(o.dbName, adminUrl);
+  }
+}
+
+export function describe(f: LoadFigures): string[] {
+  const run = (name: string, r: RunFigures) =>
+    `${name}: ${r.requests} requests, ${r.throughputRps} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms; non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`;
+  return [
+    run(`Tsumiki API (${f.apiProcesses} processes, ${f.users} users, ${f.durationS} s)`, f.api),
+    ...(f.bare ? [run('bare Fastify route', f.bare), `API throughput / bare route: ${f.throughputRatio}`] : []),
+    `journey mismatches ${f.api.journeyMismatches}, refused submits ${f.api.refusedSubmits}`,
+    `database connections (pg_stat_activity): max ${f.dbConnections.max}, mean ${f.dbConnections.mean}, max active ${f.dbConnections.maxActive}`,
+    `submissions ${f.submissions}, retried with the same key and answered the same receipt ${f.replaysMatched}; lost ${f.lostSubmissions}, duplicated ${f.duplicatedSubmissions}; invariant violations ${f.invariantViolations}`,
+    `errors: ${f.errorsTotal}`,
+  ];
+}
+
+async function main() {
+  const env = scriptEnv();
+  const figures = await runLoad({
+    users: env.LOAD_USERS,
+    durationS: env.LOAD_DURATION_S,
+    mix: parseMix(env.LOAD_MIX),
+    apiProcesses: env.LOAD_API_PROCESSES,
+    poolMax: env.LOAD_POOL_MAX,
+    submitted: env.LOAD_SUBMITTED,
+    bare: env.LOAD_BARE,
+    keep: env.LOAD_KEEP,
+    dbName: 'tsumiki_load',
+    log: (line) => console.log(line),
+  });
+  for (const line of describe(figures)) console.log(line);
+  console.log(JSON.stringify(figures));
+  const failed = figures.errorsTotal > 0 || figures.lostSubmissions > 0 || figures.duplicatedSubmissions > 0 || figures.invariantViolations > 0;
+  process.exit(failed ? 1 : 0);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    killAll();
+    process.exit(1);
+  });
+}

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { inheritedEnv } from './env';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+
+/** Everything a script started, so that every exit path stops it (no servers left running). */
+const started = new Set<ChildProcess>();
+
+export function killAll() {
+  for (const child of started) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  started.clear();
+}
+process.once('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
+
+/** A port nobody listens on right now (the kernel picks it). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+export interface Started {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Lines the process wrote, for the report when it fails to start. */
+  output: string[];
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+async function waitReady(url: string, child: ChildProcess, output: string[], timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`process exited early:\n${output.join('')}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`not ready after ${timeoutMs} ms: ${url}\n${output.join('')}`);
+}
+
+function startTsx(script: string, env: Record<string, string>, port: number, readyPath: string): Promise<Started> {
+  const child = spawn(TSX, [script], {
+    cwd: REPO_ROOT,
+    env: { ...inheritedEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.add(child);
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode !== null || child.signalCode !== null) return void started.delete(child);
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+    started.delete(child);
+  };
+  return waitReady(`${url}${readyPath}`, child, output).then(
+    () => ({ url, port, child, output, stop }),
+    async (error: unknown) => {
+      await stop('SIGKILL');
+      throw error;
+    },
+  );
+}
+
+/** One Tsumiki API process (apps/api server) on its own port, without the apps or the demo seed. */
+export async function startApi(databaseUrl: string, options: { port?: number; poolMax?: number } = {}): Promise<Started> {
+  const port = options.port ?? (await freePort());
+  return startTsx(
+    'apps/api/src/server.ts',
+    {
+      DATABASE_URL: databaseUrl,
+      TSUMIKI_API_PORT: String(port),
+      TSUMIKI_SERVE_APPS: '0',
+      TSUMIKI_SEED_DEMO: '0',
+      TSUMIKI_LOG_LEVEL: 'error',
+      TSUMIKI_DATABASE_POOL_MAX: String(options.poolMax ?? 10),
+      NODE_ENV: 'production',
+    },
+    port,
+    '/healthz',
+  );
+}
+
+/** The bare Fastify route, for the ratio: the same framework and machine, no database, no tRPC. */
+export async function startBare(): Promise<Started> {
+  const port = await freePort();
+  return startTsx('tooling/load/src/bare-server.ts', { BARE_PORT: String(port) }, port, '/bare');
+}
