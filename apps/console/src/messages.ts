@@ -3,12 +3,14 @@ import carbonEn from './carbon/locales/en.json';
 import carbonJa from './carbon/locales/ja.json';
 import en from './locales/en.json';
 import ja from './locales/ja.json';
+import specialRateEn from './special-rate/locales/en.json';
+import specialRateJa from './special-rate/locales/ja.json';
 
 /**
  * The console's own words, by area: each area keeps its locale files beside its pages and adds them
  * here under its own top-level key, so areas never edit each other's files.
  */
-const areas: AppMessages[] = [{ ja, en }, { ja: carbonJa, en: carbonEn }];
+const areas: AppMessages[] = [{ ja, en }, { ja: carbonJa, en: carbonEn }, { ja: specialRateJa, en: specialRateEn }];
 
 export const messages: AppMessages = {
   ja: Object.assign({}, ...areas.map((a) => a.ja)) as Record<string, unknown>,

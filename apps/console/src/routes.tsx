@@ -6,6 +6,7 @@ import { HomePage } from './pages/home-page';
 import { LedgerPage } from './pages/ledger-page';
 import { QueuePage } from './pages/queue-page';
 import { SummaryPage } from './pages/summary-page';
+import { SpecialRatePage } from './special-rate/special-rate-page';
 
 export const NAV: NavItem[] = [
   { to: '/', labelKey: 'nav.queue', end: true },
@@ -20,6 +21,7 @@ export function ConsoleRoutes() {
     <AppRoutes nav={NAV}>
       <Route index element={<QueuePage />} />
       <Route path="applications/:applicationId" element={<ApplicationPage />} />
+      <Route path="applications/:applicationId/special-rate" element={<SpecialRatePage />} />
       <Route path="summary" element={<SummaryPage />} />
       <Route path="ledger" element={<LedgerPage />} />
       <Route path="programmes" element={<HomePage />} />

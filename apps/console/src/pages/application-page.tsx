@@ -80,6 +80,9 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
             <Badge size="lg" data-testid="status">{STATUS_LABELS[v.application.status][locale]}</Badge>
           </Group>
           <Text c="dimmed">{v.application.trackingNumber} · {locale === 'en' ? v.programme.nameEn : v.programme.nameJa}</Text>
+          {v.programme.kind === 'clt_demonstration' && (
+            <Anchor component={Link} to={`/applications/${v.application.id}/special-rate`} data-testid="special-rate-link">{t('specialRate.open')}</Anchor>
+          )}
           {v.access === 'staff' && <Actions view={v} />}
           {v.access === 'member' && <ScoreSheet applicationId={applicationId} />}
           {v.access === 'member' && <LaterDeclaration applicationId={applicationId} title={v.application.title} />}
