@@ -6,6 +6,8 @@ import { ReceiptPage } from './applications/receipt-page';
 import { CarbonListPage } from './carbon/carbon-list-page';
 import { CarbonProjectPage } from './carbon/carbon-project-page';
 import { MembersPage } from './organisation/members-page';
+import { NotificationBell } from './notifications/notification-bell';
+import { NotificationsPage } from './notifications/notifications-page';
 import { HomePage } from './pages/home-page';
 
 export const NAV: NavItem[] = [
@@ -16,12 +18,13 @@ export const NAV: NavItem[] = [
 
 export function PortalRoutes() {
   return (
-    <AppRoutes nav={NAV}>
+    <AppRoutes nav={NAV} headerExtra={<NotificationBell />}>
       <Route index element={<HomePage />} />
       <Route path="applications/new/:programmeId" element={<NewApplicationPage />} />
       <Route path="applications/:id" element={<ApplicationPage />} />
       <Route path="applications/:id/receipt/:versionNo" element={<ReceiptPage />} />
       <Route path="carbon" element={<CarbonListPage />} />
+      <Route path="notifications" element={<NotificationsPage />} />
       <Route path="carbon/:id" element={<CarbonProjectPage />} />
       <Route path="organisation" element={<MembersPage />} />
     </AppRoutes>

@@ -23,7 +23,8 @@ export function visibleNavItems(items: NavItem[], roles: TRole[]): NavItem[] {
   return items.filter((item) => !item.roles || item.roles.some((r) => roles.includes(r)));
 }
 
-export function AppLayout({ nav, children }: { nav: NavItem[]; children?: ReactNode }) {
+/** `headerExtra`: an app's own controls beside the user's name (the portal's notification bell). */
+export function AppLayout({ nav, children, headerExtra }: { nav: NavItem[]; children?: ReactNode; headerExtra?: ReactNode }) {
   const { t } = useTranslation();
   const app = useAppName();
   const session = useSession();
@@ -47,6 +48,7 @@ export function AppLayout({ nav, children }: { nav: NavItem[]; children?: ReactN
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {headerExtra}
             <Text size="sm" visibleFrom="sm" data-testid="signed-in-user">
               {t('layout.signedInAs', {
                 name: session.user.displayName,

@@ -6,7 +6,8 @@ import { displayJst, errorText, QueryState, useTRPC, type AppRouter } from '@tsu
 import type { inferRouterOutputs } from '@trpc/server';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
+import { ApplicationLifecycle } from '../lifecycle/application-lifecycle';
 import { AssessmentPanel } from './assessment-panel';
 import { AttachmentsSection } from './attachments-section';
 import { BudgetEditor } from './budget-editor';
@@ -35,9 +36,15 @@ export function ApplicationPage() {
       {(view) => {
         const kind = ZProgrammeKind.safeParse(view.programme?.kind);
         if (!kind.success) return <Alert color="red">{view.programme?.kind}</Alert>;
-        if (!isEditableByApplicant(view.status) && view.submissions[0])
-          return <Navigate to={`/applications/${view.id}/receipt/${view.submissions[0].versionNo}`} replace />;
-        return <Wizard key={view.id} view={view} kind={kind.data} />;
+        // After submission: the status, history, requests, results report and changes (issue 4).
+        const lifecycle = <ApplicationLifecycle applicationId={view.id} title={view.title} kind={kind.data} status={view.status} latestVersionNo={view.submissions[0]?.versionNo ?? null} />;
+        if (!isEditableByApplicant(view.status) && view.submissions[0]) return lifecycle;
+        return (
+          <>
+            {view.status === 'returned' && lifecycle}
+            <Wizard key={view.id} view={view} kind={kind.data} />
+          </>
+        );
       }}
     </QueryState>
   );

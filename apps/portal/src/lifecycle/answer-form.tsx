@@ -1,0 +1,93 @@
+import { Alert, Button, Card, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ANSWER_MESSAGE_MAX, ZRequestAnswer } from '@tsumiki/domain/lifecycle';
+import { displayJst, errorText, fieldErrorText, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EvidenceUpload, type UploadedFile } from './evidence-upload';
+
+interface RequestView {
+  id: string;
+  kind: string;
+  message: string;
+  dueAt: Date;
+  answeredAt: Date | null;
+  answer: { message: string; answeredAt: Date } | null;
+}
+
+/** 追加資料の提出: the answer's text and files, by the due date; the API refuses it after. */
+export function AnswerForm({ applicationId, version, request }: { applicationId: string; version: number; request: RequestView }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState('');
+  const [files, setFiles] = useState<UploadedFile[]>([]);
+  const [tried, setTried] = useState(false);
+  const answer = useMutation(
+    trpc.lifecycle.answer.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.lifecycle.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.applications.pathKey() });
+      },
+    }),
+  );
+  const parsed = ZRequestAnswer.safeParse({ requestId: request.id, message, attachmentIds: files.map((f) => f.id) });
+  const messageError = tried && !parsed.success ? fieldErrorText(t, parsed.error.issues.find((i) => i.path[0] === 'message')?.message) : undefined;
+  const submit = () => {
+    setTried(true);
+    if (!parsed.success) return;
+    answer.mutate({ applicationId, version, ...parsed.data });
+  };
+  return (
+    <Card withBorder component="section" aria-labelledby={`answer-${request.id}`} data-testid="answer-form">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id={`answer-${request.id}`}>
+          {t('lifecycle.answer.heading')} — {t(`lifecycle.timeline.request.${request.kind}`)}
+        </Title>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{request.message}</Text>
+        <Text fw={600}>{t('lifecycle.timeline.due', { due: displayJst(request.dueAt) })}</Text>
+        {request.answer ? (
+          <Alert color="teal" title={t('lifecycle.answer.yourAnswer', { at: displayJst(request.answer.answeredAt) })}>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{request.answer.message}</Text>
+          </Alert>
+        ) : (
+          <>
+            <Textarea
+              label={t('lifecycle.answer.message')}
+              description={t('lifecycle.answer.messageHint')}
+              value={message}
+              onChange={(e) => setMessage(e.currentTarget.value)}
+              maxLength={ANSWER_MESSAGE_MAX}
+              autosize
+              minRows={4}
+              required
+              error={messageError}
+              data-testid="answer-message"
+            />
+            <EvidenceUpload applicationId={applicationId} onUploaded={(f) => setFiles((fs) => [...fs, f])} testId="answer-file" />
+            {files.length > 0 && (
+              <List size="sm" aria-label={t('lifecycle.answer.files')}>
+                {files.map((f) => (
+                  <List.Item key={f.id}>{f.fileName}</List.Item>
+                ))}
+              </List>
+            )}
+            {answer.isError && (
+              <Alert color="red" role="alert" data-testid="answer-error">
+                {errorText(t, answer.error)}
+              </Alert>
+            )}
+            {answer.isSuccess && (
+              <Alert color="teal" role="status">
+                {t('lifecycle.answer.sent')}
+              </Alert>
+            )}
+            <Button onClick={submit} loading={answer.isPending} w="fit-content">
+              {t('lifecycle.answer.submit')}
+            </Button>
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+import { Alert, Button, FileInput, Group } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type TAttachmentType } from '@tsumiki/domain';
+import { errorText, readFileBase64, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const isAttachmentType = (type: string): type is TAttachmentType => Object.hasOwn(ATTACHMENT_TYPES, type);
+
+export interface UploadedFile {
+  id: string;
+  fileName: string;
+}
+
+/** One file for an answer or a cost line's evidence: checked here for a quick answer, and by the API on the bytes. */
+export function EvidenceUpload({ applicationId, label, onUploaded, testId }: { applicationId: string; label?: string; onUploaded: (file: UploadedFile) => void; testId?: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [file, setFile] = useState<File | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const upload = useMutation(trpc.lifecycle.upload.mutationOptions());
+  const choose = (chosen: File | null) => {
+    upload.reset();
+    setFile(chosen);
+    if (!chosen) return setLocalError(null);
+    if (chosen.size > ATTACHMENT_MAX_BYTES) return setLocalError(t('attachment.too_large', { ns: 'errors', keySeparator: false }));
+    if (!isAttachmentType(chosen.type)) return setLocalError(t('attachment.type_not_allowed', { ns: 'errors', keySeparator: false }));
+    setLocalError(null);
+  };
+  const send = async () => {
+    if (!file || !isAttachmentType(file.type)) return;
+    const stored = await upload.mutateAsync({ applicationId, fileName: file.name, declaredType: file.type, contentBase64: await readFileBase64(file) }).catch(() => null);
+    if (!stored) return;
+    setFile(null);
+    onUploaded({ id: stored.id, fileName: stored.fileName });
+  };
+  return (
+    <Group align="flex-end" gap="xs" wrap="wrap">
+      <FileInput
+        label={label ?? t('lifecycle.upload.file')}
+        description={t('lifecycle.upload.limit')}
+        value={file}
+        onChange={choose}
+        clearable
+        w={300}
+        size="xs"
+        data-testid={testId}
+        error={localError}
+      />
+      <Button size="xs" variant="light" onClick={() => void send()} disabled={!file || localError !== null} loading={upload.isPending}>
+        {t('lifecycle.upload.button')}
+      </Button>
+      {upload.isError && (
+        <Alert color="red" role="alert" py={4}>
+          {errorText(t, upload.error)}
+        </Alert>
+      )}
+    </Group>
+  );
+}

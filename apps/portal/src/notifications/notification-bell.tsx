@@ -1,0 +1,35 @@
+import { ActionIcon, Anchor, Indicator, Popover, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@tsumiki/ui';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { NotificationList } from './notification-list';
+
+/** The header's bell: the unread count (refreshed each minute), the latest notifications on click. */
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const unread = useQuery(trpc.notifications.unreadCount.queryOptions(undefined, { refetchInterval: 60_000 }));
+  const count = unread.data ?? 0;
+  return (
+    <Popover opened={opened} onChange={(o) => !o && close()} width={380} position="bottom-end" shadow="md" trapFocus>
+      <Popover.Target>
+        <Indicator label={count} size={16} disabled={count === 0} color="red" data-testid="notification-count" data-count={count}>
+          <ActionIcon variant="default" size="lg" aria-label={t('notifications.bell', { count })} aria-expanded={opened} onClick={toggle} data-testid="notification-bell">
+            <span aria-hidden="true">🔔</span>
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs" mah={480} style={{ overflowY: 'auto' }}>
+          <NotificationList limit={10} compact onNavigate={close} />
+          <Anchor component={Link} to="/notifications" size="sm" onClick={close}>
+            {t('notifications.all')}
+          </Anchor>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
