@@ -4,6 +4,7 @@ import { CLT_USE_NAMES, CLT_USES } from './clt-tables';
 import { ZIsoDate } from './dates';
 import { computeGrant, programmeByCode, validateGrantInput, valueAt, type TGrantResult } from './input';
 import type { ProgrammeCode } from './reasons';
+import { missingDocuments, type AttachedDocument } from './submission-documents';
 
 /**
  * The application forms as data: the structured equivalents of the documents' forms (CLT 様式1–3,
@@ -81,6 +82,7 @@ const CLT_SECTIONS: readonly FormSection[] = [
         source: '003 参考資料2 表1',
       }),
       yesNo('grant.facts.hasRoofAndColumnsOrWalls', '屋根及び柱又は壁を有する建築物である', 'Has a roof and columns or walls', '003 §2.1(1)イ'),
+      yesNo('grant.facts.isStructureNotBuilding', '建築物ではなく工作物（屋根及び柱又は壁を有するもの）である', 'A structure rather than a building', '003 §2.1(1)イ', false),
       f('grant.facts.plannedCompletion', '竣工予定日', 'Planned completion', 'date', true, { source: '003 §2.2' }),
     ],
   },
@@ -94,6 +96,14 @@ const CLT_SECTIONS: readonly FormSection[] = [
       yesNo('grant.facts.includesPerformanceDemo', '部材の性能実証等を行う', 'Component performance demonstration', '003 §2.3(3)', false),
       f('plan.content', '実証内容（課題と実証方法）', 'Content (problem and method)', 'textarea', true, { max: 6000 }),
       f('plan.schedule', '実証計画（工程）', 'Schedule', 'textarea', true, { max: 3000 }),
+      yesNo('grant.facts.contentClear', '実証する内容（課題と検証方法）が明確である', 'The content of the demonstration is clear', '003 §2.1(4)'),
+      yesNo(
+        'grant.facts.constructionCertainAfterDesign',
+        '設計実証の後、CLT建築物の建築が確実に行われる（設計実証を行う場合）',
+        'The CLT building will certainly be built after the design demonstration (design demonstrations)',
+        '003 §2.1(1)',
+        false,
+      ),
       yesNo('grant.facts.councilExamines', '協議会を設置し、実証内容を検討する', 'A council examines the demonstration', '003 §2.1(2)'),
       yesNo('grant.facts.ownerIsCouncilOperator', '建築主等と協議会運営者が同じ', 'The owner also runs the council', '003 §2.5'),
       yesNo('grant.facts.costComparison', '他構造とのコスト比較を行う', 'Compares costs with another structure', '003 §2.1(3)'),
@@ -121,6 +131,7 @@ const CLT_SECTIONS: readonly FormSection[] = [
       yesNo('grant.facts.firstTimeCltDesignerOrContractor', '設計者又は施工者がCLT建築物を初めて手掛ける', 'First CLT project of the designer or contractor', '003 §3.3.2(4)', false),
       yesNo('grant.facts.cltPanelMethod', 'CLTパネル工法である', 'CLT panel method', '003 §3.3.2(7)', false),
       yesNo('grant.facts.fireRule2018Building', '平成30年度以降の防耐火規制の合理化に対応', 'Follows the post-2018 fire-rule rationalisation', '003 §3.3.2(8)', false),
+      yesNo('grant.facts.buildsAdoptedDesignDemo', '令和6・7年度の設計実証で採択された設計を建築する', 'Builds a design adopted in the FY2024/FY2025 design demonstrations', '003 §2.1(1)ウ', false),
       yesNo('grant.facts.ownerPlansFurtherBuildings', '同種のCLT建築物を建築する具体的な予定がある', 'Concrete plans for further buildings', '003 §2.4 3.', false),
       yesNo('grant.facts.technicalIngenuity', 'コスト縮減や施工方法の技術的工夫がある', 'Technical ingenuity on cost or construction', '003 §2.4 4.', false),
       f('grant.rate.requested', '希望する補助率', 'Requested rate', 'select', true, {
@@ -133,6 +144,27 @@ const CLT_SECTIONS: readonly FormSection[] = [
     ],
   },
 ];
+
+/** 協議会運営者 (003 §2.2(2), §6.4 注4): who runs the council and whether it can take the subsidy. */
+const CLT_COUNCIL_OPERATOR: FormSection = {
+  code: 'councilOperator',
+  title: { ja: '協議会運営者', en: 'Council operator' },
+  source: '003 §2.2',
+  fields: [
+    f('councilOperator.name', '協議会運営者の法人名（建築主等と同じ場合は空欄）', 'Council operator (blank when the owner runs the council)', 'text', false, { max: 200 }),
+    yesNo('grant.facts.councilOperatorIsIndividual', '協議会運営者は個人である', 'The council operator is an individual', '003 §6.4 注4)'),
+    yesNo(
+      'grant.facts.councilOperatorCanAccount',
+      '協議会運営者は経理能力・事務処理能力を有し、助成費を受け入れられる',
+      'The council operator can do accounts and receive the subsidy',
+      '003 §2.2(2)',
+    ),
+    f('grant.facts.councilEngineers', '協議会業務に従事する技術者の人数（概ね2名）', 'Engineers working for the council (about 2)', 'integer', false, {
+      max: 100,
+      source: '003 §2.6',
+    }),
+  ],
+};
 
 const CO2_SECTIONS: readonly FormSection[] = [
   APPLICANT,
@@ -181,7 +213,7 @@ const PLEDGE: FormSection = {
 };
 
 export const APPLICATION_FORMS: Readonly<Record<TProgrammeKind, readonly FormSection[]>> = {
-  clt_demonstration: [...CLT_SECTIONS, PLEDGE],
+  clt_demonstration: [...CLT_SECTIONS, CLT_COUNCIL_OPERATOR, PLEDGE],
   co2_factor_support: [...CO2_SECTIONS, PLEDGE],
   lca_implementation: [...LCA_SECTIONS, PLEDGE],
 };
@@ -206,7 +238,14 @@ export function withValueAtPath(content: Record<string, unknown>, path: string, 
 }
 
 export interface FormIssue {
-  code: ProgrammeCode | 'application.field_required' | 'application.field_invalid' | 'application.pledge_required' | 'application.budget_empty' | 'application.ineligible';
+  code:
+    | ProgrammeCode
+    | 'application.field_required'
+    | 'application.field_invalid'
+    | 'application.pledge_required'
+    | 'application.budget_empty'
+    | 'application.ineligible'
+    | 'application.document_missing';
   /** The content path the issue is about ("" for the whole application). */
   path: string;
   params: Record<string, string | number>;
@@ -271,12 +310,18 @@ export interface ApplicationAssessment {
 
 /**
  * What the portal shows as you type and what the API checks at submission: form fields, the
- * environmental checklist (CLT), the budget input, and eligibility. Pure, so both run it alike.
+ * environmental checklist (CLT), the required documents when the attachments are given, the
+ * budget input, and eligibility. Pure, so both run it alike.
  */
-export function assessApplication(kind: TProgrammeKind, content: Record<string, unknown>): ApplicationAssessment {
+export function assessApplication(
+  kind: TProgrammeKind,
+  content: Record<string, unknown>,
+  attachments?: readonly AttachedDocument[],
+): ApplicationAssessment {
   const issues = formIssues(kind, content);
   const def = programmeByCode(kind);
   if (!def) return { issues: [{ code: 'programmes.unknown', path: '', params: { programme: kind } }], result: null };
+  if (attachments) issues.push(...missingDocuments(kind, def, content, attachments));
 
   if (kind === 'clt_demonstration') {
     const sheet = ZChecklistApplication.safeParse(content.checklist ?? { answers: {} });

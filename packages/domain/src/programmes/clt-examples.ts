@@ -26,6 +26,7 @@ export const CLT_EXAMPLE_FACTS = {
   otherNationalSubsidy: 'none', // 様式3 4. なし
   applicantIsCommitteeMember: false,
   isStructureNotBuilding: false,
+  councilEngineers: 2,
 };
 
 /**

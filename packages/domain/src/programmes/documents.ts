@@ -88,6 +88,30 @@ export const budgetExhausted = (budget: { amount: number | null; approvedTotal: 
 export const closesWhenBudgetExhausted = (def: TProgrammeDefinition): boolean =>
   def.windows.some((w) => w.closesEarlyWhenBudgetExhausted);
 
+/**
+ * What the catalogue shows of a programme's money: the budget less what grant decisions have
+ * committed in its ledger (never below zero), and whether that closes the call (001 §2.6).
+ */
+export interface BudgetStanding {
+  budget: number | null;
+  committed: number;
+  remaining: number | null;
+  exhausted: boolean;
+  /** The call stops taking applications because of it (only programmes that close early). */
+  closesCall: boolean;
+}
+
+export function budgetStanding(def: TProgrammeDefinition, budget: { amount: number | null; approvedTotal: number }): BudgetStanding {
+  const exhausted = budgetExhausted(budget);
+  return {
+    budget: budget.amount,
+    committed: budget.approvedTotal,
+    remaining: budget.amount === null ? null : Math.max(0, budget.amount - budget.approvedTotal),
+    exhausted,
+    closesCall: exhausted && closesWhenBudgetExhausted(def),
+  };
+}
+
 export function acceptance(
   def: TProgrammeDefinition,
   now: Date,

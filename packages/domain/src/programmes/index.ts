@@ -22,4 +22,5 @@ export * from './reasons';
 export * from './result';
 export * from './rules';
 export * from './application-form';
+export * from './submission-documents';
 export * from './clt-examples';
