@@ -43,14 +43,14 @@ describe('carbon calculator', () => {
     expect(screen.getByTestId('carbon-warnings').textContent).toContain('第三者レビューのないCFP');
 
     fireEvent.click(screen.getByTestId('carbon-save'));
-    await screen.findByText('保存しました（版 4）');
+    await waitFor(() => expect(document.body.textContent).toContain('保存しました（版 4）'), { timeout: 5000 });
     const save = api.calls.find((c) => c.path === 'carbon.save')!.input as { version: number; content: { boq: { materialKey: string; quantity: number }[] } };
     expect(save.version).toBe(3);
     expect(save.content.boq.map((l) => [l.materialKey, l.quantity])).toEqual([
       ['wood.clt', 100],
       ['wood.glulam_small', 20],
     ]);
-  });
+  }, 30_000);
 
   it('refuses a paste with a bad row, naming the row, and adds nothing', async () => {
     renderProject();
@@ -61,7 +61,7 @@ describe('carbon calculator', () => {
     const alert = await screen.findByTestId('boq-row-errors');
     expect(alert.textContent).toContain('明細「L1」（1行目）の数量がマイナスです。');
     expect(within(screen.getByTestId('boq-grid')).getAllByRole('row')).toHaveLength(1);
-  });
+  }, 30_000);
 
   it('names what stops an assessment (a gap material) by line, and keeps the typed content on a version conflict', async () => {
     renderProject({ 'carbon.save': { error: { appCode: 'carbon.project_version_conflict', httpStatus: 409 } } });
@@ -74,6 +74,52 @@ describe('carbon calculator', () => {
     expect(await screen.findByText(/他の人（または別の画面）で先に保存されました/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '最新の内容を読み込む' })).toBeTruthy();
     expect(within(screen.getByTestId('boq-grid')).getAllByRole('row')).toHaveLength(3); // header, line, its issue
+  }, 30_000);
+});
+
+describe('scenarios, operation and the PDF report', () => {
+  const withLines = { ...project, content: { ...content, boq: [{ id: 'L1', category: '3', subItem: '3.5', materialKey: 'wood.clt', quantity: 100, unit: 'm3' }] } };
+
+  it('shows each default’s source or says it has none, compares a second scenario with a chart, and saves the operational inputs', async () => {
+    const api = fakeApi({ 'auth.me': { data: sessionOf('applicant') }, 'carbon.get': { data: withLines }, 'carbon.factors': { data: library }, 'carbon.save': { data: { version: 4 } } });
+    renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon/p1', messages });
+    const editor = await screen.findByTestId('scenario-editor-0', {}, { timeout: 5000 });
+    expect(editor.querySelectorAll('[data-source="assumption"]').length).toBeGreaterThan(3);
+    expect(editor.textContent).toContain('出典なし（仮定）');
+    expect(editor.textContent).toContain('既定値の出典: seeds/002 l.1971');
+    // The default is the input's placeholder, never silently typed in.
+    expect(within(editor).getByLabelText('施工（A5）の割合（%、空欄で既定値） (シナリオ1)').getAttribute('placeholder')).toBe('6');
+
+    fireEvent.click(screen.getByRole('button', { name: 'シナリオを追加' }));
+    const second = await screen.findByTestId('scenario-editor-1');
+    fireEvent.change(within(second).getByLabelText('施工（A5）の割合（%、空欄で既定値） (シナリオ2)'), { target: { value: '3' } });
+    const comparison = await screen.findByTestId('carbon-comparison', {}, { timeout: 5000 });
+    await waitFor(() => expect(comparison.textContent).toContain('-50%'), { timeout: 5000 });
+    expect(within(comparison).getByTestId('comparison-chart').querySelectorAll('rect').length).toBeGreaterThan(0);
+
+    const operation = screen.getByTestId('operational');
+    fireEvent.click(within(operation).getByRole('button', { name: '冷媒を追加' }));
+    fireEvent.change(await within(operation).findByLabelText('充填量（kg） 1'), { target: { value: '10' } });
+    fireEvent.change(within(operation).getByLabelText('年間漏えい率（%） 1'), { target: { value: '2' } });
+    fireEvent.click(screen.getByTestId('carbon-save'));
+    await waitFor(() => expect(api.calls.some((c) => c.path === 'carbon.save')).toBe(true), { timeout: 5000 });
+    const saved = api.calls.find((c) => c.path === 'carbon.save')!.input as { content: { settings: { refrigerants: unknown[] }; scenarios: { scenario: unknown }[] } };
+    expect(saved.content.settings.refrigerants).toEqual([{ id: expect.any(String), gas: 'R32', chargeKg: 10, annualLeakRate: 0.02 }]);
+    expect(saved.content.scenarios[1]!.scenario).toEqual({ a5Rate: 0.03 });
+  }, 30_000);
+
+  it('asks the API for the PDF report of the scenario shown', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('applicant') },
+      'carbon.get': { data: withLines },
+      'carbon.factors': { data: library },
+      'carbon.exportResult': { data: { filename: 'LCCO2.pdf', mimeType: 'application/pdf', base64: 'JVBERi0=' } },
+    });
+    URL.createObjectURL = () => 'blob:report';
+    URL.revokeObjectURL = () => undefined;
+    renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon/p1', messages });
+    fireEvent.click(await screen.findByTestId('carbon-export-pdf', {}, { timeout: 5000 }));
+    await waitFor(() => expect(api.calls.find((c) => c.path === 'carbon.exportResult')?.input).toMatchObject({ scenarioId: 'base', format: 'pdf' }), { timeout: 5000 });
   });
 });
 

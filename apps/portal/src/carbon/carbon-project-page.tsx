@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { errorMessage } from '@tsumiki/domain';
 import { assessProject, type TBoqDraftLine, type TCarbonIssue, type TCarbonProjectContent, type TProjectScenario } from '@tsumiki/domain/carbon';
@@ -10,7 +10,9 @@ import { Link, useParams } from 'react-router';
 import { BoqGrid } from './boq-grid';
 import { BuildingForm } from './building-form';
 import { FactorPicker } from './factor-picker';
+import { OperationalEditor } from './operational-editor';
 import { ResultsPanel } from './results-panel';
+import { ScenarioEditor } from './scenario-editor';
 
 type Project = inferRouterOutputs<AppRouter>['carbon']['get'];
 type Factor = inferRouterOutputs<AppRouter>['carbon']['factors'][number];
@@ -30,8 +32,6 @@ export function CarbonProjectPage() {
     </QueryState>
   );
 }
-
-const percentOf = (v: number | undefined) => (v === undefined ? '' : Math.round(v * 10_000) / 100);
 
 /**
  * The calculator: building, quantities, scenarios; the result follows every change (computed by the
@@ -77,10 +77,6 @@ function ProjectEditor({ loaded, library, onReload }: { loaded: Project; library
     return issue ? errorMessage(issue.code, lang, issue.params) : undefined;
   };
   const scenario = (index: number, change: Partial<TProjectScenario>) => edit({ ...content, scenarios: content.scenarios.map((s, i) => (i === index ? { ...s, ...change } : s)) });
-  const rate = (index: number, key: 'a4Rate' | 'a5Rate', value: string | number) => {
-    const { [key]: _, ...rest } = content.scenarios[index]!.scenario;
-    scenario(index, { scenario: value === '' ? rest : { ...rest, [key]: Number(value) / 100 } });
-  };
 
   return (
     <Stack data-testid="carbon-project">
@@ -125,19 +121,25 @@ function ProjectEditor({ loaded, library, onReload }: { loaded: Project; library
         />
       </Paper>
       <Paper withBorder p="md" className="tsumiki-no-print">
+        <OperationalEditor content={content} onChange={edit} />
+      </Paper>
+      <Paper withBorder p="md" className="tsumiki-no-print">
         <Stack>
           <Title order={2}>{t('carbon.scenarios.heading')}</Title>
           {content.scenarios.map((s, i) => (
-            <Group key={s.id} align="flex-end">
-              <TextInput label={t('carbon.scenarios.name')} withAsterisk value={s.name} onChange={(e) => scenario(i, { name: e.currentTarget.value })} description={i === 0 ? t('carbon.scenarios.baseline') : undefined} />
-              <NumberInput label={t('carbon.scenarios.a4Rate')} min={0} max={100} value={percentOf(s.scenario.a4Rate)} onChange={(v) => rate(i, 'a4Rate', v)} w={220} />
-              <NumberInput label={t('carbon.scenarios.a5Rate')} min={0} max={100} value={percentOf(s.scenario.a5Rate)} onChange={(v) => rate(i, 'a5Rate', v)} w={220} />
-              {i > 0 && (
-                <Button variant="subtle" color="red" onClick={() => edit({ ...content, scenarios: content.scenarios.filter((_, j) => j !== i) })}>
-                  {t('carbon.scenarios.remove')}
-                </Button>
-              )}
-            </Group>
+            <Paper key={s.id} withBorder p="sm">
+              <Stack gap="xs">
+                <Group align="flex-end">
+                  <TextInput label={t('carbon.scenarios.name')} withAsterisk value={s.name} onChange={(e) => scenario(i, { name: e.currentTarget.value })} description={i === 0 ? t('carbon.scenarios.baseline') : undefined} />
+                  {i > 0 && (
+                    <Button variant="subtle" color="red" onClick={() => edit({ ...content, scenarios: content.scenarios.filter((_, j) => j !== i) })}>
+                      {t('carbon.scenarios.remove')}
+                    </Button>
+                  )}
+                </Group>
+                <ScenarioEditor index={i} scenario={s.scenario} onChange={(next) => scenario(i, { scenario: next })} />
+              </Stack>
+            </Paper>
           ))}
           {content.scenarios.length < 5 && (
             <Group>
@@ -159,7 +161,7 @@ function ProjectEditor({ loaded, library, onReload }: { loaded: Project; library
       </Paper>
       <ResultsPanel
         assessment={assessment}
-        onExportXlsx={(scenarioId, format) => client.carbon.exportResult.mutate({ content, scenarioId, format })}
+        onExportFile={(scenarioId, format) => client.carbon.exportResult.mutate({ content, scenarioId, format })}
       />
       {picking && (
         <FactorPicker

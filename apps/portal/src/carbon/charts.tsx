@@ -98,3 +98,37 @@ export function BarsChart({ rows, locale, label }: { rows: { key: string; name: 
     </svg>
   );
 }
+
+/**
+ * Difference from the baseline, one row per module group: reductions to the left of the axis
+ * (green), increases to the right (red), each labelled with its value and share of the baseline.
+ */
+export function DifferenceChart({ rows, locale, label }: { rows: { key: string; name: string; difference: number; change: number | null }[]; locale: string; label: string }) {
+  const max = Math.max(1e-9, ...rows.map((r) => Math.abs(r.difference)));
+  const rowHeight = 24;
+  const axis = 380;
+  const half = 150;
+  return (
+    <svg role="img" aria-label={label} viewBox={`0 0 600 ${rows.length * rowHeight + 4}`} width="100%" style={{ maxWidth: 720 }} data-testid="comparison-chart">
+      <line x1={axis} x2={axis} y1={0} y2={rows.length * rowHeight + 4} stroke="var(--mantine-color-gray-5)" />
+      {rows.map((r, i) => {
+        const width = (Math.abs(r.difference) / max) * half;
+        const x = r.difference < 0 ? axis - width : axis;
+        const text = `${fmt(r.difference, locale)}${r.change === null ? '' : ` (${fmt(r.change * 100, locale)}%)`}`;
+        return (
+          <g key={r.key}>
+            <text x={0} y={i * rowHeight + 16} fontSize={11}>
+              {r.name.slice(0, 24)}
+            </text>
+            <rect x={x} y={i * rowHeight + 4} width={width} height={rowHeight - 8} fill={r.difference < 0 ? 'var(--mantine-color-green-6)' : 'var(--mantine-color-red-6)'}>
+              <title>{`${r.name}: ${text}`}</title>
+            </rect>
+            <text x={r.difference < 0 ? axis + 4 : axis + width + 4} y={i * rowHeight + 16} fontSize={10}>
+              {text}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

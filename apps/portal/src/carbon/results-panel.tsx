@@ -17,7 +17,7 @@ import {
 import { ExportMenu, readFileBase64, saveFile, type DownloadableFile, type ExportFormat } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BarsChart, ModulesChart } from './charts';
+import { BarsChart, DifferenceChart, ModulesChart } from './charts';
 
 const textFile = async (text: string, filename: string, mimeType: string): Promise<DownloadableFile> => ({
   filename,
@@ -32,7 +32,7 @@ const percent = (v: number | null, locale: string) =>
  * The assessment of every scenario: what stops one (by line), and for the one shown its totals, per
  * m² and per m²·year, charts, warnings, data quality and exports; further scenarios against the first.
  */
-export function ResultsPanel({ assessment, onExportXlsx }: { assessment: TProjectAssessment; onExportXlsx: (scenarioId: string, format: ExportFormat) => Promise<DownloadableFile> }) {
+export function ResultsPanel({ assessment, onExportFile }: { assessment: TProjectAssessment; onExportFile: (scenarioId: string, format: ExportFormat) => Promise<DownloadableFile> }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const [shownId, setShownId] = useState(assessment.scenarios[0]?.id ?? '');
@@ -57,7 +57,7 @@ export function ResultsPanel({ assessment, onExportXlsx }: { assessment: TProjec
           </List>
         </Alert>
       )}
-      {shown?.outcome.ok && <ResultDetail result={shown.outcome.result} scenarioName={shown.name} kg={kg} onExportXlsx={(f) => onExportXlsx(shown.id, f)} />}
+      {shown?.outcome.ok && <ResultDetail result={shown.outcome.result} scenarioName={shown.name} kg={kg} onExportFile={(f) => onExportFile(shown.id, f)} />}
       {ok.length > 0 && (
         <Paper withBorder p="md">
           <Title order={3} size="h4">
@@ -95,6 +95,10 @@ export function ResultsPanel({ assessment, onExportXlsx }: { assessment: TProjec
                 ))}
               </Table.Tbody>
             </Table>
+            <Text size="sm" fw={500} mt="sm">
+              {t('carbon.results.comparisonChart')} ({t('carbon.results.kg')}/m²)
+            </Text>
+            <DifferenceChart rows={comparison.jcatRows.map((r) => ({ key: r.key, name: lang === 'en' ? r.en : r.ja, difference: r.difference, change: r.change }))} locale={lang} label={t('carbon.results.comparisonChart')} />
           </Paper>
         );
       })}
@@ -106,17 +110,17 @@ function ResultDetail({
   result,
   scenarioName,
   kg,
-  onExportXlsx,
+  onExportFile,
 }: {
   result: TCarbonResult;
   scenarioName: string;
   kg: (v: number, per?: '' | 'm2' | 'm2year') => string;
-  onExportXlsx: (format: ExportFormat) => Promise<DownloadableFile>;
+  onExportFile: (format: ExportFormat) => Promise<DownloadableFile>;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const base = `LCCO2_${safeName(result.project.name)}_${safeName(scenarioName)}`;
-  const onExport = (format: ExportFormat) => (format === 'csv' ? textFile(toCsvText(result, lang), `${base}.csv`, 'text/csv; charset=utf-8') : onExportXlsx(format));
+  const onExport = (format: ExportFormat) => (format === 'csv' ? textFile(toCsvText(result, lang), `${base}.csv`, 'text/csv; charset=utf-8') : onExportFile(format));
   const download = async (kind: 'json' | 'lcax') =>
     saveFile(
       kind === 'json'
@@ -139,7 +143,7 @@ function ResultDetail({
           </Text>
         </Stack>
         <Group gap="xs" className="tsumiki-no-print">
-          <ExportMenu onExport={onExport} testId="carbon-export" />
+          <ExportMenu onExport={onExport} testId="carbon-export" formats={['csv', 'xlsx', 'pdf']} />
           <Button variant="default" size="xs" onClick={() => void download('json')} data-testid="carbon-export-json">
             {t('carbon.results.exportJson')}
           </Button>
