@@ -67,6 +67,16 @@ describe.each(backends)('carbon API on $name', (backend) => {
     await expect(applicant.caller.carbon.save({ id, version: 1, applicationId: theirs.id, content })).rejects.toMatchObject({ cause: { code: 'carbon.application_not_found' } });
     await applicant.caller.carbon.save({ id, version: 1, applicationId: own.id, content });
     expect((await applicant.caller.carbon.get({ id })).applicationId).toBe(own.id);
+
+    // The application page reads the linked assessment's headline figures; an unfinished one says what is open.
+    expect(await applicant.caller.carbon.linkedTo({ applicationId: own.id })).toMatchObject([{ id, ok: false, issueCount: expect.any(Number) }]);
+    await applicant.caller.carbon.save({ id, version: 2, applicationId: own.id, content: { ...content, building, boq: [clt('L1', 10)] } });
+    const [linked] = await applicant.caller.carbon.linkedTo({ applicationId: own.id });
+    expect(linked).toMatchObject({ id, ok: true, complete: true, evaluationYears: 60 });
+    // A1–A3 10 m³ × 252, A4 2% and A5 6% of it (the scenario defaults).
+    expect(linked?.ok && linked.upfrontKg).toBeCloseTo(2520 * 1.08, 9);
+    await expect(applicant.caller.carbon.linkedTo({ applicationId: theirs.id })).rejects.toMatchObject({ cause: { code: 'carbon.application_not_found' } });
+    expect(await otherApplicant.caller.carbon.linkedTo({ applicationId: theirs.id })).toEqual([]);
   });
 
   it('assesses every scenario of the editor’s content: results, comparison, and issues naming the line', async () => {

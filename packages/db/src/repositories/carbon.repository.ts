@@ -61,6 +61,19 @@ export function findCarbonProject(db: Executor, id: string, organisationIds: rea
     .executeTakeFirst();
 }
 
+/** The projects linked to an application, if they belong to one of the organisations. */
+export function listCarbonProjectsOfApplication(db: Executor, applicationId: string, organisationIds: readonly string[]) {
+  if (organisationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('carbon_projects')
+    .select([...SUMMARY, 'building', 'settings', 'boq', 'scenarios'])
+    .where('application_id', '=', applicationId)
+    .where('organisation_id', 'in', organisationIds)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
 /**
  * Saves the content over `expectedVersion` only: returns the new version, or undefined when the
  * project was saved by someone else since (or is not the caller's).

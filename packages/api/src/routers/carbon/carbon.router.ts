@@ -14,6 +14,7 @@ import {
   effectiveLibrary,
   factorTemplate,
   importFactors,
+  linkedAssessments,
   loadProject,
   ownOrganisations,
   previewBoqImport,
@@ -110,6 +111,9 @@ export const carbonRouter = createTRPCRouter({
       const [header, ...rows] = toCsvCells(outcome.result, ctx.locale);
       return exportFile([{ name: 'LCCO2', header: header!.map(String), rows }], input.format, basename);
     }),
+
+  /** The assessments linked to one of the caller's applications, with their headline figures. */
+  linkedTo: project.input(z.object({ applicationId: z.uuid() })).query(({ ctx, input }) => linkedAssessments(ctx.db, ctx.auth, input.applicationId, ctx.locale)),
 
   /** A BoQ file (CSV/Excel, J-CAT-like columns) checked row by row; nothing is saved. */
   previewBoq: project.input(z.object({ file: ZImportFile })).mutation(({ ctx, input }) => previewBoqImport(ctx.db, input.file, ctx.locale)),

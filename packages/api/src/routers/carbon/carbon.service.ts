@@ -4,6 +4,7 @@ import {
   findApplicationById,
   findCarbonProject,
   listCarbonFactors,
+  listCarbonProjectsOfApplication,
   upsertCarbonFactors,
   type Executor,
 } from '@tsumiki/db';
@@ -75,6 +76,40 @@ export async function assertApplicationOf(db: Executor, applicationId: string | 
   if (applicationId === null) return;
   const application = await findApplicationById(db, applicationId);
   if (application?.applicant_organisation_id !== organisationId) throw appError('carbon.application_not_found');
+}
+
+/**
+ * The carbon assessments linked to one of the caller's applications, each assessed (its baseline
+ * scenario) with today's library: the headline figures the application page shows, or the number of
+ * issues still open, never a partial result passed off as complete.
+ */
+export async function linkedAssessments(db: Executor, auth: SignedInAuth, applicationId: string, locale: Locale) {
+  const organisations = ownOrganisations(auth);
+  const application = await findApplicationById(db, applicationId);
+  if (!application || !organisations.includes(application.applicant_organisation_id)) throw appError('carbon.application_not_found');
+  const [rows, { library }] = await Promise.all([listCarbonProjectsOfApplication(db, applicationId, organisations), effectiveLibrary(db)]);
+  return rows.map((row) => {
+    const content = ZCarbonProjectContent.parse({ name: row.name, building: row.building, settings: row.settings, boq: row.boq, scenarios: row.scenarios });
+    const baseline = content.scenarios[0]!;
+    const outcome = assess(projectInput(content, baseline.id, row.id), { library });
+    const head = { id: row.id, name: row.name, version: row.version, updatedAt: row.updatedAt, scenarioName: baseline.name };
+    if (!outcome.ok) return { ...head, ok: false as const, issues: carbonIssues(outcome.issues.slice(0, 3), locale), issueCount: outcome.issues.length };
+    const r = outcome.result;
+    return {
+      ...head,
+      ok: true as const,
+      complete: r.complete,
+      grossFloorAreaM2: r.grossFloorAreaM2,
+      evaluationYears: r.evaluationPeriod.years,
+      wholeLifeKg: r.stages.wholeLife,
+      upfrontKg: r.stages.upfront,
+      operationalKg: r.stages.operational,
+      perM2: r.perM2.stages.wholeLife,
+      perM2Year: r.perM2Year.stages.wholeLife,
+      dKg: r.stages.d,
+      biogenicStorageKg: r.stages.biogenicStorage,
+    };
+  });
 }
 
 /** The file's rows; an unreadable file is the user's to fix (400), not a server fault. */
