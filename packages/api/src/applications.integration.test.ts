@@ -3,8 +3,10 @@ import { TRPCError } from '@trpc/server';
 import { countRows, ensureLedger, insertApplication, insertProgramme, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { errorMessage } from '@tsumiki/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedRoles, signedInClient } from './test-support';
+import type { ZodError } from 'zod';
+import { attachRequiredDocuments, seedRoles, signedInClient, tinyPdf } from './test-support';
 
 const backends = await testBackends();
 
@@ -32,6 +34,7 @@ describe.each(backends)('submission on $name', (backend) => {
     const client = await signedInClient(database, seed.users.applicant.email);
     const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title });
     const saved = await client.caller.applications.updateDraft({ id: draft.id, version: draft.version, content: cltExampleApplicationContent() });
+    await attachRequiredDocuments(database, { applicationId: draft.id, kind: 'clt_demonstration', content: saved.content, uploadedBy: seed.users.applicant.id });
     return { client, draft: saved };
   }
 
@@ -68,6 +71,7 @@ describe.each(backends)('submission on $name', (backend) => {
     const content = cltExampleApplicationContent();
     delete (content.applicant as Record<string, unknown>).name;
     const saved = await client.caller.applications.updateDraft({ id: draft.id, version: 1, content });
+    await attachRequiredDocuments(database, { applicationId: draft.id, kind: 'clt_demonstration', content, uploadedBy: seed.users.applicant.id });
     const before = await countRows(database.db, 'application_submissions');
     const result = await client.caller.applications.submit({ id: draft.id, version: saved.version, idempotencyKey: randomUUID() });
     expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ code: 'application.field_required', path: 'applicant.name' })] });
@@ -111,6 +115,7 @@ describe.each(backends)('submission on $name', (backend) => {
         title: '締切直前',
         content: cltExampleApplicationContent(),
       });
+      await attachRequiredDocuments(database, { applicationId: draft.id, kind: 'clt_demonstration', content: cltExampleApplicationContent(), uploadedBy: seed.users.applicant.id });
       return draft;
     };
     const late = await signedInClient(database, seed.users.applicant.email, { now: () => closesAt });
@@ -160,5 +165,106 @@ describe.each(backends)('submission on $name', (backend) => {
     const bob = await signedInClient(database, seed.otherApplicant.email);
     expect(await refusal(bob.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: randomUUID() }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await refusal(bob.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: key }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+  it('refuses submission while a required document is missing, naming it in Japanese, and accepts once it is attached', async () => {
+    const client = await signedInClient(database, seed.users.applicant.email);
+    const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: '書類不足' });
+    const saved = await client.caller.applications.updateDraft({ id: draft.id, version: draft.version, content: cltExampleApplicationContent() });
+    const before = await countRows(database.db, 'application_submissions');
+    const refused = await client.caller.applications.submit({ id: draft.id, version: saved.version, idempotencyKey: randomUUID() });
+    expect(refused.ok).toBe(false);
+    const missing = refused.ok ? [] : refused.issues.filter((i) => i.code === 'application.document_missing');
+    expect(missing.map((i) => i.path)).toEqual([
+      'documents.attachment_1_concept',
+      'documents.attachment_1_drawings',
+      'documents.attachment_2',
+      'documents.attachment_3',
+      'documents.attachment_4',
+      'documents.financial_statements',
+    ]);
+    expect(errorMessage(missing[0]!.code, 'ja', missing[0]!.params)).toContain('必要書類「添付資料1 建築物の基本構想図」が添付されていません');
+    expect(await countRows(database.db, 'application_submissions')).toBe(before);
+
+    // Attached through the API, as the wizard does: the document named, the pages counted.
+    const uploaded = await client.caller.attachments.upload({
+      applicationId: draft.id,
+      fileName: '基本構想図.pdf',
+      declaredType: 'application/pdf',
+      contentBase64: Buffer.from(tinyPdf(2)).toString('base64'),
+      documentCode: 'attachment_1_concept',
+    });
+    expect(uploaded).toMatchObject({ documentCode: 'attachment_1_concept', pageCount: 2 });
+    const { attachments } = await client.caller.applications.get({ id: draft.id });
+    expect(attachments.find((a) => a.id === uploaded.id)).toMatchObject({ document_code: 'attachment_1_concept', page_count: 2 });
+    await attachRequiredDocuments(database, { applicationId: draft.id, kind: 'clt_demonstration', content: saved.content, uploadedBy: seed.users.applicant.id });
+    const accepted = await client.caller.applications.submit({ id: draft.id, version: saved.version, idempotencyKey: randomUUID() });
+    expect(accepted.ok).toBe(true);
+  });
+
+  it('refuses bad attachments with a clear Japanese message and stores nothing: oversized, wrong type, unknown document', async () => {
+    const client = await signedInClient(database, seed.users.applicant.email);
+    const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: '添付の試験' });
+    const before = await countRows(database.db, 'attachments');
+    const base = { applicationId: draft.id, fileName: 'a.pdf', declaredType: 'application/pdf' as const };
+    const oversized = Buffer.alloc(20 * 1024 * 1024 + 1, 0x25).toString('base64');
+    expect(await refusal(client.caller.attachments.upload({ ...base, contentBase64: oversized }))).toEqual({ code: 'PAYLOAD_TOO_LARGE', appCode: 'attachment.too_large' });
+    expect(errorMessage('attachment.too_large', 'ja')).toBe('ファイルが大きすぎます。1ファイル20MBまでです。');
+    // Far beyond the limit: refused by the input schema before the bytes are even decoded.
+    const huge = await client.caller.attachments.upload({ ...base, contentBase64: oversized + 'A'.repeat(1024) }).catch((e: unknown) => e as TRPCError);
+    expect(((huge as TRPCError).cause as unknown as ZodError).issues.map((i) => i.message)).toEqual(['attachment.too_large']);
+    expect(await refusal(client.caller.attachments.upload({ ...base, contentBase64: Buffer.from('not a pdf').toString('base64') }))).toEqual({
+      code: 'BAD_REQUEST',
+      appCode: 'attachment.type_mismatch',
+    });
+    expect(
+      await refusal(client.caller.attachments.upload({ ...base, contentBase64: Buffer.from(tinyPdf()).toString('base64'), documentCode: 'form_99' })),
+    ).toEqual({ code: 'BAD_REQUEST', appCode: 'attachment.document_unknown' });
+    expect(await countRows(database.db, 'attachments')).toBe(before);
+  });
+
+  it('refuses drafts of the wrong shape and absurd or negative amounts with the field named, and saves nothing', async () => {
+    const client = await signedInClient(database, seed.users.applicant.email);
+    const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: '金額の試験' });
+    const wrongType = await client.caller.applications
+      .updateDraft({ id: draft.id, version: draft.version, content: 'not an object' as unknown as Record<string, unknown> })
+      .catch((e: unknown) => e as TRPCError);
+    expect((wrongType as TRPCError).code).toBe('BAD_REQUEST');
+    // Saving never blocks on the budget (drafts are saved as typed); submitting names the line.
+    const content = cltExampleApplicationContent() as { grant: { building: { lines: { amount: number }[] } } } & Record<string, unknown>;
+    const lines = content.grant.building.lines;
+    lines[0]!.amount = -5;
+    const saved = await client.caller.applications.updateDraft({ id: draft.id, version: draft.version, content });
+    await attachRequiredDocuments(database, { applicationId: draft.id, kind: 'clt_demonstration', content, uploadedBy: seed.users.applicant.id });
+    const negative = await client.caller.applications.submit({ id: draft.id, version: saved.version, idempotencyKey: randomUUID() });
+    expect(negative.ok).toBe(false);
+    const issue = negative.ok ? undefined : negative.issues.find((i) => i.path.startsWith('grant.building.lines.0'));
+    expect(issue).toBeDefined();
+    expect(errorMessage(issue!.code, 'ja', issue!.params)).toMatch(/金額/);
+    lines[0]!.amount = 1e15;
+    const absurd = await client.caller.applications.updateDraft({ id: draft.id, version: saved.version, content });
+    const tooMuch = await client.caller.applications.submit({ id: draft.id, version: absurd.version, idempotencyKey: randomUUID() });
+    expect(tooMuch.ok).toBe(false);
+    expect(await client.caller.applications.get({ id: draft.id })).toMatchObject({ status: 'draft', trackingNumber: null });
+  });
+
+  it("keeps another organisation's application out of reach: read, edit, attach all 'not found'", async () => {
+    const { draft } = await completeDraft('他社の下書き');
+    const bob = await signedInClient(database, seed.otherApplicant.email);
+    const notFound = { code: 'NOT_FOUND', appCode: 'application.not_found' };
+    expect(await refusal(bob.caller.applications.get({ id: draft.id }))).toEqual(notFound);
+    expect(await refusal(bob.caller.applications.updateDraft({ id: draft.id, version: draft.version, title: '乗っ取り' }))).toEqual(notFound);
+    expect(
+      await refusal(bob.caller.attachments.upload({ applicationId: draft.id, fileName: 'x.pdf', declaredType: 'application/pdf', contentBase64: Buffer.from(tinyPdf()).toString('base64') })),
+    ).toEqual(notFound);
+    const client = await signedInClient(database, seed.users.applicant.email);
+    expect((await client.caller.applications.get({ id: draft.id })).title).toBe('他社の下書き');
+  });
+
+  it('shows each programme with its budget remaining after the ledger committed grants', async () => {
+    await ensureLedger(database.db, seed.programme.id, 627_000_000, null);
+    await database.db.updateTable('budget_ledgers').set({ committed_yen: 27_000_000 }).where('programme_id', '=', seed.programme.id).execute();
+    const client = await signedInClient(database, seed.users.applicant.email);
+    const listed = (await client.caller.programmes.list()).find((p) => p.id === seed.programme.id);
+    expect(listed).toMatchObject({ budgetYen: 627_000_000, committedYen: 27_000_000, budgetRemainingYen: 600_000_000, closedByBudget: false, isOpen: true });
   });
 });

@@ -1,6 +1,7 @@
 // Test-only helpers shared by this package's integration tests.
-import { insertMembership, insertOrganisation, insertProgramme, insertUser, type Database } from '@tsumiki/db';
-import { ROLE_ORGANISATION_KIND, ROLES, type TRole } from '@tsumiki/domain';
+import { insertAttachment, insertMembership, insertOrganisation, insertProgramme, insertUser, type Database } from '@tsumiki/db';
+import { ROLE_ORGANISATION_KIND, ROLES, type TProgrammeKind, type TRole } from '@tsumiki/domain';
+import { BUILTIN_PROGRAMMES, documentsToAttach } from '@tsumiki/domain/programmes';
 import { hashPassword } from './auth/password';
 import { createContext, type CookieJar, type RequestInfo } from './context';
 import { createCaller } from './root';
@@ -109,4 +110,33 @@ export async function signedInClient(database: Database, email: string, options:
   const anonymous = await clientFor(database);
   await anonymous.caller.auth.signIn({ email, password: PASSWORD });
   return clientFor(database, { cookies: anonymous.cookies, ...options });
+}
+
+/** A one-page PDF, as small as a PDF gets: enough for type detection and page counting. */
+export function tinyPdf(pages = 1): Uint8Array {
+  const kids = Array.from({ length: pages }, (_, i) => `${3 + i} 0 R`).join(' ');
+  const objects = Array.from({ length: pages }, (_, i) => `${3 + i} 0 obj<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>endobj`).join('\n');
+  return new TextEncoder().encode(
+    `%PDF-1.4\n1 0 obj<</Type /Catalog /Pages 2 0 R>>endobj\n2 0 obj<</Type /Pages /Kids [${kids}] /Count ${pages}>>endobj\n${objects}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
+  );
+}
+
+/** Attaches every document the call requires of this content (as many copies as parties), straight into the table. */
+export async function attachRequiredDocuments(
+  database: Database,
+  input: { applicationId: string; kind: TProgrammeKind; content: Record<string, unknown>; uploadedBy: string },
+) {
+  for (const r of documentsToAttach(input.kind, BUILTIN_PROGRAMMES[input.kind], input.content))
+    for (let copy = 0; copy < r.copies; copy++)
+      await insertAttachment(database.db, {
+        applicationId: input.applicationId,
+        uploadedBy: input.uploadedBy,
+        fileName: `${r.document.code}-${copy + 1}.pdf`,
+        declaredType: 'application/pdf',
+        detectedType: 'application/pdf',
+        sha256: '0'.repeat(64),
+        content: tinyPdf(),
+        documentCode: r.document.code,
+        pageCount: 1,
+      });
 }

@@ -32,6 +32,11 @@ export const ZUploadAttachmentInput = z.object({
   applicationId: z.uuid(),
   fileName: ZAttachmentFileName,
   declaredType: ZAttachmentType,
+  /** Which of the call's required documents this file is (requiredDocuments[].code); checked against the programme. */
+  documentCode: z
+    .string()
+    .regex(/^[a-z0-9_]{1,64}$/, { message: 'attachment.document_unknown' })
+    .optional(),
   /** Base64 of the file. The decoded size is checked against ATTACHMENT_MAX_BYTES. */
   contentBase64: z
     .string()
@@ -64,4 +69,17 @@ export function checkAttachment(input: {
   const extensions: readonly string[] = ATTACHMENT_TYPES[input.declaredType];
   if (!extensions.includes(extensionOf(input.fileName))) return { ok: false, code: 'attachment.extension_mismatch' };
   return { ok: true };
+}
+
+/**
+ * Pages of a PDF, for the page limits (003 §6.4): the page objects counted in the file, or the
+ * page tree's /Count when the pages sit in compressed object streams. Null when neither can be
+ * read, so no warning is made up.
+ */
+export function countPdfPages(bytes: Uint8Array): number | null {
+  const text = new TextDecoder('latin1').decode(bytes);
+  const pages = text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+  if (pages > 0) return pages;
+  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));
+  return counts.length > 0 ? Math.max(...counts) : null;
 }

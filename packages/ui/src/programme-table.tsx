@@ -21,6 +21,9 @@ export function ProgrammeTable({ programmes, action }: { programmes: ProgrammeSu
             <Table.Th scope="col" ta="right">
               {t('programme.budget')}
             </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('programme.remaining')}
+            </Table.Th>
             <Table.Th scope="col">{t('programme.status')}</Table.Th>
             {action && <Table.Th scope="col" aria-label={t('programme.actions')} />}
           </Table.Tr>
@@ -50,9 +53,16 @@ export function ProgrammeTable({ programmes, action }: { programmes: ProgrammeSu
                   </Text>
                 )}
               </Table.Td>
+              {/* Budget less what grant decisions committed (the ledger); a placeholder budget stays marked as one. */}
+              <Table.Td ta="right" data-testid="budget-remaining">
+                <Text size="sm">{displayYen(p.budgetRemainingYen, i18n.language)}</Text>
+                <Text size="xs" c="dimmed">
+                  {p.budgetStated ? t('programme.remainingOf', { budget: displayYen(p.budgetYen, i18n.language) }) : t('programme.budgetNotStated')}
+                </Text>
+              </Table.Td>
               <Table.Td>
                 <Badge color={p.isOpen ? 'teal' : 'gray'} variant={p.isOpen ? 'filled' : 'light'}>
-                  {p.isOpen ? t('programme.open') : t('programme.closed')}
+                  {p.isOpen ? t('programme.open') : p.closedByBudget ? t('programme.closedByBudget') : t('programme.closed')}
                 </Badge>
               </Table.Td>
               {action && <Table.Td>{action(p)}</Table.Td>}

@@ -27,3 +27,15 @@ export function listProgrammesOfOffice(db: Executor, organisationIds: readonly s
     .orderBy('window_closes_at', 'desc')
     .execute();
 }
+
+/** Programmes with what their budget ledger has committed (0 where no ledger is open yet), for the catalogue. */
+export function listProgrammesWithLedger(db: Executor) {
+  return db
+    .selectFrom('programmes')
+    .leftJoin('budget_ledgers', 'budget_ledgers.programme_id', 'programmes.id')
+    .selectAll('programmes')
+    .select(['budget_ledgers.budget_yen as ledger_budget_yen', 'budget_ledgers.committed_yen as ledger_committed_yen'])
+    .orderBy('programmes.window_closes_at', 'desc')
+    .orderBy('programmes.code')
+    .execute();
+}

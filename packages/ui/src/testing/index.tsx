@@ -104,6 +104,9 @@ export const programmeFixture = {
   windowClosesAt: new Date('2026-04-06T04:00:00Z'),
   budgetYen: 627_000_000,
   budgetStated: true,
+  budgetRemainingYen: 627_000_000,
+  committedYen: 0,
+  closedByBudget: false,
   isDemo: false,
   isOpen: false,
 };

@@ -3,7 +3,7 @@ import { ZCreateDraftInput, ZUpdateDraftInput } from '@tsumiki/domain';
 import { z } from 'zod';
 import { appError } from '../../errors';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
-import { toProgrammeSummary } from '../programmes/programmes.router';
+import { programmeSummary } from '../programmes/programmes.router';
 import { applicationOfCaller, createDraft, toApplicationView, updateDraft } from './applications.service';
 import { submitApplication } from './submission.service';
 
@@ -27,7 +27,7 @@ export const applicationsRouter = createTRPCRouter({
     return {
       ...toApplicationView(application),
       attachments,
-      programme: programme ? toProgrammeSummary(programme, ctx.now()) : null,
+      programme: programme ? await programmeSummary(ctx.db, programme, ctx.now()) : null,
       // The frozen versions, newest first: what the office has received (content is read per version).
       submissions: submissions.map((s) => ({
         versionNo: s.version_no,

@@ -14,6 +14,7 @@ import {
   setApplicationSubmitted,
   type ApplicationSubmission,
   type Programme,
+  listAttachmentsOfApplication,
 } from '@tsumiki/db';
 import { formatJst, isEditableByApplicant, isWindowOpen, trackingCounterKey, trackingNumber, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
 import { checkAnswerable, openCorrection } from '@tsumiki/domain/lifecycle';
@@ -89,7 +90,11 @@ export async function submitApplication(
           throw appError('application.budget_exhausted');
         }
       }
-      const assessment = assessApplication(kind, application.content);
+      // Required documents are checked at the first submission (a resubmission keeps its files: they cannot be removed).
+      const attachments = resubmission
+        ? undefined
+        : (await listAttachmentsOfApplication(trx, application.id)).map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }));
+      const assessment = assessApplication(kind, application.content, attachments);
       if (assessment.issues.length > 0) return { ok: false as const, issues: assessment.issues };
 
       const versionNo = (await latestSubmissionVersion(trx, application.id)) + 1;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { appendAudit, insertAttachment } from '@tsumiki/db';
-import { checkAttachment, isEditableByApplicant, type TApplicationStatus, type TAttachmentType } from '@tsumiki/domain';
+import { appendAudit, findProgrammeById, insertAttachment } from '@tsumiki/db';
+import { checkAttachment, countPdfPages, isEditableByApplicant, ZProgrammeKind, type TApplicationStatus, type TAttachmentType } from '@tsumiki/domain';
+import { BUILTIN_PROGRAMMES } from '@tsumiki/domain/programmes';
 import { fileTypeFromBuffer } from 'file-type';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
@@ -21,7 +22,7 @@ export async function detectType(bytes: Uint8Array): Promise<string | undefined>
 
 export async function uploadAttachment(
   ctx: Context & { auth: SignedInAuth },
-  input: { applicationId: string; fileName: string; declaredType: TAttachmentType; contentBase64: string },
+  input: { applicationId: string; fileName: string; declaredType: TAttachmentType; contentBase64: string; documentCode?: string | undefined },
   /** While the applicant may upload: drafts (the wizard); after submission, evidence and answers (issue 4). */
   mayUpload: (status: TApplicationStatus) => boolean = isEditableByApplicant,
 ) {
@@ -38,6 +39,13 @@ export async function uploadAttachment(
     if (!mayUpload(application.status)) {
       throw appError('application.not_editable', { status: application.status });
     }
+    if (input.documentCode !== undefined) {
+      // The document must be one the call asks for (its code in the programme definition).
+      const programme = await findProgrammeById(trx, application.programme_id);
+      const kind = ZProgrammeKind.safeParse(programme?.kind);
+      if (!kind.success || !BUILTIN_PROGRAMMES[kind.data].requiredDocuments.some((d) => d.code === input.documentCode))
+        throw appError('attachment.document_unknown', { document: input.documentCode });
+    }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const stored = await insertAttachment(trx, {
       applicationId: application.id,
@@ -47,13 +55,15 @@ export async function uploadAttachment(
       detectedType: input.declaredType,
       sha256,
       content: bytes,
+      documentCode: input.documentCode ?? null,
+      pageCount: input.declaredType === 'application/pdf' ? countPdfPages(bytes) : null,
     });
     await appendAudit(trx, {
       actorUserId: ctx.auth.user.id,
       action: 'attachment.upload',
       entityType: 'application',
       entityId: application.id,
-      after: { attachmentId: stored.id, fileName: stored.file_name, size: stored.size_bytes, sha256 },
+      after: { attachmentId: stored.id, fileName: stored.file_name, size: stored.size_bytes, sha256, documentCode: stored.document_code },
       requestId: ctx.request.requestId,
       ip: ctx.request.ip,
     });
@@ -63,6 +73,8 @@ export async function uploadAttachment(
       type: stored.declared_type,
       sizeBytes: stored.size_bytes,
       sha256: stored.sha256,
+      documentCode: stored.document_code,
+      pageCount: stored.page_count,
       createdAt: stored.created_at,
     };
   });

@@ -1,8 +1,20 @@
-import { listProgrammes, type Programme } from '@tsumiki/db';
-import { isWindowOpen } from '@tsumiki/domain';
+import { findLedger, listProgrammesWithLedger, type Executor, type Programme } from '@tsumiki/db';
+import { isWindowOpen, ZProgrammeKind } from '@tsumiki/domain';
+import { budgetStanding, BUILTIN_PROGRAMMES } from '@tsumiki/domain/programmes';
 import { createTRPCRouter, signedInProcedure } from '../../trpc';
 
-export function toProgrammeSummary(p: Programme, now: Date) {
+/** The ledger's budget and committed total; a programme whose ledger is not open yet has committed nothing. */
+export interface LedgerFigures {
+  budgetYen: number | null;
+  committedYen: number | null;
+}
+
+export function toProgrammeSummary(p: Programme, now: Date, ledger: LedgerFigures = { budgetYen: null, committedYen: null }) {
+  const kind = ZProgrammeKind.safeParse(p.kind);
+  const standing = kind.success
+    ? budgetStanding(BUILTIN_PROGRAMMES[kind.data], { amount: ledger.budgetYen ?? p.budget_yen, approvedTotal: ledger.committedYen ?? 0 })
+    : null;
+  const windowOpen = isWindowOpen({ opensAt: p.window_opens_at, closesAt: p.window_closes_at }, now);
   return {
     id: p.id,
     code: p.code,
@@ -15,15 +27,28 @@ export function toProgrammeSummary(p: Programme, now: Date) {
     budgetYen: p.budget_yen,
     // A budget the call (公募要領) does not state is a placeholder until the programme office sets it.
     budgetStated: p.definition.budgetStated !== false,
+    /** Budget less what grant decisions have committed in the ledger (issue 5), never below zero. */
+    budgetRemainingYen: standing?.remaining ?? p.budget_yen,
+    committedYen: standing?.committed ?? 0,
+    /** The approved total has reached the budget and the call closes early (001 §2.6). */
+    closedByBudget: standing?.closesCall ?? false,
     isDemo: p.is_demo,
-    isOpen: isWindowOpen({ opensAt: p.window_opens_at, closesAt: p.window_closes_at }, now),
+    isOpen: windowOpen && !(standing?.closesCall ?? false),
   };
+}
+
+/** One programme's summary with its ledger, as the application page shows it. */
+export async function programmeSummary(db: Executor, p: Programme, now: Date) {
+  const ledger = await findLedger(db, p.id);
+  return toProgrammeSummary(p, now, { budgetYen: ledger?.budget_yen ?? null, committedYen: ledger?.committed_yen ?? null });
 }
 
 export const programmesRouter = createTRPCRouter({
   /** Programmes are public calls (公募); every signed-in user may read them. */
   list: signedInProcedure.query(async ({ ctx }) => {
     const now = ctx.now();
-    return (await listProgrammes(ctx.db)).map((p) => toProgrammeSummary(p, now));
+    return (await listProgrammesWithLedger(ctx.db)).map(({ ledger_budget_yen, ledger_committed_yen, ...p }) =>
+      toProgrammeSummary(p, now, { budgetYen: ledger_budget_yen, committedYen: ledger_committed_yen }),
+    );
   }),
 });
