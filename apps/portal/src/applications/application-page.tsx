@@ -8,6 +8,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApplicationLifecycle } from '../lifecycle/application-lifecycle';
+import { LinkedCarbonAssessments } from '../carbon/linked-assessments';
 import { AssessmentPanel } from './assessment-panel';
 import { AttachmentsSection } from './attachments-section';
 import { BudgetEditor } from './budget-editor';
@@ -23,6 +24,7 @@ function tabOfPath(kind: TProgrammeKind, path: string): string {
   const section = APPLICATION_FORMS[kind].find((s) => s.fields.some((f) => f.path === path));
   if (section) return section.code;
   if (path.startsWith('checklist')) return 'checklist';
+  if (path.startsWith('documents.')) return 'attachments';
   if (path.startsWith('grant')) return 'budget';
   return 'review';
 }
@@ -38,11 +40,12 @@ export function ApplicationPage() {
         if (!kind.success) return <Alert color="red">{view.programme?.kind}</Alert>;
         // After submission: the status, history, requests, results report and changes (issue 4).
         const lifecycle = <ApplicationLifecycle applicationId={view.id} title={view.title} kind={kind.data} status={view.status} latestVersionNo={view.submissions[0]?.versionNo ?? null} />;
-        if (!isEditableByApplicant(view.status) && view.submissions[0]) return lifecycle;
+        const submitted = !isEditableByApplicant(view.status) && view.submissions[0];
         return (
           <>
-            {view.status === 'returned' && lifecycle}
-            <Wizard key={view.id} view={view} kind={kind.data} />
+            {(submitted || view.status === 'returned') && lifecycle}
+            {!submitted && <Wizard key={view.id} view={view} kind={kind.data} />}
+            <LinkedCarbonAssessments applicationId={view.id} />
           </>
         );
       }}
@@ -69,7 +72,9 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
   const saveDraft = useMutation(trpc.applications.updateDraft.mutationOptions());
   const autosave = useAutosave(view, (d) => saveDraft.mutateAsync({ id: view.id, version: d.version, title: d.title, content: d.content }));
   const { draft, update, flush, state, savedAt } = autosave;
-  const assessment = useMemo(() => assessApplication(kind, draft.content), [kind, draft.content]);
+  // The required documents count too (003 §6.4): the review step lists what is still to attach.
+  const attached = useMemo(() => view.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count })), [view.attachments]);
+  const assessment = useMemo(() => assessApplication(kind, draft.content, attached), [kind, draft.content, attached]);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [triedSubmit, setTriedSubmit] = useState(false);
   const [tab, setTab] = useState<string>(APPLICATION_FORMS[kind][0]!.code);
@@ -172,7 +177,9 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
                   {t('apply.steps.checklist')}
                 </Tabs.Tab>
               )}
-              <Tabs.Tab value="attachments">{t('apply.steps.attachments')}</Tabs.Tab>
+              <Tabs.Tab value="attachments" rightSection={issueCount('attachments') ? <Badge size="xs" color="red">{issueCount('attachments')}</Badge> : null}>
+                {t('apply.steps.attachments')}
+              </Tabs.Tab>
               <Tabs.Tab value="review">{t('apply.steps.review')}</Tabs.Tab>
             </Tabs.List>
             {sections.map((s) => (
@@ -187,7 +194,7 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
               <ChecklistSection content={draft.content} issues={assessment.issues} showErrors={triedSubmit} onChange={change} />
             </Tabs.Panel>
             <Tabs.Panel value="attachments" pt="md">
-              <AttachmentsSection applicationId={view.id} attachments={view.attachments} editable={editable} />
+              <AttachmentsSection applicationId={view.id} kind={kind} content={draft.content} attachments={view.attachments} editable={editable} />
             </Tabs.Panel>
             <Tabs.Panel value="review" pt="md">
               <Stack>

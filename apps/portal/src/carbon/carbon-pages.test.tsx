@@ -5,6 +5,7 @@ import { fakeApi, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../messages';
 import { PortalRoutes } from '../routes';
+import { LinkedCarbonAssessments } from './linked-assessments';
 
 const library = STARTER_LIBRARY.map((f) => ({ ...f, origin: 'starter' as const }));
 const content = {
@@ -120,6 +121,43 @@ describe('scenarios, operation and the PDF report', () => {
     renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon/p1', messages });
     fireEvent.click(await screen.findByTestId('carbon-export-pdf', {}, { timeout: 5000 }));
     await waitFor(() => expect(api.calls.find((c) => c.path === 'carbon.exportResult')?.input).toMatchObject({ scenarioId: 'base', format: 'pdf' }), { timeout: 5000 });
+  });
+});
+
+describe('linking an assessment to an application', () => {
+  it('links the project to one of the organisation’s applications when saved', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('applicant') },
+      'carbon.get': { data: project },
+      'carbon.factors': { data: library },
+      'applications.listMine': { data: [{ id: '11111111-1111-4111-8111-111111111111', title: 'CLT庁舎の実証', trackingNumber: 'CLT-2026-0001', status: 'draft' }] },
+      'carbon.save': { data: { version: 4 } },
+    });
+    renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon/p1', messages });
+    const link = await screen.findByTestId('carbon-application-link', {}, { timeout: 5000 });
+    await waitFor(() => expect(within(link).getByRole('option', { name: 'CLT-2026-0001 CLT庁舎の実証' })).toBeTruthy(), { timeout: 5000 });
+    fireEvent.change(within(link).getByLabelText(/紐づける申請/), { target: { value: '11111111-1111-4111-8111-111111111111' } });
+    expect(within(link).getByRole('link', { name: '申請を開く' }).getAttribute('href')).toBe('/applications/11111111-1111-4111-8111-111111111111');
+    fireEvent.click(screen.getByTestId('carbon-save'));
+    await waitFor(() => expect(api.calls.find((c) => c.path === 'carbon.save')?.input).toMatchObject({ applicationId: '11111111-1111-4111-8111-111111111111', version: 3 }), { timeout: 5000 });
+  }, 30_000);
+
+  it('shows the linked assessments’ headline figures on the application, and says when one cannot be computed', async () => {
+    const api = fakeApi({
+      'carbon.linkedTo': {
+        data: [
+          { id: 'p1', name: '高知CLT庁舎', version: 3, updatedAt: new Date(), scenarioName: '基本案', ok: true, complete: true, grossFloorAreaM2: 1000, evaluationYears: 60, wholeLifeKg: 1_234_567, upfrontKg: 800_000, operationalKg: 300_000, perM2: 1234.6, perM2Year: 20.58, dKg: 0, biogenicStorageKg: -60_600 },
+          { id: 'p2', name: '別案', version: 1, updatedAt: new Date(), scenarioName: '基本案', ok: false, issueCount: 2, issues: [{ code: 'carbon.floor_area_required', params: {}, path: [], message: '延床面積を入力してください。' }] },
+        ],
+      },
+    });
+    renderWithTsumiki(<LinkedCarbonAssessments applicationId="a1" />, { api, messages });
+    const card = await screen.findByTestId('linked-carbon');
+    await waitFor(() => expect(card.textContent).toContain('高知CLT庁舎'), { timeout: 5000 });
+    expect(card.textContent).toContain('ライフサイクル全体（60年）');
+    expect(card.textContent).toContain('1,234.6 t-CO₂e');
+    expect(card.textContent).toContain('まだ算定できません（誤り2件）');
+    expect(api.calls[0]).toEqual({ path: 'carbon.linkedTo', input: { applicationId: 'a1' } });
   });
 });
 

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BoqGrid } from './boq-grid';
 import { BuildingForm } from './building-form';
+import { ApplicationLink } from './application-link';
 import { FactorPicker } from './factor-picker';
 import { OperationalEditor } from './operational-editor';
 import { ResultsPanel } from './results-panel';
@@ -46,6 +47,7 @@ function ProjectEditor({ loaded, library, onReload }: { loaded: Project; library
   const [content, setContent] = useState<TCarbonProjectContent>(loaded.content);
   const [version, setVersion] = useState(loaded.version);
   const [dirty, setDirty] = useState(false);
+  const [applicationId, setApplicationId] = useState(loaded.applicationId);
   const [picking, setPicking] = useState<TBoqDraftLine | null>(null);
   const edit = (next: TCarbonProjectContent) => {
     setContent(next);
@@ -92,7 +94,7 @@ function ProjectEditor({ loaded, library, onReload }: { loaded: Project; library
               {t('carbon.saved', { version })}
             </Text>
           )}
-          <Button onClick={() => save.mutate({ id: loaded.id, version, applicationId: loaded.applicationId, content })} loading={save.isPending} data-testid="carbon-save">
+          <Button onClick={() => save.mutate({ id: loaded.id, version, applicationId, content })} loading={save.isPending} data-testid="carbon-save">
             {t('carbon.save')}
           </Button>
         </Group>
@@ -107,6 +109,15 @@ function ProjectEditor({ loaded, library, onReload }: { loaded: Project; library
           )}
         </Alert>
       )}
+      <Paper withBorder p="md" className="tsumiki-no-print">
+        <ApplicationLink
+          value={applicationId}
+          onChange={(id) => {
+            setApplicationId(id);
+            setDirty(true);
+          }}
+        />
+      </Paper>
       <Paper withBorder p="md" className="tsumiki-no-print">
         <BuildingForm content={content} onChange={edit} fieldError={fieldError} />
       </Paper>
