@@ -1,3 +1,4 @@
+import '@mantine/charts/styles.css';
 import '@tsumiki/ui/styles.css';
 import { mountApp } from '@tsumiki/ui';
 import { messages } from './messages';

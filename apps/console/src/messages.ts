@@ -5,12 +5,22 @@ import en from './locales/en.json';
 import ja from './locales/ja.json';
 import specialRateEn from './special-rate/locales/en.json';
 import specialRateJa from './special-rate/locales/ja.json';
+import publicationEn from './publication/locales/en.json';
+import publicationJa from './publication/locales/ja.json';
+import statisticsEn from './statistics/locales/en.json';
+import statisticsJa from './statistics/locales/ja.json';
 
 /**
  * The console's own words, by area: each area keeps its locale files beside its pages and adds them
  * here under its own top-level key, so areas never edit each other's files.
  */
-const areas: AppMessages[] = [{ ja, en }, { ja: carbonJa, en: carbonEn }, { ja: specialRateJa, en: specialRateEn }];
+const areas: AppMessages[] = [
+  { ja, en },
+  { ja: carbonJa, en: carbonEn },
+  { ja: specialRateJa, en: specialRateEn },
+  { ja: publicationJa, en: publicationEn },
+  { ja: statisticsJa, en: statisticsEn },
+];
 
 export const messages: AppMessages = {
   ja: Object.assign({}, ...areas.map((a) => a.ja)) as Record<string, unknown>,

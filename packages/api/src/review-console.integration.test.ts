@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { insertApplication, insertSubmission, setApplicationSubmitted, type Database } from '@tsumiki/db';
+import { insertApplication, insertProgramme, insertSubmission, setApplicationSubmitted, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { jstInstant, type TRole } from '@tsumiki/domain';
 import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
@@ -27,10 +27,10 @@ describe.each(backends)('review console API on $name', (backend) => {
   let n = 0;
 
   /** A submitted CLT application of the applicant organisation, as the submit flow leaves it. */
-  async function submitted(title = `CLT実証 ${n + 1}`, body: Record<string, unknown> = content) {
+  async function submitted(title = `CLT実証 ${n + 1}`, body: Record<string, unknown> = content, programmeId = seed.programme.id) {
     const { db } = database;
     n += 1;
-    const draft = await insertApplication(db, { programmeId: seed.programme.id, organisationId: seed.orgs.applicant.id, createdBy: seed.users.applicant.id, title, content: body });
+    const draft = await insertApplication(db, { programmeId, organisationId: seed.orgs.applicant.id, createdBy: seed.users.applicant.id, title, content: body });
     const requested = assessApplication('clt_demonstration', body).result?.grant.amount ?? null;
     await insertSubmission(db, { applicationId: draft.id, versionNo: 1, title, content: body, assessment: {}, requestedGrantYen: requested, submittedBy: seed.users.applicant.id, submittedAt: NOW, idempotencyKey: `rc-${backend.name}-${n}` });
     const app = await setApplicationSubmitted(db, { id: draft.id, expectedVersion: draft.version, submittedAt: NOW, trackingNumber: `CLT-R-${String(n).padStart(4, '0')}`, requestedGrantYen: requested, status: 'submitted' });
@@ -94,6 +94,68 @@ describe.each(backends)('review console API on $name', (backend) => {
       expect((await clients.reviewer.caller.review.specialRate({ applicationId: app.id })).canRecord).toBe(false);
       const rows = await database.db.selectFrom('review_special_rate_findings').select('id').where('application_id', '=', app.id).execute();
       expect(rows).toEqual([]);
+    });
+  });
+
+  describe('publication list and statistics', () => {
+    it('publishes only selected proposals (事業名, 実施者, 概要) and counts a round by status, amount, use, structure, region and score', async () => {
+      const round = await insertProgramme(database.db, {
+        code: `clt-stats-${backend.name}`,
+        kind: 'clt_demonstration',
+        name_ja: 'CLT実証（統計）',
+        name_en: 'CLT (statistics)',
+        fiscal_year: 2026,
+        window_opens_at: new Date(Date.now() - 86_400_000),
+        window_closes_at: new Date(Date.now() + 30 * 86_400_000),
+        budget_yen: 627_000_000,
+        office_organisation_id: seed.orgs.programme_office.id,
+      });
+      const at = (site: string, mainUse: string) => {
+        const c = cltExampleApplicationContent() as { building: { site: string }; grant: { facts: { mainUse: string } } };
+        c.building.site = site;
+        c.grant.facts.mainUse = mainUse;
+        return c as unknown as Record<string, unknown>;
+      };
+      const { reviewer, programme_admin: admin } = clients;
+      const chosen = await submitted('高知の事務所', at('高知県高知市〇〇町2-2', '事務所'), round.id);
+      const dropped = await submitted('東京の共同住宅', at('東京都千代田区1-1', '共同住宅'), round.id);
+      await submitted('高知の店舗', at('高知県南国市1-1', '店舗'), round.id);
+      for (const id of [chosen.id, dropped.id]) await step(reviewer, id, 'start_review');
+      await step(reviewer, chosen.id, 'recommend');
+      await step(admin, chosen.id, 'select');
+      const maximum = assessApplication('clt_demonstration', content).result!.grant.amount;
+      await step(admin, chosen.id, 'decide_grant', { amount: maximum - 10_000 });
+      await step(admin, dropped.id, 'reject', { reason: '評価点が基準に達しない' });
+
+      const list = await reviewer.caller.review.publication({ programmeId: round.id });
+      expect(list.rows).toEqual([{ title: '高知の事務所', implementers: '株式会社〇〇木材', summary: 'CLTパネル工法普及モデルによる4階建て事務所の実証' }]);
+      const file = await admin.caller.review.exportPublication({ programmeId: round.id, format: 'csv' });
+      const csv = Buffer.from(file.base64, 'base64').toString('utf8');
+      expect(csv).toContain('事業名,実施者,概要');
+      expect(csv).toContain('高知の事務所');
+      expect(csv).not.toContain('東京の共同住宅');
+      expect(file.filename).toMatch(/^selection-list-clt-stats-/);
+      const xlsx = await admin.caller.review.exportPublication({ programmeId: round.id, format: 'xlsx' });
+      expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+
+      const stats = await reviewer.caller.review.statistics({ programmeId: round.id });
+      expect(stats.statistics.received).toBe(3);
+      expect(stats.statistics.byStatus).toMatchObject({ submitted: 1, grant_decided: 1, not_selected: 1 });
+      expect(stats.statistics.amounts.requested).toBe(3 * maximum);
+      expect(stats.statistics.amounts.granted).toBe(maximum - 10_000);
+      expect(stats.statistics.budget).toMatchObject({ budget: 627_000_000, committed: maximum - 10_000 });
+      expect(stats.byRegion).toEqual([
+        { key: '高知県', count: 2, selected: 1, requested: 2 * maximum, granted: maximum - 10_000 },
+        { key: '東京都', count: 1, selected: 0, requested: maximum, granted: 0 },
+      ]);
+      expect(stats.byUse.map((r) => r.key).sort()).toEqual(['事務所', '共同住宅', '店舗'].sort());
+      expect(stats.byStructure).toEqual([{ key: 'CLTパネル工法のみ', count: 3, selected: 1, requested: 3 * maximum, granted: maximum - 10_000 }]);
+      expect(stats.scores).toMatchObject({ scored: 0 });
+      expect(stats.scores!.bins).toHaveLength(10);
+
+      // Committee members and applicants get neither.
+      expect(await codeOf(clients.committee.caller.review.publication({ programmeId: round.id }))).toMatch(/^FORBIDDEN/);
+      expect(await codeOf(clients.applicant.caller.review.statistics({ programmeId: round.id }))).toMatch(/^FORBIDDEN/);
     });
   });
 });

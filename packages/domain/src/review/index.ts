@@ -17,5 +17,6 @@ export * from './result';
 export * from './rubric';
 export * from './settlement';
 export * from './special-rate';
+export * from './statistics';
 export * from './summary';
 export * from './workflow';

@@ -20,6 +20,7 @@ import {
   unassignMember,
 } from './review.service';
 import { applyApplicantTransition, applyStaffTransition } from './review-workflow.service';
+import { exportPublicationList, programmeStatisticsOf, publicationList } from './reports.service';
 import { recordSpecialRate, specialRateOf } from './special-rate.service';
 
 const consoleProcedure = roleProcedure(...CONSOLE_ROLES);
@@ -120,6 +121,14 @@ export const reviewRouter = createTRPCRouter({
   /** The special-rate (1/2) criteria of the CLT definition against the facts, with the committee's finding. */
   specialRate: consoleProcedure.input(ZApplicationRef).query(({ ctx, input }) => specialRateOf(ctx, input.applicationId)),
   recordSpecialRate: staffProcedure.input(ZApplicationRef.extend(ZCommitteeFinding.shape)).mutation(({ ctx, input }) => recordSpecialRate(ctx, input)),
+
+  /** The selection list for publication (事業名, 実施者, 概要) and its CSV/Excel file. */
+  publication: staffProcedure.input(z.object({ programmeId: z.uuid() })).query(({ ctx, input }) => publicationList(ctx, input.programmeId)),
+  exportPublication: staffProcedure
+    .input(z.object({ programmeId: z.uuid(), format: z.enum(['csv', 'xlsx']) }))
+    .query(({ ctx, input }) => exportPublicationList(ctx, input)),
+  /** Counts by status, requested and granted totals, breakdowns and the score distribution of a programme. */
+  statistics: staffProcedure.input(z.object({ programmeId: z.uuid() })).query(({ ctx, input }) => programmeStatisticsOf(ctx, input.programmeId)),
 
   reviewReportLines: staffProcedure
     .input(ZApplicationRef.extend({ version: z.number().int().min(1), reviews: z.array(ZLineReview).min(1).max(2000) }))

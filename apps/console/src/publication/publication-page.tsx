@@ -1,0 +1,77 @@
+import { Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ExportMenu, QueryState, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const FORMATS = ['csv', 'xlsx'] as const;
+
+/** The selection list for publication (事業名, 実施者, 概要) of one programme round: CSV, Excel, print. */
+export function PublicationPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const programmes = useQuery(trpc.review.programmes.queryOptions());
+  const staffProgrammes = (programmes.data ?? []).filter((p) => p.roles.some((r) => r === 'reviewer' || r === 'programme_admin'));
+  const [chosen, setChosen] = useState<string | null>(null);
+  const programmeId = chosen ?? staffProgrammes[0]?.id ?? '';
+  const list = useQuery({ ...trpc.review.publication.queryOptions({ programmeId }), enabled: programmeId !== '' });
+  return (
+    <Stack gap="md" data-testid="publication-page">
+      <Group justify="space-between">
+        <Title order={1}>{t('publication.title')}</Title>
+        {programmeId !== '' && (
+          <ExportMenu
+            testId="publication-export"
+            formats={FORMATS}
+            onExport={(format) => {
+              if (format === 'pdf') throw new Error('The selection list exports CSV and Excel; print for paper.');
+              return queryClient.fetchQuery(trpc.review.exportPublication.queryOptions({ programmeId, format }));
+            }}
+          />
+        )}
+      </Group>
+      <Text c="dimmed">{t('publication.intro')}</Text>
+      <Select
+        className="tsumiki-no-print"
+        label={t('publication.programme')}
+        data={staffProgrammes.map((p) => ({ value: p.id, label: p.name }))}
+        value={programmeId}
+        onChange={setChosen}
+        w={420}
+        allowDeselect={false}
+      />
+      {programmeId !== '' && (
+        <QueryState query={list}>
+          {(l) =>
+            l.rows.length === 0 ? (
+              <Text>{t('publication.empty')}</Text>
+            ) : (
+              <>
+                <Text size="sm">{t('publication.count', { count: l.rows.length })}</Text>
+                <Table striped withTableBorder data-testid="publication-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('publication.title_column')}</Table.Th>
+                      <Table.Th>{t('publication.implementers')}</Table.Th>
+                      <Table.Th>{t('publication.summary')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {l.rows.map((r, i) => (
+                      <Table.Tr key={i}>
+                        <Table.Td>{r.title}</Table.Td>
+                        <Table.Td>{r.implementers}</Table.Td>
+                        <Table.Td>{r.summary}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </>
+            )
+          }
+        </QueryState>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,66 @@
+import { screen } from '@testing-library/react';
+import { AuthGate } from '@tsumiki/ui';
+import { fakeApi, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../messages';
+import { ConsoleRoutes } from '../routes';
+
+const programmes = { data: [{ id: 'p1', kind: 'clt_demonstration', name: 'CLT実証（令和8年度）', budgetYen: 627_000_000, roles: ['programme_admin'] }] };
+const byStatus = { submitted: 1, grant_decided: 1, not_selected: 1 };
+const row = (key: string | null, count: number, selected: number, requested: number) => ({ key, count, selected, requested, granted: 0 });
+
+describe('statistics and publication pages', () => {
+  it('shows the counts, the amounts and the breakdowns of the chosen round', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('programme_admin', '佐藤 誠') },
+      'review.programmes': programmes,
+      'review.statistics': {
+        data: {
+          programme: { id: 'p1', nameJa: 'CLT実証', nameEn: 'CLT', kind: 'clt_demonstration' },
+          statistics: {
+            byStatus,
+            received: 3,
+            inReview: 1,
+            selected: 1,
+            notSelected: 1,
+            withdrawn: 0,
+            cancelled: 0,
+            selectionRate: { numerator: 1, denominator: 2, value: 0.5 },
+            amounts: { requested: 35_430_000, granted: 11_800_000, fixed: 0, paid: 0, reclaimRequested: 0, reclaimed: 0 },
+            budget: { budget: 627_000_000, committed: 11_800_000, remaining: 615_200_000, decisions: 1 },
+          },
+          byUse: [row('事務所', 2, 1, 23_620_000), row(null, 1, 0, 11_810_000)],
+          byStructure: [row('CLTパネル工法のみ', 3, 1, 35_430_000)],
+          byRegion: [row('高知県', 2, 1, 23_620_000), row('東京都', 1, 0, 11_810_000)],
+          scores: { maximum: 30, scored: 0, bins: [] },
+        },
+      },
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/statistics' });
+    await screen.findByTestId('stat-received');
+    expect(screen.getByTestId('stat-received').textContent).toContain('3');
+    expect(screen.getByTestId('stat-selectionRate').textContent).toContain('50.0%');
+    expect(screen.getByTestId('stat-amount-requested').textContent).toBe('35,430,000円');
+    expect(screen.getByTestId('stat-amount-remaining').textContent).toBe('615,200,000円');
+    expect(screen.getByTestId('by-use').textContent).toContain('記載なし');
+    expect(screen.getByTestId('by-region').textContent).toContain('高知県');
+    expect(screen.getByTestId('score-distribution').textContent).toContain('提出済みの評価票はまだありません');
+    expect(api.calls.find((c) => c.path === 'review.statistics')?.input).toEqual({ programmeId: 'p1' });
+  });
+
+  it('lists the selected projects for publication with CSV and Excel', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('reviewer', '高橋 健一') },
+      'review.programmes': { data: programmes.data.map((p) => ({ ...p, roles: ['reviewer'] })) },
+      'review.publication': {
+        data: { programme: { id: 'p1', nameJa: 'CLT実証', nameEn: 'CLT', fiscalYear: 2026 }, rows: [{ title: '高知の事務所', implementers: '株式会社〇〇木材', summary: '4階建て事務所の実証' }] },
+      },
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/publication' });
+    const table = await screen.findByTestId('publication-table');
+    expect(table.textContent).toContain('事業名実施者概要');
+    expect(table.textContent).toContain('高知の事務所株式会社〇〇木材4階建て事務所の実証');
+    expect(screen.getByTestId('publication-export-csv')).toBeTruthy();
+    expect(screen.getByTestId('publication-export-xlsx')).toBeTruthy();
+  });
+});

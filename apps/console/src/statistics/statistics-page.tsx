@@ -1,0 +1,158 @@
+import { BarChart } from '@mantine/charts';
+import { Card, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { RouterOutputs } from '@tsumiki/api';
+import { STATUS_LABELS } from '@tsumiki/domain/review';
+import { displayYen, QueryState, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Stats = RouterOutputs['review']['statistics'];
+type Breakdown = Stats['byUse'];
+
+/** Programme statistics: counts, requested against granted, breakdowns and the score distribution, with charts. */
+export function StatisticsPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const programmes = useQuery(trpc.review.programmes.queryOptions());
+  const staffProgrammes = (programmes.data ?? []).filter((p) => p.roles.some((r) => r === 'reviewer' || r === 'programme_admin'));
+  const [chosen, setChosen] = useState<string | null>(null);
+  const programmeId = chosen ?? staffProgrammes[0]?.id ?? '';
+  const stats = useQuery({ ...trpc.review.statistics.queryOptions({ programmeId }), enabled: programmeId !== '' });
+  return (
+    <Stack gap="md" data-testid="statistics-page">
+      <Title order={1}>{t('statistics.title')}</Title>
+      <Select label={t('statistics.programme')} data={staffProgrammes.map((p) => ({ value: p.id, label: p.name }))} value={programmeId} onChange={setChosen} w={420} allowDeselect={false} />
+      {programmeId !== '' && <QueryState query={stats}>{(s) => <StatisticsView stats={s} />}</QueryState>}
+    </Stack>
+  );
+}
+
+function StatisticsView({ stats }: { stats: Stats }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const s = stats.statistics;
+  const rate = s.selectionRate.value === null ? t('statistics.none') : `${(s.selectionRate.value * 100).toFixed(1)}%`;
+  const figures = [
+    ['received', String(s.received)],
+    ['inReview', String(s.inReview)],
+    ['selected', String(s.selected)],
+    ['notSelected', String(s.notSelected)],
+    ['withdrawn', String(s.withdrawn)],
+    ['selectionRate', rate],
+  ] as const;
+  const statusRows = Object.entries(s.byStatus)
+    .filter(([status, count]) => count > 0 && status !== 'draft')
+    .map(([status, count]) => ({ status: STATUS_LABELS[status as keyof typeof STATUS_LABELS][locale], count }));
+  const amounts = [
+    ['requested', s.amounts.requested],
+    ['granted', s.amounts.granted],
+    ['fixed', s.amounts.fixed],
+    ...(s.budget ? ([['budget', s.budget.budget], ['committed', s.budget.committed], ['remaining', s.budget.remaining]] as const) : []),
+  ] as const;
+  return (
+    <Stack gap="lg">
+      <SimpleGrid cols={{ base: 2, md: 6 }}>
+        {figures.map(([key, value]) => (
+          <Card withBorder key={key} data-testid={`stat-${key}`}>
+            <Text size="sm" c="dimmed">{t(`statistics.${key}`)}</Text>
+            <Text size="xl" fw={700}>{value}</Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Title order={2} size="h4">{t('statistics.byStatus')}</Title>
+          <BarChart h={240} data={statusRows} dataKey="status" series={[{ name: 'count', label: t('statistics.count'), color: 'blue.6' }]} />
+        </Card>
+        <Card withBorder>
+          <Title order={2} size="h4">{t('statistics.amounts')}</Title>
+          <Table data-testid="stat-amounts">
+            <Table.Tbody>
+              {amounts.map(([key, amount]) => (
+                <Table.Tr key={key}>
+                  <Table.Td>{t(`statistics.${key}`)}</Table.Td>
+                  <Table.Td ta="right" data-testid={`stat-amount-${key}`}>{displayYen(amount, locale)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <BarChart
+            h={160}
+            mt="sm"
+            data={[{ label: '', requested: s.amounts.requested, granted: s.amounts.granted }]}
+            dataKey="label"
+            orientation="vertical"
+            valueFormatter={(v) => displayYen(v, locale)}
+            series={[
+              { name: 'requested', label: t('statistics.requested'), color: 'gray.6' },
+              { name: 'granted', label: t('statistics.granted'), color: 'teal.6' },
+            ]}
+          />
+        </Card>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <BreakdownCard title={t('statistics.byUse')} rows={stats.byUse} testId="by-use" />
+        <BreakdownCard title={t('statistics.byStructure')} rows={stats.byStructure} testId="by-structure" />
+        <BreakdownCard title={t('statistics.byRegion')} rows={stats.byRegion} testId="by-region" />
+      </SimpleGrid>
+      {stats.scores && (
+        <Card withBorder data-testid="score-distribution">
+          <Title order={2} size="h4">{t('statistics.scores', { scored: stats.scores.scored, maximum: stats.scores.maximum })}</Title>
+          {stats.scores.scored === 0 ? (
+            <Text c="dimmed">{t('statistics.noScores')}</Text>
+          ) : (
+            <BarChart
+              h={220}
+              data={stats.scores.bins.map((b) => ({ bin: t('statistics.bin', { from: b.from, to: b.to }), count: b.count }))}
+              dataKey="bin"
+              series={[{ name: 'count', label: t('statistics.count'), color: 'grape.6' }]}
+            />
+          )}
+        </Card>
+      )}
+    </Stack>
+  );
+}
+
+function BreakdownCard({ title, rows, testId }: { title: string; rows: Breakdown; testId: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const label = (key: string | null) => key ?? t('statistics.unknown');
+  return (
+    <Card withBorder data-testid={testId}>
+      <Title order={2} size="h4">{title}</Title>
+      {rows.length > 0 && (
+        <BarChart
+          h={180}
+          data={rows.map((r) => ({ key: label(r.key), count: r.count, selected: r.selected }))}
+          dataKey="key"
+          series={[
+            { name: 'count', label: t('statistics.count'), color: 'blue.6' },
+            { name: 'selected', label: t('statistics.selected'), color: 'teal.6' },
+          ]}
+        />
+      )}
+      <Table mt="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('statistics.key')}</Table.Th>
+            <Table.Th ta="right">{t('statistics.count')}</Table.Th>
+            <Table.Th ta="right">{t('statistics.selected')}</Table.Th>
+            <Table.Th ta="right">{t('statistics.requested')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.key ?? ''}>
+              <Table.Td>{label(r.key)}</Table.Td>
+              <Table.Td ta="right">{r.count}</Table.Td>
+              <Table.Td ta="right">{r.selected}</Table.Td>
+              <Table.Td ta="right">{displayYen(r.requested, locale)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}

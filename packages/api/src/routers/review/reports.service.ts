@@ -1,0 +1,95 @@
+import { findLedger, listCommitments, listDecisionsOfApplications, listProposalsOfProgramme } from '@tsumiki/db';
+import { formatJst, yen } from '@tsumiki/domain';
+import {
+  breakdownBy,
+  CLT_RUBRIC,
+  ledgerSummary,
+  programmeStatistics,
+  publicationRows,
+  publicationSourceOf,
+  publicationTable,
+  REVIEW_STATUSES,
+  rubricMaximum,
+  scoreDistribution,
+  SELECTED_STATUSES,
+  structureLabel,
+  traitsOf,
+} from '@tsumiki/domain/review';
+import { exportFile, type ExportFormat } from '../../lib/spreadsheet';
+import type { Context, SignedInAuth } from '../../trpc-types';
+import { committeeReviewOf, programmeOfCaller, STAFF_ROLES } from './review.access';
+import { programmeSummary } from './review-scoring.service';
+
+type Ctx = Context & { auth: SignedInAuth };
+
+const RECEIVED = REVIEW_STATUSES.filter((s) => s !== 'draft');
+
+async function publicationSources(ctx: Ctx, programmeId: string) {
+  const programme = await programmeOfCaller(ctx.db, ctx.auth, programmeId, STAFF_ROLES);
+  const proposals = await listProposalsOfProgramme(ctx.db, programme.id, SELECTED_STATUSES);
+  const sources = proposals.map((p) =>
+    publicationSourceOf({ status: p.status, title: p.title, trackingNumber: p.trackingNumber, organisationName: ctx.locale === 'en' ? p.applicantNameEn : p.applicantNameJa, content: p.content }),
+  );
+  return { programme, sources };
+}
+
+/** The selection list for publication (事業名, 実施者, 概要) of one programme round. */
+export async function publicationList(ctx: Ctx, programmeId: string) {
+  const { programme, sources } = await publicationSources(ctx, programmeId);
+  return {
+    programme: { id: programme.id, nameJa: programme.name_ja, nameEn: programme.name_en, fiscalYear: programme.fiscal_year },
+    rows: publicationRows(sources).map((r) => ({ title: r.事業名, implementers: r.実施者, summary: r.概要 })),
+  };
+}
+
+export async function exportPublicationList(ctx: Ctx, input: { programmeId: string; format: ExportFormat }) {
+  const { programme, sources } = await publicationSources(ctx, input.programmeId);
+  const stamp = formatJst(ctx.now()).slice(0, 10).replace(/\D/g, '');
+  return exportFile([publicationTable(sources, ctx.locale === 'en' ? 'en' : 'ja')], input.format, `selection-list-${programme.code}-${stamp}`);
+}
+
+/**
+ * Programme statistics: counts by status, requested against granted totals, breakdowns by use,
+ * CLT structure and region where the applications give them, and the distribution of the
+ * proposals' average evaluation (conflicted members left out, as in the summary sheet).
+ */
+export async function programmeStatisticsOf(ctx: Ctx, programmeId: string) {
+  const programme = await programmeOfCaller(ctx.db, ctx.auth, programmeId, STAFF_ROLES);
+  const proposals = await listProposalsOfProgramme(ctx.db, programme.id, RECEIVED);
+  const [decisions, ledgerRow, commitments] = await Promise.all([
+    listDecisionsOfApplications(ctx.db, proposals.map((p) => p.id)),
+    findLedger(ctx.db, programme.id),
+    listCommitments(ctx.db, programme.id),
+  ]);
+  const decisionOf = new Map(decisions.map((d) => [d.application_id, d]));
+  const items = proposals.map((p) => {
+    const d = decisionOf.get(p.id);
+    return {
+      status: p.status,
+      traits: traitsOf(p.content),
+      ...(p.requestedGrantYen !== null ? { requestedAmount: yen(p.requestedGrantYen) } : {}),
+      ...(d ? { grantedAmount: yen(d.granted_yen) } : {}),
+      ...(d?.fixed_yen != null ? { fixedAmount: yen(d.fixed_yen) } : {}),
+    };
+  });
+  const budget = ledgerSummary({
+    programmeId: programme.id,
+    budget: yen(ledgerRow?.budget_yen ?? programme.budget_yen),
+    commitments: commitments.map((c) => ({ applicationId: c.applicationId, amount: yen(c.amount) })),
+    version: ledgerRow?.version ?? 0,
+  });
+  const locale = ctx.locale === 'en' ? 'en' : 'ja';
+  const by = (key: (i: (typeof items)[number]) => string | null) => breakdownBy(items.map((i) => ({ ...i, key: key(i) })));
+  const committee = committeeReviewOf(programme);
+  const summary = committee ? await programmeSummary(ctx, programme.id) : null;
+  const averages = (summary?.rows ?? []).flatMap((r) => (r.score.evaluationAverage === null ? [] : [r.score.evaluationAverage]));
+  const maximum = rubricMaximum(CLT_RUBRIC);
+  return {
+    programme: { id: programme.id, nameJa: programme.name_ja, nameEn: programme.name_en, kind: programme.kind },
+    statistics: programmeStatistics(items, { budget }),
+    byUse: by((i) => i.traits.use),
+    byStructure: by((i) => (i.traits.structure ? structureLabel(i.traits.structure, locale) : null)),
+    byRegion: by((i) => i.traits.region),
+    scores: committee ? { maximum, scored: averages.length, bins: scoreDistribution(averages, maximum, 10) } : null,
+  };
+}
