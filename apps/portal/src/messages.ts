@@ -9,6 +9,8 @@ import notificationsEn from './notifications/locales/en.json';
 import notificationsJa from './notifications/locales/ja.json';
 import resultsEn from './results/locales/en.json';
 import resultsJa from './results/locales/ja.json';
+import applicationsEn from './applications/locales/en.json';
+import applicationsJa from './applications/locales/ja.json';
 import organisationEn from './organisation/locales/en.json';
 import organisationJa from './organisation/locales/ja.json';
 
@@ -16,7 +18,7 @@ import organisationJa from './organisation/locales/ja.json';
  * The portal's own words, by area: each area keeps its locale files beside its pages and adds them
  * here under its own top-level key, so areas never edit each other's files.
  */
-const areas: AppMessages[] = [{ ja, en }, { ja: carbonJa, en: carbonEn }, { ja: lifecycleJa, en: lifecycleEn }, { ja: resultsJa, en: resultsEn }, { ja: notificationsJa, en: notificationsEn }, { ja: organisationJa, en: organisationEn }];
+const areas: AppMessages[] = [{ ja, en }, { ja: carbonJa, en: carbonEn }, { ja: lifecycleJa, en: lifecycleEn }, { ja: resultsJa, en: resultsEn }, { ja: notificationsJa, en: notificationsEn }, { ja: organisationJa, en: organisationEn }, { ja: applicationsJa, en: applicationsEn }];
 
 export const messages: AppMessages = {
   ja: Object.assign({}, ...areas.map((a) => a.ja)) as Record<string, unknown>,
