@@ -23,4 +23,6 @@ export * from './result';
 export * from './rules';
 export * from './application-form';
 export * from './submission-documents';
+export * from './budget-tables';
+export * from './budget-import';
 export * from './clt-examples';

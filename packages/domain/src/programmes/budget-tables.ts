@@ -1,0 +1,170 @@
+import type { TProgrammeKind } from '../programme';
+import { CLT_COUNCIL_CATEGORIES, CLT_DEMO_CATEGORIES } from './clt-definition';
+import { CONSTRUCTION_WORKS, DESIGN_COSTS } from './clt-tables';
+import { CO2_CATEGORIES, FACTOR_KIND_NAMES, FACTOR_KINDS } from './co2-definition';
+import { BUILTIN_PROGRAMMES, valueAt } from './input';
+
+/**
+ * Which budget tables a programme's form has, and their columns, as data: the portal's budget
+ * editor, the Excel/CSV importer and its template, and the PDF of the application all read this
+ * one definition (CLT 様式4-1 by demonstration kind and 様式4-2 for the council; the CO2 quote by
+ * the five categories, with the factors it is for).
+ */
+
+type Text = { readonly ja: string; readonly en: string };
+
+export interface BudgetOption {
+  readonly value: string;
+  readonly label: Text;
+}
+
+export interface BudgetColumn {
+  readonly key: string;
+  readonly label: Text;
+  readonly kind: 'select' | 'text' | 'yen';
+  /** Fixed choices; for `optionsFrom` the choices are read from the content (the factors listed). */
+  readonly options?: readonly BudgetOption[];
+  readonly optionsFrom?: 'factors';
+  readonly required: boolean;
+  /** Characters for text. */
+  readonly max?: number;
+  /** Width hint for the editor (px). */
+  readonly width?: number;
+}
+
+export interface BudgetTable {
+  /** Also the table's name in the import template ("building", "council", "lines"…). */
+  readonly code: string;
+  readonly title: Text;
+  /** The row list inside the content ("grant.building.lines"). */
+  readonly rowsPath: string;
+  /** Where a change is written: the wrapper object for CLT sections ({ lines }), the list itself otherwise. */
+  readonly writePath: string;
+  readonly wrapLines: boolean;
+  /** Prefix of new row ids ("b" → b1, b2…). */
+  readonly idPrefix: string;
+  readonly columns: readonly BudgetColumn[];
+  /** Tables of cost lines carry an amount; the CO2 factor list does not. */
+  readonly hasAmount: boolean;
+  readonly form: string;
+}
+
+const t = (ja: string, en: string): Text => ({ ja, en });
+
+function categoryOptions(kind: TProgrammeKind, codes: readonly string[]): BudgetOption[] {
+  const def = BUILTIN_PROGRAMMES[kind];
+  return codes.map((code) => ({ value: code, label: def.costCategories.find((c) => c.code === code)?.name ?? t(code, code) }));
+}
+
+const baseColumns = (kind: TProgrammeKind, categories: readonly string[]): BudgetColumn[] => [
+  { key: 'category', label: t('経費区分', 'Category'), kind: 'select', options: categoryOptions(kind, categories), required: true, width: 180 },
+  { key: 'description', label: t('内容', 'Description'), kind: 'text', required: true, max: 500 },
+  { key: 'amount', label: t('金額（税込・円）', 'Amount (tax incl., yen)'), kind: 'yen', required: true, width: 160 },
+];
+
+const explanation: BudgetColumn = { key: 'explanation', label: t('△の説明', 'Explanation for △'), kind: 'text', required: false, max: 1000 };
+
+const CLT_SECTIONS = [
+  { code: 'building', title: t('建築物の建築実証', 'Building demonstration'), form: '様式4-1' },
+  { code: 'design', title: t('建築物の設計実証', 'Design demonstration'), form: '様式4-1' },
+  { code: 'performance', title: t('部材の性能実証等', 'Component performance'), form: '様式4-1' },
+  { code: 'council', title: t('協議会運営費', 'Council costs'), form: '様式4-2' },
+] as const;
+
+function cltTables(): BudgetTable[] {
+  return CLT_SECTIONS.map((s) => {
+    const columns = baseColumns('clt_demonstration', s.code === 'council' ? CLT_COUNCIL_CATEGORIES : CLT_DEMO_CATEGORIES);
+    if (s.code === 'building')
+      columns.push({ key: 'workType', label: t('工事種目（表1）', 'Work type (表1)'), kind: 'select', options: CONSTRUCTION_WORKS.map((w) => ({ value: w.code, label: w.name })), required: false, width: 200 });
+    if (s.code === 'design')
+      columns.push({ key: 'designItem', label: t('設計費等の項目（表2）', 'Design item (表2)'), kind: 'select', options: DESIGN_COSTS.map((d) => ({ value: d.code, label: d.name })), required: false, width: 200 });
+    if (s.code !== 'council') columns.push(explanation);
+    return {
+      code: s.code,
+      title: s.title,
+      rowsPath: `grant.${s.code}.lines`,
+      writePath: `grant.${s.code}`,
+      wrapLines: true,
+      idPrefix: s.code[0]!,
+      columns,
+      hasAmount: true,
+      form: s.form,
+    };
+  });
+}
+
+const CO2_FACTORS: BudgetTable = {
+  code: 'factors',
+  title: t('策定する原単位', 'Factors to develop'),
+  rowsPath: 'grant.factors',
+  writePath: 'grant.factors',
+  wrapLines: false,
+  idPrefix: 'F',
+  columns: [
+    {
+      key: 'kind',
+      label: t('原単位の種類', 'Kind of factor'),
+      kind: 'select',
+      options: FACTOR_KINDS.map((k) => ({ value: k, label: t(`(${FACTOR_KIND_NAMES[k].no}) ${FACTOR_KIND_NAMES[k].ja}`, `(${FACTOR_KIND_NAMES[k].no}) ${FACTOR_KIND_NAMES[k].en}`) })),
+      required: true,
+      width: 260,
+    },
+    { key: 'product', label: t('製品名', 'Product'), kind: 'text', required: true, max: 200 },
+    { key: 'productCategory', label: t('製品区分', 'Product category'), kind: 'text', required: false, max: 200 },
+  ],
+  hasAmount: false,
+  form: '001 §3.2(2)① 製品概要',
+};
+
+const linesTable = (kind: TProgrammeKind, categories: readonly string[], withFactor: boolean): BudgetTable => ({
+  code: 'lines',
+  title: t('経費', 'Costs'),
+  rowsPath: 'grant.lines',
+  writePath: 'grant.lines',
+  wrapLines: false,
+  idPrefix: 'l',
+  columns: [
+    ...baseColumns(kind, categories),
+    ...(withFactor ? [{ key: 'factorId', label: t('対象の原単位', 'Factor'), kind: 'select' as const, optionsFrom: 'factors' as const, required: false }] : []),
+  ],
+  hasAmount: true,
+  form: kind === 'co2_factor_support' ? '001 §3.2(2)④ 見積（5区分）' : 'SPEC §4',
+});
+
+export const BUDGET_TABLES: Readonly<Record<TProgrammeKind, readonly BudgetTable[]>> = {
+  clt_demonstration: cltTables(),
+  co2_factor_support: [CO2_FACTORS, linesTable('co2_factor_support', CO2_CATEGORIES, true)],
+  lca_implementation: [linesTable('lca_implementation', BUILTIN_PROGRAMMES.lca_implementation.costCategories.map((c) => c.code), false)],
+};
+
+export type BudgetRow = Record<string, unknown>;
+
+/** The rows of one table in the content (an empty list when there are none). */
+export function budgetRows(content: unknown, table: BudgetTable): BudgetRow[] {
+  const rows = valueAt(content, table.rowsPath.split('.'));
+  return Array.isArray(rows) ? (rows as BudgetRow[]) : [];
+}
+
+/** The choices of a column, with those read from the content (the CO2 factors listed). */
+export function columnOptions(column: BudgetColumn, content: unknown): readonly BudgetOption[] {
+  if (column.optionsFrom === 'factors')
+    return budgetRows(content, CO2_FACTORS).map((f) => {
+      const label = `${String(f.id)} ${typeof f.product === 'string' ? f.product : ''}`.trim();
+      return { value: String(f.id), label: { ja: label, en: label } };
+    });
+  return column.options ?? [];
+}
+
+/** The value written at `writePath` for these rows (CLT sections wrap them as { lines }; none removes the section). */
+export function budgetWriteValue(table: BudgetTable, rows: BudgetRow[]): unknown {
+  if (table.wrapLines) return rows.length ? { lines: rows } : undefined;
+  return table.hasAmount ? rows : rows.map(({ amount: _amount, ...r }) => r);
+}
+
+/** A row id not used yet in the list ("b3"). */
+export function nextRowId(table: BudgetTable, rows: readonly BudgetRow[]): string {
+  const used = new Set(rows.map((r) => r.id));
+  let n = rows.length + 1;
+  while (used.has(`${table.idPrefix}${n}`)) n += 1;
+  return `${table.idPrefix}${n}`;
+}
