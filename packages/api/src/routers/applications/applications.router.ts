@@ -1,10 +1,12 @@
 import { findProgrammeById, listApplicationsOfOrganisations, listAttachmentsOfApplication, listSubmissionsOfApplication } from '@tsumiki/db';
 import { ZCreateDraftInput, ZUpdateDraftInput } from '@tsumiki/domain';
+import { ZImportFile } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import { programmeSummary } from '../programmes/programmes.router';
 import { applicationOfCaller, createDraft, toApplicationView, updateDraft } from './applications.service';
+import { budgetTemplate, previewBudgetImport } from './budget-import.service';
 import { submitApplication } from './submission.service';
 
 const applicantProcedure = roleProcedure('applicant');
@@ -42,6 +44,16 @@ export const applicationsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => createDraft(ctx, input)),
 
   updateDraft: applicantProcedure.input(ZUpdateDraftInput).mutation(({ ctx, input }) => updateDraft(ctx, input)),
+
+  /** The budget import template (Excel/CSV) of the application's programme, with the draft's current lines. */
+  budgetTemplate: applicantProcedure
+    .input(z.object({ applicationId: z.uuid(), format: z.enum(['xlsx', 'csv']) }))
+    .query(({ ctx, input }) => budgetTemplate(ctx, input)),
+
+  /** A budget file checked line by line; nothing changes until the editor takes the rows. */
+  previewBudgetImport: applicantProcedure
+    .input(z.object({ applicationId: z.uuid(), file: ZImportFile }))
+    .mutation(({ ctx, input }) => previewBudgetImport(ctx, input)),
 
   /** 提出. The idempotency key is made by the client once per submit attempt and reused on retry. */
   submit: applicantProcedure

@@ -1,0 +1,54 @@
+import { findProgrammeById } from '@tsumiki/db';
+import { DomainError } from '@tsumiki/domain';
+import type { TImportFile } from '@tsumiki/domain/ccus';
+import { BUDGET_TABLES, budgetSheetRows, columnOptions, importColumns, importHeader, parseBudgetSheet } from '@tsumiki/domain/programmes';
+import { appError } from '../../errors';
+import { exportFile, type ExportFormat } from '../../lib/spreadsheet';
+import { readSheetRows } from '../../lib/sheet-rows';
+import type { Context, SignedInAuth } from '../../trpc-types';
+import { applicationOfCaller } from './applications.service';
+import { programmeKindOf } from './submission.service';
+
+type SignedIn = Context & { auth: SignedInAuth };
+
+async function kindOfApplication(ctx: SignedIn, applicationId: string) {
+  const application = await applicationOfCaller(ctx.db, ctx.auth, applicationId);
+  const programme = await findProgrammeById(ctx.db, application.programme_id);
+  if (!programme) throw appError('programme.not_found');
+  return { application, kind: programmeKindOf(programme), programme };
+}
+
+/**
+ * The import template of the application's programme: the header the importer reads, the draft's
+ * current budget as its lines (so export, edit in Excel, import round-trips), and in Excel a second
+ * sheet with the choices of every column.
+ */
+export async function budgetTemplate(ctx: SignedIn, input: { applicationId: string; format: ExportFormat }) {
+  const { application, kind, programme } = await kindOfApplication(ctx, input.applicationId);
+  const choices = importColumns(kind)
+    .filter((c) => c.kind === 'select' && !c.optionsFrom)
+    .flatMap((c) => columnOptions(c, application.content).map((o) => [c.label.ja, o.label.ja, o.value]));
+  const tables = BUDGET_TABLES[kind].map((t) => [t.title.ja, t.form, t.code]);
+  return exportFile(
+    [
+      { name: '予算', header: importHeader(kind), rows: budgetSheetRows(kind, application.content) },
+      { name: '選択肢', header: ['列', '選べる値', 'コード'], rows: [...tables.map(([title, form, code]) => ['表', `${title}（${form}）`, code]), ...choices] },
+    ],
+    input.format,
+    `${programme.code}-budget`,
+  );
+}
+
+/** An imported budget checked line by line against the programme's tables; nothing is saved (the editor takes the rows). */
+export async function previewBudgetImport(ctx: SignedIn, input: { applicationId: string; file: TImportFile }) {
+  const { application, kind } = await kindOfApplication(ctx, input.applicationId);
+  let rows: string[][];
+  try {
+    rows = await readSheetRows(input.file);
+  } catch (error) {
+    if (error instanceof DomainError) throw appError('budget_import.unreadable');
+    throw error;
+  }
+  return parseBudgetSheet(kind, rows, application.content);
+}
+
