@@ -73,7 +73,11 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
   const autosave = useAutosave(view, (d) => saveDraft.mutateAsync({ id: view.id, version: d.version, title: d.title, content: d.content }));
   const { draft, update, flush, state, savedAt } = autosave;
   // The required documents count too (003 §6.4): the review step lists what is still to attach.
-  const attached = useMemo(() => view.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count })), [view.attachments]);
+  // As the API: documents are checked at the first submission only; a resubmission keeps its files (issue 4).
+  const attached = useMemo(
+    () => (view.status === 'returned' ? undefined : view.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }))),
+    [view.attachments, view.status],
+  );
   const assessment = useMemo(() => assessApplication(kind, draft.content, attached), [kind, draft.content, attached]);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [triedSubmit, setTriedSubmit] = useState(false);

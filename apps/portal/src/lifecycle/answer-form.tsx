@@ -28,6 +28,7 @@ export function AnswerForm({ applicationId, version, request }: { applicationId:
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.lifecycle.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.applications.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
       },
     }),
   );

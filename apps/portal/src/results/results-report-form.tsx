@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TProgrammeKind } from '@tsumiki/domain';
 import { checkResultsReport, PERSONNEL_CATEGORIES, type ReportIssue } from '@tsumiki/domain/lifecycle';
-import { BUILTIN_PROGRAMMES, ENVIRONMENTAL_CHECKLIST, valueAtPath, withValueAtPath } from '@tsumiki/domain/programmes';
+import { BUILTIN_PROGRAMMES, ENVIRONMENTAL_CHECKLIST, valueAtPath } from '@tsumiki/domain/programmes';
 import { displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +42,21 @@ interface Day {
 }
 
 const arr = <T,>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+/** A copy of `value` with `path` set; numeric segments index arrays (the report's lines, staff, diaries). */
+export function setAtPath(value: unknown, path: readonly string[], next: unknown): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return next;
+  if (Array.isArray(value) && /^\d+$/.test(head)) {
+    const copy = [...(value as unknown[])];
+    copy[Number(head)] = setAtPath(copy[Number(head)], rest, next);
+    return copy;
+  }
+  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
+  if (rest.length === 0 && next === undefined) delete record[head];
+  else record[head] = setAtPath(record[head], rest, next);
+  return record;
+}
 const num = (v: string | number) => (typeof v === 'number' ? v : undefined);
 
 /** 実績報告 (001 §4; 003 §4.2): a form per programme, autosaved, checked live by the domain, submitted through the workflow. */
@@ -75,7 +90,8 @@ function ReportEditor({
   const fileName = (id: string) => files.data?.attachments.find((a) => a.id === id)?.file_name ?? id.slice(0, 8);
   const check = useMemo(() => checkResultsReport(kind, draft, { checklist: initial.frozenChecklist ?? undefined }, new Date()), [kind, draft, initial.frozenChecklist]);
   const issues = serverIssues ?? check.issues;
-  const shown = (path: string) => tried || touched.has(path);
+  // An error shows once its field, or a field inside it (an entry's times), or the list holding it was edited.
+  const shown = (path: string) => tried || [...touched].some((p) => p === path || p.startsWith(`${path}.`) || path.startsWith(`${p}.`));
   const errorAt = (path: string) => {
     if (!shown(path)) return undefined;
     const issue = issues.find((i) => i.path === path || i.path.startsWith(`${path}.`));
@@ -84,7 +100,7 @@ function ReportEditor({
   const set = (path: string, value: unknown) => {
     setTouched((s) => new Set(s).add(path));
     setServerIssues(null);
-    update((d) => withValueAtPath(d, path, value));
+    update((d) => setAtPath(d, path.split('.'), value) as Record<string, unknown>);
   };
 
   const lines = arr<Line>(draft.lines);
@@ -109,6 +125,7 @@ function ReportEditor({
     if (!result.ok) return setServerIssues(result.issues);
     await queryClient.invalidateQueries({ queryKey: trpc.lifecycle.pathKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.applications.pathKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
     onSubmitted?.();
   };
 
@@ -163,6 +180,7 @@ function ReportEditor({
               <Table.Tr key={line.id} data-testid="report-line">
                 <Table.Td>
                   <Select
+                    allowDeselect={false}
                     aria-label={`${t('results.lines.category')} ${i + 1}`}
                     data={categories.map((c) => ({ value: c.code, label: c.name[lang] }))}
                     value={line.category ?? null}
@@ -305,7 +323,7 @@ function ReportEditor({
               <Group align="flex-end" gap="xs" wrap="wrap">
                 <TextInput label={t('results.personnel.personId')} value={s.personId} onChange={(e) => set(`personnel.staff.${i}.personId`, e.currentTarget.value)} w={110} disabled={!editable} />
                 <TextInput label={t('results.personnel.name')} value={s.name ?? ''} onChange={(e) => set(`personnel.staff.${i}.name`, e.currentTarget.value)} w={140} disabled={!editable} />
-                <Select label={t('results.personnel.type')} data={(['regular', 'contract', 'seconded', 'manager'] as const).map((v) => ({ value: v, label: t(`results.personnel.types.${v}`) }))} value={s.type} onChange={(v) => set(`personnel.staff.${i}.type`, v ?? 'regular')} w={130} disabled={!editable} />
+                <Select allowDeselect={false} label={t('results.personnel.type')} data={(['regular', 'contract', 'seconded', 'manager'] as const).map((v) => ({ value: v, label: t(`results.personnel.types.${v}`) }))} value={s.type} onChange={(v) => set(`personnel.staff.${i}.type`, v ?? 'regular')} w={130} disabled={!editable} />
                 <NumberInput label={t('results.personnel.pay')} thousandSeparator="," value={s.pay[0]?.amount ?? ''} onChange={(v) => set(`personnel.staff.${i}.pay`, num(v) === undefined ? [] : [{ kind: 'base_salary', amount: num(v) }])} w={160} error={errorAt(`personnel.staff.${i}.pay`)} disabled={!editable} />
                 <NumberInput label={t('results.personnel.welfare')} thousandSeparator="," value={s.welfare[0]?.amount ?? ''} onChange={(v) => set(`personnel.staff.${i}.welfare`, num(v) === undefined ? [] : [{ kind: 'health_insurance', amount: num(v) }])} w={160} disabled={!editable} />
                 <NumberInput label={t('results.personnel.businessDays')} value={s.businessDays ?? ''} onChange={(v) => set(`personnel.staff.${i}.businessDays`, num(v))} w={120} error={errorAt(`personnel.staff.${i}.businessDays`)} disabled={!editable} />
@@ -330,7 +348,7 @@ function ReportEditor({
             <Card key={d} withBorder padding="xs" data-testid="diary-day">
               <Stack gap="xs">
                 <Group align="flex-end" gap="xs" wrap="wrap">
-                  <Select label={t('results.personnel.person')} data={personOptions} value={day.personId || null} onChange={(v) => { set(`personnel.diaries.${d}.personId`, v ?? ''); set(`personnel.diaries.${d}.writtenBy`, v ?? ''); }} w={180} error={errorAt(`personnel.diaries.${d}.personId`)} disabled={!editable} />
+                  <Select allowDeselect={false} label={t('results.personnel.person')} data={personOptions} value={day.personId || null} onChange={(v) => { set(`personnel.diaries.${d}.personId`, v ?? ''); set(`personnel.diaries.${d}.writtenBy`, v ?? ''); }} w={180} error={errorAt(`personnel.diaries.${d}.personId`)} disabled={!editable} />
                   <TextInput type="date" label={t('results.personnel.date')} value={day.date} onChange={(e) => set(`personnel.diaries.${d}.date`, e.currentTarget.value)} error={errorAt(`personnel.diaries.${d}.date`)} disabled={!editable} />
                   <TextInput label={t('results.personnel.countersignedBy')} value={day.countersignedBy ?? ''} onChange={(e) => set(`personnel.diaries.${d}.countersignedBy`, e.currentTarget.value || undefined)} w={180} disabled={!editable} />
                   <TextInput type="time" label={t('results.personnel.breakStart')} value={day.breaks[0]?.start ?? ''} onChange={(e) => set(`personnel.diaries.${d}.breaks`, [{ start: e.currentTarget.value, end: day.breaks[0]?.end ?? '' }])} disabled={!editable} />
@@ -349,7 +367,7 @@ function ReportEditor({
                 {day.entries.map((entry, e) => (
                   <Group key={e} align="flex-start" gap="xs" wrap="wrap" data-testid="diary-entry">
                     <TextInput aria-label={`${t('results.personnel.project')} ${e + 1}`} placeholder={t('results.personnel.project')} value={entry.project} onChange={(ev) => set(`personnel.diaries.${d}.entries.${e}.project`, ev.currentTarget.value)} w={160} disabled={!editable} />
-                    <Select aria-label={`${t('results.personnel.kind')} ${e + 1}`} data={(['this_project', 'other_project', 'own_business'] as const).map((v) => ({ value: v, label: t(`results.personnel.kinds.${v}`) }))} value={entry.kind} onChange={(v) => set(`personnel.diaries.${d}.entries.${e}.kind`, v ?? 'this_project')} w={140} disabled={!editable} />
+                    <Select allowDeselect={false} aria-label={`${t('results.personnel.kind')} ${e + 1}`} data={(['this_project', 'other_project', 'own_business'] as const).map((v) => ({ value: v, label: t(`results.personnel.kinds.${v}`) }))} value={entry.kind} onChange={(v) => set(`personnel.diaries.${d}.entries.${e}.kind`, v ?? 'this_project')} w={140} disabled={!editable} />
                     <TextInput type="time" aria-label={`${t('results.personnel.start')} ${e + 1}`} value={entry.start} onChange={(ev) => set(`personnel.diaries.${d}.entries.${e}.start`, ev.currentTarget.value)} disabled={!editable} data-testid={`entry-start-${d}-${e}`} />
                     <TextInput type="time" aria-label={`${t('results.personnel.end')} ${e + 1}`} value={entry.end} onChange={(ev) => set(`personnel.diaries.${d}.entries.${e}.end`, ev.currentTarget.value)} disabled={!editable} data-testid={`entry-end-${d}-${e}`} />
                     {errorAt(`personnel.diaries.${d}.entries.${e}`) && (

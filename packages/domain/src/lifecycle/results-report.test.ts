@@ -88,3 +88,28 @@ describe('results report (実績報告)', () => {
     expect(reportedLines(done.report!)).toEqual([{ id: 'b1', category: 'supplies', amount: 1_100_000 }]);
   });
 });
+
+describe('results report while incomplete', () => {
+  it('still checks the work diaries when another part does not parse yet', () => {
+    const draft = {
+      lines: [{ id: 'l1', category: '', amount: 1 }],
+      personnel: {
+        staff: [{ type: 'regular', personId: 'p1', pay: [{ kind: 'base_salary', amount: 1 }], businessDays: 1, hoursPerDay: 1 }],
+        diaries: [
+          {
+            personId: 'p1',
+            date: '2026-01-15',
+            writtenBy: 'p1',
+            entries: [
+              { project: 'A', kind: 'this_project', start: '09:00', end: '11:00' },
+              { project: 'B', kind: 'other_project', start: '10:00', end: '12:00' },
+            ],
+          },
+        ],
+      },
+    };
+    const { issues, report } = checkResultsReport('co2_factor_support', draft, {}, jstInstant(2026, 2, 1));
+    expect(report).toBeNull();
+    expect(issues.map((i) => i.code)).toEqual(['results.category_required', 'personnel.diary_overlap', 'personnel.diary_overlap']);
+  });
+});

@@ -141,7 +141,12 @@ export function personnelSheets(report: Pick<TResultsReport, 'personnel'>): { sh
  */
 export function checkResultsReport(kind: TProgrammeKind, draft: unknown, frozen: Record<string, unknown>, now: Date): { issues: ReportIssue[]; report: TResultsReport | null; summary: ReportSummary | null } {
   const parsed = ZResultsReport.safeParse(draft);
-  if (!parsed.success) return { issues: zodIssues(parsed.error), report: null, summary: null };
+  if (!parsed.success) {
+    // The diaries are checked even while another part is incomplete, so an overlap shows as it is typed.
+    const personnel = ZResultsReport.shape.personnel.safeParse(typeof draft === 'object' && draft !== null ? (draft as { personnel?: unknown }).personnel : undefined);
+    const diaryIssues = personnel.success ? personnelSheets({ personnel: personnel.data }).issues : [];
+    return { issues: [...zodIssues(parsed.error), ...diaryIssues], report: null, summary: null };
+  }
   const report = parsed.data;
   const issues: ReportIssue[] = [];
   const categories = new Set(reportCategories(kind));
