@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Button, FileInput, Group, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { errorMessage } from '@tsumiki/domain';
 import {
@@ -14,7 +27,8 @@ import {
   type TEmissionFactor,
 } from '@tsumiki/domain/carbon';
 import { errorText, readFileBase64, useTRPC } from '@tsumiki/ui';
-import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, measureElement, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A fresh id for each new line, after the highest "L<n>" in use. */
@@ -24,7 +38,10 @@ export function nextIds(lines: readonly TBoqDraftLine[], count: number): string[
 }
 
 /** Rows read from a paste or a file, as grid lines with fresh ids. */
-export function draftLines(rows: readonly TBoqImportRow[], existing: readonly TBoqDraftLine[]): TBoqDraftLine[] {
+export function draftLines(
+  rows: readonly TBoqImportRow[],
+  existing: readonly TBoqDraftLine[],
+): TBoqDraftLine[] {
   const ids = nextIds(existing, rows.length);
   return rows.map((r, i) => {
     const v = r.values;
@@ -49,7 +66,13 @@ export const pastedCells = (text: string) =>
     .filter((l) => l.trim() !== '')
     .map((l) => l.split('\t'));
 
-function RowProblems({ rows, lang }: { rows: readonly { line: number; issues: readonly TCarbonIssue[] }[]; lang: 'ja' | 'en' }) {
+function RowProblems({
+  rows,
+  lang,
+}: {
+  rows: readonly { line: number; issues: readonly TCarbonIssue[] }[];
+  lang: 'ja' | 'en';
+}) {
   const { t } = useTranslation();
   const bad = rows.filter((r) => r.issues.length > 0);
   return (
@@ -71,6 +94,11 @@ function RowProblems({ rows, lang }: { rows: readonly { line: number; issues: re
     </Table>
   );
 }
+
+/** Above this many lines only the rows in view are rendered (the rest are measured space). */
+export const VIRTUALISE_ABOVE = 200;
+const ROW_ESTIMATE = 42;
+const VIEWPORT = 560;
 
 /**
  * The bill of quantities: one row per line, Enter moves down a column (a new line at the end),
@@ -100,15 +128,61 @@ export function BoqGrid({
   const [notice, setNotice] = useState<string | null>(null);
   const preview = useMutation(trpc.carbon.previewBoq.mutationOptions());
   const materials = [...new Set(library.map((f) => f.materialKey))];
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = lines.length > VIRTUALISE_ABOVE;
+  // The row keyboard focus is moving to stays rendered even before it scrolls into view.
+  const [activeRow, setActiveRow] = useState<number | null>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the grid is not compiled by the React Compiler; the virtualizer's functions are read each render.
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 8,
+    enabled: virtual,
+    // Before the first layout, and where there is none (tests), assume the container's full height.
+    initialRect: { width: 1000, height: VIEWPORT },
+    rangeExtractor: (range) => {
+      const rows = defaultRangeExtractor(range);
+      if (activeRow === null || activeRow >= lines.length || rows.includes(activeRow)) return rows;
+      return [...rows, activeRow].sort((a, b) => a - b);
+    },
+    measureElement: (element, entry, instance) => measureElement(element, entry, instance) || ROW_ESTIMATE,
+    observeElementRect: (instance, callback) => observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : { width: rect.width, height: VIEWPORT })),
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : null;
+  const shown = items ? items.map((i) => i.index) : lines.map((_, i) => i);
+  const padTop = items?.[0]?.start ?? 0;
+  const padBottom = items ? Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)) : 0;
+  const focusCell = (row: number, column: number) => {
+    // A row out of view is not rendered: keep it rendered, scroll it in, then focus it.
+    setActiveRow(row);
+    if (virtual) virtualizer.scrollToIndex(row, { align: 'auto' });
+    const tryFocus = (attempt: number) => {
+      const el = document.querySelector<HTMLElement>(`[data-cell="${row}:${column}"]`);
+      if (el) el.focus();
+      else if (attempt < 20) setTimeout(() => tryFocus(attempt + 1), 16);
+    };
+    setTimeout(() => tryFocus(0), 0);
+  };
 
-  const update = (index: number, change: Partial<TBoqDraftLine>) => onChange(lines.map((l, i) => (i === index ? { ...l, ...change } : l)));
+  const update = (index: number, change: Partial<TBoqDraftLine>) =>
+    onChange(lines.map((l, i) => (i === index ? { ...l, ...change } : l)));
   const add = (extra: TBoqDraftLine[]) => onChange([...lines, ...extra]);
-  const blank = (): TBoqDraftLine => ({ id: nextIds(lines, 1)[0]!, category: '3', subItem: '3.1', materialKey: '', quantity: null, unit: 'm3' });
+  const blank = (): TBoqDraftLine => ({
+    id: nextIds(lines, 1)[0]!,
+    category: '3',
+    subItem: '3.1',
+    materialKey: '',
+    quantity: null,
+    unit: 'm3',
+  });
 
   const takeCells = (cells: string[][]) => {
     const sheet = parseBoqSheet(cells, { library });
     if (!sheet.ok) {
-      setPasteProblem(sheet.rows.length > 0 ? sheet.rows : [{ line: 0, values: {} as never, issues: sheet.fileIssues }]);
+      setPasteProblem(
+        sheet.rows.length > 0 ? sheet.rows : [{ line: 0, values: {} as never, issues: sheet.fileIssues }],
+      );
       setNotice(null);
       return false;
     }
@@ -126,14 +200,23 @@ export function BoqGrid({
   const onKeyDown = (event: KeyboardEvent<HTMLElement>, row: number, column: number) => {
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
     event.preventDefault();
+    // Shift+Enter moves up, Enter down (a new line after the last).
+    if (event.shiftKey) {
+      if (row > 0) focusCell(row - 1, column);
+      return;
+    }
     if (row === lines.length - 1) add([blank()]);
-    setTimeout(() => document.querySelector<HTMLElement>(`[data-cell="${row + 1}:${column}"]`)?.focus(), 0);
+    focusCell(row + 1, column);
   };
   const onFile = async (file: File | null) => {
     preview.reset();
     if (!file) return;
     const isXlsx = file.name.toLowerCase().endsWith('.xlsx');
-    preview.mutate({ file: isXlsx ? { format: 'xlsx', base64: await readFileBase64(file) } : { format: 'csv', text: await file.text() } });
+    preview.mutate({
+      file: isXlsx
+        ? { format: 'xlsx', base64: await readFileBase64(file) }
+        : { format: 'csv', text: await file.text() },
+    });
   };
   const previewData = preview.data;
 
@@ -143,8 +226,20 @@ export function BoqGrid({
       <Text size="sm" c="dimmed">
         {t('carbon.boq.keyboardHint')}
       </Text>
-      <div onPaste={onGridPaste} style={{ overflowX: 'auto' }}>
-        <Table fz="sm" data-testid="boq-grid" withTableBorder>
+      <div
+        onPaste={onGridPaste}
+        ref={scrollRef}
+        style={{ overflow: 'auto', maxHeight: virtual ? VIEWPORT : undefined }}
+        data-testid="boq-scroll"
+        data-virtual={virtual || undefined}
+      >
+        <Table
+          fz="sm"
+          data-testid="boq-grid"
+          withTableBorder
+          stickyHeader={virtual}
+          aria-rowcount={lines.length + 1}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>#</Table.Th>
@@ -157,22 +252,46 @@ export function BoqGrid({
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>
-            {lines.map((line, r) => {
-              const issues = issuesByLine.get(line.id) ?? [];
-              const cell = (c: number) => ({ 'data-cell': `${r}:${c}`, onKeyDown: (e: KeyboardEvent<HTMLElement>) => onKeyDown(e, r, c) });
-              return [
-                <Table.Tr key={line.id} data-line={line.id} bg={issues.length > 0 ? 'var(--mantine-color-red-light)' : undefined}>
+          {padTop > 0 && (
+            <Table.Tbody aria-hidden>
+              <Table.Tr style={{ height: padTop }} />
+            </Table.Tbody>
+          )}
+          {shown.map((r) => {
+            const line = lines[r]!;
+            const issues = issuesByLine.get(line.id) ?? [];
+            const cell = (c: number) => ({
+              'data-cell': `${r}:${c}`,
+              onKeyDown: (e: KeyboardEvent<HTMLElement>) => onKeyDown(e, r, c),
+            });
+            // One tbody per line, so the line and its issues are measured together.
+            return (
+              <Table.Tbody
+                key={line.id}
+                data-index={r}
+                ref={virtual ? virtualizer.measureElement : undefined}
+              >
+                <Table.Tr
+                  data-line={line.id}
+                  aria-rowindex={r + 2}
+                  bg={issues.length > 0 ? 'var(--mantine-color-red-light)' : undefined}
+                >
                   <Table.Td>{r + 1}</Table.Td>
                   <Table.Td>
                     <NativeSelect
                       aria-label={`${t('carbon.boq.category')} ${r + 1}`}
                       size="xs"
                       value={line.category}
-                      data={CATEGORY_CODES.map((c) => ({ value: c, label: `${c} ${CATEGORY_NAMES[c][lang]}` }))}
+                      data={CATEGORY_CODES.map((c) => ({
+                        value: c,
+                        label: `${c} ${CATEGORY_NAMES[c][lang]}`,
+                      }))}
                       onChange={(e) => {
                         const category = e.currentTarget.value;
-                        update(r, { category, subItem: SUB_ITEMS.find((s) => s.category === category)?.code });
+                        update(r, {
+                          category,
+                          subItem: SUB_ITEMS.find((s) => s.category === category)?.code,
+                        });
                       }}
                       {...cell(0)}
                     />
@@ -182,7 +301,10 @@ export function BoqGrid({
                       aria-label={`${t('carbon.boq.subItem')} ${r + 1}`}
                       size="xs"
                       value={line.subItem ?? ''}
-                      data={SUB_ITEMS.filter((s) => s.category === line.category).map((s) => ({ value: s.code, label: `${s.code} ${s[lang]}` }))}
+                      data={SUB_ITEMS.filter((s) => s.category === line.category).map((s) => ({
+                        value: s.code,
+                        label: `${s.code} ${s[lang]}`,
+                      }))}
                       onChange={(e) => update(r, { subItem: e.currentTarget.value })}
                       {...cell(1)}
                     />
@@ -214,21 +336,38 @@ export function BoqGrid({
                     />
                   </Table.Td>
                   <Table.Td>
-                    <NativeSelect aria-label={`${t('carbon.boq.unit')} ${r + 1}`} size="xs" value={line.unit} data={[...UNITS]} onChange={(e) => update(r, { unit: e.currentTarget.value })} {...cell(4)} />
+                    <NativeSelect
+                      aria-label={`${t('carbon.boq.unit')} ${r + 1}`}
+                      size="xs"
+                      value={line.unit}
+                      data={[...UNITS]}
+                      onChange={(e) => update(r, { unit: e.currentTarget.value })}
+                      {...cell(4)}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <Button size="compact-xs" variant="subtle" onClick={() => onPickFactor(line)} disabled={line.materialKey === ''}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => onPickFactor(line)}
+                      disabled={line.materialKey === ''}
+                    >
                       {line.factorId ?? t('carbon.boq.auto')}
                     </Button>
                   </Table.Td>
                   <Table.Td>
-                    <ActionIcon variant="subtle" color="red" aria-label={t('carbon.boq.removeLine', { line: r + 1 })} onClick={() => onChange(lines.filter((_, i) => i !== r))}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('carbon.boq.removeLine', { line: r + 1 })}
+                      onClick={() => onChange(lines.filter((_, i) => i !== r))}
+                    >
                       ×
                     </ActionIcon>
                   </Table.Td>
-                </Table.Tr>,
-                issues.length > 0 && (
-                  <Table.Tr key={`${line.id}-issues`}>
+                </Table.Tr>
+                {issues.length > 0 && (
+                  <Table.Tr>
                     <Table.Td />
                     <Table.Td colSpan={7}>
                       <Text size="xs" c="red" role="note" aria-label={t('carbon.boq.lineIssues')}>
@@ -236,10 +375,15 @@ export function BoqGrid({
                       </Text>
                     </Table.Td>
                   </Table.Tr>
-                ),
-              ];
-            })}
-          </Table.Tbody>
+                )}
+              </Table.Tbody>
+            );
+          })}
+          {padBottom > 0 && (
+            <Table.Tbody aria-hidden>
+              <Table.Tr style={{ height: padBottom }} />
+            </Table.Tbody>
+          )}
         </Table>
         <datalist id="carbon-materials">
           {materials.map((m) => (
@@ -254,7 +398,15 @@ export function BoqGrid({
         </Button>
       </Group>
       <Stack className="tsumiki-no-print" gap="xs">
-        <Textarea label={t('carbon.boq.pasteLabel')} autosize minRows={2} maxRows={8} value={pasteText} onChange={(e) => setPasteText(e.currentTarget.value)} data-testid="boq-paste" />
+        <Textarea
+          label={t('carbon.boq.pasteLabel')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={pasteText}
+          onChange={(e) => setPasteText(e.currentTarget.value)}
+          data-testid="boq-paste"
+        />
         <Group>
           <Button
             size="xs"
@@ -273,18 +425,38 @@ export function BoqGrid({
           )}
         </Group>
         {pasteProblem && (
-          <Alert color="red" role="alert" title={t('carbon.boq.pasteErrors', { count: pasteProblem.filter((r) => r.issues.length > 0).length })}>
+          <Alert
+            color="red"
+            role="alert"
+            title={t('carbon.boq.pasteErrors', {
+              count: pasteProblem.filter((r) => r.issues.length > 0).length,
+            })}
+          >
             <RowProblems rows={pasteProblem} lang={lang} />
           </Alert>
         )}
-        <FileInput label={t('carbon.boq.importLabel')} accept=".csv,.xlsx" clearable onChange={(f) => void onFile(f)} data-testid="boq-import" w={360} />
+        <FileInput
+          label={t('carbon.boq.importLabel')}
+          accept=".csv,.xlsx"
+          clearable
+          onChange={(f) => void onFile(f)}
+          data-testid="boq-import"
+          w={360}
+        />
         {preview.isError && (
           <Alert color="red" role="alert">
             {errorText(t, preview.error)}
           </Alert>
         )}
         {previewData && !previewData.ok && (
-          <Alert color="red" role="alert" title={t('carbon.boq.importErrors', { count: previewData.errorRows + previewData.fileIssues.length })} data-testid="boq-import-errors">
+          <Alert
+            color="red"
+            role="alert"
+            title={t('carbon.boq.importErrors', {
+              count: previewData.errorRows + previewData.fileIssues.length,
+            })}
+            data-testid="boq-import-errors"
+          >
             {previewData.fileIssues.map((i, n) => (
               <Text size="sm" key={n}>
                 {i.message}
