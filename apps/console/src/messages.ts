@@ -1,6 +1,8 @@
 import type { AppMessages } from '@tsumiki/ui';
 import carbonEn from './carbon/locales/en.json';
 import carbonJa from './carbon/locales/ja.json';
+import changeRequestsEn from './change-requests/locales/en.json';
+import changeRequestsJa from './change-requests/locales/ja.json';
 import en from './locales/en.json';
 import ja from './locales/ja.json';
 import specialRateEn from './special-rate/locales/en.json';
@@ -9,6 +11,8 @@ import publicationEn from './publication/locales/en.json';
 import publicationJa from './publication/locales/ja.json';
 import statisticsEn from './statistics/locales/en.json';
 import statisticsJa from './statistics/locales/ja.json';
+import viewsEn from './views/locales/en.json';
+import viewsJa from './views/locales/ja.json';
 
 /**
  * The console's own words, by area: each area keeps its locale files beside its pages and adds them
@@ -17,9 +21,11 @@ import statisticsJa from './statistics/locales/ja.json';
 const areas: AppMessages[] = [
   { ja, en },
   { ja: carbonJa, en: carbonEn },
+  { ja: changeRequestsJa, en: changeRequestsEn },
   { ja: specialRateJa, en: specialRateEn },
   { ja: publicationJa, en: publicationEn },
   { ja: statisticsJa, en: statisticsEn },
+  { ja: viewsJa, en: viewsEn },
 ];
 
 export const messages: AppMessages = {

@@ -158,4 +158,37 @@ describe.each(backends)('review console API on $name', (backend) => {
       expect(await codeOf(clients.applicant.caller.review.statistics({ programmeId: round.id }))).toMatch(/^FORBIDDEN/);
     });
   });
+
+  describe('saved views of the queue', () => {
+    it('saves, counts, renames and deletes a user’s own views; names are checked and unique per user', async () => {
+      const { reviewer, programme_admin: admin } = clients;
+      const tagged = `札幌-${backend.name}`;
+      await submitted(`${tagged} 事務所`);
+      await submitted(`${tagged} 共同住宅`);
+      const saved = await reviewer.caller.review.saveView({ name: ' 札幌の提案 ', filters: { search: tagged, statuses: ['submitted'], sort: 'title', direction: 'asc' } });
+      let views = await reviewer.caller.review.views();
+      expect(views).toMatchObject([{ id: saved.id, name: '札幌の提案', count: 2, filters: { search: tagged, statuses: ['submitted'], sort: 'title', direction: 'asc' } }]);
+
+      // The count follows the queue: one of them leaves the submitted status.
+      const one = (await reviewer.caller.review.queue({ search: `${tagged} 事務所`, sort: 'title', direction: 'asc' })).rows[0]!;
+      await step(reviewer, one.id, 'start_review');
+      views = await reviewer.caller.review.views();
+      expect(views[0]!.count).toBe(1);
+
+      expect(await codeOf(reviewer.caller.review.saveView({ name: '札幌の提案', filters: {} }))).toBe('CONFLICT views.name_taken');
+      expect(await codeOf(reviewer.caller.review.saveView({ name: '   ', filters: {} }))).toBe('BAD_REQUEST');
+      // Views are per user: the office sees none of the reviewer's and may use the same name.
+      expect(await admin.caller.review.views()).toEqual([]);
+      await admin.caller.review.saveView({ name: '札幌の提案', filters: { sort: 'submitted_at', direction: 'desc' } });
+      expect(await codeOf(admin.caller.review.deleteView({ id: saved.id }))).toBe('NOT_FOUND views.not_found');
+      expect(await codeOf(admin.caller.review.updateView({ id: saved.id, version: 1, name: 'x', filters: {} }))).toBe('NOT_FOUND views.not_found');
+
+      const renamed = await reviewer.caller.review.updateView({ id: saved.id, version: 1, name: '札幌（審査中）', filters: { search: tagged, statuses: ['under_review'], sort: 'title', direction: 'asc' } });
+      expect(renamed.version).toBe(2);
+      expect(await codeOf(reviewer.caller.review.updateView({ id: saved.id, version: 1, name: '古い画面から', filters: {} }))).toBe('CONFLICT views.version_conflict');
+      expect((await reviewer.caller.review.views())).toMatchObject([{ name: '札幌（審査中）', count: 1 }]);
+      await reviewer.caller.review.deleteView({ id: saved.id });
+      expect(await reviewer.caller.review.views()).toEqual([]);
+    });
+  });
 });

@@ -1,14 +1,13 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { APPLICATION_STATUSES, type TApplicationStatus } from '@tsumiki/domain';
-import { STATUS_LABELS } from '@tsumiki/domain/review';
+import { QUEUE_SORTS, STATUS_LABELS, type TQueueFilters, type TQueueSort } from '@tsumiki/domain/review';
 import { displayJst, displayYen, ExportMenu, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SavedViews } from '../views/saved-views';
 
-const SORTS = ['submitted_at', 'tracking_number', 'title', 'applicant', 'requested_grant', 'status', 'updated_at'] as const;
-type Sort = (typeof SORTS)[number];
 const PAGE_SIZE = 50;
 const QUEUE_STATUSES = APPLICATION_STATUSES.filter((s) => s !== 'draft');
 const QUEUE_FORMATS = ['csv', 'xlsx'] as const;
@@ -22,10 +21,10 @@ export function QueuePage() {
   const [programmeId, setProgrammeId] = useState<string | null>(null);
   const [status, setStatus] = useState<TApplicationStatus | 'all'>('all');
   const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<Sort>('submitted_at');
+  const [sort, setSort] = useState<TQueueSort>('submitted_at');
   const [direction, setDirection] = useState<'asc' | 'desc'>('desc');
   const [page, setPage] = useState(1);
-  const filters = {
+  const filters: TQueueFilters = {
     ...(programmeId ? { programmeId } : {}),
     ...(status !== 'all' ? { statuses: [status] } : {}),
     ...(search.trim() ? { search: search.trim() } : {}),
@@ -35,6 +34,14 @@ export function QueuePage() {
   const queue = useQuery({ ...trpc.review.queue.queryOptions({ ...filters, page, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData });
   const reset = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
+    setPage(1);
+  };
+  const apply = (view: TQueueFilters) => {
+    setProgrammeId(view.programmeId ?? null);
+    setStatus(view.statuses?.[0] ?? 'all');
+    setSearch(view.search ?? '');
+    setSort(view.sort);
+    setDirection(view.direction);
     setPage(1);
   };
   return (
@@ -51,6 +58,7 @@ export function QueuePage() {
           }}
         />
       </Group>
+      <SavedViews current={filters} onApply={apply} />
       <Group align="end">
         <Select
           label={t('queue.programme')}
@@ -60,7 +68,7 @@ export function QueuePage() {
           w={360}
         />
         <TextInput label={t('queue.search')} value={search} onChange={(e) => reset(setSearch)(e.currentTarget.value)} data-testid="queue-search" w={300} />
-        <Select label={t('queue.sort')} data={SORTS.map((s) => ({ value: s, label: t(`queue.sorts.${s}`) }))} value={sort} onChange={(v) => v && reset(setSort)(v)} w={180} />
+        <Select label={t('queue.sort')} data={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sorts.${s}`) }))} value={sort} onChange={(v) => v && reset(setSort)(v)} w={180} />
         <Select label=" " data={[{ value: 'desc', label: t('queue.desc') }, { value: 'asc', label: t('queue.asc') }]} value={direction} onChange={(v) => v && reset(setDirection)(v)} w={120} />
       </Group>
       <Tabs value={status} onChange={(v) => reset(setStatus)((v ?? 'all') as TApplicationStatus | 'all')}>

@@ -1,12 +1,14 @@
 import type { TApplicationStatus, TRole } from '@tsumiki/domain';
+import type { TQueueSort } from '@tsumiki/domain/review';
 import { sql } from 'kysely';
 import type { BudgetLedgerEntryTable, ReviewRequestTable, TConflictEntry, TScoreEntry } from '../schema';
 import type { Executor } from './executor';
 
 /* ───────────────────────────── queue ───────────────────────────── */
 
-export const QUEUE_SORTS = ['submitted_at', 'tracking_number', 'title', 'applicant', 'requested_grant', 'status', 'updated_at'] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
+/** The sorts are the domain's (ZQueueFilters); the SQL for each is below. */
+export { QUEUE_SORTS } from '@tsumiki/domain/review';
+export type QueueSort = TQueueSort;
 
 export interface QueueQuery {
   /** The programmes the caller may see; the queue never leaves them. */

@@ -18,5 +18,6 @@ export * from './rubric';
 export * from './settlement';
 export * from './special-rate';
 export * from './statistics';
+export * from './views';
 export * from './summary';
 export * from './workflow';

@@ -1,6 +1,4 @@
-import { QUEUE_SORTS } from '@tsumiki/db';
-import { ZApplicationStatus } from '@tsumiki/domain';
-import { ZBonusCode, ZCommitteeFinding, ZConflictKind, ZLineReview, ZWorkflowEvent } from '@tsumiki/domain/review';
+import { ZBonusCode, ZCommitteeFinding, ZConflictKind, ZLineReview, ZQueueFilters, ZSavedView, ZWorkflowEvent } from '@tsumiki/domain/review';
 import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import { CONSOLE_ROLES, STAFF_ROLES } from './review.access';
@@ -22,21 +20,13 @@ import {
 import { applyApplicantTransition, applyStaffTransition } from './review-workflow.service';
 import { exportPublicationList, programmeStatisticsOf, publicationList } from './reports.service';
 import { recordSpecialRate, specialRateOf } from './special-rate.service';
+import { deleteView, savedViews, saveView, updateView } from './views.service';
 
 const consoleProcedure = roleProcedure(...CONSOLE_ROLES);
 const staffProcedure = roleProcedure(...STAFF_ROLES);
 
 const ZApplicationRef = z.object({ applicationId: z.uuid() });
 const ZYenInput = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const ZQueueFilters = z.object({
-  programmeId: z.uuid().optional(),
-  statuses: z.array(ZApplicationStatus).max(20).optional(),
-  search: z.string().trim().max(200).optional(),
-  minRequestedYen: ZYenInput.optional(),
-  maxRequestedYen: ZYenInput.optional(),
-  sort: z.enum(QUEUE_SORTS).default('submitted_at'),
-  direction: z.enum(['asc', 'desc']).default('desc'),
-});
 const ZTransitionInput = ZApplicationRef.extend({
   version: z.number().int().min(1),
   event: ZWorkflowEvent,
@@ -57,6 +47,12 @@ export const reviewRouter = createTRPCRouter({
   exportQueue: staffProcedure
     .input(ZQueueFilters.extend({ format: z.enum(['csv', 'xlsx']) }))
     .query(({ ctx, input }) => exportQueue(ctx, input)),
+
+  /** The caller's saved views of the queue, with the count of each. */
+  views: consoleProcedure.query(({ ctx }) => savedViews(ctx)),
+  saveView: consoleProcedure.input(ZSavedView).mutation(({ ctx, input }) => saveView(ctx, input)),
+  updateView: consoleProcedure.input(ZSavedView.extend({ id: z.uuid(), version: z.number().int().min(1) })).mutation(({ ctx, input }) => updateView(ctx, input)),
+  deleteView: consoleProcedure.input(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => deleteView(ctx, input.id)),
 
   /** Before a committee member opens a proposal: must they declare first? */
   declarationStatus: consoleProcedure.input(ZApplicationRef).query(({ ctx, input }) => declarationStatus(ctx, input.applicationId)),
