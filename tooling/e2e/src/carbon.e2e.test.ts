@@ -56,4 +56,86 @@ describe('portal carbon calculator', () => {
     await page.context().close();
     expect(browser.consoleErrors).toEqual([]);
   });
+
+  it('enters a second scenario and the operation, compares it with the baseline, and downloads the PDF report', async () => {
+    const page = await browser.signIn('portal', 'applicant@demo.tsumiki.jp', { viewport: { width: 1400, height: 1000 } });
+    await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+    await page.getByRole('link', { name: 'LCCO2算定' }).first().click();
+    await page.locator('[data-testid=carbon-new-name]').fill('E2E シナリオ比較');
+    await page.locator('[data-testid=carbon-create]').click();
+    await page.locator('[data-testid=carbon-project]').waitFor({ timeout: 20_000 });
+    await page.getByLabel('建物用途').selectOption('office');
+    await page.getByLabel('構造').selectOption('CLT');
+    await page.locator('[data-testid=gross-floor-area]').fill('1000');
+    await page.locator('[data-testid=boq-paste]').fill(BOQ);
+    await page.locator('[data-testid=boq-paste-add]').click();
+    await page.getByText('2行を追加しました。').waitFor();
+
+    // Every default says where it comes from, or that it has none.
+    const baseline = page.locator('[data-testid=scenario-editor-0]');
+    expect(await baseline.getByText('出典なし（仮定）').count()).toBeGreaterThan(3);
+    expect(await baseline.getByLabel('施工（A5）の割合（%、空欄で既定値） (シナリオ1)').getAttribute('placeholder')).toBe('6');
+
+    await page.getByRole('button', { name: 'シナリオを追加' }).click();
+    const second = page.locator('[data-testid=scenario-editor-1]');
+    await second.getByLabel('施工（A5）の割合（%、空欄で既定値） (シナリオ2)').fill('3');
+    await second.getByLabel('更新周期（B4、年） (シナリオ2) 5').fill('30');
+
+    // Operation: a refrigerant circuit (B1).
+    const operation = page.locator('[data-testid=operational]');
+    await operation.getByRole('button', { name: '冷媒を追加' }).click();
+    await operation.getByLabel('充填量（kg） 1').fill('20');
+    await operation.getByLabel('年間漏えい率（%） 1').fill('2');
+
+    const comparison = page.locator('[data-testid=carbon-comparison]');
+    await comparison.waitFor({ timeout: 10_000 });
+    await expect.poll(() => comparison.textContent(), { timeout: 10_000 }).toContain('-50%');
+    expect(await comparison.locator('[data-testid=comparison-chart] rect').count()).toBeGreaterThan(0);
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=carbon-export-pdf]').click()]);
+    expect(pdf.suggestedFilename()).toBe('LCCO2_E2E_シナリオ比較_base.pdf');
+    const bytes = readFileSync(await pdf.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(10_000);
+
+    await page.locator('[data-testid=carbon-save]').click();
+    await page.getByText('保存しました（版 2）').waitFor({ timeout: 10_000 });
+    await page.reload();
+    await page.locator('[data-testid=scenario-editor-1]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid=scenario-editor-1]').getByLabel('施工（A5）の割合（%、空欄で既定値） (シナリオ2)').inputValue()).toBe('3');
+    expect(await page.locator('[data-testid=operational]').getByLabel('充填量（kg） 1').inputValue()).toBe('20');
+    await page.context().close();
+    expect(browser.consoleErrors).toEqual([]);
+  });
+});
+
+describe('console factor library', () => {
+  const HEADER = '原単位ID,資材キー,名称,宣言単位,A1-A3,データ種別,所有者,出典,公表日';
+  const GOOD = 'e2e.glass.float,glass.float,E2E フロート板ガラス,m2,30,epd_company,E2E硝子,E2E fixture (not a real EPD),2025-05-01';
+
+  it('previews a factor list, names the bad row, imports nothing until it is fixed, then imports all', async () => {
+    const page = await browser.signIn('console', 'admin@demo.tsumiki.jp', { viewport: { width: 1400, height: 1000 } });
+    await page.getByRole('link', { name: 'CO₂原単位ライブラリ' }).click();
+    const table = page.locator('[data-testid=factor-table]');
+    await table.waitFor({ timeout: 20_000 });
+    expect(await table.textContent()).toContain('直交集成板（CLT）');
+
+    const file = page.locator('[data-testid=factor-import] input[type=file]');
+    const bad = 'e2e.glass.bad,glass.float,E2E 誤り,m2,-1,epd_company,E2E硝子,E2E fixture,2025-05-01';
+    await file.setInputFiles({ name: 'factors.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, GOOD, bad].join('\n')) });
+    const summary = page.locator('[data-testid=factor-preview-summary]');
+    await summary.waitFor({ timeout: 10_000 });
+    expect(await summary.textContent()).toContain('2件中1件にエラー');
+    expect(await page.locator('[data-testid=factor-preview-rows] tr[data-row="3"]').textContent()).toContain('0以上');
+    expect(await page.locator('[data-testid=factor-import-commit]').isDisabled()).toBe(true);
+
+    const fixed = bad.replace(',-1,', ',31,');
+    await file.setInputFiles({ name: 'factors-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, GOOD, fixed].join('\n')) });
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('2件すべて取り込めます');
+    await page.locator('[data-testid=factor-import-commit]').click();
+    await page.locator('[data-testid=factor-import-saved]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => table.textContent(), { timeout: 10_000 }).toContain('E2E フロート板ガラス');
+    await page.context().close();
+    expect(browser.consoleErrors).toEqual([]);
+  });
 });
