@@ -1,0 +1,43 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fakeApi, renderWithTsumiki } from '@tsumiki/ui/testing';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../messages';
+import { ChangeRequestsPanel } from './change-requests-panel';
+
+const pending = {
+  id: 'c1',
+  kind: 'budget',
+  status: 'pending',
+  reason: 'CLTパネル数量の見直し',
+  changedPaths: ['grant.building.lines.0.amount'],
+  basedOnVersionNo: 1,
+  maximumYen: 11_645_000,
+  currentGrantYen: 11_810_000,
+  grantAfterYen: 11_645_000,
+  submittedAt: new Date('2026-07-01T01:00:00Z'),
+  submittedByName: '杉山 美咲',
+  decidedAt: null,
+  decisionReason: null,
+  resultingVersionNo: null,
+  changes: [{ path: 'grant.building.lines.0.amount', before: 1_100_000, after: 550_000 }],
+};
+
+describe('change requests panel (console)', () => {
+  it('shows the change before → after with the grant it gives, and sends the decision with its reason', async () => {
+    const api = fakeApi({
+      'lifecycle.staffChanges': { data: [pending] },
+      'lifecycle.decideChange': { error: { appCode: 'change.decision_reason_required', httpStatus: 400 } },
+    });
+    renderWithTsumiki(<ChangeRequestsPanel applicationId="a1" />, { api, app: 'console', messages });
+    await screen.findByTestId('change-request');
+    expect(screen.getByText('予算変更')).toBeTruthy();
+    expect(screen.getByText('交付額 11,810,000円 → 変更後 11,645,000円（変更後の内容による上限 11,645,000円）')).toBeTruthy();
+    expect(screen.getByText('grant.building.lines.0.amount')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '承認しない' }));
+    expect(await screen.findByText('不承認とする場合は理由を入力してください。申請者に通知されます。')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('理由（不承認の場合は必須。申請者に通知されます）'), { target: { value: '数量の根拠が不足' } });
+    fireEvent.click(screen.getByRole('button', { name: '承認しない' }));
+    await waitFor(() => expect(api.calls.filter((c) => c.path === 'lifecycle.decideChange')).toHaveLength(2));
+    expect(api.calls.filter((c) => c.path === 'lifecycle.decideChange')[1]?.input).toEqual({ changeRequestId: 'c1', decision: 'rejected', reason: '数量の根拠が不足' });
+  });
+});

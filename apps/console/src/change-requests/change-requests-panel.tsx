@@ -1,0 +1,106 @@
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RouterOutputs } from '@tsumiki/api';
+import { displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type ChangeRow = RouterOutputs['lifecycle']['staffChanges'][number];
+
+const shown = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+
+/**
+ * 変更承認 (003 §4.1; 001 §2.6): each change request with its items before → after and the grant it
+ * gives; the office approves (a new frozen version, the ledger adjusted) or rejects with a reason.
+ */
+export function ChangeRequestsPanel({ applicationId }: { applicationId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const changes = useQuery(trpc.lifecycle.staffChanges.queryOptions({ applicationId }));
+  return (
+    <Card withBorder component="section" aria-labelledby="change-requests-heading" data-testid="change-requests-panel">
+      <Title order={2} id="change-requests-heading">
+        {t('changeRequests.heading')}
+      </Title>
+      <QueryState query={changes}>
+        {(rows) => (rows.length === 0 ? <Text c="dimmed">{t('changeRequests.none')}</Text> : <Stack>{rows.map((c) => <ChangeCard key={c.id} applicationId={applicationId} change={c} />)}</Stack>)}
+      </QueryState>
+    </Card>
+  );
+}
+
+function ChangeCard({ applicationId, change }: { applicationId: string; change: ChangeRow }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const decide = useMutation(
+    trpc.lifecycle.decideChange.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.lifecycle.staffChanges.queryKey({ applicationId }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.review.open.queryKey({ applicationId }) });
+      },
+    }),
+  );
+  const yen = (n: number) => displayYen(n, i18n.language);
+  return (
+    <Card withBorder padding="sm" data-testid="change-request" data-status={change.status}>
+      <Stack gap="xs">
+        <Group>
+          <Text fw={700}>{t(`changeRequests.kinds.${change.kind}`)}</Text>
+          <Badge color={change.status === 'approved' ? 'teal' : change.status === 'rejected' ? 'red' : 'blue'}>{t(`changeRequests.status.${change.status}`)}</Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('changeRequests.submitted', { at: displayJst(change.submittedAt), name: change.submittedByName ?? '', version: change.basedOnVersionNo })}
+        </Text>
+        <Text size="sm">{t('changeRequests.reason', { reason: change.reason })}</Text>
+        <Text size="sm" fw={600}>
+          {t('changeRequests.grant', { before: yen(change.currentGrantYen), after: yen(change.grantAfterYen), maximum: yen(change.maximumYen) })}
+        </Text>
+        <Table withTableBorder fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('changeRequests.path')}</Table.Th>
+              <Table.Th scope="col">{t('changeRequests.before')}</Table.Th>
+              <Table.Th scope="col">{t('changeRequests.after')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {change.changes.map((c) => (
+              <Table.Tr key={c.path}>
+                <Table.Td>
+                  <code>{c.path}</code>
+                </Table.Td>
+                <Table.Td>{shown(c.before)}</Table.Td>
+                <Table.Td>{shown(c.after)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {change.status === 'pending' ? (
+          <>
+            <Textarea label={t('changeRequests.decisionReason')} autosize minRows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+            {decide.isError && (
+              <Alert color="red" role="alert">
+                {errorText(t, decide.error)}
+              </Alert>
+            )}
+            <Group>
+              <Button color="teal" loading={decide.isPending} onClick={() => decide.mutate({ changeRequestId: change.id, decision: 'approved', ...(reason.trim() ? { reason } : {}) })}>
+                {t('changeRequests.approve')}
+              </Button>
+              <Button color="red" variant="light" loading={decide.isPending} onClick={() => decide.mutate({ changeRequestId: change.id, decision: 'rejected', reason })}>
+                {t('changeRequests.reject')}
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <Text size="sm">
+            {t('changeRequests.decided', { at: change.decidedAt ? displayJst(change.decidedAt) : '', status: t(`changeRequests.status.${change.status}`), reason: change.decisionReason ?? '—' })}
+            {change.resultingVersionNo !== null && ` ${t('changeRequests.resultingVersion', { version: change.resultingVersionNo })}`}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
