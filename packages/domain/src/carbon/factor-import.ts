@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { isErrorCode, type ErrorCode } from '../errors';
 import { parseNumberCell } from './boq-import';
 import { DATA_TYPE_NAMES, DATA_TYPES, ZEmissionFactor, type TEmissionFactor } from './factors';
@@ -67,6 +68,19 @@ export interface TFactorImport {
 }
 
 export const FACTOR_IMPORT_MAX_ROWS = 5_000;
+
+/** The library schema's objections to one entry, each naming the field and the value given. */
+export function schemaIssues(error: z.ZodError, raw: Record<string, unknown>, params: Record<string, string | number>): TFactorImportIssue[] {
+  return error.issues.map((i) => {
+    const field = i.path.filter((p) => typeof p !== 'symbol').join('.');
+    const value = raw[String(i.path[0])];
+    return {
+      code: isErrorCode(i.message) ? i.message : 'carbon.input_invalid',
+      params: { ...params, field, ...(typeof value === 'string' || typeof value === 'number' ? { value } : {}) },
+      field,
+    };
+  });
+}
 const YES = new Set(['1', 'true', 'yes', 'y', 'はい', '○', '〇', 'gap', '未整備']);
 
 /** Checks every row; a file with any bad row is refused as a whole (the API saves all or none). */
@@ -123,17 +137,7 @@ export function checkFactorImport(cells: readonly (readonly string[])[]): TFacto
       notes: opt('notes'),
     };
     const parsed = ZEmissionFactor.safeParse(raw);
-    const issues: TFactorImportIssue[] = parsed.success
-      ? []
-      : parsed.error.issues.map((i) => {
-          const field = i.path.filter((p) => typeof p !== 'symbol').join('.');
-          const value = (raw as Record<string, unknown>)[String(i.path[0])];
-          return {
-            code: isErrorCode(i.message) ? i.message : 'carbon.input_invalid',
-            params: { row: line, field, ...(typeof value === 'string' || typeof value === 'number' ? { value } : {}) },
-            field,
-          };
-        });
+    const issues: TFactorImportIssue[] = parsed.success ? [] : schemaIssues(parsed.error, raw, { row: line });
     if (builtin.has(raw.id)) issues.push({ code: 'carbon.factor_builtin_id', params: { id: raw.id, row: line }, field: 'id' });
     const first = seen.get(raw.id);
     if (first !== undefined && raw.id !== '') issues.push({ code: 'carbon.factor_id_duplicate', params: { id: raw.id, first, row: line }, field: 'id' });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ZImportFile } from '../ccus/import';
-import { isErrorCode } from '../errors';
-import { FACTOR_IMPORT_MAX_ROWS, type TFactorImport, type TFactorImportIssue, type TFactorImportRow } from './factor-import';
+import { FACTOR_IMPORT_MAX_ROWS, schemaIssues, type TFactorImport, type TFactorImportIssue, type TFactorImportRow } from './factor-import';
 import { ZEmissionFactor, type TDataType, type TDeclaredModule } from './factors';
 import { STARTER_LIBRARY } from './library';
 import { conversionFactor, parseUnit, type TUnit } from './units';
@@ -249,12 +248,7 @@ function openEpdEntry(doc: unknown, entry: number, options: TOpenEpdOptions): TE
   if (row.issues.length > 0) return row;
   const parsedFactor = ZEmissionFactor.safeParse(raw);
   if (parsedFactor.success) row.factor = parsedFactor.data;
-  else
-    for (const i of parsedFactor.error.issues) {
-      const field = i.path.filter((p) => typeof p !== 'symbol').join('.');
-      const value = (raw as Record<string, unknown>)[String(i.path[0])];
-      add(isErrorCode(i.message) ? i.message : 'carbon.input_invalid', { field, ...(typeof value === 'string' || typeof value === 'number' ? { value } : {}) }, field);
-    }
+  else row.issues.push(...schemaIssues(parsedFactor.error, raw, { entry, name: row.label, row: entry }));
   return row;
 }
 
