@@ -7,33 +7,46 @@ const browser = useBrowserStack();
 // Cells as Excel puts them on the clipboard: tab between cells, a line per row, a header row.
 const BOQ = ['工事科目\t工事細目\t資材\t数量\t単位', '3\t3.5\twood.clt\t100\tm3', '3\t3.5\twood.glulam_small\t20\tm3'].join('\n');
 
+/** The applicant on the calculator's project list. */
+async function openCalculator() {
+  const page = await browser.signIn('portal', 'applicant@demo.tsumiki.jp', { viewport: { width: 1400, height: 1000 } });
+  await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+  await page.getByRole('link', { name: 'LCCO2算定' }).first().click();
+  await page.locator('[data-testid=carbon-table]').waitFor({ timeout: 20_000 });
+  return page;
+}
+type Page = Awaited<ReturnType<typeof openCalculator>>;
+
+async function createProject(page: Page, name: string) {
+  await page.locator('[data-testid=carbon-new-name]').fill(name);
+  await page.locator('[data-testid=carbon-create]').click();
+  await page.locator('[data-testid=carbon-project]').waitFor({ timeout: 20_000 });
+}
+
+/** A CLT office of the given floor area with the BoQ pasted as from Excel. */
+async function enterBuildingAndBoq(page: Page, grossFloorArea: string) {
+  await page.getByLabel('建物用途').selectOption('office');
+  await page.getByLabel('構造').selectOption('CLT');
+  await page.locator('[data-testid=gross-floor-area]').fill(grossFloorArea);
+  await page.locator('[data-testid=boq-paste]').fill(BOQ);
+  await page.locator('[data-testid=boq-paste-add]').click();
+  await page.getByText('2行を追加しました。').waitFor();
+}
+
 describe('portal carbon calculator', () => {
   it('creates a project, takes a pasted BoQ, shows the result and its chart, exports CSV and saves', async () => {
-    const page = await browser.signIn('portal', 'applicant@demo.tsumiki.jp', { viewport: { width: 1400, height: 1000 } });
-    await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
-    await page.getByRole('link', { name: 'LCCO2算定' }).first().click();
-    const table = page.locator('[data-testid=carbon-table]');
-    await table.waitFor({ timeout: 20_000 });
-    expect(await table.textContent()).toContain('（デモ）高知CLT事務所棟');
-
-    await page.locator('[data-testid=carbon-new-name]').fill('E2E 木造事務所');
-    await page.locator('[data-testid=carbon-create]').click();
-    await page.locator('[data-testid=carbon-project]').waitFor({ timeout: 20_000 });
+    const page = await openCalculator();
+    expect(await page.locator('[data-testid=carbon-table]').textContent()).toContain('（デモ）高知CLT事務所棟');
+    await createProject(page, 'E2E 木造事務所');
     // Until the building is entered, the assessment says what is missing.
     await page.locator('[data-testid=carbon-issues]').waitFor({ timeout: 10_000 });
-
-    await page.getByLabel('建物用途').selectOption('office');
-    await page.getByLabel('構造').selectOption('CLT');
-    await page.locator('[data-testid=gross-floor-area]').fill('1200');
-    await page.locator('[data-testid=boq-paste]').fill(BOQ);
-    await page.locator('[data-testid=boq-paste-add]').click();
-    await page.getByText('2行を追加しました。').waitFor();
+    await enterBuildingAndBoq(page, '1200');
     expect(await page.locator('[data-testid=boq-grid] tbody tr').count()).toBe(2);
 
     // 100 m³ CLT × 252 + 20 m³ glulam × 108 = 27,360 kg-CO₂e (seeds/002 wood table).
     const modules = page.locator('[data-testid=carbon-module-table]');
     await modules.waitFor({ timeout: 10_000 });
-    expect(await modules.locator('tbody tr').first().textContent()).toContain('27,360 kg-CO₂e');
+    await expect.poll(() => modules.locator('tbody tr').first().textContent(), { timeout: 10_000 }).toContain('27,360 kg-CO₂e');
     expect(await page.locator('[data-testid=modules-chart] svg rect').count()).toBeGreaterThan(1);
     expect(await page.locator('[data-testid=categories-chart] rect').count()).toBe(7);
 
@@ -58,18 +71,9 @@ describe('portal carbon calculator', () => {
   });
 
   it('enters a second scenario and the operation, compares it with the baseline, and downloads the PDF report', async () => {
-    const page = await browser.signIn('portal', 'applicant@demo.tsumiki.jp', { viewport: { width: 1400, height: 1000 } });
-    await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
-    await page.getByRole('link', { name: 'LCCO2算定' }).first().click();
-    await page.locator('[data-testid=carbon-new-name]').fill('E2E シナリオ比較');
-    await page.locator('[data-testid=carbon-create]').click();
-    await page.locator('[data-testid=carbon-project]').waitFor({ timeout: 20_000 });
-    await page.getByLabel('建物用途').selectOption('office');
-    await page.getByLabel('構造').selectOption('CLT');
-    await page.locator('[data-testid=gross-floor-area]').fill('1000');
-    await page.locator('[data-testid=boq-paste]').fill(BOQ);
-    await page.locator('[data-testid=boq-paste-add]').click();
-    await page.getByText('2行を追加しました。').waitFor();
+    const page = await openCalculator();
+    await createProject(page, 'E2E シナリオ比較');
+    await enterBuildingAndBoq(page, '1000');
 
     // Every default says where it comes from, or that it has none.
     const baseline = page.locator('[data-testid=scenario-editor-0]');
