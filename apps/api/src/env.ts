@@ -94,6 +94,10 @@ export const ZEnv = z.object({
   /** create-user reads the new password from here, so it stays out of shell history. */
   TSUMIKI_NEW_PASSWORD: z.string().optional(),
   TSUMIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The dev mail catcher: each outbox e-mail is written here as one .eml file (no SMTP is wired). */
+  TSUMIKI_MAIL_DIR: z.string().min(1).default(`${REPO_ROOT}.data/mail`),
+  /** How often the outbox worker delivers, in milliseconds; 0 turns it off. */
+  TSUMIKI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
 });
 export type Env = z.infer<typeof ZEnv>;
 

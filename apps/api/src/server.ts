@@ -4,6 +4,7 @@ import { ROLE_APP } from '@tsumiki/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './seed/demo';
 import { buildServer } from './app';
 import { loadEnv, REPO_ROOT } from './env';
+import { fileMailCatcher, startOutboxWorker } from './outbox-worker';
 import { openDatabase, seedIfEmpty } from './runtime';
 
 /**
@@ -48,8 +49,12 @@ async function main() {
     servers.push(server);
   }
 
+  // E-mail through the outbox, delivered to the dev mail catcher (issue 4).
+  const outbox = env.TSUMIKI_OUTBOX_INTERVAL_MS > 0 ? startOutboxWorker({ db: database.db, transport: fileMailCatcher(env.TSUMIKI_MAIL_DIR), intervalMs: env.TSUMIKI_OUTBOX_INTERVAL_MS, log: (line) => console.log(line) }) : null;
+
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: stopping…`);
+    outbox?.stop();
     await Promise.allSettled(servers.map((s) => s.close()));
     await database.close();
     process.exit(0);

@@ -1,0 +1,54 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { enqueueNotice, enqueueOutbox, insertUser } from '@tsumiki/db';
+import { createPGliteTestDatabase } from '@tsumiki/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverOutbox, fileMailCatcher, retryDelayMinutes, type MailTransport } from './outbox-worker';
+
+describe('outbox delivery to the dev mail catcher', () => {
+  const database = createPGliteTestDatabase();
+  let userId = '';
+  beforeAll(async () => {
+    const { db } = await database;
+    userId = (await insertUser(db, { email: 'sugiyama@example.jp', displayName: '杉山', passwordHash: 'x' })).id;
+  });
+  afterAll(async () => (await database).close());
+
+  it('mails an applicant notice once, in Japanese, to the recipient; other messages are marked without mail', async () => {
+    const { db } = await database;
+    const dir = await mkdtemp(join(tmpdir(), 'tsumiki-mail-'));
+    await enqueueNotice(db, {
+      topic: 'application.status_changed',
+      recipientUserId: userId,
+      applicationId: null,
+      payload: { applicationId: 'a1', title: 'CLT庁舎', trackingNumber: 'CLT-2026-0001', event: 'request_information', status: 'information_requested', reason: '構造計算書', dueAt: '2026-06-10T04:00:00.000Z' },
+    });
+    await enqueueOutbox(db, { topic: 'ledger.internal', recipientUserId: null, payload: {} });
+    const now = new Date();
+    expect(await deliverOutbox(db, fileMailCatcher(dir), now)).toEqual({ sent: 1, skipped: 1, failed: 0 });
+    const files = await readdir(dir);
+    expect(files).toHaveLength(1);
+    const mail = await readFile(join(dir, files[0]!), 'utf8');
+    expect(mail).toContain('To: sugiyama@example.jp');
+    expect(mail).toContain('Subject: 【追加資料の依頼】CLT-2026-0001 CLT庁舎');
+    expect(mail).toContain('期限: 2026-06-10 13:00 JST');
+    // Delivered once: a second pass finds nothing.
+    expect(await deliverOutbox(db, fileMailCatcher(dir), now)).toEqual({ sent: 0, skipped: 0, failed: 0 });
+  });
+
+  it('keeps a failed message for a later attempt, with its error, backing off', async () => {
+    const { db } = await database;
+    await enqueueNotice(db, { topic: 'application.submitted', recipientUserId: userId, applicationId: null, payload: { applicationId: 'a2', title: '申請', trackingNumber: 'CO2-2025-0001', versionNo: 1, submittedAt: new Date().toISOString() } });
+    const broken: MailTransport = { send: () => Promise.reject(new Error('mailbox full')) };
+    const now = new Date();
+    expect(await deliverOutbox(db, broken, now)).toEqual({ sent: 0, skipped: 0, failed: 1 });
+    const row = await db.selectFrom('outbox').selectAll().where('sent_at', 'is', null).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ attempts: 1, last_error: 'mailbox full' });
+    expect(row.available_at.getTime()).toBe(now.getTime() + 60_000);
+    // Not due yet, so not retried in the same minute.
+    expect(await deliverOutbox(db, broken, now)).toEqual({ sent: 0, skipped: 0, failed: 0 });
+    expect(retryDelayMinutes(3)).toBe(8);
+    expect(retryDelayMinutes(20)).toBe(60);
+  });
+});

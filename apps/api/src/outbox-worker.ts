@@ -1,0 +1,103 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { claimPendingOutbox, markOutboxFailed, markOutboxSent, type Executor } from '@tsumiki/db';
+import { renderNotice } from '@tsumiki/domain/lifecycle';
+import type { Kysely } from 'kysely';
+import type { DB } from '@tsumiki/db';
+
+/**
+ * Delivers the outbox (issue 4): each message written with its change is mailed once, in the
+ * recipient's language, by the same renderer as the in-app notification. In development the mail
+ * goes to a catcher (one file per message in a folder, or the log); no SMTP transport is wired.
+ */
+export interface Mail {
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface MailTransport {
+  send(mail: Mail): Promise<void>;
+}
+
+/** One RFC 822-style file per message, named by the outbox id, so a developer can read what was sent. */
+export function fileMailCatcher(dir: string): MailTransport {
+  return {
+    async send(mail) {
+      await mkdir(dir, { recursive: true });
+      const body = [`Message-ID: <${mail.messageId}@tsumiki.local>`, `To: ${mail.to}`, `Subject: ${mail.subject}`, 'Content-Type: text/plain; charset=utf-8', '', mail.text, ''].join('\n');
+      await writeFile(join(dir, `${mail.messageId}.eml`), body, 'utf8');
+    },
+  };
+}
+
+export function logMailCatcher(log: (line: string) => void): MailTransport {
+  return {
+    send(mail) {
+      log(`mail to ${mail.to}: ${mail.subject}`);
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Minutes to wait before retrying a failed message: 1, 2, 4 … at most an hour. */
+export const retryDelayMinutes = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts));
+
+export interface DeliveryResult {
+  sent: number;
+  skipped: number;
+  failed: number;
+}
+
+/**
+ * One pass: claims the due messages (skipping any another worker holds), mails those that are
+ * applicant notices with a known address, and marks each sent; a failure is retried later with
+ * its error kept. Messages that are not mail (no recipient, not an applicant topic) are marked
+ * sent without mailing, so they never block the queue.
+ */
+export async function deliverOutbox(db: Kysely<DB>, transport: MailTransport, now: Date, limit = 50): Promise<DeliveryResult> {
+  return db.transaction().execute(async (trx: Executor) => {
+    const result: DeliveryResult = { sent: 0, skipped: 0, failed: 0 };
+    for (const message of await claimPendingOutbox(trx, now, limit)) {
+      const notice = renderNotice(message.topic, message.payload, message.recipientLocale ?? 'ja');
+      if (!notice || !message.recipientEmail) {
+        await markOutboxSent(trx, message.id, now);
+        result.skipped += 1;
+        continue;
+      }
+      try {
+        await transport.send({ messageId: `outbox-${message.id}`, to: message.recipientEmail, subject: notice.subject, text: notice.body });
+        await markOutboxSent(trx, message.id, now);
+        result.sent += 1;
+      } catch (error) {
+        await markOutboxFailed(trx, message.id, error instanceof Error ? error.message : String(error), new Date(now.getTime() + retryDelayMinutes(message.attempts) * 60_000));
+        result.failed += 1;
+      }
+    }
+    return result;
+  });
+}
+
+/** Runs `deliverOutbox` every `intervalMs` until stopped; a failed pass is logged and the next one tries again. */
+export function startOutboxWorker(options: { db: Kysely<DB>; transport: MailTransport; intervalMs: number; log: (line: string) => void; now?: () => Date }) {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const r = await deliverOutbox(options.db, options.transport, (options.now ?? (() => new Date()))());
+      if (r.sent + r.failed > 0) options.log(`outbox: ${r.sent} sent, ${r.failed} failed, ${r.skipped} not mail`);
+    } catch (error) {
+      options.log(`outbox: delivery pass failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs);
+  timer.unref();
+  return {
+    tick,
+    stop: () => clearInterval(timer),
+  };
+}
