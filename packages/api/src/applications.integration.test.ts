@@ -4,6 +4,7 @@ import { countRows, ensureLedger, insertApplication, insertProgramme, type Datab
 import { testBackends } from '@tsumiki/db/testing';
 import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { errorMessage } from '@tsumiki/domain';
+import { pdfText } from '@tsumiki/pdf/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodError } from 'zod';
 import { attachRequiredDocuments, seedRoles, signedInClient, tinyPdf } from './test-support';
@@ -266,5 +267,22 @@ describe.each(backends)('submission on $name', (backend) => {
     const client = await signedInClient(database, seed.users.applicant.email);
     const listed = (await client.caller.programmes.list()).find((p) => p.id === seed.programme.id);
     expect(listed).toMatchObject({ budgetYen: 627_000_000, committedYen: 27_000_000, budgetRemainingYen: 600_000_000, closedByBudget: false, isOpen: true });
+  });
+  it('downloads the application as a PDF in Japanese: the draft, then the frozen version with its tracking number', async () => {
+    const { client, draft } = await completeDraft('PDFの試験');
+    const draftPdf = await client.caller.applications.pdf({ id: draft.id });
+    expect(draftPdf.mimeType).toBe('application/pdf');
+    const draftText = (await pdfText(Buffer.from(draftPdf.base64, 'base64'))).text;
+    expect(draftText).toContain('下書き（未提出）');
+    const result = await client.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: randomUUID() });
+    if (!result.ok) throw new Error('submits');
+    const frozen = await client.caller.applications.pdf({ id: draft.id, versionNo: 1 });
+    expect(frozen.filename).toBe(`${result.receipt.trackingNumber}-v1.pdf`);
+    const bytes = Buffer.from(frozen.base64, 'base64');
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const text = (await pdfText(bytes)).text.replace(/\s+/g, '');
+    for (const expected of ['様式4-1事業予算書（実証事業用）', '10,800,000円', '28,800,000円', result.receipt.trackingNumber]) expect(text).toContain(expected);
+    const bob = await signedInClient(database, seed.otherApplicant.email);
+    expect(await refusal(bob.caller.applications.pdf({ id: draft.id }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

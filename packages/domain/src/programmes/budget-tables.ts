@@ -110,7 +110,7 @@ const CO2_FACTORS: BudgetTable = {
       width: 260,
     },
     { key: 'product', label: t('製品名', 'Product'), kind: 'text', required: true, max: 200 },
-    { key: 'productCategory', label: t('製品区分', 'Product category'), kind: 'text', required: false, max: 200 },
+    { key: 'productCategory', label: t('製品区分', 'Product category'), kind: 'text', required: true, max: 200 },
   ],
   hasAmount: false,
   form: '001 §3.2(2)① 製品概要',

@@ -6,6 +6,7 @@ import { appError } from '../../errors';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import { programmeSummary } from '../programmes/programmes.router';
 import { applicationOfCaller, createDraft, toApplicationView, updateDraft } from './applications.service';
+import { applicationPdf } from './application-pdf.service';
 import { budgetTemplate, previewBudgetImport } from './budget-import.service';
 import { submitApplication } from './submission.service';
 
@@ -44,6 +45,11 @@ export const applicationsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => createDraft(ctx, input)),
 
   updateDraft: applicantProcedure.input(ZUpdateDraftInput).mutation(({ ctx, input }) => updateDraft(ctx, input)),
+
+  /** The application as a PDF that reads like the official forms: a submitted version as frozen, or the draft. */
+  pdf: applicantProcedure
+    .input(z.object({ id: z.uuid(), versionNo: z.number().int().min(1).optional() }))
+    .query(({ ctx, input }) => applicationPdf(ctx, input)),
 
   /** The budget import template (Excel/CSV) of the application's programme, with the draft's current lines. */
   budgetTemplate: applicantProcedure
