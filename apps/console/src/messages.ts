@@ -1,5 +1,7 @@
 import type { AppMessages } from '@tsumiki/ui';
 import carbonEn from './carbon/locales/en.json';
+import answersEn from './answers/locales/en.json';
+import answersJa from './answers/locales/ja.json';
 import carbonJa from './carbon/locales/ja.json';
 import changeRequestsEn from './change-requests/locales/en.json';
 import changeRequestsJa from './change-requests/locales/ja.json';
@@ -22,6 +24,7 @@ const areas: AppMessages[] = [
   { ja, en },
   { ja: carbonJa, en: carbonEn },
   { ja: changeRequestsJa, en: changeRequestsEn },
+  { ja: answersJa, en: answersEn },
   { ja: specialRateJa, en: specialRateEn },
   { ja: publicationJa, en: publicationEn },
   { ja: statisticsJa, en: statisticsEn },

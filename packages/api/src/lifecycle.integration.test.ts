@@ -116,6 +116,10 @@ describe.each(backends)('applicant lifecycle API on $name', (backend) => {
     const after = await clients.applicant.caller.lifecycle.timeline({ applicationId: id });
     expect(after.requests[0]?.answer).toMatchObject({ message: '構造計算書を添付します。', attachmentIds: [file.id] });
     expect(await codeOf(clients.applicant.caller.lifecycle.answer({ applicationId: id, version: await versionOf(id), requestId, message: 'もう一度', attachmentIds: [] }))).toBe('BAD_REQUEST lifecycle.request_already_answered');
+    // The office reads the answer with its file.
+    const seen = await clients.reviewer.caller.lifecycle.staffAnswers({ applicationId: id });
+    expect(seen).toEqual([expect.objectContaining({ requestMessage: '構造計算書を提出してください', message: '構造計算書を添付します。', late: false, files: [{ id: file.id, fileName: '構造計算書.pdf' }] })]);
+    expect(await codeOf(clients.applicant.caller.lifecycle.staffAnswers({ applicationId: id }))).toBe('FORBIDDEN auth.forbidden_role');
   });
 
   it('the results report: a draft saved as typed, submission refused with the issues by path, then reported through the workflow', async () => {

@@ -6,6 +6,7 @@ import { displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { RequestAnswersPanel } from '../answers/request-answers-panel';
 import { ChangeRequestsPanel } from '../change-requests/change-requests-panel';
 
 type View = RouterOutputs['review']['open'];
@@ -95,6 +96,7 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
             {v.attachments.length === 0 ? <Text c="dimmed">{t('app.noAttachments')}</Text> : v.attachments.map((a) => <Text key={a.id}>{a.fileName} ({a.sizeBytes.toLocaleString()} B)</Text>)}
           </Card>
           {v.access === 'staff' && <History view={v} />}
+          {v.access === 'staff' && <RequestAnswersPanel applicationId={v.application.id} />}
           {v.access === 'staff' && <ChangeRequestsPanel applicationId={v.application.id} />}
           {v.submission && (
             <Card withBorder>

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import { STAFF_ROLES } from '../review/review.access';
 import { changeRequestsForStaff, changeRequestsOfApplicant, decideChange, requestChange } from './change-requests.service';
-import { answerRequest, reportDraftOf, saveReportDraft, submitReport, timelineOf, uploadAfterSubmission } from './lifecycle.service';
+import { answerRequest, answersForStaff, reportDraftOf, saveReportDraft, submitReport, timelineOf, uploadAfterSubmission } from './lifecycle.service';
 
 const applicantProcedure = roleProcedure('applicant');
 const staffProcedure = roleProcedure(...STAFF_ROLES);
@@ -33,6 +33,9 @@ export const lifecycleRouter = createTRPCRouter({
   requestChange: applicantProcedure
     .input(ZApplicationRef.extend({ reason: ZChangeReason, change: ZChangeRequestInput }))
     .mutation(({ ctx, input }) => requestChange(ctx, input)),
+
+  /** Console: the applicant's answers to the office's requests, with their files. */
+  staffAnswers: staffProcedure.input(ZApplicationRef).query(({ ctx, input }) => answersForStaff(ctx, input.applicationId)),
 
   /** Console: the change requests of one application, before → after. */
   staffChanges: staffProcedure.input(ZApplicationRef).query(({ ctx, input }) => changeRequestsForStaff(ctx, input.applicationId)),

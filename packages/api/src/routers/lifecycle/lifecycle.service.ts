@@ -7,6 +7,7 @@ import {
   findResultsReport,
   insertRequestAnswer,
   listAnswersOfApplication,
+  listAttachmentsOfApplication,
   listChangeRequestsOfApplication,
   listRequestsOfApplication,
   listSubmissionsOfApplication,
@@ -23,6 +24,7 @@ import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationOfCaller } from '../applications/applications.service';
 import { programmeKindOf } from '../applications/submission.service';
 import { uploadAttachment } from '../attachments/attachments.service';
+import { applicationForCaller, assertStaff } from '../review/review.access';
 import { applicantStep } from '../review/review-workflow.service';
 
 type Ctx = Context & { auth: SignedInAuth };
@@ -177,5 +179,29 @@ export async function submitReport(ctx: Ctx, input: { applicationId: string; ver
       ip: ctx.request.ip,
     });
     return { ok: true as const, status: step.status, version: step.version, summary: check.summary };
+  });
+}
+
+/** The console's view of the applicant's answers: the text, the files (by name) and who answered when. */
+export async function answersForStaff(ctx: Ctx, applicationId: string) {
+  const access = await applicationForCaller(ctx.db, ctx.auth, applicationId);
+  assertStaff(access);
+  const [answers, requests, attachments] = await Promise.all([
+    listAnswersOfApplication(ctx.db, applicationId),
+    listRequestsOfApplication(ctx.db, applicationId),
+    listAttachmentsOfApplication(ctx.db, applicationId),
+  ]);
+  return answers.map((a) => {
+    const request = requests.find((r) => r.id === a.request_id);
+    return {
+      id: a.id,
+      requestId: a.request_id,
+      requestMessage: request?.message ?? '',
+      dueAt: request?.due_at ?? null,
+      message: a.message,
+      answeredAt: a.answered_at,
+      late: request ? a.answered_at.getTime() >= request.due_at.getTime() : false,
+      files: a.attachment_ids.map((id) => ({ id, fileName: attachments.find((f) => f.id === id)?.file_name ?? id })),
+    };
   });
 }
