@@ -13,6 +13,7 @@ import { AssessmentPanel } from './assessment-panel';
 import { AttachmentsSection } from './attachments-section';
 import { BudgetEditor } from './budget-editor';
 import { ChecklistSection } from './checklist-section';
+import { PdfButton } from './pdf-button';
 import { Countdown } from './countdown';
 import { fieldId, FormSectionFields, issueText, langOf } from './form-fields';
 import { useAutosave, type SaveState } from './use-autosave';
@@ -143,6 +144,7 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
         </Stack>
         <Stack gap={4} align="flex-end">
           <SaveIndicator state={state} savedAt={savedAt} />
+          <PdfButton applicationId={view.id} />
           {(state === 'error' || state === 'conflict') && (
             <Group gap="xs">
               {state === 'error' && (
@@ -192,7 +194,7 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
               </Tabs.Panel>
             ))}
             <Tabs.Panel value="budget" pt="md">
-              <BudgetEditor kind={kind} content={draft.content} issues={assessment.issues} showErrors={triedSubmit || touched.size > 0} onChange={change} />
+              <BudgetEditor kind={kind} applicationId={view.id} content={draft.content} issues={assessment.issues} showErrors={triedSubmit || touched.size > 0} onChange={change} />
             </Tabs.Panel>
             <Tabs.Panel value="checklist" pt="md">
               <ChecklistSection content={draft.content} issues={assessment.issues} showErrors={triedSubmit} onChange={change} />

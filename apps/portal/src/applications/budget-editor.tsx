@@ -1,41 +1,32 @@
 import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import {
-  BUILTIN_PROGRAMMES,
-  CLT_COUNCIL_CATEGORIES,
-  CLT_DEMO_CATEGORIES,
-  CO2_CATEGORIES,
-  CONSTRUCTION_WORKS,
-  DESIGN_COSTS,
-  FACTOR_KIND_NAMES,
-  FACTOR_KINDS,
-  valueAtPath,
+  BUDGET_TABLES,
+  budgetRows,
+  budgetWriteValue,
+  columnOptions,
+  nextRowId,
+  type BudgetRow,
+  type BudgetTable,
   type FormIssue,
 } from '@tsumiki/domain/programmes';
 import type { TProgrammeKind } from '@tsumiki/domain';
 import { useTranslation } from 'react-i18next';
+import { BudgetImport } from './budget-import';
 import { fieldId, issueText, langOf } from './form-fields';
 
-type Row = Record<string, unknown>;
+type Row = BudgetRow;
 type Option = { value: string; label: string };
 type Column =
-  | { key: string; label: string; kind: 'select'; options: Option[]; width?: number }
-  | { key: string; label: string; kind: 'text'; width?: number }
-  | { key: string; label: string; kind: 'yen'; width?: number };
-
-/** Line ids are the applicant's row labels; a fresh one never repeats within the list. */
-function nextId(prefix: string, rows: readonly Row[]): string {
-  const used = new Set(rows.map((r) => r.id));
-  let n = rows.length + 1;
-  while (used.has(`${prefix}${n}`)) n += 1;
-  return `${prefix}${n}`;
-}
+  | { key: string; label: string; kind: 'select'; options: Option[]; width?: number | undefined }
+  | { key: string; label: string; kind: 'text'; width?: number | undefined }
+  | { key: string; label: string; kind: 'yen'; width?: number | undefined };
 
 function RowsTable({
   caption,
   rows,
   columns,
   path,
-  idPrefix,
+  table,
   issues,
   showErrors,
   onChange,
@@ -46,7 +37,7 @@ function RowsTable({
   rows: Row[];
   columns: Column[];
   path: string;
-  idPrefix: string;
+  table: BudgetTable;
   issues: readonly FormIssue[];
   showErrors: boolean;
   onChange: (rows: Row[]) => void;
@@ -136,7 +127,7 @@ function RowsTable({
             </Text>
           ))}
       <Group>
-        <Button size="xs" variant="light" onClick={() => onChange([...rows, { id: nextId(idPrefix, rows), amount: 0 }])}>
+        <Button size="xs" variant="light" onClick={() => onChange([...rows, { id: nextRowId(table, rows), amount: 0 }])}>
           {addLabel}
         </Button>
       </Group>
@@ -144,20 +135,22 @@ function RowsTable({
   );
 }
 
-const CLT_KEYS = ['building', 'design', 'performance', 'council'] as const;
-
 /**
- * The budget tables (様式4-1, 4-2; the CO2 quote by the five categories): rows the rules read
- * as they are typed, each row's problems shown on it.
+ * The budget tables (様式4-1, 4-2; the CO2 quote by the five categories), read from the programme's
+ * form definition (BUDGET_TABLES) like the importer and the PDF: rows the rules read as they are
+ * typed, each row's problems shown on it.
  */
 export function BudgetEditor({
   kind,
+  applicationId,
   content,
   issues,
   showErrors,
   onChange,
 }: {
   kind: TProgrammeKind;
+  /** Present in the wizard: enables the Excel/CSV template and import. */
+  applicationId?: string;
   content: Record<string, unknown>;
   issues: readonly FormIssue[];
   showErrors: boolean;
@@ -165,74 +158,30 @@ export function BudgetEditor({
 }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const def = BUILTIN_PROGRAMMES[kind];
-  const categoryName = (code: string) => def.costCategories.find((c) => c.code === code)?.name[lang] ?? code;
-  const rowsAt = (path: string) => {
-    const v = valueAtPath(content, path);
-    return Array.isArray(v) ? (v as Row[]) : [];
-  };
-  const common = { issues, showErrors, addLabel: t('apply.budget.addLine'), removeLabel: (n: number) => t('apply.budget.removeLine', { n }) };
-  const base = (categories: readonly string[]): Column[] => [
-    { key: 'category', label: t('apply.budget.category'), kind: 'select', options: categories.map((c) => ({ value: c, label: categoryName(c) })), width: 180 },
-    { key: 'description', label: t('apply.budget.description'), kind: 'text' },
-    { key: 'amount', label: t('apply.budget.amount'), kind: 'yen', width: 160 },
-  ];
-
-  if (kind === 'clt_demonstration') {
-    return (
-      <Stack gap="lg">
-        {CLT_KEYS.map((key) => {
-          const columns = base(key === 'council' ? CLT_COUNCIL_CATEGORIES : CLT_DEMO_CATEGORIES);
-          if (key === 'building')
-            columns.push({ key: 'workType', label: t('apply.budget.workType'), kind: 'select', options: CONSTRUCTION_WORKS.map((w) => ({ value: w.code, label: w.name[lang] })), width: 200 });
-          if (key === 'design')
-            columns.push({ key: 'designItem', label: t('apply.budget.designItem'), kind: 'select', options: DESIGN_COSTS.map((d) => ({ value: d.code, label: d.name[lang] })), width: 200 });
-          if (key !== 'council') columns.push({ key: 'explanation', label: t('apply.budget.explanation'), kind: 'text' });
-          const path = `grant.${key}.lines`;
-          return (
-            <RowsTable key={key} caption={t(`apply.budget.sections.${key}`)} rows={rowsAt(path)} columns={columns} path={path} idPrefix={`${key[0]}`} onChange={(rows) => onChange(`grant.${key}`, rows.length ? { lines: rows } : undefined)} {...common} />
-          );
-        })}
-      </Stack>
+  const common = { issues, showErrors };
+  const columnsOf = (table: BudgetTable): Column[] =>
+    table.columns.map((c) =>
+      c.kind === 'select'
+        ? { key: c.key, label: c.label[lang], kind: 'select', options: columnOptions(c, content).map((o) => ({ value: o.value, label: o.label[lang] })), width: c.width }
+        : { key: c.key, label: c.label[lang], kind: c.kind, width: c.width },
     );
-  }
-
-  const factors = rowsAt('grant.factors');
-  const lines = (
-    <RowsTable
-      caption={t('apply.budget.sections.lines')}
-      rows={rowsAt('grant.lines')}
-      columns={[
-        ...base(kind === 'co2_factor_support' ? CO2_CATEGORIES : def.costCategories.map((c) => c.code)),
-        ...(kind === 'co2_factor_support'
-          ? [{ key: 'factorId', label: t('apply.budget.factor'), kind: 'select' as const, options: factors.map((f) => ({ value: String(f.id), label: `${String(f.id)} ${typeof f.product === 'string' ? f.product : ''}` })) }]
-          : []),
-      ]}
-      path="grant.lines"
-      idPrefix="l"
-      onChange={(rows) => onChange('grant.lines', rows)}
-      {...common}
-    />
-  );
-  if (kind !== 'co2_factor_support') return lines;
   return (
     <Stack gap="lg">
-      <RowsTable
-        caption={t('apply.budget.factors')}
-        rows={factors}
-        columns={[
-          { key: 'kind', label: t('apply.budget.factorKind'), kind: 'select', options: FACTOR_KINDS.map((k) => ({ value: k, label: `(${FACTOR_KIND_NAMES[k].no}) ${FACTOR_KIND_NAMES[k][lang]}` })), width: 260 },
-          { key: 'product', label: t('apply.budget.product'), kind: 'text' },
-          { key: 'productCategory', label: t('apply.budget.productCategory'), kind: 'text' },
-        ]}
-        path="grant.factors"
-        idPrefix="F"
-        onChange={(rows) => onChange('grant.factors', rows.map(({ amount: _amount, ...r }) => r))}
-        {...common}
-        addLabel={t('apply.budget.addFactor')}
-        removeLabel={(n) => t('apply.budget.removeFactor', { n })}
-      />
-      {lines}
+      {applicationId && <BudgetImport applicationId={applicationId} kind={kind} onImport={(table, rows) => onChange(table.writePath, budgetWriteValue(table, rows))} />}
+      {BUDGET_TABLES[kind].map((table) => (
+        <RowsTable
+          key={table.code}
+          caption={table.title[lang]}
+          rows={budgetRows(content, table)}
+          columns={columnsOf(table)}
+          path={table.rowsPath}
+          table={table}
+          onChange={(rows) => onChange(table.writePath, budgetWriteValue(table, rows))}
+          {...common}
+          addLabel={t(table.hasAmount ? 'apply.budget.addLine' : 'apply.budget.addFactor')}
+          removeLabel={(n) => t(table.hasAmount ? 'apply.budget.removeLine' : 'apply.budget.removeFactor', { n })}
+        />
+      ))}
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { PdfButton } from './pdf-button';
 import { useQuery } from '@tanstack/react-query';
 import { ZProgrammeKind } from '@tsumiki/domain';
 import { APPLICATION_FORMS, valueAtPath, type FormField } from '@tsumiki/domain/programmes';
@@ -71,6 +72,7 @@ export function ReceiptPage() {
                 <Alert color="blue">{t('apply.submit.frozen')}</Alert>
                 <Group className="tsumiki-no-print">
                   <Button onClick={() => window.print()}>{t('apply.submit.print')}</Button>
+                  <PdfButton applicationId={view.id} versionNo={frozen.versionNo} variant="light" />
                   <Button component={Link} to="/" variant="subtle">
                     {t('apply.submit.back')}
                   </Button>
