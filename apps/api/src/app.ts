@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import { appRouter, createContext, SESSION_COOKIE, type AppRouter, type CookieJar, type RequestInfo } from '@tsumiki/api';
+import { appRouter, attachmentPreview, createContext, SESSION_COOKIE, type AppRouter, type CookieJar, type RequestInfo } from '@tsumiki/api';
 import { pingDatabase, type DB } from '@tsumiki/db';
 import { ATTACHMENT_MAX_BYTES } from '@tsumiki/domain';
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
@@ -86,8 +86,11 @@ export async function buildServer(options: ServerOptions) {
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('content-security-policy', CSP);
+    // A route with its own framing policy (the attachment preview) keeps it; everything else is never framed.
+    if (!reply.hasHeader('content-security-policy')) {
+      reply.header('x-frame-options', 'DENY');
+      reply.header('content-security-policy', CSP);
+    }
     if (options.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
@@ -113,6 +116,14 @@ export async function buildServer(options: ServerOptions) {
           cookieJar(req, res, options.secureCookies),
         ),
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  // Attachment preview for the console (issue 5): access as review.open, inline, framed by the console only.
+  app.get('/files/attachments/:attachmentId', async (req, reply) => {
+    const { attachmentId } = req.params as { attachmentId: string };
+    const deps = { db: options.db, allowedOrigins: options.allowedOrigins, log: req.log, ...(options.now ? { now: options.now } : {}) };
+    const preview = await attachmentPreview(deps, requestInfo(req), cookieJar(req, reply, options.secureCookies), attachmentId);
+    return reply.code(preview.status).headers(preview.headers).send(preview.body);
   });
 
   if (options.staticDir) {

@@ -15,6 +15,8 @@ import statisticsEn from './statistics/locales/en.json';
 import statisticsJa from './statistics/locales/ja.json';
 import viewsEn from './views/locales/en.json';
 import viewsJa from './views/locales/ja.json';
+import attachmentsEn from './attachments/locales/en.json';
+import attachmentsJa from './attachments/locales/ja.json';
 
 /**
  * The console's own words, by area: each area keeps its locale files beside its pages and adds them
@@ -29,6 +31,7 @@ const areas: AppMessages[] = [
   { ja: publicationJa, en: publicationEn },
   { ja: statisticsJa, en: statisticsEn },
   { ja: viewsJa, en: viewsEn },
+  { ja: attachmentsJa, en: attachmentsEn },
 ];
 
 export const messages: AppMessages = {

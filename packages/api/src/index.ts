@@ -4,3 +4,4 @@ export { hashPassword, verifyPassword } from './auth/password';
 export { SESSION_COOKIE } from './auth/session-token';
 export type { Meta } from './trpc';
 export { readSheetRows, type TSheetFile } from './lib/sheet-rows';
+export { attachmentPreview } from './routers/review/attachment-preview';

@@ -6,6 +6,7 @@ import { displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { AttachmentList } from '../attachments/attachment-list';
 import { RequestAnswersPanel } from '../answers/request-answers-panel';
 import { ChangeRequestsPanel } from '../change-requests/change-requests-panel';
 
@@ -91,10 +92,7 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
           <Assessment view={v} />
           {v.bonus && <Bonus view={v} />}
           {v.reportLines.length > 0 && v.access === 'staff' && <ReportLines view={v} />}
-          <Card withBorder>
-            <Title order={2}>{t('app.attachments')}</Title>
-            {v.attachments.length === 0 ? <Text c="dimmed">{t('app.noAttachments')}</Text> : v.attachments.map((a) => <Text key={a.id}>{a.fileName} ({a.sizeBytes.toLocaleString()} B)</Text>)}
-          </Card>
+          <AttachmentList attachments={v.attachments} title={t('app.attachments')} emptyText={t('app.noAttachments')} />
           {v.access === 'staff' && <History view={v} />}
           {v.access === 'staff' && <RequestAnswersPanel applicationId={v.application.id} />}
           {v.access === 'staff' && <ChangeRequestsPanel applicationId={v.application.id} />}

@@ -21,7 +21,7 @@ describe('saved views of the queue', () => {
     await waitFor(() =>
       expect(api.calls.filter((c) => c.path === 'review.queue').at(-1)?.input).toMatchObject({ statuses: ['resubmitted'], search: '高知', sort: 'title', direction: 'asc', page: 1 }),
     );
-    expect((screen.getByTestId('queue-search') as HTMLInputElement).value).toBe('高知');
+    expect(screen.getByTestId<HTMLInputElement>('queue-search').value).toBe('高知');
 
     fireEvent.click(screen.getByTestId('save-view'));
     fireEvent.change(screen.getByTestId('view-name'), { target: { value: 'x'.repeat(61) } });

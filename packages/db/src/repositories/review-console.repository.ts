@@ -120,3 +120,14 @@ export function listDecisionsOfApplications(db: Executor, applicationIds: readon
     .where('application_id', 'in', [...applicationIds])
     .execute();
 }
+
+/* ──────────────────────── attachment preview ──────────────────────── */
+
+/** One attachment with its content, for the console's preview (access is checked by the caller). */
+export function findAttachmentForPreview(db: Executor, attachmentId: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'application_id', 'file_name', 'detected_type', 'size_bytes', 'content'])
+    .where('id', '=', attachmentId)
+    .executeTakeFirst();
+}
