@@ -22,8 +22,10 @@ function tsumiki(args: string[], dataDir: string, extraEnv: Record<string, strin
   });
 }
 
+// Each step is a fresh tsx process opening PGlite (WASM start, migrations, the full demo seed): ~50 s
+// on an idle 2-core machine, several times that while turbo runs other suites beside it.
 describe('tsumiki CLI on an embedded PGlite directory', () => {
-  it('migrates, seeds, backs up and restores into a fresh directory; data survives a restart', { timeout: 120_000 }, async () => {
+  it('migrates, seeds, backs up and restores into a fresh directory; data survives a restart', { timeout: 300_000 }, async () => {
     const source = join(tempDir(), 'pglite');
     expect((await tsumiki(['migrate'], source)).stdout).toContain('applied: 2026-11-22T00-foundation');
     expect((await tsumiki(['migrate'], source)).stdout).toContain('already up to date');
@@ -50,7 +52,7 @@ describe('tsumiki CLI on an embedded PGlite directory', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'tsumiki-backup' });
   });
 
-  it('creates a user with validation errors in Japanese and exits non-zero on bad input', { timeout: 120_000 }, async () => {
+  it('creates a user with validation errors in Japanese and exits non-zero on bad input', { timeout: 300_000 }, async () => {
     const dir = join(tempDir(), 'pglite');
     await tsumiki(['seed'], dir);
     const orgs = (await tsumiki(['organisations'], dir)).stdout;
