@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { hashPassword } from '@tsumiki/api';
+import { hashPassword, runReminders } from '@tsumiki/api';
 import {
   dumpDatabase,
   findOrganisationById,
@@ -30,6 +30,7 @@ Usage: pnpm tsumiki <command> [options]
   create-user --email E --name N --organisation ORG_ID --role ROLE
                                create a user (password from TSUMIKI_NEW_PASSWORD or --password)
   organisations                list organisations and their ids
+  reminders run                send the reminders due now for requests to applicants (idempotent)
 ${OFFLINE_HELP.join('\n')}
 
 The database is PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite
@@ -53,6 +54,12 @@ async function main(argv: string[]): Promise<void> {
   const locale: Locale = 'ja';
   try {
     switch (command) {
+      case 'reminders': {
+        if (rest[0] !== 'run') throw new UsageError('usage: pnpm tsumiki reminders run');
+        const run = await runReminders(database.db, new Date());
+        console.log(`reminders: ${run.sent} sent (${run.open} open requests)`);
+        return;
+      }
       case 'migrate':
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'already up to date');
         return;

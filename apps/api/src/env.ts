@@ -98,6 +98,8 @@ export const ZEnv = z.object({
   TSUMIKI_MAIL_DIR: z.string().min(1).default(`${REPO_ROOT}.data/mail`),
   /** How often the outbox worker delivers, in milliseconds; 0 turns it off. */
   TSUMIKI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** How often the API process sends due reminders for requests to applicants, in milliseconds; 0 turns it off. */
+  TSUMIKI_REMINDERS_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(900_000),
 });
 export type Env = z.infer<typeof ZEnv>;
 

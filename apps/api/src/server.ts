@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { startReminderTimer } from '@tsumiki/api';
 import { ROLE_APP } from '@tsumiki/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './seed/demo';
 import { buildServer } from './app';
@@ -52,9 +53,13 @@ async function main() {
   // E-mail through the outbox, delivered to the dev mail catcher (issue 4).
   const outbox = env.TSUMIKI_OUTBOX_INTERVAL_MS > 0 ? startOutboxWorker({ db: database.db, transport: fileMailCatcher(env.TSUMIKI_MAIL_DIR), intervalMs: env.TSUMIKI_OUTBOX_INTERVAL_MS, log: (line) => console.log(line) }) : null;
 
+  // Reminders for requests to applicants (issue 5), written to the outbox the worker above delivers.
+  const reminders = env.TSUMIKI_REMINDERS_INTERVAL_MS > 0 ? startReminderTimer({ db: database.db, intervalMs: env.TSUMIKI_REMINDERS_INTERVAL_MS, log: (line) => console.log(line) }) : null;
+
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: stopping…`);
     outbox?.stop();
+    reminders?.stop();
     await Promise.allSettled(servers.map((s) => s.close()));
     await database.close();
     process.exit(0);

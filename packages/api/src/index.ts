@@ -5,3 +5,4 @@ export { SESSION_COOKIE } from './auth/session-token';
 export type { Meta } from './trpc';
 export { readSheetRows, type TSheetFile } from './lib/sheet-rows';
 export { attachmentPreview } from './routers/review/attachment-preview';
+export { runReminders, startReminderTimer, type ReminderRun } from './routers/review/reminders.service';

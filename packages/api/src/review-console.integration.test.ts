@@ -3,7 +3,9 @@ import { insertApplication, insertProgramme, insertSubmission, setApplicationSub
 import { testBackends } from '@tsumiki/db/testing';
 import { jstInstant, type TRole } from '@tsumiki/domain';
 import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReminders } from './routers/review/reminders.service';
 import { seedRoles, signedInClient, type Client } from './test-support';
 
 const backends = await testBackends();
@@ -189,6 +191,50 @@ describe.each(backends)('review console API on $name', (backend) => {
       expect((await reviewer.caller.review.views())).toMatchObject([{ name: '札幌（審査中）', count: 1 }]);
       await reviewer.caller.review.deleteView({ id: saved.id });
       expect(await reviewer.caller.review.views()).toEqual([]);
+    });
+  });
+
+  describe('reminders for requests to applicants', () => {
+    const reminders = (applicationId: string) =>
+      database.db.selectFrom('outbox').select(['recipient_user_id', 'payload']).where('topic', '=', 'review.request_reminder').where(sql<boolean>`payload->>'applicationId' = ${applicationId}`).orderBy('id').execute();
+
+    it('sends 3 days and 1 day before at 09:00 JST and once overdue, each exactly once, through the outbox', async () => {
+      const app = await submitted();
+      await step(clients.reviewer, app.id, 'start_review');
+      await step(clients.reviewer, app.id, 'request_information', { reason: '構造計算書の補足資料を提出してください。', dueAt: jstInstant(2026, 4, 20, 17, 0) });
+
+      await runReminders(database.db, jstInstant(2026, 4, 17, 8, 59));
+      expect(await reminders(app.id)).toEqual([]);
+      await runReminders(database.db, jstInstant(2026, 4, 17, 9, 0));
+      await runReminders(database.db, jstInstant(2026, 4, 17, 9, 0));
+      await runReminders(database.db, jstInstant(2026, 4, 18, 12, 0));
+      expect((await reminders(app.id)).map((r) => r.payload.reminder)).toEqual(['before_3']);
+      await runReminders(database.db, jstInstant(2026, 4, 19, 9, 30));
+      // Two runs at once (the API's timer and the CLI): still one overdue reminder.
+      await Promise.all([runReminders(database.db, jstInstant(2026, 4, 20, 17, 0)), runReminders(database.db, jstInstant(2026, 4, 20, 17, 0))]);
+      await runReminders(database.db, jstInstant(2026, 4, 25, 9, 0));
+      const sent = await reminders(app.id);
+      expect(sent.map((r) => r.payload.reminder)).toEqual(['before_3', 'before_1', 'overdue']);
+      expect(sent[0]).toMatchObject({
+        recipient_user_id: seed.users.applicant.id,
+        payload: { requestKind: 'information', daysBefore: 3, message: '構造計算書の補足資料を提出してください。', dueAt: jstInstant(2026, 4, 20, 17, 0).toISOString() },
+      });
+      const audit = await database.db.selectFrom('audit_log').select('action').where('entity_id', '=', app.id).where('action', '=', 'review.request_reminder').execute();
+      expect(audit).toHaveLength(3);
+    });
+
+    it('stops once the request is answered or the application has moved on', async () => {
+      const answered = await submitted();
+      await step(clients.reviewer, answered.id, 'start_review');
+      await step(clients.reviewer, answered.id, 'request_information', { reason: '資料', dueAt: jstInstant(2026, 4, 20, 17, 0) });
+      await clients.applicant.caller.review.respond({ applicationId: answered.id, version: await versionOf(answered.id), event: 'answer_request' });
+      const dropped = await submitted();
+      await step(clients.reviewer, dropped.id, 'start_review');
+      await step(clients.reviewer, dropped.id, 'request_information', { reason: '資料', dueAt: jstInstant(2026, 4, 20, 17, 0) });
+      await step(clients.programme_admin, dropped.id, 'reject', { reason: '期限までに資料が提出されなかった' });
+      await runReminders(database.db, jstInstant(2026, 4, 21, 9, 0));
+      expect(await reminders(answered.id)).toEqual([]);
+      expect(await reminders(dropped.id)).toEqual([]);
     });
   });
 });
