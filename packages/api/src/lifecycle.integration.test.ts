@@ -1,10 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { insertApplication, insertSubmission, setApplicationSubmitted, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { jstInstant, type TRole } from '@tsumiki/domain';
 import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedRoles, signedInClient, type Client } from './test-support';
+import { errorCodeOf as codeOf, seedRoles, signedInClient, type Client } from './test-support';
 
 const backends = await testBackends();
 const NOW = jstInstant(2026, 6, 1, 10, 0);
@@ -15,16 +14,6 @@ const MAXIMUM = assessApplication('clt_demonstration', content).result!.grant.am
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
 const planned = (content.checklist as { answers: Record<string, string> }).answers;
 const DONE = Object.fromEntries(Object.entries(planned).filter(([, a]) => a === 'will_do').map(([k]) => [k, 'done']));
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    return `${error.code} ${(error.cause as { code?: string } | undefined)?.code ?? ''}`.trim();
-  }
-}
 
 describe.each(backends)('applicant lifecycle API on $name', (backend) => {
   let database: Database;

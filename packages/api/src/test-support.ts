@@ -2,6 +2,7 @@
 import { insertAttachment, insertMembership, insertOrganisation, insertProgramme, insertUser, type Database } from '@tsumiki/db';
 import { ROLE_ORGANISATION_KIND, ROLES, type TProgrammeKind, type TRole } from '@tsumiki/domain';
 import { BUILTIN_PROGRAMMES, documentsToAttach } from '@tsumiki/domain/programmes';
+import { TRPCError } from '@trpc/server';
 import { hashPassword } from './auth/password';
 import { createContext, type CookieJar, type RequestInfo } from './context';
 import { createCaller } from './root';
@@ -24,6 +25,17 @@ export class MemoryCookieJar implements CookieJar {
 }
 
 export const silentLog = { info() {}, warn() {}, error() {} };
+
+/** 'ok', or the refusal as "<tRPC code> <catalogue code>" (e.g. "BAD_REQUEST lifecycle.request_overdue"). */
+export async function errorCodeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return `${error.code} ${(error.cause as { code?: string } | undefined)?.code ?? ''}`.trim();
+  }
+}
 
 export function requestInfo(overrides: Partial<RequestInfo> = {}): RequestInfo {
   return {

@@ -1,9 +1,22 @@
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type TAttachmentType } from '@tsumiki/domain';
+
 /** A file produced by the API (exports): base64 inside the tRPC response. */
 export interface DownloadableFile {
   filename: string;
   mimeType: string;
   base64: string;
 }
+
+/**
+ * The quick check of a chosen file before it is sent (the API checks the bytes again): the
+ * catalogue code of the problem, or null. Shared by every upload control.
+ */
+export function chosenFileProblem(file: Pick<File, 'size' | 'type'>): 'attachment.too_large' | 'attachment.type_not_allowed' | null {
+  if (file.size > ATTACHMENT_MAX_BYTES) return 'attachment.too_large';
+  return isAttachmentType(file.type) ? null : 'attachment.type_not_allowed';
+}
+
+export const isAttachmentType = (type: string): type is TAttachmentType => Object.hasOwn(ATTACHMENT_TYPES, type);
 
 /** Reads a chosen file as base64 without a data-URL prefix, for JSON transport. */
 export async function readFileBase64(file: Blob): Promise<string> {

@@ -27,5 +27,5 @@ export { ProgrammeTable, type ProgrammeSummary } from './programme-table';
 export { NotFoundPage } from './not-found-page';
 export { AppRoutes } from './app-routes';
 export { ProgrammesSection } from './programmes-section';
-export { readFileBase64, saveFile, type DownloadableFile } from './files';
+export { chosenFileProblem, isAttachmentType, readFileBase64, saveFile, type DownloadableFile } from './files';
 export { ExportMenu, type ExportFormat } from './export-menu';

@@ -1,13 +1,12 @@
 import { Alert, Badge, Button, FileInput, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type TAttachmentType, type TProgrammeKind } from '@tsumiki/domain';
+import type { TProgrammeKind } from '@tsumiki/domain';
 import { BUILTIN_PROGRAMMES, documentsToAttach, pageFindings } from '@tsumiki/domain/programmes';
-import { errorText, readFileBase64, useTRPC } from '@tsumiki/ui';
+import { chosenFileProblem, errorText, isAttachmentType, readFileBase64, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId, issueText, langOf } from './form-fields';
 
-const isAttachmentType = (type: string): type is TAttachmentType => Object.hasOwn(ATTACHMENT_TYPES, type);
 const OTHER = 'other';
 
 interface AttachmentRow {
@@ -56,10 +55,8 @@ export function AttachmentsSection({
   const choose = (chosen: File | null) => {
     upload.reset();
     setFile(chosen);
-    if (!chosen) return setLocalError(null);
-    if (chosen.size > ATTACHMENT_MAX_BYTES) return setLocalError(t('attachment.too_large', { ns: 'errors', keySeparator: false }));
-    if (!isAttachmentType(chosen.type)) return setLocalError(t('attachment.type_not_allowed', { ns: 'errors', keySeparator: false }));
-    setLocalError(null);
+    const problem = chosen ? chosenFileProblem(chosen) : null;
+    setLocalError(problem ? t(problem, { ns: 'errors', keySeparator: false }) : null);
   };
   const send = async () => {
     if (!file || !isAttachmentType(file.type)) return;

@@ -1,11 +1,8 @@
 import { Alert, Button, FileInput, Group } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type TAttachmentType } from '@tsumiki/domain';
-import { errorText, readFileBase64, useTRPC } from '@tsumiki/ui';
+import { chosenFileProblem, errorText, isAttachmentType, readFileBase64, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
-const isAttachmentType = (type: string): type is TAttachmentType => Object.hasOwn(ATTACHMENT_TYPES, type);
 
 export interface UploadedFile {
   id: string;
@@ -22,10 +19,8 @@ export function EvidenceUpload({ applicationId, label, onUploaded, testId }: { a
   const choose = (chosen: File | null) => {
     upload.reset();
     setFile(chosen);
-    if (!chosen) return setLocalError(null);
-    if (chosen.size > ATTACHMENT_MAX_BYTES) return setLocalError(t('attachment.too_large', { ns: 'errors', keySeparator: false }));
-    if (!isAttachmentType(chosen.type)) return setLocalError(t('attachment.type_not_allowed', { ns: 'errors', keySeparator: false }));
-    setLocalError(null);
+    const problem = chosen ? chosenFileProblem(chosen) : null;
+    setLocalError(problem ? t(problem, { ns: 'errors', keySeparator: false }) : null);
   };
   const send = async () => {
     if (!file || !isAttachmentType(file.type)) return;
