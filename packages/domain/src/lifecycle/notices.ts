@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatYen, yen } from '../money';
 import { formatJst } from '../time';
+import { reminderNotice } from '../review/requests';
 import { STATUS_LABELS, transitionSpec, ZReviewStatus, type TWorkflowEvent } from '../review/workflow';
 import { CHANGE_KIND_LABELS, ZChangeKind } from './change-requests';
 
@@ -9,7 +10,7 @@ import { CHANGE_KIND_LABELS, ZChangeKind } from './change-requests';
  * One function renders both, so the bell and the mail never say different things. Topics not
  * listed here are not applicant notices (and get no in-app row).
  */
-export const APPLICANT_TOPICS = ['application.submitted', 'application.status_changed', 'change_request.decided'] as const;
+export const APPLICANT_TOPICS = ['application.submitted', 'application.status_changed', 'change_request.decided', 'review.request_reminder'] as const;
 export type TApplicantTopic = (typeof APPLICANT_TOPICS)[number];
 export const isApplicantTopic = (topic: string): topic is TApplicantTopic => (APPLICANT_TOPICS as readonly string[]).includes(topic);
 
@@ -40,6 +41,8 @@ const when = (iso: string | undefined) => (iso ? formatJst(new Date(iso)) : '');
 /** The subject and body of a notice; null for a topic or payload that is not an applicant notice. */
 export function renderNotice(topic: string, payload: unknown, lang: Lang = 'ja'): Notice | null {
   if (!isApplicantTopic(topic)) return null;
+  // Reminders for requests to applicants (issue 5) are rendered beside their schedule.
+  if (topic === 'review.request_reminder') return reminderNotice(payload, lang);
   const parsed = ZPayload.safeParse(payload);
   if (!parsed.success) return null;
   const p = parsed.data;

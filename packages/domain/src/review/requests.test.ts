@@ -8,6 +8,7 @@ import {
   isOverdue,
   overdueRequests,
   reminderAt,
+  reminderNotice,
   reminderSchedule,
   remindersDue,
   REQUEST_WAITING_STATUS,
@@ -177,5 +178,19 @@ describe('the reminder a request gets at a given time (3 and 1 days before at 09
       report_correction: 'in_progress',
       repayment: 'reclaim_requested',
     });
+  });
+});
+
+describe('the reminder e-mail', () => {
+  const payload = { title: 'CLT実証', trackingNumber: 'CLT-2026-0003', requestKind: 'information', reminder: 'before_3', daysBefore: 3, dueAt: due.toISOString(), message: '構造計算書の補足資料' };
+
+  it('says what is asked and by when, in Japanese first, and says so when overdue', () => {
+    expect(reminderNotice(payload, 'ja')).toEqual({
+      subject: '【期限のお知らせ】CLT-2026-0003 CLT実証',
+      body: `追加資料の提出の期限は${formatJst(due)}です（あと3日）。\n依頼内容: 構造計算書の補足資料`,
+    });
+    expect(reminderNotice({ ...payload, reminder: 'overdue', daysBefore: null }, 'ja')?.body).toContain('期限（' + formatJst(due) + '）を過ぎています');
+    expect(reminderNotice(payload, 'en')?.subject).toBe('Reminder: CLT-2026-0003 CLT実証');
+    expect(reminderNotice({ ...payload, requestKind: 'unknown' }, 'ja')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jstInstant, jstParts } from '../time';
+import { formatJst, jstInstant, jstParts } from '../time';
 import { accept, refuse, ZId, type Outcome } from './result';
 import { transitionSpec, type TReviewStatus, type TWorkflowEvent } from './workflow';
 
@@ -175,4 +175,45 @@ export function reminderAt(
   const due = reminderSchedule(request, daysBefore).filter((r) => r.sendAt.getTime() <= now.getTime());
   const latest = due[due.length - 1];
   return latest ? { ...base, kind: `before_${latest.daysBefore}`, daysBefore: latest.daysBefore } : null;
+}
+
+const REQUEST_KIND_LABELS: Readonly<Record<TRequestKind, { ja: string; en: string }>> = {
+  information: { ja: '追加資料の提出', en: 'additional documents' },
+  correction: { ja: '申請内容の修正（差戻し）', en: 'the correction of your application' },
+  report_correction: { ja: '実績報告の修正', en: 'the correction of your results report' },
+  repayment: { ja: '返還', en: 'the repayment' },
+};
+
+export const ZReminderPayload = z.looseObject({
+  title: z.string().optional(),
+  trackingNumber: z.string().nullable().optional(),
+  requestKind: ZRequestKind,
+  reminder: z.string(),
+  daysBefore: z.number().int().nullable().optional(),
+  dueAt: z.string(),
+  message: z.string().optional(),
+});
+
+/** The reminder e-mail (outbox topic review.request_reminder): what is asked, by when. */
+export function reminderNotice(payload: unknown, lang: 'ja' | 'en'): { subject: string; body: string } | null {
+  const parsed = ZReminderPayload.safeParse(payload);
+  if (!parsed.success) return null;
+  const p = parsed.data;
+  const ref = `${p.trackingNumber ?? ''} ${p.title ?? ''}`.trim();
+  const what = REQUEST_KIND_LABELS[p.requestKind][lang];
+  const due = formatJst(new Date(p.dueAt));
+  const overdue = p.reminder === 'overdue';
+  const subject =
+    lang === 'ja' ? `【${overdue ? '期限超過' : '期限のお知らせ'}】${ref}` : `${overdue ? 'Overdue' : 'Reminder'}: ${ref}`;
+  const lines = [
+    lang === 'ja'
+      ? overdue
+        ? `${what}の期限（${due}）を過ぎています。至急ご対応ください。`
+        : `${what}の期限は${due}です（あと${p.daysBefore ?? ''}日）。`
+      : overdue
+        ? `The deadline for ${what} (${due} JST) has passed. Please act now.`
+        : `The deadline for ${what} is ${due} JST (${p.daysBefore ?? ''} days left).`,
+    ...(p.message ? [lang === 'ja' ? `依頼内容: ${p.message}` : `Request: ${p.message}`] : []),
+  ];
+  return { subject, body: lines.join('\n') };
 }
