@@ -1,22 +1,12 @@
-import { insertApplication } from '@tsumiki/db';
-import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
-import type { Page } from 'playwright-core';
+import { insertApplication, insertAttachment } from '@tsumiki/db';
+import { CLT_DEMONSTRATION, cltExampleApplicationContent, CO2_FACTOR_SUPPORT, documentsToAttach } from '@tsumiki/domain/programmes';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack } from './browser';
+import { attachDocument, choose, field, no, onePagePdf, saved, tab, yes } from './wizard';
 
 const browser = useBrowserStack();
 const APPLICANT = 'applicant@demo.tsumiki.jp';
 const signIn = () => browser.signIn('portal', APPLICANT, { viewport: { width: 1400, height: 1000 } });
-
-const field = (page: Page, path: string) => page.locator(`#field-${path.replaceAll('.', '-')}`);
-const yes = (page: Page, path: string) => page.locator(`#field-${path.replaceAll('.', '-')}-yes`).check();
-const no = (page: Page, path: string) => page.locator(`#field-${path.replaceAll('.', '-')}-no`).check();
-async function choose(page: Page, path: string, option: string) {
-  await field(page, path).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-const tab = (page: Page, name: string) => page.getByRole('tab', { name }).click();
-const saved = (page: Page) => page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: 10_000 });
 
 describe('applicant portal: a CLT application from draft to receipt', () => {
   it('fixes a validation error, resumes an autosaved draft, attaches a file, sees the grant as it types, and submits', async () => {
@@ -60,6 +50,7 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
     await yes(page, 'grant.facts.includesBuildingDemo');
     await field(page, 'plan.content').fill('CLTパネル工法普及モデルを用いた4階建て事務所の施工合理化の実証');
     await field(page, 'plan.schedule').fill('令和8年6月着工、令和9年2月竣工');
+    await yes(page, 'grant.facts.contentClear');
     await yes(page, 'grant.facts.councilExamines');
     await no(page, 'grant.facts.ownerIsCouncilOperator');
     await yes(page, 'grant.facts.costComparison');
@@ -70,6 +61,10 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
 
     await tab(page, '加点・特例の該当');
     await choose(page, 'grant.rate.requested', '3/10（通常）');
+    await tab(page, '協議会運営者');
+    await field(page, 'councilOperator.name').fill('〇〇設計株式会社');
+    await no(page, 'grant.facts.councilOperatorIsIndividual');
+    await yes(page, 'grant.facts.councilOperatorCanAccount');
     await tab(page, '誓約');
     await yes(page, 'pledge.agreed');
 
@@ -86,10 +81,18 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
     for (let no = 1; no <= 15; no += 1) await page.locator(`#field-checklist-answers-${no}`).getByLabel('実施する').check();
     await page.getByLabel('上記について、確認しました').check();
 
+    // The call's attachments (003 §6.4): owner and council operator differ, so two company profiles.
     await tab(page, '添付資料');
-    await page.locator('input[type=file]').setInputFiles({ name: '様式2_建築物の概要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
-    await page.getByRole('button', { name: '添付する' }).click();
-    await page.locator('[data-testid=attachment-list]').getByText('様式2_建築物の概要.pdf').waitFor({ timeout: 10_000 });
+    for (const [document, file] of [
+      ['添付資料1 建築物の基本構想図', '基本構想図.pdf'],
+      ['添付資料1 平面図・立面図・断面図・詳細図等', '図面.pdf'],
+      ['添付資料2 建築主等及び協議会運営者の会社案内等', '会社案内_建築主.pdf'],
+      ['添付資料2 建築主等及び協議会運営者の会社案内等', '会社案内_協議会運営者.pdf'],
+      ['添付資料3 誓約書（資金調達の方法、意思決定を証する書類を含む）', '誓約書.pdf'],
+      ['添付書類4 用地確保の見込みを示す書類', '用地.pdf'],
+      ['建築主等の直近2年程度の財務諸表（貸借対照表・損益計算書）', '財務諸表.pdf'],
+    ])
+      await attachDocument(page, document!, file!);
 
     await saved(page);
     await tab(page, '確認・提出');
@@ -115,6 +118,20 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
       title: '締切後の申請',
       content: cltExampleApplicationContent(),
     });
+    // Complete with the call's documents, so the only thing in the way is the deadline.
+    for (const r of documentsToAttach('clt_demonstration', CLT_DEMONSTRATION, cltExampleApplicationContent()))
+      for (let copy = 0; copy < r.copies; copy += 1)
+        await insertAttachment(db, {
+          applicationId: draft.id,
+          uploadedBy: user.id,
+          fileName: `${r.document.code}-${copy + 1}.pdf`,
+          declaredType: 'application/pdf',
+          detectedType: 'application/pdf',
+          sha256: '0'.repeat(64),
+          content: onePagePdf(),
+          documentCode: r.document.code,
+          pageCount: 1,
+        });
     const page = await signIn();
     await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
     await page.goto(new URL(`/applications/${draft.id}`, browser.stack.urls.portal).toString());
@@ -169,6 +186,10 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
     await choose(page, 'grant.lines.0.factorId', 'F1 高炉セメントB種');
     // Pay carries no consumption tax and the support covers the eligible cost in full (001 §2.5).
     await expect.poll(() => page.locator('[data-testid=summary-grant]').textContent()).toContain('2,000,000');
+
+    // The quote itself (見積書) is the one document the CO2 call asks to attach (001 §3.2(2)④).
+    await tab(page, '添付資料');
+    await attachDocument(page, CO2_FACTOR_SUPPORT.requiredDocuments.find((d) => d.code === 'quote')!.name.ja, '見積書.pdf');
 
     await saved(page);
     await tab(page, '確認・提出');

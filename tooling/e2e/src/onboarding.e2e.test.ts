@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { cltExampleApplicationContent, CO2_FACTOR_SUPPORT } from '@tsumiki/domain/programmes';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack } from './browser';
+import { attachDocument, choose, field, saved, tab, yes } from './wizard';
+
+const browser = useBrowserStack();
+const PASSWORD = 'correct horse battery staple';
+
+/** The sign-up form's inputs by their label (inputs are named by their path in the input). */
+const NAMES: Record<string, string> = {
+  '法人名（団体名）': 'organisation.name',
+  '法人番号（13桁）': 'organisation.corporateNumber',
+  所在地: 'organisation.address',
+  '代表者の役職・氏名': 'organisation.representative',
+  氏名: 'user.displayName',
+  メールアドレス: 'user.email',
+  パスワード: 'user.password',
+};
+
+/** 組織の新規登録, from the sign-in page's link, as a new organisation's first applicant. */
+async function signUp(organisation: { name: string; corporateNumber: string }, user: { name: string; email: string }): Promise<Page> {
+  const page = await browser.visit('portal', '/');
+  await page.getByRole('link', { name: 'はじめての組織は、こちらから登録できます' }).click();
+  await page.locator('[data-testid=sign-up]').waitFor({ timeout: 20_000 });
+  const input = (label: string) => page.locator(`input[name="${NAMES[label]}"]`);
+  await input('法人名（団体名）').fill(organisation.name);
+  // A mistyped number is caught by its check digit as soon as the field is left.
+  await input('法人番号（13桁）').fill(organisation.corporateNumber.replace(/.$/, (d) => String((Number(d) + 1) % 10)));
+  await input('所在地').click();
+  await page.getByText('法人番号の先頭のチェック用数字が残り12桁と合いません').waitFor();
+  await input('法人番号（13桁）').fill(organisation.corporateNumber);
+  await input('所在地').fill('東京都千代田区霞が関2-1-3');
+  await input('代表者の役職・氏名').fill('代表取締役 木村 一郎');
+  await input('氏名').fill(user.name);
+  await input('メールアドレス').fill(user.email);
+  await input('パスワード').fill(PASSWORD);
+  expect(await page.getByText('チェック用数字').count()).toBe(0);
+  await page.getByRole('button', { name: '登録してログイン' }).click();
+  await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+  return page;
+}
+
+async function startDraft(page: Page, programme: RegExp, title: string): Promise<string> {
+  await page.getByRole('link', { name: programme }).click();
+  await page.getByLabel('件名（事業名）').fill(title);
+  await page.getByRole('button', { name: '下書きを作成' }).click();
+  await page.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
+  return new URL(page.url()).pathname.split('/').at(-1)!;
+}
+
+/** Submits from the review tab and returns the receipt's tracking number. */
+async function submit(page: Page) {
+  await saved(page);
+  await tab(page, '確認・提出');
+  await page.getByRole('button', { name: '提出する' }).click();
+  await page.locator('[data-testid=receipt]').waitFor({ timeout: 20_000 });
+  return (await page.locator('[data-testid=tracking-number]').textContent()) ?? '';
+}
+
+/** The missing required document is named on the review tab, and nothing is submitted. */
+async function refusedFor(page: Page, document: string) {
+  await saved(page);
+  await tab(page, '確認・提出');
+  await page.getByRole('button', { name: '提出する' }).click();
+  const issues = page.locator('[data-testid=submit-issues]');
+  await issues.waitFor({ timeout: 10_000 });
+  expect(await issues.textContent()).toContain(`必要書類「${document}」が添付されていません`);
+  expect(await page.locator('[data-testid=receipt]').count()).toBe(0);
+}
+
+async function downloadsPdf(page: Page, filename: string) {
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=pdf-download]').click()]);
+  expect(pdf.suggestedFilename()).toBe(filename);
+  const bytes = readFileSync(await pdf.path());
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(bytes.length).toBeGreaterThan(10_000);
+}
+
+describe('onboarding: a new organisation signs up, invites a colleague, and both work on one application', () => {
+  it('CLT: sign-up, invitation accepted, the colleague edits the draft, a missing document refused then attached, submitted, PDF', async () => {
+    const { db } = browser.stack.database;
+    const owner = await signUp({ name: '積み木木材株式会社', corporateNumber: '7000012050002' }, { name: '木村 花子', email: 'hanako@tsumiki-mokuzai.example.jp' });
+    const id = await startDraft(owner, /申請する: 【デモ】CLT建築実証事業/, 'CLTパネル工法による4階建て事務所の建築実証');
+    await field(owner, 'applicant.name').fill('積み木木材株式会社');
+    await saved(owner);
+
+    // Invite a colleague; the e-mail (outbox) carries a single-use link.
+    await owner.getByRole('link', { name: '組織とメンバー' }).click();
+    await owner.getByLabel('招待するメールアドレス').fill('jiro@tsumiki-mokuzai.example.jp');
+    await owner.getByRole('button', { name: '招待メールを送る' }).click();
+    await owner.getByText('jiro@tsumiki-mokuzai.example.jp に招待メールを送りました').waitFor({ timeout: 10_000 });
+    const mail = await db.selectFrom('outbox').select('payload').where('topic', '=', 'organisation.invitation').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const link = (mail.payload as { link: string }).link;
+
+    const colleague = await browser.visit('portal', new URL(link).pathname);
+    await colleague.getByText('積み木木材株式会社 から jiro@tsumiki-mokuzai.example.jp 宛ての招待です', { exact: false }).waitFor({ timeout: 20_000 });
+    await colleague.locator('input[name=displayName]').fill('木村 次郎');
+    await colleague.locator('input[name=password]').fill(PASSWORD);
+    await colleague.getByRole('button', { name: '参加してログイン' }).click();
+    await colleague.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+    expect(await colleague.locator('[data-testid=application-table]').textContent()).toContain('CLTパネル工法による4階建て事務所の建築実証');
+
+    // The colleague edits the same draft (autosaved on top of the version read).
+    await colleague.goto(new URL(`/applications/${id}`, browser.stack.urls.portal).toString());
+    await colleague.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
+    expect(await field(colleague, 'applicant.name').inputValue()).toBe('積み木木材株式会社');
+    await field(colleague, 'applicant.representative').fill('代表取締役 木村 一郎');
+    await saved(colleague);
+    // The rest of 様式1–4-2 as in the 記載例 (the form filling itself is application.e2e's subject).
+    const row = await db.selectFrom('applications').select(['content', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+    const example = cltExampleApplicationContent();
+    await db
+      .updateTable('applications')
+      .set({ content: JSON.stringify({ ...example, applicant: { ...(example.applicant as object), ...(row.content.applicant as object) } }), version: row.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await colleague.reload();
+    await colleague.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
+    expect(await field(colleague, 'applicant.representative').inputValue()).toBe('代表取締役 木村 一郎');
+
+    await refusedFor(colleague, '添付資料1 建築物の基本構想図');
+    await tab(colleague, '添付資料');
+    for (const [document, file] of [
+      ['添付資料1 建築物の基本構想図', '基本構想図.pdf'],
+      ['添付資料1 平面図・立面図・断面図・詳細図等', '図面.pdf'],
+      ['添付資料2 建築主等及び協議会運営者の会社案内等', '会社案内_建築主.pdf'],
+      ['添付資料2 建築主等及び協議会運営者の会社案内等', '会社案内_協議会運営者.pdf'],
+      ['添付資料3 誓約書（資金調達の方法、意思決定を証する書類を含む）', '誓約書.pdf'],
+      ['添付書類4 用地確保の見込みを示す書類', '用地.pdf'],
+      ['建築主等の直近2年程度の財務諸表（貸借対照表・損益計算書）', '財務諸表.pdf'],
+    ])
+      await attachDocument(colleague, document!, file!);
+    expect(await colleague.locator('[data-testid=required-documents]').getByText('未添付').count()).toBe(0);
+
+    const tracking = await submit(colleague);
+    expect(tracking).toMatch(/^CLT-\d{4}-\d{4}$/);
+    expect(await colleague.locator('[data-testid=receipt-grant]').textContent()).toContain('11,810,000');
+    await downloadsPdf(colleague, `${tracking}-v1.pdf`);
+    expect(browser.consoleErrors).toEqual([]);
+    await owner.context().close();
+    await colleague.context().close();
+  });
+
+  it('CO2: a second organisation signs up and submits after attaching the quote it was refused without, then downloads the PDF', async () => {
+    const page = await signUp({ name: '一般社団法人積み木セメント協会', corporateNumber: '1180301018771' }, { name: '鈴木 三郎', email: 'suzuki@tsumiki-cement.example.jp' });
+    await startDraft(page, /申請する: 【デモ】CO2原単位等の策定に係る支援/, '高炉セメントB種のEPD策定');
+    await field(page, 'applicant.name').fill('一般社団法人積み木セメント協会');
+    await field(page, 'applicant.representative').fill('会長 佐藤 次郎');
+    await field(page, 'applicant.address').fill('東京都中央区〇〇1-2-3');
+    await field(page, 'applicant.contactName').fill('鈴木 三郎');
+    await field(page, 'applicant.contactEmail').fill('suzuki@tsumiki-cement.example.jp');
+    await field(page, 'applicant.contactPhone').fill('03-0000-1111');
+    await tab(page, '事業概要');
+    await choose(page, 'grant.applicant.kind', '業界団体');
+    await field(page, 'outline.purpose').fill('高炉セメントB種の業界代表EPDを策定し公開する');
+    await field(page, 'outline.parties').fill('協会事務局、LCA算定は〇〇研究所に委託');
+    await field(page, 'grant.period.resultsReportDate').fill('2027-02-26');
+    await field(page, 'outline.schedule').fill('令和8年12月算定、令和9年1月検証、2月公開');
+    await tab(page, '誓約');
+    await yes(page, 'pledge.agreed');
+    await tab(page, '予算（経費の内訳）');
+    await page.getByRole('button', { name: '原単位を追加' }).click();
+    await choose(page, 'grant.factors.0.kind', '(1) EPD又はCFP（ISO14025に基づく第三者検証を経るもの）');
+    await field(page, 'grant.factors.0.product').fill('高炉セメントB種');
+    await field(page, 'grant.factors.0.productCategory').fill('セメント');
+    await page.getByRole('button', { name: '行を追加' }).click();
+    await choose(page, 'grant.lines.0.category', '① CO2原単位等策定に係る人件費');
+    await field(page, 'grant.lines.0.description').fill('算定担当者の人件費');
+    await field(page, 'grant.lines.0.amount').fill('2000000');
+    await choose(page, 'grant.lines.0.factorId', 'F1 高炉セメントB種');
+    await expect.poll(() => page.locator('[data-testid=summary-grant]').textContent()).toContain('2,000,000');
+
+    const quote = CO2_FACTOR_SUPPORT.requiredDocuments.find((d) => d.code === 'quote')!.name.ja;
+    await refusedFor(page, quote);
+    await tab(page, '添付資料');
+    await attachDocument(page, quote, '見積書.pdf');
+    const tracking = await submit(page);
+    expect(tracking).toMatch(/^CO2-\d{4}-\d{4}$/);
+    await downloadsPdf(page, `${tracking}-v1.pdf`);
+    expect(browser.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
