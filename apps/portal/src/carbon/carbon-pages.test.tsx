@@ -97,6 +97,9 @@ describe('scenarios, operation and the PDF report', () => {
     const comparison = await screen.findByTestId('carbon-comparison', {}, { timeout: 5000 });
     await waitFor(() => expect(comparison.textContent).toContain('-50%'), { timeout: 5000 });
     expect(within(comparison).getByTestId('comparison-chart').querySelectorAll('rect').length).toBeGreaterThan(0);
+    // The same comparison for the whole building: A5 of 100 m³ CLT × 252 at 6% against 3%.
+    fireEvent.click(within(comparison).getByText('建物全体'));
+    await waitFor(() => expect(comparison.textContent).toContain('-756 kg-CO₂e'), { timeout: 5000 });
 
     const operation = screen.getByTestId('operational');
     fireEvent.click(within(operation).getByRole('button', { name: '冷媒を追加' }));

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, List, Paper, SegmentedControl, SimpleGrid,
 import { errorMessage } from '@tsumiki/domain';
 import {
   CATEGORY_NAMES,
+  compareResults,
   DATA_TYPE_NAMES,
   DATA_TYPES,
   formatCarbon,
@@ -36,6 +37,7 @@ export function ResultsPanel({ assessment, onExportFile }: { assessment: TProjec
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const [shownId, setShownId] = useState(assessment.scenarios[0]?.id ?? '');
+  const [basis, setBasis] = useState<'perM2' | 'total'>('perM2');
   const shown = assessment.scenarios.find((s) => s.id === shownId) ?? assessment.scenarios[0];
   const ok = assessment.scenarios.flatMap((s) => (s.outcome.ok ? [{ id: s.id, name: s.name, result: s.outcome.result }] : []));
   const kg = (v: number, per: '' | 'm2' | 'm2year' = '') => formatCarbon(v, { per, locale: lang, digits: per === '' ? 0 : per === 'm2' ? 1 : 2 });
@@ -66,13 +68,31 @@ export function ResultsPanel({ assessment, onExportFile }: { assessment: TProjec
           <ModulesChart bars={ok.map((s) => ({ name: s.name, modules: s.result.perM2.modules }))} locale={lang} label={t('carbon.results.modulesChart')} />
         </Paper>
       )}
-      {assessment.comparisons.map(({ scenarioId, comparison }) => {
+      {assessment.comparisons.map(({ scenarioId, comparison: perM2 }) => {
         const name = assessment.scenarios.find((s) => s.id === scenarioId)?.name ?? scenarioId;
+        const base = assessment.scenarios[0]?.outcome;
+        const other = assessment.scenarios.find((s) => s.id === scenarioId)?.outcome;
+        // Per m² as the Sendai table; the whole building when the floor areas are the same design.
+        const comparison = basis === 'total' && base?.ok && other?.ok ? compareResults(base.result, other.result, 'total') : perM2;
+        const per = basis === 'total' ? '' : 'm2';
         return (
           <Paper withBorder p="md" key={scenarioId} data-testid="carbon-comparison">
-            <Title order={3} size="h4">
-              {t('carbon.results.comparisonHeading')}: {name}
-            </Title>
+            <Group justify="space-between">
+              <Title order={3} size="h4">
+                {t(basis === 'total' ? 'carbon.results.comparisonHeadingTotal' : 'carbon.results.comparisonHeading')}: {name}
+              </Title>
+              <SegmentedControl
+                className="tsumiki-no-print"
+                size="xs"
+                value={basis}
+                onChange={(v) => setBasis(v === 'total' ? 'total' : 'perM2')}
+                data={[
+                  { value: 'perM2', label: t('carbon.results.basisPerM2') },
+                  { value: 'total', label: t('carbon.results.basisTotal') },
+                ]}
+                aria-label={t('carbon.results.basis')}
+              />
+            </Group>
             <Table striped fz="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -87,16 +107,16 @@ export function ResultsPanel({ assessment, onExportFile }: { assessment: TProjec
                 {[...comparison.jcatRows, ...comparison.stages].map((r) => (
                   <Table.Tr key={r.key}>
                     <Table.Td>{lang === 'en' ? r.en : r.ja}</Table.Td>
-                    <Table.Td ta="right">{kg(r.baseline, 'm2')}</Table.Td>
-                    <Table.Td ta="right">{kg(r.proposal, 'm2')}</Table.Td>
-                    <Table.Td ta="right">{kg(r.difference, 'm2')}</Table.Td>
+                    <Table.Td ta="right">{kg(r.baseline, per)}</Table.Td>
+                    <Table.Td ta="right">{kg(r.proposal, per)}</Table.Td>
+                    <Table.Td ta="right">{kg(r.difference, per)}</Table.Td>
                     <Table.Td ta="right">{percent(r.change, lang)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
             <Text size="sm" fw={500} mt="sm">
-              {t('carbon.results.comparisonChart')} ({t('carbon.results.kg')}/m²)
+              {t('carbon.results.comparisonChart')} ({t('carbon.results.kg')}{per === 'm2' ? '/m²' : ''})
             </Text>
             <DifferenceChart rows={comparison.jcatRows.map((r) => ({ key: r.key, name: lang === 'en' ? r.en : r.ja, difference: r.difference, change: r.change }))} locale={lang} label={t('carbon.results.comparisonChart')} />
           </Paper>
