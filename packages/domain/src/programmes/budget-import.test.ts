@@ -70,10 +70,10 @@ describe('budget import from Excel/CSV', () => {
     const result = parseBudgetSheet('co2_factor_support', [
       header,
       row({ 表: '経費', 経費区分: '人件費', 内容: '原単位の算定', '金額（税込・円）': '2,000,000', 対象の原単位: 'F1' }),
-      row({ 表: '策定する原単位', 原単位の種類: 'epd_cfp_verified', 製品名: '断熱材' }),
+      row({ 表: '策定する原単位', 原単位の種類: 'epd_cfp_verified', 製品名: '断熱材', 製品区分: '断熱材' }),
     ]);
     expect(col('対象の原単位')).toBeGreaterThan(0);
-    expect(result).toMatchObject({ ok: true, tables: { factors: [{ id: 'F1', kind: 'epd_cfp_verified', product: '断熱材' }], lines: [{ id: 'l1', category: 'personnel', amount: 2_000_000, factorId: 'F1' }] } });
+    expect(result).toMatchObject({ ok: true, tables: { factors: [{ id: 'F1', kind: 'epd_cfp_verified', product: '断熱材', productCategory: '断熱材' }], lines: [{ id: 'l1', category: 'personnel', amount: 2_000_000, factorId: 'F1' }] } });
   });
 
   it('reads amounts as people type them', () => {
