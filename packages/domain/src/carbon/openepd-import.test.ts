@@ -65,6 +65,14 @@ describe('openEPD import', () => {
     expect(out.rows[0]!.factor!.a1a3).toBeCloseTo(1.4, 10);
   });
 
+  it('reads EC3 API spellings: amounts as text and date_validity_ends', () => {
+    const out = checkOpenEpdImport(
+      JSON.stringify(epd({ declared_unit: '1 m3', kg_per_declared_unit: '2400 kg', valid_until: undefined, date_validity_ends: '2030-06-30T00:00:00Z' })),
+      { materialKeys: keys },
+    );
+    expect(out.rows[0]!.factor).toMatchObject({ declaredUnit: 'm3', density: 2400, validUntil: '2030-06-30' });
+  });
+
   it('keeps biogenic storage apart: the carbon openEPD presumes counted in A1–A3 is added back', () => {
     const out = checkOpenEpdImport(
       JSON.stringify(epd({ kg_C_biogenic_per_declared_unit: { qty: 3, unit: 'kg' }, impacts: { 'IPCC AR5': { gwp: { A1A2A3: { mean: -1, unit: 'kgCO2e' } } } } })),

@@ -15,7 +15,8 @@ import { conversionFactor, parseUnit, type TUnit } from './units';
  *   "openGenericEstimate" is not an EPD and is refused.
  * - `id`, `product_name`, `manufacturer.name` (industry EPDs: `publishers[].name`),
  *   `program_operator.name`, `program_operator_doc_id`, `declaration_url`.
- * - `date_of_issue`, `valid_until` (date-times; the calendar date is kept).
+ * - `date_of_issue`, `valid_until` (date-times; the calendar date is kept). EC3's API names the
+ *   latter `date_validity_ends`, and gives amounts as text ("1 m3"); both are read too.
  * - `declared_unit` {qty, unit}; `kg_per_declared_unit` {qty, unit}; `kg_C_biogenic_per_declared_unit`.
  * - `third_party_verifier` (an Org) or `third_party_verifier_name`: without either the document
  *   is not a verified EPD and ranks as an unreviewed CFP.
@@ -72,11 +73,20 @@ function kgCo2ePer(unit: unknown): number | undefined {
   if (u === 'gco2e' || u === 'gco2eq') return 0.001;
   return undefined;
 }
-/** Mass in kg of an openEPD amount {qty, unit}. */
+/** An amount as openEPD writes it, {qty, unit}, or as EC3's API does, "1 m3" / "2400 kg". */
+function amount(v: unknown): { qty: number | undefined; unit: string } | undefined {
+  if (isObject(v)) return { qty: num(v.qty), unit: typeof v.unit === 'string' ? v.unit : '' };
+  if (typeof v !== 'string') return undefined;
+  const m = /^\s*([-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?)\s*(.*?)\s*$/i.exec(v.normalize('NFKC'));
+  return m ? { qty: Number(m[1]), unit: m[2] ?? '' } : { qty: undefined, unit: v };
+}
+
+/** Mass in kg of an amount. */
 function kilograms(v: unknown): number | undefined {
-  if (!isObject(v)) return undefined;
-  const qty = num(v.qty);
-  const unit = typeof v.unit === 'string' ? parseUnit(v.unit) : null;
+  const a = amount(v);
+  if (!a) return undefined;
+  const qty = a.qty;
+  const unit = parseUnit(a.unit);
   if (qty === undefined || unit === null) return undefined;
   const c = conversionFactor(unit, 'kg');
   return c.ok ? qty * c.factor : undefined;
@@ -160,9 +170,9 @@ function openEpdEntry(doc: unknown, entry: number, options: TOpenEpdOptions): TE
   if (materialKey === undefined) add('carbon.epd_material_key_required', {}, 'materialKey');
 
   // Declared unit: the factor is per one unit, so a declaration per 1,000 kg is divided by 1,000.
-  const du = isObject(doc.declared_unit) ? doc.declared_unit : undefined;
-  const duQty = num(du?.qty);
-  const duUnitText = typeof du?.unit === 'string' ? du.unit : '';
+  const du = amount(doc.declared_unit);
+  const duQty = du?.qty;
+  const duUnitText = du?.unit ?? '';
   const duUnit: TUnit | null = parseUnit(duUnitText);
   if (!du || duQty === undefined || duQty <= 0) add('carbon.epd_declared_unit_required', {}, 'declared_unit');
   else if (duUnit === null) add('carbon.epd_unit_unknown', { unit: duUnitText }, 'declared_unit');
@@ -239,7 +249,7 @@ function openEpdEntry(doc: unknown, entry: number, options: TOpenEpdOptions): TE
     owner,
     source,
     publishedOn: dateOf(doc.date_of_issue),
-    validUntil: dateOf(doc.valid_until),
+    validUntil: dateOf(doc.valid_until ?? doc.date_validity_ends),
     ...(storage !== undefined ? { biogenicStorage: storage } : {}),
     ...physical,
     gap: false,
