@@ -117,7 +117,7 @@ describe('console factor library', () => {
   const HEADER = '原単位ID,資材キー,名称,宣言単位,A1-A3,データ種別,所有者,出典,公表日';
   const GOOD = 'e2e.glass.float,glass.float,E2E フロート板ガラス,m2,30,epd_company,E2E硝子,E2E fixture (not a real EPD),2025-05-01';
 
-  it('previews a factor list, names the bad row, imports nothing until it is fixed, then imports all', async () => {
+  it('previews a factor list, names the bad row, imports nothing until it is fixed, then imports all; an openEPD file once its material key is chosen', async () => {
     const page = await browser.signIn('console', 'admin@demo.tsumiki.jp', { viewport: { width: 1400, height: 1000 } });
     await page.getByRole('link', { name: 'CO₂原単位ライブラリ' }).click();
     const table = page.locator('[data-testid=factor-table]');
@@ -139,6 +139,27 @@ describe('console factor library', () => {
     await page.locator('[data-testid=factor-import-commit]').click();
     await page.locator('[data-testid=factor-import-saved]').waitFor({ timeout: 10_000 });
     await expect.poll(() => table.textContent(), { timeout: 10_000 }).toContain('E2E フロート板ガラス');
+
+    // openEPD JSON: the EPD has no material key of ours, so it is chosen here before the import.
+    const epd = {
+      id: 'E2EEPD01',
+      doctype: 'openEPD',
+      product_name: 'E2E 異形棒鋼 EPD',
+      date_of_issue: '2025-04-01T00:00:00Z',
+      valid_until: '2030-03-31T00:00:00Z',
+      declared_unit: { qty: 1, unit: 't' },
+      manufacturer: { name: 'E2E製鋼' },
+      third_party_verifier: { name: 'E2E検証機関' },
+      impacts: { 'IPCC AR5': { gwp: { A1A2A3: { mean: 700, unit: 'kgCO2e' } } } },
+    };
+    await file.setInputFiles({ name: 'rebar.openepd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([epd])) });
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('1件中1件にエラー');
+    expect(await page.locator('[data-testid=factor-preview-rows]').textContent()).toContain('1件目のEPD「E2E 異形棒鋼 EPD」');
+    await page.getByLabel('「E2E 異形棒鋼 EPD」の資材キー').selectOption('steel.rebar');
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('1件すべて取り込めます');
+    await page.locator('[data-testid=factor-import-commit]').click();
+    await page.locator('[data-testid=factor-import-saved]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => table.textContent(), { timeout: 10_000 }).toContain('E2E 異形棒鋼 EPD');
     await page.context().close();
     expect(browser.consoleErrors).toEqual([]);
   });
