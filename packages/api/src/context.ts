@@ -1,6 +1,8 @@
+import { TRPCError } from '@trpc/server';
 import {
   extendSession,
   findSessionByTokenHash,
+  isDatabaseUnavailable,
   listMembershipsOfUser,
   type DB,
 } from '@tsumiki/db';
@@ -106,7 +108,16 @@ async function resolveAuth(deps: ApiDependencies, cookies: CookieJar, now: Date)
 
 export async function createContext(deps: ApiDependencies, request: RequestInfo, cookies: CookieJar): Promise<Context> {
   const now = deps.now ?? (() => new Date());
-  const auth = await resolveAuth(deps, cookies, now());
+  let auth: Auth;
+  try {
+    auth = await resolveAuth(deps, cookies, now());
+  } catch (error) {
+    // The session lookup runs before any procedure: a database outage here is the same 503
+    // "try again" as inside one, not an unexplained 500.
+    if (!isDatabaseUnavailable(error)) throw error;
+    deps.log.warn({ err: error, requestId: request.requestId }, 'database unavailable');
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', cause: error });
+  }
   return {
     db: deps.db,
     request,

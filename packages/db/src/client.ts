@@ -53,8 +53,12 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
           oid === INT8_OID ? parseInt8 : oid === DATE_OID ? parseDate : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle client that loses its server must not crash the process; the next query reports it.
+    // A client that loses its server must not crash the process. The pool covers idle clients; a
+    // client checked out mid-query (the server stopped under load) emits 'error' on itself, and
+    // without a listener Node ends the process. The query in flight still rejects (→ 503) and the
+    // broken client is discarded by the pool.
     pool.on('error', () => {});
+    pool.on('connect', (client) => void client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', location: redactUrl(config.url), close: () => db.destroy() };
   }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { TRole } from '@tsumiki/domain';
 import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import type { Request } from 'autocannon';
+import { requiredUploads } from './documents';
 import { CSRF_HEADERS, mutationBody, queryPath, resultOf } from './trpc-http';
 
 export type Journey = 'applicant' | 'console' | 'dashboard';
@@ -89,6 +90,15 @@ function applicantJourney(cookie: string, c: JourneyContext): Request[] {
       },
     },
     { ...post('applications.updateDraft', cookie, () => draft && { id: draft.id, version: draft.version, content }), onResponse: followVersion },
+    // The required documents, one upload each (small PDFs), as the wizard's documents step does.
+    ...requiredUploads('00000000-0000-4000-8000-000000000000').map(
+      (_, i): Request => ({
+        ...post('attachments.upload', cookie, () => draft && requiredUploads(draft.id)[i]),
+        onResponse: (status) => {
+          if (status !== 200) draft = undefined;
+        },
+      }),
+    ),
     {
       ...post('applications.updateDraft', cookie, () => draft && { id: draft.id, version: draft.version, title: `負荷試験 申請 保存${++saves}` }),
       onResponse: followVersion,

@@ -8,6 +8,7 @@
  *   LOAD_USERS=20 LOAD_DURATION_S=3 pnpm load        the short run the test suite makes
  *   LOAD_POSTGRES_URL=postgres://… LOAD_MIX=applicant:60,console:30,dashboard:10 LOAD_KEEP=1 pnpm load
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { createDatabase, migrateToLatest } from '@tsumiki/db';
 import { dropDatabase, recreateDatabase } from '@tsumiki/bench/scratch';
 import { summarise } from '@tsumiki/bench/stats';
@@ -55,6 +56,8 @@ export interface LoadFigures {
   /** API throughput as a share of the bare route's (same machine, same connections). */
   throughputRatio: number | null;
   dbConnections: ConnectionFigures;
+  /** The machine the run shared: cores and load average before the run (other work competes). */
+  machine: { cpus: number; loadAverageBefore: number };
   submissions: number;
   replaysMatched: number;
   lostSubmissions: number;
@@ -152,6 +155,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
     const log = newJourneyLog();
     const now = new Date();
     const context: JourneyContext = { programmeId: seeded.programmeId, fiscalYear: now.getUTCFullYear() - 1, asOf: `${now.getUTCFullYear()}-03`, log };
+    const machine = { cpus: availableParallelism(), loadAverageBefore: Math.round(loadavg()[0]! * 10) / 10 };
     let assigned = 0;
     const sampler = sampleConnections(adminUrl, o.dbName);
     await sampler.ready;
@@ -203,6 +207,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
       bare,
       throughputRatio: bare ? Math.round((apiFigures.throughputRps / bare.throughputRps) * 1000) / 1000 : null,
       dbConnections,
+      machine,
       submissions: log.receipts.size,
       replaysMatched: log.replaysMatched,
       lostSubmissions: lost,
@@ -226,6 +231,7 @@ export function describe(f: LoadFigures): string[] {
     run(`Tsumiki API (${f.apiProcesses} processes, ${f.users} users, ${f.durationS} s)`, f.api),
     ...(f.bare ? [run('bare Fastify route', f.bare), `API throughput / bare route: ${f.throughputRatio}`] : []),
     `journey mismatches ${f.api.journeyMismatches}, refused submits ${f.api.refusedSubmits}`,
+    `machine: ${f.machine.cpus} cores, load average ${f.machine.loadAverageBefore} before the run`,
     `database connections (pg_stat_activity): max ${f.dbConnections.max}, mean ${f.dbConnections.mean}, max active ${f.dbConnections.maxActive}`,
     `submissions ${f.submissions}, retried with the same key and answered the same receipt ${f.replaysMatched}; lost ${f.lostSubmissions}, duplicated ${f.duplicatedSubmissions}; invariant violations ${f.invariantViolations}`,
     `errors: ${f.errorsTotal}`,

@@ -5,16 +5,30 @@ import { fileURLToPath } from 'node:url';
 import { inheritedEnv } from './env';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 
 /** Everything a script started, so that every exit path stops it (no servers left running). */
 const started = new Set<ChildProcess>();
+
+/** Synchronous clean-ups for things that are not child processes (a private database cluster). */
+const cleanups = new Set<() => void>();
+export function onExit(cleanup: () => void): () => void {
+  cleanups.add(cleanup);
+  return () => void cleanups.delete(cleanup);
+}
 
 export function killAll() {
   for (const child of started) {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
   started.clear();
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch {
+      // best effort on the way out
+    }
+  }
+  cleanups.clear();
 }
 process.once('exit', killAll);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -60,7 +74,9 @@ async function waitReady(url: string, child: ChildProcess, output: string[], tim
 }
 
 function startTsx(script: string, env: Record<string, string>, port: number, readyPath: string): Promise<Started> {
-  const child = spawn(TSX, [script], {
+  // node itself with tsx as its loader (not the tsx wrapper, which runs the script in a second
+  // process): a SIGKILL must reach the server itself, or the fault run would leave it running.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: REPO_ROOT,
     env: { ...inheritedEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
