@@ -166,6 +166,18 @@ describe.each(backends)('applicant lifecycle API on $name', (backend) => {
     expect(timeline.entries.find((e) => e.type === 'submission' && e.versionNo === 2)).toMatchObject({ origin: 'change' });
   });
 
+  it('adds a company without touching the grant; once the results are reported the change can no longer be approved', async () => {
+    const id = await inProgress();
+    const made = await clients.applicant.caller.lifecycle.requestChange({ applicationId: id, reason: '製造の協力会社を追加', change: { kind: 'add_company', company: { name: '木構株式会社', role: 'CLTパネルの製造', corporateNumber: '1234567890123' } } });
+    expect(made).toMatchObject({ ok: true, effect: { grantAfterYen: MAXIMUM, changedPaths: ['parties'] } });
+    if (!made.ok) return;
+    await database.db.updateTable('applications').set({ status: 'results_reported' }).where('id', '=', id).execute();
+    expect(await codeOf(clients.programme_admin.caller.lifecycle.decideChange({ changeRequestId: made.id, decision: 'approved' }))).toBe('BAD_REQUEST change.not_allowed_in_status');
+    // A rejection is still recorded, with its reason.
+    const rejected = await clients.programme_admin.caller.lifecycle.decideChange({ changeRequestId: made.id, decision: 'rejected', reason: '実績報告後のため' });
+    expect(rejected).toMatchObject({ status: 'rejected', resultingVersionNo: null });
+  });
+
   it('notifications are the caller\'s own: unread count, mark read, nobody else\'s touched', async () => {
     const before = await clients.applicant.caller.notifications.unreadCount();
     expect(before).toBeGreaterThan(0);

@@ -15,7 +15,7 @@ import {
   updateGrantedYen,
   type Executor,
 } from '@tsumiki/db';
-import { checkChange, checkDecision, type TChangeRequestInput } from '@tsumiki/domain/lifecycle';
+import { CHANGEABLE_STATUSES, checkChange, checkDecision, type TChangeRequestInput } from '@tsumiki/domain/lifecycle';
 import { assessApplication, valueAtPath } from '@tsumiki/domain/programmes';
 import { adjustCommitment, commitmentOf } from '@tsumiki/domain/review';
 import { appError } from '../../errors';
@@ -131,6 +131,8 @@ export async function decideChange(ctx: Ctx, input: { changeRequestId: string; d
     const decided = checkDecision({ status: change.status, decision: input.decision, reason: input.reason });
     if (!decided.ok) throw appError(decided.code, decided.params);
     const { application, programme } = access;
+    // Past the results report the amount is being fixed: a change can no longer be approved.
+    if (input.decision === 'approved' && !CHANGEABLE_STATUSES.includes(application.status)) throw appError('change.not_allowed_in_status', { status: application.status });
     const now = ctx.now();
     let resultingVersionNo: number | null = null;
     if (input.decision === 'approved') {
