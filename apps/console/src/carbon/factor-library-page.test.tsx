@@ -40,9 +40,19 @@ describe('console factor library', () => {
     expect(screen.getByTestId('factor-table').textContent).toContain('古いCLT EPD');
     expect(screen.getByTestId('factor-table').textContent).toContain('期限切れ');
 
+    expect(screen.getByTestId('factor-import')).toBeTruthy();
+
     fireEvent.change(screen.getByLabelText('公表・期限'), { target: { value: 'all' } });
     fireEvent.change(screen.getByLabelText('データ種別'), { target: { value: 'epd_company' } });
     await waitFor(() => expect(within(screen.getByTestId('factor-table')).getAllByRole('row')).toHaveLength(2), { timeout: 5000 });
+  });
+
+  it('lets a reviewer read the library but not import', async () => {
+    const api = fakeApi({ 'auth.me': { data: sessionOf('reviewer') }, 'carbon.factors': { data: library } });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', route: '/carbon/factors', messages });
+    await screen.findByTestId('factor-table', {}, { timeout: 5000 });
+    expect(screen.queryByTestId('factor-import')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'CO₂原単位ライブラリ' })).toBeNull();
   });
 
   it('previews an openEPD file with the bad entry named, takes a material key for it, then imports all', async () => {

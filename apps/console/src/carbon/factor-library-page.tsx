@@ -2,7 +2,7 @@ import { Alert, Badge, Button, FileInput, Group, NativeSelect, Stack, Table, Tex
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { formatJst } from '@tsumiki/domain';
 import { DATA_TYPE_NAMES, DATA_TYPES, effectiveA1a3, isExpired, isOlderThanFiveYears, type TFactorImportFile } from '@tsumiki/domain/carbon';
-import { errorText, QueryState, readFileBase64, saveFile, useTRPC, type AppRouter } from '@tsumiki/ui';
+import { errorText, QueryState, readFileBase64, saveFile, useSession, useTRPC, type AppRouter } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,10 +22,12 @@ export function FactorLibraryPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const factors = useQuery(trpc.carbon.factors.queryOptions());
+  // Reviewers may read the library; only the programme office imports (the API enforces it too).
+  const canImport = useSession().memberships.some((m) => m.role === 'programme_admin');
   return (
     <Stack gap="md" data-testid="factor-library">
       <Title order={1}>{t('carbonLibrary.title')}</Title>
-      <FactorImport onSaved={() => void factors.refetch()} materials={[...new Set((factors.data ?? []).map((f) => f.materialKey))].sort()} />
+      {canImport && <FactorImport onSaved={() => void factors.refetch()} materials={[...new Set((factors.data ?? []).map((f) => f.materialKey))].sort()} />}
       <QueryState query={factors}>{(list) => <FactorTable factors={list} />}</QueryState>
     </Stack>
   );
