@@ -18,7 +18,10 @@ export function NotificationBell() {
       <Popover.Target>
         <Indicator label={count} size={16} disabled={count === 0} color="red" data-testid="notification-count" data-count={count}>
           <ActionIcon variant="default" size="lg" aria-label={t('notifications.bell', { count })} aria-expanded={opened} onClick={toggle} data-testid="notification-bell">
-            <span aria-hidden="true">🔔</span>
+            <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+              <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+              <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+            </svg>
           </ActionIcon>
         </Indicator>
       </Popover.Target>
