@@ -31,6 +31,8 @@ describe('carbon report model', () => {
     expect(modules.rows[0]).toEqual(['A1-A3 資材製造', '25,200 kg-CO₂e', expect.any(String), expect.any(String)]);
     expect(modules.footer?.[0]).toBe('ライフサイクル全体（A1–C4）');
     expect(fields(model.blocks).find((f) => f.label.startsWith('炭素貯蔵量'))?.value).toBe('-60,600 kg-CO₂e');
+    // No refrigerants, energy or water were entered: their zeros are said to be no input.
+    expect(fields(model.blocks).find((f) => f.label.startsWith('入力がなく0'))?.value).toContain('B6');
   });
 
   it('cites every factor and marks every default without a source as an assumption', () => {

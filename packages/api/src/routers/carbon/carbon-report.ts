@@ -64,6 +64,10 @@ const WORDS = {
     difference: '差',
     change: '増減率',
     footer: 'Tsumiki LCCO₂算定（国の算定方法 J-CAT に準拠）',
+    coverage: '算定の範囲',
+    notCovered: 'この算定法で数量を入力しない工事細目',
+    noInput: '入力がなく0としたモジュール（測定値の0ではありません）',
+    none: 'なし',
   },
   en: {
     title: 'Whole-life carbon (LCCO₂) assessment report',
@@ -112,6 +116,10 @@ const WORDS = {
     difference: 'Difference',
     change: 'Change',
     footer: 'Tsumiki LCCO₂ (the national J-CAT method)',
+    coverage: 'Coverage',
+    notCovered: 'Sub-items this method takes no quantities for',
+    noInput: 'Modules with no input, shown as 0 (not a measured zero)',
+    none: 'none',
   },
 } as const;
 
@@ -144,6 +152,14 @@ export function carbonReportModel(result: TCarbonResult, options: { scenarioName
         { label: w.period, value: `${result.evaluationPeriod.years} ${w.years}（${result.evaluationPeriod.rule}）` },
         { label: w.gwp, value: result.gwpSet },
         { label: w.status, value: result.complete ? w.complete : w.incomplete },
+      ],
+    },
+    { kind: 'heading', text: w.coverage, level: 2 },
+    {
+      kind: 'fields',
+      rows: [
+        { label: w.notCovered, value: result.coverage.notCovered.map((x) => `${x.code} ${x[locale]}`).join('、') || w.none },
+        { label: w.noInput, value: result.coverage.modulesWithoutInput.join('、') || w.none },
       ],
     },
     { kind: 'heading', text: w.modules, level: 2 },
