@@ -1,26 +1,16 @@
-import { TRPCError } from '@trpc/server';
-import { insertApplication, insertProgramme, insertSubmission, setApplicationSubmitted, type Database } from '@tsumiki/db';
+import { insertProgramme, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { jstInstant, type TRole } from '@tsumiki/domain';
 import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReminders } from './routers/review/reminders.service';
+import { codeOf, submittedCltApplication } from './review-test-support';
 import { seedRoles, signedInClient, type Client } from './test-support';
 
 const backends = await testBackends();
 const NOW = jstInstant(2026, 4, 10, 10, 0);
 const content = cltExampleApplicationContent();
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    return `${error.code} ${(error.cause as { code?: string } | undefined)?.code ?? ''}`.trim();
-  }
-}
 
 describe.each(backends)('review console API on $name', (backend) => {
   let database: Database;
@@ -30,13 +20,18 @@ describe.each(backends)('review console API on $name', (backend) => {
 
   /** A submitted CLT application of the applicant organisation, as the submit flow leaves it. */
   async function submitted(title = `CLT実証 ${n + 1}`, body: Record<string, unknown> = content, programmeId = seed.programme.id) {
-    const { db } = database;
     n += 1;
-    const draft = await insertApplication(db, { programmeId, organisationId: seed.orgs.applicant.id, createdBy: seed.users.applicant.id, title, content: body });
-    const requested = assessApplication('clt_demonstration', body).result?.grant.amount ?? null;
-    await insertSubmission(db, { applicationId: draft.id, versionNo: 1, title, content: body, assessment: {}, requestedGrantYen: requested, submittedBy: seed.users.applicant.id, submittedAt: NOW, idempotencyKey: `rc-${backend.name}-${n}` });
-    const app = await setApplicationSubmitted(db, { id: draft.id, expectedVersion: draft.version, submittedAt: NOW, trackingNumber: `CLT-R-${String(n).padStart(4, '0')}`, requestedGrantYen: requested, status: 'submitted' });
-    return { id: app!.id };
+    const { id } = await submittedCltApplication(database, {
+      programmeId,
+      organisationId: seed.orgs.applicant.id,
+      createdBy: seed.users.applicant.id,
+      key: `rc-${backend.name}-${n}`,
+      title,
+      trackingNumber: `CLT-R-${String(n).padStart(4, '0')}`,
+      submittedAt: NOW,
+      content: body,
+    });
+    return { id };
   }
   const versionOf = async (id: string) => (await database.db.selectFrom('applications').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   const step = async (client: Client, id: string, event: string, extra: { reason?: string; dueAt?: Date; amount?: number } = {}) =>

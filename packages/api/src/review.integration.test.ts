@@ -1,6 +1,5 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import {
-  insertApplication,
   insertMembership,
   insertSubmission,
   insertUser,
@@ -13,6 +12,7 @@ import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain
 import { authorisationMatrix, TRANSITIONS } from '@tsumiki/domain/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/password';
+import { codeOf, submittedCltApplication } from './review-test-support';
 import { PASSWORD, seedRoles, signedInClient, type Client } from './test-support';
 
 const backends = await testBackends();
@@ -21,16 +21,6 @@ const DUE = jstInstant(2026, 4, 24, 17, 0);
 const LATER = jstInstant(2026, 4, 10, 11, 0);
 const content = cltExampleApplicationContent();
 const MAXIMUM = assessApplication('clt_demonstration', content).result!.grant.amount;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    return `${error.code} ${(error.cause as { code?: string } | undefined)?.code ?? ''}`.trim();
-  }
-}
 
 describe.each(backends)('review API on $name', (backend) => {
   let database: Database;
@@ -42,25 +32,17 @@ describe.each(backends)('review API on $name', (backend) => {
   let n = 0;
 
   /** A submitted CLT application of the applicant organisation, as the submit flow leaves it. */
-  async function submitted(options: { createdBy?: string; budget?: number } = {}) {
-    const { db } = database;
+  async function submitted(options: { createdBy?: string } = {}) {
     n += 1;
-    const createdBy = options.createdBy ?? seed.users.applicant.id;
-    const draft = await insertApplication(db, { programmeId: seed.programme.id, organisationId: seed.orgs.applicant.id, createdBy, title: `CLT実証 ${n}`, content });
-    const requested = assessApplication('clt_demonstration', content).result!.grant.amount;
-    await insertSubmission(db, {
-      applicationId: draft.id,
-      versionNo: 1,
-      title: draft.title,
-      content,
-      assessment: {},
-      requestedGrantYen: requested,
-      submittedBy: createdBy,
+    return submittedCltApplication(database, {
+      programmeId: seed.programme.id,
+      organisationId: seed.orgs.applicant.id,
+      createdBy: options.createdBy ?? seed.users.applicant.id,
+      key: `k-${backend.name}-${n}`,
+      title: `CLT実証 ${n}`,
+      trackingNumber: `CLT-T-${n}`,
       submittedAt: NOW,
-      idempotencyKey: `k-${backend.name}-${n}`,
     });
-    const app = await setApplicationSubmitted(db, { id: draft.id, expectedVersion: draft.version, submittedAt: NOW, trackingNumber: `CLT-T-${n}`, requestedGrantYen: requested, status: 'submitted' });
-    return { id: app!.id, version: app!.version };
   }
 
   async function setStatus(id: string, status: TApplicationStatus) {

@@ -1,8 +1,8 @@
-import { Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ExportMenu, QueryState, useTRPC } from '@tsumiki/ui';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStaffProgramme } from '../lib/staff-programme';
 
 const FORMATS = ['csv', 'xlsx'] as const;
 
@@ -11,10 +11,7 @@ export function PublicationPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const programmes = useQuery(trpc.review.programmes.queryOptions());
-  const staffProgrammes = (programmes.data ?? []).filter((p) => p.roles.some((r) => r === 'reviewer' || r === 'programme_admin'));
-  const [chosen, setChosen] = useState<string | null>(null);
-  const programmeId = chosen ?? staffProgrammes[0]?.id ?? '';
+  const { programmeId, picker } = useStaffProgramme();
   const list = useQuery({ ...trpc.review.publication.queryOptions({ programmeId }), enabled: programmeId !== '' });
   return (
     <Stack gap="md" data-testid="publication-page">
@@ -32,15 +29,7 @@ export function PublicationPage() {
         )}
       </Group>
       <Text c="dimmed">{t('publication.intro')}</Text>
-      <Select
-        className="tsumiki-no-print"
-        label={t('publication.programme')}
-        data={staffProgrammes.map((p) => ({ value: p.id, label: p.name }))}
-        value={programmeId}
-        onChange={setChosen}
-        w={420}
-        allowDeselect={false}
-      />
+      {picker(t('publication.programme'), 'tsumiki-no-print')}
       {programmeId !== '' && (
         <QueryState query={list}>
           {(l) =>

@@ -1,11 +1,11 @@
 import { BarChart } from '@mantine/charts';
-import { Card, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { STATUS_LABELS } from '@tsumiki/domain/review';
 import { displayYen, QueryState, useTRPC } from '@tsumiki/ui';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStaffProgramme } from '../lib/staff-programme';
 
 type Stats = RouterOutputs['review']['statistics'];
 type Breakdown = Stats['byUse'];
@@ -14,15 +14,12 @@ type Breakdown = Stats['byUse'];
 export function StatisticsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const programmes = useQuery(trpc.review.programmes.queryOptions());
-  const staffProgrammes = (programmes.data ?? []).filter((p) => p.roles.some((r) => r === 'reviewer' || r === 'programme_admin'));
-  const [chosen, setChosen] = useState<string | null>(null);
-  const programmeId = chosen ?? staffProgrammes[0]?.id ?? '';
+  const { programmeId, picker } = useStaffProgramme();
   const stats = useQuery({ ...trpc.review.statistics.queryOptions({ programmeId }), enabled: programmeId !== '' });
   return (
     <Stack gap="md" data-testid="statistics-page">
       <Title order={1}>{t('statistics.title')}</Title>
-      <Select label={t('statistics.programme')} data={staffProgrammes.map((p) => ({ value: p.id, label: p.name }))} value={programmeId} onChange={setChosen} w={420} allowDeselect={false} />
+      {picker(t('statistics.programme'))}
       {programmeId !== '' && <QueryState query={stats}>{(s) => <StatisticsView stats={s} />}</QueryState>}
     </Stack>
   );
