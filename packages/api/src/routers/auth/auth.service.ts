@@ -5,6 +5,8 @@ import {
   findUserByEmail,
   insertSession,
   listMembershipsOfUser,
+  insertMembership,
+  insertUser,
   recordSignInAttempt,
   type Executor,
 } from '@tsumiki/db';
@@ -92,4 +94,28 @@ export async function signedInView(
     memberships,
     expiresAt: session.expiresAt,
   };
+}
+
+/**
+ * A new applicant account in an organisation (sign-up, accepted invitation): the user, the
+ * membership, the audit entry `action` with `after`, and the first session, in the caller's
+ * transaction.
+ */
+export async function enrolApplicant(
+  ctx: Context,
+  trx: Executor,
+  input: { organisationId: string; email: string; displayName: string; passwordHash: string; action: string; after: Record<string, unknown> },
+) {
+  const user = await insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash: input.passwordHash, locale: ctx.locale });
+  await insertMembership(trx, { userId: user.id, organisationId: input.organisationId, role: 'applicant' });
+  await appendAudit(trx, {
+    actorUserId: user.id,
+    action: input.action,
+    entityType: 'organisation',
+    entityId: input.organisationId,
+    after: { ...input.after, userId: user.id, email: user.email },
+    requestId: ctx.request.requestId,
+    ip: ctx.request.ip,
+  });
+  return { user, session: await startSession(ctx, trx, user.id, 'auth.sign_in') };
 }

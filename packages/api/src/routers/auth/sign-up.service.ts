@@ -1,11 +1,8 @@
 import {
-  appendAudit,
   countRecentAttemptsOfClient,
   findOrganisationByCorporateNumber,
   findUserByEmail,
-  insertMembership,
   insertOrganisation,
-  insertUser,
   isUniqueViolation,
   recordSignInAttempt,
 } from '@tsumiki/db';
@@ -13,7 +10,7 @@ import { SIGN_IN_FAILURE_WINDOW_MS, SIGN_UP_MAX_PER_CLIENT, type TOrganisationSi
 import { hashPassword } from '../../auth/password';
 import type { Context } from '../../context';
 import { appError } from '../../errors';
-import { minutesUntil, signedInView, startSession } from './auth.service';
+import { enrolApplicant, minutesUntil, signedInView } from './auth.service';
 
 /**
  * An applicant organisation registers itself: the organisation (with its 法人番号), its first
@@ -45,18 +42,14 @@ export async function signUp(ctx: Context, input: TOrganisationSignUpInput) {
         address: input.organisation.address,
         representative: input.organisation.representative,
       });
-      const user = await insertUser(trx, { email: input.user.email, displayName: input.user.displayName, passwordHash, locale: ctx.locale });
-      await insertMembership(trx, { userId: user.id, organisationId: organisation.id, role: 'applicant' });
-      await appendAudit(trx, {
-        actorUserId: user.id,
+      return enrolApplicant(ctx, trx, {
+        organisationId: organisation.id,
+        email: input.user.email,
+        displayName: input.user.displayName,
+        passwordHash,
         action: 'organisation.sign_up',
-        entityType: 'organisation',
-        entityId: organisation.id,
-        after: { name: organisation.name_ja, corporateNumber: organisation.corporate_number, firstUser: user.email },
-        requestId: ctx.request.requestId,
-        ip: ctx.request.ip,
+        after: { name: organisation.name_ja, corporateNumber: organisation.corporate_number },
       });
-      return { user, session: await startSession(ctx, trx, user.id, 'auth.sign_in') };
     });
     return signedInView(ctx, user, session);
   } catch (error) {

@@ -7,8 +7,6 @@ import {
   findOrganisationById,
   findUserByEmail,
   insertInvitation,
-  insertMembership,
-  insertUser,
   isMemberByEmail,
   listInvitationsOfOrganisation,
   listMembersOfOrganisation,
@@ -21,7 +19,7 @@ import { hashSessionToken, newSessionToken } from '../../auth/session-token';
 import type { Context } from '../../context';
 import { appError } from '../../errors';
 import type { SignedInAuth } from '../../trpc-types';
-import { signedInView, startSession } from '../auth/auth.service';
+import { enrolApplicant, signedInView } from '../auth/auth.service';
 
 type SignedIn = Context & { auth: SignedInAuth };
 
@@ -168,19 +166,16 @@ export async function acceptInvitation(ctx: Context, input: TAcceptInvitationInp
     if (state === 'expired') throw appError('invitation.expired');
     if (state !== 'pending') throw appError('invitation.not_found');
     if (await findUserByEmail(trx, invitation.email)) throw appError('invitation.email_registered');
-    const user = await insertUser(trx, { email: invitation.email, displayName: input.displayName, passwordHash, locale: ctx.locale });
-    await insertMembership(trx, { userId: user.id, organisationId: invitation.organisation_id, role: 'applicant' });
-    if (!(await markInvitationAccepted(trx, { id: invitation.id, userId: user.id, at: now }))) throw appError('invitation.not_found');
-    await appendAudit(trx, {
-      actorUserId: user.id,
+    const enrolled = await enrolApplicant(ctx, trx, {
+      organisationId: invitation.organisation_id,
+      email: invitation.email,
+      displayName: input.displayName,
+      passwordHash,
       action: 'organisation.accept_invitation',
-      entityType: 'organisation',
-      entityId: invitation.organisation_id,
-      after: { invitationId: invitation.id, userId: user.id, email: user.email },
-      requestId: ctx.request.requestId,
-      ip: ctx.request.ip,
+      after: { invitationId: invitation.id },
     });
-    return { user, session: await startSession(ctx, trx, user.id, 'auth.sign_in') };
+    if (!(await markInvitationAccepted(trx, { id: invitation.id, userId: enrolled.user.id, at: now }))) throw appError('invitation.not_found');
+    return enrolled;
   });
   return signedInView(ctx, user, session);
 }
