@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { insertAttachment } from '@tsumiki/db';
 import { formatJst } from '@tsumiki/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +98,18 @@ describe('reviewer console: from submitted through a return for correction to a 
     await waitForStatus(reviewer, '再提出');
     expect(await history.textContent()).toContain('回答済み');
     await step(reviewer, 'start_review', '審査中');
+
+    // The committee's special-rate finding, recorded by the secretariat on its own screen.
+    await reviewer.locator('[data-testid=special-rate-link]').click();
+    await reviewer.locator('[data-testid=special-rate-form]').waitFor({ timeout: 20_000 });
+    expect(await text(reviewer, 'special-rate-status')).toBe('要件に該当・委員会の所見待ち');
+    await reviewer.getByLabel('認めない').check();
+    await reviewer.locator('[data-testid=finding-reason]').fill('通常の助成率（3/10）が相当');
+    await reviewer.locator('[data-testid=finding-record]').click();
+    await reviewer.waitForFunction(() => document.querySelector('[data-testid=special-rate-status]')?.textContent === '特例を推薦しない', null, { timeout: 20_000 });
+    expect(await reviewer.locator('[data-testid=special-rate-history]').textContent()).toContain('通常の助成率（3/10）が相当');
+    await reviewer.goBack();
+    await waitForStatus(reviewer, '審査中');
     await step(reviewer, 'recommend', '採択候補');
     // The secretariat may not select: the button is the office's.
     expect(await reviewer.locator('[data-testid=event-select]').count()).toBe(0);
@@ -162,15 +176,27 @@ describe('reviewer console: from submitted through a return for correction to a 
 
 describe('committee member with a conflict of interest', () => {
   it('scores an assigned proposal, declares a conflict found later, then sees nothing of it; the API refuses it and the score leaves the averages', async () => {
+    // A PDF attached to the proposal (the demo has none), for the preview.
+    const { db } = browser.stack.database;
+    const proposal = await db.selectFrom('applications').select(['id', 'created_by']).where('title', '=', ASSIGNED_ONE).executeTakeFirstOrThrow();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const attachment = await insertAttachment(db, { applicationId: proposal.id, uploadedBy: proposal.created_by, fileName: '様式1.pdf', declaredType: 'application/pdf', detectedType: 'application/pdf', sha256: createHash('sha256').update(pdf).digest('hex'), content: pdf });
+    const fileStatus = (page: Page) => page.evaluate(async (id) => (await fetch(`/files/attachments/${id}`)).status, attachment.id);
+
     const member = await browser.signIn('console', COMMITTEE, { viewport: VIEWPORT });
     await openFromQueue(member, ASSIGNED_ONE);
     const applicationId = idFromUrl(member);
+    expect(applicationId).toBe(proposal.id);
 
     // Before opening: the declaration, here "no conflict".
     await member.locator('[data-testid=conflict-form]').waitFor({ timeout: 20_000 });
     expect(await member.locator('[data-testid=assessment]').count()).toBe(0);
     await member.locator('[data-testid=conflict-declare]').click();
     await member.locator('[data-testid=score-sheet]').waitFor({ timeout: 20_000 });
+    // The attachment previews in a frame, served by the API to this member.
+    await member.getByRole('button', { name: '「様式1.pdf」を表示' }).click();
+    expect(await member.locator('[data-testid=attachment-frame]').getAttribute('src')).toBe(`/files/attachments/${attachment.id}`);
+    expect(await fileStatus(member)).toBe(200);
     const scoreInputs = member.locator('[data-testid=score-sheet] input[data-testid^=score-]');
     const count = await scoreInputs.count();
     expect(count).toBeGreaterThan(0);
@@ -215,6 +241,7 @@ describe('committee member with a conflict of interest', () => {
     expect(refusedCodes).toContain(sheet.body.error?.json?.data?.code);
     const saved = await call(member, 'mutation', 'review.saveSheet', { applicationId, version: 1, scores: [], submit: false });
     expect(refusedCodes).toContain(saved.body.error?.json?.data?.code);
+    expect(await fileStatus(member)).toBe(403);
 
     // The member's score is left out of the proposal's averages.
     await reviewer.reload();
