@@ -39,7 +39,7 @@ describe('organisation sign-up page', () => {
   });
 
   it('shows the API refusal (number already registered) in Japanese', async () => {
-    const api = fakeApi({ 'auth.signUp': { error: { appCode: 'organisation.corporate_number_taken' } } });
+    const api = fakeApi({ 'auth.signUp': { error: { appCode: 'organisation.corporate_number_taken', httpStatus: 409 } } });
     renderWithTsumiki(<Routes><Route path="/sign-up" element={<SignUpPage />} /></Routes>, { api, route: '/sign-up', messages });
     await screen.findByTestId('sign-up');
     for (const [label, value] of [
