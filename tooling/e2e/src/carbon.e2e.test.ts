@@ -70,7 +70,7 @@ describe('portal carbon calculator', () => {
     expect(browser.consoleErrors).toEqual([]);
   });
 
-  it('enters a second scenario and the operation, compares it with the baseline, and downloads the PDF report', async () => {
+  it('enters a second scenario and the operation, compares it with the baseline, downloads the PDF report, and links the assessment to an application whose page shows it', async () => {
     const page = await openCalculator();
     await createProject(page, 'E2E シナリオ比較');
     await enterBuildingAndBoq(page, '1000');
@@ -102,12 +102,26 @@ describe('portal carbon calculator', () => {
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(10_000);
 
+    // Attach the assessment to one of the organisation's applications.
+    const link = page.locator('[data-testid=carbon-application-link] select');
+    await expect.poll(() => link.locator('option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    const applicationId = await link.locator('option').nth(1).getAttribute('value');
+    await link.selectOption(applicationId!);
+
     await page.locator('[data-testid=carbon-save]').click();
     await page.getByText('保存しました（版 2）').waitFor({ timeout: 10_000 });
     await page.reload();
     await page.locator('[data-testid=scenario-editor-1]').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator('[data-testid=carbon-application-link] select').inputValue(), { timeout: 10_000 }).toBe(applicationId);
     expect(await page.locator('[data-testid=scenario-editor-1]').getByLabel('施工（A5）の割合（%、空欄で既定値） (シナリオ2)').inputValue()).toBe('3');
     expect(await page.locator('[data-testid=operational]').getByLabel('充填量（kg） 1').inputValue()).toBe('20');
+
+    // The application's page shows the linked assessment's headline figures.
+    await page.getByRole('link', { name: '申請を開く' }).click();
+    const linked = page.locator('[data-testid=linked-carbon]');
+    await linked.waitFor({ timeout: 20_000 });
+    await expect.poll(() => linked.textContent(), { timeout: 10_000 }).toContain('E2E シナリオ比較');
+    expect(await linked.textContent()).toContain('ライフサイクル全体（60年）');
     await page.context().close();
     expect(browser.consoleErrors).toEqual([]);
   });
