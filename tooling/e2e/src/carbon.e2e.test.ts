@@ -106,7 +106,7 @@ describe('portal carbon calculator', () => {
     const link = page.locator('[data-testid=carbon-application-link] select');
     await expect.poll(() => link.locator('option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
     const applicationId = await link.locator('option').nth(1).getAttribute('value');
-    await link.selectOption(applicationId!);
+    await link.selectOption(applicationId);
 
     await page.locator('[data-testid=carbon-save]').click();
     await page.getByText('保存しました（版 2）').waitFor({ timeout: 10_000 });
