@@ -2,7 +2,7 @@ import { insertApplication, insertAttachment } from '@tsumiki/db';
 import { CLT_DEMONSTRATION, cltExampleApplicationContent, CO2_FACTOR_SUPPORT, documentsToAttach } from '@tsumiki/domain/programmes';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack } from './browser';
-import { attachDocument, choose, field, no, onePagePdf, saved, tab, yes } from './wizard';
+import { attachDocument, choose, CLT_DOCUMENTS, field, fillCo2Application, no, onePagePdf, saved, tab, yes } from './wizard';
 
 const browser = useBrowserStack();
 const APPLICANT = 'applicant@demo.tsumiki.jp';
@@ -83,16 +83,7 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
 
     // The call's attachments (003 §6.4): owner and council operator differ, so two company profiles.
     await tab(page, '添付資料');
-    for (const [document, file] of [
-      ['添付資料1 建築物の基本構想図', '基本構想図.pdf'],
-      ['添付資料1 平面図・立面図・断面図・詳細図等', '図面.pdf'],
-      ['添付資料2 建築主等及び協議会運営者の会社案内等', '会社案内_建築主.pdf'],
-      ['添付資料2 建築主等及び協議会運営者の会社案内等', '会社案内_協議会運営者.pdf'],
-      ['添付資料3 誓約書（資金調達の方法、意思決定を証する書類を含む）', '誓約書.pdf'],
-      ['添付書類4 用地確保の見込みを示す書類', '用地.pdf'],
-      ['建築主等の直近2年程度の財務諸表（貸借対照表・損益計算書）', '財務諸表.pdf'],
-    ])
-      await attachDocument(page, document!, file!);
+    for (const [document, file] of CLT_DOCUMENTS) await attachDocument(page, document, file);
 
     await saved(page);
     await tab(page, '確認・提出');
@@ -158,32 +149,7 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
     await page.getByRole('button', { name: '下書きを作成' }).click();
     await page.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
 
-    await field(page, 'applicant.name').fill('一般社団法人〇〇セメント協会');
-    await field(page, 'applicant.representative').fill('会長 佐藤 次郎');
-    await field(page, 'applicant.address').fill('東京都中央区〇〇1-2-3');
-    await field(page, 'applicant.contactName').fill('鈴木 三郎');
-    await field(page, 'applicant.contactEmail').fill('suzuki@example.jp');
-    await field(page, 'applicant.contactPhone').fill('03-0000-1111');
-
-    await tab(page, '事業概要');
-    await choose(page, 'grant.applicant.kind', '業界団体');
-    await field(page, 'outline.purpose').fill('高炉セメントB種の業界代表EPDを策定し公開する');
-    await field(page, 'outline.parties').fill('協会事務局、LCA算定は〇〇研究所に委託');
-    await field(page, 'grant.period.resultsReportDate').fill('2027-02-26');
-    await field(page, 'outline.schedule').fill('令和8年12月算定、令和9年1月検証、2月公開');
-    await tab(page, '誓約');
-    await yes(page, 'pledge.agreed');
-
-    await tab(page, '予算（経費の内訳）');
-    await page.getByRole('button', { name: '原単位を追加' }).click();
-    await choose(page, 'grant.factors.0.kind', '(1) EPD又はCFP（ISO14025に基づく第三者検証を経るもの）');
-    await field(page, 'grant.factors.0.product').fill('高炉セメントB種');
-    await field(page, 'grant.factors.0.productCategory').fill('セメント');
-    await page.getByRole('button', { name: '行を追加' }).click();
-    await choose(page, 'grant.lines.0.category', '① CO2原単位等策定に係る人件費');
-    await field(page, 'grant.lines.0.description').fill('算定担当者の人件費');
-    await field(page, 'grant.lines.0.amount').fill('2000000');
-    await choose(page, 'grant.lines.0.factorId', 'F1 高炉セメントB種');
+    await fillCo2Application(page, { name: '一般社団法人〇〇セメント協会', email: 'suzuki@example.jp' });
     // Pay carries no consumption tax and the support covers the eligible cost in full (001 §2.5).
     await expect.poll(() => page.locator('[data-testid=summary-grant]').textContent()).toContain('2,000,000');
 

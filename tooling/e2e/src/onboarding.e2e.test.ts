@@ -3,7 +3,7 @@ import { cltExampleApplicationContent, CO2_FACTOR_SUPPORT } from '@tsumiki/domai
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack } from './browser';
-import { attachDocument, choose, field, saved, tab, yes } from './wizard';
+import { attachDocument, CLT_DOCUMENTS, field, fillCo2Application, saved, tab } from './wizard';
 
 const browser = useBrowserStack();
 const PASSWORD = 'correct horse battery staple';
@@ -122,16 +122,7 @@ describe('onboarding: a new organisation signs up, invites a colleague, and both
 
     await refusedFor(colleague, '添付資料1 建築物の基本構想図');
     await tab(colleague, '添付資料');
-    for (const [document, file] of [
-      ['添付資料1 建築物の基本構想図', '基本構想図.pdf'],
-      ['添付資料1 平面図・立面図・断面図・詳細図等', '図面.pdf'],
-      ['添付資料2 建築主等及び協議会運営者の会社案内等', '会社案内_建築主.pdf'],
-      ['添付資料2 建築主等及び協議会運営者の会社案内等', '会社案内_協議会運営者.pdf'],
-      ['添付資料3 誓約書（資金調達の方法、意思決定を証する書類を含む）', '誓約書.pdf'],
-      ['添付書類4 用地確保の見込みを示す書類', '用地.pdf'],
-      ['建築主等の直近2年程度の財務諸表（貸借対照表・損益計算書）', '財務諸表.pdf'],
-    ])
-      await attachDocument(colleague, document!, file!);
+    for (const [document, file] of CLT_DOCUMENTS) await attachDocument(colleague, document, file);
     expect(await colleague.locator('[data-testid=required-documents]').getByText('未添付').count()).toBe(0);
 
     const tracking = await submit(colleague);
@@ -146,30 +137,7 @@ describe('onboarding: a new organisation signs up, invites a colleague, and both
   it('CO2: a second organisation signs up and submits after attaching the quote it was refused without, then downloads the PDF', async () => {
     const page = await signUp({ name: '一般社団法人積み木セメント協会', corporateNumber: '1180301018771' }, { name: '鈴木 三郎', email: 'suzuki@tsumiki-cement.example.jp' });
     await startDraft(page, /申請する: 【デモ】CO2原単位等の策定に係る支援/, '高炉セメントB種のEPD策定');
-    await field(page, 'applicant.name').fill('一般社団法人積み木セメント協会');
-    await field(page, 'applicant.representative').fill('会長 佐藤 次郎');
-    await field(page, 'applicant.address').fill('東京都中央区〇〇1-2-3');
-    await field(page, 'applicant.contactName').fill('鈴木 三郎');
-    await field(page, 'applicant.contactEmail').fill('suzuki@tsumiki-cement.example.jp');
-    await field(page, 'applicant.contactPhone').fill('03-0000-1111');
-    await tab(page, '事業概要');
-    await choose(page, 'grant.applicant.kind', '業界団体');
-    await field(page, 'outline.purpose').fill('高炉セメントB種の業界代表EPDを策定し公開する');
-    await field(page, 'outline.parties').fill('協会事務局、LCA算定は〇〇研究所に委託');
-    await field(page, 'grant.period.resultsReportDate').fill('2027-02-26');
-    await field(page, 'outline.schedule').fill('令和8年12月算定、令和9年1月検証、2月公開');
-    await tab(page, '誓約');
-    await yes(page, 'pledge.agreed');
-    await tab(page, '予算（経費の内訳）');
-    await page.getByRole('button', { name: '原単位を追加' }).click();
-    await choose(page, 'grant.factors.0.kind', '(1) EPD又はCFP（ISO14025に基づく第三者検証を経るもの）');
-    await field(page, 'grant.factors.0.product').fill('高炉セメントB種');
-    await field(page, 'grant.factors.0.productCategory').fill('セメント');
-    await page.getByRole('button', { name: '行を追加' }).click();
-    await choose(page, 'grant.lines.0.category', '① CO2原単位等策定に係る人件費');
-    await field(page, 'grant.lines.0.description').fill('算定担当者の人件費');
-    await field(page, 'grant.lines.0.amount').fill('2000000');
-    await choose(page, 'grant.lines.0.factorId', 'F1 高炉セメントB種');
+    await fillCo2Application(page, { name: '一般社団法人積み木セメント協会', email: 'suzuki@tsumiki-cement.example.jp' });
     await expect.poll(() => page.locator('[data-testid=summary-grant]').textContent()).toContain('2,000,000');
 
     const quote = CO2_FACTOR_SUPPORT.requiredDocuments.find((d) => d.code === 'quote')!.name.ja;
