@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { claimPendingOutbox, markOutboxFailed, markOutboxSent, type Executor } from '@tsumiki/db';
+import { INVITATION_TOPIC, invitationMail } from '@tsumiki/domain';
 import { renderNotice } from '@tsumiki/domain/lifecycle';
 import type { Kysely } from 'kysely';
 import type { DB } from '@tsumiki/db';
@@ -60,14 +61,17 @@ export async function deliverOutbox(db: Kysely<DB>, transport: MailTransport, no
   return db.transaction().execute(async (trx: Executor) => {
     const result: DeliveryResult = { sent: 0, skipped: 0, failed: 0 };
     for (const message of await claimPendingOutbox(trx, now, limit)) {
-      const notice = renderNotice(message.topic, message.payload, message.recipientLocale ?? 'ja');
-      if (!notice || !message.recipientEmail) {
+      // An invitation goes to an address without an account yet (issue 4): it carries its own recipient.
+      const invitation = message.topic === INVITATION_TOPIC ? invitationMail(message.payload) : null;
+      const notice = invitation ?? renderNotice(message.topic, message.payload, message.recipientLocale ?? 'ja');
+      const to = invitation?.to ?? message.recipientEmail;
+      if (!notice || !to) {
         await markOutboxSent(trx, message.id, now);
         result.skipped += 1;
         continue;
       }
       try {
-        await transport.send({ messageId: `outbox-${message.id}`, to: message.recipientEmail, subject: notice.subject, text: notice.body });
+        await transport.send({ messageId: `outbox-${message.id}`, to, subject: notice.subject, text: notice.body });
         await markOutboxSent(trx, message.id, now);
         result.sent += 1;
       } catch (error) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   corporateNumberCheckDigit,
+  invitationMail,
   invitationState,
   isValidCorporateNumber,
   ZAcceptInvitationInput,
@@ -70,5 +71,25 @@ describe('invitationState', () => {
     expect(invitationState(base, new Date('2026-12-07T00:00:00Z'))).toBe('expired');
     expect(invitationState({ ...base, acceptedAt: now }, now)).toBe('accepted');
     expect(invitationState({ ...base, revokedAt: now }, now)).toBe('revoked');
+  });
+});
+
+describe('invitationMail', () => {
+  it('writes the single-use link with its expiry in JST, Japanese first', () => {
+    const mail = invitationMail({
+      to: 'jiro@example.jp',
+      organisationName: '積み木木材株式会社',
+      invitedBy: '木村 花子',
+      link: 'https://portal.example.jp/invitations/abc',
+      expiresAt: '2026-12-07T01:00:00.000Z',
+    });
+    expect(mail?.to).toBe('jiro@example.jp');
+    expect(mail?.subject).toBe('【Tsumiki】積み木木材株式会社への招待 / Invitation to 積み木木材株式会社');
+    expect(mail?.body.split('\n').slice(0, 3)).toEqual([
+      '木村 花子さんから、Tsumiki（積み木）の「積み木木材株式会社」への招待が届きました。',
+      '次のリンクから氏名とパスワードを設定して参加してください（1回限り、有効期限 2026-12-07 10:00 JST）。',
+      'https://portal.example.jp/invitations/abc',
+    ]);
+    expect(invitationMail({ to: 'x' })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZEmail, ZNewPassword } from './auth';
+import { formatJst } from './time';
 
 /**
  * Organisation sign-up and members (issue 4). An applicant organisation registers itself with its
@@ -80,4 +81,38 @@ export function invitationState(
   if (invitation.acceptedAt) return 'accepted';
   if (invitation.revokedAt) return 'revoked';
   return invitation.expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending';
+}
+
+/** The outbox topic of an invitation e-mail (addressed to someone without an account yet). */
+export const INVITATION_TOPIC = 'organisation.invitation';
+
+const ZInvitationPayload = z.object({
+  to: ZEmail,
+  organisationName: z.string(),
+  invitedBy: z.string(),
+  link: z.url(),
+  expiresAt: z.iso.datetime(),
+});
+
+/**
+ * The invitation e-mail: Japanese first, English below (the invitee has no language setting yet),
+ * with the single-use link and its expiry in JST. Null when the payload is not an invitation.
+ */
+export function invitationMail(payload: unknown): { to: string; subject: string; body: string } | null {
+  const parsed = ZInvitationPayload.safeParse(payload);
+  if (!parsed.success) return null;
+  const p = parsed.data;
+  const expires = formatJst(new Date(p.expiresAt));
+  return {
+    to: p.to,
+    subject: `【Tsumiki】${p.organisationName}への招待 / Invitation to ${p.organisationName}`,
+    body: [
+      `${p.invitedBy}さんから、Tsumiki（積み木）の「${p.organisationName}」への招待が届きました。`,
+      `次のリンクから氏名とパスワードを設定して参加してください（1回限り、有効期限 ${expires}）。`,
+      p.link,
+      '心当たりがない場合は、このメールを破棄してください。',
+      '',
+      `${p.invitedBy} invites you to join ${p.organisationName} on Tsumiki. Open the link above to choose your name and password (single use, valid until ${expires}).`,
+    ].join('\n'),
+  };
 }
