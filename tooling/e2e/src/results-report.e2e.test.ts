@@ -13,7 +13,7 @@ const signIn = () => browser.signIn('portal', APPLICANT, { viewport: { width: 14
  * An application of the demo applicant in a given state, as the review would have left it: its
  * first version frozen, the status set, and (for a return) the office's request with its due date.
  */
-async function prepared(db: Database['db'], status: 'in_progress' | 'returned', title: string) {
+async function prepared(db: Database['db'], status: 'in_progress' | 'returned' | 'grant_decided', title: string) {
   const user = await db.selectFrom('users').select('id').where('email', '=', APPLICANT).executeTakeFirstOrThrow();
   const membership = await db.selectFrom('memberships').select('organisation_id').where('user_id', '=', user.id).executeTakeFirstOrThrow();
   const programme = await db.selectFrom('programmes').select('id').where('code', '=', 'clt-demonstration-demo').executeTakeFirstOrThrow();
@@ -160,6 +160,45 @@ describe('applicant portal: after submission', () => {
     expect(await request.textContent()).toContain('回答済み');
     const history = await db.selectFrom('review_status_transitions').select('event').where('application_id', '=', id).orderBy('id').execute();
     expect(history.map((h) => h.event)).toEqual(['return_for_correction', 'resubmit']);
+    expect(browser.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('requests adding a company; the office approves it in the console; the applicant sees the new version and the notice', async () => {
+    const { db } = browser.stack.database;
+    const id = await prepared(db, 'grant_decided', 'CLT実証（変更申請）');
+    const page = await signIn();
+    await open(page, id);
+    await page.locator('[data-testid=application-lifecycle]').waitFor({ timeout: 20_000 });
+    await page.getByRole('tab', { name: '変更申請' }).click();
+    await page.getByText('事業者の追加', { exact: true }).click();
+    await page.getByRole('button', { name: '変更を申請する' }).click();
+    // Nothing typed yet: each missing field is named and nothing is sent.
+    await page.getByText('追加する事業者の名称を入力してください。').waitFor();
+    await page.getByText('変更の理由を入力してください。').waitFor();
+    await page.getByLabel('事業者名').fill('木構プレカット株式会社');
+    await page.getByLabel('役割（担当する業務）').fill('CLTパネルの加工');
+    await page.getByLabel('変更の理由').fill('加工工程を分担するため');
+    await page.getByRole('button', { name: '変更を申請する' }).click();
+    await page.getByText('変更を申請しました。事務局の審査をお待ちください。').waitFor({ timeout: 10_000 });
+    await page.locator('[data-testid=change-row]').getByText('審査中').waitFor();
+
+    const office = await browser.signIn('console', 'admin@demo.tsumiki.jp', { viewport: { width: 1400, height: 1000 } });
+    await office.locator('[data-testid=signed-in-user]').waitFor({ timeout: 20_000 });
+    await office.goto(new URL(`/applications/${id}`, browser.stack.urls.console).toString());
+    const request = office.locator('[data-testid=change-request][data-status=pending]');
+    await request.waitFor({ timeout: 20_000 });
+    expect(await request.textContent()).toContain('木構プレカット株式会社');
+    await request.getByRole('button', { name: '承認する' }).click();
+    await office.locator('[data-testid=change-request][data-status=approved]').waitFor({ timeout: 10_000 });
+    await office.context().close();
+
+    await page.reload();
+    await page.locator('[data-testid=status-timeline]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=timeline-submission]').getByText('変更承認により第2版を確定').waitFor();
+    await page.locator('[data-testid=timeline-change]').getByText('事業者の追加が承認されました').waitFor();
+    await page.getByTestId('notification-bell').click();
+    await page.getByText(/【事業者の追加承認】/).first().waitFor({ timeout: 10_000 });
     expect(browser.consoleErrors).toEqual([]);
     await page.context().close();
   });

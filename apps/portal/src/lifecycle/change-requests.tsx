@@ -116,9 +116,9 @@ function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; ki
         ))}
         {changeKind === 'add_company' && (
           <Stack gap="xs">
-            <TextInput label={t('lifecycle.change.companyName')} required value={company.name} onChange={(e) => setCompany((c) => ({ ...c, name: e.currentTarget.value }))} error={companyError('name')} />
-            <TextInput label={t('lifecycle.change.companyRole')} required value={company.role} onChange={(e) => setCompany((c) => ({ ...c, role: e.currentTarget.value }))} error={companyError('role')} />
-            <TextInput label={t('lifecycle.change.corporateNumber')} inputMode="numeric" value={company.corporateNumber} onChange={(e) => setCompany((c) => ({ ...c, corporateNumber: e.currentTarget.value }))} error={companyError('corporateNumber')} />
+            <TextInput label={t('lifecycle.change.companyName')} required value={company.name} onChange={(e) => { const value = e.currentTarget.value; setCompany((c) => ({ ...c, name: value })); }} error={companyError('name')} />
+            <TextInput label={t('lifecycle.change.companyRole')} required value={company.role} onChange={(e) => { const value = e.currentTarget.value; setCompany((c) => ({ ...c, role: value })); }} error={companyError('role')} />
+            <TextInput label={t('lifecycle.change.corporateNumber')} inputMode="numeric" value={company.corporateNumber} onChange={(e) => { const value = e.currentTarget.value; setCompany((c) => ({ ...c, corporateNumber: value })); }} error={companyError('corporateNumber')} />
           </Stack>
         )}
         <Textarea label={t('lifecycle.change.reason')} required autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={tried && !reasonCheck.success ? fieldErrorText(t, reasonCheck.error.issues[0]?.message) : undefined} />
