@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_MAX_BYTES, ZAttachmentFileName, checkAttachment } from './attachment';
+import { ATTACHMENT_MAX_BYTES, ZAttachmentFileName, checkAttachment, countPdfPages } from './attachment';
 
 describe('attachments', () => {
   const pdf = { declaredType: 'application/pdf' as const, fileName: '様式1.pdf' };
@@ -21,5 +21,16 @@ describe('attachments', () => {
     expect(ZAttachmentFileName.safeParse('../../etc/passwd').success).toBe(false);
     expect(ZAttachmentFileName.safeParse('..').success).toBe(false);
     expect(ZAttachmentFileName.safeParse('図面 A3.pdf').success).toBe(true);
+  });
+});
+
+describe('countPdfPages', () => {
+  const pdf = (body: string) => new TextEncoder().encode(`%PDF-1.7\n${body}\n%%EOF\n`);
+  it('counts page objects, not the page tree', () => {
+    expect(countPdfPages(pdf('1 0 obj<</Type /Pages /Kids [2 0 R 3 0 R] /Count 2>>endobj 2 0 obj<</Type /Page>>endobj 3 0 obj<</Type/Page>>endobj'))).toBe(2);
+  });
+  it('falls back to the page tree count when the pages sit in compressed streams, and says nothing when neither is readable', () => {
+    expect(countPdfPages(pdf('5 0 obj<</Type /Pages /Count 14 /Kids [6 0 R]>>endobj 7 0 obj<</Type /ObjStm /Length 99>>stream\nxx\nendstream'))).toBe(14);
+    expect(countPdfPages(pdf('7 0 obj<</Type /ObjStm>>stream\nxx\nendstream'))).toBeNull();
   });
 });

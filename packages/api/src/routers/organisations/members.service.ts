@@ -13,7 +13,7 @@ import {
   markInvitationAccepted,
   revokeInvitations,
 } from '@tsumiki/db';
-import { INVITATION_TTL_MS, invitationState, type TAcceptInvitationInput, type TInviteMemberInput } from '@tsumiki/domain';
+import { INVITATION_TOPIC, INVITATION_TTL_MS, invitationState, type TAcceptInvitationInput, type TInviteMemberInput } from '@tsumiki/domain';
 import { hashPassword } from '../../auth/password';
 import { hashSessionToken, newSessionToken } from '../../auth/session-token';
 import type { Context } from '../../context';
@@ -77,7 +77,7 @@ export async function inviteMember(ctx: SignedIn, input: TInviteMemberInput) {
     await revokeInvitations(trx, { organisationId, email: input.email, by: ctx.auth.user.id, at: now });
     const created = await insertInvitation(trx, { organisationId, email: input.email, tokenHash, invitedBy: ctx.auth.user.id, expiresAt });
     await enqueueOutbox(trx, {
-      topic: 'organisation.invitation',
+      topic: INVITATION_TOPIC,
       recipientUserId: null,
       payload: {
         to: input.email,
