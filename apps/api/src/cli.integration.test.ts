@@ -30,6 +30,8 @@ describe('tsumiki CLI on an embedded PGlite directory', () => {
     expect((await tsumiki(['migrate'], source)).stdout).toContain('applied: 2026-11-22T00-foundation');
     expect((await tsumiki(['migrate'], source)).stdout).toContain('already up to date');
     expect((await tsumiki(['seed'], source)).stdout).toContain('applicant@demo.tsumiki.jp');
+    // The demo has no open requests to applicants: the run finds nothing to remind.
+    expect((await tsumiki(['reminders', 'run'], source)).stdout).toContain('reminders: 0 sent');
 
     // Restart: a new process opens the same directory and finds the data.
     const reopened = await createDatabase({ kind: 'pglite', dataDir: source });

@@ -68,6 +68,9 @@ describe.each(backends)('review console API on $name', (backend) => {
       await clients.programme_admin.caller.review.recordSpecialRate({ applicationId: app.id, excellent: false, criteria: [], reason: '委員会審議の結果、特例には該当しない' });
       const latest = await reviewer.caller.review.specialRate({ applicationId: app.id });
       expect(latest.status).toBe('not_recommended');
+      // The committee summary sheet reads the same finding.
+      const summary = await reviewer.caller.review.summary({ programmeId: seed.programme.id });
+      expect(summary.rows.find((r) => r.proposalId === app.id)?.specialRate.status).toBe('not_recommended');
       expect(latest.history.map((h) => h.excellent)).toEqual([false, true]);
       const audit = await database.db.selectFrom('audit_log').select(['action', 'before', 'after', 'actor_user_id']).where('entity_id', '=', app.id).where('action', '=', 'review.special_rate_finding').orderBy('id').execute();
       expect(audit).toHaveLength(2);

@@ -25,6 +25,7 @@ export function SummaryPage() {
               <Table.Thead>
                 <Table.Tr>
                   {(['position', 'average', 'bonus', 'total', 'cumulative', 'excluded'] as const).map((c) => <Table.Th key={c}>{t(`summary.${c}`)}</Table.Th>)}
+                  <Table.Th>{t('specialRate.open')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -36,6 +37,7 @@ export function SummaryPage() {
                     <Table.Td>{fmt(r.score.total)}</Table.Td>
                     <Table.Td>{displayYen(r.cumulativeMaximum, locale)} <Badge size="xs" color={r.withinBudget ? 'green' : 'red'}>{t(r.withinBudget ? 'summary.withinBudget' : 'summary.overBudget')}</Badge></Table.Td>
                     <Table.Td data-testid="summary-excluded">{r.excluded.length}</Table.Td>
+                    <Table.Td data-testid="summary-special-rate">{t(`specialRate.status.${r.specialRate.status}`)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

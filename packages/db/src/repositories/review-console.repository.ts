@@ -35,6 +35,21 @@ export function listSpecialRateFindings(db: Executor, applicationId: string) {
     .execute();
 }
 
+/** The latest finding of each of the given proposals (for the committee summary). */
+export async function listLatestSpecialRateFindings(db: Executor, applicationIds: readonly string[]) {
+  if (applicationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('review_special_rate_findings')
+    .select(['application_id', 'excellent', 'criteria', 'reason', 'recorded_at', 'seq'])
+    .where('application_id', 'in', [...applicationIds])
+    .orderBy('recorded_at', 'desc')
+    .orderBy('seq', 'desc')
+    .execute();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.application_id)) latest.set(r.application_id, r);
+  return [...latest.values()];
+}
+
 /* ─────────────────────────── saved views ─────────────────────────── */
 
 export function listSavedViews(db: Executor, userId: string) {

@@ -128,3 +128,12 @@ export function recordFinding(
   }
   return accept(specialRateRecommendation(facts, finding));
 }
+
+/** A stored finding read back: criteria codes that are no longer known are dropped, never guessed. */
+export function storedFinding(row: { readonly excellent: boolean; readonly criteria: readonly string[]; readonly reason: string }): TCommitteeFinding {
+  const criteria = row.criteria.flatMap((c) => {
+    const code = ZSpecialRateCode.safeParse(c);
+    return code.success ? [code.data] : [];
+  });
+  return { excellent: row.excellent, criteria, reason: row.reason };
+}

@@ -5,6 +5,7 @@ import {
   insertBonusReview,
   listBonusReviews,
   listDeclarationsOfProgramme,
+  listLatestSpecialRateFindings,
   listProposalsOfProgramme,
   listScoreSheets,
   listUsersWithRole,
@@ -23,6 +24,7 @@ import {
   submitSheet,
   summaryForMember,
   type TBonusCode,
+  storedFinding,
   type TScoreSheet,
 } from '@tsumiki/domain/review';
 import { appError } from '../../errors';
@@ -140,12 +142,14 @@ export async function programmeSummary(ctx: Ctx, programmeId: string) {
   const kind = programmeKindOf(programme);
   const proposals = await listProposalsOfProgramme(ctx.db, programme.id, [...IN_REVIEW_STATUSES, ...SELECTED_STATUSES]);
   const ids = proposals.map((p) => p.id);
-  const [memberRows, declarations, sheets, bonusRows] = await Promise.all([
+  const [memberRows, declarations, sheets, bonusRows, findings] = await Promise.all([
     listUsersWithRole(ctx.db, 'committee', [programme.office_organisation_id]),
     listDeclarationsOfProgramme(ctx.db, programme.id),
     listScoreSheets(ctx.db, ids),
     listBonusReviews(ctx.db, ids),
+    listLatestSpecialRateFindings(ctx.db, ids),
   ]);
+  const findingOf = new Map(findings.map((f) => [f.application_id, f]));
   const members = await membersOf(ctx.db, memberRows.map((m) => m.id));
   const summary = committeeSummary({
     budget: yen(programme.budget_yen),
@@ -177,6 +181,7 @@ export async function programmeSummary(ctx: Ctx, programmeId: string) {
         submittedAt: p.firstSubmittedAt ?? p.submittedAt,
         facts,
         bonusReviews: bonusRows.filter((b) => b.application_id === p.id).flatMap(bonusReviewOf),
+        ...(findingOf.has(p.id) ? { committeeFinding: storedFinding(findingOf.get(p.id)!) } : {}),
       };
     }),
   });

@@ -4,7 +4,7 @@ import {
   recordFinding,
   SPECIAL_RATE_CRITERIA,
   specialRateRecommendation,
-  ZSpecialRateCode,
+  storedFinding,
   type TCommitteeFinding,
 } from '@tsumiki/domain/review';
 import { appError } from '../../errors';
@@ -15,14 +15,7 @@ type Ctx = Context & { auth: SignedInAuth };
 
 type FindingRow = Awaited<ReturnType<typeof listSpecialRateFindings>>[number];
 
-const findingOf = (row: FindingRow): TCommitteeFinding => ({
-  excellent: row.excellent,
-  criteria: row.criteria.flatMap((c) => {
-    const code = ZSpecialRateCode.safeParse(c);
-    return code.success ? [code.data] : [];
-  }),
-  reason: row.reason,
-});
+const findingOf = (row: FindingRow): TCommitteeFinding => storedFinding(row);
 
 /** The special rate exists for the CLT programme only (003 §2.4). */
 function assertSpecialRateProgramme(access: Access) {
