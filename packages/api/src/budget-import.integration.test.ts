@@ -1,25 +1,17 @@
 import { TRPCError } from '@trpc/server';
-import type { Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedRoles, signedInClient } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { seededDatabase, signedInClient } from './test-support';
 
 const backends = await testBackends();
 
 describe.each(backends)('budget template and import on $name', (backend) => {
-  let database: Database;
-  let seed: Awaited<ReturnType<typeof seedRoles>>;
-
-  beforeAll(async () => {
-    database = await backend.create();
-    seed = await seedRoles(database);
-  });
-  afterAll(() => database.close());
+  const t = seededDatabase(backend);
 
   it('round-trips the draft budget through the Excel template, and names bad CSV lines without saving anything', async () => {
-    const client = await signedInClient(database, seed.users.applicant.email);
-    const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: '予算の取込' });
+    const client = await signedInClient(t.database, t.seed.users.applicant.email);
+    const draft = await client.caller.applications.createDraft({ programmeId: t.seed.programme.id, title: '予算の取込' });
     const saved = await client.caller.applications.updateDraft({ id: draft.id, version: draft.version, content: cltExampleApplicationContent() });
 
     const template = await client.caller.applications.budgetTemplate({ applicationId: draft.id, format: 'xlsx' });
@@ -39,9 +31,9 @@ describe.each(backends)('budget template and import on $name', (backend) => {
   });
 
   it("refuses another organisation's application and an unreadable file", async () => {
-    const client = await signedInClient(database, seed.users.applicant.email);
-    const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: '他社' });
-    const other = await signedInClient(database, seed.otherApplicant.email);
+    const client = await signedInClient(t.database, t.seed.users.applicant.email);
+    const draft = await client.caller.applications.createDraft({ programmeId: t.seed.programme.id, title: '他社' });
+    const other = await signedInClient(t.database, t.seed.otherApplicant.email);
     await expect(other.caller.applications.budgetTemplate({ applicationId: draft.id, format: 'csv' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const unreadable = await client.caller.applications
       .previewBudgetImport({ applicationId: draft.id, file: { format: 'xlsx', base64: Buffer.from('not excel').toString('base64') } })

@@ -1,8 +1,9 @@
 // Test-only helpers shared by this package's integration tests.
 import { insertAttachment, insertMembership, insertOrganisation, insertProgramme, insertUser, type Database } from '@tsumiki/db';
-import { ROLE_ORGANISATION_KIND, ROLES, type TProgrammeKind, type TRole } from '@tsumiki/domain';
+import { errorMessage, ROLE_ORGANISATION_KIND, ROLES, type TProgrammeKind, type TRole } from '@tsumiki/domain';
 import { BUILTIN_PROGRAMMES, documentsToAttach } from '@tsumiki/domain/programmes';
 import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from './auth/password';
 import { createContext, type CookieJar, type RequestInfo } from './context';
 import { createCaller } from './root';
@@ -131,6 +132,29 @@ export function tinyPdf(pages = 1): Uint8Array {
   return new TextEncoder().encode(
     `%PDF-1.4\n1 0 obj<</Type /Catalog /Pages 2 0 R>>endobj\n2 0 obj<</Type /Pages /Kids [${kids}] /Count ${pages}>>endobj\n${objects}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
   );
+}
+
+/** Inside a describe: a fresh database of the backend seeded with seedRoles, made before its tests and closed after. */
+export function seededDatabase(backend: { create(): Promise<Database> }) {
+  const state = {} as { database: Database; seed: Awaited<ReturnType<typeof seedRoles>> };
+  beforeAll(async () => {
+    state.database = await backend.create();
+    state.seed = await seedRoles(state.database);
+  });
+  afterAll(() => state.database.close());
+  return state;
+}
+
+/** A refused call as the user sees it: the HTTP-ish code, the catalogue code and the Japanese message. */
+export async function refusalOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    const cause = error.cause as { code?: string; params?: Record<string, string | number> } | undefined;
+    return { code: error.code, appCode: cause?.code, message: cause?.code ? errorMessage(cause.code, 'ja', cause.params) : error.message };
+  }
+  throw new Error('expected a refusal, got success');
 }
 
 /** Attaches every document the call requires of this content (as many copies as parties), straight into the table. */
