@@ -201,8 +201,19 @@ describe('committee member with a conflict of interest', () => {
     const count = await scoreInputs.count();
     expect(count).toBeGreaterThan(0);
     for (let i = 0; i < count; i += 1) await scoreInputs.nth(i).fill('4');
+    // Every score taken by the form (the total counts them) before submitting.
+    await member.waitForFunction(
+      () =>
+        [...document.querySelectorAll<HTMLInputElement>('[data-testid=score-sheet] input[data-testid^=score-]')].every((i) => i.value === '4') &&
+        !/合計 0 /.test(document.querySelector('[data-testid=sheet-total]')?.textContent ?? ''),
+      null,
+      { timeout: 20_000 },
+    );
     await member.locator('[data-testid=sheet-submit]').click();
-    await member.getByText(/提出済み（/).waitFor({ timeout: 20_000 });
+    const submittedBadge = member.getByText(/提出済み（/);
+    await submittedBadge.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+      throw new Error(`the score sheet was not submitted: ${(await member.getByRole('alert').allTextContents()).join(' / ')}`, { cause: error });
+    });
 
     // The committee summary counts the member's score.
     const reviewer = await browser.signIn('console', REVIEWER, { viewport: VIEWPORT });
