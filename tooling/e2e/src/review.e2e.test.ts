@@ -204,7 +204,7 @@ describe('committee member with a conflict of interest', () => {
     // Every score taken by the form (the total counts them) before submitting.
     await member.waitForFunction(
       () =>
-        [...document.querySelectorAll<HTMLInputElement>('[data-testid=score-sheet] input[data-testid^=score-]')].every((i) => i.value === '4') &&
+        Array.from(document.querySelectorAll('[data-testid=score-sheet] input[data-testid^=score-]')).every((i) => i.getAttribute('value') === '4') &&
         !/合計 0 /.test(document.querySelector('[data-testid=sheet-total]')?.textContent ?? ''),
       null,
       { timeout: 20_000 },
