@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import { appRouter, attachmentPreview, createContext, SESSION_COOKIE, type AppRouter, type CookieJar, type RequestInfo } from '@tsumiki/api';
+import {
+  appRouter,
+  attachmentPreview,
+  createContext,
+  SESSION_COOKIE,
+  type ApiDependencies,
+  type AppRouter,
+  type AttachmentStore,
+  type CookieJar,
+  type RequestInfo,
+} from '@tsumiki/api';
 import { pingDatabase, type DB } from '@tsumiki/db';
 import { ATTACHMENT_MAX_BYTES } from '@tsumiki/domain';
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
@@ -16,6 +26,8 @@ export interface ServerOptions {
   /** Reverse proxies trusted for the client address (TSUMIKI_TRUST_PROXY); off by default. */
   trustProxy?: false | number | string[];
   logger?: FastifyServerOptions['logger'];
+  /** Where attachment bytes go (TSUMIKI_ATTACHMENT_STORE); the database by default. */
+  attachments?: AttachmentStore;
   /** A built SPA to serve beside the API (one of the three apps). */
   staticDir?: string;
   now?: () => Date;
@@ -65,6 +77,16 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
+function apiDependencies(options: ServerOptions, log: ApiDependencies['log']): ApiDependencies {
+  return {
+    db: options.db,
+    allowedOrigins: options.allowedOrigins,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.attachments ? { attachments: options.attachments } : {}),
+  };
+}
+
 const trustHops =
   (hops: number) =>
   (_address: string, hop: number): boolean =>
@@ -111,7 +133,7 @@ export async function buildServer(options: ServerOptions) {
       router: appRouter,
       createContext: ({ req, res }) =>
         createContext(
-          { db: options.db, allowedOrigins: options.allowedOrigins, log: req.log, ...(options.now ? { now: options.now } : {}) },
+          apiDependencies(options, req.log),
           requestInfo(req),
           cookieJar(req, res, options.secureCookies),
         ),
@@ -121,7 +143,7 @@ export async function buildServer(options: ServerOptions) {
   // Attachment preview for the console (issue 5): access as review.open, inline, framed by the console only.
   app.get('/files/attachments/:attachmentId', async (req, reply) => {
     const { attachmentId } = req.params as { attachmentId: string };
-    const deps = { db: options.db, allowedOrigins: options.allowedOrigins, log: req.log, ...(options.now ? { now: options.now } : {}) };
+    const deps = apiDependencies(options, req.log);
     const preview = await attachmentPreview(deps, requestInfo(req), cookieJar(req, reply, options.secureCookies), attachmentId);
     return reply.code(preview.status).headers(preview.headers).send(preview.body);
   });

@@ -79,6 +79,15 @@ export const ZEnv = z.object({
   TSUMIKI_DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   /** Reverse proxies trusted for the client address (see ZTrustProxy). */
   TSUMIKI_TRUST_PROXY: ZTrustProxy,
+  /** Where attachment bytes go: in the database row (default), files under TSUMIKI_ATTACHMENT_DIR, or an S3-compatible bucket. */
+  TSUMIKI_ATTACHMENT_STORE: z.enum(['database', 'filesystem', 's3']).default('database'),
+  TSUMIKI_ATTACHMENT_DIR: z.string().min(1).optional(),
+  /** S3-compatible endpoint (AWS, MinIO, R2), addressed path-style: endpoint/bucket/key. */
+  TSUMIKI_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  TSUMIKI_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+  TSUMIKI_S3_REGION: z.string().min(1).default('us-east-1'),
+  TSUMIKI_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  TSUMIKI_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Set behind TLS: cookies get Secure and responses HSTS. */
   TSUMIKI_SECURE_COOKIES: flag,
   /** Seed the demo data when the database is empty (the start command's default). */

@@ -1,3 +1,4 @@
+import { databaseStore, filesystemStore, s3Store, type AttachmentStore } from '@tsumiki/api';
 import { createDatabase, migrateToLatest, type Database } from '@tsumiki/db';
 import { databaseConfigFrom, type Env } from './env';
 import { isEmpty, seedDemo, type DemoLogin } from './seed/demo';
@@ -18,4 +19,19 @@ export async function openDatabase(env: Env): Promise<{ database: Database; appl
 export async function seedIfEmpty(database: Database): Promise<DemoLogin[] | null> {
   if (!(await isEmpty(database.db))) return null;
   return (await seedDemo(database.db)).logins;
+}
+
+/** The attachment store the environment chose (env.ts has checked its settings are there). */
+export function attachmentStoreFrom(env: Env): AttachmentStore {
+  if (env.TSUMIKI_ATTACHMENT_STORE === 'filesystem') return filesystemStore(env.TSUMIKI_ATTACHMENT_DIR!);
+  if (env.TSUMIKI_ATTACHMENT_STORE === 's3') {
+    return s3Store({
+      endpoint: env.TSUMIKI_S3_ENDPOINT!,
+      bucket: env.TSUMIKI_S3_BUCKET!,
+      region: env.TSUMIKI_S3_REGION,
+      accessKeyId: env.TSUMIKI_S3_ACCESS_KEY_ID!,
+      secretAccessKey: env.TSUMIKI_S3_SECRET_ACCESS_KEY!,
+    });
+  }
+  return databaseStore;
 }

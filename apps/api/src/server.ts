@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './seed/demo';
 import { buildServer } from './app';
 import { loadEnv, REPO_ROOT } from './env';
 import { fileMailCatcher, startOutboxWorker } from './outbox-worker';
-import { openDatabase, seedIfEmpty } from './runtime';
+import { attachmentStoreFrom, openDatabase, seedIfEmpty } from './runtime';
 
 /**
  * Starts everything on one machine: the API on its own port and each app on its own, every one of
@@ -28,9 +28,10 @@ async function main() {
   const allowedOrigins = [...new Set([...origins, ...env.TSUMIKI_ALLOWED_ORIGINS])];
   const logger = { level: env.TSUMIKI_LOG_LEVEL };
   const trustProxy = env.TSUMIKI_TRUST_PROXY;
+  const attachments = attachmentStoreFrom(env);
 
   const servers: Awaited<ReturnType<typeof buildServer>>[] = [];
-  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, logger });
+  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, attachments, logger });
   await api.listen({ host, port: env.TSUMIKI_API_PORT });
   servers.push(api);
   for (const app of env.TSUMIKI_SERVE_APPS ? apps : []) {
@@ -43,6 +44,7 @@ async function main() {
       allowedOrigins,
       secureCookies: env.TSUMIKI_SECURE_COOKIES,
       trustProxy,
+      attachments,
       logger,
       staticDir,
     });
@@ -70,6 +72,7 @@ async function main() {
   const lines = [
     '',
     '積み木 Tsumiki is running',
+    `  attachments: ${attachments.kind}${env.TSUMIKI_ATTACHMENT_STORE === 'filesystem' ? ` (${env.TSUMIKI_ATTACHMENT_DIR})` : ''}`,
     `  database: ${database.kind} (${database.location})${applied.length ? `, migrated: ${applied.join(', ')}` : ''}`,
     `  API:       http://localhost:${env.TSUMIKI_API_PORT}/trpc  (health /healthz, readiness /readyz)`,
     ...apps.map((a) => `  ${a.name.padEnd(10)} http://localhost:${a.port}/  ${a.label}${env.TSUMIKI_SERVE_APPS ? '' : ' (Vite dev server)'}`),

@@ -9,6 +9,7 @@ import {
 import { SESSION_TTL_MS, type Locale } from '@tsumiki/domain';
 import type { Kysely } from 'kysely';
 import { hashSessionToken } from './auth/session-token';
+import { databaseStore, type AttachmentStore } from './storage/attachment-store';
 
 /** What the transport tells the API about a request; Fastify fills it, tests build it directly. */
 export interface RequestInfo {
@@ -44,6 +45,8 @@ export interface ApiDependencies {
   allowedOrigins: readonly string[];
   now?: () => Date;
   log: Logger;
+  /** Where attachment bytes go; the database (in the row) unless configured otherwise. */
+  attachments?: AttachmentStore;
 }
 
 export type Membership = Awaited<ReturnType<typeof listMembershipsOfUser>>[number];
@@ -66,6 +69,7 @@ export interface Context {
   allowedOrigins: readonly string[];
   now: () => Date;
   log: Logger;
+  attachments: AttachmentStore;
   auth: Auth;
   locale: Locale;
 }
@@ -125,6 +129,7 @@ export async function createContext(deps: ApiDependencies, request: RequestInfo,
     allowedOrigins: deps.allowedOrigins,
     now,
     log: deps.log,
+    attachments: deps.attachments ?? databaseStore,
     auth,
     locale: auth.state === 'signed-in' ? auth.user.locale : localeFrom(request.acceptLanguage),
   };

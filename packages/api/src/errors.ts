@@ -22,7 +22,7 @@ function trpcCodeFor(code: ErrorCode): TRPC_ERROR_CODE_KEY {
   if (code.endsWith('not_found')) return 'NOT_FOUND';
   if (code.endsWith('version_conflict') || code.endsWith('_taken')) return 'CONFLICT';
   if (code === 'attachment.too_large' || code === 'request.too_large') return 'PAYLOAD_TOO_LARGE';
-  if (code === 'service.unavailable') return 'SERVICE_UNAVAILABLE';
+  if (code === 'service.unavailable' || code === 'attachment.storage_full' || code === 'attachment.storage_unavailable') return 'SERVICE_UNAVAILABLE';
   if (code === 'internal.error') return 'INTERNAL_SERVER_ERROR';
   if (code === 'application.not_editable' || code === 'programme.window_closed') return 'PRECONDITION_FAILED';
   return 'BAD_REQUEST';

@@ -6,3 +6,4 @@ export type { Meta } from './trpc';
 export { readSheetRows, type TSheetFile } from './lib/sheet-rows';
 export { attachmentPreview } from './routers/review/attachment-preview';
 export { runReminders, startReminderTimer, type ReminderRun } from './routers/review/reminders.service';
+export * from './storage';

@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from './auth/password';
 import { createContext, type CookieJar, type RequestInfo } from './context';
 import { createCaller } from './root';
+import type { AttachmentStore } from './storage/attachment-store';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -107,11 +108,17 @@ export interface Client {
 /** A caller with its own cookie jar, like one browser. */
 export async function clientFor(
   database: Database,
-  options: { cookies?: MemoryCookieJar; request?: Partial<RequestInfo>; now?: () => Date } = {},
+  options: { cookies?: MemoryCookieJar; request?: Partial<RequestInfo>; now?: () => Date; attachments?: AttachmentStore } = {},
 ): Promise<Client> {
   const cookies = options.cookies ?? new MemoryCookieJar();
   const ctx = await createContext(
-    { db: database.db, allowedOrigins: ['http://localhost:5173'], log: silentLog, ...(options.now ? { now: options.now } : {}) },
+    {
+      db: database.db,
+      allowedOrigins: ['http://localhost:5173'],
+      log: silentLog,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.attachments ? { attachments: options.attachments } : {}),
+    },
     requestInfo(options.request),
     cookies,
   );
@@ -119,7 +126,7 @@ export async function clientFor(
 }
 
 /** Signs in and returns a fresh client carrying the session cookie. */
-export async function signedInClient(database: Database, email: string, options: { now?: () => Date } = {}) {
+export async function signedInClient(database: Database, email: string, options: { now?: () => Date; attachments?: AttachmentStore } = {}) {
   const anonymous = await clientFor(database);
   await anonymous.caller.auth.signIn({ email, password: PASSWORD });
   return clientFor(database, { cookies: anonymous.cookies, ...options });

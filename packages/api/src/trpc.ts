@@ -1,5 +1,5 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
-import { isDatabaseUnavailable } from '@tsumiki/db';
+import { isDatabaseUnavailable, isInvalidInputValue } from '@tsumiki/db';
 import { DomainError, errorMessage, type ErrorCode, type TRole } from '@tsumiki/domain';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
@@ -72,6 +72,11 @@ const errorMapping = t.middleware(async ({ next, ctx, path }) => {
       if (isDatabaseUnavailable(cause)) {
         ctx.log.warn({ err: cause, path, requestId: ctx.request.requestId }, 'database unavailable');
         throw appError('service.unavailable');
+      }
+      // A value the schema let through but the column cannot hold (found by the hostile-input fuzz).
+      if (isInvalidInputValue(cause)) {
+        ctx.log.warn({ err: cause, path, requestId: ctx.request.requestId }, 'input value refused by the database');
+        throw appError('validation.invalid');
       }
       ctx.log.error({ err: cause, path, requestId: ctx.request.requestId }, 'unexpected error');
     }

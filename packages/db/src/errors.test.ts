@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable, isUniqueViolation } from './errors';
+import { isDatabaseUnavailable, isInvalidInputValue, isUniqueViolation } from './errors';
 
 describe('isDatabaseUnavailable', () => {
   it.each([
@@ -25,5 +25,15 @@ describe('isDatabaseUnavailable', () => {
   it('tells unique violations apart', () => {
     expect(isUniqueViolation({ code: '23505' })).toBe(true);
     expect(isUniqueViolation(new Error('Connection terminated'))).toBe(false);
+  });
+});
+
+describe('isInvalidInputValue', () => {
+  it('is a data exception (class 22) only', () => {
+    expect(isInvalidInputValue({ code: '22003' })).toBe(true); // integer out of range
+    expect(isInvalidInputValue({ code: '22P02' })).toBe(true); // invalid text representation
+    expect(isInvalidInputValue({ code: '23505' })).toBe(false);
+    expect(isInvalidInputValue({ code: 'ECONNREFUSED' })).toBe(false);
+    expect(isInvalidInputValue(null)).toBe(false);
   });
 });

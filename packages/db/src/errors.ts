@@ -13,3 +13,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const message = (error as { message?: unknown }).message;
   return typeof message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|encountered a connection error and is not queryable|the database system is (starting up|shutting down|in recovery mode)/i.test(message);
 }
+
+/**
+ * SQLSTATE class 22 (data exception: a number out of range, text the column type cannot take):
+ * a value from the request the database could not hold — bad input (400), not a server fault.
+ */
+export function isInvalidInputValue(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}

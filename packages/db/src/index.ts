@@ -13,7 +13,7 @@ export * from './repositories/programmes.repository';
 export * from './repositories/sessions.repository';
 export * from './repositories/sign-in-attempts.repository';
 export * from './repositories/users.repository';
-export { isUniqueViolation, isDatabaseUnavailable } from './errors';
+export { isUniqueViolation, isDatabaseUnavailable, isInvalidInputValue } from './errors';
 export * from './repositories/ccus.repository';
 export * from './repositories/submissions.repository';
 export * from './repositories/review.repository';

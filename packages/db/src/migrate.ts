@@ -8,6 +8,7 @@ import * as m20261130changeRequests from './migrations/2026-11-30T07-change-requ
 import * as m20261130lifecycle from './migrations/2026-11-30T07-lifecycle';
 import * as m20261130reviewConsole from './migrations/2026-11-30T09-review-console';
 import * as m20261130organisations from './migrations/2026-11-30T08-organisations';
+import * as m20261130attachmentStorage from './migrations/2026-11-30T10-attachment-storage';
 
 /**
  * Migrations listed in code rather than read from a folder, so they run the same under tsx, vitest
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T07-lifecycle': m20261130lifecycle,
   '2026-11-30T09-review-console': m20261130reviewConsole,
   '2026-11-30T08-organisations': m20261130organisations,
+  '2026-11-30T10-attachment-storage': m20261130attachmentStorage,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

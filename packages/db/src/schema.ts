@@ -136,7 +136,10 @@ export interface AttachmentTable {
   detected_type: string;
   size_bytes: number;
   sha256: string;
-  content: Uint8Array;
+  /** The bytes when the database is the attachment store; null when storage_key names them elsewhere. */
+  content: ColumnType<Uint8Array | null, Uint8Array | null | undefined, never>;
+  /** Where a filesystem or S3-compatible store keeps the bytes (year/month/uuid); null in the database store. */
+  storage_key: ColumnType<string | null, string | null | undefined, never>;
   /** Which of the call's required documents this file is (requiredDocuments[].code), if any. */
   document_code: ColumnType<string | null, string | null | undefined, never>;
   /** Pages counted in a PDF, for the page limits (003 §6.4); null when not a PDF or not countable. */

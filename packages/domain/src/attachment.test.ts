@@ -34,3 +34,12 @@ describe('countPdfPages', () => {
     expect(countPdfPages(pdf('7 0 obj<</Type /ObjStm>>stream\nxx\nendstream'))).toBeNull();
   });
 });
+
+describe('attachment file names (hostile input)', () => {
+  it.each(['../../etc/passwd.pdf', 'a\\b.pdf', 'nul\u0000.pdf', 'invoice\u202efdp.exe', '\u2066x.pdf', '..'])('refuses %j', (name) => {
+    expect(ZAttachmentFileName.safeParse(name).error?.issues[0]?.message).toBe('attachment.name_invalid');
+  });
+  it('keeps Japanese names, spaces and dots', () => {
+    expect(ZAttachmentFileName.safeParse('様式1 (改訂版).v2.pdf').success).toBe(true);
+  });
+});

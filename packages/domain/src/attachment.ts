@@ -22,9 +22,11 @@ export const ZAttachmentFileName = z
   .trim()
   .min(1, { message: 'attachment.name_required' })
   .max(200, { message: 'attachment.name_too_long' })
-  // No path separators or control characters: the name is shown and used for downloads, never as a path.
+  // No path separators or control characters: the name is shown and used for downloads, never as a
+  // path. Nor bidirectional overrides (U+202A–202E, U+2066–2069, U+200E/200F), which let
+  // "invoice" + U+202E + "fdp.exe" display as "invoiceexe.pdf" (found by the hostile-input fuzz).
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  .refine((s) => !/[\\/\u0000-\u001f\u007f]/.test(s) && s !== '.' && s !== '..', {
+  .refine((s) => !/[\\/\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(s) && s !== '.' && s !== '..', {
     message: 'attachment.name_invalid',
   });
 

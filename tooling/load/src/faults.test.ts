@@ -7,7 +7,7 @@ import { faultsFailed, runFaults } from './faults';
 const canRunCluster = existsSync('/usr/lib/postgresql') && process.getuid?.() === 0;
 
 describe.runIf(canRunCluster)('pnpm faults, short run (private PostgreSQL cluster)', () => {
-  it('answers 503 "try again" through an outage, recovers by itself, and keeps exactly one submission per key through a killed process', async () => {
+  it('answers 503 "try again" through an outage, recovers by itself, keeps one submission per key through a killed process, and refuses uploads to a full or read-only store without orphans', async () => {
     const lines: string[] = [];
     const figures = await runFaults({ users: 4, outageS: 2, kills: 2, port: await freePort(), log: (l) => lines.push(l) });
     expect(figures.outage503, lines.join('\n')).toBeGreaterThan(0);
@@ -21,6 +21,7 @@ describe.runIf(canRunCluster)('pnpm faults, short run (private PostgreSQL cluste
     expect(figures.invariantViolations).toBe(0);
     expect(figures.killRetriesWithOneSubmission).toBe(2);
     expect(figures.killsCutInFlight).toBeGreaterThan(0);
+    if (figures.storage) expect(figures.storage).toMatchObject({ fullAnswer: '503 attachment.storage_full', readOnlyAnswer: '503 attachment.storage_unavailable', orphanRows: 0, orphanFiles: 0, ok: true });
     expect(faultsFailed(figures)).toBe(false);
   });
 });

@@ -7,8 +7,8 @@
  *     invariants of every table must hold; every receipt a user got must be in the database once.
  *  2. Killed API: SIGKILL an API process while a submit is in flight, retry the same idempotency
  *     key on the other process: exactly one submission.
- *  3. Attachment storage full or read-only (filesystem store on a tiny tmpfs): a clear error, no
- *     metadata row without its bytes.
+ *  3. Attachment storage full or read-only (filesystem store on a 64 KiB tmpfs): a clear 503, no
+ *     metadata row without its file and no file without its row; writable again → uploads work.
  *
  * Prints its figures; the last line is one JSON object.
  *   pnpm faults
@@ -25,6 +25,7 @@ import { scriptEnv } from './env';
 import { checkInvariants, submissionsPerKey } from './invariants';
 import { freePort, killAll, startApi, type Started } from './processes';
 import { LOAD_PASSWORD, seedLoadData } from './seed';
+import { storageFaults, type StorageFaultFigures } from './storage-faults';
 import { call, errorOf, resultOf, signIn, type HttpResult } from './trpc-http';
 
 const TRY_AGAIN_JA = /しばらくしてから、もう一度お試しください/;
@@ -61,6 +62,8 @@ export interface FaultFigures {
   kills: number;
   killsCutInFlight: number;
   killRetriesWithOneSubmission: number;
+  /** null when this machine does not allow mounting a tmpfs (then said in the output). */
+  storage: StorageFaultFigures | null;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -291,6 +294,9 @@ export async function runFaults(o: { users: number; outageS: number; kills: numb
     const kills = await killMidSubmit(databaseUrl, apis, cookies[0]!, seeded.programmeId, o.kills, database, log);
 
 
+    log('3. attachment storage full / read-only');
+    const storage = await storageFaults(databaseUrl, database, cookies[0]!, seeded.programmeId, log);
+
     const invariants = await checkInvariants(database.db);
     for (const [name, ids] of Object.entries(invariants.violations)) log(`  INVARIANT ${name}: ${ids.join(', ')}`);
     const perKey = await submissionsPerKey(database.db, [...outage.receipts.keys()]);
@@ -319,6 +325,7 @@ export async function runFaults(o: { users: number; outageS: number; kills: numb
       kills: kills.kills,
       killsCutInFlight: kills.cutInFlight,
       killRetriesWithOneSubmission: kills.oneSubmission,
+      storage,
     };
   } finally {
     await Promise.allSettled(apis.map((a) => a.stop('SIGKILL')));
@@ -338,6 +345,9 @@ async function main() {
       `recovered by itself in ${figures.recoverySeconds ?? 'NEVER'} s; errors after recovery ${figures.errorsAfterRecovery}`,
       `receipts ${figures.receipts}: lost ${figures.lostSubmissions}, duplicated ${figures.duplicatedSubmissions}; invariant violations ${figures.invariantViolations}`,
       `killed API mid-submit ${figures.kills}× (${figures.killsCutInFlight} cut in flight): retried with the same key → exactly one submission ${figures.killRetriesWithOneSubmission}×`,
+      figures.storage
+        ? `attachment store full → ${figures.storage.fullAnswer}; read-only → ${figures.storage.readOnlyAnswer}; recovered ${figures.storage.recovered}; orphan rows ${figures.storage.orphanRows}, orphan files ${figures.storage.orphanFiles}`
+        : 'attachment store faults: NOT RUN (mounting a tmpfs is not allowed on this machine)',
     ].join('\n'),
   );
   console.log(JSON.stringify(figures));
@@ -354,7 +364,8 @@ export function faultsFailed(f: FaultFigures): boolean {
     f.lostSubmissions > 0 ||
     f.duplicatedSubmissions > 0 ||
     f.invariantViolations > 0 ||
-    f.killRetriesWithOneSubmission !== f.kills
+    f.killRetriesWithOneSubmission !== f.kills ||
+    (f.storage !== null && !f.storage.ok)
   );
 }
 

@@ -109,7 +109,7 @@ function startTsx(script: string, env: Record<string, string>, port: number, rea
 }
 
 /** One Tsumiki API process (apps/api server) on its own port, without the apps or the demo seed. */
-export async function startApi(databaseUrl: string, options: { port?: number; poolMax?: number } = {}): Promise<Started> {
+export async function startApi(databaseUrl: string, options: { port?: number; poolMax?: number; env?: Record<string, string> } = {}): Promise<Started> {
   const port = options.port ?? (await freePort());
   return startTsx(
     'apps/api/src/server.ts',
@@ -121,6 +121,7 @@ export async function startApi(databaseUrl: string, options: { port?: number; po
       TSUMIKI_LOG_LEVEL: 'error',
       TSUMIKI_DATABASE_POOL_MAX: String(options.poolMax ?? 10),
       NODE_ENV: 'production',
+      ...options.env,
     },
     port,
     '/healthz',

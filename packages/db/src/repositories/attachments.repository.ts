@@ -9,7 +9,11 @@ export function insertAttachment(
     declaredType: string;
     detectedType: string;
     sha256: string;
-    content: Uint8Array;
+    /** The bytes, when the database is the store; null when `storageKey` names them in another store. */
+    content: Uint8Array | null;
+    storageKey?: string | null;
+    /** Required when the bytes are elsewhere (content null). */
+    sizeBytes?: number;
     documentCode?: string | null;
     pageCount?: number | null;
   },
@@ -22,9 +26,10 @@ export function insertAttachment(
       file_name: attachment.fileName,
       declared_type: attachment.declaredType,
       detected_type: attachment.detectedType,
-      size_bytes: attachment.content.byteLength,
+      size_bytes: attachment.content?.byteLength ?? attachment.sizeBytes ?? 0,
       sha256: attachment.sha256,
       content: attachment.content,
+      storage_key: attachment.storageKey ?? null,
       document_code: attachment.documentCode ?? null,
       page_count: attachment.pageCount ?? null,
     })
@@ -48,4 +53,23 @@ export function countAttachments(db: Executor) {
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow()
     .then((r) => Number(r.count));
+}
+
+/** Where one attachment's bytes are: inline in the row, or under a key in the configured store. */
+export function findAttachmentBytes(db: Executor, id: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'application_id', 'size_bytes', 'sha256', 'content', 'storage_key'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Every key a row points to, to compare with what the store holds (orphans either way). */
+export function listAttachmentStorageKeys(db: Executor) {
+  return db
+    .selectFrom('attachments')
+    .select('storage_key')
+    .where('storage_key', 'is not', null)
+    .execute()
+    .then((rows) => rows.map((r) => r.storage_key!));
 }

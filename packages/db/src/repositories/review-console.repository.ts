@@ -142,7 +142,7 @@ export function listDecisionsOfApplications(db: Executor, applicationIds: readon
 export function findAttachmentForPreview(db: Executor, attachmentId: string) {
   return db
     .selectFrom('attachments')
-    .select(['id', 'application_id', 'file_name', 'detected_type', 'size_bytes', 'content'])
+    .select(['id', 'application_id', 'file_name', 'detected_type', 'size_bytes', 'content', 'storage_key'])
     .where('id', '=', attachmentId)
     .executeTakeFirst();
 }

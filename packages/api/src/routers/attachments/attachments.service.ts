@@ -5,6 +5,7 @@ import { BUILTIN_PROGRAMMES } from '@tsumiki/domain/programmes';
 import { fileTypeFromBuffer } from 'file-type';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
+import { StorageFullError, StorageUnavailableError, type StoredBytes } from '../../storage/attachment-store';
 import { applicationOfCaller } from '../applications/applications.service';
 
 /** Detects the type from the bytes. CSV has no magic number: it must be valid UTF-8 text without NULs. */
@@ -20,6 +21,46 @@ export async function detectType(bytes: Uint8Array): Promise<string | undefined>
   return undefined;
 }
 
+/** The application a file may be attached to now: the caller's, in a status that takes uploads, for a document the call asks for. */
+async function uploadTarget(
+  db: Context['db'],
+  ctx: Context & { auth: SignedInAuth },
+  input: { applicationId: string; documentCode?: string | undefined },
+  mayUpload: (status: TApplicationStatus) => boolean,
+  lock: boolean,
+) {
+  const application = await applicationOfCaller(db, ctx.auth, input.applicationId, lock);
+  if (!mayUpload(application.status)) {
+    throw appError('application.not_editable', { status: application.status });
+  }
+  if (input.documentCode !== undefined) {
+    // The document must be one the call asks for (its code in the programme definition).
+    const programme = await findProgrammeById(db, application.programme_id);
+    const kind = ZProgrammeKind.safeParse(programme?.kind);
+    if (!kind.success || !BUILTIN_PROGRAMMES[kind.data].requiredDocuments.some((d) => d.code === input.documentCode))
+      throw appError('attachment.document_unknown', { document: input.documentCode });
+  }
+  return application;
+}
+
+/** The bytes into the configured store; a full or unwritable store is a coded 503 with nothing stored. */
+async function storeBytes(ctx: Context, bytes: Uint8Array): Promise<StoredBytes> {
+  try {
+    return await ctx.attachments.put(bytes);
+  } catch (error) {
+    if (error instanceof StorageFullError || error instanceof StorageUnavailableError) {
+      ctx.log.error({ err: error, store: ctx.attachments.kind, requestId: ctx.request.requestId }, 'attachment store refused a write');
+      throw appError(error instanceof StorageFullError ? 'attachment.storage_full' : 'attachment.storage_unavailable');
+    }
+    throw error;
+  }
+}
+
+/**
+ * Bytes first, then the row in a transaction; when the row is not written the bytes are removed
+ * again, so no row points at missing bytes and (short of a crash between the two) no bytes are
+ * left without a row.
+ */
 export async function uploadAttachment(
   ctx: Context & { auth: SignedInAuth },
   input: { applicationId: string; fileName: string; declaredType: TAttachmentType; contentBase64: string; documentCode?: string | undefined },
@@ -34,48 +75,51 @@ export async function uploadAttachment(
     fileName: input.fileName,
   });
   if (!check.ok) throw appError(check.code);
-  return ctx.db.transaction().execute(async (trx) => {
-    const application = await applicationOfCaller(trx, ctx.auth, input.applicationId, true);
-    if (!mayUpload(application.status)) {
-      throw appError('application.not_editable', { status: application.status });
-    }
-    if (input.documentCode !== undefined) {
-      // The document must be one the call asks for (its code in the programme definition).
-      const programme = await findProgrammeById(trx, application.programme_id);
-      const kind = ZProgrammeKind.safeParse(programme?.kind);
-      if (!kind.success || !BUILTIN_PROGRAMMES[kind.data].requiredDocuments.some((d) => d.code === input.documentCode))
-        throw appError('attachment.document_unknown', { document: input.documentCode });
-    }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const stored = await insertAttachment(trx, {
-      applicationId: application.id,
-      uploadedBy: ctx.auth.user.id,
-      fileName: input.fileName,
-      declaredType: input.declaredType,
-      detectedType: input.declaredType,
-      sha256,
-      content: bytes,
-      documentCode: input.documentCode ?? null,
-      pageCount: input.declaredType === 'application/pdf' ? countPdfPages(bytes) : null,
+  // Refused uploads never reach the store: the same checks run again under the row lock below.
+  await uploadTarget(ctx.db, ctx, input, mayUpload, false);
+  const stored = await storeBytes(ctx, bytes);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const application = await uploadTarget(trx, ctx, input, mayUpload, true);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const row = await insertAttachment(trx, {
+        applicationId: application.id,
+        uploadedBy: ctx.auth.user.id,
+        fileName: input.fileName,
+        declaredType: input.declaredType,
+        detectedType: input.declaredType,
+        sha256,
+        content: stored.inline,
+        storageKey: stored.storageKey,
+        sizeBytes: bytes.byteLength,
+        documentCode: input.documentCode ?? null,
+        pageCount: input.declaredType === 'application/pdf' ? countPdfPages(bytes) : null,
+      });
+      await appendAudit(trx, {
+        actorUserId: ctx.auth.user.id,
+        action: 'attachment.upload',
+        entityType: 'application',
+        entityId: application.id,
+        after: { attachmentId: row.id, fileName: row.file_name, size: row.size_bytes, sha256, documentCode: row.document_code },
+        requestId: ctx.request.requestId,
+        ip: ctx.request.ip,
+      });
+      return {
+        id: row.id,
+        fileName: row.file_name,
+        type: row.declared_type,
+        sizeBytes: row.size_bytes,
+        sha256: row.sha256,
+        documentCode: row.document_code,
+        pageCount: row.page_count,
+        createdAt: row.created_at,
+      };
     });
-    await appendAudit(trx, {
-      actorUserId: ctx.auth.user.id,
-      action: 'attachment.upload',
-      entityType: 'application',
-      entityId: application.id,
-      after: { attachmentId: stored.id, fileName: stored.file_name, size: stored.size_bytes, sha256, documentCode: stored.document_code },
-      requestId: ctx.request.requestId,
-      ip: ctx.request.ip,
-    });
-    return {
-      id: stored.id,
-      fileName: stored.file_name,
-      type: stored.declared_type,
-      sizeBytes: stored.size_bytes,
-      sha256: stored.sha256,
-      documentCode: stored.document_code,
-      pageCount: stored.page_count,
-      createdAt: stored.created_at,
-    };
-  });
+  } catch (error) {
+    if (stored.storageKey) {
+      const key = stored.storageKey;
+      await ctx.attachments.remove(key).catch((cleanup: unknown) => ctx.log.error({ err: cleanup, storageKey: key }, 'orphan attachment bytes left in the store'));
+    }
+    throw error;
+  }
 }

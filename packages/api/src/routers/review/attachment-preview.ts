@@ -55,17 +55,24 @@ export async function attachmentPreview(deps: ApiDependencies, request: RequestI
   }
   const type = (PREVIEW_TYPES as readonly string[]).includes(attachment.detected_type) ? attachment.detected_type : null;
   if (!type) return refusal(415, 'attachment.preview_not_supported', ctx.locale, { type: attachment.detected_type });
+  let bytes: Uint8Array;
+  try {
+    bytes = await ctx.attachments.get(attachment);
+  } catch (error) {
+    deps.log.error({ err: error, attachmentId: attachment.id }, 'attachment bytes unreadable');
+    return refusal(503, 'attachment.storage_unavailable', ctx.locale);
+  }
   return {
     status: 200,
     headers: {
       'content-type': type,
       'content-disposition': inlineDisposition(attachment.file_name),
-      'content-length': String(attachment.content.byteLength),
+      'content-length': String(bytes.byteLength),
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
       'content-security-policy': PREVIEW_CSP,
       'x-frame-options': 'SAMEORIGIN',
     },
-    body: Buffer.from(attachment.content),
+    body: Buffer.from(bytes),
   };
 }
