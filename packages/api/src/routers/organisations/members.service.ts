@@ -98,7 +98,8 @@ export async function inviteMember(ctx: SignedIn, input: TInviteMemberInput) {
     });
     return created;
   });
-  ctx.log.info({ invitationId: invitation.id, email: invitation.email, link }, 'organisation invitation (the e-mail carries this link)');
+  // The link is a bearer secret: it travels only in the e-mail (the dev mail catcher in development), never in logs.
+  ctx.log.info({ invitationId: invitation.id }, 'organisation invitation queued');
   return { id: invitation.id, email: invitation.email, expiresAt: invitation.expires_at };
 }
 
