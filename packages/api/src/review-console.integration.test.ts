@@ -5,8 +5,8 @@ import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReminders } from './routers/review/reminders.service';
-import { codeOf, submittedCltApplication } from './review-test-support';
-import { seedRoles, signedInClient, type Client } from './test-support';
+import { submittedCltApplication } from './review-test-support';
+import { errorCodeOf as codeOf, seedRoles, signedInClient, type Client } from './test-support';
 
 const backends = await testBackends();
 const NOW = jstInstant(2026, 4, 10, 10, 0);

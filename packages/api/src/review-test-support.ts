@@ -1,17 +1,5 @@
-import { TRPCError } from '@trpc/server';
 import { insertApplication, insertSubmission, setApplicationSubmitted, type Database } from '@tsumiki/db';
 import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
-
-/** "ok", or the tRPC code with the domain's code of a refusal ("NOT_FOUND review.application_not_found"). */
-export async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    return `${error.code} ${(error.cause as { code?: string } | undefined)?.code ?? ''}`.trim();
-  }
-}
 
 /** A submitted CLT application, frozen as the submit flow leaves it (the 記載例 unless content is given). */
 export async function submittedCltApplication(

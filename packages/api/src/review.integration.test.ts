@@ -12,8 +12,8 @@ import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain
 import { authorisationMatrix, TRANSITIONS } from '@tsumiki/domain/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/password';
-import { codeOf, submittedCltApplication } from './review-test-support';
-import { PASSWORD, seedRoles, signedInClient, type Client } from './test-support';
+import { submittedCltApplication } from './review-test-support';
+import { errorCodeOf as codeOf, PASSWORD, seedRoles, signedInClient, type Client } from './test-support';
 
 const backends = await testBackends();
 const NOW = jstInstant(2026, 4, 10, 10, 0);
