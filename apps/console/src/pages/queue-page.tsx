@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { APPLICATION_STATUSES, type TApplicationStatus } from '@tsumiki/domain';
 import { QUEUE_SORTS, STATUS_LABELS, type TQueueFilters, type TQueueSort } from '@tsumiki/domain/review';
@@ -24,10 +24,14 @@ export function QueuePage() {
   const [sort, setSort] = useState<TQueueSort>('submitted_at');
   const [direction, setDirection] = useState<'asc' | 'desc'>('desc');
   const [page, setPage] = useState(1);
+  const [minYen, setMinYen] = useState<number | ''>('');
+  const [maxYen, setMaxYen] = useState<number | ''>('');
   const filters: TQueueFilters = {
     ...(programmeId ? { programmeId } : {}),
     ...(status !== 'all' ? { statuses: [status] } : {}),
     ...(search.trim() ? { search: search.trim() } : {}),
+    ...(minYen !== '' ? { minRequestedYen: minYen } : {}),
+    ...(maxYen !== '' ? { maxRequestedYen: maxYen } : {}),
     sort,
     direction,
   };
@@ -40,6 +44,8 @@ export function QueuePage() {
     setProgrammeId(view.programmeId ?? null);
     setStatus(view.statuses?.[0] ?? 'all');
     setSearch(view.search ?? '');
+    setMinYen(view.minRequestedYen ?? '');
+    setMaxYen(view.maxRequestedYen ?? '');
     setSort(view.sort);
     setDirection(view.direction);
     setPage(1);
@@ -67,6 +73,8 @@ export function QueuePage() {
           onChange={(v) => reset(setProgrammeId)(v || null)}
           w={360}
         />
+        <NumberInput label={t('queue.minRequested')} value={minYen} onChange={(v) => reset(setMinYen)(typeof v === 'number' ? v : '')} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," w={180} data-testid="queue-min-requested" />
+        <NumberInput label={t('queue.maxRequested')} value={maxYen} onChange={(v) => reset(setMaxYen)(typeof v === 'number' ? v : '')} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," w={180} data-testid="queue-max-requested" />
         <TextInput label={t('queue.search')} value={search} onChange={(e) => reset(setSearch)(e.currentTarget.value)} data-testid="queue-search" w={300} />
         <Select label={t('queue.sort')} data={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sorts.${s}`) }))} value={sort} onChange={(v) => v && reset(setSort)(v)} w={180} />
         <Select label=" " data={[{ value: 'desc', label: t('queue.desc') }, { value: 'asc', label: t('queue.asc') }]} value={direction} onChange={(v) => v && reset(setDirection)(v)} w={120} />

@@ -12,16 +12,17 @@ describe('saved views of the queue', () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('reviewer', '高橋 健一') },
       'review.queue': queue,
-      'review.views': { data: [{ id: 'v1', name: '高知の再提出', version: 1, count: 4, filters: { statuses: ['resubmitted'], search: '高知', sort: 'title', direction: 'asc' }, updatedAt: new Date() }] },
+      'review.views': { data: [{ id: 'v1', name: '高知の再提出', version: 1, count: 4, filters: { statuses: ['resubmitted'], search: '高知', minRequestedYen: 10_000_000, sort: 'title', direction: 'asc' }, updatedAt: new Date() }] },
       'review.saveView': { data: { id: 'v2', version: 1 } },
     });
     renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages });
     const view = await screen.findByText('高知の再提出（4件）');
     fireEvent.click(view);
     await waitFor(() =>
-      expect(api.calls.filter((c) => c.path === 'review.queue').at(-1)?.input).toMatchObject({ statuses: ['resubmitted'], search: '高知', sort: 'title', direction: 'asc', page: 1 }),
+      expect(api.calls.filter((c) => c.path === 'review.queue').at(-1)?.input).toMatchObject({ statuses: ['resubmitted'], search: '高知', minRequestedYen: 10_000_000, sort: 'title', direction: 'asc', page: 1 }),
     );
     expect(screen.getByTestId<HTMLInputElement>('queue-search').value).toBe('高知');
+    expect(screen.getByLabelText<HTMLInputElement>('申請助成額の下限（円）').value).toBe('10,000,000');
 
     fireEvent.click(screen.getByTestId('save-view'));
     fireEvent.change(screen.getByTestId('view-name'), { target: { value: 'x'.repeat(61) } });
@@ -32,7 +33,7 @@ describe('saved views of the queue', () => {
     await waitFor(() => expect(api.calls.some((c) => c.path === 'review.saveView')).toBe(true));
     expect(api.calls.find((c) => c.path === 'review.saveView')?.input).toEqual({
       name: '高知（題名順）',
-      filters: { statuses: ['resubmitted'], search: '高知', sort: 'title', direction: 'asc' },
+      filters: { statuses: ['resubmitted'], search: '高知', minRequestedYen: 10_000_000, sort: 'title', direction: 'asc' },
     });
   });
 });
