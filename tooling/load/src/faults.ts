@@ -22,7 +22,7 @@ import pg from 'pg';
 import { requiredUploads, uploadRequired } from './documents';
 import { createCluster, type Cluster } from './cluster';
 import { scriptEnv } from './env';
-import { checkInvariants, submissionsPerKey } from './invariants';
+import { settleRun, submissionsPerKey } from './invariants';
 import { freePort, killAll, startApi, type Started } from './processes';
 import { LOAD_PASSWORD, seedLoadData } from './seed';
 import { storageFaults, type StorageFaultFigures } from './storage-faults';
@@ -297,16 +297,7 @@ export async function runFaults(o: { users: number; outageS: number; kills: numb
     log('3. attachment storage full / read-only');
     const storage = await storageFaults(databaseUrl, database, cookies[0]!, seeded.programmeId, log);
 
-    const invariants = await checkInvariants(database.db);
-    for (const [name, ids] of Object.entries(invariants.violations)) log(`  INVARIANT ${name}: ${ids.join(', ')}`);
-    const perKey = await submissionsPerKey(database.db, [...outage.receipts.keys()]);
-    const doubled = await database.db
-      .selectFrom('application_submissions')
-      .select('application_id')
-      .where('idempotency_key', 'not like', 'seed-%')
-      .groupBy('application_id')
-      .having((eb) => eb.fn.countAll(), '>', 1)
-      .execute();
+    const outcome = await settleRun(database.db, [...outage.receipts.keys()], log);
 
     return {
       users: o.users,
@@ -319,9 +310,9 @@ export async function runFaults(o: { users: number; outageS: number; kills: numb
       recoverySeconds: outage.recoverySeconds,
       errorsAfterRecovery: answers.filter((a) => a.phase === 'after' && failed(a)).length,
       receipts: outage.receipts.size,
-      lostSubmissions: [...perKey.values()].filter((n) => n === 0).length,
-      duplicatedSubmissions: [...perKey.values()].filter((n) => n > 1).length + doubled.length,
-      invariantViolations: Object.values(invariants.violations).reduce((s, v) => s + v.length, 0),
+      lostSubmissions: outcome.lost,
+      duplicatedSubmissions: outcome.duplicated,
+      invariantViolations: outcome.violations,
       kills: kills.kills,
       killsCutInFlight: kills.cutInFlight,
       killRetriesWithOneSubmission: kills.oneSubmission,

@@ -69,3 +69,34 @@ export async function submissionsPerKey(db: Kysely<DB>, keys: readonly string[])
   }
   return counts;
 }
+
+export interface RunOutcome {
+  /** Receipts the users were given with no submission behind them. */
+  lost: number;
+  /** Keys with more than one submission, plus run-made applications submitted more than once. */
+  duplicated: number;
+  /** Offending rows over every invariant. */
+  violations: number;
+}
+
+/**
+ * After a run: the invariants, and every receipt a user got (by idempotency key) held exactly once.
+ * Each application a run creates is submitted once, so one with two submissions is a double.
+ */
+export async function settleRun(db: Kysely<DB>, receiptKeys: readonly string[], log: (line: string) => void): Promise<RunOutcome> {
+  const invariants = await checkInvariants(db);
+  for (const [name, ids] of Object.entries(invariants.violations)) log(`  INVARIANT ${name}: ${ids.join(', ')}`);
+  const perKey = [...(await submissionsPerKey(db, receiptKeys)).values()];
+  const doubled = await db
+    .selectFrom('application_submissions')
+    .select('application_id')
+    .where('idempotency_key', 'not like', 'seed-%')
+    .groupBy('application_id')
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .execute();
+  return {
+    lost: perKey.filter((n) => n === 0).length,
+    duplicated: perKey.filter((n) => n > 1).length + doubled.length,
+    violations: Object.values(invariants.violations).reduce((sum, rows) => sum + rows.length, 0),
+  };
+}

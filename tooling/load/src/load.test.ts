@@ -13,12 +13,13 @@ describe('load mix', () => {
   });
 });
 
-describe.runIf(hasPostgres)('pnpm load, short run (20 users × 3 s, two API processes)', () => {
+describe.runIf(hasPostgres)('pnpm load, short run (20 users × 8 s, two API processes)', () => {
   it('serves every journey without an error, loses and doubles no submission, and leaves the invariants whole', async () => {
     const lines: string[] = [];
     const figures = await runLoad({
       users: 20,
-      durationS: 3,
+      // Long enough for applicants to get through a whole journey (13 requests with the uploads) on a busy machine.
+      durationS: 8,
       mix: { applicant: 70, console: 20, dashboard: 10 },
       apiProcesses: 2,
       poolMax: 5,
@@ -30,7 +31,7 @@ describe.runIf(hasPostgres)('pnpm load, short run (20 users × 3 s, two API proc
     });
     expect(figures.api.requests).toBeGreaterThan(20);
     expect(figures.errorsTotal).toBe(0);
-    expect(figures.submissions).toBeGreaterThan(0);
+    expect(figures.submissions, lines.join('\n')).toBeGreaterThan(0);
     expect(figures.lostSubmissions).toBe(0);
     expect(figures.duplicatedSubmissions).toBe(0);
     expect(figures.invariantViolations).toBe(0);

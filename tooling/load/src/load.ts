@@ -13,7 +13,7 @@ import { createDatabase, migrateToLatest } from '@tsumiki/db';
 import { dropDatabase, recreateDatabase } from '@tsumiki/bench/scratch';
 import { summarise } from '@tsumiki/bench/stats';
 import autocannon from 'autocannon';
-import { checkInvariants, submissionsPerKey, type InvariantReport } from './invariants';
+import { settleRun } from './invariants';
 import { journeyRequests, JOURNEY_OF_ROLE, newJourneyLog, type Journey, type JourneyContext } from './journeys';
 import { sampleConnections, type ConnectionFigures } from './pg-activity';
 import { killAll, startApi, startBare, type Started } from './processes';
@@ -183,20 +183,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
     }
     await Promise.all(processes.map((p) => p.stop()));
 
-    const invariants: InvariantReport = await checkInvariants(database.db);
-    const perKey = await submissionsPerKey(database.db, [...log.receipts.keys()]);
-    const lost = [...perKey.values()].filter((n) => n === 0).length;
-    const duplicatedByKey = [...perKey.values()].filter((n) => n > 1).length;
-    // Each draft of the run is submitted once: a second submission of one would be a double.
-    const doubled = await database.db
-      .selectFrom('application_submissions')
-      .select('application_id')
-      .where('idempotency_key', 'not like', 'seed-%')
-      .groupBy('application_id')
-      .having((eb) => eb.fn.countAll(), '>', 1)
-      .execute();
-    const violations = Object.values(invariants.violations).reduce((s, v) => s + v.length, 0);
-    for (const [name, ids] of Object.entries(invariants.violations)) o.log(`  INVARIANT ${name}: ${ids.join(', ')}`);
+    const outcome = await settleRun(database.db, [...log.receipts.keys()], o.log);
     for (const m of log.mismatches.slice(0, 10)) o.log(`  MISMATCH ${m}`);
 
     const figures: LoadFigures = {
@@ -210,9 +197,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
       machine,
       submissions: log.receipts.size,
       replaysMatched: log.replaysMatched,
-      lostSubmissions: lost,
-      duplicatedSubmissions: duplicatedByKey + doubled.length,
-      invariantViolations: violations,
+      lostSubmissions: outcome.lost,
+      duplicatedSubmissions: outcome.duplicated,
+      invariantViolations: outcome.violations,
       errorsTotal: apiFigures.non2xx + apiFigures.errors + apiFigures.timeouts + apiFigures.journeyMismatches + apiFigures.refusedSubmits,
     };
     return figures;
