@@ -82,16 +82,21 @@ describe('reviewer console: from submitted through a return for correction to a 
     expect(await history.textContent()).toContain('様式4-1の内訳の根拠資料を添付してください。');
     expect(await history.textContent()).toContain('未回答');
 
-    // The applicant corrects and resubmits. Through the API as the applicant (signed in to the
-    // portal): the portal's correction screen is issue 4's and not on main yet.
+    // The applicant corrects and resubmits in the portal: the returned application opens with the
+    // reason above the wizard.
     const applicant = await browser.signIn('portal', APPLICANT, { viewport: VIEWPORT });
     await applicant.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
-    const mine = dataOf<{ version: number; status: string; content: Record<string, unknown> }>(await call(applicant, 'query', 'applications.get', { id: applicationId }));
-    expect(mine.status).toBe('returned');
-    const corrected: Record<string, unknown> = { ...mine.content, plan: { ...(mine.content.plan as object), schedule: '令和8年7月着工、令和9年2月竣工（根拠資料添付）' } };
-    const updated = dataOf<{ version: number }>(await call(applicant, 'mutation', 'applications.updateDraft', { id: applicationId, version: mine.version, content: corrected }));
-    const receipt = dataOf<{ ok: boolean }>(await call(applicant, 'mutation', 'applications.submit', { id: applicationId, version: updated.version, idempotencyKey: crypto.randomUUID() }));
-    expect(receipt.ok).toBe(true);
+    await applicant.goto(new URL(`/applications/${applicationId}`, browser.stack.urls.portal).toString());
+    const banner = applicant.locator('[data-testid=returned-banner]');
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await banner.textContent()).toContain('様式4-1の内訳の根拠資料を添付してください。');
+    await applicant.locator('[data-testid=application-wizard]').waitFor();
+    await applicant.getByRole('tab', { name: '実証内容及び実証計画' }).click();
+    await applicant.locator('#field-plan-schedule').fill('令和8年7月着工、令和9年2月竣工（根拠資料添付）');
+    await applicant.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: 15_000 });
+    await applicant.getByRole('tab', { name: '確認・提出' }).click();
+    await applicant.getByRole('button', { name: '提出する' }).click();
+    await applicant.locator('[data-testid=receipt]').waitFor({ timeout: 20_000 });
 
     // Back in the console: 再提出, the request answered by the second version.
     await reviewer.reload();
@@ -133,10 +138,12 @@ describe('reviewer console: from submitted through a return for correction to a 
     expect(await text(office, 'decision-granted')).toBe(yenText(maximum));
     await step(office, 'start_work', '事業実施中');
 
-    // The applicant reports the results: every budget line at its budgeted amount (API as the
-    // applicant; the portal's results-report screen is being built for issue 4).
-    const reported = dataOf<{ version: number }>(await call(applicant, 'query', 'applications.get', { id: applicationId }));
-    const grant = corrected.grant as Record<string, { lines: { id: string; category: string; description: string; amount: number }[] }>;
+    // The applicant reports the results: every budget line at its budgeted amount, through the API
+    // as the applicant (the portal's results-report form has its own browser test,
+    // results-report.e2e.test.ts).
+    const reported = dataOf<{ version: number; content: Record<string, unknown> }>(await call(applicant, 'query', 'applications.get', { id: applicationId }));
+    expect((reported.content.plan as { schedule: string }).schedule).toBe('令和8年7月着工、令和9年2月竣工（根拠資料添付）');
+    const grant = reported.content.grant as Record<string, { lines: { id: string; category: string; description: string; amount: number }[] }>;
     const lines = ['building', 'design', 'performance', 'council'].flatMap((part) => grant[part]?.lines ?? []).map(({ id, category, description, amount }) => ({ id, category, description, amount }));
     expect(lines.map((l) => l.id)).toContain('b5');
     dataOf(await call(applicant, 'mutation', 'review.respond', { applicationId, version: reported.version, event: 'report_results', lines }));
