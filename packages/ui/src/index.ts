@@ -28,4 +28,5 @@ export { NotFoundPage } from './not-found-page';
 export { AppRoutes } from './app-routes';
 export { ProgrammesSection } from './programmes-section';
 export { chosenFileProblem, isAttachmentType, readFileBase64, saveFile, type DownloadableFile } from './files';
+export { useChosenFile } from './use-chosen-file';
 export { ExportMenu, type ExportFormat } from './export-menu';

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, FileInput, Group, List, Select, Stack, Table, Tex
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TProgrammeKind } from '@tsumiki/domain';
 import { BUILTIN_PROGRAMMES, documentsToAttach, pageFindings } from '@tsumiki/domain/programmes';
-import { chosenFileProblem, errorText, isAttachmentType, readFileBase64, useTRPC } from '@tsumiki/ui';
+import { errorText, isAttachmentType, readFileBase64, useChosenFile, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId, issueText, langOf } from './form-fields';
@@ -41,22 +41,19 @@ export function AttachmentsSection({
   const queryClient = useQueryClient();
   const def = BUILTIN_PROGRAMMES[kind];
   const needed = documentsToAttach(kind, def, content);
-  const [file, setFile] = useState<File | null>(null);
+  const { file, error: localError, choose: chooseFile, clear } = useChosenFile();
   const [documentCode, setDocumentCode] = useState<string>(needed.find((r) => !attachments.some((a) => a.document_code === r.document.code))?.document.code ?? OTHER);
-  const [localError, setLocalError] = useState<string | null>(null);
   const upload = useMutation(
     trpc.attachments.upload.mutationOptions({
       onSuccess: async () => {
-        setFile(null);
+        clear();
         await queryClient.invalidateQueries({ queryKey: trpc.applications.get.queryKey({ id: applicationId }) });
       },
     }),
   );
   const choose = (chosen: File | null) => {
     upload.reset();
-    setFile(chosen);
-    const problem = chosen ? chosenFileProblem(chosen) : null;
-    setLocalError(problem ? t(problem, { ns: 'errors', keySeparator: false }) : null);
+    chooseFile(chosen);
   };
   const send = async () => {
     if (!file || !isAttachmentType(file.type)) return;

@@ -1,7 +1,6 @@
 import { Alert, Button, FileInput, Group } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { chosenFileProblem, errorText, isAttachmentType, readFileBase64, useTRPC } from '@tsumiki/ui';
-import { useState } from 'react';
+import { errorText, isAttachmentType, readFileBase64, useChosenFile, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 
 export interface UploadedFile {
@@ -13,20 +12,17 @@ export interface UploadedFile {
 export function EvidenceUpload({ applicationId, label, onUploaded, testId }: { applicationId: string; label?: string; onUploaded: (file: UploadedFile) => void; testId?: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const [file, setFile] = useState<File | null>(null);
-  const [localError, setLocalError] = useState<string | null>(null);
   const upload = useMutation(trpc.lifecycle.upload.mutationOptions());
+  const { file, error: localError, choose: chooseFile, clear } = useChosenFile();
   const choose = (chosen: File | null) => {
     upload.reset();
-    setFile(chosen);
-    const problem = chosen ? chosenFileProblem(chosen) : null;
-    setLocalError(problem ? t(problem, { ns: 'errors', keySeparator: false }) : null);
+    chooseFile(chosen);
   };
   const send = async () => {
     if (!file || !isAttachmentType(file.type)) return;
     const stored = await upload.mutateAsync({ applicationId, fileName: file.name, declaredType: file.type, contentBase64: await readFileBase64(file) }).catch(() => null);
     if (!stored) return;
-    setFile(null);
+    clear();
     onUploaded({ id: stored.id, fileName: stored.fileName });
   };
   return (
