@@ -36,7 +36,8 @@ export function s3Store(config: S3Config, fetchImpl: typeof fetch = fetch): Atta
     kind: 's3',
     async put(bytes) {
       const key = newStorageKey();
-      const response = await send(key, { method: 'PUT', body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+      // A copy on its own ArrayBuffer: the DOM's BodyInit (which the apps typecheck this file against) refuses a view of a shared buffer.
+      const response = await send(key, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': 'application/octet-stream' } });
       if (!response.ok) throw await failure(response, 'PUT');
       return { storageKey: key, inline: null };
     },

@@ -96,7 +96,7 @@ export const sessionOf = (
 export const programmeFixture = {
   id: 'p1',
   code: 'clt-demonstration-r7',
-  kind: 'clt_demonstration',
+  kind: 'clt_demonstration' as const,
   nameJa: 'CLT活用建築物等実証事業',
   nameEn: 'CLT building demonstration',
   fiscalYear: 2025,
