@@ -11,14 +11,15 @@ export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
  * Printing uses the browser's dialog with the print stylesheet; pages whose content is an official form
  * also offer a PDF file laid out by the API (`formats` includes 'pdf'), which reads the same on every machine.
  */
-export function ExportMenu({
+export function ExportMenu<F extends ExportFormat = 'csv' | 'xlsx'>({
   onExport,
   testId = 'export',
-  formats = ['csv', 'xlsx'],
+  formats = ['csv', 'xlsx'] as readonly ExportFormat[] as readonly F[],
 }: {
-  onExport: (format: ExportFormat) => Promise<DownloadableFile>;
+  /** Called only with one of `formats`, so a page without a PDF layout never has to handle 'pdf'. */
+  onExport: (format: F) => Promise<DownloadableFile>;
   testId?: string;
-  formats?: readonly ExportFormat[];
+  formats?: readonly F[];
 }) {
   const { t } = useTranslation();
   const download = useMutation({ mutationFn: onExport, onSuccess: saveFile });

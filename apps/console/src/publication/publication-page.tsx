@@ -21,10 +21,7 @@ export function PublicationPage() {
           <ExportMenu
             testId="publication-export"
             formats={FORMATS}
-            onExport={(format) => {
-              if (format === 'pdf') throw new Error('The selection list exports CSV and Excel; print for paper.');
-              return queryClient.fetchQuery(trpc.review.exportPublication.queryOptions({ programmeId, format }));
-            }}
+            onExport={(format) => queryClient.fetchQuery(trpc.review.exportPublication.queryOptions({ programmeId, format }))}
           />
         )}
       </Group>
