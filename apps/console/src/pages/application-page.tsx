@@ -374,7 +374,12 @@ function ScoreSheet({ applicationId }: { applicationId: string }) {
     <QueryState query={sheet}>
       {(s) => {
         const stored = new Map((s.sheet?.scores ?? []).map((x) => [x.item, x]));
-        const current = (item: string) => scores[item] ?? { score: stored.get(item)?.score ?? '', comment: stored.get(item)?.comment ?? '' };
+        const storedEntry = (item: string) => ({ score: stored.get(item)?.score ?? ('' as const), comment: stored.get(item)?.comment ?? '' });
+        const current = (item: string) => scores[item] ?? storedEntry(item);
+        // Updates read the latest state, not this render's: two fields typed in quick succession (or a
+        // fast tab through the sheet) must not overwrite each other.
+        const edit = (item: string, change: Partial<{ score: number | ''; comment: string }>) =>
+          setScores((latest) => ({ ...latest, [item]: { ...(latest[item] ?? storedEntry(item)), ...change } }));
         const locked = s.sheet?.status === 'submitted';
         const total = s.rubric.items.reduce((sum, i) => sum + (typeof current(i.code).score === 'number' ? (current(i.code).score as number) * i.weight : 0), 0);
         const payload = (submit: boolean) => ({
@@ -396,10 +401,10 @@ function ScoreSheet({ applicationId }: { applicationId: string }) {
                   <Table.Tr key={i.code}>
                     <Table.Td>{i.text[locale]}</Table.Td>
                     <Table.Td w={120}>
-                      <NumberInput size="xs" min={s.rubric.scale.min} max={s.rubric.scale.max} allowDecimal={false} disabled={locked} value={current(i.code).score} onChange={(v) => setScores({ ...scores, [i.code]: { ...current(i.code), score: typeof v === 'number' ? v : '' } })} aria-label={i.text[locale]} data-testid={`score-${i.code}`} />
+                      <NumberInput size="xs" min={s.rubric.scale.min} max={s.rubric.scale.max} allowDecimal={false} disabled={locked} value={current(i.code).score} onChange={(v) => edit(i.code, { score: typeof v === 'number' ? v : '' })} aria-label={i.text[locale]} data-testid={`score-${i.code}`} />
                     </Table.Td>
                     <Table.Td>
-                      <TextInput size="xs" disabled={locked} placeholder={t('sheet.comment')} value={current(i.code).comment} onChange={(e) => setScores({ ...scores, [i.code]: { ...current(i.code), comment: e.currentTarget.value } })} />
+                      <TextInput size="xs" disabled={locked} placeholder={t('sheet.comment')} value={current(i.code).comment} onChange={(e) => edit(i.code, { comment: e.currentTarget.value })} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
