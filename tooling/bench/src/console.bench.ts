@@ -7,12 +7,12 @@
  *   BENCH_POSTGRES_URL=postgres://… pnpm bench:console
  *   BENCH_APPLICATIONS=500 BENCH_ITERATIONS=50 pnpm bench:console   (a smaller run)
  */
-import { createCaller, createContext, hashPassword } from '@tsumiki/api';
+import { hashPassword } from '@tsumiki/api';
 import { createDatabase, insertMembership, insertOrganisation, insertProgramme, insertUser, migrateToLatest, type Database } from '@tsumiki/db';
 import { APPLICATION_STATUSES } from '@tsumiki/domain';
 import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { sql } from 'kysely';
-import { dropDatabase, Jar, recreateDatabase } from './scratch';
+import { benchCaller, dropDatabase, Jar, recreateDatabase } from './scratch';
 import { summarise, time } from './stats';
 
 const env = process.env;
@@ -88,28 +88,17 @@ async function main() {
     const loaded = await load(database);
     log(`  loaded in ${(loaded.loadMs / 1000).toFixed(1)} s`);
 
-    const deps = { db: database.db, allowedOrigins: [], log: { info() {}, warn() {}, error() {} } };
-    const request = {
-      requestId: 'bench',
-      ip: '127.0.0.1',
-      userAgent: 'bench',
-      origin: null,
-      host: 'localhost',
-      protocol: 'http' as const,
-      fetchSite: 'same-origin',
-      hasCsrfHeader: true,
-      acceptLanguage: 'ja',
-    };
+    const callerFor = benchCaller(database.db);
     // Every reviewer signs in; the calls go round them, as twenty people at work would.
     const jars: Jar[] = [];
     for (const r of loaded.reviewers) {
       const jar = new Jar();
-      await createCaller(await createContext(deps, request, jar)).auth.signIn({ email: r.email, password: loaded.password });
+      await (await callerFor(jar)).auth.signIn({ email: r.email, password: loaded.password });
       jars.push(jar);
     }
     // Each call builds its context as a request would (session lookup included).
     const firstPage = async (i: number) =>
-      createCaller(await createContext(deps, request, jars[i % jars.length]!)).review.queue({ programmeId: loaded.programmeId, page: 1, pageSize: 50, sort: 'submitted_at', direction: 'desc' });
+      (await callerFor(jars[i % jars.length]!)).review.queue({ programmeId: loaded.programmeId, page: 1, pageSize: 50, sort: 'submitted_at', direction: 'desc' });
     const [first] = await time(() => firstPage(0));
     if (first.total !== APPLICATIONS || first.rows.length !== 50) throw new Error(`expected ${APPLICATIONS} applications and a page of 50, got ${first.total} / ${first.rows.length}`);
     for (let i = 0; i < 10; i++) await firstPage(i);
@@ -121,7 +110,7 @@ async function main() {
     const searchSamples: number[] = [];
     for (let i = 0; i < 20; i++) {
       searchSamples.push(
-        (await time(async () => createCaller(await createContext(deps, request, jars[0]!)).review.queue({ programmeId: loaded.programmeId, search: `提案${i}`, statuses: ['submitted', 'under_review'], page: 1, pageSize: 50, sort: 'requested_grant', direction: 'desc' })))[1],
+        (await time(async () => (await callerFor(jars[0]!)).review.queue({ programmeId: loaded.programmeId, search: `提案${i}`, statuses: ['submitted', 'under_review'], page: 1, pageSize: 50, sort: 'requested_grant', direction: 'desc' })))[1],
       );
     }
     const search = summarise(searchSamples);

@@ -7,7 +7,7 @@
  *   BENCH_POSTGRES_URL=postgres://… pnpm bench:dashboard
  *   BENCH_FIRMS=500 BENCH_ITERATIONS=50 pnpm bench:dashboard   (a smaller run)
  */
-import { createCaller, createContext, hashPassword } from '@tsumiki/api';
+import { hashPassword } from '@tsumiki/api';
 import {
   createDatabase,
   insertMembership,
@@ -19,7 +19,7 @@ import {
   type Database,
 } from '@tsumiki/db';
 import { sql } from 'kysely';
-import { dropDatabase, Jar, recreateDatabase } from './scratch';
+import { benchCaller, dropDatabase, Jar, recreateDatabase } from './scratch';
 import { summarise, time } from './stats';
 
 const env = process.env;
@@ -100,24 +100,13 @@ async function main() {
     const loaded = await load(database);
     log(`  ${loaded.facts.toLocaleString('en')} facts in ${(loaded.loadMs / 1000).toFixed(1)} s; roll-ups in ${(loaded.rollupMs / 1000).toFixed(1)} s`);
 
-    const deps = { db: database.db, allowedOrigins: [], log: { info() {}, warn() {}, error() {} } };
-    const request = {
-      requestId: 'bench',
-      ip: '127.0.0.1',
-      userAgent: 'bench',
-      origin: null,
-      host: 'localhost',
-      protocol: 'http' as const,
-      fetchSite: 'same-origin',
-      hasCsrfHeader: true,
-      acceptLanguage: 'ja',
-    };
+    const callerFor = benchCaller(database.db);
     const jar = new Jar();
-    await createCaller(await createContext(deps, request, jar)).auth.signIn({ email: loaded.email, password: loaded.password });
+    await (await callerFor(jar)).auth.signIn({ email: loaded.email, password: loaded.password });
 
     // Each call builds its context as a request would (session lookup included).
     const overview = async () =>
-      createCaller(await createContext(deps, request, jar)).ccus.overview({ fiscalYear: FISCAL_YEAR, asOf: AS_OF });
+      (await callerFor(jar)).ccus.overview({ fiscalYear: FISCAL_YEAR, asOf: AS_OF });
     const [first] = await time(overview);
     if (first.associations.length !== 8) throw new Error(`expected 8 associations, got ${first.associations.length}`);
     for (let i = 0; i < 10; i++) await overview();

@@ -1,5 +1,6 @@
 import { env } from 'node:process';
-import type { CookieJar } from '@tsumiki/api';
+import { createCaller, createContext, type CookieJar } from '@tsumiki/api';
+import type { Database } from '@tsumiki/db';
 import pg from 'pg';
 
 const ADMIN_URL = env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -31,4 +32,24 @@ export class Jar implements CookieJar {
   read = () => this.token;
   write = (token: string) => void (this.token = token);
   clear = () => void (this.token = undefined);
+}
+
+/**
+ * A tRPC caller per call, each with its context built as a same-origin browser request would build
+ * it (session lookup from the jar included), so a bench measures what a user's request costs.
+ */
+export function benchCaller(db: Database['db']) {
+  const deps = { db, allowedOrigins: [], log: { info() {}, warn() {}, error() {} } };
+  const request = {
+    requestId: 'bench',
+    ip: '127.0.0.1',
+    userAgent: 'bench',
+    origin: null,
+    host: 'localhost',
+    protocol: 'http' as const,
+    fetchSite: 'same-origin',
+    hasCsrfHeader: true,
+    acceptLanguage: 'ja',
+  };
+  return async (jar: Jar) => createCaller(await createContext(deps, request, jar));
 }
