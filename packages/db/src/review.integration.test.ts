@@ -4,13 +4,9 @@ import { insertApplication } from './repositories/applications.repository';
 import { insertMembership, insertUser } from './repositories/users.repository';
 import { insertOrganisation } from './repositories/organisations.repository';
 import { insertProgramme } from './repositories/programmes.repository';
-import {
-  ensureLedger,
-  findLedger,
-  insertAssignment,
-  listReviewQueue,
-  updateLedgerIfVersion,
-} from './repositories/review.repository';
+import { insertAssignment } from './repositories/review-assignments.repository';
+import { ensureLedger, findLedger, updateLedgerIfVersion } from './repositories/review-ledger.repository';
+import { listReviewQueue } from './repositories/review-queue.repository';
 import { testBackends } from './testing';
 
 const backends = await testBackends();
