@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withValueAtPath } from '../programmes/application-form';
-import { cltExampleApplicationContent } from '../programmes/clt-examples';
+import { cltExampleApplicationContent } from '../programmes/clt/examples';
 import { jstInstant } from '../time';
 import { checkAnswerable, openCorrection, ZRequestAnswer } from './answers';
 import { changedPaths, checkChange, checkDecision, pathArea } from './change-requests';

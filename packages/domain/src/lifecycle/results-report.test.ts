@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cltExampleApplicationContent } from '../programmes/clt-examples';
+import { cltExampleApplicationContent } from '../programmes/clt/examples';
 import { jstInstant } from '../time';
 import { checkResultsReport, reportedLines } from './results-report';
 

@@ -3,10 +3,10 @@ import type { ErrorCode } from '../errors';
 import { yen, type Yen } from '../money';
 import type { TProgrammeKind } from '../programme';
 import { fiscalYearOf } from '../time';
-import { checkReportChecklist, ZChecklistApplication, ZChecklistReport } from '../programmes/checklist';
-import { ZIsoDate } from '../programmes/dates';
+import { checkReportChecklist, ZChecklistApplication, ZChecklistReport } from '../programmes/shared/checklist';
+import { ZIsoDate } from '../programmes/shared/dates';
 import { BUILTIN_PROGRAMMES } from '../programmes/input';
-import { checkDiaries, hourlyRate, personnelCost, ZDiaryDay, ZStaff } from '../programmes/personnel';
+import { checkDiaries, hourlyRate, personnelCost, ZDiaryDay, ZStaff } from '../programmes/shared/personnel';
 import type { TReportedLine } from '../review/settlement';
 
 /**

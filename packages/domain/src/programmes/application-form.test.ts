@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessApplication, formFields, formIssues, valueAtPath, withValueAtPath } from './application-form';
-import { cltExampleApplicationContent as completeCltContent } from './clt-examples';
+import { cltExampleApplicationContent as completeCltContent } from './clt/examples';
 
 describe('application forms as data', () => {
   it('a complete CLT application has no issues and its grant is the 様式4-1 + 4-2 example to the yen', () => {

@@ -1,9 +1,9 @@
 import type { TProgrammeKind } from '../programme';
-import { checkApplicationChecklist, ZChecklistApplication } from './checklist';
-import { CLT_USE_NAMES, CLT_USES } from './clt-tables';
-import { ZIsoDate } from './dates';
+import { checkApplicationChecklist, ZChecklistApplication } from './shared/checklist';
+import { CLT_USE_NAMES, CLT_USES } from './clt/tables';
+import { ZIsoDate } from './shared/dates';
 import { computeGrant, programmeByCode, validateGrantInput, valueAt, type TGrantResult } from './input';
-import type { ProgrammeCode } from './reasons';
+import type { ProgrammeCode } from './shared/reasons';
 import { missingDocuments, type AttachedDocument } from './submission-documents';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../errors';
 import { budgetSheetRows, importHeader, parseBudgetSheet, parseYen } from './budget-import';
 import { BUDGET_TABLES, budgetRows, budgetWriteValue } from './budget-tables';
-import { cltExampleApplicationContent } from './clt-examples';
+import { cltExampleApplicationContent } from './clt/examples';
 
 describe('budget tables as data', () => {
   it('gives the CLT form 様式4-1 by demonstration kind and 様式4-2 for the council, the CO2 quote with its factors', () => {

@@ -1,7 +1,7 @@
 import type { TProgrammeKind } from '../programme';
-import { CLT_COUNCIL_CATEGORIES, CLT_DEMO_CATEGORIES } from './clt-definition';
-import { CONSTRUCTION_WORKS, DESIGN_COSTS } from './clt-tables';
-import { CO2_CATEGORIES, FACTOR_KIND_NAMES, FACTOR_KINDS } from './co2-definition';
+import { CLT_COUNCIL_CATEGORIES, CLT_DEMO_CATEGORIES } from './clt/definition';
+import { CONSTRUCTION_WORKS, DESIGN_COSTS } from './clt/tables';
+import { CO2_CATEGORIES, FACTOR_KIND_NAMES, FACTOR_KINDS } from './co2/definition';
 import { BUILTIN_PROGRAMMES, valueAt } from './input';
 
 /**

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessages } from '../errors';
 import { PROGRAMME_KINDS } from '../programme';
-import { ENVIRONMENTAL_CHECKLIST } from './checklist';
-import { CLT_DEMONSTRATION, CLT_INELIGIBLE_NATURES } from './clt-definition';
-import { CONSTRUCTION_WORKS, DESIGN_COSTS, judgeWork, workRow } from './clt-tables';
-import { CO2_FACTOR_SUPPORT } from './co2-definition';
-import { ZProgrammeDefinition } from './definition';
-import { checkPageCount, requiredDocuments, retentionUntil } from './documents';
+import { ENVIRONMENTAL_CHECKLIST } from './shared/checklist';
+import { CLT_DEMONSTRATION, CLT_INELIGIBLE_NATURES } from './clt/definition';
+import { CONSTRUCTION_WORKS, DESIGN_COSTS, judgeWork, workRow } from './clt/tables';
+import { CO2_FACTOR_SUPPORT } from './co2/definition';
+import { ZProgrammeDefinition } from './shared/definition';
+import { checkPageCount, requiredDocuments, retentionUntil } from './shared/documents';
 import { BUILTIN_PROGRAMMES } from './input';
-import { isProgrammeCode } from './rules';
+import { isProgrammeCode } from './shared/rules';
 
 describe('the built-in programmes', () => {
   it('are one per programme kind, and each validates against the schema', () => {

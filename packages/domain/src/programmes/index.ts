@@ -1,28 +1,33 @@
 /**
- * Programme rules (issue 4, domain core): grant programmes as data, eligibility, grant
- * computation to the yen, personnel costs, the environmental checklist, Japanese dates and money.
- * Exported as "@tsumiki/domain/programmes".
+ * Programme rules: grant programmes as data, eligibility, grant computation to the yen, personnel
+ * costs, the environmental checklist, Japanese dates and money. Exported as
+ * "@tsumiki/domain/programmes".
+ *
+ * One folder per programme (clt/, co2/, lca/) holds what only that programme needs; shared/ holds
+ * the building blocks every programme uses (amounts, conditions, definitions, the generic engine);
+ * the files at this level work across programmes (the registry in input.ts, the application form,
+ * budget tables, submission documents).
  */
-export * from './amounts';
-export * from './checklist';
-export * from './clt';
-export * from './clt-definition';
-export * from './clt-tables';
-export * from './co2';
-export * from './co2-definition';
-export * from './conditions';
-export * from './dates';
-export * from './definition';
-export * from './documents';
-export * from './generic';
+export * from './shared/amounts';
+export * from './shared/checklist';
+export * from './shared/conditions';
+export * from './shared/dates';
+export * from './shared/definition';
+export * from './shared/documents';
+export * from './shared/generic';
+export * from './shared/personnel';
+export * from './shared/reasons';
+export * from './shared/result';
+export * from './shared/rules';
+export * from './clt/compute';
+export * from './clt/definition';
+export * from './clt/tables';
+export * from './clt/examples';
+export * from './co2/compute';
+export * from './co2/definition';
+export * from './lca/definition';
 export * from './input';
-export * from './lca-definition';
-export * from './personnel';
-export * from './reasons';
-export * from './result';
-export * from './rules';
 export * from './application-form';
 export * from './submission-documents';
 export * from './budget-tables';
 export * from './budget-import';
-export * from './clt-examples';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { TProgrammeKind } from '../programme';
-import { CLT_DEMONSTRATION } from './clt-definition';
-import { computeClt, ZCltGrantInput, type CltBreakdown, type TCltGrantInput } from './clt';
-import { CO2_FACTOR_SUPPORT } from './co2-definition';
-import { computeCo2, ZCo2GrantInput, type Co2Breakdown, type TCo2GrantInput } from './co2';
-import type { TProgrammeDefinition } from './definition';
+import { CLT_DEMONSTRATION } from './clt/definition';
+import { computeClt, ZCltGrantInput, type CltBreakdown, type TCltGrantInput } from './clt/compute';
+import { CO2_FACTOR_SUPPORT } from './co2/definition';
+import { computeCo2, ZCo2GrantInput, type Co2Breakdown, type TCo2GrantInput } from './co2/compute';
+import type { TProgrammeDefinition } from './shared/definition';
 import {
   checkLinesAgainstDefinition,
   computeGeneric,
@@ -12,11 +12,11 @@ import {
   ZGenericLine,
   type GenericBreakdown,
   type TGenericGrantInput,
-} from './generic';
-import { LCA_IMPLEMENTATION } from './lca-definition';
-import type { InputIssue } from './reasons';
-import type { GrantResult, ValidationOutcome } from './result';
-import { isProgrammeCode } from './rules';
+} from './shared/generic';
+import { LCA_IMPLEMENTATION } from './lca/definition';
+import type { InputIssue } from './shared/reasons';
+import type { GrantResult, ValidationOutcome } from './shared/result';
+import { isProgrammeCode } from './shared/rules';
 
 /**
  * The entry points the API and the CLI (`tsumiki grant compute <programme> <input.json>`) call:

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fractionOf, taxExclusive } from './amounts';
-import { CLT_DEMONSTRATION } from './clt-definition';
-import { computeClt, ZCltGrantInput } from './clt';
-import { WORK_TYPES } from './clt-tables';
-import { CO2_FACTOR_SUPPORT } from './co2-definition';
-import { computeCo2, ZCo2GrantInput } from './co2';
+import { fractionOf, taxExclusive } from './shared/amounts';
+import { CLT_DEMONSTRATION } from './clt/definition';
+import { computeClt, ZCltGrantInput } from './clt/compute';
+import { WORK_TYPES } from './clt/tables';
+import { CO2_FACTOR_SUPPORT } from './co2/definition';
+import { computeCo2, ZCo2GrantInput } from './co2/compute';
 import { computeGrant, ZLcaGrantInput } from './input';
-import { LCA_IMPLEMENTATION } from './lca-definition';
+import { LCA_IMPLEMENTATION } from './lca/definition';
 import { yen } from '../money';
 
 /**

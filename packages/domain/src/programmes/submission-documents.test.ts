@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assessApplication, formFields } from './application-form';
-import { CLT_DEMONSTRATION } from './clt-definition';
-import { cltExampleApplicationContent } from './clt-examples';
-import { CO2_FACTOR_SUPPORT } from './co2-definition';
-import { budgetStanding } from './documents';
+import { CLT_DEMONSTRATION } from './clt/definition';
+import { cltExampleApplicationContent } from './clt/examples';
+import { CO2_FACTOR_SUPPORT } from './co2/definition';
+import { budgetStanding } from './shared/documents';
 import { computeGrant, validateGrantInput } from './input';
 import { documentsToAttach, missingDocuments, pageFindings, type AttachedDocument } from './submission-documents';
 

@@ -1,8 +1,8 @@
 import type { TProgrammeKind } from '../programme';
-import type { Facts, FactValue } from './conditions';
-import { checkPageCount, requiredDocuments } from './documents';
-import type { TProgrammeDefinition } from './definition';
-import type { Reason } from './reasons';
+import type { Facts, FactValue } from './shared/conditions';
+import { checkPageCount, requiredDocuments } from './shared/documents';
+import type { TProgrammeDefinition } from './shared/definition';
+import type { Reason } from './shared/reasons';
 
 /**
  * Required documents at submission (003 §6.4, 001 §3.2(2)): what the call asks for that the

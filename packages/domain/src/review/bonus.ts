@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLT_DEMONSTRATION } from '../programmes/clt-definition';
+import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
 import { itemsFromDefinition, truthOf, type TReviewFacts, type Truth } from './facts';
 import { accept, bilingual, refuse, ZId, type Outcome } from './result';
 
@@ -28,7 +28,7 @@ export interface BonusItem {
   readonly evaluate: (facts: TReviewFacts) => Truth;
 }
 
-/** The definition's bonus items (clt-definition.ts), read against the review facts. */
+/** The definition's bonus items (programmes/clt/definition.ts), read against the review facts. */
 export const BONUS_ITEMS: readonly BonusItem[] = itemsFromDefinition(
   BONUS_CODES,
   CLT_DEMONSTRATION.bonusItems,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { evaluate, type TCondition } from '../programmes/conditions';
+import { evaluate, type TCondition } from '../programmes/shared/conditions';
 
 /**
  * The application facts the review rules read. The names are those of the CLT programme's facts
- * (programmes/clt.ts, ZCltFacts), so its parsed facts can be passed as they are; a missing fact
+ * (programmes/clt/compute.ts, ZCltFacts), so its parsed facts can be passed as they are; a missing fact
  * is "unknown", never "no".
  */
 const bool = z.boolean().optional();

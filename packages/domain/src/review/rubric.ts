@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLT_DEMONSTRATION } from '../programmes/clt-definition';
+import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
 import { accept, bilingual, refuse, ZId, type Outcome, type Refusal } from './result';
 
 /**

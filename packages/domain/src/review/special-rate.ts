@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLT_DEMONSTRATION } from '../programmes/clt-definition';
+import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
 import { itemsFromDefinition, truthOf, type TReviewFacts, type Truth } from './facts';
 import { IN_REVIEW_STATUSES } from './reports';
 import { accept, refuse, type Outcome } from './result';
@@ -26,7 +26,7 @@ export interface SpecialRateCriterion {
   readonly evaluate: (facts: TReviewFacts) => Truth;
 }
 
-/** The definition's special-rate conditions (clt-definition.ts), read against the review facts. */
+/** The definition's special-rate conditions (programmes/clt/definition.ts), read against the review facts. */
 export const SPECIAL_RATE_CRITERIA: readonly SpecialRateCriterion[] = itemsFromDefinition(
   SPECIAL_RATE_CODES,
   CLT_DEMONSTRATION.specialRateConditions,

@@ -1,5 +1,5 @@
 import { yen, type Yen } from '../money';
-import { CLT_USE_NAMES, CLT_USES, type TCltUse } from '../programmes/clt-tables';
+import { CLT_USE_NAMES, CLT_USES, type TCltUse } from '../programmes/clt/tables';
 import { type PublicationSource, SELECTED_STATUSES } from './reports';
 import type { TReviewStatus } from './workflow';
 

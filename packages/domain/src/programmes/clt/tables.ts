@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZText } from './definition';
+import { ZText } from '../shared/definition';
 
 /**
  * 003 参考資料2 「実証事業費として計上可能な工事費等の考え方」, transcribed as data.

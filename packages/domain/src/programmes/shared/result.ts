@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Yen } from '../money';
+import type { Yen } from '../../money';
 import { ZAmount } from './amounts';
 import type { TTaxTreatment } from './definition';
 import type { InputIssue, Reason } from './reasons';

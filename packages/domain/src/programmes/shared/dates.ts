@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jstInstant, jstParts, type Window } from '../time';
+import { jstInstant, jstParts, type Window } from '../../time';
 
 /**
  * Calendar dates and Japanese eras for the programme rules. A plain date ("2026-04-06") is a day

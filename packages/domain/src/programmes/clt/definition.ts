@@ -1,10 +1,10 @@
-import { ENVIRONMENTAL_CHECKLIST } from './checklist';
-import { when } from './conditions';
-import { defineProgramme } from './definition';
+import { ENVIRONMENTAL_CHECKLIST } from '../shared/checklist';
+import { when } from '../shared/conditions';
+import { defineProgramme } from '../shared/definition';
 
 /**
  * 令和7年度 CLT建築実証事業 募集要領 (seeds/003, 令和8年3月), as data. The construction-work
- * matrix (表1) and the design-cost table (表2) are in clt-tables.ts; the engine is clt.ts.
+ * matrix (表1) and the design-cost table (表2) are in tables.ts; the engine is compute.ts.
  */
 
 /** The three demonstration sections of 様式4-1 and the council of 様式4-2. */

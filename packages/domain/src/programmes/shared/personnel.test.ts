@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yen } from '../money';
+import { yen } from '../../money';
 import {
   checkApplicationChecklist,
   checkReportChecklist,

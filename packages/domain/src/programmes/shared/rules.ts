@@ -1,5 +1,5 @@
-import { yen, type Yen } from '../money';
-import catalogue from '../messages/errors.programmes.ja.json';
+import { yen, type Yen } from '../../money';
+import catalogue from '../../messages/errors.programmes.ja.json';
 import { fractionOf, roundDownTo, sumYen, taxExclusive } from './amounts';
 import { evaluate, type Facts } from './conditions';
 import type {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { yen, type Yen } from '../money';
-import { fractionOf, isWholeThousand, sumYen, ZAmount } from './amounts';
-import { evaluate, type Facts } from './conditions';
+import { yen, type Yen } from '../../money';
+import { fractionOf, isWholeThousand, sumYen, ZAmount } from '../shared/amounts';
+import { evaluate, type Facts } from '../shared/conditions';
 import {
   CLT_COUNCIL_CATEGORIES,
   CLT_DEMO_CATEGORIES,
   CLT_INELIGIBLE_NATURES,
   INSTRUMENT_PRICE_GUIDE,
   type TCltSection,
-} from './clt-definition';
+} from './definition';
 import {
   APPORTIONABLE_USES,
   CLT_USE_NAMES,
@@ -23,13 +23,13 @@ import {
   workRow,
   type TCltUse,
   type TMark,
-} from './clt-tables';
-import { ZIsoDate } from './dates';
-import { ZTaxTreatment, type TProgrammeDefinition } from './definition';
-import { assemble, breakdownIssues, stripReasons } from './generic';
-import { reason, type InputIssue, type Reason } from './reasons';
-import { ZDescription, ZLineId, ZQuantity, ZUnitPrice, type GrantResult, type LineResult } from './result';
-import { bonusPoints, evaluateCriteria, type SectionResult } from './rules';
+} from './tables';
+import { ZIsoDate } from '../shared/dates';
+import { ZTaxTreatment, type TProgrammeDefinition } from '../shared/definition';
+import { assemble, breakdownIssues, stripReasons } from '../shared/generic';
+import { reason, type InputIssue, type Reason } from '../shared/reasons';
+import { ZDescription, ZLineId, ZQuantity, ZUnitPrice, type GrantResult, type LineResult } from '../shared/result';
+import { bonusPoints, evaluateCriteria, type SectionResult } from '../shared/rules';
 
 /**
  * The CLT demonstration engine (seeds/003). On top of the generic sections × rates × caps it

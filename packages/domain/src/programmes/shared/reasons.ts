@@ -1,4 +1,4 @@
-import type catalogue from '../messages/errors.programmes.ja.json';
+import type catalogue from '../../messages/errors.programmes.ja.json';
 
 /**
  * Every result of a programme rule carries its reasons, so the portal and the console can show

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { when } from './conditions';
 import { defineProgramme, ZProgrammeDefinition, type TProgrammeDefinitionInput } from './definition';
 import { computeGeneric, ZGenericGrantInput } from './generic';
-import { computeGrant, validateGrantInput, ZLcaGrantInput } from './input';
-import { LCA_IMPLEMENTATION } from './lca-definition';
+import { computeGrant, validateGrantInput, ZLcaGrantInput } from '../input';
+import { LCA_IMPLEMENTATION } from '../lca/definition';
 
 describe('LCA implementation support (002 LCA実施型) is data only', () => {
   const lca = (facts: object, lines: object[]) =>

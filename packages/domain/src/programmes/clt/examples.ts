@@ -1,4 +1,4 @@
-import { ENVIRONMENTAL_CHECKLIST } from './checklist';
+import { ENVIRONMENTAL_CHECKLIST } from '../shared/checklist';
 
 /**
  * The worked examples of seeds/003 (様式1–3, 様式4-1, 様式4-2 記載例) as budget input: the tests

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { yen } from '../money';
+import { yen } from '../../money';
 import {
   formatThousandYen,
   formatYenWithThousands,
@@ -9,8 +9,8 @@ import {
   taxExclusive,
   toThousandYen,
 } from './amounts';
-import { CLT_DEMONSTRATION } from './clt-definition';
-import { CO2_FACTOR_SUPPORT } from './co2-definition';
+import { CLT_DEMONSTRATION } from '../clt/definition';
+import { CO2_FACTOR_SUPPORT } from '../co2/definition';
 import {
   addYears,
   daysInclusive,

@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { yen, type Yen } from '../money';
-import { fractionOf, sumYen, ZAmount } from './amounts';
-import type { Facts } from './conditions';
+import { yen, type Yen } from '../../money';
+import { fractionOf, sumYen, ZAmount } from '../shared/amounts';
+import type { Facts } from '../shared/conditions';
 import {
   CO2_CATEGORIES,
   FACTOR_KIND_NAMES,
   FACTOR_KINDS,
   MANAGED_DATABASES,
   RESIDUAL_VALUE_THRESHOLD,
-} from './co2-definition';
-import { addDays, addYears, daysInclusive, minDate, ZIsoDate, type IsoDate } from './dates';
-import type { TProgrammeDefinition } from './definition';
-import { breakdownIssues } from './generic';
-import { reason, type InputIssue, type Reason, type ReasonSubject } from './reasons';
-import { ZDescription, ZLineId, ZQuantity, ZUnitPrice, type GrantResult, type LineResult } from './result';
+} from './definition';
+import { addDays, addYears, daysInclusive, minDate, ZIsoDate, type IsoDate } from '../shared/dates';
+import type { TProgrammeDefinition } from '../shared/definition';
+import { breakdownIssues } from '../shared/generic';
+import { reason, type InputIssue, type Reason, type ReasonSubject } from '../shared/reasons';
+import { ZDescription, ZLineId, ZQuantity, ZUnitPrice, type GrantResult, type LineResult } from '../shared/result';
 import {
   capsFor,
   evaluateCriteria,
@@ -21,7 +21,7 @@ import {
   type CriterionResult,
   type EligibilityResult,
   type EligibilityStatus,
-} from './rules';
+} from '../shared/rules';
 
 /**
  * The CO2 emission-factor support engine (seeds/001). Costs are tax-inclusive and counted in

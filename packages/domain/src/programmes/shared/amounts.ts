@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatYen, rate, yen, type Rate, type Yen } from '../money';
+import { formatYen, rate, yen, type Rate, type Yen } from '../../money';
 
 /**
  * Money helpers the programme rules share. Everything stays in integer yen; every division rounds

@@ -1,5 +1,5 @@
-import type { Yen } from '../money';
-import type { Window } from '../time';
+import type { Yen } from '../../money';
+import type { Window } from '../../time';
 import { evaluate, type Facts } from './conditions';
 import { jstFromText, windowState, type WindowState } from './dates';
 import type { TProgrammeDefinition, TRequiredDocument, TWindow } from './definition';

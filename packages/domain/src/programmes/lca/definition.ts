@@ -1,5 +1,5 @@
-import { when } from './conditions';
-import { defineProgramme } from './definition';
+import { when } from '../shared/conditions';
+import { defineProgramme } from '../shared/definition';
 
 /**
  * 建築GX・DX推進事業 <LCA実施型> (seeds/002, 現行制度の概要 l.2325–2343), as data only: it needs

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { yen } from '../money';
-import { CO2_FACTOR_SUPPORT } from './co2-definition';
+import { yen } from '../../money';
+import { CO2_FACTOR_SUPPORT } from './definition';
 import {
   checkCo2Input,
   computeCo2,
@@ -8,8 +8,8 @@ import {
   judgeLicence,
   ZCo2GrantInput,
   type TCo2GrantInput,
-} from './co2';
-import { requiredDocuments } from './documents';
+} from './compute';
+import { requiredDocuments } from '../shared/documents';
 
 const def = CO2_FACTOR_SUPPORT;
 const parse = (raw: object): TCo2GrantInput =>

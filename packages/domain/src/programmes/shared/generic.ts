@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { yen, type Yen } from '../money';
+import { yen, type Yen } from '../../money';
 import { sumYen, ZAmount } from './amounts';
 import type { Facts } from './conditions';
 import { ZTaxTreatment, type TProgrammeDefinition } from './definition';

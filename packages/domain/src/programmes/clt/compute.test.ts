@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatThousandYen } from './amounts';
-import { CLT_DEMONSTRATION } from './clt-definition';
-import { computeClt, ZCltGrantInput, type TCltGrantInput } from './clt';
-import { CLT_EXAMPLE_FACTS as EXAMPLE_FACTS, CLT_FORM_4_1 as FORM_4_1, CLT_FORM_4_2 as FORM_4_2 } from './clt-examples';
-import type { Reason } from './reasons';
+import { formatThousandYen } from '../shared/amounts';
+import { CLT_DEMONSTRATION } from './definition';
+import { computeClt, ZCltGrantInput, type TCltGrantInput } from './compute';
+import { CLT_EXAMPLE_FACTS as EXAMPLE_FACTS, CLT_FORM_4_1 as FORM_4_1, CLT_FORM_4_2 as FORM_4_2 } from './examples';
+import type { Reason } from '../shared/reasons';
 
 const def = CLT_DEMONSTRATION;
 const parse = (raw: unknown): TCltGrantInput => ZCltGrantInput.parse(raw);

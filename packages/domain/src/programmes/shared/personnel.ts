@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { yen, type Yen } from '../money';
+import { yen, type Yen } from '../../money';
 import { sumYen, ZAmount } from './amounts';
 import { ZIsoDate } from './dates';
 import { reason, type ProgrammeCode, type Reason } from './reasons';

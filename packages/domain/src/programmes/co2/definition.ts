@@ -1,9 +1,9 @@
-import { when } from './conditions';
-import { defineProgramme } from './definition';
+import { when } from '../shared/conditions';
+import { defineProgramme } from '../shared/definition';
 
 /**
  * 令和7年度 CO2原単位等の策定に係る支援 (seeds/001, 募集要領 第2版, 令和7年10月), as data.
- * The rules that cannot be data (licence proration, shared costs, the per-factor caps) are in co2.ts.
+ * The rules that cannot be data (licence proration, shared costs, the per-factor caps) are in compute.ts.
  */
 
 /** The four kinds of factor 001 §2.1 supports, in the document's order 1)–4). */
