@@ -81,6 +81,30 @@ describe.each(backends)('HTTP server on $name', (backend) => {
     );
   });
 
+  it('refuses authentication procedures sent in a batch: no password in it is checked, none counts, and the app path still signs in', async () => {
+    const email = 'reviewer@demo.tsumiki.jp';
+    const calls = Array.from({ length: 20 }, (_, i) => (i === 19 ? DEMO_PASSWORD : `wrong-${i}-password`));
+    const response = await app.inject({
+      method: 'POST',
+      url: `/trpc/${calls.map(() => 'auth.signIn').join(',')}?batch=1`,
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
+      payload: JSON.stringify(Object.fromEntries(calls.map((password, i) => [i, superjson.serialize({ email, password })]))),
+    });
+    const body = response.json<{ result?: unknown; error?: { json: { data: { appCode: string } } } }[]>();
+    expect(body).toHaveLength(20);
+    expect(body.map((item) => item.error?.json.data.appCode)).toEqual(calls.map(() => 'auth.not_batchable'));
+    expect(response.cookies.find((c) => c.name === 'tsumiki_session')).toBeUndefined();
+    const failures = await database.db.selectFrom('sign_in_attempts').select('id').where('email', '=', email).execute();
+    expect(failures).toHaveLength(0);
+    const alone = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.signIn',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
+      payload: JSON.stringify(superjson.serialize({ email, password: DEMO_PASSWORD })),
+    });
+    expect(alone.statusCode).toBe(200);
+  });
+
   it('seeded the eight associations, the documents’ programmes with open demo rounds, and one user per role', async () => {
     const associations = await database.db.selectFrom('organisations').select('name_ja').where('kind', '=', 'association').execute();
     expect(associations).toHaveLength(8);

@@ -36,7 +36,7 @@ export interface ServerOptions {
 // Attachments travel base64-encoded inside JSON: 4/3 of the file plus room for the envelope.
 const BODY_LIMIT = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 1024 * 1024;
 
-function requestInfo(req: FastifyRequest): RequestInfo {
+function requestInfo(req: FastifyRequest, batched = false): RequestInfo {
   const header = (name: string) => {
     const value = req.headers[name];
     return typeof value === 'string' ? value : null;
@@ -51,6 +51,7 @@ function requestInfo(req: FastifyRequest): RequestInfo {
     fetchSite: header('sec-fetch-site'),
     hasCsrfHeader: header('x-tsumiki-csrf') === '1',
     acceptLanguage: header('accept-language'),
+    batched,
   };
 }
 
@@ -131,10 +132,10 @@ export async function buildServer(options: ServerOptions) {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req, res }) =>
+      createContext: ({ req, res, info }) =>
         createContext(
           apiDependencies(options, req.log),
-          requestInfo(req),
+          requestInfo(req, info.isBatchCall),
           cookieJar(req, res, options.secureCookies),
         ),
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],

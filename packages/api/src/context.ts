@@ -25,6 +25,8 @@ export interface RequestInfo {
   /** The x-tsumiki-csrf header: a custom header a cross-site form cannot send without CORS consent. */
   hasCsrfHeader: boolean;
   acceptLanguage: string | null;
+  /** The call came in one HTTP request with others (tRPC batching); absent means alone. */
+  batched?: boolean;
 }
 
 export interface CookieJar {

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
-import { SIGN_IN_FAILURE_WINDOW_MS, SIGN_IN_MAX_FAILURES_PER_CLIENT } from '@tsumiki/domain';
+import { SIGN_IN_FAILURE_WINDOW_MS, SIGN_IN_MAX_FAILURES_PER_CLIENT, SIGN_IN_MAX_FAILURES_PER_EMAIL } from '@tsumiki/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, errorCodeOf, PASSWORD, seedRoles, signedInClient } from './test-support';
 
@@ -60,4 +60,21 @@ describe.each(backends)('sessions on $name', (backend) => {
     const later = await clientFor(database, { request: { ip: '198.51.100.7' }, now: () => new Date(Date.now() + SIGN_IN_FAILURE_WINDOW_MS + 60_000) });
     expect(await errorCodeOf(later.caller.auth.signIn({ email: seed.users.ministry.email, password: PASSWORD }))).toBe('ok');
   }, 120_000); // thirty deliberate scrypt checks
+
+  it('checks at most the allowed number of passwords when 25 sign-ins arrive at once, and then refuses the right one until the window passes', async () => {
+    const email = seed.users.reviewer.email;
+    const attacker = await clientFor(database, { request: { ip: '198.51.100.25' } });
+    const outcomes = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => errorCodeOf(attacker.caller.auth.signIn({ email, password: `wrong-${i}-password` }))),
+    );
+    // A refusal for the limit is answered before the password is looked at; anything else was checked.
+    const checked = outcomes.filter((o) => o !== 'TOO_MANY_REQUESTS auth.rate_limited');
+    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_MAX_FAILURES_PER_EMAIL);
+    expect(checked.every((o) => o === 'UNAUTHORIZED auth.invalid_credentials')).toBe(true);
+    expect(await errorCodeOf(attacker.caller.auth.signIn({ email, password: PASSWORD }))).toBe('TOO_MANY_REQUESTS auth.rate_limited');
+    const elsewhere = await clientFor(database, { request: { ip: '203.0.113.25' } });
+    expect(await errorCodeOf(elsewhere.caller.auth.signIn({ email, password: PASSWORD }))).toBe('TOO_MANY_REQUESTS auth.rate_limited');
+    const later = await clientFor(database, { request: { ip: '198.51.100.25' }, now: () => new Date(Date.now() + SIGN_IN_FAILURE_WINDOW_MS + 60_000) });
+    expect(await errorCodeOf(later.caller.auth.signIn({ email, password: PASSWORD }))).toBe('ok');
+  }, 120_000);
 });

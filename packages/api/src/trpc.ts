@@ -111,6 +111,15 @@ const requireSignedIn = t.middleware(({ ctx, next }) => {
 const baseProcedure = t.procedure.use(errorMapping).use(crossSiteGuard);
 
 export const publicProcedure = baseProcedure.meta({ access: 'public' });
+
+/**
+ * Signing in, signing up and second factors: public, and never in a batch. A batch would be one
+ * request carrying many guesses, run side by side; refused whole, with a code, before any is checked.
+ */
+export const authenticationProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.request.batched) throw appError('auth.not_batchable');
+  return next();
+});
 /** Any signed-in user, whatever the role. */
 export const signedInProcedure = baseProcedure.meta({ access: 'signed-in' }).use(requireSignedIn);
 /**

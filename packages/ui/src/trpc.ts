@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { QueryCache, QueryClient as QueryClientImpl } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError, type TRPCLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '@tsumiki/api';
 import superjson from 'superjson';
@@ -16,15 +16,19 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
  */
 export const CSRF_HEADER = { 'x-tsumiki-csrf': '1' } as const;
 
+/**
+ * Queries are batched; mutations travel alone. The API refuses sign-in, sign-up and second-factor
+ * calls inside a batch (a batch would carry many guesses at once), and a mutation gains nothing
+ * from sharing a request.
+ */
 export function createHttpLinks(url = '/trpc'): TRPCLink<AppRouter>[] {
-  return [
-    httpBatchLink({
-      url,
-      transformer: superjson,
-      headers: () => CSRF_HEADER,
-      fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
-    }),
-  ];
+  const options = {
+    url,
+    transformer: superjson,
+    headers: () => CSRF_HEADER,
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, credentials: 'same-origin' }),
+  };
+  return [splitLink({ condition: (op) => op.type === 'mutation', true: httpLink(options), false: httpBatchLink(options) })];
 }
 
 export function createApiClient(links: TRPCLink<AppRouter>[] = createHttpLinks()) {

@@ -1,10 +1,35 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../schema';
 import type { Executor } from './executor';
 
-export function recordSignInAttempt(db: Executor, attempt: { email: string; clientKey: string; succeeded: boolean }) {
-  return db
+// Advisory lock namespaces (the first key of pg_advisory_xact_lock(int, int)); arbitrary but fixed.
+const LOCK_BY_EMAIL = 7_301;
+const LOCK_BY_CLIENT = 7_302;
+
+/**
+ * Serialises sign-in accounting for one address and one client until the transaction ends, so a
+ * count and the attempt recorded after it cannot interleave with another request's. Always the
+ * address first, then the client: every holder of a client lock waits for nothing else, so two
+ * sign-ins cannot deadlock. Works the same on PGlite (one connection: the lock is uncontended).
+ */
+export async function lockSignInAccounting(trx: Transaction<DB>, input: { email: string; clientKey: string }) {
+  await sql`select pg_advisory_xact_lock(${LOCK_BY_EMAIL}, hashtext(${input.email.toLowerCase()}))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(${LOCK_BY_CLIENT}, hashtext(${input.clientKey}))`.execute(trx);
+}
+
+/** Records an attempt and returns its id (an attempt is recorded as failed before its secret is checked). */
+export async function recordSignInAttempt(db: Executor, attempt: { email: string; clientKey: string; succeeded: boolean }) {
+  const row = await db
     .insertInto('sign_in_attempts')
     .values({ email: attempt.email.toLowerCase(), client_key: attempt.clientKey, succeeded: attempt.succeeded })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The attempt recorded before the check turned out to be the right secret. */
+export async function markSignInAttemptSucceeded(db: Executor, attemptId: number) {
+  await db.updateTable('sign_in_attempts').set({ succeeded: true }).where('id', '=', attemptId).execute();
 }
 
 /**

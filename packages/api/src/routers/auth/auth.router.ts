@@ -1,7 +1,7 @@
 import { appendAudit, revokeAllSessionsOfUser, revokeSession, updateUserLocale } from '@tsumiki/db';
 import { ZOrganisationSignUpInput, ZSignInInput } from '@tsumiki/domain';
 import { z } from 'zod';
-import { createTRPCRouter, publicProcedure, signedInProcedure } from '../../trpc';
+import { authenticationProcedure, createTRPCRouter, publicProcedure, signedInProcedure } from '../../trpc';
 import { signIn } from './auth.service';
 import { signUp } from './sign-up.service';
 
@@ -13,10 +13,10 @@ export const authRouter = createTRPCRouter({
     return { user, memberships, expiresAt };
   }),
 
-  signIn: publicProcedure.input(ZSignInInput).mutation(({ ctx, input }) => signIn(ctx, input)),
+  signIn: authenticationProcedure.input(ZSignInInput).mutation(({ ctx, input }) => signIn(ctx, input)),
 
   /** An applicant organisation registers itself and its first user, who is then signed in. */
-  signUp: publicProcedure.input(ZOrganisationSignUpInput).mutation(({ ctx, input }) => signUp(ctx, input)),
+  signUp: authenticationProcedure.input(ZOrganisationSignUpInput).mutation(({ ctx, input }) => signUp(ctx, input)),
 
   signOut: signedInProcedure.mutation(async ({ ctx }) => {
     await ctx.db.transaction().execute(async (trx) => {

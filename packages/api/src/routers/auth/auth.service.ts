@@ -7,6 +7,8 @@ import {
   listMembershipsOfUser,
   insertMembership,
   insertUser,
+  lockSignInAccounting,
+  markSignInAttemptSucceeded,
   recordSignInAttempt,
   type Executor,
 } from '@tsumiki/db';
@@ -27,31 +29,39 @@ export function minutesUntil(oldest: Date | null, now: Date): number {
   return Math.max(1, Math.ceil((oldest.getTime() + SIGN_IN_FAILURE_WINDOW_MS - now.getTime()) / 60_000));
 }
 
-export async function signIn(ctx: Context, input: TSignInInput) {
+/**
+ * Spends one attempt of the address's and the client's allowance, or refuses when it is spent. The
+ * attempt is written as a failure before any secret is checked, under a lock, so parallel requests
+ * each see the ones before them: at most the allowance is ever checked, however they arrive.
+ */
+export async function reserveSignInAttempt(ctx: Context, email: string): Promise<number> {
   const now = ctx.now();
   const clientKey = ctx.request.ip ?? 'unknown';
-  const failures = await countRecentSignInFailures(ctx.db, {
-    email: input.email,
-    clientKey,
-    since: new Date(now.getTime() - SIGN_IN_FAILURE_WINDOW_MS),
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    await lockSignInAccounting(trx, { email, clientKey });
+    const failures = await countRecentSignInFailures(trx, { email, clientKey, since: new Date(now.getTime() - SIGN_IN_FAILURE_WINDOW_MS) });
+    if (failures.byEmail >= SIGN_IN_MAX_FAILURES_PER_EMAIL) return { refusedFor: minutesUntil(failures.oldestByEmail, now) };
+    if (failures.byClient >= SIGN_IN_MAX_FAILURES_PER_CLIENT) return { refusedFor: minutesUntil(failures.oldestByClient, now) };
+    return { attemptId: await recordSignInAttempt(trx, { email, clientKey, succeeded: false }) };
   });
-  if (failures.byEmail >= SIGN_IN_MAX_FAILURES_PER_EMAIL) {
-    throw appError('auth.rate_limited', { minutes: minutesUntil(failures.oldestByEmail, now) });
-  }
-  if (failures.byClient >= SIGN_IN_MAX_FAILURES_PER_CLIENT) {
-    throw appError('auth.rate_limited', { minutes: minutesUntil(failures.oldestByClient, now) });
-  }
+  if (outcome.refusedFor !== undefined) throw appError('auth.rate_limited', { minutes: outcome.refusedFor });
+  return outcome.attemptId;
+}
 
+/** The reserved attempt was the right secret: it stops counting, and so do the address's earlier failures. */
+export async function settleSignInAttempt(trx: Executor, attemptId: number, email: string) {
+  await markSignInAttemptSucceeded(trx, attemptId);
+  await clearSignInFailures(trx, email);
+}
+
+export async function signIn(ctx: Context, input: TSignInInput) {
+  const attemptId = await reserveSignInAttempt(ctx, input.email);
   const user = await findUserByEmail(ctx.db, input.email);
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
-  if (!user || !passwordOk || user.disabled_at) {
-    await recordSignInAttempt(ctx.db, { email: input.email, clientKey, succeeded: false });
-    throw appError('auth.invalid_credentials');
-  }
+  if (!user || !passwordOk || user.disabled_at) throw appError('auth.invalid_credentials');
 
   const session = await ctx.db.transaction().execute(async (trx) => {
-    await recordSignInAttempt(trx, { email: input.email, clientKey, succeeded: true });
-    await clearSignInFailures(trx, input.email);
+    await settleSignInAttempt(trx, attemptId, input.email);
     return startSession(ctx, trx, user.id, 'auth.sign_in');
   });
   return signedInView(ctx, user, session);

@@ -1,7 +1,7 @@
 import { listOrganisations } from '@tsumiki/db';
 import { ZAcceptInvitationInput, ZInvitationToken, ZInviteMemberInput } from '@tsumiki/domain';
 import { z } from 'zod';
-import { createTRPCRouter, publicProcedure, roleProcedure } from '../../trpc';
+import { authenticationProcedure, createTRPCRouter, publicProcedure, roleProcedure } from '../../trpc';
 import {
   acceptInvitation,
   describeInvitation,
@@ -44,5 +44,5 @@ export const organisationsRouter = createTRPCRouter({
   /** Public: the invitation link is the credential. */
   invitation: publicProcedure.input(z.object({ token: ZInvitationToken })).query(({ ctx, input }) => describeInvitation(ctx, input.token)),
 
-  acceptInvitation: publicProcedure.input(ZAcceptInvitationInput).mutation(({ ctx, input }) => acceptInvitation(ctx, input)),
+  acceptInvitation: authenticationProcedure.input(ZAcceptInvitationInput).mutation(({ ctx, input }) => acceptInvitation(ctx, input)),
 });
