@@ -148,7 +148,7 @@ describe.each(backends)('carbon API on $name', (backend) => {
     const again = await admin.caller.carbon.importFactors({ file: file(good), commit: false });
     expect(again.rows[0]).toMatchObject({ replaces: true });
 
-    // A rebar line, a gap in the starter library, now has the imported EPD.
+    // A rebar line now uses the imported EPD: a company EPD ranks above the starter library's generic factor.
     const { content } = await applicant.caller.carbon.get({ id: (await applicant.caller.carbon.create({ name: '鉄筋' })).id });
     const out = await applicant.caller.carbon.assess({ content: { ...content, building, boq: [{ id: 'R1', category: '3', subItem: '3.4', materialKey: 'steel.rebar', quantity: 2, unit: 't' }] } });
     expect(out.scenarios[0]!.ok && out.scenarios[0]!.result.modules['A1-A3']).toBe(1440);

@@ -30,3 +30,4 @@ export { ProgrammesSection } from './programmes-section';
 export { chosenFileProblem, isAttachmentType, readFileBase64, saveFile, type DownloadableFile } from './files';
 export { useChosenFile } from './use-chosen-file';
 export { ExportMenu, type ExportFormat } from './export-menu';
+export { FactorDerivation } from './factor-derivation';

@@ -68,10 +68,10 @@ describe('tsumiki carbon assess', () => {
     const noArea = await run([file('noarea.csv', GOOD_CSV.replace('延床面積（m²）,"1,200"\n', ''))]);
     expect(noArea.code).toBe(1);
     expect(noArea.err).toContain('延床面積（m²）を0より大きい数値で入力してください。');
-    const rebar = `${GOOD_CSV}3,3.4,steel.rebar,30,t,,鉄筋\n`;
+    const rebar = `${GOOD_CSV}3,3.3,steel.section,30,t,,H形鋼\n`;
     const gap = await run([file('gap.csv', rebar)]);
     expect(gap.code).toBe(1);
-    expect(gap.err).toContain('gap.csv:12: 明細「L12」（12行目）の資材「steel.rebar」には、まだ使える原単位がありません。');
+    expect(gap.err).toContain('gap.csv:12: 明細「L12」（12行目）の資材「steel.section」には、まだ使える原単位がありません。');
     const partial = await run([file('gap.csv', rebar), '--allow-incomplete']);
     expect(partial.code).toBe(0);
     expect(JSON.parse(partial.out)).toMatchObject({ result: { complete: false } });

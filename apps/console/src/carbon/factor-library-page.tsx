@@ -2,7 +2,7 @@ import { Alert, Badge, Button, FileInput, Group, NativeSelect, Stack, Table, Tex
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { formatJst } from '@tsumiki/domain';
 import { DATA_TYPE_NAMES, DATA_TYPES, effectiveA1a3, isExpired, isOlderThanFiveYears, type TFactorImportFile } from '@tsumiki/domain/carbon';
-import { errorText, QueryState, readFileBase64, saveFile, useSession, useTRPC, type AppRouter } from '@tsumiki/ui';
+import { errorText, FactorDerivation, QueryState, readFileBase64, saveFile, useSession, useTRPC, type AppRouter } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -114,8 +114,10 @@ function FactorRow({ f, lang, today }: { f: Factor; lang: 'ja' | 'en'; today: st
       </Table.Td>
       <Table.Td>{DATA_TYPE_NAMES[f.dataType][lang]}</Table.Td>
       <Table.Td>{f.owner}</Table.Td>
-      <Table.Td style={{ maxWidth: 320, overflowWrap: 'anywhere' }}>
+      <Table.Td style={{ maxWidth: 420, overflowWrap: 'anywhere' }}>
         <Text size="xs">{f.source}</Text>
+        {f.derivation && <FactorDerivation derivation={f.derivation} uplift={f.uplift} declaredUnit={f.declaredUnit} notes={f.notes} />}
+        {f.gap && f.gapReason && <Text size="xs" c="dimmed">{f.gapReason}</Text>}
       </Table.Td>
       <Table.Td>
         <Text size="xs">{t('carbonLibrary.published', { date: f.publishedOn ?? '—' })}</Text>

@@ -67,10 +67,10 @@ describe('carbon calculator', () => {
   it('names what stops an assessment (a gap material) by line, and keeps the typed content on a version conflict', async () => {
     renderProject({ 'carbon.save': { error: { appCode: 'carbon.project_version_conflict', httpStatus: 409 } } });
     const paste = await screen.findByTestId('boq-paste');
-    fireEvent.change(within(paste).queryByRole('textbox') ?? paste, { target: { value: '3\t3.4\tsteel.rebar\t30\tt' } });
+    fireEvent.change(within(paste).queryByRole('textbox') ?? paste, { target: { value: '3\t3.3\tsteel.section\t30\tt' } });
     fireEvent.click(screen.getByTestId('boq-paste-add'));
     const issues = await screen.findByTestId('carbon-issues');
-    expect(issues.textContent).toContain('明細「L1」（1行目）の資材「steel.rebar」には、まだ使える原単位がありません。');
+    expect(issues.textContent).toContain('明細「L1」（1行目）の資材「steel.section」には、まだ使える原単位がありません。');
     fireEvent.click(screen.getByTestId('carbon-save'));
     expect(await screen.findByText(/他の人（または別の画面）で先に保存されました/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '最新の内容を読み込む' })).toBeTruthy();

@@ -8,6 +8,7 @@ import {
   rankFactors,
   type TEmissionFactor,
 } from '@tsumiki/domain/carbon';
+import { FactorDerivation } from '@tsumiki/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -66,6 +67,7 @@ export function FactorPicker({
                 <Text size="xs" c="dimmed">
                   {t('carbon.picker.source')}: {f.source}
                 </Text>
+                {f.derivation && <FactorDerivation derivation={f.derivation} uplift={f.uplift} declaredUnit={f.declaredUnit} notes={f.notes} />}
               </Stack>
               {f.id === active && pinnedId !== undefined ? (
                 <Badge>{t('carbon.picker.using')}</Badge>

@@ -106,7 +106,7 @@ describe('BoQ sheets in the J-CAT-like layout', () => {
 算定日,2026-04-01
 工事科目,工事細目,資材,数量,単位
 3,3.5,wood.clt,1,m3
-3,3.4,steel.rebar,30,t
+3,3.3,steel.section,30,t
 `),
       { library: STARTER_LIBRARY },
     );
@@ -115,6 +115,6 @@ describe('BoQ sheets in the J-CAT-like layout', () => {
     expect(out.ok).toBe(false);
     if (out.ok) return;
     const [missing] = issuesAtFileLines(out.issues, sheet);
-    expect(missing).toMatchObject({ code: 'carbon.factor_missing', lineId: 'L7', params: { row: 7, material: 'steel.rebar' } });
+    expect(missing).toMatchObject({ code: 'carbon.factor_missing', lineId: 'L7', params: { row: 7, material: 'steel.section' } });
   });
 });

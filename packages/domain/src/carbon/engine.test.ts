@@ -372,16 +372,16 @@ describe('bad input gets a clear issue naming the line, and no result', () => {
   });
 
   it('a gap material is a missing factor, not a zero; a partial result only on request, marked incomplete', () => {
-    const boq = [line('L1', {}), line('RC-1', { materialKey: 'concrete.ready_mixed', subItem: '3.1' })];
+    const boq = [line('L1', {}), line('S-1', { materialKey: 'steel.section', subItem: '3.3', unit: 't' })];
     expect(issues(base({ boq }))).toEqual([
-      expect.objectContaining({ code: 'carbon.factor_missing', lineId: 'RC-1' }),
+      expect.objectContaining({ code: 'carbon.factor_missing', lineId: 'S-1' }),
     ]);
     const partial = ok(base({ boq, allowIncomplete: true }));
     expect(partial.complete).toBe(false);
     expect(partial.dataQuality.missingFactors).toEqual({
       count: 1,
-      lineIds: ['RC-1'],
-      materials: ['concrete.ready_mixed'],
+      lineIds: ['S-1'],
+      materials: ['steel.section'],
     });
     expect(partial.warnings.map((w) => w.code)).toContain('carbon.warn_incomplete_missing_factors');
     expect(partial.modules['A1-A3']).toBe(252);

@@ -77,6 +77,8 @@ interface ResolvedKey {
   pinned: boolean;
   expired: boolean;
   old: boolean;
+  /** The factor came with the input (entered for the project), not from the library. */
+  userEntered: boolean;
   problem: { code: ErrorCode; params: Record<string, string | number> } | undefined;
   /** Line unit → declared unit. */
   conv: number;
@@ -256,7 +258,8 @@ export function prepareAssessment(
 
   // 2. Factor and conversion per key.
   const index = factorIndex(options.library ?? STARTER_LIBRARY, input.factors);
-  const resolved = keys.map((key) => resolveKey(key, index, input.assessmentDate));
+  const entered = new Set(input.factors.map((f) => f.id));
+  const resolved = keys.map((key) => resolveKey(key, index, input.assessmentDate, entered));
   const missing = resolved.some((r) => r.problem?.code === 'carbon.factor_missing');
   const blocking = resolved.some(
     (r) => r.problem !== undefined && (r.problem.code !== 'carbon.factor_missing' || !input.allowIncomplete),
@@ -281,8 +284,13 @@ export function prepareAssessment(
   return { ok: true, prepared: { input, period, keys, resolved, sums, counts, keyOfLine, parts } };
 }
 
-function resolveKey(key: LineKey, index: TFactorIndex, assessmentDate: string): ResolvedKey {
-  const empty = { pinned: false, expired: false, old: false, conv: 0, a1a3: 0, storage: 0, kg: NaN };
+function resolveKey(
+  key: LineKey,
+  index: TFactorIndex,
+  assessmentDate: string,
+  entered: ReadonlySet<string>,
+): ResolvedKey {
+  const empty = { pinned: false, expired: false, old: false, userEntered: false, conv: 0, a1a3: 0, storage: 0, kg: NaN };
   const selection = selectFactor(index, key.materialKey, key.factorId, assessmentDate);
   if (!selection.ok) {
     const code: ErrorCode =
@@ -322,6 +330,7 @@ function resolveKey(key: LineKey, index: TFactorIndex, assessmentDate: string): 
     pinned: selection.pinned,
     expired: selection.expired,
     old: selection.olderThan5Years,
+    userEntered: entered.has(f.id),
     problem: undefined,
     conv,
     a1a3: (effectiveA1a3(f) ?? 0) * conv,
@@ -873,6 +882,9 @@ function assemble(prepared: TPreparedAssessment, acc: Accumulated): TCarbonResul
       a1a3Declared: f.a1a3 ?? 0,
       a1a3Used: effectiveA1a3(f) ?? 0,
       uplift: f.uplift ?? null,
+      derivation: f.derivation ?? null,
+      notes: f.notes ?? null,
+      userEntered: r.userEntered,
       pinned: r.pinned,
       olderThan5Years: r.old,
       expired: r.expired,
@@ -885,6 +897,12 @@ function assemble(prepared: TPreparedAssessment, acc: Accumulated): TCarbonResul
 
   // Line lists: only walk the lines when some key needs naming.
   const missing: TLineList & { materials: string[] } = { count: 0, lineIds: [], materials: [] };
+  const userEnteredLines: TLineList & { factorIds: string[] } = {
+    count: 0,
+    lineIds: [],
+    factorIds: used.filter((f) => f.userEntered).map((f) => f.id),
+  };
+  const enteredKeys = new Uint8Array(keys.length);
   const coverage = methodCoverage(input.method);
   const notCoveredCodes = new Set(coverage.notCovered.map((x) => x.code));
   const outside: TLineList & { subItems: string[] } = { count: 0, lineIds: [], subItems: [] };
@@ -894,6 +912,7 @@ function assemble(prepared: TPreparedAssessment, acc: Accumulated): TCarbonResul
       outsideKeys[k] = 1;
       if (!outside.subItems.includes(key.subItem)) outside.subItems.push(key.subItem);
     }
+    if (!acc.missingKeys[k] && resolved[k]!.userEntered) enteredKeys[k] = 1;
     if (acc.missingKeys[k] && !missing.materials.includes(key.materialKey))
       missing.materials.push(key.materialKey);
   });
@@ -902,7 +921,9 @@ function assemble(prepared: TPreparedAssessment, acc: Accumulated): TCarbonResul
   let wantMissing = 0;
   let wantNoMass = 0;
   let wantOutside = 0;
+  let wantEntered = 0;
   for (let k = 0; k < keys.length; k++) {
+    if (enteredKeys[k]) wantEntered += counts[k]!;
     if (acc.missingKeys[k]) wantMissing += counts[k]!;
     if (acc.noMassKeys[k]) wantNoMass += counts[k]!;
     if (outsideKeys[k]) wantOutside += counts[k]!;
@@ -910,6 +931,8 @@ function assemble(prepared: TPreparedAssessment, acc: Accumulated): TCarbonResul
   missing.count = wantMissing;
   acc.noMass.count = wantNoMass;
   outside.count = wantOutside;
+  userEnteredLines.count = wantEntered;
+  wantEntered = Math.min(wantEntered, LINE_ID_LIST_LIMIT);
   wantMissing = Math.min(wantMissing, LINE_ID_LIST_LIMIT);
   wantNoMass = Math.min(wantNoMass, LINE_ID_LIST_LIMIT);
   wantOutside = Math.min(wantOutside, LINE_ID_LIST_LIMIT);
@@ -918,13 +941,15 @@ function assemble(prepared: TPreparedAssessment, acc: Accumulated): TCarbonResul
     i < lines.length &&
     (missing.lineIds.length < wantMissing ||
       acc.noMass.lineIds.length < wantNoMass ||
-      outside.lineIds.length < wantOutside);
+      outside.lineIds.length < wantOutside ||
+      userEnteredLines.lineIds.length < wantEntered);
     i++
   ) {
     const k = keyOfLine[i]!;
     if (acc.missingKeys[k]) limitedIds(missing.lineIds, lines[i]!.id);
     if (acc.noMassKeys[k]) limitedIds(acc.noMass.lineIds, lines[i]!.id);
     if (outsideKeys[k]) limitedIds(outside.lineIds, lines[i]!.id);
+    if (enteredKeys[k]) limitedIds(userEnteredLines.lineIds, lines[i]!.id);
   }
   const enteredSubItems = new Set(keys.map((k) => k.subItem));
   const emptySubItems = SUB_ITEMS.filter(
@@ -970,6 +995,23 @@ function assemble(prepared: TPreparedAssessment, acc: Accumulated): TCarbonResul
       code: 'carbon.warn_unreviewed_cfp',
       params: { factor: u.factorId, material: u.materialKey },
     });
+  for (const f of used)
+    if (f.dataType === 'generic' && f.uplift)
+      warnings.push({
+        code: 'carbon.warn_generic_factor',
+        params: { factorName: f.nameJa, factorNameEn: f.nameEn, uplift: f.uplift.factor },
+      });
+  if (userEnteredLines.count > 0) {
+    const entered = used.filter((f) => f.userEntered);
+    warnings.push({
+      code: 'carbon.warn_user_entered_factors',
+      params: {
+        count: userEnteredLines.count,
+        // A user's own factor is usually named once, in the language they work in.
+        factors: entered.map((f) => f.nameJa).join('、'),
+      },
+    });
+  }
   for (const o of olderThan5Years)
     warnings.push({
       code: 'carbon.warn_factor_old',
@@ -1074,6 +1116,7 @@ function assemble(prepared: TPreparedAssessment, acc: Accumulated): TCarbonResul
       expired,
       energyFactorsOlderThan5Years,
       missingFactors: missing,
+      userEnteredLines,
       linesWithoutMass: acc.noMass,
       defaultsUsed,
       assumptionsUsed,

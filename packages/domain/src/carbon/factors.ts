@@ -14,6 +14,7 @@ export const DATA_TYPES = [
   'cfp_reviewed',
   'cfp_unreviewed',
   'national_default',
+  'generic',
   'io_statistic',
 ] as const;
 export type TDataType = (typeof DATA_TYPES)[number];
@@ -24,7 +25,8 @@ export const DATA_TYPE_RANK: Record<TDataType, number> = {
   cfp_reviewed: 2,
   cfp_unreviewed: 3,
   national_default: 4,
-  io_statistic: 5,
+  generic: 5,
+  io_statistic: 6,
 };
 export const DATA_TYPE_NAMES: Record<TDataType, { ja: string; en: string }> = {
   epd_company: { ja: 'EPD（個社製品データ）', en: 'EPD (company)' },
@@ -32,8 +34,24 @@ export const DATA_TYPE_NAMES: Record<TDataType, { ja: string; en: string }> = {
   cfp_reviewed: { ja: 'CFP（第三者レビューあり）', en: 'CFP, third-party reviewed' },
   cfp_unreviewed: { ja: 'CFP（第三者レビューなし）', en: 'CFP, not reviewed' },
   national_default: { ja: '国のデフォルト値', en: 'National default' },
+  generic: { ja: 'ジェネリックデータ（公表値からの推計）', en: 'Generic (derived from published figures)' },
   io_statistic: { ja: '産業連関分析法による統計値', en: 'Input–output statistic' },
 };
+
+/**
+ * One step of how a generic factor was built from published figures: what was multiplied by
+ * what, the kg-CO2e per declared unit it contributes, and the document the figure comes from.
+ */
+export const ZDerivationStep = z.object({
+  ja: z.string().min(1),
+  en: z.string().min(1),
+  kgCo2e: z.number().finite(),
+  source: z.string().min(1),
+});
+export type TDerivationStep = z.infer<typeof ZDerivationStep>;
+
+/** Data types that may carry the ×1.1–×1.3 uplift of generic (default) data. */
+export const UPLIFTED_TYPES: readonly TDataType[] = ['national_default', 'generic'];
 
 /** Modules an EPD may declare beyond A1–A3, per declared unit (kg-CO2e). */
 export const DECLARED_MODULES = ['a4', 'a5', 'c1', 'c2', 'c3', 'c4', 'd'] as const;
@@ -90,6 +108,8 @@ export const ZEmissionFactor = z
         basis: z.string().min(1),
       })
       .optional(),
+    /** For generic factors: the published figures the value is built from, step by step (Σ = a1a3). */
+    derivation: z.array(ZDerivationStep).optional(),
     /** A material in the library that has no citable value yet. */
     gap: z.boolean().default(false),
     gapReason: z.string().optional(),
@@ -102,8 +122,16 @@ export const ZEmissionFactor = z
       ctx.addIssue({ code: 'custom', message: 'carbon.factor_gap_has_value', path: ['a1a3'] });
     if (!f.gap && f.publishedOn === undefined)
       ctx.addIssue({ code: 'custom', message: 'carbon.date_invalid', path: ['publishedOn'] });
-    if (f.uplift && f.dataType !== 'national_default')
+    if (f.uplift && !UPLIFTED_TYPES.includes(f.dataType))
       ctx.addIssue({ code: 'custom', message: 'carbon.uplift_not_default', path: ['uplift'] });
+    // Generic data is conservative by construction (the German rule in the 参考資料): never without its uplift.
+    if (f.dataType === 'generic' && !f.gap && !f.uplift)
+      ctx.addIssue({ code: 'custom', message: 'carbon.generic_needs_uplift', path: ['uplift'] });
+    if (f.derivation && f.a1a3 !== null) {
+      const sum = f.derivation.reduce((t, step) => t + step.kgCo2e, 0);
+      if (Math.abs(sum - f.a1a3) > 1e-6 * Math.max(1, Math.abs(f.a1a3)))
+        ctx.addIssue({ code: 'custom', message: 'carbon.derivation_mismatch', path: ['derivation'] });
+    }
   });
 export type TEmissionFactor = z.infer<typeof ZEmissionFactor>;
 export type TEmissionFactorInput = z.input<typeof ZEmissionFactor>;

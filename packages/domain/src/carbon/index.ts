@@ -6,6 +6,7 @@ export * from './period';
 export * from './gwp';
 export * from './factors';
 export * from './library';
+export * from './reference-factors';
 export * from './energy';
 export * from './model';
 export * from './result';

@@ -1,4 +1,5 @@
 import { ZEmissionFactor, type TEmissionFactor, type TEmissionFactorInput } from './factors';
+import { DOCUMENTED_GAPS, REFERENCE_FACTORS } from './reference-factors';
 
 /**
  * The starter library. Values appear only where they can be cited; every other first- and
@@ -8,7 +9,7 @@ import { ZEmissionFactor, type TEmissionFactor, type TEmissionFactorInput } from
  * (once published) as further entries with the same material keys.
  */
 
-const WOOD_TABLE = 'seeds/002 l.2623–2647 「木材製品の排出原単位と炭素貯蔵量の例（製品製造時、日本平均）」';
+const WOOD_TABLE = '第四次答申 参考資料「木材製品の排出原単位と炭素貯蔵量の例（製品製造時、日本平均）」';
 const STORAGE =
   '炭素貯蔵量: 林野庁「建築物に利用した木材に係る炭素貯蔵量の表示に関するガイドライン」(令和3年10月1日 3林政産第85号)';
 
@@ -65,7 +66,7 @@ export const WOOD_ROWS: readonly WoodRow[] = [
     storage: -606,
     citation: NAKANO_2025_GLULAM,
     published: '2025',
-    note: 'Exposure condition B (使用環境B), l.2647.',
+    note: '使用環境B。',
   },
   {
     key: 'wood.glulam_medium',
@@ -75,7 +76,7 @@ export const WOOD_ROWS: readonly WoodRow[] = [
     storage: -606,
     citation: NAKANO_2025_GLULAM,
     published: '2025',
-    note: 'Exposure condition C (使用環境C), l.2647.',
+    note: '使用環境C。',
   },
   {
     key: 'wood.plywood_structural',
@@ -169,10 +170,10 @@ const woodFactor = (row: WoodRow): TEmissionFactorInput => ({
   publishedOn: `${row.published}-01-01`,
   biogenicStorage: row.storage,
   density: densityFromStorage(row.storage),
-  densityNote: `Oven-dry density implied by the storage value (${STORAGE}; 0.5 carbon, 44/12). 製材・集成材・CLT use スギ (l.2645).`,
+  densityNote: `炭素貯蔵量から逆算した全乾密度（${STORAGE}、炭素含有率0.5、44/12）。製材・集成材・CLTはスギ。`,
   notes: [
     row.note,
-    'Values are not directly comparable between products: conditions and functional units differ (l.2643).',
+    '製品間では条件や機能単位が異なるため、値を直接比較できません。',
   ]
     .filter(Boolean)
     .join(' '),
@@ -196,30 +197,29 @@ const gap = (
   a1a3: null,
   dataType: 'national_default',
   owner: '—',
-  source: `seeds/002 l.2223–2233 (第${category}カテゴリー)`,
+  source: `第四次答申 参考資料「主要建材等の原単位データの優先的な整備方針」（第${category}カテゴリー）`,
   gap: true,
-  gapReason:
+  gapReason: [
     category === 1
       ? '第1カテゴリーの主要建材。業界代表データ・国のデフォルト値は2027年度までに整備予定で、まだ引用できる値がありません。'
       : '第2カテゴリーの建材。国のデフォルト値は未公表で、引用できる値がありません。',
+    DOCUMENTED_GAPS[materialKey]?.ja,
+    GAP_WAY_FORWARD,
+  ]
+    .filter(Boolean)
+    .join(''),
 });
 
+/** What a user can do about a gap, on every gap. */
+export const GAP_WAY_FORWARD =
+  '出典を添えてこのプロジェクト用の原単位を入力するか、事務局がライセンスを持つ原単位表を取り込んでください。';
+
 const GAPS: TEmissionFactorInput[] = [
-  // First category: the structure (鉄鋼材料、コンクリート、木材), l.2227–2229.
-  gap('concrete.ready_mixed', '生コンクリート', 'Ready-mixed concrete', 'concrete', 'm3', 1),
-  gap(
-    'concrete.blast_furnace_b',
-    '高炉セメントB種コンクリート',
-    'Concrete, blast-furnace cement type B',
-    'concrete',
-    'm3',
-    1,
-  ),
-  gap('steel.rebar', '鉄筋（異形棒鋼）', 'Reinforcing bar', 'steel', 't', 1),
+  // First category: the structure (鉄鋼材料、コンクリート、木材). Concrete, rebar and EAF steel have
+  // generic factors (reference-factors.ts); sections and deck plate have nothing citable.
   gap('steel.section', '鉄骨（形鋼・鋼板）', 'Structural steel sections', 'steel', 't', 1),
-  gap('steel.section_eaf', '鉄骨（電炉材）', 'Structural steel, electric-arc furnace', 'steel', 't', 1),
   gap('steel.deck_plate', 'デッキプレート', 'Steel deck plate', 'steel', 't', 1),
-  // Second category: envelope and interior of large offices, l.2231–2233.
+  // Second category: envelope and interior of large offices.
   gap('roof.metal_sheet', '長尺金属板（屋根）', 'Long metal roofing sheet', 'roofing', 'm2', 2),
   gap('wall.metal_curtain_wall', 'メタルカーテンウォール', 'Metal curtain wall', 'facade', 'm2', 2),
   gap('wall.pc_curtain_wall', 'PCカーテンウォール', 'Precast concrete curtain wall', 'facade', 'm2', 2),
@@ -271,6 +271,6 @@ const GAPS: TEmissionFactorInput[] = [
 ];
 
 /** Parsed once: the library is data, but it goes through the same schema as any import. */
-export const STARTER_LIBRARY: readonly TEmissionFactor[] = [...WOOD_ROWS.map(woodFactor), ...GAPS].map((f) =>
+export const STARTER_LIBRARY: readonly TEmissionFactor[] = [...WOOD_ROWS.map(woodFactor), ...REFERENCE_FACTORS, ...GAPS].map((f) =>
   ZEmissionFactor.parse(f),
 );

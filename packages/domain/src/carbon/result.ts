@@ -2,7 +2,7 @@ import type { ErrorCode } from '../errors';
 import type { TCategoryCode, TMethod, TSubItem } from './categories';
 import type { TSourced, TSourceStatus } from './defaults';
 import type { TEnergyCarrier } from './energy';
-import type { TDataType } from './factors';
+import type { TDataType, TDerivationStep } from './factors';
 import type { TGwpSet } from './gwp';
 import type { TAssessmentInput } from './model';
 import type { TModule, TModuleValues, TStageGroup } from './modules';
@@ -72,6 +72,11 @@ export interface TFactorUsed {
   a1a3Declared: number;
   a1a3Used: number;
   uplift: { factor: number; basis: string } | null;
+  /** How a generic factor was built from published figures; null for declared data. */
+  derivation: TDerivationStep[] | null;
+  notes: string | null;
+  /** Entered by the user for this project (with its source), not taken from the library. */
+  userEntered: boolean;
   pinned: boolean;
   olderThan5Years: boolean;
   expired: boolean;
@@ -133,6 +138,8 @@ export interface TCarbonResult {
     expired: { factorId: string; validUntil: string }[];
     energyFactorsOlderThan5Years: { carrier: TEnergyCarrier; publishedOn: string }[];
     missingFactors: TLineList & { materials: string[] };
+    /** Lines whose factor the user entered for the project rather than took from the library. */
+    userEnteredLines: TLineList & { factorIds: string[] };
     linesWithoutMass: TLineList;
     defaultsUsed: TSourced<unknown>[];
     assumptionsUsed: TSourced<unknown>[];
