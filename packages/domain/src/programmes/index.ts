@@ -19,6 +19,7 @@ export * from './shared/personnel';
 export * from './shared/reasons';
 export * from './shared/result';
 export * from './shared/rules';
+export * from './clt/input';
 export * from './clt/compute';
 export * from './clt/definition';
 export * from './clt/tables';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { TProgrammeKind } from '../programme';
 import { CLT_DEMONSTRATION } from './clt/definition';
-import { computeClt, ZCltGrantInput, type CltBreakdown, type TCltGrantInput } from './clt/compute';
+import { computeClt, type CltBreakdown } from './clt/compute';
+import { ZCltGrantInput, type TCltGrantInput } from './clt/input';
 import { CO2_FACTOR_SUPPORT } from './co2/definition';
 import { computeCo2, ZCo2GrantInput, type Co2Breakdown, type TCo2GrantInput } from './co2/compute';
 import type { TProgrammeDefinition } from './shared/definition';

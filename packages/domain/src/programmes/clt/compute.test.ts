@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { formatThousandYen } from '../shared/amounts';
 import { CLT_DEMONSTRATION } from './definition';
-import { computeClt, ZCltGrantInput, type TCltGrantInput } from './compute';
-import { CLT_EXAMPLE_FACTS as EXAMPLE_FACTS, CLT_FORM_4_1 as FORM_4_1, CLT_FORM_4_2 as FORM_4_2 } from './examples';
+import { computeClt } from './compute';
+import { ZCltGrantInput, type TCltGrantInput } from './input';
+import {
+  CLT_EXAMPLE_FACTS as EXAMPLE_FACTS,
+  CLT_FORM_4_1 as FORM_4_1,
+  CLT_FORM_4_2 as FORM_4_2,
+} from './examples';
 import type { Reason } from '../shared/reasons';
 
 const def = CLT_DEMONSTRATION;
 const parse = (raw: unknown): TCltGrantInput => ZCltGrantInput.parse(raw);
 const codes = (reasons: readonly Reason[]) => reasons.map((r) => r.code);
-
 
 describe('the worked examples of seeds/003 reproduce to the yen', () => {
   const result = computeClt(

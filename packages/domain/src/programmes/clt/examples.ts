@@ -186,7 +186,10 @@ export function cltExampleApplicationContent(): Record<string, unknown> {
       contactPhone: '03-0000-0000',
     },
     building: { site: '〇〇県〇〇市〇〇町1-1', structure: 'CLTパネル工法 4階建て（壁・床・屋根）' },
-    plan: { content: 'CLTパネル工法普及モデルによる4階建て事務所の実証', schedule: '令和8年6月着工、令和9年2月竣工' },
+    plan: {
+      content: 'CLTパネル工法普及モデルによる4階建て事務所の実証',
+      schedule: '令和8年6月着工、令和9年2月竣工',
+    },
     pledge: { agreed: true },
     checklist: {
       answers: Object.fromEntries(ENVIRONMENTAL_CHECKLIST.items.map((i) => [String(i.no), 'will_do'])),
