@@ -4,7 +4,8 @@ import { CLT_DEMONSTRATION } from './clt/definition';
 import { computeClt, type CltBreakdown } from './clt/compute';
 import { ZCltGrantInput, type TCltGrantInput } from './clt/input';
 import { CO2_FACTOR_SUPPORT } from './co2/definition';
-import { computeCo2, ZCo2GrantInput, type Co2Breakdown, type TCo2GrantInput } from './co2/compute';
+import { computeCo2, type Co2Breakdown } from './co2/compute';
+import { ZCo2GrantInput, type TCo2GrantInput } from './co2/input';
 import type { TProgrammeDefinition } from './shared/definition';
 import {
   checkLinesAgainstDefinition,

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { yen } from '../../money';
 import { CO2_FACTOR_SUPPORT } from './definition';
-import {
-  checkCo2Input,
-  computeCo2,
-  isOneYearOrLess,
-  judgeLicence,
-  ZCo2GrantInput,
-  type TCo2GrantInput,
-} from './compute';
+import { computeCo2 } from './compute';
+import { checkCo2Input, ZCo2GrantInput, type TCo2GrantInput } from './input';
+import { isOneYearOrLess, judgeLicence } from './licences';
 import { requiredDocuments } from '../shared/documents';
 
 const def = CO2_FACTOR_SUPPORT;
