@@ -193,33 +193,15 @@ export function computeSection(
   facts: Facts,
 ): SectionResult {
   const subject: ReasonSubject = { kind: 'section', id: section.code };
-  const reasons: Reason[] = [];
-  const taxable = sumYen(lines.filter((l) => l.taxTreatment === 'taxable').map((l) => l.amount));
-  const nonTaxable = sumYen(lines.filter((l) => l.taxTreatment === 'non_taxable').map((l) => l.amount));
-  const eligible = yen(taxable + nonTaxable);
-  let base = eligible;
-  if (def.money.taxBasis === 'tax_exclusive') {
-    // Tax is removed from the section total rather than line by line, so splitting a line into
-    // two never loses a yen to rounding.
-    base = yen(taxExclusive(taxable) + nonTaxable);
-    if (eligible > 0)
-      reasons.push(
-        reason(
-          'grant.tax_excluded',
-          def.money.source,
-          {
-            section: section.name.ja,
-            sectionEn: section.name.en,
-            taxable,
-            taxExcluded: taxExclusive(taxable),
-            nonTaxable,
-            base,
-          },
-          'info',
-          subject,
-        ),
-      );
-  }
+  const names = { section: section.name.ja, sectionEn: section.name.en };
+  const { taxable, nonTaxable, eligible, base, reasons } = sectionBase(def, section, lines);
+  const amounts = {
+    section: section.code,
+    eligibleTaxInclusive: eligible,
+    taxableTaxInclusive: taxable,
+    nonTaxable,
+    base,
+  };
   const { rule, missing } = pickRate(section, facts);
   if (!rule) {
     if (eligible > 0)
@@ -228,30 +210,13 @@ export function computeSection(
           ? reason(
               'grant.rate_undetermined',
               section.source,
-              { section: section.name.ja, sectionEn: section.name.en, facts: missing.join(', ') },
+              { ...names, facts: missing.join(', ') },
               'warning',
               subject,
             )
-          : reason(
-              'grant.no_rate_applies',
-              section.source,
-              { section: section.name.ja, sectionEn: section.name.en },
-              'error',
-              subject,
-            ),
+          : reason('grant.no_rate_applies', section.source, names, 'error', subject),
       );
-    return {
-      section: section.code,
-      eligibleTaxInclusive: eligible,
-      taxableTaxInclusive: taxable,
-      nonTaxable,
-      base,
-      rate: null,
-      beforeCaps: yen(0),
-      grant: yen(0),
-      capHit: null,
-      reasons,
-    };
+    return { ...amounts, rate: null, beforeCaps: yen(0), grant: yen(0), capHit: null, reasons };
   }
   const beforeCaps = fractionOf(base, rule.rate.numerator, rule.rate.denominator);
   if (eligible > 0)
@@ -259,17 +224,72 @@ export function computeSection(
       reason(
         rule.basis === 'fixed_amount' ? 'grant.fixed_amount_applied' : 'grant.rate_applied',
         rule.source,
-        {
-          section: section.name.ja,
-          sectionEn: section.name.en,
-          rate: `${rule.rate.numerator}/${rule.rate.denominator}`,
-          base,
-          amount: beforeCaps,
-        },
+        { ...names, rate: `${rule.rate.numerator}/${rule.rate.denominator}`, base, amount: beforeCaps },
         'info',
         subject,
       ),
     );
+  const capped = sectionCaps(def, section, facts, beforeCaps);
+  return {
+    ...amounts,
+    rate: {
+      numerator: rule.rate.numerator,
+      denominator: rule.rate.denominator,
+      basis: rule.basis,
+      id: rule.id,
+    },
+    beforeCaps,
+    grant: capped.grant,
+    capHit: capped.capHit,
+    reasons: [...reasons, ...capped.reasons],
+  };
+}
+
+/** The section's eligible costs, and the base the rate applies to (tax removed when the programme says so). */
+function sectionBase(
+  def: TProgrammeDefinition,
+  section: TSection,
+  lines: readonly CountedLine[],
+): { taxable: Yen; nonTaxable: Yen; eligible: Yen; base: Yen; reasons: Reason[] } {
+  const taxable = sumYen(lines.filter((l) => l.taxTreatment === 'taxable').map((l) => l.amount));
+  const nonTaxable = sumYen(lines.filter((l) => l.taxTreatment === 'non_taxable').map((l) => l.amount));
+  const eligible = yen(taxable + nonTaxable);
+  if (def.money.taxBasis !== 'tax_exclusive')
+    return { taxable, nonTaxable, eligible, base: eligible, reasons: [] };
+  // Tax is removed from the section total rather than line by line, so splitting a line into
+  // two never loses a yen to rounding.
+  const base = yen(taxExclusive(taxable) + nonTaxable);
+  const reasons =
+    eligible > 0
+      ? [
+          reason(
+            'grant.tax_excluded',
+            def.money.source,
+            {
+              section: section.name.ja,
+              sectionEn: section.name.en,
+              taxable,
+              taxExcluded: taxExclusive(taxable),
+              nonTaxable,
+              base,
+            },
+            'info',
+            { kind: 'section', id: section.code },
+          ),
+        ]
+      : [];
+  return { taxable, nonTaxable, eligible, base, reasons };
+}
+
+/** The section's caps cut the grant; guideline amounts only warn. */
+function sectionCaps(
+  def: TProgrammeDefinition,
+  section: TSection,
+  facts: Facts,
+  beforeCaps: Yen,
+): { grant: Yen; capHit: TCap | null; reasons: Reason[] } {
+  const subject: ReasonSubject = { kind: 'section', id: section.code };
+  const reasons: Reason[] = [];
   let grant = beforeCaps;
   let capHit: TCap | null = null;
   const caps = capsFor(def, 'per_section', facts, { section: section.code });
@@ -297,23 +317,7 @@ export function computeSection(
           subject,
         ),
       );
-  return {
-    section: section.code,
-    eligibleTaxInclusive: eligible,
-    taxableTaxInclusive: taxable,
-    nonTaxable,
-    base,
-    rate: {
-      numerator: rule.rate.numerator,
-      denominator: rule.rate.denominator,
-      basis: rule.basis,
-      id: rule.id,
-    },
-    beforeCaps,
-    grant,
-    capHit,
-    reasons,
-  };
+  return { grant, capHit, reasons };
 }
 
 /**
