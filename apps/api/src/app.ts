@@ -17,6 +17,7 @@ import { pingDatabase, type DB } from '@tsumiki/db';
 import { ATTACHMENT_MAX_BYTES } from '@tsumiki/domain';
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { Metrics } from './metrics';
 
 export interface ServerOptions {
   db: Kysely<DB>;
@@ -31,6 +32,8 @@ export interface ServerOptions {
   /** A built SPA to serve beside the API (one of the three apps). */
   staticDir?: string;
   now?: () => Date;
+  /** Counts requests and procedure calls for /metrics (served apart, see metrics.ts). */
+  metrics?: Metrics;
 }
 
 // Attachments travel base64-encoded inside JSON: 4/3 of the file plus room for the envelope.
@@ -85,6 +88,7 @@ function apiDependencies(options: ServerOptions, log: ApiDependencies['log']): A
     log,
     ...(options.now ? { now: options.now } : {}),
     ...(options.attachments ? { attachments: options.attachments } : {}),
+    ...(options.metrics ? { observe: options.metrics.observeProcedure } : {}),
   };
 }
 
@@ -117,6 +121,13 @@ export async function buildServer(options: ServerOptions) {
     if (options.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
+
+  const metrics = options.metrics;
+  if (metrics) {
+    app.addHook('onResponse', async (req, reply) => {
+      metrics.observeHttp(req.routeOptions.url ?? 'unmatched', req.method, reply.statusCode, reply.elapsedTime / 1000);
+    });
+  }
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

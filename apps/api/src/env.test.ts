@@ -27,3 +27,19 @@ describe('TSUMIKI_DATABASE_POOL_MAX', () => {
     expect(() => loadEnv({ TSUMIKI_DATABASE_POOL_MAX: '0' })).toThrow(/TSUMIKI_DATABASE_POOL_MAX/);
   });
 });
+
+describe('TSUMIKI_METRICS_*', () => {
+  it('is off by default and listens on loopback when given a port', () => {
+    expect(loadEnv({}).TSUMIKI_METRICS_PORT).toBe(0);
+    const env = loadEnv({ TSUMIKI_METRICS_PORT: '9464' });
+    expect(env.TSUMIKI_METRICS_HOST).toBe('127.0.0.1');
+    expect(env.TSUMIKI_METRICS_TOKEN).toBeUndefined();
+  });
+
+  it('refuses a non-loopback address without a token, and a short token', () => {
+    expect(() => loadEnv({ TSUMIKI_METRICS_PORT: '9464', TSUMIKI_METRICS_HOST: '0.0.0.0' })).toThrow(/TSUMIKI_METRICS_TOKEN/);
+    expect(() => loadEnv({ TSUMIKI_METRICS_TOKEN: 'short' })).toThrow(/TSUMIKI_METRICS_TOKEN/);
+    const token = 'a'.repeat(32);
+    expect(loadEnv({ TSUMIKI_METRICS_PORT: '9464', TSUMIKI_METRICS_HOST: '0.0.0.0', TSUMIKI_METRICS_TOKEN: token }).TSUMIKI_METRICS_TOKEN).toBe(token);
+  });
+});

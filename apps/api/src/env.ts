@@ -51,7 +51,10 @@ export const ZTrustProxy = z
  * Configuration of the API server and the CLI, validated once at start. A bad value stops the
  * process with a message naming the variable, instead of failing later somewhere else.
  */
-export const ZEnv = z.object({
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export const ZEnv = z
+  .object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** PostgreSQL when set; otherwise embedded PGlite in TSUMIKI_DATA_DIR. */
   DATABASE_URL: z
@@ -109,7 +112,17 @@ export const ZEnv = z.object({
   TSUMIKI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   /** How often the API process sends due reminders for requests to applicants, in milliseconds; 0 turns it off. */
   TSUMIKI_REMINDERS_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(900_000),
-});
+  /** Prometheus /metrics on its own port (0 = off, the default: two processes on one machine would collide). */
+  TSUMIKI_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Where /metrics listens; loopback by default. Any other address needs TSUMIKI_METRICS_TOKEN. */
+  TSUMIKI_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Bearer token a scrape must send (Prometheus: authorization.credentials); at least 24 characters. */
+  TSUMIKI_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional().or(z.literal('').transform(() => undefined)),
+  })
+  .refine((env) => env.TSUMIKI_METRICS_PORT === 0 || LOOPBACK.has(env.TSUMIKI_METRICS_HOST) || env.TSUMIKI_METRICS_TOKEN !== undefined, {
+    path: ['TSUMIKI_METRICS_TOKEN'],
+    message: 'required when TSUMIKI_METRICS_HOST is not a loopback address: the figures are for operators, not the internet',
+  });
 export type Env = z.infer<typeof ZEnv>;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {

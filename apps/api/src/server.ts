@@ -5,6 +5,7 @@ import { ROLE_APP } from '@tsumiki/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './seed/demo';
 import { buildServer } from './app';
 import { loadEnv, REPO_ROOT } from './env';
+import { buildMetricsServer, createMetrics } from './metrics';
 import { fileMailCatcher, startOutboxWorker } from './outbox-worker';
 import { attachmentStoreFrom, openDatabase, seedIfEmpty } from './runtime';
 
@@ -30,8 +31,11 @@ async function main() {
   const trustProxy = env.TSUMIKI_TRUST_PROXY;
   const attachments = attachmentStoreFrom(env);
 
-  const servers: Awaited<ReturnType<typeof buildServer>>[] = [];
-  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, attachments, logger });
+  // One registry for the process: the API's port and the apps' ports all count into it.
+  const metrics = env.TSUMIKI_METRICS_PORT > 0 ? createMetrics(database) : undefined;
+
+  const servers: { close(): Promise<unknown> }[] = [];
+  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, attachments, logger, metrics });
   await api.listen({ host, port: env.TSUMIKI_API_PORT });
   servers.push(api);
   for (const app of env.TSUMIKI_SERVE_APPS ? apps : []) {
@@ -47,9 +51,15 @@ async function main() {
       attachments,
       logger,
       staticDir,
+      metrics,
     });
     await server.listen({ host, port: app.port });
     servers.push(server);
+  }
+  if (metrics) {
+    const scrape = await buildMetricsServer(metrics, env.TSUMIKI_METRICS_TOKEN);
+    await scrape.listen({ host: env.TSUMIKI_METRICS_HOST, port: env.TSUMIKI_METRICS_PORT });
+    servers.push(scrape);
   }
 
   // E-mail through the outbox, delivered to the dev mail catcher (issue 4).
@@ -75,6 +85,7 @@ async function main() {
     `  attachments: ${attachments.kind}${env.TSUMIKI_ATTACHMENT_STORE === 'filesystem' ? ` (${env.TSUMIKI_ATTACHMENT_DIR})` : ''}`,
     `  database: ${database.kind} (${database.location})${applied.length ? `, migrated: ${applied.join(', ')}` : ''}`,
     `  API:       http://localhost:${env.TSUMIKI_API_PORT}/trpc  (health /healthz, readiness /readyz)`,
+    ...(metrics ? [`  metrics:   http://${env.TSUMIKI_METRICS_HOST}:${env.TSUMIKI_METRICS_PORT}/metrics${env.TSUMIKI_METRICS_TOKEN ? ' (bearer token)' : ''}`] : []),
     ...apps.map((a) => `  ${a.name.padEnd(10)} http://localhost:${a.port}/  ${a.label}${env.TSUMIKI_SERVE_APPS ? '' : ' (Vite dev server)'}`),
     '',
     logins ? '  Demo logins (seeded just now):' : '  Demo logins (from an earlier seed):',

@@ -6,7 +6,7 @@ import {
   listMembershipsOfUser,
   type DB,
 } from '@tsumiki/db';
-import { SESSION_TTL_MS, type Locale } from '@tsumiki/domain';
+import { SESSION_TTL_MS, type ErrorCode, type Locale } from '@tsumiki/domain';
 import type { Kysely } from 'kysely';
 import { hashSessionToken } from './auth/session-token';
 import { databaseStore, type AttachmentStore } from './storage/attachment-store';
@@ -41,6 +41,17 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
+/** One finished procedure call, for whoever counts them (the host's /metrics). */
+export interface ProcedureCall {
+  path: string;
+  type: 'query' | 'mutation' | 'subscription';
+  durationMs: number;
+  /** The coded refusal the caller got, or null when it succeeded. */
+  errorCode: ErrorCode | null;
+}
+
+export type ProcedureObserver = (call: ProcedureCall) => void;
+
 export interface ApiDependencies {
   db: Kysely<DB>;
   /** Origins whose pages may call the API with the session cookie (the three apps). */
@@ -49,6 +60,8 @@ export interface ApiDependencies {
   log: Logger;
   /** Where attachment bytes go; the database (in the row) unless configured otherwise. */
   attachments?: AttachmentStore;
+  /** Told of every procedure call once it has finished (metrics); nothing by default. */
+  observe?: ProcedureObserver;
 }
 
 export type Membership = Awaited<ReturnType<typeof listMembershipsOfUser>>[number];
@@ -72,6 +85,7 @@ export interface Context {
   now: () => Date;
   log: Logger;
   attachments: AttachmentStore;
+  observe: ProcedureObserver | null;
   auth: Auth;
   locale: Locale;
 }
@@ -132,6 +146,7 @@ export async function createContext(deps: ApiDependencies, request: RequestInfo,
     now,
     log: deps.log,
     attachments: deps.attachments ?? databaseStore,
+    observe: deps.observe ?? null,
     auth,
     locale: auth.state === 'signed-in' ? auth.user.locale : localeFrom(request.acceptLanguage),
   };

@@ -1,5 +1,5 @@
 export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from './root';
-export { createContext, type ApiDependencies, type Context, type CookieJar, type Logger, type RequestInfo } from './context';
+export { createContext, type ApiDependencies, type Context, type CookieJar, type Logger, type ProcedureCall, type ProcedureObserver, type RequestInfo } from './context';
 export { hashPassword, verifyPassword } from './auth/password';
 export { SESSION_COOKIE } from './auth/session-token';
 export type { Meta } from './trpc';

@@ -108,7 +108,17 @@ const requireSignedIn = t.middleware(({ ctx, next }) => {
   return next({ ctx: { auth: ctx.auth } });
 });
 
-const baseProcedure = t.procedure.use(errorMapping).use(crossSiteGuard);
+/** Times each call and tells the observer (metrics) how it ended, after the error mapping above. */
+const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  const observe = ctx.observe;
+  if (!observe) return next();
+  const started = performance.now();
+  const result = await next();
+  observe({ path, type, durationMs: performance.now() - started, errorCode: result.ok ? null : appCodeOf(result.error) });
+  return result;
+});
+
+const baseProcedure = t.procedure.use(observed).use(errorMapping).use(crossSiteGuard);
 
 export const publicProcedure = baseProcedure.meta({ access: 'public' });
 

@@ -18,6 +18,17 @@ export interface Database {
   /** Where the data lives, for logs: a redacted URL or a directory. */
   location: string;
   close(): Promise<void>;
+  /** The connection pool right now (PostgreSQL only; PGlite is one in-process connection). */
+  poolStats?: () => PoolStats;
+}
+
+export interface PoolStats {
+  max: number;
+  /** Open connections, idle ones included. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection: above zero the pool is the bottleneck. */
+  waiting: number;
 }
 
 const INT8_OID = 20;
@@ -60,7 +71,9 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     pool.on('error', () => {});
     pool.on('connect', (client) => void client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', location: redactUrl(config.url), close: () => db.destroy() };
+    const max = config.maxConnections ?? 10;
+    const poolStats = (): PoolStats => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, kind: 'postgres', location: redactUrl(config.url), close: () => db.destroy(), poolStats };
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir ?? 'memory://', {

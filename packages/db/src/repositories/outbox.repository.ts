@@ -27,3 +27,17 @@ export function listPendingOutbox(db: Executor, limit = 100) {
     .limit(limit)
     .execute();
 }
+
+/** Messages not yet sent, and how long the oldest due one has waited (for the metrics). */
+export async function outboxBacklog(db: Executor, now: Date): Promise<{ pending: number; oldestDueSeconds: number }> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('pending'),
+      eb.fn.min('available_at').filterWhere('available_at', '<=', now).as('oldestDue'),
+    ])
+    .where('sent_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const oldest = row.oldestDue === null ? null : new Date(row.oldestDue);
+  return { pending: Number(row.pending), oldestDueSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0 };
+}
