@@ -143,12 +143,14 @@ export async function buildServer(options: ServerOptions) {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req, res, info }) =>
-        createContext(
-          apiDependencies(options, req.log),
-          requestInfo(req, info.isBatchCall),
-          cookieJar(req, res, options.secureCookies),
-        ),
+      createContext: async ({ req, res, info }) => {
+        const started = performance.now();
+        try {
+          return await createContext(apiDependencies(options, req.log), requestInfo(req, info.isBatchCall), cookieJar(req, res, options.secureCookies));
+        } finally {
+          metrics?.observeSessionCheck((performance.now() - started) / 1000);
+        }
+      },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 

@@ -76,6 +76,7 @@ describe.each(backends)('/metrics on $name', (backend) => {
     expect(sample(text, 'tsumiki_trpc_requests_total', { procedure: 'auth.signIn', outcome: 'auth.invalid_credentials' })).toBe(2);
     expect(sample(text, 'tsumiki_trpc_duration_seconds_count', { procedure: 'programmes.list' })).toBe(3);
     expect(sample(text, 'tsumiki_trpc_duration_seconds_bucket', { procedure: 'programmes.list', le: '+Inf' })).toBe(3);
+    expect(sample(text, 'tsumiki_session_check_seconds_count')).toBeGreaterThanOrEqual(6);
     expect(sample(text, 'tsumiki_sign_in_failures_total', { reason: 'auth.invalid_credentials' })).toBe(2);
     expect(sample(text, 'tsumiki_http_request_duration_seconds_count', { route: '/trpc/:path', method: 'GET', status_class: '2xx' })).toBe(3);
     expect(sample(text, 'tsumiki_outbox_pending')).toBeGreaterThanOrEqual(1);

@@ -13,6 +13,8 @@ export interface Metrics {
   registry: Registry;
   observeProcedure: (call: ProcedureCall) => void;
   observeHttp: (route: string, method: string, status: number, seconds: number) => void;
+  /** The session check (cookie → session, user, memberships) before every tRPC call. */
+  observeSessionCheck: (seconds: number) => void;
 }
 
 // Seconds: from a cached session check (~1 ms) to a slow export; the load goal is 250 ms at p95.
@@ -42,6 +44,12 @@ export function createMetrics(
     name: 'tsumiki_http_request_duration_seconds',
     help: 'Whole HTTP requests by route (session check and serialisation included).',
     labelNames: ['route', 'method', 'status_class'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const sessionCheckSeconds = new Histogram({
+    name: 'tsumiki_session_check_seconds',
+    help: 'The session check before each tRPC request (cookie to session, user and memberships).',
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
@@ -100,6 +108,9 @@ export function createMetrics(
       procedureCalls.inc({ procedure: call.path, type: call.type, outcome });
       procedureSeconds.observe({ procedure: call.path, type: call.type }, call.durationMs / 1000);
       if (call.path === 'auth.signIn' && call.errorCode) signInFailures.inc({ reason: call.errorCode });
+    },
+    observeSessionCheck(seconds) {
+      sessionCheckSeconds.observe(seconds);
     },
     observeHttp(route, method, status, seconds) {
       httpSeconds.observe({ route, method, status_class: `${Math.floor(status / 100)}xx` }, seconds);

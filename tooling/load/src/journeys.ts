@@ -45,9 +45,9 @@ interface Receipt {
   receipt?: { trackingNumber: string; versionNo: number };
 }
 
-const get = (path: string, cookie: string): Request => ({
+const get = (procedure: string, cookie: string, input?: unknown): Request => ({
   method: 'GET',
-  path,
+  path: queryPath(procedure, input),
   headers: { cookie },
 });
 
@@ -81,7 +81,7 @@ function applicantJourney(cookie: string, c: JourneyContext): Request[] {
     draft.version = view.version;
   };
   return [
-    get(queryPath('programmes.list'), cookie),
+    get('programmes.list', cookie),
     {
       ...post('applications.createDraft', cookie, () => ({ programmeId: c.programmeId, title: `負荷試験 申請 ${randomUUID().slice(0, 8)}` })),
       onResponse: (status, body) => {
@@ -104,7 +104,7 @@ function applicantJourney(cookie: string, c: JourneyContext): Request[] {
       onResponse: followVersion,
     },
     {
-      ...get('', cookie),
+      ...get('applications.get', cookie),
       setupRequest: (request) => (draft ? { ...request, path: queryPath('applications.get', { id: draft.id }) } : (null as unknown as typeof request)),
       onResponse: (status, body) => {
         const view = status === 200 ? resultOf<{ version: number }>(body) : undefined;
@@ -140,14 +140,14 @@ function applicantJourney(cookie: string, c: JourneyContext): Request[] {
 
 function consoleJourney(cookie: string, c: JourneyContext): Request[] {
   return [
-    get(queryPath('review.programmes'), cookie),
-    get(queryPath('review.queue', { programmeId: c.programmeId, page: 1, pageSize: 50, sort: 'submitted_at', direction: 'desc' }), cookie),
-    get(queryPath('review.queue', { programmeId: c.programmeId, statuses: ['submitted'], search: '申請', page: 2, pageSize: 50, sort: 'requested_grant', direction: 'desc' }), cookie),
+    get('review.programmes', cookie),
+    get('review.queue', cookie, { programmeId: c.programmeId, page: 1, pageSize: 50, sort: 'submitted_at', direction: 'desc' }),
+    get('review.queue', cookie, { programmeId: c.programmeId, statuses: ['submitted'], search: '申請', page: 2, pageSize: 50, sort: 'requested_grant', direction: 'desc' }),
   ];
 }
 
 function dashboardJourney(cookie: string, c: JourneyContext): Request[] {
-  return [get(queryPath('ccus.metrics'), cookie), get(queryPath('ccus.overview', { fiscalYear: c.fiscalYear, asOf: c.asOf }), cookie)];
+  return [get('ccus.metrics', cookie), get('ccus.overview', cookie, { fiscalYear: c.fiscalYear, asOf: c.asOf })];
 }
 
 export function journeyRequests(journey: Journey, cookie: string, c: JourneyContext): Request[] {

@@ -37,5 +37,10 @@ describe.runIf(hasPostgres)('pnpm load, short run (20 users × 8 s, two API proc
     expect(figures.invariantViolations).toBe(0);
     expect(figures.dbConnections.max).toBeGreaterThan(0);
     expect(figures.throughputRatio).toBeGreaterThan(0);
+    // Where the time goes: each journey's procedures, with the API's own measure from /metrics.
+    const seen = figures.procedures.map((p) => p.procedure);
+    expect(seen).toEqual(expect.arrayContaining(['programmes.list', 'applications.createDraft', 'review.queue', 'ccus.overview']));
+    expect(figures.procedures.find((p) => p.procedure === 'review.queue')?.serverMeanMs).toBeGreaterThan(0);
+    expect(figures.server?.sessionCheckMeanMs).toBeGreaterThan(0);
   });
 });

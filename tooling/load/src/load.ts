@@ -16,7 +16,8 @@ import autocannon from 'autocannon';
 import { settleRun } from './invariants';
 import { journeyRequests, JOURNEY_OF_ROLE, newJourneyLog, type Journey, type JourneyContext } from './journeys';
 import { sampleConnections, type ConnectionFigures } from './pg-activity';
-import { killAll, startApi, startBare, type Started } from './processes';
+import { LatencyByProcedure, procedureOfClient, scrapeAll, type ProcedureFigures } from './procedures';
+import { freePort, killAll, startApi, startBare, type Started } from './processes';
 import { scriptEnv } from './env';
 import { LOAD_PASSWORD, seedLoadData, type Account } from './seed';
 import { signIn } from './trpc-http';
@@ -49,6 +50,10 @@ interface RunFigures {
 
 export interface LoadFigures {
   users: number;
+  /** Per procedure: what users waited (p50/p95/p99) beside the mean the API measured inside it. */
+  procedures: ProcedureFigures[];
+  /** Mean session check per tRPC request, worst event-loop lag p99, pool waiters at the end (from /metrics). */
+  server: { sessionCheckMeanMs: number; eventLoopLagP99Ms: number; poolWaiting: number } | null;
   durationS: number;
   apiProcesses: number;
   api: RunFigures & { journeyMismatches: number; refusedSubmits: number };
@@ -103,11 +108,14 @@ function figuresOf(result: autocannon.Result, latencies: number[]): RunFigures {
 /** autocannon takes several URLs and spreads the connections over them; its types say one. */
 type CannonOptions = Omit<autocannon.Options, 'url'> & { url: string | string[] };
 
-async function cannon(options: CannonOptions): Promise<{ result: autocannon.Result; latencies: number[] }> {
+async function cannon(options: CannonOptions, byProcedure?: LatencyByProcedure): Promise<{ result: autocannon.Result; latencies: number[] }> {
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(options as autocannon.Options, (error, result) => (error ? reject(error as Error) : resolve({ result, latencies })));
-    instance.on('response', (_client, _status, _bytes, responseTime) => void latencies.push(responseTime));
+    instance.on('response', (client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      byProcedure?.add(procedureOfClient(client), responseTime);
+    });
   });
 }
 
@@ -141,7 +149,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
     });
     o.log(`seeded: ${counts.applicant} applicants, ${counts.console} reviewers, ${counts.dashboard} ministry users, ${o.submitted} submitted applications`);
 
-    for (let i = 0; i < o.apiProcesses; i++) processes.push(await startApi(databaseUrl, { poolMax: o.poolMax }));
+    const metricsUrls: string[] = [];
+    for (let i = 0; i < o.apiProcesses; i++) {
+      const metricsPort = await freePort();
+      processes.push(await startApi(databaseUrl, { poolMax: o.poolMax, metricsPort }));
+      metricsUrls.push(`http://127.0.0.1:${metricsPort}/metrics`);
+    }
     const apiUrls = processes.map((p) => p.url);
     o.log(`API processes: ${apiUrls.join(', ')} (pool of ${o.poolMax} each, one database)`);
 
@@ -160,6 +173,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
     const sampler = sampleConnections(adminUrl, o.dbName);
     await sampler.ready;
     o.log(`driving ${o.users} users for ${o.durationS} s…`);
+    const byProcedure = new LatencyByProcedure();
     const api = await cannon({
       url: apiUrls,
       connections: o.users,
@@ -169,8 +183,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
         const i = assigned++ % accounts.length;
         client.setRequests(journeyRequests(JOURNEY_OF_ROLE[accounts[i]!.role]!, cookies[i]!, context));
       },
-    });
+    }, byProcedure);
     const dbConnections = await sampler.stop();
+    const times = await scrapeAll(metricsUrls);
     const apiFigures = { ...figuresOf(api.result, api.latencies), journeyMismatches: log.mismatches.length, refusedSubmits: log.refusedSubmits };
 
     let bare: RunFigures | null = null;
@@ -188,6 +203,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
 
     const figures: LoadFigures = {
       users: o.users,
+      procedures: byProcedure.figures(times),
+      server: times && {
+        sessionCheckMeanMs: Math.round((times.sessionCheck.sum / Math.max(1, times.sessionCheck.count)) * 100_000) / 100,
+        eventLoopLagP99Ms: times.eventLoopLagP99Ms,
+        poolWaiting: times.poolWaiting,
+      },
       durationS: o.durationS,
       apiProcesses: o.apiProcesses,
       api: apiFigures,
@@ -217,6 +238,11 @@ export function describe(f: LoadFigures): string[] {
   return [
     run(`Tsumiki API (${f.apiProcesses} processes, ${f.users} users, ${f.durationS} s)`, f.api),
     ...(f.bare ? [run('bare Fastify route', f.bare), `API throughput / bare route: ${f.throughputRatio}`] : []),
+    'per procedure (as users waited; "inside" = mean the API measured in the procedure, after the session check):',
+    ...f.procedures.map(
+      (p) => `  ${p.procedure.padEnd(26)} ${String(p.requests).padStart(7)} req  p50 ${p.p50Ms} ms  p95 ${p.p95Ms} ms  p99 ${p.p99Ms} ms  inside ${p.serverMeanMs ?? '–'} ms`,
+    ),
+    ...(f.server ? [`server: session check mean ${f.server.sessionCheckMeanMs} ms, event-loop lag p99 ${f.server.eventLoopLagP99Ms} ms, pool waiting at the end ${f.server.poolWaiting}`] : []),
     `journey mismatches ${f.api.journeyMismatches}, refused submits ${f.api.refusedSubmits}`,
     `machine: ${f.machine.cpus} cores, load average ${f.machine.loadAverageBefore} before the run`,
     `database connections (pg_stat_activity): max ${f.dbConnections.max}, mean ${f.dbConnections.mean}, max active ${f.dbConnections.maxActive}`,

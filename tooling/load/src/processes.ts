@@ -109,7 +109,10 @@ function startTsx(script: string, env: Record<string, string>, port: number, rea
 }
 
 /** One Tsumiki API process (apps/api server) on its own port, without the apps or the demo seed. */
-export async function startApi(databaseUrl: string, options: { port?: number; poolMax?: number; env?: Record<string, string> } = {}): Promise<Started> {
+export async function startApi(
+  databaseUrl: string,
+  options: { port?: number; poolMax?: number; metricsPort?: number; env?: Record<string, string> } = {},
+): Promise<Started> {
   const port = options.port ?? (await freePort());
   return startTsx(
     'apps/api/src/server.ts',
@@ -120,6 +123,7 @@ export async function startApi(databaseUrl: string, options: { port?: number; po
       TSUMIKI_SEED_DEMO: '0',
       TSUMIKI_LOG_LEVEL: 'error',
       TSUMIKI_DATABASE_POOL_MAX: String(options.poolMax ?? 10),
+      TSUMIKI_METRICS_PORT: String(options.metricsPort ?? 0),
       NODE_ENV: 'production',
       ...options.env,
     },
