@@ -1,33 +1,87 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
-import * as m20261122foundation from './migrations/2026-11-22T00-foundation';
-import * as m20261122ccus from './migrations/2026-11-22T01-ccus';
-import * as m20261130submissions from './migrations/2026-11-30T02-submissions';
-import * as m20261130review from './migrations/2026-11-30T03-review';
-import * as m20261130carbon from './migrations/2026-11-30T04-carbon';
-import * as m20261130changeRequests from './migrations/2026-11-30T07-change-requests';
-import * as m20261130lifecycle from './migrations/2026-11-30T07-lifecycle';
-import * as m20261130reviewConsole from './migrations/2026-11-30T09-review-console';
-import * as m20261130organisations from './migrations/2026-11-30T08-organisations';
-import * as m20261130attachmentStorage from './migrations/2026-11-30T10-attachment-storage';
+import { readdir } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
 
 /**
- * Migrations listed in code rather than read from a folder, so they run the same under tsx, vitest
- * and a bundle. Names sort by date; add new ones at the end.
+ * Migrations are whatever is in ./migrations, so a new file cannot be forgotten in a list. Kysely
+ * runs them in name order, which is why every name starts with its date and a two-digit sequence.
  */
-const migrations: Record<string, Migration> = {
-  '2026-11-22T00-foundation': m20261122foundation,
-  '2026-11-22T01-ccus': m20261122ccus,
-  '2026-11-30T02-submissions': m20261130submissions,
-  '2026-11-30T03-review': m20261130review,
-  '2026-11-30T04-carbon': m20261130carbon,
-  '2026-11-30T07-change-requests': m20261130changeRequests,
-  '2026-11-30T07-lifecycle': m20261130lifecycle,
-  '2026-11-30T09-review-console': m20261130reviewConsole,
-  '2026-11-30T08-organisations': m20261130organisations,
-  '2026-11-30T10-attachment-storage': m20261130attachmentStorage,
-};
+export const MIGRATION_NAME = /^\d{4}-\d{2}-\d{2}T\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+const MIGRATIONS_FOLDER = new URL('./migrations/', import.meta.url);
+/** '.ts' under tsx and vitest, '.js' in a compiled build: the migrations are beside this module. */
+const OWN_EXTENSION = extname(fileURLToPath(import.meta.url));
+const CODE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
+
+export interface MigrationFile {
+  name: string;
+  file: string;
+}
+
+/**
+ * The migrations among a folder's files, in the order they run. A file that is neither a
+ * migration nor a compiler by-product is an error rather than skipped: skipping it is how a
+ * migration would silently never run.
+ */
+export function migrationFiles(
+  fileNames: readonly string[],
+  extension: string = OWN_EXTENSION,
+): MigrationFile[] {
+  const byName = new Map<string, string>();
+  const strays: string[] = [];
+  for (const file of fileNames) {
+    if (/\.d\.[cm]?ts$|\.map$|\.test\.[cm]?[jt]s$/.test(file)) continue;
+    const ext = extname(file);
+    const name = file.slice(0, file.length - ext.length);
+    if (!CODE_EXTENSIONS.includes(ext) || !MIGRATION_NAME.test(name)) {
+      strays.push(file);
+      continue;
+    }
+    // A build that compiles in place leaves source and output side by side: load the kind this module is.
+    if (!byName.has(name) || ext === extension) byName.set(name, file);
+  }
+  if (strays.length > 0)
+    throw new Error(`Not a migration (name it YYYY-MM-DDTNN-what${extension}): ${strays.join(', ')}`);
+  return [...byName.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, file]) => ({ name, file }));
+}
+
+function isMigration(value: unknown): value is Migration {
+  return typeof value === 'object' && value !== null && 'up' in value && typeof value.up === 'function';
+}
+
+/** Reads the migrations from a folder (this package's own by default) with a dynamic import each. */
+export function folderMigrationProvider(
+  folder: URL = MIGRATIONS_FOLDER,
+  extension: string = OWN_EXTENSION,
+): MigrationProvider {
+  return {
+    async getMigrations() {
+      const entries = await readdir(folder, { withFileTypes: true });
+      const files = migrationFiles(
+        entries.filter((e) => e.isFile()).map((e) => e.name),
+        extension,
+      );
+      const migrations: Record<string, Migration> = {};
+      for (const { name, file } of files) {
+        const module: unknown = await import(new URL(file, folder).href);
+        if (!isMigration(module)) throw new Error(`Migration ${file} exports no up(db) function`);
+        migrations[name] = module;
+      }
+      return migrations;
+    },
+  };
+}
+
+const provider = folderMigrationProvider();
 
 export class MigrationError extends Error {
   constructor(
@@ -45,7 +99,10 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new MigrationError(`Migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, results);
+    throw new MigrationError(
+      `Migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      results,
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
