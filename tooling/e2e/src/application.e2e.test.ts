@@ -1,7 +1,7 @@
 import { insertApplication, insertAttachment } from '@tsumiki/db';
 import { CLT_DEMONSTRATION, cltExampleApplicationContent, CO2_FACTOR_SUPPORT, documentsToAttach } from '@tsumiki/domain/programmes';
 import { describe, expect, it } from 'vitest';
-import { useBrowserStack } from './browser';
+import { useBrowserStack, WAIT } from './browser';
 import { attachDocument, choose, CLT_DOCUMENTS, field, fillCo2Application, no, onePagePdf, saved, tab, yes } from './wizard';
 
 const browser = useBrowserStack();
@@ -26,14 +26,14 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
     await page.getByText('「担当者メールアドレス」の値が正しくありません').waitFor();
     await field(page, 'applicant.contactEmail').fill('yamada@example.jp');
     await field(page, 'applicant.contactPhone').fill('088-000-0000');
-    expect(await page.getByText('「担当者メールアドレス」の値が正しくありません').count()).toBe(0);
+    await expect.poll(() => page.getByText('「担当者メールアドレス」の値が正しくありません').count(), WAIT).toBe(0);
     await saved(page);
 
     // The draft was autosaved: a reload (or tomorrow) resumes it.
     await page.reload();
     await page.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
-    expect(await field(page, 'applicant.contactEmail').inputValue()).toBe('yamada@example.jp');
-    expect(await field(page, 'applicant.name').inputValue()).toBe('株式会社〇〇木材');
+    await expect.poll(() => field(page, 'applicant.contactEmail').inputValue(), WAIT).toBe('yamada@example.jp');
+    await expect.poll(() => field(page, 'applicant.name').inputValue(), WAIT).toBe('株式会社〇〇木材');
 
     await tab(page, '建築物の概要');
     await field(page, 'building.site').fill('高知県高知市〇〇町2-2');
@@ -75,7 +75,7 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
     await field(page, 'grant.building.lines.0.description').fill('CLTパネル（材料支給）');
     await field(page, 'grant.building.lines.0.amount').fill('1100000');
     await expect.poll(() => page.locator('[data-testid=summary-grant]').textContent()).toContain('300,000');
-    expect(await page.locator('[data-testid=summary-ownShare]').textContent()).toContain('800,000');
+    await expect.poll(() => page.locator('[data-testid=summary-ownShare]').textContent(), WAIT).toContain('800,000');
 
     await tab(page, '環境チェックリスト');
     for (let no = 1; no <= 15; no += 1) await page.locator(`#field-checklist-answers-${no}`).getByLabel('実施する').check();
@@ -89,8 +89,8 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
     await tab(page, '確認・提出');
     await page.getByRole('button', { name: '提出する' }).click();
     await page.locator('[data-testid=receipt]').waitFor({ timeout: 20_000 });
-    expect(await page.locator('[data-testid=tracking-number]').textContent()).toMatch(/^CLT-\d{4}-\d{4}$/);
-    expect(await page.locator('[data-testid=receipt-grant]').textContent()).toContain('300,000');
+    await expect.poll(() => page.locator('[data-testid=tracking-number]').textContent(), WAIT).toMatch(/^CLT-\d{4}-\d{4}$/);
+    await expect.poll(() => page.locator('[data-testid=receipt-grant]').textContent(), WAIT).toContain('300,000');
     await page.screenshot({ path: '.vitest/portal-receipt.png', fullPage: true });
     expect(browser.consoleErrors).toEqual([]);
     await page.context().close();
@@ -127,12 +127,12 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
     await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
     await page.goto(new URL(`/applications/${draft.id}`, browser.stack.urls.portal).toString());
     await page.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
-    expect(await page.locator('[data-testid=deadline]').textContent()).toContain('受付は終了しました');
+    await expect.poll(() => page.locator('[data-testid=deadline]').textContent(), WAIT).toContain('受付は終了しました');
     await tab(page, '確認・提出');
     await page.getByRole('button', { name: '提出する' }).click();
     const error = page.locator('[data-testid=submit-error]');
     await error.waitFor({ timeout: 10_000 });
-    expect(await error.textContent()).toContain('受付期間');
+    await expect.poll(() => error.textContent(), WAIT).toContain('受付期間');
     const row = await db.selectFrom('applications').select(['status', 'tracking_number']).where('id', '=', draft.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'draft', tracking_number: null });
     // The browser logs the refused request (HTTP 412) as a console error; that refusal is the point here.
@@ -161,8 +161,8 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
     await tab(page, '確認・提出');
     await page.getByRole('button', { name: '提出する' }).click();
     await page.locator('[data-testid=receipt]').waitFor({ timeout: 20_000 });
-    expect(await page.locator('[data-testid=tracking-number]').textContent()).toMatch(/^CO2-\d{4}-\d{4}$/);
-    expect(await page.locator('[data-testid=receipt-grant]').textContent()).toContain('2,000,000');
+    await expect.poll(() => page.locator('[data-testid=tracking-number]').textContent(), WAIT).toMatch(/^CO2-\d{4}-\d{4}$/);
+    await expect.poll(() => page.locator('[data-testid=receipt-grant]').textContent(), WAIT).toContain('2,000,000');
     expect(browser.consoleErrors).toEqual([]);
     await page.context().close();
   });

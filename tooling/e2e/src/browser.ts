@@ -59,3 +59,6 @@ export function useBrowserStack(): BrowserStack {
     },
   };
 }
+
+/** How long a browser test polls for the state it asserts: the machines running CI are busy. */
+export const WAIT = { timeout: 20_000 } as const;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { useBrowserStack } from './browser';
+import { useBrowserStack, WAIT } from './browser';
 
 const browser = useBrowserStack();
 
@@ -36,19 +36,19 @@ async function enterBuildingAndBoq(page: Page, grossFloorArea: string) {
 describe('portal carbon calculator', () => {
   it('creates a project, takes a pasted BoQ, shows the result and its chart, exports CSV and saves', async () => {
     const page = await openCalculator();
-    expect(await page.locator('[data-testid=carbon-table]').textContent()).toContain('（デモ）高知CLT事務所棟');
+    await expect.poll(() => page.locator('[data-testid=carbon-table]').textContent(), WAIT).toContain('（デモ）高知CLT事務所棟');
     await createProject(page, 'E2E 木造事務所');
     // Until the building is entered, the assessment says what is missing.
     await page.locator('[data-testid=carbon-issues]').waitFor({ timeout: 10_000 });
     await enterBuildingAndBoq(page, '1200');
-    expect(await page.locator('[data-testid=boq-grid] tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid=boq-grid] tbody tr').count(), WAIT).toBe(2);
 
     // 100 m³ CLT × 252 + 20 m³ glulam × 108 = 27,360 kg-CO₂e (seeds/002 wood table).
     const modules = page.locator('[data-testid=carbon-module-table]');
     await modules.waitFor({ timeout: 10_000 });
     await expect.poll(() => modules.locator('tbody tr').first().textContent(), { timeout: 10_000 }).toContain('27,360 kg-CO₂e');
-    expect(await page.locator('[data-testid=modules-chart] svg rect').count()).toBeGreaterThan(1);
-    expect(await page.locator('[data-testid=categories-chart] rect').count()).toBe(7);
+    await expect.poll(() => page.locator('[data-testid=modules-chart] svg rect').count(), WAIT).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('[data-testid=categories-chart] rect').count(), WAIT).toBe(7);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=carbon-export-csv]').click()]);
     expect(csv.suggestedFilename()).toBe('LCCO2_E2E_木造事務所_基本案.csv');
@@ -60,12 +60,12 @@ describe('portal carbon calculator', () => {
     await page.getByText('保存しました（版 2）').waitFor({ timeout: 10_000 });
     await page.reload();
     await page.locator('[data-testid=carbon-module-table]').waitFor({ timeout: 20_000 });
-    expect(await page.locator('[data-testid=boq-grid] tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid=boq-grid] tbody tr').count(), WAIT).toBe(2);
 
     // The printed report leaves the editors out and keeps the figures.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('[data-testid=boq-paste]').isVisible()).toBe(false);
-    expect(await page.locator('[data-testid=carbon-whole-life]').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('[data-testid=boq-paste]').isVisible(), WAIT).toBe(false);
+    await expect.poll(() => page.locator('[data-testid=carbon-whole-life]').isVisible(), WAIT).toBe(true);
     await page.context().close();
     expect(browser.consoleErrors).toEqual([]);
   });
@@ -77,8 +77,8 @@ describe('portal carbon calculator', () => {
 
     // Every default says where it comes from, or that it has none.
     const baseline = page.locator('[data-testid=scenario-editor-0]');
-    expect(await baseline.getByText('出典なし（仮定）').count()).toBeGreaterThan(3);
-    expect(await baseline.getByLabel('施工（A5）の割合（%、空欄で既定値） (シナリオ1)').getAttribute('placeholder')).toBe('6');
+    await expect.poll(() => baseline.getByText('出典なし（仮定）').count(), WAIT).toBeGreaterThan(3);
+    await expect.poll(() => baseline.getByLabel('施工（A5）の割合（%、空欄で既定値） (シナリオ1)').getAttribute('placeholder'), WAIT).toBe('6');
 
     await page.getByRole('button', { name: 'シナリオを追加' }).click();
     const second = page.locator('[data-testid=scenario-editor-1]');
@@ -94,7 +94,7 @@ describe('portal carbon calculator', () => {
     const comparison = page.locator('[data-testid=carbon-comparison]');
     await comparison.waitFor({ timeout: 10_000 });
     await expect.poll(() => comparison.textContent(), { timeout: 10_000 }).toContain('-50%');
-    expect(await comparison.locator('[data-testid=comparison-chart] rect').count()).toBeGreaterThan(0);
+    await expect.poll(() => comparison.locator('[data-testid=comparison-chart] rect').count(), WAIT).toBeGreaterThan(0);
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=carbon-export-pdf]').click()]);
     expect(pdf.suggestedFilename()).toBe('LCCO2_E2E_シナリオ比較_base.pdf');
@@ -113,15 +113,15 @@ describe('portal carbon calculator', () => {
     await page.reload();
     await page.locator('[data-testid=scenario-editor-1]').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('[data-testid=carbon-application-link] select').inputValue(), { timeout: 10_000 }).toBe(applicationId);
-    expect(await page.locator('[data-testid=scenario-editor-1]').getByLabel('施工（A5）の割合（%、空欄で既定値） (シナリオ2)').inputValue()).toBe('3');
-    expect(await page.locator('[data-testid=operational]').getByLabel('充填量（kg） 1').inputValue()).toBe('20');
+    await expect.poll(() => page.locator('[data-testid=scenario-editor-1]').getByLabel('施工（A5）の割合（%、空欄で既定値） (シナリオ2)').inputValue(), WAIT).toBe('3');
+    await expect.poll(() => page.locator('[data-testid=operational]').getByLabel('充填量（kg） 1').inputValue(), WAIT).toBe('20');
 
     // The application's page shows the linked assessment's headline figures.
     await page.getByRole('link', { name: '申請を開く' }).click();
     const linked = page.locator('[data-testid=linked-carbon]');
     await linked.waitFor({ timeout: 20_000 });
     await expect.poll(() => linked.textContent(), { timeout: 10_000 }).toContain('E2E シナリオ比較');
-    expect(await linked.textContent()).toContain('ライフサイクル全体（60年）');
+    await expect.poll(() => linked.textContent(), WAIT).toContain('ライフサイクル全体（60年）');
     await page.context().close();
     expect(browser.consoleErrors).toEqual([]);
   });
@@ -136,16 +136,16 @@ describe('console factor library', () => {
     await page.getByRole('link', { name: 'CO₂原単位ライブラリ' }).click();
     const table = page.locator('[data-testid=factor-table]');
     await table.waitFor({ timeout: 20_000 });
-    expect(await table.textContent()).toContain('直交集成板（CLT）');
+    await expect.poll(() => table.textContent(), WAIT).toContain('直交集成板（CLT）');
 
     const file = page.locator('[data-testid=factor-import] input[type=file]');
     const bad = 'e2e.glass.bad,glass.float,E2E 誤り,m2,-1,epd_company,E2E硝子,E2E fixture,2025-05-01';
     await file.setInputFiles({ name: 'factors.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, GOOD, bad].join('\n')) });
     const summary = page.locator('[data-testid=factor-preview-summary]');
     await summary.waitFor({ timeout: 10_000 });
-    expect(await summary.textContent()).toContain('2件中1件にエラー');
-    expect(await page.locator('[data-testid=factor-preview-rows] tr[data-row="3"]').textContent()).toContain('0以上');
-    expect(await page.locator('[data-testid=factor-import-commit]').isDisabled()).toBe(true);
+    await expect.poll(() => summary.textContent(), WAIT).toContain('2件中1件にエラー');
+    await expect.poll(() => page.locator('[data-testid=factor-preview-rows] tr[data-row="3"]').textContent(), WAIT).toContain('0以上');
+    await expect.poll(() => page.locator('[data-testid=factor-import-commit]').isDisabled(), WAIT).toBe(true);
 
     const fixed = bad.replace(',-1,', ',31,');
     await file.setInputFiles({ name: 'factors-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, GOOD, fixed].join('\n')) });
@@ -168,7 +168,7 @@ describe('console factor library', () => {
     };
     await file.setInputFiles({ name: 'rebar.openepd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([epd])) });
     await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('1件中1件にエラー');
-    expect(await page.locator('[data-testid=factor-preview-rows]').textContent()).toContain('1件目のEPD「E2E 異形棒鋼 EPD」');
+    await expect.poll(() => page.locator('[data-testid=factor-preview-rows]').textContent(), WAIT).toContain('1件目のEPD「E2E 異形棒鋼 EPD」');
     await page.getByLabel('「E2E 異形棒鋼 EPD」の資材キー').selectOption('steel.rebar');
     await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('1件すべて取り込めます');
     await page.locator('[data-testid=factor-import-commit]').click();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { useBrowserStack } from './browser';
+import { useBrowserStack, WAIT } from './browser';
 
 const browser = useBrowserStack();
 const signIn = (email: string) => browser.signIn('dashboard', email, { viewport: { width: 1400, height: 1000 } });
@@ -10,27 +10,27 @@ describe('association dashboard', () => {
     const page = await signIn('ministry@demo.tsumiki.jp');
     const table = page.locator('[data-testid=association-table]');
     await table.waitFor({ timeout: 20_000 });
-    expect(await table.locator('tbody tr').count()).toBe(8);
+    await expect.poll(() => table.locator('tbody tr').count(), WAIT).toBe(8);
     for (const name of ['日建連', '全建', '全中建', '建専連', '日空衛', '日本電設工業協会', '住団連', '全建総連']) {
-      expect(await table.locator('tbody').textContent()).toContain(name);
+      await expect.poll(() => table.locator('tbody').textContent(), WAIT).toContain(name);
     }
     // Every association has a status in words, from the seeded targets.
-    expect(await table.locator('[data-status]').count()).toBe(8);
+    await expect.poll(() => table.locator('[data-status]').count(), WAIT).toBe(8);
     // The chart is drawn (one bar per association).
     await page.locator('.recharts-bar-rectangle').first().waitFor({ timeout: 10_000 });
-    expect(await page.locator('[data-testid=by-association] .recharts-bar-rectangle').count()).toBe(8);
+    await expect.poll(() => page.locator('[data-testid=by-association] .recharts-bar-rectangle').count(), WAIT).toBe(8);
     // National context with its source, and one metric compared across the eight.
-    expect(await page.locator('[data-testid=national-context]').textContent()).toContain('出典');
+    await expect.poll(() => page.locator('[data-testid=national-context]').textContent(), WAIT).toContain('出典');
     await page.locator('[data-testid=comparison-metric]').selectOption('touch_rate');
     await page.locator('[data-testid=metric-comparison] .recharts-bar-rectangle').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: '.vitest/dashboard-overview.png', fullPage: true });
 
     await table.getByRole('link', { name: '日空衛' }).click();
     await page.locator('[data-testid=records-cumulative-value]').waitFor({ timeout: 20_000 });
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('一般社団法人日本空調衛生工事業協会');
-    expect(await page.locator('[data-testid=rates-table] tbody tr').count()).toBeGreaterThanOrEqual(8);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('一般社団法人日本空調衛生工事業協会');
+    await expect.poll(() => page.locator('[data-testid=rates-table] tbody tr').count(), WAIT).toBeGreaterThanOrEqual(8);
     await page.locator('[data-testid=member-table] tbody tr').first().waitFor({ timeout: 20_000 });
-    expect(await page.locator('[data-testid=member-table] tbody tr').count()).toBe(30);
+    await expect.poll(() => page.locator('[data-testid=member-table] tbody tr').count(), WAIT).toBe(30);
     await page.locator('.recharts-line').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: '.vitest/dashboard-association.png', fullPage: true });
     await page.context().close();
@@ -39,8 +39,8 @@ describe('association dashboard', () => {
   it('keeps an association viewer to their own association', async () => {
     const page = await signIn('viewer@demo.tsumiki.jp');
     await page.locator('[data-testid=records-cumulative-value]').waitFor({ timeout: 20_000 });
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('一般社団法人全国建設業協会');
-    expect(await page.locator('[data-testid=association-table]').count()).toBe(0);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('一般社団法人全国建設業協会');
+    await expect.poll(() => page.locator('[data-testid=association-table]').count(), WAIT).toBe(0);
 
     // Exports: the summary as CSV (opens in Excel: BOM, Japanese headings) and the workbook.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
@@ -55,9 +55,9 @@ describe('association dashboard', () => {
 
     // The printed page is the report alone: no menu, no buttons, the figures still there.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('nav').first().isVisible()).toBe(false);
-    expect(await page.locator('[data-testid=export]').isVisible()).toBe(false);
-    expect(await page.locator('[data-testid=records-cumulative-value]').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('nav').first().isVisible(), WAIT).toBe(false);
+    await expect.poll(() => page.locator('[data-testid=export]').isVisible(), WAIT).toBe(false);
+    await expect.poll(() => page.locator('[data-testid=records-cumulative-value]').isVisible(), WAIT).toBe(true);
     await page.context().close();
   });
 
@@ -99,12 +99,12 @@ describe('association dashboard', () => {
     await upload('with-error.csv', [header, ...rows, badRow]);
     const summary = page.locator('[data-testid=import-summary]');
     await summary.waitFor({ timeout: 20_000 });
-    expect(await summary.textContent()).toContain('3行のうち1行にエラーがあります');
+    await expect.poll(() => summary.textContent(), WAIT).toContain('3行のうち1行にエラーがあります');
     const bad = page.locator('[data-testid=import-table] tr[data-line="4"]');
-    expect(await bad.textContent()).toContain('会員企業「架空建設株式会社」は登録されていません');
-    expect(await bad.textContent()).toContain('率の分子（該当数）が分母（対象数）を超えています');
-    expect(await page.locator('[data-testid=import-save]').isDisabled()).toBe(true);
-    expect(await facts()).toBe(factsBefore);
+    await expect.poll(() => bad.textContent(), WAIT).toContain('会員企業「架空建設株式会社」は登録されていません');
+    await expect.poll(() => bad.textContent(), WAIT).toContain('率の分子（該当数）が分母（対象数）を超えています');
+    await expect.poll(() => page.locator('[data-testid=import-save]').isDisabled(), WAIT).toBe(true);
+    await expect.poll(() => facts(), WAIT).toBe(factsBefore);
 
     await upload('fixed.csv', [header, ...rows]);
     await page.waitForFunction(() => document.querySelector('[data-testid=import-summary]')?.textContent?.includes('2行すべて問題ありません'), null, {
@@ -118,7 +118,7 @@ describe('association dashboard', () => {
       parse(before) + 123_456,
       { timeout: 20_000 },
     );
-    expect(await facts()).toBe(factsBefore); // both rows replaced existing figures
+    await expect.poll(() => facts(), WAIT).toBe(factsBefore); // both rows replaced existing figures
     // The chart follows: the latest month's bar grew with the corrected figure.
     await page.waitForFunction(
       (previous) => {
@@ -139,7 +139,7 @@ describe('association dashboard', () => {
     // seeds/000: 日建連's goal for fiscal 2025, published in the demo; 建専連's is still being drafted.
     expect(text).toContain('「CCUS普及の新目標」及び「CCUS普及に係る目標達成のための日建連の推進方策(2025)」を策定');
     expect(text).not.toContain('一般社団法人建設産業専門団体連合会');
-    expect(await page.locator('input[name=password]').count()).toBe(0);
+    await expect.poll(() => page.locator('input[name=password]').count(), WAIT).toBe(0);
     await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBrowserStack } from './browser';
+import { useBrowserStack, WAIT } from './browser';
 
 /**
  * Text people type ends up on other people's screens: an applicant's project title in the
@@ -47,8 +47,8 @@ async function expectShownAsText(page: Page, labels: string[]) {
     await page.getByText(`onerror="window.__xss='${label}'">${label}`, { exact: false }).first().waitFor({ timeout: 20_000 });
   }
   expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
-  expect(await page.locator('img[src="x"]').count()).toBe(0);
-  expect(await page.locator('script:not([src])').count()).toBe(0);
+  await expect.poll(() => page.locator('img[src="x"]').count(), WAIT).toBe(0);
+  await expect.poll(() => page.locator('script:not([src])').count(), WAIT).toBe(0);
   expect(dialogs).toEqual([]);
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { cltExampleApplicationContent, CO2_FACTOR_SUPPORT } from '@tsumiki/domain/programmes';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowserStack } from './browser';
+import { useBrowserStack, WAIT } from './browser';
 import { attachDocument, CLT_DOCUMENTS, field, fillCo2Application, saved, tab } from './wizard';
 
 const browser = useBrowserStack();
@@ -36,7 +36,7 @@ async function signUp(organisation: { name: string; corporateNumber: string }, u
   await input('氏名').fill(user.name);
   await input('メールアドレス').fill(user.email);
   await input('パスワード').fill(PASSWORD);
-  expect(await page.getByText('チェック用数字').count()).toBe(0);
+  await expect.poll(() => page.getByText('チェック用数字').count(), WAIT).toBe(0);
   await page.getByRole('button', { name: '登録してログイン' }).click();
   await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
   return page;
@@ -66,8 +66,8 @@ async function refusedFor(page: Page, document: string) {
   await page.getByRole('button', { name: '提出する' }).click();
   const issues = page.locator('[data-testid=submit-issues]');
   await issues.waitFor({ timeout: 10_000 });
-  expect(await issues.textContent()).toContain(`必要書類「${document}」が添付されていません`);
-  expect(await page.locator('[data-testid=receipt]').count()).toBe(0);
+  await expect.poll(() => issues.textContent(), WAIT).toContain(`必要書類「${document}」が添付されていません`);
+  await expect.poll(() => page.locator('[data-testid=receipt]').count(), WAIT).toBe(0);
 }
 
 async function downloadsPdf(page: Page, filename: string) {
@@ -100,12 +100,12 @@ describe('onboarding: a new organisation signs up, invites a colleague, and both
     await colleague.locator('input[name=password]').fill(PASSWORD);
     await colleague.getByRole('button', { name: '参加してログイン' }).click();
     await colleague.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
-    expect(await colleague.locator('[data-testid=application-table]').textContent()).toContain('CLTパネル工法による4階建て事務所の建築実証');
+    await expect.poll(() => colleague.locator('[data-testid=application-table]').textContent(), WAIT).toContain('CLTパネル工法による4階建て事務所の建築実証');
 
     // The colleague edits the same draft (autosaved on top of the version read).
     await colleague.goto(new URL(`/applications/${id}`, browser.stack.urls.portal).toString());
     await colleague.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
-    expect(await field(colleague, 'applicant.name').inputValue()).toBe('積み木木材株式会社');
+    await expect.poll(() => field(colleague, 'applicant.name').inputValue(), WAIT).toBe('積み木木材株式会社');
     await field(colleague, 'applicant.representative').fill('代表取締役 木村 一郎');
     await saved(colleague);
     // The rest of 様式1–4-2 as in the 記載例 (the form filling itself is application.e2e's subject).
@@ -118,16 +118,16 @@ describe('onboarding: a new organisation signs up, invites a colleague, and both
       .execute();
     await colleague.reload();
     await colleague.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
-    expect(await field(colleague, 'applicant.representative').inputValue()).toBe('代表取締役 木村 一郎');
+    await expect.poll(() => field(colleague, 'applicant.representative').inputValue(), WAIT).toBe('代表取締役 木村 一郎');
 
     await refusedFor(colleague, '添付資料1 建築物の基本構想図');
     await tab(colleague, '添付資料');
     for (const [document, file] of CLT_DOCUMENTS) await attachDocument(colleague, document, file);
-    expect(await colleague.locator('[data-testid=required-documents]').getByText('未添付').count()).toBe(0);
+    await expect.poll(() => colleague.locator('[data-testid=required-documents]').getByText('未添付').count(), WAIT).toBe(0);
 
     const tracking = await submit(colleague);
     expect(tracking).toMatch(/^CLT-\d{4}-\d{4}$/);
-    expect(await colleague.locator('[data-testid=receipt-grant]').textContent()).toContain('11,810,000');
+    await expect.poll(() => colleague.locator('[data-testid=receipt-grant]').textContent(), WAIT).toContain('11,810,000');
     await downloadsPdf(colleague, `${tracking}-v1.pdf`);
     expect(browser.consoleErrors).toEqual([]);
     await owner.context().close();

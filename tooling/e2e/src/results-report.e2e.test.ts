@@ -2,7 +2,7 @@ import { insertApplication, insertSubmission, type Database } from '@tsumiki/db'
 import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowserStack } from './browser';
+import { useBrowserStack, WAIT } from './browser';
 
 const browser = useBrowserStack();
 const APPLICANT = 'applicant@demo.tsumiki.jp';
@@ -56,7 +56,7 @@ describe('applicant portal: after submission', () => {
     const page = await signIn();
     await open(page, id);
     await page.locator('[data-testid=results-report]').waitFor({ timeout: 20_000 });
-    expect(await page.locator('[data-testid=lifecycle-status]').textContent()).toBe('事業実施中');
+    await expect.poll(() => page.locator('[data-testid=lifecycle-status]').textContent(), WAIT).toBe('事業実施中');
 
     // Line 1: CLT panels. A negative amount is named at once, then fixed.
     await page.getByRole('button', { name: '明細を追加' }).click();
@@ -65,7 +65,7 @@ describe('applicant portal: after submission', () => {
     await page.getByRole('textbox', { name: '金額（円、税込） 1' }).fill('-1100000');
     await page.getByText('金額は0円以上の整数（円単位）で入力してください。').waitFor();
     await page.getByRole('textbox', { name: '金額（円、税込） 1' }).fill('1100000');
-    expect(await page.getByText('金額は0円以上の整数（円単位）で入力してください。').count()).toBe(0);
+    await expect.poll(() => page.getByText('金額は0円以上の整数（円単位）で入力してください。').count(), WAIT).toBe(0);
     const line1 = page.locator('[data-testid=report-line]').nth(0);
     await line1.locator('input[type=file]').setInputFiles({ name: '請求書_CLTパネル.pdf', mimeType: 'application/pdf', buffer: PDF });
     await line1.getByRole('button', { name: 'アップロード' }).click();
@@ -104,7 +104,7 @@ describe('applicant portal: after submission', () => {
     await day.getByText('重複しています').first().waitFor({ timeout: 10_000 });
     await page.getByTestId('entry-start-0-1').fill('13:00');
     await page.getByTestId('entry-end-0-1').fill('14:00');
-    await expect.poll(() => day.getByText('重複しています').count()).toBe(0);
+    await expect.poll(() => day.getByText('重複しています').count(), WAIT).toBe(0);
     // (6,000,000 + 900,000) ÷ (240 × 7.5 h) = ¥3,833/h; 3 h on this project → ¥11,499.
     await expect.poll(() => page.locator('[data-testid=personnel-computed]').textContent()).toContain('11,499');
 
@@ -118,8 +118,8 @@ describe('applicant portal: after submission', () => {
     await page.locator('[data-testid=report-save-state][data-state=saved]').waitFor({ timeout: 15_000 });
     await page.reload();
     await page.locator('[data-testid=results-report]').waitFor({ timeout: 20_000 });
-    expect(await page.getByRole('textbox', { name: '金額（円、税込） 1' }).inputValue()).toBe('1,100,000');
-    expect(await page.locator('[data-testid=diary-entry]').count()).toBe(2);
+    await expect.poll(() => page.getByRole('textbox', { name: '金額（円、税込） 1' }).inputValue(), WAIT).toBe('1,100,000');
+    await expect.poll(() => page.locator('[data-testid=diary-entry]').count(), WAIT).toBe(2);
 
     await page.getByRole('button', { name: '実績報告を提出する' }).click();
     await page.locator('[data-testid=lifecycle-status][data-status=results_reported]').waitFor({ timeout: 20_000 });
@@ -143,7 +143,7 @@ describe('applicant portal: after submission', () => {
     await open(page, id);
     const banner = page.locator('[data-testid=returned-banner]');
     await banner.waitFor({ timeout: 20_000 });
-    expect(await banner.textContent()).toContain('様式3の実証計画に工程を追記してください');
+    await expect.poll(() => banner.textContent(), WAIT).toContain('様式3の実証計画に工程を追記してください');
     await page.locator('[data-testid=application-wizard]').waitFor();
     await page.getByRole('tab', { name: '実証内容及び実証計画' }).click();
     await page.locator('#field-plan-schedule').fill('令和8年6月着工、8月CLT建方、令和9年2月竣工（工程表を追記）');
@@ -154,10 +154,10 @@ describe('applicant portal: after submission', () => {
 
     await page.goto(new URL(`/applications/${id}`, browser.stack.urls.portal).toString());
     await page.locator('[data-testid=status-timeline]').waitFor({ timeout: 20_000 });
-    expect(await page.locator('[data-testid=lifecycle-status]').textContent()).toBe('再提出');
+    await expect.poll(() => page.locator('[data-testid=lifecycle-status]').textContent(), WAIT).toBe('再提出');
     await page.locator('[data-testid=timeline-submission]').getByText('第2版を再提出').waitFor();
     const request = page.locator('[data-testid=timeline-request]');
-    expect(await request.textContent()).toContain('回答済み');
+    await expect.poll(() => request.textContent(), WAIT).toContain('回答済み');
     const history = await db.selectFrom('review_status_transitions').select('event').where('application_id', '=', id).orderBy('id').execute();
     expect(history.map((h) => h.event)).toEqual(['return_for_correction', 'resubmit']);
     expect(browser.consoleErrors).toEqual([]);
@@ -188,7 +188,7 @@ describe('applicant portal: after submission', () => {
     await office.goto(new URL(`/applications/${id}`, browser.stack.urls.console).toString());
     const request = office.locator('[data-testid=change-request][data-status=pending]');
     await request.waitFor({ timeout: 20_000 });
-    expect(await request.textContent()).toContain('木構プレカット株式会社');
+    await expect.poll(() => request.textContent(), WAIT).toContain('木構プレカット株式会社');
     await request.getByRole('button', { name: '承認する' }).click();
     await office.locator('[data-testid=change-request][data-status=approved]').waitFor({ timeout: 10_000 });
     await office.context().close();

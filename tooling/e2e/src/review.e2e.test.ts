@@ -3,7 +3,7 @@ import { insertAttachment } from '@tsumiki/db';
 import { formatJst } from '@tsumiki/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowserStack } from './browser';
+import { useBrowserStack, WAIT } from './browser';
 
 const browser = useBrowserStack();
 const { consoleErrors } = browser;
@@ -79,8 +79,8 @@ describe('reviewer console: from submitted through a return for correction to a 
     const due = formatJst(new Date(Date.now() + 10 * 86_400_000)).slice(0, 10);
     await step(reviewer, 'return_for_correction', '差戻し', { reason: '様式4-1の内訳の根拠資料を添付してください。', due: `${due}T17:00` });
     const history = reviewer.locator('[data-testid=history]');
-    expect(await history.textContent()).toContain('様式4-1の内訳の根拠資料を添付してください。');
-    expect(await history.textContent()).toContain('未回答');
+    await expect.poll(() => history.textContent(), WAIT).toContain('様式4-1の内訳の根拠資料を添付してください。');
+    await expect.poll(() => history.textContent(), WAIT).toContain('未回答');
 
     // The applicant corrects and resubmits in the portal: the returned application opens with the
     // reason above the wizard.
@@ -89,7 +89,7 @@ describe('reviewer console: from submitted through a return for correction to a 
     await applicant.goto(new URL(`/applications/${applicationId}`, browser.stack.urls.portal).toString());
     const banner = applicant.locator('[data-testid=returned-banner]');
     await banner.waitFor({ timeout: 20_000 });
-    expect(await banner.textContent()).toContain('様式4-1の内訳の根拠資料を添付してください。');
+    await expect.poll(() => banner.textContent(), WAIT).toContain('様式4-1の内訳の根拠資料を添付してください。');
     await applicant.locator('[data-testid=application-wizard]').waitFor();
     await applicant.getByRole('tab', { name: '実証内容及び実証計画' }).click();
     await applicant.locator('#field-plan-schedule').fill('令和8年7月着工、令和9年2月竣工（根拠資料添付）');
@@ -101,41 +101,41 @@ describe('reviewer console: from submitted through a return for correction to a 
     // Back in the console: 再提出, the request answered by the second version.
     await reviewer.reload();
     await waitForStatus(reviewer, '再提出');
-    expect(await history.textContent()).toContain('回答済み');
+    await expect.poll(() => history.textContent(), WAIT).toContain('回答済み');
     await step(reviewer, 'start_review', '審査中');
 
     // The committee's special-rate finding, recorded by the secretariat on its own screen.
     await reviewer.locator('[data-testid=special-rate-link]').click();
     await reviewer.locator('[data-testid=special-rate-form]').waitFor({ timeout: 20_000 });
-    expect(await text(reviewer, 'special-rate-status')).toBe('要件に該当・委員会の所見待ち');
+    await expect.poll(() => text(reviewer, 'special-rate-status'), WAIT).toBe('要件に該当・委員会の所見待ち');
     await reviewer.getByLabel('認めない').check();
     await reviewer.locator('[data-testid=finding-reason]').fill('通常の助成率（3/10）が相当');
     await reviewer.locator('[data-testid=finding-record]').click();
     await reviewer.waitForFunction(() => document.querySelector('[data-testid=special-rate-status]')?.textContent === '特例を推薦しない', null, { timeout: 20_000 });
-    expect(await reviewer.locator('[data-testid=special-rate-history]').textContent()).toContain('通常の助成率（3/10）が相当');
+    await expect.poll(() => reviewer.locator('[data-testid=special-rate-history]').textContent(), WAIT).toContain('通常の助成率（3/10）が相当');
     await reviewer.goBack();
     await waitForStatus(reviewer, '審査中');
     await step(reviewer, 'recommend', '採択候補');
     // The secretariat may not select: the button is the office's.
-    expect(await reviewer.locator('[data-testid=event-select]').count()).toBe(0);
+    await expect.poll(() => reviewer.locator('[data-testid=event-select]').count(), WAIT).toBe(0);
 
     // The office selects and decides the grant: one yen over the domain's maximum is refused.
     const office = await browser.signIn('console', OFFICE, { viewport: VIEWPORT });
     await openFromQueue(office, RETURNED_ONE);
     await step(office, 'select', '採択');
-    const maximum = Number((await text(office, 'grant-maximum')).replace(/\D/g, ''));
-    expect(maximum).toBe(11_810_000);
+    const maximum = 11_810_000;
+    await expect.poll(async () => Number((await text(office, 'grant-maximum')).replace(/\D/g, '')), WAIT).toBe(maximum);
     await office.locator('[data-testid=event-decide_grant]').click();
     await office.locator('[data-testid=input-amount]').fill(String(maximum + 1));
     await office.locator('[data-testid=run-event]').click();
     const refusal = office.getByRole('alert');
     await refusal.waitFor({ timeout: 20_000 });
-    expect(await refusal.textContent()).toContain('算定された上限額');
-    expect(await text(office, 'status')).toBe('採択');
+    await expect.poll(() => refusal.textContent(), WAIT).toContain('算定された上限額');
+    await expect.poll(() => text(office, 'status'), WAIT).toBe('採択');
     await office.locator('[data-testid=input-amount]').fill(String(maximum));
     await office.locator('[data-testid=run-event]').click();
     await waitForStatus(office, '交付決定（承認）');
-    expect(await text(office, 'decision-granted')).toBe(yenText(maximum));
+    await expect.poll(() => text(office, 'decision-granted'), WAIT).toBe(yenText(maximum));
     await step(office, 'start_work', '事業実施中');
 
     // The applicant reports the results: every budget line at its budgeted amount, through the API
@@ -159,7 +159,7 @@ describe('reviewer console: from submitted through a return for correction to a 
     await reviewer.locator('[data-testid=save-line-reviews]').click();
     const lineRefusal = reviewer.locator('[data-testid=report-lines] [role=alert]');
     await lineRefusal.waitFor({ timeout: 20_000 });
-    expect(await lineRefusal.textContent()).toContain('CLT工事');
+    await expect.poll(() => lineRefusal.textContent(), WAIT).toContain('CLT工事');
     await reviewer.locator('[data-testid=line-reason-b5]').fill('工事写真で確認できない部分（2,200,000円）を除く');
     await reviewer.locator('[data-testid=save-line-reviews]').click();
     await lineRefusal.waitFor({ state: 'detached', timeout: 20_000 });
@@ -170,10 +170,10 @@ describe('reviewer console: from submitted through a return for correction to a 
     await office.reload();
     await waitForStatus(office, '実績報告済み');
     await step(office, 'fix_amount', '額の確定');
-    expect(await text(office, 'decision-fixed')).toBe(yenText(11_210_000));
-    expect(await text(office, 'decision-own-share')).toBe(yenText(27_221_000));
-    expect(await text(office, 'decision-granted')).toBe(yenText(maximum));
-    expect(await office.locator('[data-testid=history]').textContent()).toContain('額の確定');
+    await expect.poll(() => text(office, 'decision-fixed'), WAIT).toBe(yenText(11_210_000));
+    await expect.poll(() => text(office, 'decision-own-share'), WAIT).toBe(yenText(27_221_000));
+    await expect.poll(() => text(office, 'decision-granted'), WAIT).toBe(yenText(maximum));
+    await expect.poll(() => office.locator('[data-testid=history]').textContent(), WAIT).toContain('額の確定');
 
     expect(consoleErrors.filter((e) => !e.includes('/trpc/'))).toEqual([]);
     await reviewer.context().close();
@@ -197,12 +197,12 @@ describe('committee member with a conflict of interest', () => {
 
     // Before opening: the declaration, here "no conflict".
     await member.locator('[data-testid=conflict-form]').waitFor({ timeout: 20_000 });
-    expect(await member.locator('[data-testid=assessment]').count()).toBe(0);
+    await expect.poll(() => member.locator('[data-testid=assessment]').count(), WAIT).toBe(0);
     await member.locator('[data-testid=conflict-declare]').click();
     await member.locator('[data-testid=score-sheet]').waitFor({ timeout: 20_000 });
     // The attachment previews in a frame, served by the API to this member.
     await member.getByRole('button', { name: '「様式1.pdf」を表示' }).click();
-    expect(await member.locator('[data-testid=attachment-frame]').getAttribute('src')).toBe(`/files/attachments/${attachment.id}`);
+    await expect.poll(() => member.locator('[data-testid=attachment-frame]').getAttribute('src'), WAIT).toBe(`/files/attachments/${attachment.id}`);
     expect(await fileStatus(member)).toBe(200);
     const scoreInputs = member.locator('[data-testid=score-sheet] input[data-testid^=score-]');
     const count = await scoreInputs.count();
@@ -228,27 +228,27 @@ describe('committee member with a conflict of interest', () => {
     await reviewer.goto(new URL('/summary', reviewer.url()).toString());
     const row = reviewer.locator(`[data-testid=summary-row-${applicationId}]`);
     await row.waitFor({ timeout: 20_000 });
-    expect(await row.locator('[data-testid=summary-average]').textContent()).not.toBe('—');
-    expect(await row.locator('[data-testid=summary-excluded]').textContent()).toBe('0');
+    await expect.poll(() => row.locator('[data-testid=summary-average]').textContent(), WAIT).not.toBe('—');
+    await expect.poll(() => row.locator('[data-testid=summary-excluded]').textContent(), WAIT).toBe('0');
 
     // The member learns of a related company and declares it on the opened proposal.
     await member.locator('[data-testid=conflict-later]').click();
     await member.locator('[data-testid=conflict-related_company]').check();
     await member.locator('[data-testid=conflict-declare]').click();
     await member.getByRole('alert').waitFor({ timeout: 20_000 });
-    expect(await member.locator('[data-testid=score-sheet]').count()).toBe(0);
-    expect(await member.locator('[data-testid=assessment]').count()).toBe(0);
-    expect(await member.locator('body').textContent()).not.toContain(ASSIGNED_ONE);
+    await expect.poll(() => member.locator('[data-testid=score-sheet]').count(), WAIT).toBe(0);
+    await expect.poll(() => member.locator('[data-testid=assessment]').count(), WAIT).toBe(0);
+    await expect.poll(() => member.locator('body').textContent(), WAIT).not.toContain(ASSIGNED_ONE);
 
     // Nothing of it in the queue, and a direct visit shows no content either.
     await member.goto(new URL('/', member.url()).toString());
     await member.locator('[data-testid=queue-table]').waitFor({ timeout: 20_000 });
-    expect(await member.getByRole('link', { name: ASSIGNED_ONE }).count()).toBe(0);
+    await expect.poll(() => member.getByRole('link', { name: ASSIGNED_ONE }).count(), WAIT).toBe(0);
     await member.goto(new URL(`/applications/${applicationId}`, member.url()).toString());
     await member.getByRole('alert').waitFor({ timeout: 20_000 });
-    expect(await member.locator('[data-testid=score-sheet]').count()).toBe(0);
-    expect(await member.locator('[data-testid=assessment]').count()).toBe(0);
-    expect(await member.locator('[data-testid=conflict-form]').count()).toBe(0);
+    await expect.poll(() => member.locator('[data-testid=score-sheet]').count(), WAIT).toBe(0);
+    await expect.poll(() => member.locator('[data-testid=assessment]').count(), WAIT).toBe(0);
+    await expect.poll(() => member.locator('[data-testid=conflict-form]').count(), WAIT).toBe(0);
 
     // The API refuses the same session directly.
     const refusedCodes = ['FORBIDDEN', 'NOT_FOUND'];
@@ -264,8 +264,8 @@ describe('committee member with a conflict of interest', () => {
     // The member's score is left out of the proposal's averages.
     await reviewer.reload();
     await row.waitFor({ timeout: 20_000 });
-    expect(await row.locator('[data-testid=summary-average]').textContent()).toBe('—');
-    expect(await row.locator('[data-testid=summary-excluded]').textContent()).toBe('1');
+    await expect.poll(() => row.locator('[data-testid=summary-average]').textContent(), WAIT).toBe('—');
+    await expect.poll(() => row.locator('[data-testid=summary-excluded]').textContent(), WAIT).toBe('1');
 
     await member.context().close();
     await reviewer.context().close();

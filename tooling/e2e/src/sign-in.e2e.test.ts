@@ -1,7 +1,7 @@
 import { DEMO_ACCOUNTS } from '@tsumiki/api-server/seed';
 import { ROLE_APP } from '@tsumiki/domain';
 import { describe, expect, it } from 'vitest';
-import { useBrowserStack } from './browser';
+import { useBrowserStack, WAIT } from './browser';
 
 const browser = useBrowserStack();
 const { consoleErrors } = browser;
@@ -24,8 +24,8 @@ describe.each(DEMO_ACCOUNTS.map((account) => ({ ...account, app: ROLE_APP[accoun
     const page = await signIn(app, email);
     const landing = page.locator(`[data-testid=${LANDING[role] ?? 'home'}]`);
     await landing.waitFor({ timeout: 20_000 });
-    expect(await page.locator('[data-testid=signed-in-user]').textContent()).toContain(name);
-    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+    await expect.poll(() => page.locator('[data-testid=signed-in-user]').textContent(), WAIT).toContain(name);
+    await expect.poll(() => page.locator('html').getAttribute('lang'), WAIT).toBe('ja');
     // The session survives a reload (HttpOnly cookie, not client state).
     await page.reload();
     await landing.waitFor({ timeout: 20_000 });
@@ -39,16 +39,18 @@ describe('refusals in the browser', () => {
     const page = await browser.signIn('portal', 'applicant@demo.tsumiki.jp', { password: 'wrong password' });
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 20_000 });
-    expect(await alert.textContent()).toContain('メールアドレスまたはパスワードが正しくありません');
-    expect(await page.locator('[data-testid=home]').count()).toBe(0);
+    await expect.poll(() => alert.textContent(), WAIT).toContain('メールアドレスまたはパスワードが正しくありません');
+    await expect.poll(() => page.locator('[data-testid=home]').count(), WAIT).toBe(0);
     await page.context().close();
   });
 
   it('tells an applicant that the console is not their app', async () => {
     const page = await signIn('console', 'applicant@demo.tsumiki.jp');
-    await page.waitForFunction(() => !document.querySelector('input[name=password]'), null, { timeout: 20_000 });
-    expect(await page.locator('[data-testid=home]').count()).toBe(0);
-    expect(await page.locator('body').textContent()).toMatch(/ポータル|portal/i);
+    // Wait for the rendered refusal itself: the password field is also absent from the no-JavaScript shell.
+    const wrongApp = page.locator('[data-testid=wrong-app]');
+    await wrongApp.waitFor({ timeout: 20_000 });
+    await expect.poll(() => wrongApp.textContent(), WAIT).toMatch(/ポータル|portal/i);
+    await expect.poll(() => page.locator('[data-testid=home]').count(), WAIT).toBe(0);
     await page.context().close();
   });
 
