@@ -6,7 +6,8 @@ import { insertOrganisation } from './repositories/organisations.repository';
 import { insertProgramme } from './repositories/programmes.repository';
 import { insertAssignment } from './repositories/review-assignments.repository';
 import { ensureLedger, findLedger, updateLedgerIfVersion } from './repositories/review-ledger.repository';
-import { listReviewQueue } from './repositories/review-queue.repository';
+import { insertConflictDeclaration, insertRelatedOrganisation, isConflictedWith } from './repositories/review-conflicts.repository';
+import { listProposalsOfProgramme, listReviewQueue } from './repositories/review-queue.repository';
 import { testBackends } from './testing';
 
 const backends = await testBackends();
@@ -63,7 +64,7 @@ describe.each(backends)('review repository on $name', (backend) => {
   afterAll(() => database?.close());
 
   const query = (over: Partial<Parameters<typeof listReviewQueue>[1]> = {}) =>
-    listReviewQueue(database.db, { programmeIds: [programmeId], sort: 'submitted_at', direction: 'asc', limit: 2, offset: 0, ...over });
+    listReviewQueue(database.db, { viewerId: memberId, programmeIds: [programmeId], sort: 'submitted_at', direction: 'asc', limit: 2, offset: 0, ...over });
 
   it('pages, counts per status and never shows drafts or other programmes', async () => {
     const page = await query();
@@ -84,9 +85,28 @@ describe.each(backends)('review repository on $name', (backend) => {
     expect((await query({ search: '0%木', limit: 10 })).total).toBe(4);
     expect((await query({ search: '_', limit: 10 })).total).toBe(0);
     expect((await query({ minRequestedYen: 200, maxRequestedYen: 300, limit: 10 })).rows.map((r) => r.trackingNumber)).toEqual(['T-1', 'T-2']);
-    const mine = await query({ assignedTo: memberId, limit: 10 });
+    const mine = await query({ programmeIds: [], assignedProgrammeIds: [programmeId], limit: 10 });
     expect(mine.rows.map((r) => [r.trackingNumber, r.assignedCount])).toEqual([['T-1', 1]]);
     expect((await query({ sort: 'requested_grant', direction: 'desc', limit: 10 })).rows.map((r) => r.requestedGrantYen)).toEqual([500, 300, 200, 100]);
+  });
+
+  it('hides from a person what they are conflicted with, whatever list asks', async () => {
+    const { db } = database;
+    const all = async () => (await query({ limit: 10 })).rows.map((r) => r.trackingNumber);
+    expect(await all()).toEqual(['T-0', 'T-1', 'T-2', 'T-4']);
+    // A related company declared on one proposal of 杉山木材 covers its other proposals in the programme.
+    await insertConflictDeclaration(db, { applicationId: ids[0]!, programmeId, memberId, conflicts: [{ kind: 'related_company' }], at: new Date() });
+    expect(await all()).toEqual(['T-1']);
+    expect(await isConflictedWith(db, memberId, ids[4]!)).toBe(true);
+    expect(await isConflictedWith(db, memberId, ids[1]!)).toBe(false);
+    // A company recorded as related hides its proposals too; another person is not affected.
+    await insertRelatedOrganisation(db, memberId, (await db.selectFrom('applications').select('applicant_organisation_id').where('id', '=', ids[1]!).executeTakeFirstOrThrow()).applicant_organisation_id);
+    expect(await all()).toEqual([]);
+    expect((await query({ viewerId: ids[0]!, limit: 10 })).total).toBe(4);
+    const ranked = await listProposalsOfProgramme(db, { programmeId, statuses: ['submitted', 'under_review', 'returned'], seenBy: memberId });
+    expect(ranked).toEqual([]);
+    await db.deleteFrom('review_conflict_declarations').execute();
+    await db.deleteFrom('review_related_organisations').execute();
   });
 
   it('writes the ledger only on the version it read, and the database refuses over-commitment', async () => {

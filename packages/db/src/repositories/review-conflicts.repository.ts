@@ -1,5 +1,101 @@
-import type { TConflictEntry } from '../schema';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { TConflictKind } from '@tsumiki/domain/review';
+import type { DB, TConflictEntry } from '../schema';
 import type { Executor } from './executor';
+
+/* ─────────────────── who may see a proposal: the one filter ─────────────────── */
+
+/** A declaration holding a conflict of this kind (the stored list contains an entry with it). */
+const declares = (kind: TConflictKind) => sql<boolean>`d.conflicts @> ${JSON.stringify([{ kind }])}::jsonb`;
+
+/**
+ * Whether a person has a conflict of interest with the application in scope (the query's
+ * `applications`), whatever role they look with (003 §3.2(1)). Every review list, search, count,
+ * summary, statistic and export composes this one expression, so a conflict cannot hide in one
+ * screen and show in another. A person is conflicted with a proposal when:
+ * - they declared a conflict on it;
+ * - they declared a related company (関係企業) on any proposal of the same applicant in the same
+ *   programme: the relation is with the company, so it covers all of the company's proposals;
+ * - they applied to the programme (created or submitted any of its applications, or declared an
+ *   own application in it): then every proposal of it;
+ * - the applicant is their employer or a company recorded as related to them.
+ * The subqueries are uncorrelated where they can be, so the database evaluates them once per query.
+ */
+export function conflictedWith(personId: string) {
+  return (eb: ExpressionBuilder<DB, 'applications'>) =>
+    eb.or([
+      eb(
+        'applications.id',
+        'in',
+        eb
+          .selectFrom('review_conflict_declarations as d')
+          .select('d.application_id')
+          .where('d.member_id', '=', personId)
+          .where(sql<boolean>`jsonb_array_length(d.conflicts) > 0`),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('review_conflict_declarations as d')
+          .innerJoin('applications as declared', 'declared.id', 'd.application_id')
+          .select(sql<number>`1`.as('one'))
+          .where('d.member_id', '=', personId)
+          .whereRef('d.programme_id', '=', 'applications.programme_id')
+          .whereRef('declared.applicant_organisation_id', '=', 'applications.applicant_organisation_id')
+          .where(declares('related_company')),
+      ),
+      eb(
+        'applications.programme_id',
+        'in',
+        eb
+          .selectFrom('review_conflict_declarations as d')
+          .select('d.programme_id')
+          .where('d.member_id', '=', personId)
+          .where(declares('own_application'))
+          .union(eb.selectFrom('applications as own').select('own.programme_id').where('own.created_by', '=', personId))
+          .union(
+            eb
+              .selectFrom('application_submissions as s')
+              .innerJoin('applications as own', 'own.id', 's.application_id')
+              .select('own.programme_id')
+              .where('s.submitted_by', '=', personId),
+          ),
+      ),
+      eb(
+        'applications.applicant_organisation_id',
+        'in',
+        eb
+          .selectFrom('memberships')
+          .select('memberships.organisation_id')
+          .where('memberships.user_id', '=', personId)
+          .union(eb.selectFrom('review_related_organisations as r').select('r.organisation_id').where('r.member_id', '=', personId)),
+      ),
+    ]);
+}
+
+/** The negation, for `.where(...)`: proposals the person may see as far as conflicts go. */
+export const notConflictedWith = (personId: string) => (eb: ExpressionBuilder<DB, 'applications'>) => eb.not(conflictedWith(personId)(eb));
+
+/** Whether the person is conflicted with one application (the same expression as every list). */
+export async function isConflictedWith(db: Executor, personId: string, applicationId: string) {
+  const row = await db
+    .selectFrom('applications')
+    .select((eb) => conflictedWith(personId)(eb).as('conflicted'))
+    .where('applications.id', '=', applicationId)
+    .executeTakeFirst();
+  return row?.conflicted === true;
+}
+
+/** Of these applications, the ones the person is not conflicted with. */
+export async function listUnconflictedIds(db: Executor, personId: string, applicationIds: readonly string[]) {
+  if (applicationIds.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('applications')
+    .select('applications.id')
+    .where('applications.id', 'in', [...applicationIds])
+    .where(notConflictedWith(personId))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
 
 /* ──────────────────── conflicts and related parties ──────────────────── */
 

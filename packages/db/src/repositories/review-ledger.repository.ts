@@ -1,5 +1,6 @@
 import type { BudgetLedgerEntryTable } from '../schema';
 import type { Executor } from './executor';
+import { notConflictedWith } from './review-conflicts.repository';
 
 /* ─────────────────────────── ledger ─────────────────────────── */
 
@@ -66,10 +67,11 @@ export async function listCommitments(db: Executor, programmeId: string) {
   return rows.map((r) => ({ applicationId: r.application_id!, amount: Number(r.amount) }));
 }
 
-export function listLedgerEntries(db: Executor, programmeId: string, limit = 200) {
+/** The latest entries; a proposal the viewer is conflicted with keeps its amounts but not its title. */
+export function listLedgerEntries(db: Executor, programmeId: string, viewerId: string, limit = 200) {
   return db
     .selectFrom('budget_ledger_entries')
-    .leftJoin('applications', 'applications.id', 'budget_ledger_entries.application_id')
+    .leftJoin('applications', (join) => join.onRef('applications.id', '=', 'budget_ledger_entries.application_id').on(notConflictedWith(viewerId)))
     .selectAll('budget_ledger_entries')
     .select(['applications.title', 'applications.tracking_number as trackingNumber'])
     .where('budget_ledger_entries.programme_id', '=', programmeId)

@@ -2,6 +2,7 @@ import type { TApplicationStatus } from '@tsumiki/domain';
 import type { TQueueSort } from '@tsumiki/domain/review';
 import { sql } from 'kysely';
 import type { Executor } from './executor';
+import { notConflictedWith } from './review-conflicts.repository';
 
 /* ───────────────────────────── queue ───────────────────────────── */
 
@@ -10,15 +11,17 @@ export { QUEUE_SORTS } from '@tsumiki/domain/review';
 export type QueueSort = TQueueSort;
 
 export interface QueueQuery {
-  /** The programmes the caller may see; the queue never leaves them. */
+  /** Who is looking: their conflicts of interest hide proposals whatever role they look with. */
+  viewerId: string;
+  /** Programmes where the viewer sees every received application (staff of the office). */
   programmeIds: readonly string[];
+  /** Programmes where the viewer sees only what is assigned to them (committee). */
+  assignedProgrammeIds?: readonly string[] | undefined;
   /** Narrow to one programme. */
   programmeId?: string | undefined;
   statuses?: readonly TApplicationStatus[] | undefined;
   /** Title, tracking number or applicant name (case-insensitive, substring). */
   search?: string | undefined;
-  /** Only applications assigned to this member (committee). */
-  assignedTo?: string | undefined;
   /** Filter on the requested grant (yen). */
   minRequestedYen?: number | undefined;
   maxRequestedYen?: number | undefined;
@@ -43,26 +46,33 @@ const SORT_COLUMN = {
 /** % and _ are literal in a search box. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+const NO_PROGRAMME = '00000000-0000-0000-0000-000000000000';
+
 function queueBase(db: Executor, q: Omit<QueueQuery, 'statuses' | 'sort' | 'direction' | 'limit' | 'offset'>) {
+  const viewer = q.viewerId;
+  const assigned = q.assignedProgrammeIds ?? [];
   let query = db
     .selectFrom('applications')
     .innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id')
     // Drafts are the applicant's own: a reviewer never sees them.
     .where('applications.status', '!=', 'draft')
-    .where('applications.programme_id', 'in', q.programmeIds.length ? [...q.programmeIds] : ['00000000-0000-0000-0000-000000000000']);
+    .where((eb) =>
+      eb.or([
+        eb('applications.programme_id', 'in', q.programmeIds.length ? [...q.programmeIds] : [NO_PROGRAMME]),
+        eb.and([
+          eb('applications.programme_id', 'in', assigned.length ? [...assigned] : [NO_PROGRAMME]),
+          eb.exists(
+            eb
+              .selectFrom('review_assignments')
+              .select('review_assignments.id')
+              .whereRef('review_assignments.application_id', '=', 'applications.id')
+              .where('review_assignments.member_id', '=', viewer),
+          ),
+        ]),
+      ]),
+    )
+    .where(notConflictedWith(viewer));
   if (q.programmeId) query = query.where('applications.programme_id', '=', q.programmeId);
-  if (q.assignedTo) {
-    const member = q.assignedTo;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('review_assignments')
-          .select('review_assignments.id')
-          .whereRef('review_assignments.application_id', '=', 'applications.id')
-          .where('review_assignments.member_id', '=', member),
-      ),
-    );
-  }
   const search = q.search?.trim();
   if (search) {
     const pattern = likePattern(search);
@@ -150,10 +160,14 @@ export function listProgrammeIdsOfOffices(db: Executor, organisationIds: readonl
     .execute();
 }
 
-/** Applications of a programme past submission, with their latest frozen version (for rankings). */
-export function listProposalsOfProgramme(db: Executor, programmeId: string, statuses: readonly TApplicationStatus[]) {
-  if (statuses.length === 0) return Promise.resolve([]);
-  return db
+/**
+ * Applications of a programme past submission, with their latest frozen version (for rankings).
+ * `seenBy` leaves out what that person is conflicted with; null gives every proposal, only for a
+ * computation that needs all of them (averages, exclusions) and narrows its output afterwards.
+ */
+export function listProposalsOfProgramme(db: Executor, q: { programmeId: string; statuses: readonly TApplicationStatus[]; seenBy: string | null }) {
+  if (q.statuses.length === 0) return Promise.resolve([]);
+  const query = db
     .selectFrom('applications')
     .innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id')
     .innerJoin('application_submissions', (join) =>
@@ -185,9 +199,9 @@ export function listProposalsOfProgramme(db: Executor, programmeId: string, stat
       'application_submissions.submitted_at as submittedAt',
       'application_submissions.requested_grant_yen as requestedGrantYen',
     ])
-    .where('applications.programme_id', '=', programmeId)
-    .where('applications.status', 'in', [...statuses])
-    .execute();
+    .where('applications.programme_id', '=', q.programmeId)
+    .where('applications.status', 'in', [...q.statuses]);
+  return (q.seenBy === null ? query : query.where(notConflictedWith(q.seenBy))).execute();
 }
 
 /** For the bench and the demo: how many applications a programme holds, by status. */

@@ -101,6 +101,23 @@ describe('003 §3.2(1): related company, consulting, own application', () => {
     });
   });
 
+  it('applies a related company declared on one proposal to all of that company’s proposals in the programme', () => {
+    const sameOwner = proposal('p2', { applicantOrganisationIds: ['owner-p1'] });
+    const otherRound = proposal('p3', { programmeId: 'clt-2027', applicantOrganisationIds: ['owner-p1'] });
+    const unrelated = proposal('p4');
+    const all = [p1, sameOwner, otherRound, unrelated];
+    const declarations = [declare('suzuki', 'p1', ['related_company'])];
+    expect(conflictsOf(suzuki, sameOwner, declarations, all)).toEqual([{ kind: 'related_company', source: 'declared' }]);
+    expect(canAssign(suzuki, sameOwner, declarations, all)).toMatchObject({ ok: false, code: 'conflict.conflicted' });
+    expect(excludedFromAverages(sameOwner, [suzuki], declarations, all)).toEqual([
+      { memberId: 'suzuki', reason: 'conflict', kinds: ['related_company'] },
+    ]);
+    expect(conflictsOf(suzuki, otherRound, declarations, all)).toEqual([]);
+    expect(conflictsOf(suzuki, unrelated, declarations, all)).toEqual([]);
+    // Consulting is about the one proposal, not the company.
+    expect(conflictsOf(suzuki, sameOwner, [declare('suzuki', 'p1', ['consulted_self'])], all)).toEqual([]);
+  });
+
   it('detects consulting by the member or by a related company', () => {
     const consulted = proposal('p1', {
       consultantUserIds: ['sato'],

@@ -95,6 +95,7 @@ export function conflictsOf(
   member: CommitteeMember,
   proposal: ProposalParties,
   declarations: readonly TConflictDeclaration[],
+  programmeProposals: readonly ProposalParties[] = [],
 ): ConflictFinding[] {
   const found: ConflictFinding[] = [];
   const declared = new Set(
@@ -102,6 +103,18 @@ export function conflictsOf(
       .filter((d) => d.memberId === member.id && d.proposalId === proposal.id)
       .flatMap((d) => d.conflicts.map((c) => c.kind)),
   );
+  // A related company is related whatever it proposes: declared on one of its proposals, it
+  // covers the company's other proposals in the programme.
+  const sameCompany = (id: string) => {
+    const other = programmeProposals.find((p) => p.id === id);
+    return !!other && other.programmeId === proposal.programmeId && intersect(other.applicantOrganisationIds, proposal.applicantOrganisationIds).length > 0;
+  };
+  if (
+    declarations.some(
+      (d) => d.memberId === member.id && d.proposalId !== proposal.id && d.conflicts.some((c) => c.kind === 'related_company') && sameCompany(d.proposalId),
+    )
+  )
+    declared.add('related_company');
   for (const kind of CONFLICT_KINDS) if (declared.has(kind)) found.push({ kind, source: 'declared' });
 
   for (const organisationId of intersect(member.relatedOrganisationIds, proposal.applicantOrganisationIds)) {
@@ -147,6 +160,12 @@ const kindsParam = (findings: readonly ConflictFinding[]) => {
   );
 };
 
+/**
+ * The refusal's wording when the database's conflict filter, not these rules, found the conflict
+ * (it says that there is one, not which).
+ */
+export const RECORDED_CONFLICT_PARAMS = bilingual('kinds', '申告または登録された関係', 'a declared or recorded relation');
+
 function conflictRefusal(
   member: CommitteeMember,
   proposal: ProposalParties,
@@ -156,7 +175,7 @@ function conflictRefusal(
   if (hasAppliedToProgramme(member, proposal.programmeId, declarations, [...programmeProposals, proposal])) {
     return refuse('conflict.member_applied_to_programme');
   }
-  const findings = conflictsOf(member, proposal, declarations);
+  const findings = conflictsOf(member, proposal, declarations, programmeProposals);
   return findings.length > 0 ? refuse('conflict.conflicted', kindsParam(findings)) : null;
 }
 
@@ -214,7 +233,7 @@ export function excludedFromAverages(
     if (hasAppliedToProgramme(member, proposal.programmeId, declarations, all)) {
       return [{ memberId: member.id, reason: 'applied_to_programme', kinds: ['own_application'] }];
     }
-    const findings = conflictsOf(member, proposal, declarations);
+    const findings = conflictsOf(member, proposal, declarations, all);
     return findings.length > 0
       ? [{ memberId: member.id, reason: 'conflict', kinds: [...new Set(findings.map((f) => f.kind))] }]
       : [];

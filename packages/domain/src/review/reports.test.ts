@@ -257,4 +257,13 @@ describe('the committee summary sheet', () => {
     expect(summaryForMember(summary, 'm3').rows.map((r) => r.proposalId)).toEqual(['p1', 'p3']);
     expect(summaryForMember(summary, 'm2').rows).toHaveLength(3);
   });
+
+  it('ranks a member’s sheet over what the member sees: no gap where a hidden proposal was', () => {
+    const theirs = summaryForMember(summary, 'm3');
+    expect(theirs.rows.map((r) => [r.position, r.rank, r.proposalId, r.cumulativeMaximum])).toEqual([
+      [1, 1, 'p1', 200_000_000],
+      [2, 2, 'p3', 240_000_000],
+    ]);
+    expect(theirs.rows.map((r) => r.withinBudget)).toEqual([true, true]);
+  });
 });

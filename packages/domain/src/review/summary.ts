@@ -57,6 +57,8 @@ export interface SummaryRow {
   readonly applicantName: string;
   readonly requestedAmount: Yen;
   readonly maximumAmount: Yen;
+  /** When it was first submitted: the tie-break after the scores. */
+  readonly submittedAt: Date;
   /** Σ maximumAmount of this row and all above it. */
   readonly cumulativeMaximum: Yen;
   /** Whether cumulativeMaximum still fits the budget. */
@@ -105,46 +107,32 @@ export function committeeSummary(input: {
     );
     return { proposal: p, excluded, bonus, score };
   });
-  const byId = new Map(prepared.map((x) => [x.proposal.parties.id, x]));
-  const ranked = rankProposals(
-    prepared.map((x) => ({ score: x.score, submittedAt: x.proposal.submittedAt })),
+  const rows = rankedRows(
+    prepared.map(({ proposal, excluded, bonus, score }) => {
+      const counted = new Set(score.countedMemberIds);
+      const comments = input.sheets
+        .filter((s) => s.proposalId === proposal.parties.id && counted.has(s.memberId) && s.status === 'submitted')
+        .flatMap((s): SummaryComment[] => [
+          ...s.scores.filter((x) => x.comment).map((x) => ({ memberId: s.memberId, item: x.item, text: x.comment! })),
+          ...(s.overallComment ? [{ memberId: s.memberId, item: null, text: s.overallComment }] : []),
+        ]);
+      return {
+        proposalId: proposal.parties.id,
+        title: proposal.title,
+        applicantName: proposal.applicantName,
+        requestedAmount: proposal.requestedAmount,
+        maximumAmount: proposal.maximumAmount,
+        submittedAt: proposal.submittedAt,
+        score,
+        bonus,
+        specialRate: specialRateRecommendation(proposal.facts, proposal.committeeFinding),
+        excluded,
+        comments,
+        provisional: bonus.provisional || score.draftMemberIds.length > 0 || score.count === 0,
+      };
+    }),
+    input.budget,
   );
-
-  let cumulative = 0;
-  const rows = ranked.map((r): SummaryRow => {
-    const { proposal, excluded, bonus, score } = byId.get(r.score.proposalId)!;
-    cumulative += proposal.maximumAmount;
-    const counted = new Set(score.countedMemberIds);
-    const comments = input.sheets
-      .filter(
-        (s) => s.proposalId === proposal.parties.id && counted.has(s.memberId) && s.status === 'submitted',
-      )
-      .flatMap((s): SummaryComment[] => [
-        ...s.scores
-          .filter((x) => x.comment)
-          .map((x) => ({ memberId: s.memberId, item: x.item, text: x.comment! })),
-        ...(s.overallComment ? [{ memberId: s.memberId, item: null, text: s.overallComment }] : []),
-      ]);
-    return {
-      position: r.position,
-      rank: r.rank,
-      proposalId: proposal.parties.id,
-      title: proposal.title,
-      applicantName: proposal.applicantName,
-      requestedAmount: proposal.requestedAmount,
-      maximumAmount: proposal.maximumAmount,
-      cumulativeMaximum: yen(cumulative),
-      withinBudget: cumulative <= input.budget,
-      score,
-      bonus,
-      specialRate: specialRateRecommendation(proposal.facts, proposal.committeeFinding),
-      excluded,
-      comments,
-      tiedWith: r.tiedWith,
-      tieBrokenBy: r.tieBrokenBy,
-      provisional: bonus.provisional || score.draftMemberIds.length > 0 || score.count === 0,
-    };
-  });
   return {
     rubric,
     bonusPoints: points,
@@ -154,11 +142,42 @@ export function committeeSummary(input: {
   };
 }
 
+type UnrankedRow = Omit<SummaryRow, 'position' | 'rank' | 'cumulativeMaximum' | 'withinBudget' | 'tiedWith' | 'tieBrokenBy'>;
+
+/** Ranks rows, and adds up their maxima in that order against the budget. */
+function rankedRows(unranked: readonly UnrankedRow[], budget: Yen): SummaryRow[] {
+  const byId = new Map(unranked.map((r) => [r.proposalId, r]));
+  let cumulative = 0;
+  return rankProposals(unranked.map((r) => ({ score: r.score, submittedAt: r.submittedAt }))).map((ranked): SummaryRow => {
+    const row = byId.get(ranked.score.proposalId)!;
+    cumulative += row.maximumAmount;
+    return {
+      ...row,
+      position: ranked.position,
+      rank: ranked.rank,
+      cumulativeMaximum: yen(cumulative),
+      withinBudget: cumulative <= budget,
+      tiedWith: ranked.tiedWith,
+      tieBrokenBy: ranked.tieBrokenBy,
+    };
+  });
+}
+
+/**
+ * The sheet over the proposals one caller may see, ranked again among them: positions, ranks,
+ * ties and the budget line are computed over what is shown, so a hidden proposal cannot show
+ * through the numbering (a list that starts at rank 2). The scores stay those of the whole
+ * committee.
+ */
+export function summaryLimitedTo(summary: CommitteeSummary, visible: (row: SummaryRow) => boolean): CommitteeSummary {
+  const rows = rankedRows(summary.rows.filter(visible), summary.budget);
+  return { ...summary, rows, provisional: rows.some((r) => r.provisional) };
+}
+
 /**
  * The sheet as one member may see it: proposals the member is excluded from are left out
  * entirely (a conflicted member sees nothing of them, 003 §3.2(1)).
  */
 export function summaryForMember(summary: CommitteeSummary, memberId: string): CommitteeSummary {
-  const rows = summary.rows.filter((r) => !r.excluded.some((e) => e.memberId === memberId));
-  return { ...summary, rows, provisional: rows.some((r) => r.provisional) };
+  return summaryLimitedTo(summary, (r) => !r.excluded.some((e) => e.memberId === memberId));
 }

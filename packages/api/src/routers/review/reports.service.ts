@@ -26,7 +26,7 @@ const RECEIVED = REVIEW_STATUSES.filter((s) => s !== 'draft');
 
 async function publicationSources(ctx: Ctx, programmeId: string) {
   const programme = await programmeOfCaller(ctx.db, ctx.auth, programmeId, STAFF_ROLES);
-  const proposals = await listProposalsOfProgramme(ctx.db, programme.id, SELECTED_STATUSES);
+  const proposals = await listProposalsOfProgramme(ctx.db, { programmeId: programme.id, statuses: SELECTED_STATUSES, seenBy: ctx.auth.user.id });
   const sources = proposals.map((p) =>
     publicationSourceOf({ status: p.status, title: p.title, trackingNumber: p.trackingNumber, organisationName: ctx.locale === 'en' ? p.applicantNameEn : p.applicantNameJa, content: p.content }),
   );
@@ -55,7 +55,7 @@ export async function exportPublicationList(ctx: Ctx, input: { programmeId: stri
  */
 export async function programmeStatisticsOf(ctx: Ctx, programmeId: string) {
   const programme = await programmeOfCaller(ctx.db, ctx.auth, programmeId, STAFF_ROLES);
-  const proposals = await listProposalsOfProgramme(ctx.db, programme.id, RECEIVED);
+  const proposals = await listProposalsOfProgramme(ctx.db, { programmeId: programme.id, statuses: RECEIVED, seenBy: ctx.auth.user.id });
   const [decisions, ledgerRow, commitments] = await Promise.all([
     listDecisionsOfApplications(ctx.db, proposals.map((p) => p.id)),
     findLedger(ctx.db, programme.id),

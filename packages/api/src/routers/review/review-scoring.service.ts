@@ -8,6 +8,7 @@ import {
   listLatestSpecialRateFindings,
   listProposalsOfProgramme,
   listScoreSheets,
+  listUnconflictedIds,
   listUsersWithRole,
   saveScoreSheet,
 } from '@tsumiki/db';
@@ -23,6 +24,7 @@ import {
   SELECTED_STATUSES,
   submitSheet,
   summaryForMember,
+  summaryLimitedTo,
   type TBonusCode,
   storedFinding,
   type TScoreSheet,
@@ -140,14 +142,16 @@ export async function programmeSummary(ctx: Ctx, programmeId: string) {
   const programme = await programmeOfCaller(ctx.db, ctx.auth, programmeId);
   const staff = rolesIn(ctx.auth, programme).some((r) => (STAFF_ROLES as readonly string[]).includes(r));
   const kind = programmeKindOf(programme);
-  const proposals = await listProposalsOfProgramme(ctx.db, programme.id, [...IN_REVIEW_STATUSES, ...SELECTED_STATUSES]);
+  // Every proposal: averages and exclusions need the whole committee's view; the caller's view is narrowed below.
+  const proposals = await listProposalsOfProgramme(ctx.db, { programmeId: programme.id, statuses: [...IN_REVIEW_STATUSES, ...SELECTED_STATUSES], seenBy: null });
   const ids = proposals.map((p) => p.id);
-  const [memberRows, declarations, sheets, bonusRows, findings] = await Promise.all([
+  const [memberRows, declarations, sheets, bonusRows, findings, unconflicted] = await Promise.all([
     listUsersWithRole(ctx.db, 'committee', [programme.office_organisation_id]),
     listDeclarationsOfProgramme(ctx.db, programme.id),
     listScoreSheets(ctx.db, ids),
     listBonusReviews(ctx.db, ids),
     listLatestSpecialRateFindings(ctx.db, ids),
+    listUnconflictedIds(ctx.db, ctx.auth.user.id, ids),
   ]);
   const findingOf = new Map(findings.map((f) => [f.application_id, f]));
   const members = await membersOf(ctx.db, memberRows.map((m) => m.id));
@@ -185,7 +189,8 @@ export async function programmeSummary(ctx: Ctx, programmeId: string) {
       };
     }),
   });
-  const visible = staff ? summary : summaryForMember(summary, ctx.auth.user.id);
+  // Ranked again over what the caller may see, so a hidden proposal never shows through the numbering.
+  const visible = summaryLimitedTo(staff ? summary : summaryForMember(summary, ctx.auth.user.id), (r) => unconflicted.has(r.proposalId));
   const names = new Map(memberRows.map((m) => [m.id, m.displayName]));
   const extra = new Map(proposals.map((p) => [p.id, { status: p.status, trackingNumber: p.trackingNumber }]));
   return {

@@ -3,6 +3,7 @@ import {
   findApplicationForUpdate,
   findLatestSubmission,
   findProgrammeById,
+  isConflictedWith,
   listApplicantUsers,
   listAssignmentsOfApplications,
   listDeclarationsOfMember,
@@ -17,6 +18,7 @@ import { assessApplication } from '@tsumiki/domain/programmes';
 import {
   canAssign,
   canView,
+  RECORDED_CONFLICT_PARAMS,
   ZConflictKind,
   type CommitteeMember,
   type ProposalParties,
@@ -119,6 +121,16 @@ export async function assertMayAssign(db: Executor, memberId: string, applicatio
   const c = await conflictContext(db, memberId, application);
   const outcome = canAssign(c.member, c.proposal, c.declarations, c.programmeProposals);
   if (!outcome.ok) throw appError(outcome.code, outcome.params);
+  await assertNotConflicted(db, memberId, application);
+}
+
+/**
+ * The lists' conflict filter, asked of one application: what no list shows the person cannot be
+ * opened or assigned to them either (a related company declared on another of the company's
+ * proposals, a conflict met while holding another role).
+ */
+async function assertNotConflicted(db: Executor, personId: string, application: Application) {
+  if (await isConflictedWith(db, personId, application.id)) throw appError('conflict.conflicted', RECORDED_CONFLICT_PARAMS);
 }
 
 export type Access =
@@ -138,7 +150,10 @@ export async function applicationForCaller(db: Executor, auth: SignedInAuth, app
   if (!programme) throw appError('review.application_not_found');
   const roles = rolesIn(auth, programme);
   const staffRole = roles.find(isStaffRole);
-  if (staffRole) return { kind: 'staff', role: staffRole, roles, application, programme };
+  if (staffRole) {
+    await assertNotConflicted(db, auth.user.id, application);
+    return { kind: 'staff', role: staffRole, roles, application, programme };
+  }
   if (!roles.includes('committee')) throw appError('review.application_not_found');
 
   const c = await conflictContext(db, auth.user.id, application);
@@ -150,6 +165,10 @@ export async function applicationForCaller(db: Executor, auth: SignedInAuth, app
     assignments.map((a) => ({ memberId: a.member_id, proposalId: a.application_id })),
     c.programmeProposals,
   );
+  // A conflict is answered before "not assigned" or "declare first", as the domain's rules do.
+  const pending = !viewing.ok && (viewing.code === 'conflict.not_assigned' || viewing.code === 'conflict.declaration_required');
+  if (!viewing.ok && !pending) throw appError(viewing.code, viewing.params);
+  await assertNotConflicted(db, auth.user.id, application);
   if (!viewing.ok) {
     // Unassigned: the proposal does not exist for this member. A declaration still to make is the one refusal that may pass when declaring.
     if (viewing.code === 'conflict.not_assigned') throw appError('review.application_not_found');

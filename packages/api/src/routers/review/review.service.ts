@@ -68,20 +68,24 @@ export interface QueueInput {
   pageSize: number;
 }
 
-/** Staff see every application of their offices' programmes; a committee member only what is assigned to them. */
+/**
+ * Staff see every application of their offices' programmes; a committee member only what is
+ * assigned to them, each programme by the role held in its office. Whatever the role, nothing the
+ * caller is conflicted with (the repository's one conflict filter).
+ */
 export async function reviewQueue(ctx: Ctx, input: QueueInput) {
   const programmes = await listProgrammeIdsOfOffices(ctx.db, officeIdsOf(ctx.auth));
   const staffOffices = officeIdsOf(ctx.auth, STAFF_ROLES);
-  const staffProgrammes = programmes.filter((p) => staffOffices.includes(p.office_organisation_id)).map((p) => p.id);
-  const committeeOnly = input.programmeId ? !staffProgrammes.includes(input.programmeId) : staffProgrammes.length === 0;
+  const isStaff = (p: (typeof programmes)[number]) => staffOffices.includes(p.office_organisation_id);
   const page = await listReviewQueue(ctx.db, {
-    programmeIds: programmes.map((p) => p.id),
+    viewerId: ctx.auth.user.id,
+    programmeIds: programmes.filter(isStaff).map((p) => p.id),
+    assignedProgrammeIds: programmes.filter((p) => !isStaff(p)).map((p) => p.id),
     programmeId: input.programmeId,
     statuses: input.statuses,
     search: input.search,
     minRequestedYen: input.minRequestedYen,
     maxRequestedYen: input.maxRequestedYen,
-    ...(committeeOnly ? { assignedTo: ctx.auth.user.id } : {}),
     sort: input.sort,
     direction: input.direction,
     limit: input.pageSize,
@@ -345,7 +349,7 @@ export async function saveReportLineReviews(ctx: Ctx, input: { applicationId: st
 /** Budget, committed, remaining, each commitment and the latest entries of a programme's ledger. */
 export async function ledgerOf(ctx: Ctx, programmeId: string) {
   const programme = await programmeOfCaller(ctx.db, ctx.auth, programmeId, STAFF_ROLES);
-  const [row, commitments, entries] = await Promise.all([findLedger(ctx.db, programme.id), listCommitments(ctx.db, programme.id), listLedgerEntries(ctx.db, programme.id)]);
+  const [row, commitments, entries] = await Promise.all([findLedger(ctx.db, programme.id), listCommitments(ctx.db, programme.id), listLedgerEntries(ctx.db, programme.id, ctx.auth.user.id)]);
   const ledger = {
     programmeId: programme.id,
     budget: yen(row?.budget_yen ?? programme.budget_yen),
