@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const started = Date.now();
+// --continue: one CI run reports every failing package, not only the first.
 const turbo = spawnSync(
   'pnpm',
-  ['exec', 'turbo', 'run', 'typecheck', 'lint', 'test', 'build', 'e2e', '--concurrency=2', '--output-logs=errors-only', ...process.argv.slice(2)],
+  ['exec', 'turbo', 'run', 'typecheck', 'lint', 'test', 'build', 'e2e', '--concurrency=2', '--continue', '--output-logs=errors-only', ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
 );
 

@@ -16,6 +16,7 @@ export function tsumikiAppConfig({ port }) {
     server: { port, strictPort: true, host: '127.0.0.1', proxy },
     preview: { port, strictPort: true, host: '127.0.0.1', proxy },
     build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
-    test: { environment: 'happy-dom', setupFiles: [new URL('./testing/setup.ts', import.meta.url).pathname] },
+    // testTimeout: component tests type through whole forms, slow on a busy 2-core CI machine.
+    test: { environment: 'happy-dom', testTimeout: 30_000, setupFiles: [new URL('./testing/setup.ts', import.meta.url).pathname] },
   });
 }
