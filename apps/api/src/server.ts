@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { startReminderTimer } from '@tsumiki/api';
+import { prewarmSheetReader, startReminderTimer } from '@tsumiki/api';
 import { ROLE_APP } from '@tsumiki/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './seed/demo';
 import { buildServer } from './app';
@@ -37,6 +37,8 @@ async function main() {
   const servers: { close(): Promise<unknown> }[] = [];
   const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, attachments, logger, metrics });
   await api.listen({ host, port: env.TSUMIKI_API_PORT });
+  // Spreadsheet imports are read in a worker thread; start the first one now rather than at the first upload.
+  prewarmSheetReader();
   servers.push(api);
   for (const app of env.TSUMIKI_SERVE_APPS ? apps : []) {
     const staticDir = resolve(REPO_ROOT, 'apps', app.name, 'dist');

@@ -18,7 +18,7 @@ function trpcCodeFor(code: ErrorCode): TRPC_ERROR_CODE_KEY {
   if (code === 'auth.forbidden_role' || code === 'auth.cross_site') return 'FORBIDDEN';
   // Review: a role or a conflict of interest that keeps the caller out (issue 5).
   if (REVIEW_FORBIDDEN.has(code)) return 'FORBIDDEN';
-  if (code === 'auth.rate_limited' || code === 'organisation.sign_up_rate_limited') return 'TOO_MANY_REQUESTS';
+  if (code === 'auth.rate_limited' || code === 'organisation.sign_up_rate_limited' || code === 'sheet.busy') return 'TOO_MANY_REQUESTS';
   if (code.endsWith('not_found')) return 'NOT_FOUND';
   if (code.endsWith('version_conflict') || code.endsWith('_taken')) return 'CONFLICT';
   if (code === 'attachment.too_large' || code === 'request.too_large') return 'PAYLOAD_TOO_LARGE';

@@ -3,7 +3,8 @@ export { createContext, type ApiDependencies, type Context, type CookieJar, type
 export { hashPassword, verifyPassword } from './auth/password';
 export { SESSION_COOKIE } from './auth/session-token';
 export type { Meta } from './trpc';
-export { readSheetRows, type TSheetFile } from './lib/sheet-rows';
+export { prewarmSheetReader, readSheetRows } from './lib/sheets/read';
+export type { TSheetFile } from './lib/sheets/parse';
 export { attachmentPreview } from './routers/review/attachment-preview';
 export { runReminders, startReminderTimer, type ReminderRun } from './routers/review/reminders.service';
 export * from './storage';

@@ -2,9 +2,9 @@ import { findProgrammeById } from '@tsumiki/db';
 import { DomainError } from '@tsumiki/domain';
 import type { TImportFile } from '@tsumiki/domain/ccus';
 import { BUDGET_TABLES, budgetSheetRows, columnOptions, importColumns, importHeader, parseBudgetSheet } from '@tsumiki/domain/programmes';
-import { appError } from '../../errors';
+import { appError, toAppError } from '../../errors';
 import { exportFile, type ExportFormat } from '../../lib/spreadsheet';
-import { readSheetRows } from '../../lib/sheet-rows';
+import { readSheetRows } from '../../lib/sheets/read';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationOfCaller } from './applications.service';
 import { programmeKindOf } from './submission.service';
@@ -46,7 +46,8 @@ export async function previewBudgetImport(ctx: SignedIn, input: { applicationId:
   try {
     rows = await readSheetRows(input.file);
   } catch (error) {
-    if (error instanceof DomainError) throw appError('budget_import.unreadable');
+    // A limit reached says which; any other unreadable file gets the budget's own advice.
+    if (error instanceof DomainError) throw error.code.startsWith('sheet.') ? toAppError(error) : appError('budget_import.unreadable');
     throw error;
   }
   return parseBudgetSheet(kind, rows, application.content);

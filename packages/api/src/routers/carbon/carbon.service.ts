@@ -31,7 +31,7 @@ import {
 } from '@tsumiki/domain/carbon';
 import type { TImportFile } from '@tsumiki/domain/ccus';
 import { appError, toAppError } from '../../errors';
-import { readSheetRows } from '../../lib/sheet-rows';
+import { readSheetRows } from '../../lib/sheets/read';
 import { pdfFile } from '../../lib/pdf-file';
 import { exportFile } from '../../lib/spreadsheet';
 import { carbonReportModel } from './carbon-report';

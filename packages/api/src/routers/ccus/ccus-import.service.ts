@@ -1,11 +1,10 @@
 import { appendAudit, listMemberFirms, writeCcusFacts, type Executor } from '@tsumiki/db';
-import { errorMessage, type Locale } from '@tsumiki/domain';
+import { DomainError, errorMessage, type Locale } from '@tsumiki/domain';
 import { checkImport, IMPORT_COLUMNS, type ImportIssue, type TImportFile } from '@tsumiki/domain/ccus';
-import { CsvError, parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { DB } from '@tsumiki/db';
-import { appError } from '../../errors';
-import { readXlsxRecords } from '../../lib/spreadsheet';
+import { toAppError } from '../../errors';
+import { readSheetRecords } from '../../lib/sheets/read';
 import { customMetricsOf } from './ccus.service';
 import type { Context } from '../../trpc-types';
 
@@ -14,21 +13,12 @@ const withMessage = (issue: ImportIssue, locale: Locale) => ({
   message: errorMessage(issue.code, locale, issue.params ?? {}),
 });
 
+/** The file's records (off the event loop, within the sheet limits); a refused file is the user's to fix. */
 async function readRecords(file: TImportFile): Promise<{ records: Record<string, string>[]; lines?: number[] }> {
-  if (file.format === 'xlsx') return readXlsxRecords(file.base64);
   try {
-    // info gives each record's own line, so a message still points at the right line after a blank one.
-    const parsed = parse<{ record: Record<string, string>; info: { lines: number } }>(file.text, {
-      columns: true,
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    });
-    return { records: parsed.map((p) => p.record), lines: parsed.map((p) => p.info.lines) };
+    return await readSheetRecords(file);
   } catch (error) {
-    if (error instanceof CsvError) throw appError('ccus.import_unreadable', { detail: `${error.code}, line ${String(error.lines)}` });
-    throw error;
+    throw error instanceof DomainError ? toAppError(error) : error;
   }
 }
 

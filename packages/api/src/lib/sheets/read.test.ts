@@ -1,7 +1,7 @@
 import { DomainError } from '@tsumiki/domain';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readSheetRows } from './sheet-rows';
+import { readSheetRows } from './read';
 
 describe('readSheetRows', () => {
   it('reads a CSV as rows with blank lines kept, so row i is line i + 1', async () => {
