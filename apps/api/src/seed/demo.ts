@@ -36,6 +36,12 @@ export const DEMO_ACCOUNTS = [
   { role: 'ministry', email: 'ministry@demo.tsumiki.jp', displayName: '山本 大輔' },
 ] as const satisfies readonly { role: TRole; email: string; displayName: string }[];
 
+/** One applicant of each other demo company (the demo applicant works for 杉山木材 only). */
+export const DEMO_ORGANISATION_APPLICANTS = [
+  { organisation: '東北CLT', email: 'tohoku-clt@demo.tsumiki.jp', displayName: '東 翔太' },
+  { organisation: '断熱建材工業会', email: 'insulation@demo.tsumiki.jp', displayName: '白石 彩' },
+] as const;
+
 /** The eight associations of seeds/000, with their usual short names. */
 const ASSOCIATIONS = [
   ['一般社団法人日本建設業連合会', 'Japan Federation of Construction Contractors', '日建連'],
@@ -125,8 +131,8 @@ export async function seedDemo(db: Kysely<DB>, options: { now?: Date } = {}): Pr
     const associations = [];
     for (const [ja, en, short] of ASSOCIATIONS) associations.push(await org('association', ja, en, short));
     const sugiyama = await org('applicant', '杉山木材工業株式会社（デモ）', 'Sugiyama Timber Industries (demo)', '杉山木材');
-    await org('applicant', '東北CLT建設株式会社（デモ）', 'Tohoku CLT Construction (demo)', '東北CLT');
-    await org('applicant', '一般社団法人日本断熱建材工業会（デモ）', 'Japan Insulation Materials Association (demo)', '断熱建材工業会');
+    const tohoku = await org('applicant', '東北CLT建設株式会社（デモ）', 'Tohoku CLT Construction (demo)', '東北CLT');
+    const insulation = await org('applicant', '一般社団法人日本断熱建材工業会（デモ）', 'Japan Insulation Materials Association (demo)', '断熱建材工業会');
 
     const p = programmes(options.now ?? new Date());
     await insertProgramme(trx, { ...p.co2, office_organisation_id: ibecs.id });
@@ -152,6 +158,15 @@ export async function seedDemo(db: Kysely<DB>, options: { now?: Date } = {}): Pr
       const organisations = organisationsOf[account.role];
       for (const o of organisations) await insertMembership(trx, { userId: user.id, organisationId: o.id, role: account.role });
       logins.push({ ...account, organisation: organisations.map((o) => o.name_ja).join('、') });
+    }
+    // The other demo applicants' own people: their applications are created and submitted by
+    // them, so notices about those go to them and never to the demo applicant of another company.
+    const colleagueOrganisations = { '東北CLT': tohoku, '断熱建材工業会': insulation };
+    for (const colleague of DEMO_ORGANISATION_APPLICANTS) {
+      const user = await insertUser(trx, { email: colleague.email, displayName: colleague.displayName, passwordHash });
+      const organisation = colleagueOrganisations[colleague.organisation];
+      await insertMembership(trx, { userId: user.id, organisationId: organisation.id, role: 'applicant' });
+      logins.push({ role: 'applicant', email: colleague.email, displayName: colleague.displayName, organisation: organisation.name_ja });
     }
     // The yearly reports are signed by the demo association reporter.
     const reporter = await findUserByEmail(trx, 'reporter@demo.tsumiki.jp');

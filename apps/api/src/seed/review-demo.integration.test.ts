@@ -46,4 +46,27 @@ describe('review demo data', () => {
     expect(queue.rows).toHaveLength(1);
     expect(await committee.review.declarationStatus({ applicationId: queue.rows[0]!.id })).toMatchObject({ required: true });
   });
+
+  it('has each demo application created and submitted by a member of its own organisation', async () => {
+    const rows = await database.db
+      .selectFrom('applications')
+      .innerJoin('application_submissions', 'application_submissions.application_id', 'applications.id')
+      .select(['applications.title', 'applications.applicant_organisation_id as organisationId', 'applications.created_by as createdBy', 'application_submissions.submitted_by as submittedBy'])
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    const memberships = await database.db.selectFrom('memberships').select(['user_id', 'organisation_id']).execute();
+    const isMember = (userId: string, organisationId: string) => memberships.some((m) => m.user_id === userId && m.organisation_id === organisationId);
+    for (const r of rows) expect([r.title, isMember(r.createdBy, r.organisationId), isMember(r.submittedBy, r.organisationId)]).toEqual([r.title, true, true]);
+  });
+
+  it('shows the demo applicant no notice about another company’s application', async () => {
+    const reviewer = await callerFor('reviewer@demo.tsumiki.jp');
+    const { rows } = await reviewer.review.queue({ search: '東北CLT' });
+    const tohoku = rows[0]!;
+    await reviewer.review.transition({ applicationId: tohoku.id, version: tohoku.version, event: 'return_for_correction', reason: '図面が不足しています。', dueAt: new Date(Date.now() + 14 * 86_400_000) });
+    const applicant = await callerFor('applicant@demo.tsumiki.jp');
+    expect((await applicant.notifications.list()).items.map((i) => i.applicationId)).not.toContain(tohoku.id);
+    const colleague = await callerFor('tohoku-clt@demo.tsumiki.jp');
+    expect((await colleague.notifications.list()).items.map((i) => i.applicationId)).toContain(tohoku.id);
+  });
 });

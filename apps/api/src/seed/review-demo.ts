@@ -4,6 +4,7 @@ import {
   insertApplication,
   insertAssignment,
   insertSubmission,
+  listMembersOfOrganisation,
   listOrganisations,
   listProgrammes,
   nextTrackingValue,
@@ -48,10 +49,9 @@ export async function seedReviewDemo(db: Executor, now: Date) {
   const cltDemo = programmes.find((p) => p.code === 'clt-demonstration-demo');
   const co2Demo = programmes.find((p) => p.code === 'co2-factor-support-demo');
   const clt = programmes.find((p) => p.code === 'clt-demonstration-r7');
-  const applicantUser = await findUserByEmail(db, 'applicant@demo.tsumiki.jp');
   const committee = await findUserByEmail(db, 'committee@demo.tsumiki.jp');
   const reviewer = await findUserByEmail(db, 'reviewer@demo.tsumiki.jp');
-  if (!cltDemo || !co2Demo || !clt || !applicantUser || !committee || !reviewer) throw new Error('The review demo needs the demo programmes and accounts.');
+  if (!cltDemo || !co2Demo || !clt || !committee || !reviewer) throw new Error('The review demo needs the demo programmes and accounts.');
   const orgs = await listOrganisations(db, 'applicant');
   const orgNamed = (short: string) => {
     const org = orgs.find((o) => o.short_name_ja === short);
@@ -64,7 +64,10 @@ export async function seedReviewDemo(db: Executor, now: Date) {
     const kind = programme.kind;
     const assessment = assessApplication(kind, content);
     const requested = assessment.result?.grant.amount ?? null;
-    const draft = await insertApplication(db, { programmeId: programme.id, organisationId, createdBy: applicantUser.id, title, content });
+    // Created and submitted by a member of the organisation it belongs to.
+    const creator = (await listMembersOfOrganisation(db, organisationId)).find((m) => m.role === 'applicant');
+    if (!creator) throw new Error('Each demo applicant organisation needs an applicant member.');
+    const draft = await insertApplication(db, { programmeId: programme.id, organisationId, createdBy: creator.userId, title, content });
     const submittedAt = new Date(now.getTime() - minutesAgo * 60_000);
     counter += 1;
     // Numbered by the same counter as real submissions, so later ones continue the sequence.
@@ -76,7 +79,7 @@ export async function seedReviewDemo(db: Executor, now: Date) {
       content,
       assessment: assessment.result ? { ...assessment.result } : {},
       requestedGrantYen: requested,
-      submittedBy: applicantUser.id,
+      submittedBy: creator.userId,
       submittedAt,
       idempotencyKey: `demo-review-${counter}`,
     });

@@ -1,4 +1,5 @@
-import type { ChangeRequestTable } from '../schema';
+import type { ExpressionBuilder } from 'kysely';
+import type { ChangeRequestTable, DB } from '../schema';
 import type { Executor } from './executor';
 
 /* ─────────────── answers to the office's requests ─────────────── */
@@ -132,18 +133,64 @@ export async function enqueueNotice(db: Executor, n: { topic: string; recipientU
   return outbox;
 }
 
+/**
+ * Who hears about an application: the current, enabled members of the organisation it belongs to.
+ * Not its creator as such: a creator who left the organisation hears nothing more, and a colleague
+ * who joined hears from then on.
+ */
+export async function listApplicationRecipients(db: Executor, applicationId: string) {
+  const rows = await db
+    .selectFrom('applications')
+    .innerJoin('memberships', 'memberships.organisation_id', 'applications.applicant_organisation_id')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select('users.id')
+    .distinct()
+    .where('applications.id', '=', applicationId)
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** A notice about an application to each of its organisation's current members: bell and mail, in the caller's transaction. */
+export async function enqueueApplicationNotice(db: Executor, n: { topic: string; applicationId: string; payload: Record<string, unknown> }) {
+  const recipients = await listApplicationRecipients(db, n.applicationId);
+  for (const recipientUserId of recipients) await enqueueNotice(db, { ...n, recipientUserId });
+  return recipients.length;
+}
+
+/**
+ * Checked again when read: a notice about an application is the reader's only while they are a
+ * member of the application's organisation (one removed from it no longer sees its notices).
+ */
+const readable = (userId: string) => (eb: ExpressionBuilder<DB, 'notifications'>) =>
+  eb.and([
+    eb('notifications.user_id', '=', userId),
+    eb.or([
+      eb('notifications.application_id', 'is', null),
+      eb.exists(
+        eb
+          .selectFrom('applications')
+          .innerJoin('memberships', 'memberships.organisation_id', 'applications.applicant_organisation_id')
+          .select('memberships.id')
+          .whereRef('applications.id', '=', 'notifications.application_id')
+          .where('memberships.user_id', '=', userId),
+      ),
+    ]),
+  ]);
+
 export function listNotificationsOfUser(db: Executor, userId: string, limit: number) {
-  return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+  return db.selectFrom('notifications').selectAll().where(readable(userId)).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
 }
 
 export async function countUnreadNotifications(db: Executor, userId: string): Promise<number> {
-  const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where(readable(userId)).where('read_at', 'is', null).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
-/** Marks the user's own notifications read (all of them when `ids` is absent); returns how many changed. */
+/** Marks the user's own readable notifications read (all of them when `ids` is absent); returns how many changed. */
 export async function markNotificationsRead(db: Executor, userId: string, at: Date, ids?: readonly string[]): Promise<number> {
-  let q = db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
+  let q = db.updateTable('notifications').set({ read_at: at }).where(readable(userId)).where('read_at', 'is', null);
   if (ids) {
     if (ids.length === 0) return 0;
     q = q.where('id', 'in', [...ids]);

@@ -85,7 +85,7 @@ export function deleteSavedView(db: Executor, v: { id: string; userId: string })
 
 /* ──────────────────────────── reminders ──────────────────────────── */
 
-/** Unanswered requests with their application (status, applicant user, title), for the reminder job. */
+/** Unanswered requests with their application (status, title), for the reminder job. */
 export function listOpenRequestsForReminders(db: Executor) {
   return db
     .selectFrom('review_requests as r')
@@ -98,7 +98,6 @@ export function listOpenRequestsForReminders(db: Executor) {
       'r.issued_at as issuedAt',
       'r.due_at as dueAt',
       'a.status',
-      'a.created_by as applicantUserId',
       'a.title',
       'a.tracking_number as trackingNumber',
     ])

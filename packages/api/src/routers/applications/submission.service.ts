@@ -1,7 +1,7 @@
 import {
   answerOpenRequests,
   appendAudit,
-  enqueueNotice,
+  enqueueApplicationNotice,
   insertStatusTransition,
   listRequestsOfApplication,
   findLedger,
@@ -150,9 +150,8 @@ export async function submitApplication(
         requestId: ctx.request.requestId,
         ip: ctx.request.ip,
       });
-      await enqueueNotice(trx, {
+      await enqueueApplicationNotice(trx, {
         topic: 'application.submitted',
-        recipientUserId: ctx.auth.user.id,
         applicationId: application.id,
         payload: { applicationId: application.id, title: application.title, trackingNumber: tracking, versionNo, submittedAt: now.toISOString() },
       });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   appendAudit,
   decideChangeRequest,
-  enqueueNotice,
+  enqueueApplicationNotice,
   findChangeRequestForUpdate,
   findDecision,
   findLatestSubmission,
@@ -177,9 +177,8 @@ export async function decideChange(ctx: Ctx, input: { changeRequestId: string; d
       requestId: ctx.request.requestId,
       ip: ctx.request.ip,
     });
-    await enqueueNotice(trx, {
+    await enqueueApplicationNotice(trx, {
       topic: 'change_request.decided',
-      recipientUserId: change.submitted_by,
       applicationId: application.id,
       payload: {
         applicationId: application.id,

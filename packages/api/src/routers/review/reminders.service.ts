@@ -1,4 +1,4 @@
-import { appendAudit, claimReminder, enqueueOutbox, listOpenRequestsForReminders, type DB } from '@tsumiki/db';
+import { appendAudit, claimReminder, enqueueOutbox, listApplicationRecipients, listOpenRequestsForReminders, type DB } from '@tsumiki/db';
 import { DEFAULT_REMINDER_DAYS_BEFORE, reminderAt, REQUEST_WAITING_STATUS } from '@tsumiki/domain/review';
 import type { Kysely } from 'kysely';
 
@@ -26,20 +26,20 @@ export async function runReminders(db: Kysely<DB>, now: Date, daysBefore: readon
     const claimed = await db.transaction().execute(async (trx) => {
       const claim = await claimReminder(trx, { requestId: r.id, kind: reminder.kind, at: now });
       if (!claim) return false;
-      await enqueueOutbox(trx, {
-        topic: 'review.request_reminder',
-        recipientUserId: r.applicantUserId,
-        payload: {
-          applicationId: r.applicationId,
-          title: r.title,
-          trackingNumber: r.trackingNumber,
-          requestKind: r.kind,
-          reminder: reminder.kind,
-          daysBefore: reminder.daysBefore,
-          dueAt: r.dueAt.toISOString(),
-          message: r.message,
-        },
-      });
+      const payload = {
+        applicationId: r.applicationId,
+        title: r.title,
+        trackingNumber: r.trackingNumber,
+        requestKind: r.kind,
+        reminder: reminder.kind,
+        daysBefore: reminder.daysBefore,
+        dueAt: r.dueAt.toISOString(),
+        message: r.message,
+      };
+      // To the organisation's members as they are today, like every notice about an application.
+      for (const recipientUserId of await listApplicationRecipients(trx, r.applicationId)) {
+        await enqueueOutbox(trx, { topic: 'review.request_reminder', recipientUserId, payload });
+      }
       await appendAudit(trx, {
         actorUserId: null,
         action: 'review.request_reminder',

@@ -1,7 +1,7 @@
 import {
   answerOpenRequests,
   appendAudit,
-  enqueueNotice,
+  enqueueApplicationNotice,
   ensureLedger,
   findApplicationForUpdate,
   findDecision,
@@ -256,9 +256,8 @@ async function record(trx: Executor, ctx: Ctx, application: Application, actor: 
   const notice = applicantNotice(result);
   if (notice) {
     // The bell and the e-mail from one write (issue 4).
-    await enqueueNotice(trx, {
+    await enqueueApplicationNotice(trx, {
       topic: 'application.status_changed',
-      recipientUserId: application.created_by,
       applicationId: application.id,
       payload: { applicationId: application.id, title: application.title, trackingNumber: application.tracking_number, ...notice, dueAt: notice.dueAt?.toISOString() },
     });
