@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Each file gets its own databases; PGlite start-up dominates, so allow it time.
-    testTimeout: 30_000,
+    testTimeout: 90_000, // a fresh PGlite plus every migration took over 30 s on a loaded 2-core machine
     hookTimeout: 60_000,
   },
 });

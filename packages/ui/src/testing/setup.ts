@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // Mantine reads these browser APIs that happy-dom leaves out.
@@ -26,6 +26,10 @@ globalThis.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserv
 if (!('fonts' in document)) {
   Object.defineProperty(document, 'fonts', { value: Object.assign(new EventTarget(), { ready: Promise.resolve() }) });
 }
+
+// findBy*/waitFor give up after 1 s by default: on a busy 2-core CI machine a page's first render
+// after its data arrives can take longer. They still fail when the state never comes.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();
