@@ -200,47 +200,48 @@ export const ZScenario = z.object({
 });
 export type TScenario = z.infer<typeof ZScenario>;
 
-export const ZAssessmentInput = z
-  .object({
-    project: z.object({
-      id: z.string().optional(),
-      name: z
-        .string({ error: 'carbon.project_name_required' })
-        .min(1, { message: 'carbon.project_name_required' }),
-      building: ZBuilding,
-    }),
-    /** The date the assessment speaks for: factor ages and validity are judged against it. */
-    assessmentDate: ZIsoDate,
-    method: ZMethod,
-    /** Overrides the period J-CAT's rule gives. */
-    evaluationPeriodYears: z
-      .number({ error: 'carbon.period_invalid' })
-      .int({ message: 'carbon.period_invalid' })
-      .positive({ message: 'carbon.period_not_positive' })
-      .optional(),
-    gwpSet: ZGwpSet.default('AR5'),
-    boq: z.array(ZBoqLine),
-    refrigerants: z.array(ZRefrigerant).default([]),
-    blowingAgents: z.array(ZBlowingAgent).default([]),
-    energy: z.array(ZEnergyUse).default([]),
-    /** kg-CO2 per kWh for purchased electricity and for on-site generation netted against it. */
-    gridFactorKgCo2ePerKWh: nonNegative().optional(),
-    gridFactorSource: z.string().optional(),
-    renewables: z.array(ZRenewable).default([]),
-    water: ZWater.optional(),
-    scenario: ZScenario.default({}),
-    /** The project's own factors (EPDs of procured products …), added to the library. */
-    factors: z.array(ZEmissionFactor).default([]),
-    /** Return a result even when some lines have no factor; it is then marked incomplete. */
-    allowIncomplete: z.boolean().default(false),
-  })
-  .superRefine((input, ctx) => {
-    const seen = new Set<string>();
-    input.boq.forEach((line, index) => {
-      if (seen.has(line.id))
-        ctx.addIssue({ code: 'custom', message: 'carbon.line_id_duplicate', path: ['boq', index, 'id'] });
-      seen.add(line.id);
-    });
+/** The input's fields; ZAssessmentInput adds the checks across lines. */
+export const ZAssessmentBase = z.object({
+  project: z.object({
+    id: z.string().optional(),
+    name: z
+      .string({ error: 'carbon.project_name_required' })
+      .min(1, { message: 'carbon.project_name_required' }),
+    building: ZBuilding,
+  }),
+  /** The date the assessment speaks for: factor ages and validity are judged against it. */
+  assessmentDate: ZIsoDate,
+  method: ZMethod,
+  /** Overrides the period J-CAT's rule gives. */
+  evaluationPeriodYears: z
+    .number({ error: 'carbon.period_invalid' })
+    .int({ message: 'carbon.period_invalid' })
+    .positive({ message: 'carbon.period_not_positive' })
+    .optional(),
+  gwpSet: ZGwpSet.default('AR5'),
+  boq: z.array(ZBoqLine),
+  refrigerants: z.array(ZRefrigerant).default([]),
+  blowingAgents: z.array(ZBlowingAgent).default([]),
+  energy: z.array(ZEnergyUse).default([]),
+  /** kg-CO2 per kWh for purchased electricity and for on-site generation netted against it. */
+  gridFactorKgCo2ePerKWh: nonNegative().optional(),
+  gridFactorSource: z.string().optional(),
+  renewables: z.array(ZRenewable).default([]),
+  water: ZWater.optional(),
+  scenario: ZScenario.default({}),
+  /** The project's own factors (EPDs of procured products …), added to the library. */
+  factors: z.array(ZEmissionFactor).default([]),
+  /** Return a result even when some lines have no factor; it is then marked incomplete. */
+  allowIncomplete: z.boolean().default(false),
+});
+
+export const ZAssessmentInput = ZAssessmentBase.superRefine((input, ctx) => {
+  const seen = new Set<string>();
+  input.boq.forEach((line, index) => {
+    if (seen.has(line.id))
+      ctx.addIssue({ code: 'custom', message: 'carbon.line_id_duplicate', path: ['boq', index, 'id'] });
+    seen.add(line.id);
   });
+});
 export type TAssessmentInput = z.output<typeof ZAssessmentInput>;
 export type TAssessmentInputRaw = z.input<typeof ZAssessmentInput>;

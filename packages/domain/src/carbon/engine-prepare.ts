@@ -1,0 +1,207 @@
+import type { ErrorCode } from '../errors';
+import { buildingParts, type BuildingParts } from './building-parts';
+import type { TSourceStatus } from './defaults';
+import {
+  effectiveA1a3,
+  indexFactors,
+  selectFactor,
+  type TEmissionFactor,
+  type TFactorIndex,
+} from './factors';
+import { STARTER_LIBRARY } from './library';
+import { groupLines, type LineKey, type TLineGroups } from './line-groups';
+import type { TAssessmentInput } from './model';
+import { evaluationPeriod } from './period';
+import type { TCarbonIssue } from './result';
+import { conversionFactor, kilogramsPer, type TConversionNeed } from './units';
+
+/* Preparation: everything that depends on the BoQ and the library but not on the scenario. */
+
+export interface ResolvedKey {
+  factor: TEmissionFactor | undefined;
+  pinned: boolean;
+  expired: boolean;
+  old: boolean;
+  /** The factor came with the input (entered for the project), not from the library. */
+  userEntered: boolean;
+  problem: { code: ErrorCode; params: Record<string, string | number> } | undefined;
+  /** Line unit → declared unit. */
+  conv: number;
+  a1a3: number;
+  storage: number;
+  /** kg per line unit, NaN when unknown. */
+  kg: number;
+}
+
+export interface TPreparedAssessment {
+  readonly input: TAssessmentInput;
+  readonly period: { years: number; rule: string; source: string; sourceStatus: TSourceStatus };
+  readonly keys: readonly LineKey[];
+  readonly resolved: readonly ResolvedKey[];
+  /** Σ quantity per key, in the lines' own unit. */
+  readonly sums: Float64Array;
+  readonly counts: Int32Array;
+  readonly keyOfLine: Int32Array;
+  readonly parts: BuildingParts;
+}
+
+const NEED_CODE: Record<TConversionNeed, ErrorCode> = {
+  density: 'carbon.unit_needs_density',
+  thickness: 'carbon.unit_needs_thickness',
+  kg_per_piece: 'carbon.unit_needs_kg_per_piece',
+  kg_per_metre: 'carbon.unit_needs_kg_per_metre',
+  incompatible: 'carbon.unit_incompatible',
+};
+
+let starterIndex: TFactorIndex | undefined;
+const libraryIndexes = new WeakMap<readonly TEmissionFactor[], TFactorIndex>();
+function factorIndex(
+  library: readonly TEmissionFactor[],
+  projectFactors: readonly TEmissionFactor[],
+): TFactorIndex {
+  if (projectFactors.length > 0) return indexFactors(library, projectFactors);
+  if (library === STARTER_LIBRARY) return (starterIndex ??= indexFactors(library));
+  let index = libraryIndexes.get(library);
+  if (!index) libraryIndexes.set(library, (index = indexFactors(library)));
+  return index;
+}
+
+export interface TAssessOptions {
+  /** The factor library; the starter library when not given. */
+  library?: readonly TEmissionFactor[];
+  /**
+   * The lines already grouped by key, as `validateAssessmentInput` returns them for this same
+   * input (validation reads every line anyway); grouped here when not given.
+   */
+  lineGroups?: TLineGroups;
+}
+
+/**
+ * Everything an assessment needs that does not depend on the scenario: the period, the factor
+ * chosen for each distinct line key, unit conversions, and the building-level sources. Run it once
+ * and `evaluatePrepared` as many scenario variants as needed. Expects input that has passed
+ * ZAssessmentInput (as `assess` does); it does not re-validate.
+ */
+export function prepareAssessment(
+  input: TAssessmentInput,
+  options: TAssessOptions = {},
+): { ok: true; prepared: TPreparedAssessment } | { ok: false; issues: TCarbonIssue[] } {
+  const issues: TCarbonIssue[] = [];
+  const building = input.project.building;
+  let period: TPreparedAssessment['period'];
+  if (input.evaluationPeriodYears !== undefined) {
+    period = {
+      years: input.evaluationPeriodYears,
+      rule: `指定 ${input.evaluationPeriodYears}年`,
+      source: 'input',
+      sourceStatus: 'cited',
+    };
+  } else {
+    const p = evaluationPeriod(building);
+    if (!p.ok) {
+      issues.push({ code: p.code, params: p.params, path: ['project', 'building'] });
+      period = { years: 0, rule: '', source: '', sourceStatus: 'cited' };
+    } else {
+      period = { years: p.years, rule: p.rule, source: p.source, sourceStatus: p.sourceStatus };
+    }
+  }
+
+  // 1. Distinct keys, with each line's key and the quantities summed per key.
+  const lines = input.boq;
+  const n = lines.length;
+  const { keys, keyOfLine, sums, counts } =
+    options.lineGroups !== undefined && options.lineGroups.keyOfLine.length === n
+      ? options.lineGroups
+      : groupLines(lines);
+
+  // 2. Factor and conversion per key.
+  const index = factorIndex(options.library ?? STARTER_LIBRARY, input.factors);
+  const entered = new Set(input.factors.map((f) => f.id));
+  const resolved = keys.map((key) => resolveKey(key, index, input.assessmentDate, entered));
+  const missing = resolved.some((r) => r.problem?.code === 'carbon.factor_missing');
+  const blocking = resolved.some(
+    (r) => r.problem !== undefined && (r.problem.code !== 'carbon.factor_missing' || !input.allowIncomplete),
+  );
+  if (blocking || (missing && !input.allowIncomplete)) {
+    for (let i = 0; i < n; i++) {
+      const problem = resolved[keyOfLine[i]!]!.problem;
+      if (problem === undefined) continue;
+      const line = lines[i]!;
+      issues.push({
+        code: problem.code,
+        params: { ...problem.params, line: line.id, row: i + 1 },
+        path: ['boq', i],
+        lineId: line.id,
+      });
+    }
+  }
+
+  // 3. Building-level sources that do not depend on the scenario.
+  const parts = buildingParts(input, period.years, issues);
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, prepared: { input, period, keys, resolved, sums, counts, keyOfLine, parts } };
+}
+
+function resolveKey(
+  key: LineKey,
+  index: TFactorIndex,
+  assessmentDate: string,
+  entered: ReadonlySet<string>,
+): ResolvedKey {
+  const empty = {
+    pinned: false,
+    expired: false,
+    old: false,
+    userEntered: false,
+    conv: 0,
+    a1a3: 0,
+    storage: 0,
+    kg: NaN,
+  };
+  const selection = selectFactor(index, key.materialKey, key.factorId, assessmentDate);
+  if (!selection.ok) {
+    const code: ErrorCode =
+      selection.reason === 'material_unknown'
+        ? 'carbon.material_unknown'
+        : selection.reason === 'factor_not_found'
+          ? 'carbon.factor_not_found'
+          : 'carbon.factor_missing';
+    const params = {
+      material: key.materialKey,
+      factor: key.factorId ?? '',
+      reason: selection.gapReason ?? '',
+    };
+    return { ...empty, factor: undefined, problem: { code, params } };
+  }
+  const f = selection.factor;
+  const props = {
+    density: key.density ?? f.density,
+    thickness: key.thickness ?? f.thickness,
+    kgPerPiece: key.kgPerPiece ?? f.kgPerPiece,
+    kgPerMetre: key.kgPerMetre ?? f.kgPerMetre,
+  };
+  const conversion = conversionFactor(key.unit, f.declaredUnit, props);
+  if (!conversion.ok) {
+    return {
+      ...empty,
+      factor: f,
+      problem: {
+        code: NEED_CODE[conversion.need],
+        params: { material: key.materialKey, factor: f.id, from: key.unit, to: f.declaredUnit },
+      },
+    };
+  }
+  const conv = conversion.factor;
+  return {
+    factor: f,
+    pinned: selection.pinned,
+    expired: selection.expired,
+    old: selection.olderThan5Years,
+    userEntered: entered.has(f.id),
+    problem: undefined,
+    conv,
+    a1a3: (effectiveA1a3(f) ?? 0) * conv,
+    storage: (f.biogenicStorage ?? 0) * conv,
+    kg: kilogramsPer(key.unit, props) ?? NaN,
+  };
+}

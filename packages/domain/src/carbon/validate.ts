@@ -1,0 +1,114 @@
+import { CATEGORY_CODES, DEFAULT_SUB_ITEM, subItem, type TCategoryCode } from './categories';
+import { groupLines, LineGrouper, type TLineGroups } from './line-groups';
+import { ZAssessmentBase, ZAssessmentInput, ZBoqLine, type TAssessmentInput, type TBoqLine } from './model';
+import { UNITS, type TUnit } from './units';
+
+/**
+ * Validation of the engine's input, fast for the common case. Zod reads a 100,000-line bill of
+ * quantities in hundreds of milliseconds, a hundred times the assessment itself; the lines are
+ * simple, so they are checked here by hand, and everything else (building, scenario, energy …,
+ * a few dozen values) still goes through ZAssessmentInput's own parts. A line the hand check does
+ * not accept goes to zod (ZBoqLine): if zod accepts it, its output is used; if zod refuses any
+ * line, the whole input goes through ZAssessmentInput, so the issues are zod's own, in zod's
+ * order, word for word. The hand check may only be stricter than zod, never looser: a property
+ * test holds the two to the same answer.
+ *
+ * While it reads the lines it also groups them by key (TLineGroups), which the engine would
+ * otherwise do in a second pass over the same objects.
+ */
+
+const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORY_CODES);
+const UNIT_SET: ReadonlySet<string> = new Set(UNITS);
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+const optionalPositive = (v: unknown): v is number | undefined =>
+  v === undefined || (typeof v === 'number' && Number.isFinite(v) && v > 0);
+const isCategory = (v: unknown): v is TCategoryCode => typeof v === 'string' && CATEGORY_SET.has(v);
+const isUnit = (v: unknown): v is TUnit => typeof v === 'string' && UNIT_SET.has(v);
+
+/** A line as ZBoqLine outputs it, or undefined when the hand check does not accept it. */
+function fastLine(raw: unknown): TBoqLine | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const {
+    id,
+    category,
+    subItem: sub,
+    materialKey,
+    quantity,
+    unit,
+    factorId,
+    density,
+    thickness,
+    kgPerPiece,
+    kgPerMetre,
+    label,
+  } = raw;
+  if (typeof id !== 'string' || id.length === 0) return undefined;
+  if (!isCategory(category)) return undefined;
+  if (sub !== undefined && typeof sub !== 'string') return undefined;
+  if (typeof materialKey !== 'string' || materialKey.length === 0) return undefined;
+  if (typeof quantity !== 'number' || !Number.isFinite(quantity) || quantity < 0) return undefined;
+  if (!isUnit(unit)) return undefined;
+  if (factorId !== undefined && (typeof factorId !== 'string' || factorId.length === 0)) return undefined;
+  if (!optionalPositive(density) || !optionalPositive(thickness)) return undefined;
+  if (!optionalPositive(kgPerPiece) || !optionalPositive(kgPerMetre)) return undefined;
+  if (label !== undefined && typeof label !== 'string') return undefined;
+  const code = sub ?? DEFAULT_SUB_ITEM[category];
+  if (code === undefined || subItem(code)?.category !== category) return undefined;
+  // Every line has the same shape (absent fields undefined), which keeps the engine's reads fast.
+  return {
+    id,
+    category,
+    subItem: code,
+    materialKey,
+    quantity,
+    unit,
+    factorId,
+    density,
+    thickness,
+    kgPerPiece,
+    kgPerMetre,
+    label,
+  };
+}
+
+export type TValidation =
+  | { ok: true; input: TAssessmentInput; lineGroups: TLineGroups }
+  | { ok: false; error: NonNullable<ReturnType<typeof ZAssessmentInput.safeParse>['error']> };
+
+const viaZod = (raw: unknown): TValidation => {
+  const parsed = ZAssessmentInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: parsed.error };
+  // Zod accepted what the hand check did not (e.g. a duplicate check failed first): group here.
+  return { ok: true, input: parsed.data, lineGroups: groupLines(parsed.data.boq) };
+};
+
+/** ZAssessmentInput's answer, reached faster; see the note at the top. */
+export function validateAssessmentInput(raw: unknown): TValidation {
+  if (!isPlainObject(raw) || !Array.isArray(raw.boq)) return viaZod(raw);
+  const rawLines: unknown[] = raw.boq;
+  const n = rawLines.length;
+  const lines: TBoqLine[] = new Array<TBoqLine>(n);
+  const grouper = new LineGrouper(n);
+  const ids = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    let line = fastLine(rawLines[i]);
+    if (line === undefined) {
+      const parsed = ZBoqLine.safeParse(rawLines[i]);
+      if (!parsed.success) return viaZod(raw);
+      line = parsed.data;
+    }
+    // Duplicate ids are refused by ZAssessmentInput's refinement: let zod word and place them.
+    if (ids.has(line.id)) return viaZod(raw);
+    ids.add(line.id);
+    lines[i] = line;
+    grouper.addLine(line);
+  }
+  const rest = ZAssessmentBase.safeParse({ ...raw, boq: [] });
+  if (!rest.success) return viaZod(raw);
+  return { ok: true, input: { ...rest.data, boq: lines }, lineGroups: grouper.finish() };
+}
