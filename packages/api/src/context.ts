@@ -3,7 +3,7 @@ import {
   extendSession,
   findSessionByTokenHash,
   isDatabaseUnavailable,
-  listMembershipsOfUser,
+  type listMembershipsOfUser,
   type DB,
 } from '@tsumiki/db';
 import { SESSION_TTL_MS, type ErrorCode, type Locale } from '@tsumiki/domain';
@@ -116,7 +116,7 @@ async function resolveAuth(deps: ApiDependencies, cookies: CookieJar, now: Date)
     await extendSession(deps.db, found.sessionId, expiresAt);
     cookies.write(token, expiresAt);
   }
-  const memberships = await listMembershipsOfUser(deps.db, found.userId);
+  const memberships = found.memberships;
   return {
     state: 'signed-in',
     sessionId: found.sessionId,

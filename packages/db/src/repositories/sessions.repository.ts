@@ -1,4 +1,6 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from './executor';
+import { membershipsOf } from './users.repository';
 
 export function insertSession(
   db: Executor,
@@ -18,7 +20,10 @@ export function insertSession(
     .executeTakeFirstOrThrow();
 }
 
-/** The session with its user, whatever its state; the caller decides what expired or revoked means. */
+/**
+ * The session with its user and the user's memberships, whatever its state; the caller decides
+ * what expired or revoked means. One round trip: it runs before every call of the API.
+ */
 export function findSessionByTokenHash(db: Executor, tokenHash: string) {
   return db
     .selectFrom('sessions')
@@ -34,6 +39,7 @@ export function findSessionByTokenHash(db: Executor, tokenHash: string) {
       'users.locale',
       'users.disabled_at as disabledAt',
     ])
+    .select((eb) => jsonArrayFrom(membershipsOf(eb.selectFrom('memberships'), eb.ref('users.id'))).as('memberships'))
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }

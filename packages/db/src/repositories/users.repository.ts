@@ -1,4 +1,6 @@
 import type { TRole } from '@tsumiki/domain';
+import type { Expression, SelectQueryBuilder } from 'kysely';
+import type { DB } from '../schema';
 import type { Executor } from './executor';
 
 export function insertUser(
@@ -34,9 +36,9 @@ export function findUserById(db: Executor, id: string) {
 }
 
 /** A user's roles with the organisation each is held in. */
-export function listMembershipsOfUser(db: Executor, userId: string) {
-  return db
-    .selectFrom('memberships')
+/** The memberships of a user with their organisations, in the order the apps list them. */
+export function membershipsOf(from: SelectQueryBuilder<DB, 'memberships', object>, userId: string | Expression<string>) {
+  return from
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
     .select([
       'memberships.id',
@@ -48,8 +50,11 @@ export function listMembershipsOfUser(db: Executor, userId: string) {
     ])
     .where('memberships.user_id', '=', userId)
     .orderBy('organisations.name_ja')
-    .orderBy('memberships.role')
-    .execute();
+    .orderBy('memberships.role');
+}
+
+export function listMembershipsOfUser(db: Executor, userId: string) {
+  return membershipsOf(db.selectFrom('memberships'), userId).execute();
 }
 
 export function updateUserLocale(db: Executor, userId: string, locale: 'ja' | 'en') {
