@@ -30,6 +30,11 @@ const ZScriptEnv = z.object({
   FAULTS_OUTAGE_S: count(1, 120, 4),
   FAULTS_KILLS: count(1, 100, 5),
   BARE_PORT: count(0, 65535, 0),
+  /** Stack-limit twins: seconds per side of each pair (0 = no twins), at TWIN_CONNECTIONS connections. */
+  LOAD_TWIN_DURATION_S: count(0, 600, 10),
+  LOAD_TWIN_CONNECTIONS: count(1, 1000, 50),
+  /** Set by the load script for the twin server it starts. */
+  TWIN_DATABASE_URL: z.string().default(''),
 });
 
 export type ScriptEnv = z.infer<typeof ZScriptEnv>;

@@ -25,6 +25,8 @@ describe.runIf(hasPostgres)('pnpm load, short run (20 users × 8 s, two API proc
       poolMax: 5,
       submitted: 100,
       bare: true,
+      twinDurationS: 2,
+      twinConnections: 10,
       keep: false,
       dbName: `tsumiki_load_test_${randomBytes(4).toString('hex')}`,
       log: (line) => lines.push(line),
@@ -42,5 +44,8 @@ describe.runIf(hasPostgres)('pnpm load, short run (20 users × 8 s, two API proc
     expect(seen).toEqual(expect.arrayContaining(['programmes.list', 'applications.createDraft', 'review.queue', 'ccus.overview']));
     expect(figures.procedures.find((p) => p.procedure === 'review.queue')?.serverMeanMs).toBeGreaterThan(0);
     expect(figures.server?.sessionCheckMeanMs).toBeGreaterThan(0);
+    // Each twin answered (no failures counted above) and was measured beside its procedure.
+    expect(figures.twins.map((t) => t.procedure)).toEqual(['programmes.list', 'review.queue', 'ccus.overview', 'applications.get']);
+    for (const t of figures.twins) expect(t.twinRps).toBeGreaterThan(0);
   });
 });

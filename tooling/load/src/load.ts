@@ -11,13 +11,13 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { createDatabase, migrateToLatest } from '@tsumiki/db';
 import { dropDatabase, recreateDatabase } from '@tsumiki/bench/scratch';
-import { summarise } from '@tsumiki/bench/stats';
-import autocannon from 'autocannon';
 import { settleRun } from './invariants';
 import { journeyRequests, JOURNEY_OF_ROLE, newJourneyLog, type Journey, type JourneyContext } from './journeys';
 import { sampleConnections, type ConnectionFigures } from './pg-activity';
-import { LatencyByProcedure, procedureOfClient, scrapeAll, type ProcedureFigures } from './procedures';
-import { freePort, killAll, startApi, startBare, type Started } from './processes';
+import { cannon, figuresOf, type RunFigures } from './cannon';
+import { LatencyByProcedure, scrapeAll, type ProcedureFigures } from './procedures';
+import { freePort, killAll, startApi, startBare, startTwin, type Started } from './processes';
+import { runTwins, type TwinPair } from './twins';
 import { scriptEnv } from './env';
 import { LOAD_PASSWORD, seedLoadData, type Account } from './seed';
 import { signIn } from './trpc-http';
@@ -31,25 +31,19 @@ export interface LoadOptions {
   poolMax: number;
   submitted: number;
   bare: boolean;
+  /** Seconds per side of each twin pair; 0 = no twins. */
+  twinDurationS: number;
+  twinConnections: number;
   keep: boolean;
   dbName: string;
   log: (line: string) => void;
 }
 
-interface RunFigures {
-  requests: number;
-  throughputRps: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
 
 export interface LoadFigures {
   users: number;
+  /** Stack-limit twins: each procedure against the same session check and SQL behind a bare handler. */
+  twins: TwinPair[];
   /** Per procedure: what users waited (p50/p95/p99) beside the mean the API measured inside it. */
   procedures: ProcedureFigures[];
   /** Mean session check per tRPC request, worst event-loop lag p99, pool waiters at the end (from /metrics). */
@@ -88,35 +82,6 @@ export function usersPerJourney(users: number, mix: Record<Journey, number>): Re
   const console_ = mix.console ? Math.max(1, Math.round((users * mix.console) / total)) : 0;
   const dashboard = mix.dashboard ? Math.max(1, Math.round((users * mix.dashboard) / total)) : 0;
   return { applicant: Math.max(0, users - console_ - dashboard), console: console_, dashboard };
-}
-
-function figuresOf(result: autocannon.Result, latencies: number[]): RunFigures {
-  const s = summarise(latencies);
-  return {
-    requests: result.requests.total,
-    throughputRps: Math.round(result.requests.total / (result.duration || 1)),
-    p50Ms: s.p50,
-    p95Ms: s.p95,
-    p99Ms: s.p99,
-    maxMs: s.max,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-  };
-}
-
-/** autocannon takes several URLs and spreads the connections over them; its types say one. */
-type CannonOptions = Omit<autocannon.Options, 'url'> & { url: string | string[] };
-
-async function cannon(options: CannonOptions, byProcedure?: LatencyByProcedure): Promise<{ result: autocannon.Result; latencies: number[] }> {
-  const latencies: number[] = [];
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(options as autocannon.Options, (error, result) => (error ? reject(error as Error) : resolve({ result, latencies })));
-    instance.on('response', (client, _status, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      byProcedure?.add(procedureOfClient(client), responseTime);
-    });
-  });
 }
 
 /** Signs every account in over HTTP (a few at a time: each is a deliberate scrypt). */
@@ -196,6 +161,28 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
       const run = await cannon({ url: `${bareProcess.url}/bare`, connections: o.users, duration: o.durationS, timeout: 30 });
       bare = figuresOf(run.result, run.latencies);
     }
+
+    let twins: TwinPair[] = [];
+    if (o.twinDurationS > 0) {
+      const twinProcess = await startTwin(databaseUrl, o.poolMax);
+      processes.push(twinProcess);
+      o.log(`stack-limit twins: one API process against ${twinProcess.url}, ${o.twinConnections} connections, ${o.twinDurationS} s each side…`);
+      const first = (role: string) => accounts.findIndex((a) => a.role === role);
+      const cookieOf = (role: string) => cookies[first(role)] ?? '';
+      twins = await runTwins({
+        db: database.db,
+        apiUrl: apiUrls[0]!,
+        twinUrl: twinProcess.url,
+        cookies: { applicant: cookieOf('applicant'), reviewer: cookieOf('reviewer'), ministry: cookieOf('ministry') },
+        applicantEmail: accounts[first('applicant')]?.email ?? '',
+        programmeId: seeded.programmeId,
+        fiscalYear: context.fiscalYear,
+        asOf: context.asOf,
+        durationS: o.twinDurationS,
+        connections: o.twinConnections,
+        log: o.log,
+      });
+    }
     await Promise.all(processes.map((p) => p.stop()));
 
     const outcome = await settleRun(database.db, [...log.receipts.keys()], o.log);
@@ -204,6 +191,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
     const figures: LoadFigures = {
       users: o.users,
       procedures: byProcedure.figures(times),
+      twins,
       server: times && {
         sessionCheckMeanMs: Math.round((times.sessionCheck.sum / Math.max(1, times.sessionCheck.count)) * 100_000) / 100,
         eventLoopLagP99Ms: times.eventLoopLagP99Ms,
@@ -221,7 +209,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
       lostSubmissions: outcome.lost,
       duplicatedSubmissions: outcome.duplicated,
       invariantViolations: outcome.violations,
-      errorsTotal: apiFigures.non2xx + apiFigures.errors + apiFigures.timeouts + apiFigures.journeyMismatches + apiFigures.refusedSubmits,
+      errorsTotal:
+        apiFigures.non2xx + apiFigures.errors + apiFigures.timeouts + apiFigures.journeyMismatches + apiFigures.refusedSubmits + twins.reduce((n, t) => n + t.failures, 0),
     };
     return figures;
   } finally {
@@ -243,6 +232,7 @@ export function describe(f: LoadFigures): string[] {
       (p) => `  ${p.procedure.padEnd(26)} ${String(p.requests).padStart(7)} req  p50 ${p.p50Ms} ms  p95 ${p.p95Ms} ms  p99 ${p.p99Ms} ms  inside ${p.serverMeanMs ?? '–'} ms`,
     ),
     ...(f.server ? [`server: session check mean ${f.server.sessionCheckMeanMs} ms, event-loop lag p99 ${f.server.eventLoopLagP99Ms} ms, pool waiting at the end ${f.server.poolWaiting}`] : []),
+    ...f.twins.map((t) => `twin ${t.procedure}: ${t.rps} req/s vs ${t.twinRps} req/s (ratio ${t.ratio}), p99 ${t.p99Ms} ms vs ${t.twinP99Ms} ms`),
     `journey mismatches ${f.api.journeyMismatches}, refused submits ${f.api.refusedSubmits}`,
     `machine: ${f.machine.cpus} cores, load average ${f.machine.loadAverageBefore} before the run`,
     `database connections (pg_stat_activity): max ${f.dbConnections.max}, mean ${f.dbConnections.mean}, max active ${f.dbConnections.maxActive}`,
@@ -261,6 +251,8 @@ async function main() {
     poolMax: env.LOAD_POOL_MAX,
     submitted: env.LOAD_SUBMITTED,
     bare: env.LOAD_BARE,
+    twinDurationS: env.LOAD_TWIN_DURATION_S,
+    twinConnections: env.LOAD_TWIN_CONNECTIONS,
     keep: env.LOAD_KEEP,
     dbName: 'tsumiki_load',
     log: (line) => console.log(line),

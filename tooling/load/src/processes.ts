@@ -76,7 +76,10 @@ async function waitReady(url: string, child: ChildProcess, output: string[], tim
 function startTsx(script: string, env: Record<string, string>, port: number, readyPath: string): Promise<Started> {
   // node itself with tsx as its loader (not the tsx wrapper, which runs the script in a second
   // process): a SIGKILL must reach the server itself, or the fault run would leave it running.
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // LOAD_PROFILE_DIR: each server writes a V8 CPU profile there when it stops (open in Chrome DevTools).
+  const profileDir = inheritedEnv().LOAD_PROFILE_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: REPO_ROOT,
     env: { ...inheritedEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -136,4 +139,15 @@ export async function startApi(
 export async function startBare(): Promise<Started> {
   const port = await freePort();
   return startTsx('tooling/load/src/bare-server.ts', { BARE_PORT: String(port) }, port, '/bare');
+}
+
+/** The stack-limit twins (twin-server.ts): same session check and SQL as the API, nothing else. */
+export async function startTwin(databaseUrl: string, poolMax: number): Promise<Started> {
+  const port = await freePort();
+  return startTsx(
+    'tooling/load/src/twin-server.ts',
+    { BARE_PORT: String(port), TWIN_DATABASE_URL: databaseUrl, LOAD_POOL_MAX: String(poolMax) },
+    port,
+    '/healthz',
+  );
 }

@@ -1,0 +1,119 @@
+/**
+ * Stack-limit twins: for a few procedures, the thinnest possible Fastify handler that does what
+ * the procedure must do — the same session check (createContext) and the same SQL (the same
+ * repository functions) — and answers with JSON.stringify. No tRPC, no superjson, no zod, no
+ * domain shaping. The procedure's throughput over its twin's says what the layers above cost.
+ */
+import { createContext, type Context, type CookieJar } from '@tsumiki/api';
+import {
+  createDatabase,
+  findApplicationById,
+  findLedger,
+  findProgrammeById,
+  listAttachmentsOfApplication,
+  listCcusRollups,
+  listCcusTargets,
+  listOrganisations,
+  listProgrammeIdsOfOffices,
+  listProgrammesWithLedger,
+  listReviewQueue,
+  listSubmissionsOfApplication,
+} from '@tsumiki/db';
+import { monthsOfFiscalYear } from '@tsumiki/domain/ccus';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { scriptEnv } from './env';
+
+const env = scriptEnv();
+const database = await createDatabase({ kind: 'postgres', url: env.TWIN_DATABASE_URL, maxConnections: env.LOAD_POOL_MAX });
+const db = database.db;
+const silent = { info() {}, warn() {}, error() {} };
+
+function cookieOf(req: FastifyRequest): CookieJar {
+  const token = /(?:^|;\s*)tsumiki_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+  return { read: () => token, write() {}, clear() {} };
+}
+
+/** The session check every tRPC call makes, by the same function; 401 when not signed in. */
+async function signedIn(req: FastifyRequest, reply: FastifyReply): Promise<(Context & { auth: { state: 'signed-in' } }) | null> {
+  const ctx = await createContext(
+    { db, allowedOrigins: [], log: silent },
+    {
+      requestId: '',
+      ip: req.ip,
+      userAgent: null,
+      origin: null,
+      host: null,
+      protocol: 'http',
+      fetchSite: null,
+      hasCsrfHeader: false,
+      acceptLanguage: null,
+    },
+    cookieOf(req),
+  );
+  if (ctx.auth.state !== 'signed-in') {
+    void reply.code(401).send({ error: 'unauthenticated' });
+    return null;
+  }
+  return { ...ctx, auth: ctx.auth };
+}
+
+const ZQuery = z.object({ id: z.string().optional(), programmeId: z.string().optional(), fiscalYear: z.coerce.number().optional() });
+
+const app = Fastify({ logger: false });
+
+app.get('/twin/programmes.list', async (req, reply) => {
+  if (!(await signedIn(req, reply))) return reply;
+  return listProgrammesWithLedger(db);
+});
+
+app.get('/twin/review.queue', async (req, reply) => {
+  const ctx = await signedIn(req, reply);
+  if (!ctx) return reply;
+  const { programmeId } = ZQuery.parse(req.query);
+  const offices = [...new Set(ctx.auth.memberships.map((m) => m.organisationId))];
+  const programmes = await listProgrammeIdsOfOffices(db, offices);
+  return listReviewQueue(db, {
+    programmeIds: programmes.map((p) => p.id),
+    programmeId,
+    sort: 'submitted_at',
+    direction: 'desc',
+    limit: 50,
+    offset: 0,
+  });
+});
+
+app.get('/twin/ccus.overview', async (req, reply) => {
+  if (!(await signedIn(req, reply))) return reply;
+  const fiscalYear = ZQuery.parse(req.query).fiscalYear ?? new Date().getUTCFullYear() - 1;
+  const range = { fromMonth: `${monthsOfFiscalYear(fiscalYear - 1)[0]}-01`, toMonth: `${monthsOfFiscalYear(fiscalYear)[11]}-01` };
+  const [associations, rows, targets] = await Promise.all([
+    listOrganisations(db, 'association'),
+    listCcusRollups(db, range),
+    listCcusTargets(db, { fiscalYears: [fiscalYear] }),
+  ]);
+  return { associations, rows, targets };
+});
+
+app.get('/twin/applications.get', async (req, reply) => {
+  const ctx = await signedIn(req, reply);
+  if (!ctx) return reply;
+  const application = await findApplicationById(db, ZQuery.parse(req.query).id ?? '');
+  if (!application || !ctx.auth.memberships.some((m) => m.organisationId === application.applicant_organisation_id)) {
+    return reply.code(404).send({ error: 'not found' });
+  }
+  const [attachments, programme, submissions, ledger] = await Promise.all([
+    listAttachmentsOfApplication(db, application.id),
+    findProgrammeById(db, application.programme_id),
+    listSubmissionsOfApplication(db, application.id),
+    findLedger(db, application.programme_id),
+  ]);
+  return { application, attachments, programme, submissions, ledger };
+});
+
+app.get('/healthz', async () => ({ status: 'ok' }));
+
+await app.listen({ host: '127.0.0.1', port: env.BARE_PORT });
+const stop = () => void app.close().then(() => database.close()).then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
