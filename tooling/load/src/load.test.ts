@@ -25,7 +25,7 @@ describe.runIf(hasPostgres)('pnpm load, short run (20 users × 8 s, two API proc
       poolMax: 5,
       submitted: 100,
       bare: true,
-      twinDurationS: 2,
+      twinDurationS: 1,
       twinConnections: 10,
       keep: false,
       dbName: `tsumiki_load_test_${randomBytes(4).toString('hex')}`,
