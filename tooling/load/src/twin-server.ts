@@ -71,10 +71,13 @@ app.get('/twin/review.queue', async (req, reply) => {
   const ctx = await signedIn(req, reply);
   if (!ctx) return reply;
   const { programmeId } = ZQuery.parse(req.query);
+  // The twin's user is a reviewer (staff): every programme of its offices, none by assignment only.
   const offices = [...new Set(ctx.auth.memberships.map((m) => m.organisationId))];
   const programmes = await listProgrammeIdsOfOffices(db, offices);
   return listReviewQueue(db, {
+    viewerId: ctx.auth.user.id,
     programmeIds: programmes.map((p) => p.id),
+    assignedProgrammeIds: [],
     programmeId,
     sort: 'submitted_at',
     direction: 'desc',
