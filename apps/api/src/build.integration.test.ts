@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,4 +62,19 @@ describe('production build (npm start)', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("runs the spreadsheet reader's worker thread from its compiled module", async () => {
+    // Runs after the build above (same file, in order): the worker is dist/…/sheet.worker.js beside read.js.
+    const reader = join(REPO_ROOT, 'packages/api/dist/lib/sheets/read.js');
+    const script = `const m = await import(${JSON.stringify(reader)}); console.log(JSON.stringify([m.workerEntry().eval, await m.readSheetRows({ format: 'csv', text: 'a,b\\n1,2\\n' })])); process.exit(0);`;
+    const dir = mkdtempSync(join(tmpdir(), 'tsumiki-worker-'));
+    try {
+      const file = join(dir, 'check.mjs');
+      writeFileSync(file, script);
+      const { stdout } = await run(process.execPath, [file], { cwd: REPO_ROOT });
+      expect(JSON.parse(stdout)).toEqual([false, [['a', 'b'], ['1', '2']]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
