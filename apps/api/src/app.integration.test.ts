@@ -3,7 +3,7 @@ import { testBackends } from '@tsumiki/db/testing';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './app';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATION_APPLICANTS, DEMO_PASSWORD, seedDemo } from './seed/demo';
 
 const backends = await testBackends();
 const ORIGIN = 'http://localhost:5173';
@@ -121,7 +121,7 @@ describe.each(backends)('HTTP server on $name', (backend) => {
       expect(demo.window_opens_at.getTime()).toBeLessThanOrEqual(now);
       expect(demo.window_closes_at.getTime()).toBeGreaterThan(now);
     }
-    expect(await countRows(database.db, 'users')).toBe(DEMO_ACCOUNTS.length);
+    expect(await countRows(database.db, 'users')).toBe(DEMO_ACCOUNTS.length + DEMO_ORGANISATION_APPLICANTS.length);
     await expect(seedDemo(database.db)).rejects.toThrow(/already has users/);
   });
 });
