@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { tsumikiPlugin } from './rules/no-status-literal.js';
 
 const base = tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.turbo/**', '*.config.*', 'coverage/**'] },
@@ -36,6 +37,12 @@ const base = tseslint.config(
   prettier,
 );
 
+/** Outside the domain, status names are not compared: the rule they encode belongs in the domain. */
+const noStatusLiterals = {
+  plugins: { tsumiki: tsumikiPlugin },
+  rules: { 'tsumiki/no-status-literal': 'error' },
+};
+
 const restrict = (patterns) => ({
   files: ['src/**/*.ts', 'src/**/*.tsx'],
   rules: { 'no-restricted-imports': ['error', { patterns }] },
@@ -45,25 +52,41 @@ const restrict = (patterns) => ({
 export const domain = [
   ...base,
   restrict([
-    { group: ['@tsumiki/db', '@tsumiki/api', '@tsumiki/ui', 'kysely', 'pg', 'fastify', 'react', '@trpc/*'], message: 'packages/domain is pure: no I/O, no framework.' },
+    {
+      group: ['@tsumiki/db', '@tsumiki/api', '@tsumiki/ui', 'kysely', 'pg', 'fastify', 'react', '@trpc/*'],
+      message: 'packages/domain is pure: no I/O, no framework.',
+    },
     { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'packages/domain is pure: no I/O.' },
   ]),
 ];
 /** The database layer: may use the domain, never the API or the UI. */
 export const db = [
   ...base,
-  restrict([{ group: ['@tsumiki/api', '@tsumiki/ui', 'fastify', '@trpc/*', 'react'], message: 'packages/db must not depend on the API or UI.' }]),
+  noStatusLiterals,
+  restrict([
+    {
+      group: ['@tsumiki/api', '@tsumiki/ui', 'fastify', '@trpc/*', 'react'],
+      message: 'packages/db must not depend on the API or UI.',
+    },
+  ]),
 ];
 /** tRPC routers: no raw SQL (use @tsumiki/db repositories), no UI. */
 export const api = [
   ...base,
-  restrict([{ group: ['@tsumiki/ui', 'react', 'pg', '@electric-sql/pglite'], message: 'Routers call repositories from @tsumiki/db; SQL lives there.' }]),
+  noStatusLiterals,
+  restrict([
+    {
+      group: ['@tsumiki/ui', 'react', 'pg', '@electric-sql/pglite'],
+      message: 'Routers call repositories from @tsumiki/db; SQL lives there.',
+    },
+  ]),
 ];
 /** Node hosts (Fastify server, CLI, tooling scripts). */
-export const node = [...base];
+export const node = [...base, noStatusLiterals];
 /** React apps and the shared UI: types only from the API, no server code. */
 export const react = [
   ...base,
+  noStatusLiterals,
   { plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
@@ -72,11 +95,21 @@ export const react = [
         'error',
         {
           paths: [
-            { name: '@tsumiki/api', message: 'Front ends import only types from the API.', allowTypeImports: true },
+            {
+              name: '@tsumiki/api',
+              message: 'Front ends import only types from the API.',
+              allowTypeImports: true,
+            },
           ],
           patterns: [
-            { group: ['@tsumiki/db', 'kysely', 'pg', 'fastify', 'node:*'], message: 'Front ends never import server code.' },
-            { group: ['../features/*/**', '../../features/*/**'], message: 'Features do not import each other; share through src/lib or @tsumiki/ui.' },
+            {
+              group: ['@tsumiki/db', 'kysely', 'pg', 'fastify', 'node:*'],
+              message: 'Front ends never import server code.',
+            },
+            {
+              group: ['../features/*/**', '../../features/*/**'],
+              message: 'Features do not import each other; share through src/lib or @tsumiki/ui.',
+            },
           ],
         },
       ],

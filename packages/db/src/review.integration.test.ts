@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isReceived } from '@tsumiki/domain';
 import type { Database } from './client';
 import { insertApplication } from './repositories/applications.repository';
 import { insertMembership, insertUser } from './repositories/users.repository';
@@ -53,7 +54,7 @@ describe.each(backends)('review repository on $name', (backend) => {
       });
       await db
         .updateTable('applications')
-        .set({ status, submitted_at: status === 'draft' ? null : new Date(Date.UTC(2026, 3, 1 + i)), tracking_number: `T-${i}`, requested_grant_yen: (i + 1) * 100 })
+        .set({ status, submitted_at: !isReceived(status) ? null : new Date(Date.UTC(2026, 3, 1 + i)), tracking_number: `T-${i}`, requested_grant_yen: (i + 1) * 100 })
         .where('id', '=', a.id)
         .execute();
       ids.push(a.id);

@@ -60,7 +60,12 @@ export const ZUpdateDraftInput = z.object({
 });
 export type TUpdateDraftInput = z.infer<typeof ZUpdateDraftInput>;
 
-export const isEditableByApplicant = (status: TApplicationStatus) => status === 'draft' || status === 'returned';
+export const isEditableByApplicant = (status: TApplicationStatus) =>
+  status === 'draft' || status === 'returned';
+
+/** Anything but a draft has reached the office; staff never see a draft. */
+export const isReceived = (status: TApplicationStatus) => status !== 'draft';
+export const RECEIVED_STATUSES: readonly TApplicationStatus[] = APPLICATION_STATUSES.filter(isReceived);
 
 /** 受付番号: programme prefix, fiscal year and a number counted per prefix and year ("CLT-2026-0001"). */
 const TRACKING_PREFIX: Readonly<Record<TProgrammeKind, string>> = {
@@ -68,6 +73,7 @@ const TRACKING_PREFIX: Readonly<Record<TProgrammeKind, string>> = {
   co2_factor_support: 'CO2',
   lca_implementation: 'LCA',
 };
-export const trackingCounterKey = (kind: TProgrammeKind, fiscalYear: number) => `${TRACKING_PREFIX[kind]}-${fiscalYear}`;
+export const trackingCounterKey = (kind: TProgrammeKind, fiscalYear: number) =>
+  `${TRACKING_PREFIX[kind]}-${fiscalYear}`;
 export const trackingNumber = (kind: TProgrammeKind, fiscalYear: number, counter: number) =>
   `${trackingCounterKey(kind, fiscalYear)}-${String(counter).padStart(4, '0')}`;

@@ -9,7 +9,7 @@
  */
 import { hashPassword } from '@tsumiki/api';
 import { createDatabase, insertMembership, insertOrganisation, insertProgramme, insertUser, migrateToLatest, type Database } from '@tsumiki/db';
-import { APPLICATION_STATUSES } from '@tsumiki/domain';
+import { RECEIVED_STATUSES } from '@tsumiki/domain';
 import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { sql } from 'kysely';
 import { benchCaller, dropDatabase, Jar, recreateDatabase } from './scratch';
@@ -57,7 +57,7 @@ async function load(database: Database) {
   const content = cltExampleApplicationContent();
   const requested = assessApplication('clt_demonstration', content).result!.grant.amount;
   // Statuses spread over the review states (no drafts: they never reach the queue anyway).
-  const statuses = APPLICATION_STATUSES.filter((s) => s !== 'draft');
+  const statuses = RECEIVED_STATUSES;
   const [, loadMs] = await time(async () => {
     await sql`
       insert into applications (programme_id, applicant_organisation_id, created_by, title, status, content, submitted_at, tracking_number, requested_grant_yen, version)

@@ -1,4 +1,5 @@
 import { insertApplication, insertSubmission, type Database } from '@tsumiki/db';
+import { applicantActions } from '@tsumiki/domain/lifecycle';
 import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ async function prepared(db: Database['db'], status: 'in_progress' | 'returned' |
     .set({ status, submitted_at: submittedAt, tracking_number: `CLT-2026-${String(Math.floor(Math.random() * 9000) + 1000)}`, version: 5 })
     .where('id', '=', draft.id)
     .execute();
-  if (status === 'returned') {
+  if (applicantActions(status).resubmit) {
     await db
       .insertInto('review_status_transitions')
       .values({ application_id: draft.id, event: 'return_for_correction', from_status: 'under_review', to_status: 'returned', actor_user_id: reviewer.id, actor_role: 'reviewer', reason: '様式3の実証計画に工程を追記してください', due_at: new Date(Date.now() + 7 * 86_400_000), notified_applicant: true, occurred_at: new Date(Date.now() - 86_400_000) })

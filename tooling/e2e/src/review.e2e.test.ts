@@ -212,7 +212,7 @@ describe('committee member with a conflict of interest', () => {
     await member.waitForFunction(
       () =>
         Array.from(document.querySelectorAll('[data-testid=score-sheet] input[data-testid^=score-]')).every((i) => i.getAttribute('value') === '4') &&
-        !/合計 0 /.test(document.querySelector('[data-testid=sheet-total]')?.textContent ?? ''),
+        /合計 [1-9]\d* \//.test(document.querySelector('[data-testid=sheet-total]')?.textContent ?? ''),
       null,
       { timeout: 20_000 },
     );

@@ -1,7 +1,8 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { CONFLICT_KINDS, STATUS_LABELS, type TConflictKind } from '@tsumiki/domain/review';
+import { isResultsReportUnderReview } from '@tsumiki/domain/lifecycle';
+import { CONFLICT_KINDS, isSheetSubmitted, sheetTotal, STATUS_LABELS, type TConflictKind } from '@tsumiki/domain/review';
 import { displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -317,7 +318,7 @@ function ReportLines({ view }: { view: View }) {
   const queryClient = useQueryClient();
   const [rows, setRows] = useState(() => Object.fromEntries(view.reportLines.map((l) => [l.lineId, { decision: (l.decision ?? 'accepted'), accepted: l.acceptedYen ?? l.amountYen, reason: l.reason ?? '' }])));
   const save = useMutation(trpc.review.reviewReportLines.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.review.open.queryKey({ applicationId: view.application.id }) }) }));
-  const editable = view.application.status === 'results_reported';
+  const editable = isResultsReportUnderReview(view.application.status);
   return (
     <Card withBorder data-testid="report-lines">
       <Title order={2}>{t('app.reportLines')}</Title>
@@ -380,13 +381,17 @@ function ScoreSheet({ applicationId }: { applicationId: string }) {
         // fast tab through the sheet) must not overwrite each other.
         const edit = (item: string, change: Partial<{ score: number | ''; comment: string }>) =>
           setScores((latest) => ({ ...latest, [item]: { ...(latest[item] ?? storedEntry(item)), ...change } }));
-        const locked = s.sheet?.status === 'submitted';
-        const total = s.rubric.items.reduce((sum, i) => sum + (typeof current(i.code).score === 'number' ? (current(i.code).score as number) * i.weight : 0), 0);
+        const locked = s.sheet ? isSheetSubmitted(s.sheet) : false;
+        const scoreOf = (item: string) => {
+          const score = current(item).score;
+          return score === '' ? null : score;
+        };
+        const total = sheetTotal({ scores: s.rubric.items.map((i) => ({ item: i.code, score: scoreOf(i.code) })) }, s.rubric);
         const payload = (submit: boolean) => ({
           applicationId,
           version: s.sheet?.version ?? null,
           submit,
-          scores: s.rubric.items.map((i) => ({ item: i.code, score: current(i.code).score === '' ? null : (current(i.code).score as number), ...(current(i.code).comment ? { comment: current(i.code).comment } : {}) })),
+          scores: s.rubric.items.map((i) => ({ item: i.code, score: scoreOf(i.code), ...(current(i.code).comment ? { comment: current(i.code).comment } : {}) })),
           ...((overall ?? s.sheet?.overallComment) ? { overallComment: overall ?? s.sheet?.overallComment ?? '' } : {}),
         });
         return (
@@ -411,7 +416,7 @@ function ScoreSheet({ applicationId }: { applicationId: string }) {
               </Table.Tbody>
             </Table>
             <Textarea mt="sm" label={t('sheet.overall')} disabled={locked} value={overall ?? s.sheet?.overallComment ?? ''} onChange={(e) => setOverall(e.currentTarget.value)} />
-            <Text mt="xs" data-testid="sheet-total">{t('sheet.total', { total, maximum: s.maximum })}</Text>
+            <Text mt="xs" data-testid="sheet-total">{total === null ? t('sheet.totalIncomplete', { maximum: s.maximum }) : t('sheet.total', { total, maximum: s.maximum })}</Text>
             {save.error && <Alert color="red" role="alert">{errorText(t, save.error)}</Alert>}
             {!locked && (
               <Group mt="sm">

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { APPLICATION_STATUSES, type TApplicationStatus } from '@tsumiki/domain';
+import { RECEIVED_STATUSES, type TApplicationStatus } from '@tsumiki/domain';
 import { QUEUE_SORTS, STATUS_LABELS, type TQueueFilters, type TQueueSort } from '@tsumiki/domain/review';
 import { displayJst, displayYen, ExportMenu, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { Link } from 'react-router';
 import { SavedViews } from '../views/saved-views';
 
 const PAGE_SIZE = 50;
-const QUEUE_STATUSES = APPLICATION_STATUSES.filter((s) => s !== 'draft');
+const QUEUE_STATUSES = RECEIVED_STATUSES;
 const QUEUE_FORMATS = ['csv', 'xlsx'] as const;
 
 /** The review queue: per programme and status (tabs with counts), search, sort, pages, export. */

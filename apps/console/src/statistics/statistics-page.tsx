@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
+import { RECEIVED_STATUSES } from '@tsumiki/domain';
 import { STATUS_LABELS } from '@tsumiki/domain/review';
 import { displayYen, QueryState, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +40,7 @@ function StatisticsView({ stats }: { stats: Stats }) {
     ['selectionRate', rate],
   ] as const;
   const statusRows = Object.entries(s.byStatus)
-    .filter(([status, count]) => count > 0 && status !== 'draft')
+    .filter(([status, count]) => count > 0 && RECEIVED_STATUSES.some((s) => s === status))
     .map(([status, count]) => ({ status: STATUS_LABELS[status as keyof typeof STATUS_LABELS][locale], count }));
   const amounts = [
     ['requested', s.amounts.requested],

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, List, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isEditableByApplicant, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
+import { applicantActions } from '@tsumiki/domain/lifecycle';
 import { APPLICATION_FORMS, assessApplication, withValueAtPath, type FormIssue } from '@tsumiki/domain/programmes';
 import { displayJst, errorText, QueryState, useTRPC, type AppRouter } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -44,7 +45,7 @@ export function ApplicationPage() {
         const submitted = !isEditableByApplicant(view.status) && view.submissions[0];
         return (
           <>
-            {(submitted || view.status === 'returned') && lifecycle}
+            {(submitted || applicantActions(view.status).resubmit) && lifecycle}
             {!submitted && <Wizard key={view.id} view={view} kind={kind.data} />}
             <LinkedCarbonAssessments applicationId={view.id} />
           </>
@@ -76,7 +77,7 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
   // The required documents count too (003 §6.4): the review step lists what is still to attach.
   // As the API: documents are checked at the first submission only; a resubmission keeps its files (issue 4).
   const attached = useMemo(
-    () => (view.status === 'returned' ? undefined : view.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }))),
+    () => (applicantActions(view.status).resubmit ? undefined : view.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }))),
     [view.attachments, view.status],
   );
   const assessment = useMemo(() => assessApplication(kind, draft.content, attached), [kind, draft.content, attached]);

@@ -60,7 +60,7 @@ export function ApplicationLifecycle(props: LifecycleProps) {
                 )}
               </Stack>
             </Group>
-            {view.status === 'returned' &&
+            {view.may.resubmit &&
               open
                 .filter((r) => r.kind === 'correction')
                 .map((r) => {
@@ -74,7 +74,7 @@ export function ApplicationLifecycle(props: LifecycleProps) {
                     </Alert>
                   );
                 })}
-            {view.status !== 'returned' && (
+            {!view.may.resubmit && (
               <Tabs value={current} onChange={setTab} keepMounted={false}>
                 <Tabs.List>
                   <Tabs.Tab value="timeline">{t('lifecycle.tabs.timeline')}</Tabs.Tab>
@@ -111,7 +111,7 @@ export function ApplicationLifecycle(props: LifecycleProps) {
                 </Tabs.Panel>
               </Tabs>
             )}
-            {view.status === 'returned' && <StatusTimeline entries={view.entries.slice(0, 5)} />}
+            {view.may.resubmit && <StatusTimeline entries={view.entries.slice(0, 5)} />}
           </Stack>
         );
       }}

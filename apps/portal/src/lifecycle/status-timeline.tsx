@@ -56,7 +56,7 @@ export function StatusTimeline({ entries }: { entries: readonly TimelineEntry[] 
           );
         const kind = (CHANGE_KIND_LABELS as Record<string, { ja: string; en: string } | undefined>)[e.kind]?.[lang] ?? e.kind;
         return (
-          <Timeline.Item key={key} title={t(`lifecycle.timeline.changeStatus.${e.status === 'withdrawn' ? 'rejected' : e.status}`, { kind })} data-testid="timeline-change">
+          <Timeline.Item key={key} title={t(`lifecycle.timeline.changeStatus.${e.status}`, { kind })} data-testid="timeline-change">
             {when}
             {e.reason && <Text size="sm">{e.reason}</Text>}
           </Timeline.Item>

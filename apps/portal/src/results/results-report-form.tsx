@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TProgrammeKind } from '@tsumiki/domain';
-import { checkResultsReport, PERSONNEL_CATEGORIES, type ReportIssue } from '@tsumiki/domain/lifecycle';
+import { applicantActions, checkResultsReport, PERSONNEL_CATEGORIES, type ReportIssue } from '@tsumiki/domain/lifecycle';
 import { BUILTIN_PROGRAMMES, ENVIRONMENTAL_CHECKLIST, valueAtPath } from '@tsumiki/domain/programmes';
 import { displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useMemo, useState } from 'react';
@@ -80,7 +80,7 @@ function ReportEditor({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { kind } = initial;
-  const editable = initial.status === 'in_progress';
+  const editable = applicantActions(initial.status).report;
   const autosave = useReportAutosave(applicationId, initial);
   const { draft, update, state, savedAt } = autosave;
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());

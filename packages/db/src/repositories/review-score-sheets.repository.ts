@@ -1,3 +1,4 @@
+import { isSheetSubmitted } from '@tsumiki/domain/review';
 import type { TScoreEntry } from '../schema';
 import type { Executor } from './executor';
 
@@ -33,7 +34,7 @@ export async function saveScoreSheet(
     scores: JSON.stringify(sheet.scores),
     overall_comment: sheet.overallComment,
     updated_at: sheet.at,
-    submitted_at: sheet.status === 'submitted' ? sheet.at : null,
+    submitted_at: isSheetSubmitted(sheet) ? sheet.at : null,
   };
   if (sheet.expectedVersion === null) {
     return db

@@ -4,6 +4,7 @@
  * Pure: no I/O, no clock (callers pass `now`). Exported as "@tsumiki/domain/lifecycle".
  */
 export * from './answers';
+export * from './applicant-actions';
 export * from './change-requests';
 export * from './notices';
 export * from './results-report';

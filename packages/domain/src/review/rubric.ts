@@ -57,6 +57,9 @@ export const CLT_RUBRIC: TRubric = {
 };
 
 export const SCORE_SHEET_STATUSES = ['draft', 'submitted'] as const;
+/** A submitted sheet is final: it counts, and its member can no longer edit it. */
+export const isSheetSubmitted = (sheet: { readonly status: (typeof SCORE_SHEET_STATUSES)[number] }) =>
+  sheet.status === 'submitted';
 
 /** One member's scores for one proposal. Draft until submitted; only submitted sheets count. */
 export const ZScoreSheet = z.strictObject({
@@ -134,8 +137,14 @@ export function submitSheet(sheet: TScoreSheet, rubric: TRubric, now: Date): Out
   return accept({ ...sheet, status: 'submitted', submittedAt: now });
 }
 
-/** Σ weight × score over the rubric's items, or null while an item is unscored. */
-export function sheetTotal(sheet: TScoreSheet, rubric: TRubric): number | null {
+/**
+ * Σ weight × score over the rubric's items, or null while an item is unscored: an unscored item is
+ * not a 0, and a total that treats it as one would rank a half-filled sheet.
+ */
+export function sheetTotal(
+  sheet: { readonly scores: readonly { readonly item: string; readonly score?: number | null }[] },
+  rubric: { readonly items: readonly { readonly code: string; readonly weight: number }[] },
+): number | null {
   let total = 0;
   for (const item of rubric.items) {
     const score = sheet.scores.find((s) => s.item === item.code)?.score;

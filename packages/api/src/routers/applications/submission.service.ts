@@ -17,7 +17,7 @@ import {
   listAttachmentsOfApplication,
 } from '@tsumiki/db';
 import { formatJst, isEditableByApplicant, isWindowOpen, trackingCounterKey, trackingNumber, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
-import { checkAnswerable, openCorrection } from '@tsumiki/domain/lifecycle';
+import { checkAnswerable, openCorrection, submissionEventFor } from '@tsumiki/domain/lifecycle';
 import { assessApplication, budgetExhausted, BUILTIN_PROGRAMMES, closesWhenBudgetExhausted, type FormIssue } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
@@ -70,7 +70,7 @@ export async function submitApplication(
       const programme = await findProgrammeById(trx, application.programme_id);
       if (!programme) throw appError('programme.not_found');
       const now = ctx.now();
-      const resubmission = application.status === 'returned';
+      const resubmission = submissionEventFor(application.status) === 'resubmit';
       const window = { opensAt: programme.window_opens_at, closesAt: programme.window_closes_at };
       if (resubmission) {
         // A correction answers the office's return: due by its date (003 §6.4), not by the call's window.

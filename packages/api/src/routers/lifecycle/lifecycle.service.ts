@@ -16,8 +16,7 @@ import {
   saveResultsReport,
   type Executor,
 } from '@tsumiki/db';
-import type { TApplicationStatus } from '@tsumiki/domain';
-import { applicantTimeline, CHANGEABLE_STATUSES, checkAnswerable, checkResultsReport, reportCategories, reportedLines, type TRequestAnswer } from '@tsumiki/domain/lifecycle';
+import { applicantActions, applicantTimeline, checkAnswerable, checkResultsReport, reportCategories, reportedLines, type TRequestAnswer } from '@tsumiki/domain/lifecycle';
 import type { TAttachmentType } from '@tsumiki/domain';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
@@ -28,9 +27,6 @@ import { applicationForCaller, assertStaff } from '../review/review.access';
 import { applicantStep } from '../review/review-workflow.service';
 
 type Ctx = Context & { auth: SignedInAuth };
-
-/** After submission the applicant uploads only for an answer, a correction, a change or the results report. */
-export const UPLOAD_STATUSES: readonly TApplicationStatus[] = ['information_requested', 'returned', 'selected', 'grant_decided', 'in_progress'];
 
 /** The application's history as the applicant sees it, with the requests to answer and what they may do now. */
 export async function timelineOf(ctx: Ctx, applicationId: string) {
@@ -69,13 +65,7 @@ export async function timelineOf(ctx: Ctx, applicationId: string) {
         answer: answer ? { message: answer.message, attachmentIds: answer.attachment_ids, answeredAt: answer.answered_at } : null,
       };
     }),
-    may: {
-      answer: application.status === 'information_requested',
-      resubmit: application.status === 'returned',
-      report: application.status === 'in_progress',
-      change: CHANGEABLE_STATUSES.includes(application.status),
-      upload: UPLOAD_STATUSES.includes(application.status),
-    },
+    may: applicantActions(application.status),
   };
 }
 
@@ -114,7 +104,7 @@ export async function answerRequest(ctx: Ctx, input: TRequestAnswer & { applicat
 }
 
 export function uploadAfterSubmission(ctx: Ctx, input: { applicationId: string; fileName: string; declaredType: TAttachmentType; contentBase64: string }) {
-  return uploadAttachment(ctx, input, (status) => UPLOAD_STATUSES.includes(status));
+  return uploadAttachment(ctx, input, (status) => applicantActions(status).upload);
 }
 
 async function frozenContent(db: Executor, applicationId: string): Promise<Record<string, unknown>> {
@@ -146,7 +136,7 @@ export async function reportDraftOf(ctx: Ctx, applicationId: string) {
 export async function saveReportDraft(ctx: Ctx, input: { applicationId: string; version: number | null; content: Record<string, unknown> }) {
   return ctx.db.transaction().execute(async (trx) => {
     const application = await applicationOfCaller(trx, ctx.auth, input.applicationId, true);
-    if (application.status !== 'in_progress') throw appError('results.not_allowed_in_status', { status: application.status });
+    if (!applicantActions(application.status).report) throw appError('results.not_allowed_in_status', { status: application.status });
     const saved = await saveResultsReport(trx, { applicationId: application.id, expectedVersion: input.version, content: input.content, userId: ctx.auth.user.id, at: ctx.now() });
     if (!saved) throw appError('results.draft_version_conflict');
     return { version: saved.version, updatedAt: saved.updated_at };
@@ -160,7 +150,7 @@ export async function saveReportDraft(ctx: Ctx, input: { applicationId: string; 
 export async function submitReport(ctx: Ctx, input: { applicationId: string; version: number; reportVersion: number }) {
   return ctx.db.transaction().execute(async (trx) => {
     const application = await applicationOfCaller(trx, ctx.auth, input.applicationId, true);
-    if (application.status !== 'in_progress') throw appError('results.not_allowed_in_status', { status: application.status });
+    if (!applicantActions(application.status).report) throw appError('results.not_allowed_in_status', { status: application.status });
     const programme = await findProgrammeById(trx, application.programme_id);
     if (!programme) throw appError('application.not_found');
     const draft = await findResultsReport(trx, application.id);

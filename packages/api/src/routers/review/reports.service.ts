@@ -1,5 +1,5 @@
 import { findLedger, listCommitments, listDecisionsOfApplications, listProposalsOfProgramme } from '@tsumiki/db';
-import { formatJst, yen } from '@tsumiki/domain';
+import { formatJst, RECEIVED_STATUSES, yen } from '@tsumiki/domain';
 import {
   breakdownBy,
   CLT_RUBRIC,
@@ -8,7 +8,6 @@ import {
   publicationRows,
   publicationSourceOf,
   publicationTable,
-  REVIEW_STATUSES,
   rubricMaximum,
   scoreDistribution,
   SELECTED_STATUSES,
@@ -21,8 +20,6 @@ import { committeeReviewOf, programmeOfCaller, STAFF_ROLES } from './review.acce
 import { programmeSummary } from './review-scoring.service';
 
 type Ctx = Context & { auth: SignedInAuth };
-
-const RECEIVED = REVIEW_STATUSES.filter((s) => s !== 'draft');
 
 async function publicationSources(ctx: Ctx, programmeId: string) {
   const programme = await programmeOfCaller(ctx.db, ctx.auth, programmeId, STAFF_ROLES);
@@ -55,7 +52,7 @@ export async function exportPublicationList(ctx: Ctx, input: { programmeId: stri
  */
 export async function programmeStatisticsOf(ctx: Ctx, programmeId: string) {
   const programme = await programmeOfCaller(ctx.db, ctx.auth, programmeId, STAFF_ROLES);
-  const proposals = await listProposalsOfProgramme(ctx.db, { programmeId: programme.id, statuses: RECEIVED, seenBy: ctx.auth.user.id });
+  const proposals = await listProposalsOfProgramme(ctx.db, { programmeId: programme.id, statuses: RECEIVED_STATUSES, seenBy: ctx.auth.user.id });
   const [decisions, ledgerRow, commitments] = await Promise.all([
     listDecisionsOfApplications(ctx.db, proposals.map((p) => p.id)),
     findLedger(ctx.db, programme.id),

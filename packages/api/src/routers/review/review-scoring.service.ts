@@ -1,3 +1,4 @@
+import { isSheetSubmitted } from '@tsumiki/domain/review';
 import {
   appendAudit,
   findLatestSubmission,
@@ -93,7 +94,7 @@ export async function saveSheet(ctx: Ctx, input: SheetInput) {
       at: now,
     });
     if (!saved) throw appError('review.sheet_version_conflict');
-    if (saved.status === 'submitted') {
+    if (isSheetSubmitted(saved)) {
       await appendAudit(trx, {
         actorUserId: ctx.auth.user.id,
         action: 'review.submit_scores',

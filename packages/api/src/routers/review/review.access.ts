@@ -1,3 +1,4 @@
+import { isReceived } from '@tsumiki/domain';
 import {
   findApplicationById,
   findApplicationForUpdate,
@@ -145,7 +146,7 @@ export type Access =
  */
 export async function applicationForCaller(db: Executor, auth: SignedInAuth, applicationId: string, options: { forUpdate?: boolean; declaration?: 'required' | 'not_yet' } = {}): Promise<Access> {
   const application = options.forUpdate ? await findApplicationForUpdate(db, applicationId) : await findApplicationById(db, applicationId);
-  if (!application || application.status === 'draft') throw appError('review.application_not_found');
+  if (!application || !isReceived(application.status)) throw appError('review.application_not_found');
   const programme = await findProgrammeById(db, application.programme_id);
   if (!programme) throw appError('review.application_not_found');
   const roles = rolesIn(auth, programme);

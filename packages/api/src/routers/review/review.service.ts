@@ -22,6 +22,7 @@ import {
   type Executor,
   type QueueSort,
 } from '@tsumiki/db';
+import { isResultsReportUnderReview } from '@tsumiki/domain/lifecycle';
 import { formatJst, yen, type ExportTable, type Locale, type TApplicationStatus } from '@tsumiki/domain';
 import {
   acceptanceOpen,
@@ -315,7 +316,7 @@ export async function saveReportLineReviews(ctx: Ctx, input: { applicationId: st
     const access = await applicationForCaller(trx, ctx.auth, input.applicationId, { forUpdate: true });
     assertStaff(access);
     assertVersion(access.application, input.version);
-    if (access.application.status !== 'results_reported') {
+    if (!isResultsReportUnderReview(access.application.status)) {
       throw appError('workflow.not_allowed_from_status', { status: STATUS_LABELS[access.application.status].ja, statusEn: STATUS_LABELS[access.application.status].en, event: '実績報告の審査', eventEn: 'Review the results report' });
     }
     const rows = await listReportLines(trx, input.applicationId);
