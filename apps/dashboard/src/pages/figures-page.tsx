@@ -7,6 +7,7 @@ import {
   formatRate,
   IMPORT_COLUMNS,
   isSnapshotMonth,
+  ratioValue,
   type ImportIssue,
   type YearMonth,
 } from '@tsumiki/domain/ccus';
@@ -171,11 +172,8 @@ function FiguresForm({
               const entry = entries[metric.code] ?? empty;
               const name = locale === 'en' ? metric.nameEn : metric.nameJa;
               const rate =
-                metric.kind === 'ratio' &&
-                typeof entry.numerator === 'number' &&
-                typeof entry.denominator === 'number' &&
-                entry.denominator > 0
-                  ? entry.numerator / entry.denominator
+                metric.kind === 'ratio' && typeof entry.numerator === 'number'
+                  ? ratioValue(entry.numerator, typeof entry.denominator === 'number' ? entry.denominator : null)
                   : null;
               return (
                 <Table.Tr key={metric.code} data-metric={metric.code}>

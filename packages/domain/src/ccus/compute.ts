@@ -19,6 +19,16 @@ export const ZFigure = z
   });
 export type Figure = z.infer<typeof ZFigure>;
 
+/** A rate's value from its parts: numerator ÷ denominator, or null without a positive denominator. */
+export const ratioValue = (numerator: number, denominator: number | null | undefined): number | null =>
+  denominator != null && denominator > 0 ? numerator / denominator : null;
+
+/** What a figure shows for its metric: the count itself, or the rate from its parts. */
+export function metricValue(kind: MetricKind, figure: { readonly numerator: number | null; readonly denominator?: number | null }): number | null {
+  if (figure.numerator == null) return null;
+  return kind === 'ratio' ? ratioValue(figure.numerator, figure.denominator) : figure.numerator;
+}
+
 export interface Rollup {
   view: RollupView;
   /** Σ for counts; a fraction for rates; null when nothing could be combined. */
@@ -46,7 +56,7 @@ export function rollUp(kind: MetricKind, figures: readonly Figure[], view: Rollu
     const denominator = usable.reduce((s, f) => s + (f.denominator ?? 0), 0);
     return {
       view,
-      value: denominator > 0 ? numerator / denominator : null,
+      value: ratioValue(numerator, denominator),
       numerator,
       denominator,
       included: usable.length,
@@ -55,10 +65,10 @@ export function rollUp(kind: MetricKind, figures: readonly Figure[], view: Rollu
   }
   const weighted = usable.filter((f) => (f.weightYen ?? 0) > 0);
   const totalWeight = weighted.reduce((s, f) => s + (f.weightYen ?? 0), 0);
-  const weightedSum = weighted.reduce((s, f) => s + (f.numerator / (f.denominator ?? 1)) * (f.weightYen ?? 0), 0);
+  const weightedSum = weighted.reduce((s, f) => s + (ratioValue(f.numerator, f.denominator) ?? 0) * (f.weightYen ?? 0), 0);
   return {
     view,
-    value: totalWeight > 0 ? weightedSum / totalWeight : null,
+    value: ratioValue(weightedSum, totalWeight),
     numerator: weightedSum,
     denominator: totalWeight,
     included: weighted.length,

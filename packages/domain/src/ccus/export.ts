@@ -1,7 +1,7 @@
 import type { Locale } from '../errors';
 import type { Cell, ExportTable } from '../export';
-import type { PaceStatus } from './compute';
-import { builtinMetric, type MetricDefinition } from './metrics';
+import { metricValue, type PaceStatus } from './compute';
+import { builtinMetric, type MetricDefinition, type MetricKind } from './metrics';
 import type { MetricSummary, MonthlyAggregate } from './summary';
 
 const LABELS = {
@@ -71,6 +71,9 @@ const LABELS = {
 
 /** Rates go out as percentages rounded to 0.01 so a spreadsheet shows what the page shows. */
 const percent = (fraction: number | null | undefined): Cell => (fraction == null ? null : Math.round(fraction * 10_000) / 100);
+/** A rate as a percentage, a count as it is. */
+const shown = (kind: MetricKind, figure: { numerator: number | null; denominator?: number | null }): Cell =>
+  kind === 'ratio' ? percent(metricValue(kind, figure)) : metricValue(kind, figure);
 
 type Metric = Pick<MetricDefinition, 'code' | 'nameJa' | 'nameEn' | 'kind'>;
 
@@ -137,8 +140,8 @@ export function associationExportTables(input: {
     rows: [...input.series]
       .sort((a, b) => a.metricCode.localeCompare(b.metricCode) || a.month.localeCompare(b.month))
       .map((a) => {
-        const ratio = metricOf(a.metricCode)?.kind === 'ratio';
-        return [a.metricCode, nameOf(a.metricCode), a.month, a.numerator, a.denominator, ratio && a.denominator ? percent(a.numerator / a.denominator) : a.numerator];
+        const kind = metricOf(a.metricCode)?.kind ?? 'flow';
+        return [a.metricCode, nameOf(a.metricCode), a.month, a.numerator, a.denominator, shown(kind, a)];
       }),
   };
   const tables = [summary, monthly];
@@ -153,7 +156,7 @@ export function associationExportTables(input: {
         input.members!.month,
         r.numerator,
         r.denominator,
-        r.numerator == null ? null : ratio ? (r.denominator ? percent(r.numerator / r.denominator) : null) : r.numerator,
+        shown(ratio ? 'ratio' : 'flow', r),
         r.projectCostYen,
       ]),
     });

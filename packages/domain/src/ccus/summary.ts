@@ -1,4 +1,4 @@
-import { achievement, paceStatus, runningYear, yearOnYear, type RunningYear, type YearOnYear } from './compute';
+import { achievement, metricValue, paceStatus, ratioValue, runningYear, yearOnYear, type RunningYear, type YearOnYear } from './compute';
 import type { MetricDefinition } from './metrics';
 import { fiscalYearOfMonth, monthsOfFiscalYear, type YearMonth } from './period';
 
@@ -54,8 +54,7 @@ export type MetricSummary =
       yearOnYear: YearOnYear | null;
     };
 
-const valueOf = (kind: MetricDefinition['kind'], a: MonthlyAggregate) =>
-  kind === 'ratio' ? (a.denominator && a.denominator > 0 ? a.numerator / a.denominator : null) : a.numerator;
+const valueOf = (kind: MetricDefinition['kind'], a: MonthlyAggregate) => metricValue(kind, a);
 
 /**
  * What an association page or the ministry overview shows for one metric in a fiscal year: the
@@ -116,7 +115,7 @@ export function summariseMetric(input: {
     kind: metric.kind,
     month: latest?.month ?? null,
     value,
-    costWeightedValue: latest && metric.kind === 'ratio' && latest.weightSum > 0 ? latest.weightedRateSum / latest.weightSum : null,
+    costWeightedValue: latest && metric.kind === 'ratio' ? ratioValue(latest.weightedRateSum, latest.weightSum) : null,
     target,
     achievement: reached,
     status: paceStatus(reached),

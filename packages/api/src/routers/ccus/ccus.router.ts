@@ -17,7 +17,7 @@ import {
   upsertCcusSurvey,
   upsertCcusTarget,
 } from '@tsumiki/db';
-import { associationExportTables, BUILTIN_METRICS, builtinMetric, ZCcusReportInput, surveyHistory, targetIssue, ZCcusFiguresInput, ZCustomMetricInput, ZMemberFirmInput, ZCcusTargetsInput, ZImportFile, ZSurveyResult, ZYearMonth } from '@tsumiki/domain/ccus';
+import { associationExportTables, BUILTIN_METRICS, builtinMetric, metricValue, ZCcusReportInput, surveyHistory, targetIssue, ZCcusFiguresInput, ZCustomMetricInput, ZMemberFirmInput, ZCcusTargetsInput, ZImportFile, ZSurveyResult, ZYearMonth } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
 import { exportFile } from '../../lib/spreadsheet';
@@ -91,7 +91,7 @@ export const ccusRouter = createTRPCRouter({
       const rows = await listMemberFigures(ctx.db, input.associationId, metric.code, toDate(input.month));
       return rows.map((r) => ({
         ...r,
-        value: r.numerator == null ? null : metric.kind === 'ratio' ? (r.denominator ? r.numerator / r.denominator : null) : r.numerator,
+        value: metricValue(metric.kind, r),
       }));
     }),
 
