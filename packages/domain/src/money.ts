@@ -26,10 +26,16 @@ export const rate = (numerator: number, denominator: number): Rate => {
   }
   return { numerator, denominator };
 };
-export function applyRate(amount: Yen, r: Rate): Yen {
-  // BigInt keeps the product exact even for amounts near the safe-integer limit.
-  return Number((BigInt(amount) * BigInt(r.numerator)) / BigInt(r.denominator)) as Yen;
+/**
+ * amount × numerator ÷ denominator, rounded down: the one exact-rate computation (grant rates,
+ * tax removal, proration by days or floor area). BigInt keeps the product exact even for amounts
+ * near the safe-integer limit; the denominator must be positive.
+ */
+export function fractionOf(amount: Yen, numerator: number, denominator: number): Yen {
+  if (denominator <= 0) throw new RangeError('denominator must be positive');
+  return Number((BigInt(amount) * BigInt(numerator)) / BigInt(denominator)) as Yen;
 }
+export const applyRate = (amount: Yen, r: Rate): Yen => fractionOf(amount, r.numerator, r.denominator);
 
 export function formatYen(amount: Yen, locale: 'ja' | 'en' = 'ja'): string {
   const n = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US').format(amount);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatYen, rate, yen, type Rate, type Yen } from '../../money';
+import { formatYen, fractionOf, rate, yen, type Rate, type Yen } from '../../money';
 
 /**
  * Money helpers the programme rules share. Everything stays in integer yen; every division rounds
@@ -30,11 +30,8 @@ export const sumYen = (amounts: Iterable<number>): Yen => {
 };
 export const minYen = (a: number, b: number): Yen => yen(Math.min(a, b));
 
-/** amount × numerator ÷ denominator, rounded down; the denominator must be positive. */
-export function fractionOf(amount: Yen, numerator: number, denominator: number): Yen {
-  if (denominator <= 0) throw new RangeError('denominator must be positive');
-  return Number((BigInt(amount) * BigInt(numerator)) / BigInt(denominator)) as Yen;
-}
+/** The programmes' proportions use money.ts's exact computation, re-exported where they look for it. */
+export { fractionOf };
 
 /** Consumption tax (消費税及び地方消費税) is 10% (SPEC §1). */
 export const CONSUMPTION_TAX: Rate = rate(10, 100);
