@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { yen, ZYen, type Yen } from '../money';
+import { budgetExhausted } from '../programmes/shared/documents';
 import { accept, refuse, yenParam, ZId, type Outcome } from './result';
 
 /**
@@ -64,7 +65,8 @@ export const ledgerSummary = (ledger: TBudgetLedger): LedgerSummary => ({
  * Whether applications are still accepted: the CO2 programme stops once approved totals reach the
  * budget (001 §2.6, 受付を打ち切る). Pass the result to `transition` as context.acceptanceOpen.
  */
-export const acceptanceOpen = (ledger: TBudgetLedger): boolean => committed(ledger) < ledger.budget;
+export const acceptanceOpen = (ledger: TBudgetLedger): boolean =>
+  !budgetExhausted({ amount: ledger.budget, approvedTotal: committed(ledger) });
 
 const next = (ledger: TBudgetLedger, commitments: TCommitment[]): TBudgetLedger => ({
   ...ledger,

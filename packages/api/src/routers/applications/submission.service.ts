@@ -16,9 +16,9 @@ import {
   type Programme,
   listAttachmentsOfApplication,
 } from '@tsumiki/db';
-import { formatJst, isEditableByApplicant, isWindowOpen, trackingCounterKey, trackingNumber, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
+import { formatJst, isEditableByApplicant, trackingCounterKey, trackingNumber, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
 import { checkAnswerable, openCorrection, submissionEventFor } from '@tsumiki/domain/lifecycle';
-import { assessApplication, budgetExhausted, BUILTIN_PROGRAMMES, closesWhenBudgetExhausted, type FormIssue } from '@tsumiki/domain/programmes';
+import { assessApplication, BUILTIN_PROGRAMMES, submissionAcceptance, type FormIssue } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationOfCaller } from './applications.service';
@@ -79,16 +79,16 @@ export async function submitApplication(
         if (!open) throw appError('lifecycle.correction_missing');
         const answerable = checkAnswerable(open, now, ['correction']);
         if (!answerable.ok) throw appError(answerable.code, answerable.params);
-      } else if (!isWindowOpen(window, now)) {
-        throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });
       }
       const kind = programmeKindOf(programme);
-      // Approved money is what the grant decisions committed in the programme's ledger (issue 5).
-      if (!resubmission && closesWhenBudgetExhausted(BUILTIN_PROGRAMMES[kind])) {
+      if (!resubmission) {
+        // Approved money is what the grant decisions committed in the programme's ledger.
         const ledger = await findLedger(trx, programme.id);
-        if (budgetExhausted({ amount: ledger?.budget_yen ?? programme.budget_yen, approvedTotal: ledger?.committed_yen ?? 0 })) {
-          throw appError('application.budget_exhausted');
+        const accepted = submissionAcceptance(BUILTIN_PROGRAMMES[kind], window, now, { amount: ledger?.budget_yen ?? programme.budget_yen, approvedTotal: ledger?.committed_yen ?? 0 });
+        if (!accepted.accepting && accepted.why === 'window_closed') {
+          throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });
         }
+        if (!accepted.accepting) throw appError('application.budget_exhausted');
       }
       // Required documents are checked at the first submission (a resubmission keeps its files: they cannot be removed).
       const attachments = resubmission

@@ -1,6 +1,6 @@
 import { findLedger, listProgrammesWithLedger, type Executor, type Programme } from '@tsumiki/db';
 import { isWindowOpen, ZProgrammeKind } from '@tsumiki/domain';
-import { budgetStanding, BUILTIN_PROGRAMMES } from '@tsumiki/domain/programmes';
+import { budgetStanding, BUILTIN_PROGRAMMES, submissionAcceptance } from '@tsumiki/domain/programmes';
 import { createTRPCRouter, signedInProcedure } from '../../trpc';
 
 /** The ledger's budget and committed total; a programme whose ledger is not open yet has committed nothing. */
@@ -11,10 +11,10 @@ export interface LedgerFigures {
 
 export function toProgrammeSummary(p: Programme, now: Date, ledger: LedgerFigures = { budgetYen: null, committedYen: null }) {
   const kind = ZProgrammeKind.safeParse(p.kind);
-  const standing = kind.success
-    ? budgetStanding(BUILTIN_PROGRAMMES[kind.data], { amount: ledger.budgetYen ?? p.budget_yen, approvedTotal: ledger.committedYen ?? 0 })
-    : null;
-  const windowOpen = isWindowOpen({ opensAt: p.window_opens_at, closesAt: p.window_closes_at }, now);
+  const budget = { amount: ledger.budgetYen ?? p.budget_yen, approvedTotal: ledger.committedYen ?? 0 };
+  const window = { opensAt: p.window_opens_at, closesAt: p.window_closes_at };
+  const standing = kind.success ? budgetStanding(BUILTIN_PROGRAMMES[kind.data], budget) : null;
+  const isOpen = kind.success ? submissionAcceptance(BUILTIN_PROGRAMMES[kind.data], window, now, budget).accepting : isWindowOpen(window, now);
   return {
     id: p.id,
     code: p.code,
@@ -33,7 +33,7 @@ export function toProgrammeSummary(p: Programme, now: Date, ledger: LedgerFigure
     /** The approved total has reached the budget and the call closes early (001 §2.6). */
     closedByBudget: standing?.closesCall ?? false,
     isDemo: p.is_demo,
-    isOpen: windowOpen && !(standing?.closesCall ?? false),
+    isOpen,
   };
 }
 

@@ -11,6 +11,7 @@ import {
 } from './amounts';
 import { CLT_DEMONSTRATION } from '../clt/definition';
 import { CO2_FACTOR_SUPPORT } from '../co2/definition';
+import { acceptanceOpen } from '../../review/ledger';
 import {
   addYears,
   daysInclusive,
@@ -25,7 +26,7 @@ import {
   westernYear,
   windowState,
 } from './dates';
-import { acceptance, windowOf } from './documents';
+import { acceptance, submissionAcceptance, windowOf } from './documents';
 
 describe('Japanese eras, both ways (SPEC §1)', () => {
   it('converts era years: 令和N = 2018+N, 平成N = 1988+N', () => {
@@ -125,6 +126,22 @@ describe('JST windows to the minute', () => {
       acceptance(CO2_FACTOR_SUPPORT, late, { amount: yen(50_000_000), approvedTotal: yen(49_999_999) })
         .accepting,
     ).toBe(true);
+  });
+
+  it('decides a new submission once: the window, then the budget for a programme that closes early', () => {
+    const window = { opensAt: jstFromText('2025-04-01T00:00'), closesAt: jstFromText('2025-12-25T00:00') };
+    const inside = jstFromText('2025-12-24T23:59');
+    const spent = { amount: 50_000_000, approvedTotal: 50_000_000 };
+    const left = { amount: 50_000_000, approvedTotal: 49_999_999 };
+    expect(submissionAcceptance(CO2_FACTOR_SUPPORT, window, inside, left)).toEqual({ accepting: true });
+    expect(submissionAcceptance(CO2_FACTOR_SUPPORT, window, inside, spent)).toEqual({ accepting: false, why: 'budget_exhausted' });
+    expect(submissionAcceptance(CO2_FACTOR_SUPPORT, window, window.closesAt, left)).toEqual({ accepting: false, why: 'window_closed' });
+    // CLT does not close early: a spent budget does not stop its call.
+    expect(submissionAcceptance(CLT_DEMONSTRATION, window, inside, spent)).toEqual({ accepting: true });
+    // The workflow's guard reads the ledger the same way, at the same boundary.
+    const ledger = (committed: number) => ({ programmeId: 'p', budget: yen(50_000_000), commitments: [{ applicationId: 'a', amount: yen(committed) }], version: 1 });
+    expect(acceptanceOpen(ledger(49_999_999))).toBe(true);
+    expect(acceptanceOpen(ledger(50_000_000))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Yen } from '../../money';
-import type { Window } from '../../time';
+import { isWindowOpen, type Window } from '../../time';
 import { evaluate, type Facts } from './conditions';
 import { jstFromText, windowState, type WindowState } from './dates';
 import type { TProgrammeDefinition, TRequiredDocument, TWindow } from './definition';
@@ -76,10 +76,6 @@ export interface Acceptance {
   reasons: Reason[];
 }
 
-/**
- * Whether an application may be submitted now: inside a window (JST, to the minute) and, for
- * programmes that close early (001 §2.6), while approved totals are below the budget.
- */
 /** 001 §2.6: acceptance stops once approved totals reach the budget (受付を打ち切る). */
 export const budgetExhausted = (budget: { amount: number | null; approvedTotal: number }): boolean =>
   budget.amount !== null && budget.approvedTotal >= budget.amount;
@@ -87,6 +83,23 @@ export const budgetExhausted = (budget: { amount: number | null; approvedTotal: 
 /** Whether the programme stops taking applications when its budget is used up (only CO2 support today). */
 export const closesWhenBudgetExhausted = (def: TProgrammeDefinition): boolean =>
   def.windows.some((w) => w.closesEarlyWhenBudgetExhausted);
+
+/**
+ * Whether a programme takes a new submission now: inside its call's window (JST, to the minute)
+ * and, for a programme that closes early (001 §2.6), while approved totals are below the budget.
+ * The submission itself, the programme list's "open" and the workflow's acceptance guard all ask
+ * this. A resubmission answers a 差戻し by its own due date and does not ask.
+ */
+export function submissionAcceptance(
+  def: TProgrammeDefinition,
+  window: Window,
+  now: Date,
+  budget: { amount: number | null; approvedTotal: number },
+): { accepting: true } | { accepting: false; why: 'window_closed' | 'budget_exhausted' } {
+  if (!isWindowOpen(window, now)) return { accepting: false, why: 'window_closed' };
+  if (closesWhenBudgetExhausted(def) && budgetExhausted(budget)) return { accepting: false, why: 'budget_exhausted' };
+  return { accepting: true };
+}
 
 /**
  * What the catalogue shows of a programme's money: the budget less what grant decisions have
