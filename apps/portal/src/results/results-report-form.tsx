@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TProgrammeKind } from '@tsumiki/domain';
+import type { TApplicationStatus, TProgrammeKind } from '@tsumiki/domain';
 import { applicantActions, checkResultsReport, PERSONNEL_CATEGORIES, type ReportIssue } from '@tsumiki/domain/lifecycle';
 import { BUILTIN_PROGRAMMES, ENVIRONMENTAL_CHECKLIST, valueAtPath } from '@tsumiki/domain/programmes';
 import { displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
@@ -72,7 +72,7 @@ function ReportEditor({
   onSubmitted,
 }: {
   applicationId: string;
-  initial: { kind: TProgrammeKind; status: string; applicationVersion: number; content: Record<string, unknown>; version: number | null; submittedAt: Date | null; categories: string[]; frozenChecklist: Record<string, unknown> | null };
+  initial: { kind: TProgrammeKind; status: TApplicationStatus; applicationVersion: number; content: Record<string, unknown>; version: number | null; submittedAt: Date | null; categories: string[]; frozenChecklist: Record<string, unknown> | null };
   onSubmitted?: (() => void) | undefined;
 }) {
   const { t, i18n } = useTranslation();
