@@ -1,10 +1,12 @@
-import { AppRoutes, type NavItem } from '@tsumiki/ui';
+import { AppRoutes, lazyPage, type NavItem } from '@tsumiki/ui';
 import { Route } from 'react-router';
-import { AssociationPage } from './pages/association-page';
-import { HomePage } from './pages/home-page';
-import { FiguresPage } from './pages/figures-page';
-import { ImportPage } from './pages/import-page';
-import { SettingsPage } from './pages/settings-page';
+
+// Each page is its own chunk, loaded when its route is first visited.
+const AssociationPage = lazyPage(() => import('./pages/association-page'), 'AssociationPage');
+const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
+const FiguresPage = lazyPage(() => import('./pages/figures-page'), 'FiguresPage');
+const ImportPage = lazyPage(() => import('./pages/import-page'), 'ImportPage');
+const SettingsPage = lazyPage(() => import('./pages/settings-page'), 'SettingsPage');
 
 export const NAV: NavItem[] = [
   { to: '/', labelKey: 'nav.overview', end: true, roles: ['ministry'] },

@@ -1,7 +1,7 @@
-import { AppShell, Burger, Group, NavLink, Text, Button } from '@mantine/core';
+import { AppShell, Burger, Center, Group, Loader, NavLink, Text, Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { TRole } from '@tsumiki/domain';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import { LocaleSwitch } from './locale-switch';
@@ -75,7 +75,8 @@ export function AppLayout({ nav, children, headerExtra }: { nav: NavItem[]; chil
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        {children ?? <Outlet />}
+        {/* Pages are loaded per route (lazyPage): the layout stays while one arrives. */}
+        <Suspense fallback={<Center py="xl"><Loader aria-label={t('state.loading')} /></Center>}>{children ?? <Outlet />}</Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -25,7 +25,7 @@ export { useSignOut } from './use-sign-out';
 export { mountApp } from './mount';
 export { ProgrammeTable, type ProgrammeSummary } from './programme-table';
 export { NotFoundPage } from './not-found-page';
-export { AppRoutes } from './app-routes';
+export { AppRoutes, lazyPage } from './app-routes';
 export { ProgrammesSection } from './programmes-section';
 export { chosenFileProblem, isAttachmentType, readFileBase64, saveFile, type DownloadableFile } from './files';
 export { useChosenFile } from './use-chosen-file';

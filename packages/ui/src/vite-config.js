@@ -15,7 +15,8 @@ export function tsumikiAppConfig({ port }) {
     plugins: [react()],
     server: { port, strictPort: true, host: '127.0.0.1', proxy },
     preview: { port, strictPort: true, host: '127.0.0.1', proxy },
-    build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
+    // The manifest lets tooling/scripts/initial-js.mjs tell the entry's chunks from the lazy routes'.
+    build: { sourcemap: true, chunkSizeWarningLimit: 1500, manifest: true },
     // testTimeout: component tests type through whole forms, slow on a busy 2-core CI machine.
     test: { environment: 'happy-dom', testTimeout: 30_000, setupFiles: [new URL('./testing/setup.ts', import.meta.url).pathname] },
   });
