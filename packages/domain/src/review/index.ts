@@ -21,3 +21,4 @@ export * from './statistics';
 export * from './views';
 export * from './summary';
 export * from './workflow';
+export * from './transition-records';

@@ -4,8 +4,6 @@ import { errorMessage } from '../errors';
 import { ROLES, type TRole } from '../roles';
 import { jstInstant } from '../time';
 import {
-  applicantNotice,
-  auditEntry,
   authorisationMatrix,
   availableEvents,
   REVIEW_STATUSES,
@@ -21,6 +19,7 @@ import {
   type TWorkflowEvent,
   type WorkflowActor,
 } from './workflow';
+import { applicantNotice, auditEntry } from './transition-records';
 
 const now = jstInstant(2026, 4, 6, 10, 0);
 const owner = 'org-applicant';
