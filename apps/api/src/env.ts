@@ -106,8 +106,19 @@ export const ZEnv = z
   /** create-user reads the new password from here, so it stays out of shell history. */
   TSUMIKI_NEW_PASSWORD: z.string().optional(),
   TSUMIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** The dev mail catcher: each outbox e-mail is written here as one .eml file (no SMTP is wired). */
+  /** Where outbox e-mail goes: `file` (the default: one .eml per message in TSUMIKI_MAIL_DIR) or `smtp`. */
+  TSUMIKI_MAIL_TRANSPORT: z.enum(['file', 'smtp']).default('file'),
+  /** The dev mail catcher: each outbox e-mail is written here as one .eml file (TSUMIKI_MAIL_TRANSPORT=file). */
   TSUMIKI_MAIL_DIR: z.string().min(1).default(`${REPO_ROOT}.data/mail`),
+  /** The From address of outbox e-mail, e.g. "Tsumiki <no-reply@example.jp>". */
+  TSUMIKI_MAIL_FROM: z.string().min(3).default('Tsumiki <no-reply@tsumiki.local>'),
+  /** SMTP server (TSUMIKI_MAIL_TRANSPORT=smtp). */
+  TSUMIKI_SMTP_HOST: z.string().min(1).optional(),
+  TSUMIKI_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** implicit: TLS from the first byte (465); starttls: the upgrade is required (587); none: plain, for a relay on this machine only. */
+  TSUMIKI_SMTP_TLS: z.enum(['implicit', 'starttls', 'none']).default('starttls'),
+  TSUMIKI_SMTP_USER: z.string().min(1).optional(),
+  TSUMIKI_SMTP_PASSWORD: z.string().min(1).optional(),
   /** How often the outbox worker delivers, in milliseconds; 0 turns it off. */
   TSUMIKI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   /** How often the API process sends due reminders for requests to applicants, in milliseconds; 0 turns it off. */
@@ -118,6 +129,18 @@ export const ZEnv = z
   TSUMIKI_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Bearer token a scrape must send (Prometheus: authorization.credentials); at least 24 characters. */
   TSUMIKI_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional().or(z.literal('').transform(() => undefined)),
+  })
+  .refine((env) => env.TSUMIKI_MAIL_TRANSPORT !== 'smtp' || env.TSUMIKI_SMTP_HOST !== undefined, {
+    path: ['TSUMIKI_SMTP_HOST'],
+    message: 'required when TSUMIKI_MAIL_TRANSPORT=smtp',
+  })
+  .refine((env) => (env.TSUMIKI_SMTP_USER === undefined) === (env.TSUMIKI_SMTP_PASSWORD === undefined), {
+    path: ['TSUMIKI_SMTP_PASSWORD'],
+    message: 'TSUMIKI_SMTP_USER and TSUMIKI_SMTP_PASSWORD go together',
+  })
+  .refine((env) => env.TSUMIKI_MAIL_TRANSPORT !== 'smtp' || env.TSUMIKI_SMTP_TLS !== 'none' || LOOPBACK.has(env.TSUMIKI_SMTP_HOST ?? ''), {
+    path: ['TSUMIKI_SMTP_TLS'],
+    message: 'none (no TLS) is only for a relay on this machine (localhost): the mail carries invitation links and a password would travel in clear',
   })
   .refine((env) => env.TSUMIKI_METRICS_PORT === 0 || LOOPBACK.has(env.TSUMIKI_METRICS_HOST) || env.TSUMIKI_METRICS_TOKEN !== undefined, {
     path: ['TSUMIKI_METRICS_TOKEN'],

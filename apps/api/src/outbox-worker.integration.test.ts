@@ -26,7 +26,7 @@ describe('outbox delivery to the dev mail catcher', () => {
     });
     await enqueueOutbox(db, { topic: 'ledger.internal', recipientUserId: null, payload: {} });
     const now = new Date();
-    expect(await deliverOutbox(db, fileMailCatcher(dir), now)).toEqual({ sent: 1, skipped: 1, failed: 0 });
+    expect(await deliverOutbox(db, fileMailCatcher(dir), now)).toEqual({ sent: 1, skipped: 1, failed: 0, givenUp: 0 });
     const files = await readdir(dir);
     expect(files).toHaveLength(1);
     const mail = await readFile(join(dir, files[0]!), 'utf8');
@@ -34,7 +34,7 @@ describe('outbox delivery to the dev mail catcher', () => {
     expect(mail).toContain('Subject: 【追加資料の依頼】CLT-2026-0001 CLT庁舎');
     expect(mail).toContain('期限: 2026-06-10 13:00 JST');
     // Delivered once: a second pass finds nothing.
-    expect(await deliverOutbox(db, fileMailCatcher(dir), now)).toEqual({ sent: 0, skipped: 0, failed: 0 });
+    expect(await deliverOutbox(db, fileMailCatcher(dir), now)).toEqual({ sent: 0, skipped: 0, failed: 0, givenUp: 0 });
   });
 
   it('keeps a failed message for a later attempt, with its error, backing off', async () => {
@@ -42,12 +42,12 @@ describe('outbox delivery to the dev mail catcher', () => {
     await enqueueNotice(db, { topic: 'application.submitted', recipientUserId: userId, applicationId: null, payload: { applicationId: 'a2', title: '申請', trackingNumber: 'CO2-2025-0001', versionNo: 1, submittedAt: new Date().toISOString() } });
     const broken: MailTransport = { send: () => Promise.reject(new Error('mailbox full')) };
     const now = new Date();
-    expect(await deliverOutbox(db, broken, now)).toEqual({ sent: 0, skipped: 0, failed: 1 });
+    expect(await deliverOutbox(db, broken, now)).toEqual({ sent: 0, skipped: 0, failed: 1, givenUp: 0 });
     const row = await db.selectFrom('outbox').selectAll().where('sent_at', 'is', null).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ attempts: 1, last_error: 'mailbox full' });
     expect(row.available_at.getTime()).toBe(now.getTime() + 60_000);
     // Not due yet, so not retried in the same minute.
-    expect(await deliverOutbox(db, broken, now)).toEqual({ sent: 0, skipped: 0, failed: 0 });
+    expect(await deliverOutbox(db, broken, now)).toEqual({ sent: 0, skipped: 0, failed: 0, givenUp: 0 });
     expect(retryDelayMinutes(3)).toBe(8);
     expect(retryDelayMinutes(20)).toBe(60);
   });

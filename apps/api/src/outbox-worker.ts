@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { claimPendingOutbox, markOutboxFailed, markOutboxSent, type Executor } from '@tsumiki/db';
+import { claimPendingOutbox, markOutboxFailed, markOutboxGivenUp, markOutboxSent, type Executor } from '@tsumiki/db';
 import { INVITATION_TOPIC, invitationMail } from '@tsumiki/domain';
 import { renderNotice } from '@tsumiki/domain/lifecycle';
 import type { Kysely } from 'kysely';
@@ -8,8 +8,9 @@ import type { DB } from '@tsumiki/db';
 
 /**
  * Delivers the outbox (issue 4): each message written with its change is mailed once, in the
- * recipient's language, by the same renderer as the in-app notification. In development the mail
- * goes to a catcher (one file per message in a folder, or the log); no SMTP transport is wired.
+ * recipient's language, by the same renderer as the in-app notification. The mail goes to a
+ * catcher in development (one file per message in a folder, or the log) or to an SMTP server
+ * (smtp-transport.ts), as TSUMIKI_MAIL_TRANSPORT says.
  */
 export interface Mail {
   messageId: string;
@@ -42,13 +43,27 @@ export function logMailCatcher(log: (line: string) => void): MailTransport {
   };
 }
 
+/**
+ * A failure the mail server says is final (an SMTP 5xx: no such mailbox, relaying denied): retrying
+ * cannot help, so the message is given up and shown to the programme office. Anything else (4xx,
+ * a dropped connection, a timeout) is temporary and retried.
+ */
+export function isPermanentMailFailure(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('responseCode' in error)) return false;
+  const code = error.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
 /** Minutes to wait before retrying a failed message: 1, 2, 4 … at most an hour. */
 export const retryDelayMinutes = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts));
 
 export interface DeliveryResult {
   sent: number;
   skipped: number;
+  /** Failed this time and to be retried. */
   failed: number;
+  /** Refused for good by the mail server. */
+  givenUp: number;
 }
 
 /**
@@ -59,7 +74,7 @@ export interface DeliveryResult {
  */
 export async function deliverOutbox(db: Kysely<DB>, transport: MailTransport, now: Date, limit = 50): Promise<DeliveryResult> {
   return db.transaction().execute(async (trx: Executor) => {
-    const result: DeliveryResult = { sent: 0, skipped: 0, failed: 0 };
+    const result: DeliveryResult = { sent: 0, skipped: 0, failed: 0, givenUp: 0 };
     for (const message of await claimPendingOutbox(trx, now, limit)) {
       // An invitation goes to an address without an account yet (issue 4): it carries its own recipient.
       const invitation = message.topic === INVITATION_TOPIC ? invitationMail(message.payload) : null;
@@ -75,8 +90,14 @@ export async function deliverOutbox(db: Kysely<DB>, transport: MailTransport, no
         await markOutboxSent(trx, message.id, now);
         result.sent += 1;
       } catch (error) {
-        await markOutboxFailed(trx, message.id, error instanceof Error ? error.message : String(error), new Date(now.getTime() + retryDelayMinutes(message.attempts) * 60_000));
-        result.failed += 1;
+        const reason = error instanceof Error ? error.message : String(error);
+        if (isPermanentMailFailure(error)) {
+          await markOutboxGivenUp(trx, message.id, reason, now);
+          result.givenUp += 1;
+        } else {
+          await markOutboxFailed(trx, message.id, reason, new Date(now.getTime() + retryDelayMinutes(message.attempts) * 60_000));
+          result.failed += 1;
+        }
       }
     }
     return result;
@@ -91,7 +112,7 @@ export function startOutboxWorker(options: { db: Kysely<DB>; transport: MailTran
     running = true;
     try {
       const r = await deliverOutbox(options.db, options.transport, (options.now ?? (() => new Date()))());
-      if (r.sent + r.failed > 0) options.log(`outbox: ${r.sent} sent, ${r.failed} failed, ${r.skipped} not mail`);
+      if (r.sent + r.failed + r.givenUp > 0) options.log(`outbox: ${r.sent} sent, ${r.failed} to retry, ${r.givenUp} refused for good, ${r.skipped} not mail`);
     } catch (error) {
       options.log(`outbox: delivery pass failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

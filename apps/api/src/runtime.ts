@@ -1,7 +1,9 @@
 import { databaseStore, filesystemStore, s3Store, type AttachmentStore } from '@tsumiki/api';
 import { createDatabase, migrateToLatest, type Database } from '@tsumiki/db';
 import { databaseConfigFrom, type Env } from './env';
+import { fileMailCatcher, type MailTransport } from './outbox-worker';
 import { isEmpty, seedDemo, type DemoLogin } from './seed/demo';
+import { smtpTransport } from './smtp-transport';
 
 /** Opens the configured database and brings it to the latest schema (forward-only). */
 export async function openDatabase(env: Env): Promise<{ database: Database; applied: string[] }> {
@@ -34,4 +36,17 @@ export function attachmentStoreFrom(env: Env): AttachmentStore {
     });
   }
   return databaseStore;
+}
+
+/** The outbox's mail transport the settings name: the .eml catcher (default) or an SMTP server. */
+export function mailTransportFrom(env: Env): MailTransport {
+  if (env.TSUMIKI_MAIL_TRANSPORT === 'file') return fileMailCatcher(env.TSUMIKI_MAIL_DIR);
+  return smtpTransport({
+    host: env.TSUMIKI_SMTP_HOST!,
+    port: env.TSUMIKI_SMTP_PORT,
+    tls: env.TSUMIKI_SMTP_TLS,
+    user: env.TSUMIKI_SMTP_USER,
+    password: env.TSUMIKI_SMTP_PASSWORD,
+    from: env.TSUMIKI_MAIL_FROM,
+  });
 }

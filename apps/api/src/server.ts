@@ -6,8 +6,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './seed/demo';
 import { buildServer } from './app';
 import { loadEnv, REPO_ROOT } from './env';
 import { buildMetricsServer, createMetrics } from './metrics';
-import { fileMailCatcher, startOutboxWorker } from './outbox-worker';
-import { attachmentStoreFrom, openDatabase, seedIfEmpty } from './runtime';
+import { startOutboxWorker } from './outbox-worker';
+import { attachmentStoreFrom, mailTransportFrom, openDatabase, seedIfEmpty } from './runtime';
 
 /**
  * Starts everything on one machine: the API on its own port and each app on its own, every one of
@@ -64,8 +64,8 @@ async function main() {
     servers.push(scrape);
   }
 
-  // E-mail through the outbox, delivered to the dev mail catcher (issue 4).
-  const outbox = env.TSUMIKI_OUTBOX_INTERVAL_MS > 0 ? startOutboxWorker({ db: database.db, transport: fileMailCatcher(env.TSUMIKI_MAIL_DIR), intervalMs: env.TSUMIKI_OUTBOX_INTERVAL_MS, log: (line) => console.log(line) }) : null;
+  // E-mail through the outbox, to the dev mail catcher or an SMTP server (TSUMIKI_MAIL_TRANSPORT).
+  const outbox = env.TSUMIKI_OUTBOX_INTERVAL_MS > 0 ? startOutboxWorker({ db: database.db, transport: mailTransportFrom(env), intervalMs: env.TSUMIKI_OUTBOX_INTERVAL_MS, log: (line) => console.log(line) }) : null;
 
   // Reminders for requests to applicants (issue 5), written to the outbox the worker above delivers.
   const reminders = env.TSUMIKI_REMINDERS_INTERVAL_MS > 0 ? startReminderTimer({ db: database.db, intervalMs: env.TSUMIKI_REMINDERS_INTERVAL_MS, log: (line) => console.log(line) }) : null;

@@ -17,6 +17,8 @@ import viewsEn from './views/locales/en.json';
 import viewsJa from './views/locales/ja.json';
 import attachmentsEn from './attachments/locales/en.json';
 import attachmentsJa from './attachments/locales/ja.json';
+import mailEn from './mail/locales/en.json';
+import mailJa from './mail/locales/ja.json';
 
 /**
  * The console's own words, by area: each area keeps its locale files beside its pages and adds them
@@ -32,6 +34,7 @@ const areas: AppMessages[] = [
   { ja: statisticsJa, en: statisticsEn },
   { ja: viewsJa, en: viewsEn },
   { ja: attachmentsJa, en: attachmentsEn },
+  { ja: mailJa, en: mailEn },
 ];
 
 export const messages: AppMessages = {

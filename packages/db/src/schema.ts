@@ -170,6 +170,8 @@ export interface OutboxTable {
   attempts: ColumnType<number, number | undefined, number>;
   sent_at: Date | null;
   last_error: string | null;
+  /** Delivery given up (the mail server refused the message for good); never retried. */
+  failed_at: Date | null;
 }
 
 /** A calendar date as text, "2026-01-01" (see client.ts). */

@@ -209,6 +209,7 @@ export function claimPendingOutbox(db: Executor, now: Date, limit: number) {
     .selectAll('outbox')
     .select(['users.email as recipientEmail', 'users.locale as recipientLocale'])
     .where('outbox.sent_at', 'is', null)
+    .where('outbox.failed_at', 'is', null)
     .where('outbox.available_at', '<=', now)
     .orderBy('outbox.id')
     .limit(limit)
@@ -224,6 +225,11 @@ export function markOutboxSent(db: Executor, id: number, at: Date) {
 /** A failed attempt: retried later, backing off by the attempt count. */
 export function markOutboxFailed(db: Executor, id: number, error: string, retryAt: Date) {
   return db.updateTable('outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 2000), available_at: retryAt })).where('id', '=', id).execute();
+}
+
+/** A message the mail server refused for good: kept with the server's answer, never retried. */
+export function markOutboxGivenUp(db: Executor, id: number, error: string, at: Date) {
+  return db.updateTable('outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 2000), failed_at: at })).where('id', '=', id).execute();
 }
 
 /** The granted amount after an approved change (the ledger entry is written beside it). */

@@ -1,5 +1,6 @@
 import { ZUploadAttachmentInput } from '@tsumiki/domain';
 import { ZChangeDecision, ZChangeReason, ZChangeRequestInput, ZRequestAnswer, ZResultsReportDraft } from '@tsumiki/domain/lifecycle';
+import { listUndeliveredMail } from '@tsumiki/db';
 import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import { STAFF_ROLES } from '../review/review.access';
@@ -33,6 +34,24 @@ export const lifecycleRouter = createTRPCRouter({
   requestChange: applicantProcedure
     .input(ZApplicationRef.extend({ reason: ZChangeReason, change: ZChangeRequestInput }))
     .mutation(({ ctx, input }) => requestChange(ctx, input)),
+
+  /**
+   * Console: e-mail that did not leave — refused for good by the mail server (given up) or failed
+   * and waiting for its next try — so the office can reach the person another way.
+   */
+  undeliveredMail: roleProcedure('programme_admin').query(async ({ ctx }) =>
+    (await listUndeliveredMail(ctx.db)).map((m) => ({
+      id: m.id,
+      topic: m.topic,
+      to: m.invitedEmail ?? m.recipientEmail,
+      attempts: m.attempts,
+      error: m.lastError,
+      givenUp: m.failedAt !== null,
+      failedAt: m.failedAt,
+      retryAt: m.retryAt,
+      createdAt: m.createdAt,
+    })),
+  ),
 
   /** Console: the applicant's answers to the office's requests, with their files. */
   staffAnswers: staffProcedure.input(ZApplicationRef).query(({ ctx, input }) => answersForStaff(ctx, input.applicationId)),
