@@ -43,7 +43,8 @@ export const lifecycleRouter = createTRPCRouter({
     (await listUndeliveredMail(ctx.db)).map((m) => ({
       id: m.id,
       topic: m.topic,
-      to: m.invitedEmail ?? m.recipientEmail,
+      // An invitation names its own address (no account yet); other mail goes to the recipient user.
+      to: typeof m.invitedEmail === 'string' ? m.invitedEmail : m.recipientEmail,
       attempts: m.attempts,
       error: m.lastError,
       givenUp: m.failedAt !== null,
