@@ -64,6 +64,57 @@ describe.each(backends)('HTTP server on $name', (backend) => {
     expect(body.error.json.message).toBe('The e-mail address or password is wrong. Check them and try again.');
   });
 
+  const sessionOf = async (email: string) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.signIn',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
+      payload: JSON.stringify(superjson.serialize({ email, password: DEMO_PASSWORD })),
+    });
+    return response.cookies.find((c) => c.name === 'tsumiki_session')!.value;
+  };
+  type FieldErrors = { error: { json: { message: string; data: { fieldErrors: { path: string; code: string; message: string }[] } } } };
+
+  it('says for each refused field what is wrong with it and its limit, never the generic error', async () => {
+    const reviewer = await sessionOf('admin@demo.tsumiki.jp');
+    const input = encodeURIComponent(JSON.stringify(superjson.serialize({ pageSize: 500, search: 'x'.repeat(300) })));
+    const response = await app.inject({ method: 'GET', url: `/trpc/review.queue?input=${input}`, cookies: { tsumiki_session: reviewer } });
+    expect(response.statusCode).toBe(400);
+    const { fieldErrors } = response.json<FieldErrors>().error.json.data;
+    expect(fieldErrors).toEqual(expect.arrayContaining([{ path: 'pageSize', code: 'validation.too_large', params: { maximum: 200 }, message: '200以下の値を入力してください。' }]));
+    for (const f of fieldErrors) expect(f.message).not.toContain('予期しないエラー');
+  });
+
+  it('refuses a due date in the year 275760 with a message naming the range', async () => {
+    const reviewer = await sessionOf('admin@demo.tsumiki.jp');
+    const response = await app.inject({
+      method: 'POST',
+      url: '/trpc/review.transition',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
+      cookies: { tsumiki_session: reviewer },
+      payload: JSON.stringify(superjson.serialize({ applicationId: '00000000-0000-4000-8000-000000000000', version: 1, event: 'request_information', reason: '資料', dueAt: new Date(8.64e15) })),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<FieldErrors>().error.json.data.fieldErrors).toEqual([
+      expect.objectContaining({ path: 'dueAt', code: 'time.date_out_of_range', message: '日付は2000-01-01から2099-12-31までの範囲で入力してください。' }),
+    ]);
+  });
+
+  it('writes a client’s x-request-id to the audit log only when it is a plain id', async () => {
+    const signOut = async (requestId: string) => {
+      const session = await sessionOf('admin@demo.tsumiki.jp');
+      const out = await app.inject({ method: 'POST', url: '/trpc/auth.signOut', headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1', 'x-request-id': requestId }, payload: '{}', cookies: { tsumiki_session: session } });
+      expect(out.statusCode).toBe(200);
+      const row = await database.db.selectFrom('audit_log').select('request_id').where('action', '=', 'auth.sign_out').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      return row.request_id;
+    };
+    expect(await signOut('trace-4711:a.b_c')).toBe('trace-4711:a.b_c');
+    // Header values cannot carry CR/LF or NUL through HTTP; everything else that is not a plain id is replaced.
+    for (const hostile of ['<script>alert(1)</script>', 'x'.repeat(101), 'a b', 'ünïcode', "'; drop table audit_log; --"]) {
+      expect(await signOut(hostile)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+  });
+
   it('reports field errors for invalid input, per field, in Japanese', async () => {
     const response = await app.inject({
       method: 'POST',

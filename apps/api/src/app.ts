@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
@@ -6,6 +5,7 @@ import {
   appRouter,
   attachmentPreview,
   createContext,
+  requestIdFrom,
   SESSION_COOKIE,
   type ApiDependencies,
   type AppRouter,
@@ -103,7 +103,7 @@ export async function buildServer(options: ServerOptions) {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 5000 },
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 100) : randomUUID()),
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     // A hop count trusts that many proxies nearest to us (what Fastify does with a number).
     trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
   });

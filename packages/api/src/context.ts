@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { requestIdFrom } from './request-id';
 import {
   extendSession,
   findSessionByTokenHash,
@@ -140,7 +141,8 @@ export async function createContext(deps: ApiDependencies, request: RequestInfo,
   }
   return {
     db: deps.db,
-    request,
+    // Checked here too, whatever server built the request: the id is written to the audit log.
+    request: { ...request, requestId: requestIdFrom(request.requestId) },
     cookies,
     allowedOrigins: deps.allowedOrigins,
     now,

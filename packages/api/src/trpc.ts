@@ -1,6 +1,6 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
 import { isDatabaseUnavailable, isInvalidInputValue } from '@tsumiki/db';
-import { DomainError, errorMessage, type ErrorCode, type TRole } from '@tsumiki/domain';
+import { configureZodMessages, DomainError, errorMessage, fieldIssueOf, type ErrorCode, type TRole } from '@tsumiki/domain';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context';
@@ -18,8 +18,13 @@ export interface Meta {
 interface FieldError {
   path: string;
   code: string;
+  /** The limits the message names (maximum, minimum…), for a client that words it itself. */
+  params: Record<string, string | number>;
   message: string;
 }
+
+// A missing field is reported as "required" wherever a schema gave no message of its own.
+configureZodMessages();
 
 function appCodeOf(error: TRPCError): ErrorCode {
   if (error.cause instanceof DomainError) return error.cause.code;
@@ -42,11 +47,11 @@ const t = initTRPC
       const appParams = error.cause instanceof DomainError ? error.cause.params : {};
       const fieldErrors: FieldError[] | undefined =
         error.cause instanceof ZodError
-          ? error.cause.issues.map((issue) => ({
-              path: issue.path.join('.'),
-              code: issue.message,
-              message: errorMessage(issue.message, locale),
-            }))
+          ? error.cause.issues.map((issue) => {
+              // Each field says what is wrong with it, with its limits; never the generic "unexpected error".
+              const field = fieldIssueOf(issue);
+              return { path: field.path, code: field.code, params: field.params, message: errorMessage(field.code, locale, field.params) };
+            })
           : undefined;
       const { stack: _stack, ...data } = shape.data;
       return {

@@ -12,10 +12,12 @@ import programmesEn from './messages/errors.programmes.en.json';
 import programmesJa from './messages/errors.programmes.ja.json';
 import reviewEn from './messages/errors.review.en.json';
 import reviewJa from './messages/errors.review.ja.json';
+import validationEn from './messages/errors.validation.en.json';
+import validationJa from './messages/errors.validation.ja.json';
 
 // One catalogue, kept in one file per area so each area's codes sit beside each other.
-const catalogueJa = { ...ja, ...carbonJa, ...programmesJa, ...reviewJa, ...onboardingJa, ...lifecycleJa, ...operationsJa };
-const catalogueEn = { ...en, ...carbonEn, ...programmesEn, ...reviewEn, ...onboardingEn, ...lifecycleEn, ...operationsEn };
+const catalogueJa = { ...ja, ...carbonJa, ...programmesJa, ...reviewJa, ...onboardingJa, ...lifecycleJa, ...operationsJa, ...validationJa };
+const catalogueEn = { ...en, ...carbonEn, ...programmesEn, ...reviewEn, ...onboardingEn, ...lifecycleEn, ...operationsEn, ...validationEn };
 
 /** Every error a user can see has a code here, with its text in both languages (SPEC §1). */
 export type ErrorCode = keyof typeof catalogueJa;

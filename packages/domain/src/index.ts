@@ -7,4 +7,5 @@ export * from './organisation';
 export * from './programme';
 export * from './roles';
 export * from './time';
+export * from './field-errors';
 export * from './export';

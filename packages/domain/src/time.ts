@@ -27,6 +27,18 @@ export function jstInstant(year: number, month: number, day: number, hour = 0, m
   return new Date(Date.UTC(year, month - 1, day, hour, minute) - JST_OFFSET_MS);
 }
 
+/**
+ * The range of instants a person may enter (deadlines, due dates): 2000-01-01 to 2099-12-31 JST.
+ * Anything outside is a typo or a probe (the largest Date is in the year 275760), never a deadline.
+ */
+export const INPUT_DATE_MIN = jstInstant(2000, 1, 1);
+export const INPUT_DATE_MAX = jstInstant(2099, 12, 31, 23, 59);
+export const INPUT_DATE_RANGE = { minimum: '2000-01-01', maximum: '2099-12-31' } as const;
+const inInputRange = (d: Date) => d.getTime() >= INPUT_DATE_MIN.getTime() && d.getTime() <= INPUT_DATE_MAX.getTime();
+
+/** An instant a person entered, within INPUT_DATE_MIN..INPUT_DATE_MAX. */
+export const ZInputDate = z.date().refine(inInputRange, { message: 'time.date_out_of_range', params: INPUT_DATE_RANGE });
+
 /** "2026-04-06T13:00" read as JST. */
 export const ZJstDateTime = z
   .string()
@@ -39,6 +51,10 @@ export const ZJstDateTime = z
     const back = jstParts(instant);
     if (back.year !== y || back.month !== m || back.day !== d || back.hour !== hh || back.minute !== mm) {
       ctx.addIssue({ code: 'custom', message: 'time.invalid_jst_datetime' });
+      return z.NEVER;
+    }
+    if (!inInputRange(instant)) {
+      ctx.addIssue({ code: 'custom', message: 'time.date_out_of_range', params: INPUT_DATE_RANGE });
       return z.NEVER;
     }
     return instant;

@@ -11,8 +11,11 @@ export function errorText(t: TFunction, error: unknown): string {
   return t(code, { ns: 'errors', keySeparator: false, ...(data?.appParams ?? {}) });
 }
 
-/** A zod issue message is a catalogue code (see packages/domain); show it in the user's language. */
-export function fieldErrorText(t: TFunction, code: unknown): string | undefined {
+/**
+ * A zod issue message is a catalogue code (see packages/domain); show it in the user's language,
+ * with the limits the API sent beside a field error ("500文字以内で…").
+ */
+export function fieldErrorText(t: TFunction, code: unknown, params: Record<string, string | number> = {}): string | undefined {
   if (typeof code !== 'string' || code === '') return undefined;
-  return t(code, { ns: 'errors', keySeparator: false, defaultValue: code });
+  return t(code, { ns: 'errors', keySeparator: false, defaultValue: code, ...params });
 }

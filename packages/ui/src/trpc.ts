@@ -41,7 +41,7 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 export interface AppErrorData {
   appCode?: string;
   appParams?: Record<string, string | number>;
-  fieldErrors?: { path: string; code: string; message: string }[];
+  fieldErrors?: { path: string; code: string; params?: Record<string, string | number>; message: string }[];
   httpStatus?: number;
 }
 

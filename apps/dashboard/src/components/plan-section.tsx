@@ -88,7 +88,7 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
   const save = useMutation(
     trpc.ccus.setTargets.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.ccus.pathKey() }) }),
   );
-  const fieldErrors = (save.error?.data as { fieldErrors?: { path: string; code: string }[] } | undefined)?.fieldErrors ?? [];
+  const fieldErrors = (save.error?.data as { fieldErrors?: { path: string; code: string; params?: Record<string, string | number> }[] } | undefined)?.fieldErrors ?? [];
   const changed = metrics.filter((m) => values[m.code] !== '' && values[m.code] !== initial[m.code]);
   return (
     <form
@@ -124,7 +124,7 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
                         suffix={m.kind === 'ratio' ? '%' : undefined}
                         thousandSeparator=","
                         decimalScale={m.kind === 'ratio' ? 1 : 0}
-                        error={error ? fieldErrorText(t, error.code) : undefined}
+                        error={error ? fieldErrorText(t, error.code, error.params) : undefined}
                       />
                     </Table.Td>
                   </Table.Tr>

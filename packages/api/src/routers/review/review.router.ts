@@ -1,3 +1,4 @@
+import { ZInputDate } from '@tsumiki/domain';
 import { ZBonusCode, ZCommitteeFinding, ZConflictKind, ZLineReview, ZQueueFilters, ZSavedView, ZWorkflowEvent } from '@tsumiki/domain/review';
 import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
@@ -31,7 +32,7 @@ const ZTransitionInput = ZApplicationRef.extend({
   version: z.number().int().min(1),
   event: ZWorkflowEvent,
   reason: z.string().max(4000).optional(),
-  dueAt: z.date().optional(),
+  dueAt: ZInputDate.optional(),
   amount: ZYenInput.optional(),
 });
 

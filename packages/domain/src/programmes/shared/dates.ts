@@ -18,10 +18,14 @@ export function isIsoDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** "2026-04-06": a day that exists (no 30 February). */
+/** Calendar dates in applications reach back further than deadlines (qualifications, founding), but not past 1900 nor beyond 2099. */
+export const CALENDAR_DATE_RANGE = { minimum: '1900-01-01', maximum: '2099-12-31' } as const;
+
+/** "2026-04-06": a day that exists (no 30 February), within CALENDAR_DATE_RANGE. */
 export const ZIsoDate = z
   .string({ error: 'programmes.date_invalid' })
-  .refine(isIsoDate, { message: 'programmes.date_invalid' });
+  .refine(isIsoDate, { message: 'programmes.date_invalid' })
+  .refine((s) => s >= CALENDAR_DATE_RANGE.minimum && s <= CALENDAR_DATE_RANGE.maximum, { message: 'time.date_out_of_range', params: CALENDAR_DATE_RANGE });
 
 /** "2026-04-06T13:00", read as JST wall-clock time, kept as text in programme data. */
 export const ZJstText = z
