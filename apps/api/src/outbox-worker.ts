@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { claimPendingOutbox, markOutboxFailed, markOutboxGivenUp, markOutboxSent, type Executor } from '@tsumiki/db';
-import { INVITATION_TOPIC, invitationMail } from '@tsumiki/domain';
+import { addressedMail } from '@tsumiki/domain';
 import { renderNotice } from '@tsumiki/domain/lifecycle';
 import type { Kysely } from 'kysely';
 import type { DB } from '@tsumiki/db';
@@ -76,10 +76,10 @@ export async function deliverOutbox(db: Kysely<DB>, transport: MailTransport, no
   return db.transaction().execute(async (trx: Executor) => {
     const result: DeliveryResult = { sent: 0, skipped: 0, failed: 0, givenUp: 0 };
     for (const message of await claimPendingOutbox(trx, now, limit)) {
-      // An invitation goes to an address without an account yet (issue 4): it carries its own recipient.
-      const invitation = message.topic === INVITATION_TOPIC ? invitationMail(message.payload) : null;
-      const notice = invitation ?? renderNotice(message.topic, message.payload, message.recipientLocale ?? 'ja');
-      const to = invitation?.to ?? message.recipientEmail;
+      // Invitations and sign-up mail go to an address, perhaps without an account: they carry their own recipient.
+      const addressed = addressedMail(message.topic, message.payload);
+      const notice = addressed ?? renderNotice(message.topic, message.payload, message.recipientLocale ?? 'ja');
+      const to = addressed?.to ?? message.recipientEmail;
       if (!notice || !to) {
         await markOutboxSent(trx, message.id, now);
         result.skipped += 1;

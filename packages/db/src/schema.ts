@@ -23,7 +23,7 @@ export interface OrganisationInvitationTable {
   organisation_id: string;
   email: string;
   token_hash: string;
-  invited_by: string;
+  invited_by: string | null;
   created_at: CreatedAt;
   expires_at: Timestamp;
   accepted_at: Date | null;

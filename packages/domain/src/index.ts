@@ -4,6 +4,7 @@ export * from './auth';
 export * from './errors';
 export * from './money';
 export * from './organisation';
+export * from './addressed-mail';
 export * from './programme';
 export * from './roles';
 export * from './time';

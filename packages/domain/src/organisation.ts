@@ -54,7 +54,9 @@ export const ZOrganisationSignUpInput = z.object({
     address: text(300, 'organisation.address_required', 'organisation.address_too_long'),
     representative: text(100, 'organisation.representative_required', 'organisation.representative_too_long'),
   }),
-  user: z.object({ displayName: ZDisplayName, email: ZEmail, password: ZNewPassword }),
+  // Name and password are chosen from the e-mailed link: the answer to sign-up is the same whether
+  // or not the address has an account, so nothing here may sign anyone in.
+  user: z.object({ email: ZEmail }),
 });
 export type TOrganisationSignUpInput = z.infer<typeof ZOrganisationSignUpInput>;
 

@@ -16,12 +16,12 @@ const type = (label: string, value: string) => {
 
 describe('organisation sign-up page', () => {
   it('says in Japanese what is wrong as you leave a field, and sends nothing until it is right', async () => {
-    const api = fakeApi({ 'auth.signUp': { data: sessionOf('applicant') }, 'auth.me': { data: null } });
+    const api = fakeApi({ 'auth.signUp': { data: { status: 'mail_sent' } }, 'auth.me': { data: null } });
     renderWithTsumiki(<Routes><Route path="/sign-up" element={<SignUpPage />} /></Routes>, { api, route: '/sign-up', messages });
     await screen.findByTestId('sign-up');
     type('法人番号', '7000012050003');
     expect(await screen.findByText(/チェック用数字が残り12桁と合いません/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '登録してログイン' }));
+    fireEvent.click(screen.getByRole('button', { name: '登録を申し込む' }));
     expect(await screen.findByText('法人名（団体名）を入力してください。')).toBeTruthy();
     expect(api.calls.filter((c) => c.path === 'auth.signUp')).toHaveLength(0);
 
@@ -29,13 +29,13 @@ describe('organisation sign-up page', () => {
     type('法人番号', '７０００-０１２０-５０００２');
     type('所在地', '東京都千代田区霞が関1-1-1');
     type('代表者の役職・氏名', '代表取締役 木村一郎');
-    type('氏名', '木村花子');
     type('メールアドレス', 'hanako@kimura.example.jp');
-    type('パスワード', 'correct horse battery staple');
-    fireEvent.click(screen.getByRole('button', { name: '登録してログイン' }));
+    fireEvent.click(screen.getByRole('button', { name: '登録を申し込む' }));
     await waitFor(() => expect(api.calls.some((c) => c.path === 'auth.signUp')).toBe(true));
     const sent = api.calls.find((c) => c.path === 'auth.signUp')?.input as { organisation: { corporateNumber: string } };
     expect(sent.organisation.corporateNumber).toBe('7000012050002');
+    // The same page whatever the address: mail sent, nobody signed in.
+    expect((await screen.findByTestId('sign-up-sent')).textContent).toContain('hanako@kimura.example.jp にメールを送りました');
   });
 
   it('shows the API refusal (number already registered) in Japanese', async () => {
@@ -47,12 +47,10 @@ describe('organisation sign-up page', () => {
       ['法人番号', '7000012050002'],
       ['所在地', '東京都'],
       ['代表者の役職・氏名', '代表'],
-      ['氏名', '木村'],
       ['メールアドレス', 'a@example.jp'],
-      ['パスワード', 'correct horse battery staple'],
     ] as const)
       type(label, value);
-    fireEvent.click(screen.getByRole('button', { name: '登録してログイン' }));
+    fireEvent.click(screen.getByRole('button', { name: '登録を申し込む' }));
     expect((await screen.findByRole('alert')).textContent).toContain('この法人番号の組織は既に登録されています');
   });
 });

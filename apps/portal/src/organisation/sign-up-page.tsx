@@ -5,23 +5,36 @@ import { errorText, useTRPC } from '@tsumiki/ui';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PublicCard, SchemaInput, useEnterPortal, useSchemaForm } from './form-state';
+import { PublicCard, SchemaInput, useSchemaForm } from './form-state';
 
-/** 組織の新規登録: the organisation and its first applicant, who is signed in on success. */
+/**
+ * 組織の新規登録: the organisation and its contact's address. The contact chooses a name and password
+ * from the e-mailed link; the page says the same "mail sent" whether or not the address has an account.
+ */
 export function SignUpPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const form = useSchemaForm(ZOrganisationSignUpInput, {
     organisation: { name: '', corporateNumber: '', address: '', representative: '' },
-    user: { displayName: '', email: '', password: '' },
+    user: { email: '' },
   });
-  const signUp = useMutation(trpc.auth.signUp.mutationOptions({ onSuccess: useEnterPortal() }));
+  const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const input = form.submit();
     if (input) signUp.mutate(input);
   };
   const label = (path: string) => t(`organisation.signUp.fields.${path}`);
+  if (signUp.isSuccess) {
+    return (
+      <PublicCard testId="sign-up-sent" title={t('organisation.signUp.sentTitle')} onSubmit={(event) => event.preventDefault()}>
+        <Text>{t('organisation.signUp.sent', { email: signUp.variables.user.email })}</Text>
+        <Anchor component={Link} to="/">
+          {t('organisation.signUp.haveAccount')}
+        </Anchor>
+      </PublicCard>
+    );
+  }
   return (
     <PublicCard testId="sign-up" title={t('organisation.signUp.title')} onSubmit={onSubmit}>
       <Text size="sm">{t('organisation.signUp.lead')}</Text>
@@ -41,9 +54,7 @@ export function SignUpPage() {
       <Title order={2} size="h4">
         {t('organisation.signUp.userHeading')}
       </Title>
-      <SchemaInput form={form} path="user.displayName" label={label('user.displayName')} autoComplete="name" />
       <SchemaInput form={form} path="user.email" label={label('user.email')} type="email" inputMode="email" autoComplete="username" />
-      <SchemaInput form={form} path="user.password" label={label('user.password')} password autoComplete="new-password" description={t('organisation.signUp.passwordHint')} />
       {signUp.isError && (
         <Alert color="red" role="alert" title={t('organisation.signUp.failed')}>
           {errorText(t, signUp.error)}

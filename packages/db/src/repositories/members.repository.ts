@@ -45,7 +45,7 @@ export function isMemberByEmail(db: Executor, organisationId: string, email: str
 
 export function insertInvitation(
   db: Executor,
-  invitation: { organisationId: string; email: string; tokenHash: string; invitedBy: string; expiresAt: Date },
+  invitation: { organisationId: string; email: string; tokenHash: string; invitedBy: string | null; expiresAt: Date },
 ) {
   return db
     .insertInto('organisation_invitations')

@@ -1,21 +1,36 @@
 import {
+  appendAudit,
   countRecentAttemptsOfClient,
+  enqueueOutbox,
   findOrganisationByCorporateNumber,
   findUserByEmail,
+  insertInvitation,
   insertOrganisation,
   isUniqueViolation,
   recordSignInAttempt,
 } from '@tsumiki/db';
-import { SIGN_IN_FAILURE_WINDOW_MS, SIGN_UP_MAX_PER_CLIENT, type TOrganisationSignUpInput } from '@tsumiki/domain';
-import { hashPassword } from '../../auth/password';
+import {
+  INVITATION_TTL_MS,
+  SIGN_IN_FAILURE_WINDOW_MS,
+  SIGN_UP_EXISTING_ADDRESS_TOPIC,
+  SIGN_UP_MAX_PER_CLIENT,
+  SIGN_UP_TOPIC,
+  type TOrganisationSignUpInput,
+} from '@tsumiki/domain';
+import { newSessionToken } from '../../auth/session-token';
 import type { Context } from '../../context';
 import { appError } from '../../errors';
-import { enrolApplicant, minutesUntil, signedInView } from './auth.service';
+import { minutesUntil } from './auth.service';
+
+/** The one answer to every accepted sign-up, whether or not the address already has an account. */
+const MAIL_SENT = { status: 'mail_sent' } as const;
 
 /**
- * An applicant organisation registers itself: the organisation (with its 法人番号), its first
- * user as applicant, and a session for that user, all or nothing. Throttled per client like
- * sign-in, counting every attempt (a scripted registration run is what this stops).
+ * An applicant organisation registers itself with its 法人番号. The answer never says whether the
+ * address has an account (that would let anyone test addresses): a new address gets the
+ * organisation and a single-use link to choose a name and password (an invitation it sends
+ * itself); a registered address gets nothing made and an e-mail saying someone tried. Throttled per
+ * client like sign-in, counting every attempt (a scripted registration run is what this stops).
  */
 export async function signUp(ctx: Context, input: TOrganisationSignUpInput) {
   const now = ctx.now();
@@ -27,12 +42,29 @@ export async function signUp(ctx: Context, input: TOrganisationSignUpInput) {
   // Counted by client only; recorded as not failed so it never counts against the address's sign-in.
   await recordSignInAttempt(ctx.db, { email: input.user.email, clientKey, succeeded: true });
 
+  // The 法人番号 is public (国税庁's register), so saying it is taken reveals nothing about the address.
   if (await findOrganisationByCorporateNumber(ctx.db, input.organisation.corporateNumber)) throw appError('organisation.corporate_number_taken');
-  if (await findUserByEmail(ctx.db, input.user.email)) throw appError('user.email_taken');
-  const passwordHash = await hashPassword(input.user.password);
-
+  const origin = ctx.request.origin ?? ctx.allowedOrigins[0] ?? '';
+  const existing = await findUserByEmail(ctx.db, input.user.email);
   try {
-    const { user, session } = await ctx.db.transaction().execute(async (trx) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      if (existing) {
+        await enqueueOutbox(trx, {
+          topic: SIGN_UP_EXISTING_ADDRESS_TOPIC,
+          recipientUserId: null,
+          payload: { to: existing.email, organisationName: input.organisation.name, signInLink: `${origin}/` },
+        });
+        await appendAudit(trx, {
+          actorUserId: null,
+          action: 'auth.sign_up_existing_address',
+          entityType: 'user',
+          entityId: existing.id,
+          after: { organisationName: input.organisation.name, corporateNumber: input.organisation.corporateNumber },
+          requestId: ctx.request.requestId,
+          ip: ctx.request.ip,
+        });
+        return;
+      }
       const organisation = await insertOrganisation(trx, {
         kind: 'applicant',
         name_ja: input.organisation.name,
@@ -42,22 +74,28 @@ export async function signUp(ctx: Context, input: TOrganisationSignUpInput) {
         address: input.organisation.address,
         representative: input.organisation.representative,
       });
-      return enrolApplicant(ctx, trx, {
-        organisationId: organisation.id,
-        email: input.user.email,
-        displayName: input.user.displayName,
-        passwordHash,
+      const { token, tokenHash } = newSessionToken();
+      const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+      const invitation = await insertInvitation(trx, { organisationId: organisation.id, email: input.user.email, tokenHash, invitedBy: null, expiresAt });
+      await enqueueOutbox(trx, {
+        topic: SIGN_UP_TOPIC,
+        recipientUserId: null,
+        payload: { to: invitation.email, organisationName: organisation.name_ja, link: `${origin}/invitations/${token}`, expiresAt: expiresAt.toISOString() },
+      });
+      await appendAudit(trx, {
+        actorUserId: null,
         action: 'organisation.sign_up',
-        after: { name: organisation.name_ja, corporateNumber: organisation.corporate_number },
+        entityType: 'organisation',
+        entityId: organisation.id,
+        after: { name: organisation.name_ja, corporateNumber: organisation.corporate_number, invitationId: invitation.id, email: invitation.email },
+        requestId: ctx.request.requestId,
+        ip: ctx.request.ip,
       });
     });
-    return signedInView(ctx, user, session);
   } catch (error) {
-    // Two sign-ups racing for one number or address: the loser hears what the check above says.
-    if (isUniqueViolation(error)) {
-      if (await findUserByEmail(ctx.db, input.user.email)) throw appError('user.email_taken');
-      throw appError('organisation.corporate_number_taken');
-    }
+    // Two sign-ups racing for one number: the loser hears what the check above says.
+    if (isUniqueViolation(error)) throw appError('organisation.corporate_number_taken');
     throw error;
   }
+  return MAIL_SENT;
 }
