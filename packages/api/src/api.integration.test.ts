@@ -133,13 +133,13 @@ describe.each(backends)('API on $name', (backend) => {
     it('refuses a stale version: the second writer gets a conflict and the first edit survives', async () => {
       const alice = await signedInClient(database, seed.users.applicant.email);
       const draft = await alice.caller.applications.createDraft({ programmeId: seed.programme.id, title: '競合' });
-      const saved = await alice.caller.applications.updateDraft({ id: draft.id, version: 1, content: { summary: 'first' } });
+      const saved = await alice.caller.applications.updateDraft({ id: draft.id, version: 1, content: { programme: 'clt_demonstration', plan: { content: 'first' } } });
       expect(saved.version).toBe(2);
       expect(
-        await refusal(alice.caller.applications.updateDraft({ id: draft.id, version: 1, content: { summary: 'stale' } })),
+        await refusal(alice.caller.applications.updateDraft({ id: draft.id, version: 1, content: { programme: 'clt_demonstration', plan: { content: 'stale' } } })),
       ).toEqual({ code: 'CONFLICT', appCode: 'application.version_conflict' });
       const current = await alice.caller.applications.get({ id: draft.id });
-      expect(current.content).toEqual({ summary: 'first' });
+      expect(current.content).toEqual({ programme: 'clt_demonstration', plan: { content: 'first' } });
       expect(current.version).toBe(2);
     });
 

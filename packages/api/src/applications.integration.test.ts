@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { countRows, ensureLedger, insertApplication, insertProgramme, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
-import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { errorMessage } from '@tsumiki/domain';
 import { pdfText } from '@tsumiki/pdf/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +151,7 @@ describe.each(backends)('submission on $name', (backend) => {
       organisationId: seed.orgs.applicant.id,
       createdBy: seed.users.applicant.id,
       title: '予算到達後',
+      content: { programme: 'co2_factor_support' },
     });
     const client = await signedInClient(database, seed.users.applicant.email);
     expect(await refusal(client.caller.applications.submit({ id: draft.id, version: 1, idempotencyKey: randomUUID() }))).toEqual({
@@ -227,12 +228,12 @@ describe.each(backends)('submission on $name', (backend) => {
     const client = await signedInClient(database, seed.users.applicant.email);
     const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: '金額の試験' });
     const wrongType = await client.caller.applications
-      .updateDraft({ id: draft.id, version: draft.version, content: 'not an object' as unknown as Record<string, unknown> })
+      .updateDraft({ id: draft.id, version: draft.version, content: 'not an object' as unknown as TApplicationContent })
       .catch((e: unknown) => e as TRPCError);
     expect((wrongType as TRPCError).code).toBe('BAD_REQUEST');
     // Saving never blocks on the budget (drafts are saved as typed); submitting names the line.
-    const content = cltExampleApplicationContent() as { grant: { building: { lines: { amount: number }[] } } } & Record<string, unknown>;
-    const lines = content.grant.building.lines;
+    const content = cltExampleApplicationContent();
+    const lines = content.grant!.building!.lines;
     lines[0]!.amount = -5;
     const saved = await client.caller.applications.updateDraft({ id: draft.id, version: draft.version, content });
     await attachRequiredDocuments(database, { applicationId: draft.id, kind: 'clt_demonstration', content, uploadedBy: seed.users.applicant.id });

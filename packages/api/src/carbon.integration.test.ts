@@ -61,8 +61,8 @@ describe.each(backends)('carbon API on $name', (backend) => {
 
   it('links only an application of the same organisation', async () => {
     const { id } = await applicant.caller.carbon.create({ name: '申請に添付' });
-    const own = await insertApplication(database.db, { programmeId: seed.programme.id, organisationId: seed.orgs.applicant.id, createdBy: seed.users.applicant.id, title: 'CLT' });
-    const theirs = await insertApplication(database.db, { programmeId: seed.programme.id, organisationId: seed.orgs.otherApplicant.id, createdBy: seed.otherApplicant.id, title: 'B' });
+    const own = await insertApplication(database.db, { programmeId: seed.programme.id, organisationId: seed.orgs.applicant.id, createdBy: seed.users.applicant.id, title: 'CLT', content: { programme: 'clt_demonstration' } });
+    const theirs = await insertApplication(database.db, { programmeId: seed.programme.id, organisationId: seed.orgs.otherApplicant.id, createdBy: seed.otherApplicant.id, title: 'B', content: { programme: 'clt_demonstration' } });
     const { content } = await applicant.caller.carbon.get({ id });
     await expect(applicant.caller.carbon.save({ id, version: 1, applicationId: theirs.id, content })).rejects.toMatchObject({ cause: { code: 'carbon.application_not_found' } });
     await applicant.caller.carbon.save({ id, version: 1, applicationId: own.id, content });

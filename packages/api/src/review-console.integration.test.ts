@@ -1,7 +1,7 @@
 import { insertProgramme, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { jstInstant, type TRole } from '@tsumiki/domain';
-import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReminders } from './routers/review/reminders.service';
@@ -19,7 +19,7 @@ describe.each(backends)('review console API on $name', (backend) => {
   let n = 0;
 
   /** A submitted CLT application of the applicant organisation, as the submit flow leaves it. */
-  async function submitted(title = `CLT実証 ${n + 1}`, body: Record<string, unknown> = content, programmeId = seed.programme.id) {
+  async function submitted(title = `CLT実証 ${n + 1}`, body: TApplicationContent = content, programmeId = seed.programme.id) {
     n += 1;
     const { id } = await submittedCltApplication(database, {
       programmeId,
@@ -111,10 +111,8 @@ describe.each(backends)('review console API on $name', (backend) => {
         office_organisation_id: seed.orgs.programme_office.id,
       });
       const at = (site: string, mainUse: string) => {
-        const c = cltExampleApplicationContent() as { building: { site: string }; grant: { facts: { mainUse: string } } };
-        c.building.site = site;
-        c.grant.facts.mainUse = mainUse;
-        return c as unknown as Record<string, unknown>;
+        const c = cltExampleApplicationContent();
+        return { ...c, building: { ...c.building, site }, grant: { ...c.grant, facts: { ...c.grant?.facts, mainUse } } };
       };
       const { reviewer, programme_admin: admin } = clients;
       const chosen = await submitted('高知の事務所', at('高知県高知市〇〇町2-2', '事務所'), round.id);

@@ -1,10 +1,10 @@
 import { insertApplication, insertSubmission, setApplicationSubmitted, type Database } from '@tsumiki/db';
-import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
 
 /** A submitted CLT application, frozen as the submit flow leaves it (the 記載例 unless content is given). */
 export async function submittedCltApplication(
   database: Database,
-  a: { programmeId: string; organisationId: string; createdBy: string; key: string; title: string; trackingNumber: string; submittedAt: Date; content?: Record<string, unknown> },
+  a: { programmeId: string; organisationId: string; createdBy: string; key: string; title: string; trackingNumber: string; submittedAt: Date; content?: TApplicationContent },
 ) {
   const { db } = database;
   const content = a.content ?? cltExampleApplicationContent();

@@ -1,7 +1,7 @@
 // Test-only helpers shared by this package's integration tests.
 import { insertAttachment, insertMembership, insertOrganisation, insertProgramme, insertUser, type Database } from '@tsumiki/db';
 import { errorMessage, ROLE_ORGANISATION_KIND, ROLES, type TProgrammeKind, type TRole } from '@tsumiki/domain';
-import { BUILTIN_PROGRAMMES, documentsToAttach } from '@tsumiki/domain/programmes';
+import { BUILTIN_PROGRAMMES, documentsToAttach, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from './auth/password';
@@ -167,7 +167,7 @@ export async function refusalOf(promise: Promise<unknown>) {
 /** Attaches every document the call requires of this content (as many copies as parties), straight into the table. */
 export async function attachRequiredDocuments(
   database: Database,
-  input: { applicationId: string; kind: TProgrammeKind; content: Record<string, unknown>; uploadedBy: string },
+  input: { applicationId: string; kind: TProgrammeKind; content: TApplicationContent; uploadedBy: string },
 ) {
   for (const r of documentsToAttach(input.kind, BUILTIN_PROGRAMMES[input.kind], input.content))
     for (let copy = 0; copy < r.copies; copy++)

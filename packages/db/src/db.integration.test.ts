@@ -40,6 +40,7 @@ describe.each(backends)('database on $name', (backend) => {
       organisationId: applicant.id,
       createdBy: user.id,
       title: '実証',
+      content: { programme: 'clt_demonstration' },
     });
     fixture = { userId: user.id, applicationId: application.id };
   });
@@ -56,17 +57,17 @@ describe.each(backends)('database on $name', (backend) => {
     const first = await updateApplicationIfVersion(database.db, {
       id: fixture.applicationId,
       expectedVersion: 1,
-      content: { summary: 'first' },
+      content: { programme: 'clt_demonstration', plan: { content: 'first' } },
     });
     expect(first?.version).toBe(2);
     const stale = await updateApplicationIfVersion(database.db, {
       id: fixture.applicationId,
       expectedVersion: 1,
-      content: { summary: 'stale' },
+      content: { programme: 'clt_demonstration', plan: { content: 'stale' } },
     });
     expect(stale).toBeUndefined();
     const row = await database.db.selectFrom('applications').select(['content', 'version']).executeTakeFirstOrThrow();
-    expect(row).toEqual({ content: { summary: 'first' }, version: 2 });
+    expect(row).toEqual({ content: { programme: 'clt_demonstration', plan: { content: 'first' } }, version: 2 });
   });
 
   it('keeps the audit log append-only: UPDATE, DELETE and TRUNCATE are refused', async () => {

@@ -51,6 +51,7 @@ describe.each(backends)('review repository on $name', (backend) => {
         organisationId: i % 2 ? tohoku.id : sugi.id,
         createdBy: user.id,
         title: `案件${i} 100%木造`,
+        content: { programme: 'clt_demonstration' },
       });
       await db
         .updateTable('applications')
@@ -59,7 +60,7 @@ describe.each(backends)('review repository on $name', (backend) => {
         .execute();
       ids.push(a.id);
     }
-    await insertApplication(db, { programmeId: otherProgrammeId, organisationId: sugi.id, createdBy: user.id, title: 'other' });
+    await insertApplication(db, { programmeId: otherProgrammeId, organisationId: sugi.id, createdBy: user.id, title: 'other', content: { programme: 'clt_demonstration' } });
     await insertAssignment(db, { applicationId: ids[1]!, memberId, assignedBy: user.id });
   });
   afterAll(() => database?.close());

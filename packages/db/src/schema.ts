@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 import type { TApplicationStatus, TOrganisationKind, TProgrammeKind, TRole } from '@tsumiki/domain';
+import type { TApplicationContent } from '@tsumiki/domain/programmes';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -97,7 +98,8 @@ export interface ApplicationTable {
   created_by: string;
   title: string;
   status: ColumnType<TApplicationStatus, TApplicationStatus | undefined, TApplicationStatus>;
-  content: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Read through parseApplicationContent (the repositories do): typed per programme, never cast. */
+  content: ColumnType<unknown, string | undefined, string>;
   /** Optimistic concurrency: every update must name the version it read. */
   version: ColumnType<number, number | undefined, number>;
   submitted_at: Date | null;
@@ -114,7 +116,7 @@ export interface ApplicationSubmissionTable {
   application_id: string;
   version_no: number;
   title: string;
-  content: JSONColumnType<Record<string, unknown>, string, never>;
+  content: ColumnType<unknown, string, never>;
   assessment: JSONColumnType<Record<string, unknown>, string, never>;
   requested_grant_yen: ColumnType<number | null, number | null | undefined, never>;
   submitted_by: string;
@@ -398,7 +400,7 @@ export interface ChangeRequestTable {
   kind: 'plan' | 'budget' | 'add_company';
   status: ColumnType<'pending' | 'approved' | 'rejected', 'pending' | undefined, 'approved' | 'rejected'>;
   reason: string;
-  proposed_content: JSONColumnType<Record<string, unknown>>;
+  proposed_content: ColumnType<unknown, string, string>;
   changed_paths: JSONColumnType<string[]>;
   based_on_version_no: number;
   maximum_yen: number;
@@ -537,9 +539,10 @@ export type OrganisationInvitation = Selectable<OrganisationInvitationTable>;
 export type Session = Selectable<SessionTable>;
 export type Programme = Selectable<ProgrammeTable>;
 export type NewProgramme = Insertable<ProgrammeTable>;
-export type Application = Selectable<ApplicationTable>;
+/** A row as the repositories return it: content parsed by its programme's schema. */
+export type Application = Omit<Selectable<ApplicationTable>, 'content'> & { content: TApplicationContent };
 export type ApplicationUpdate = Updateable<ApplicationTable>;
-export type ApplicationSubmission = Selectable<ApplicationSubmissionTable>;
+export type ApplicationSubmission = Omit<Selectable<ApplicationSubmissionTable>, 'content'> & { content: TApplicationContent };
 export type Attachment = Selectable<AttachmentTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type OutboxMessage = Selectable<OutboxTable>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TProgrammeKind } from './programme';
+import { ZApplicationContent } from './programmes/content/schema';
 
 /**
  * Application status (issue 5 makes this a full state machine); the names are stored in the database.
@@ -29,16 +30,7 @@ export const APPLICATION_STATUSES = [
 export const ZApplicationStatus = z.enum(APPLICATION_STATUSES);
 export type TApplicationStatus = z.infer<typeof ZApplicationStatus>;
 
-/**
- * Draft content: any JSON object within size, so a half-filled form always saves. The programme's
- * form (programmes/application-form.ts) checks it field by field, with the field named, as you type
- * and at submission.
- */
-export const MAX_CONTENT_BYTES = 1_000_000;
-export const ZApplicationContent = z
-  .record(z.string().max(200), z.unknown())
-  .refine((c) => JSON.stringify(c).length <= MAX_CONTENT_BYTES, { message: 'application.content_too_large' });
-export type TApplicationContent = z.infer<typeof ZApplicationContent>;
+export { MAX_CONTENT_BYTES, ZApplicationContent, type TApplicationContent } from './programmes/content/schema';
 
 export const ZApplicationTitle = z
   .string()

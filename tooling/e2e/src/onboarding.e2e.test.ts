@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cltExampleApplicationContent, CO2_FACTOR_SUPPORT } from '@tsumiki/domain/programmes';
+import { cltExampleApplicationContent, CO2_FACTOR_SUPPORT, parseApplicationContent } from '@tsumiki/domain/programmes';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
@@ -125,7 +125,7 @@ describe('onboarding: a new organisation signs up, invites a colleague, and both
     const example = cltExampleApplicationContent();
     await db
       .updateTable('applications')
-      .set({ content: JSON.stringify({ ...example, applicant: { ...(example.applicant as object), ...(row.content.applicant as object) } }), version: row.version + 1 })
+      .set({ content: JSON.stringify({ ...example, applicant: { ...example.applicant, ...parseApplicationContent(id, row.content).applicant } }), version: row.version + 1 })
       .where('id', '=', id)
       .execute();
     await colleague.reload();

@@ -12,21 +12,22 @@ import {
   type Executor,
 } from '@tsumiki/db';
 import { CLT_PROGRAMME_BUDGET } from '@tsumiki/domain/review';
-import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { trackingCounterKey, trackingNumber } from '@tsumiki/domain';
 
 /** A CO2 application: EPDs for two insulation products (001 §2.5, 例1), the costs split over them. */
-function co2Content(applicantName: string): Record<string, unknown> {
+function co2Content(applicantName: string): TApplicationContent {
   const epd = (id: string, product: string) => ({
     id,
-    kind: 'epd_cfp_verified',
+    kind: 'epd_cfp_verified' as const,
     product,
     productCategory: '断熱材',
     iso14025Verification: true,
     developedByReport: true,
-    publication: 'results_report',
+    publication: 'results_report' as const,
   });
   return {
+    programme: 'co2_factor_support',
     applicant: { name: applicantName },
     grant: {
       applicant: { name: applicantName, kind: 'industry_body' },
@@ -60,7 +61,7 @@ export async function seedReviewDemo(db: Executor, now: Date) {
   };
 
   let counter = 0;
-  const submit = async (programme: (typeof programmes)[number], organisationId: string, title: string, content: Record<string, unknown>, minutesAgo: number) => {
+  const submit = async (programme: (typeof programmes)[number], organisationId: string, title: string, content: TApplicationContent, minutesAgo: number) => {
     const kind = programme.kind;
     const assessment = assessApplication(kind, content);
     const requested = assessment.result?.grant.amount ?? null;

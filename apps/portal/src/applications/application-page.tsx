@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Grid, Group, List, Stack, Tabs, Text, Tex
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isEditableByApplicant, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
 import { applicantActions } from '@tsumiki/domain/lifecycle';
-import { APPLICATION_FORMS, assessApplication, withValueAtPath, type FormIssue } from '@tsumiki/domain/programmes';
+import { APPLICATION_FORMS, assessApplication, contentWithValueAt, type FormIssue } from '@tsumiki/domain/programmes';
 import { displayJst, errorText, QueryState, useTRPC, type AppRouter } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useMemo, useRef, useState } from 'react';
@@ -90,7 +90,14 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
 
   const change = (path: string, value: unknown) => {
     setTouched((s) => new Set(s).add(path));
-    update((d) => ({ ...d, content: withValueAtPath(d.content, path, value) }));
+    // The controls give values of their field's type; a value the schema refuses is not taken.
+    update((d) => {
+      try {
+        return { ...d, content: contentWithValueAt(d.content, path, value) };
+      } catch {
+        return d;
+      }
+    });
   };
 
   const submit = useMutation(trpc.applications.submit.mutationOptions());

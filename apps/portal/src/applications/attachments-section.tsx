@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, FileInput, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TProgrammeKind } from '@tsumiki/domain';
-import { BUILTIN_PROGRAMMES, documentsToAttach, pageFindings } from '@tsumiki/domain/programmes';
+import { BUILTIN_PROGRAMMES, documentsToAttach, pageFindings, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { errorText, isAttachmentType, readFileBase64, useChosenFile, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +31,7 @@ export function AttachmentsSection({
 }: {
   applicationId: string;
   kind: TProgrammeKind;
-  content: Record<string, unknown>;
+  content: TApplicationContent;
   attachments: readonly AttachmentRow[];
   editable: boolean;
 }) {

@@ -8,6 +8,7 @@ import {
   type BudgetRow,
   type BudgetTable,
   type FormIssue,
+  type TApplicationContent,
 } from '@tsumiki/domain/programmes';
 import type { TProgrammeKind } from '@tsumiki/domain';
 import { useTranslation } from 'react-i18next';
@@ -151,7 +152,7 @@ export function BudgetEditor({
   kind: TProgrammeKind;
   /** Present in the wizard: enables the Excel/CSV template and import. */
   applicationId?: string;
-  content: Record<string, unknown>;
+  content: TApplicationContent;
   issues: readonly FormIssue[];
   showErrors: boolean;
   onChange: (path: string, value: unknown) => void;

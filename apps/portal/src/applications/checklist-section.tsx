@@ -1,5 +1,5 @@
 import { Checkbox, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
-import { ENVIRONMENTAL_CHECKLIST, valueAtPath, type FormIssue } from '@tsumiki/domain/programmes';
+import { ENVIRONMENTAL_CHECKLIST, valueAtPath, type FormIssue, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { useTranslation } from 'react-i18next';
 import { fieldId, issueText, langOf } from './form-fields';
 
@@ -10,7 +10,7 @@ export function ChecklistSection({
   showErrors,
   onChange,
 }: {
-  content: Record<string, unknown>;
+  content: TApplicationContent;
   issues: readonly FormIssue[];
   showErrors: boolean;
   onChange: (path: string, value: unknown) => void;

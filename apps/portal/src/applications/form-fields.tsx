@@ -1,5 +1,5 @@
 import { NumberInput, Radio, Select, Group, Stack, Textarea, TextInput, Title, Text } from '@mantine/core';
-import { valueAtPath, type FormField, type FormIssue, type FormSection } from '@tsumiki/domain/programmes';
+import { valueAtPath, type FormField, type FormIssue, type FormSection, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { useTranslation } from 'react-i18next';
 
 type Lang = 'ja' | 'en';
@@ -92,7 +92,7 @@ export function FormSectionFields({
   onChange,
 }: {
   section: FormSection;
-  content: Record<string, unknown>;
+  content: TApplicationContent;
   issues: readonly FormIssue[];
   /** Errors show for fields touched, and for all once a submit was tried. */
   showErrors: (path: string) => boolean;

@@ -1,3 +1,4 @@
+import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import { appErrorData } from '@tsumiki/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -5,7 +6,7 @@ export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict';
 
 export interface Draft {
   title: string;
-  content: Record<string, unknown>;
+  content: TApplicationContent;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, List, SegmentedControl, Stack, Text, Textar
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TProgrammeKind } from '@tsumiki/domain';
 import { ZAddedCompany, ZChangeReason, type TChangeKind } from '@tsumiki/domain/lifecycle';
-import { APPLICATION_FORMS, withValueAtPath, type FormIssue } from '@tsumiki/domain/programmes';
+import { APPLICATION_FORMS, contentWithValueAt, type FormIssue, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { displayJst, displayYen, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { FormSectionFields, issueText } from '../applications/form-fields';
  * sections, the budget tables (the wizard's own editors) — or names a company to add, gives the
  * reason, and sees the grant the change would give; the office approves or rejects it.
  */
-export function ChangeRequests({ applicationId, kind, frozen, may }: { applicationId: string; kind: TProgrammeKind; frozen: Record<string, unknown>; may: boolean }) {
+export function ChangeRequests({ applicationId, kind, frozen, may }: { applicationId: string; kind: TProgrammeKind; frozen: TApplicationContent; may: boolean }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const changes = useQuery(trpc.lifecycle.changes.queryOptions({ applicationId }));
@@ -54,13 +54,13 @@ export function ChangeRequests({ applicationId, kind, frozen, may }: { applicati
   );
 }
 
-function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; kind: TProgrammeKind; frozen: Record<string, unknown> }) {
+function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; kind: TProgrammeKind; frozen: TApplicationContent }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [changeKind, setChangeKind] = useState<TChangeKind>('budget');
-  const [content, setContent] = useState<Record<string, unknown>>(frozen);
+  const [content, setContent] = useState<TApplicationContent>(frozen);
   const [company, setCompany] = useState({ name: '', role: '', corporateNumber: '' });
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
@@ -87,7 +87,14 @@ function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; ki
       request.mutate({ applicationId, reason: reasonCheck.data, change: { kind: 'add_company', company: companyCheck.data } });
     } else request.mutate({ applicationId, reason: reasonCheck.data, change: { kind: changeKind, content } });
   };
-  const change = (path: string, value: unknown) => setContent((c) => withValueAtPath(c, path, value));
+  const change = (path: string, value: unknown) =>
+    setContent((c) => {
+      try {
+        return contentWithValueAt(c, path, value);
+      } catch {
+        return c;
+      }
+    });
   const planSections = APPLICATION_FORMS[kind].filter((s) => s.code !== 'applicant' && s.code !== 'pledge');
   return (
     <Card withBorder component="section" aria-labelledby="change-form-heading">

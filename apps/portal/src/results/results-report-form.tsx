@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TApplicationStatus, TProgrammeKind } from '@tsumiki/domain';
 import { applicantActions, checkResultsReport, PERSONNEL_CATEGORIES, type ReportIssue } from '@tsumiki/domain/lifecycle';
-import { BUILTIN_PROGRAMMES, ENVIRONMENTAL_CHECKLIST, valueAtPath } from '@tsumiki/domain/programmes';
+import { BUILTIN_PROGRAMMES, ENVIRONMENTAL_CHECKLIST, valueAtPath, type TCltContent } from '@tsumiki/domain/programmes';
 import { displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,7 +72,7 @@ function ReportEditor({
   onSubmitted,
 }: {
   applicationId: string;
-  initial: { kind: TProgrammeKind; status: TApplicationStatus; applicationVersion: number; content: Record<string, unknown>; version: number | null; submittedAt: Date | null; categories: string[]; frozenChecklist: Record<string, unknown> | null };
+  initial: { kind: TProgrammeKind; status: TApplicationStatus; applicationVersion: number; content: Record<string, unknown>; version: number | null; submittedAt: Date | null; categories: string[]; frozenChecklist: TCltContent['checklist'] | null };
   onSubmitted?: (() => void) | undefined;
 }) {
   const { t, i18n } = useTranslation();
@@ -88,7 +88,7 @@ function ReportEditor({
   const [serverIssues, setServerIssues] = useState<ReportIssue[] | null>(null);
   const files = useQuery(trpc.applications.get.queryOptions({ id: applicationId }));
   const fileName = (id: string) => files.data?.attachments.find((a) => a.id === id)?.file_name ?? id.slice(0, 8);
-  const check = useMemo(() => checkResultsReport(kind, draft, { checklist: initial.frozenChecklist ?? undefined }, new Date()), [kind, draft, initial.frozenChecklist]);
+  const check = useMemo(() => checkResultsReport(kind, draft, initial.frozenChecklist ? { programme: 'clt_demonstration', checklist: initial.frozenChecklist } : null, new Date()), [kind, draft, initial.frozenChecklist]);
   const issues = serverIssues ?? check.issues;
   // An error shows once its field, or a field inside it (an entry's times), or the list holding it was edited.
   const shown = (path: string) => tried || [...touched].some((p) => p === path || p.startsWith(`${path}.`) || path.startsWith(`${p}.`));
@@ -111,7 +111,7 @@ function ReportEditor({
   const diaries = arr<Day>(valueAtPath(draft, 'personnel.diaries'));
   const publication = (draft.publication ?? {}) as Record<string, unknown>;
   const text = (key: string) => (typeof publication[key] === 'string' ? publication[key] : '');
-  const planned = ((initial.frozenChecklist?.answers ?? {}) as Record<string, string>);
+  const planned: Record<string, string> = initial.frozenChecklist?.answers ?? {};
   const checklistDone = ((valueAtPath(draft, 'checklist.answers') ?? {}) as Record<string, string>);
 
   const submit = useMutation(trpc.lifecycle.submitReport.mutationOptions());

@@ -1,9 +1,11 @@
 import type { TApplicationStatus } from '@tsumiki/domain';
+import type { TApplicationContent } from '@tsumiki/domain/programmes';
+import { contentJson, withApplicationContent } from './content';
 import type { Executor } from './executor';
 
-export function insertApplication(
+export async function insertApplication(
   db: Executor,
-  application: { programmeId: string; organisationId: string; createdBy: string; title: string; content?: Record<string, unknown> },
+  application: { programmeId: string; organisationId: string; createdBy: string; title: string; content: TApplicationContent },
 ) {
   return db
     .insertInto('applications')
@@ -12,19 +14,22 @@ export function insertApplication(
       applicant_organisation_id: application.organisationId,
       created_by: application.createdBy,
       title: application.title,
-      content: JSON.stringify(application.content ?? {}),
+      content: contentJson(application.content),
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(withApplicationContent);
 }
 
-export function findApplicationById(db: Executor, id: string) {
-  return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findApplicationById(db: Executor, id: string) {
+  const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && withApplicationContent(row);
 }
 
 /** For updates: locks the row so a concurrent writer waits instead of interleaving. */
-export function findApplicationForUpdate(db: Executor, id: string) {
-  return db.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export async function findApplicationForUpdate(db: Executor, id: string) {
+  const row = await db.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row && withApplicationContent(row);
 }
 
 export function listApplicationsOfOrganisations(db: Executor, organisationIds: readonly string[]) {
@@ -55,13 +60,13 @@ export function listApplicationsOfOrganisations(db: Executor, organisationIds: r
  * Compare-and-set on `version`: the update happens only if nobody wrote since `expectedVersion` was
  * read. Returns the new row, or undefined when the version was stale (the caller reports a conflict).
  */
-export function updateApplicationIfVersion(
+export async function updateApplicationIfVersion(
   db: Executor,
   input: {
     id: string;
     expectedVersion: number;
     title?: string;
-    content?: Record<string, unknown>;
+    content?: TApplicationContent;
     status?: TApplicationStatus;
     submittedAt?: Date;
   },
@@ -72,12 +77,13 @@ export function updateApplicationIfVersion(
       version: eb('version', '+', 1),
       updated_at: new Date(),
       ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.content !== undefined ? { content: JSON.stringify(input.content) } : {}),
+      ...(input.content !== undefined ? { content: contentJson(input.content) } : {}),
       ...(input.status !== undefined ? { status: input.status } : {}),
       ...(input.submittedAt !== undefined ? { submitted_at: input.submittedAt } : {}),
     }))
     .where('id', '=', input.id)
     .where('version', '=', input.expectedVersion)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((row) => row && withApplicationContent(row));
 }

@@ -1,5 +1,7 @@
+import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import type { ExpressionBuilder } from 'kysely';
 import type { ChangeRequestTable, DB } from '../schema';
+import { contentJson, withProposedContent } from './content';
 import type { Executor } from './executor';
 
 /* ─────────────── answers to the office's requests ─────────────── */
@@ -69,16 +71,17 @@ export function markResultsReportSubmitted(db: Executor, applicationId: string, 
 export function insertChangeRequest(
   db: Executor,
   c: Pick<ChangeRequestTable, 'application_id' | 'kind' | 'reason' | 'based_on_version_no' | 'maximum_yen' | 'current_grant_yen' | 'grant_after_yen' | 'submitted_by' | 'submitted_at'> & {
-    proposedContent: Record<string, unknown>;
+    proposedContent: TApplicationContent;
     changedPaths: readonly string[];
   },
 ) {
   const { proposedContent, changedPaths, ...rest } = c;
   return db
     .insertInto('change_requests')
-    .values({ ...rest, proposed_content: JSON.stringify(proposedContent), changed_paths: JSON.stringify(changedPaths) })
+    .values({ ...rest, proposed_content: contentJson(proposedContent), changed_paths: JSON.stringify(changedPaths) })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(withProposedContent);
 }
 
 export function listChangeRequestsOfApplication(db: Executor, applicationId: string) {
@@ -89,11 +92,18 @@ export function listChangeRequestsOfApplication(db: Executor, applicationId: str
     .select('users.display_name as submittedByName')
     .where('application_id', '=', applicationId)
     .orderBy('submitted_at', 'desc')
-    .execute();
+    .execute()
+    .then((rows) => rows.map(withProposedContent));
 }
 
 export function findChangeRequestForUpdate(db: Executor, id: string) {
-  return db.selectFrom('change_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('change_requests')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
+    .then((row) => row && withProposedContent(row));
 }
 
 export function findPendingChangeRequest(db: Executor, applicationId: string) {
@@ -111,7 +121,8 @@ export function decideChangeRequest(
     .where('id', '=', d.id)
     .where('status', '=', 'pending')
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((row) => row && withProposedContent(row));
 }
 
 /* ─────────────────────────── notifications ─────────────────────────── */

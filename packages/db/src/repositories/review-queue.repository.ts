@@ -1,6 +1,7 @@
 import type { TApplicationStatus } from '@tsumiki/domain';
 import type { TQueueSort } from '@tsumiki/domain/review';
 import { sql } from 'kysely';
+import { withContent } from './content';
 import type { Executor } from './executor';
 import { notConflictedWith } from './review-conflicts.repository';
 
@@ -165,7 +166,7 @@ export function listProgrammeIdsOfOffices(db: Executor, organisationIds: readonl
  * `seenBy` leaves out what that person is conflicted with; null gives every proposal, only for a
  * computation that needs all of them (averages, exclusions) and narrows its output afterwards.
  */
-export function listProposalsOfProgramme(db: Executor, q: { programmeId: string; statuses: readonly TApplicationStatus[]; seenBy: string | null }) {
+export async function listProposalsOfProgramme(db: Executor, q: { programmeId: string; statuses: readonly TApplicationStatus[]; seenBy: string | null }) {
   if (q.statuses.length === 0) return Promise.resolve([]);
   const query = db
     .selectFrom('applications')
@@ -201,7 +202,8 @@ export function listProposalsOfProgramme(db: Executor, q: { programmeId: string;
     ])
     .where('applications.programme_id', '=', q.programmeId)
     .where('applications.status', 'in', [...q.statuses]);
-  return (q.seenBy === null ? query : query.where(notConflictedWith(q.seenBy))).execute();
+  const rows = await (q.seenBy === null ? query : query.where(notConflictedWith(q.seenBy))).execute();
+  return rows.map((row) => withContent(row.id, row));
 }
 
 /** For the bench and the demo: how many applications a programme holds, by status. */

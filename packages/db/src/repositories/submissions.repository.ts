@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { TApplicationContent } from '@tsumiki/domain/programmes';
+import { contentJson, withApplicationContent, withSubmissionContent } from './content';
 import type { Executor } from './executor';
 
 export function findSubmissionByIdempotencyKey(db: Executor, idempotencyKey: string) {
@@ -6,7 +8,8 @@ export function findSubmissionByIdempotencyKey(db: Executor, idempotencyKey: str
     .selectFrom('application_submissions')
     .selectAll()
     .where('idempotency_key', '=', idempotencyKey)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((row) => row && withSubmissionContent(row));
 }
 
 export function insertSubmission(
@@ -15,7 +18,7 @@ export function insertSubmission(
     applicationId: string;
     versionNo: number;
     title: string;
-    content: Record<string, unknown>;
+    content: TApplicationContent;
     assessment: Record<string, unknown>;
     requestedGrantYen: number | null;
     submittedBy: string;
@@ -29,7 +32,7 @@ export function insertSubmission(
       application_id: submission.applicationId,
       version_no: submission.versionNo,
       title: submission.title,
-      content: JSON.stringify(submission.content),
+      content: contentJson(submission.content),
       assessment: JSON.stringify(submission.assessment),
       requested_grant_yen: submission.requestedGrantYen,
       submitted_by: submission.submittedBy,
@@ -37,7 +40,8 @@ export function insertSubmission(
       idempotency_key: submission.idempotencyKey,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(withSubmissionContent);
 }
 
 /** Every frozen version of an application, newest first. */
@@ -47,7 +51,8 @@ export function listSubmissionsOfApplication(db: Executor, applicationId: string
     .selectAll()
     .where('application_id', '=', applicationId)
     .orderBy('version_no', 'desc')
-    .execute();
+    .execute()
+    .then((rows) => rows.map(withSubmissionContent));
 }
 
 /** The content as last submitted: what reviewers read. */
@@ -58,7 +63,8 @@ export function findLatestSubmission(db: Executor, applicationId: string) {
     .where('application_id', '=', applicationId)
     .orderBy('version_no', 'desc')
     .limit(1)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((row) => row && withSubmissionContent(row));
 }
 
 export async function latestSubmissionVersion(db: Executor, applicationId: string): Promise<number> {
@@ -101,5 +107,6 @@ export function setApplicationSubmitted(
     .where('id', '=', input.id)
     .where('version', '=', input.expectedVersion)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((row) => row && withApplicationContent(row));
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { TApplicationStatus } from '../application';
 import type { TProgrammeKind } from '../programme';
 import { assessApplication, type FormIssue } from '../programmes/application-form';
+import { ZAddedCompany, ZApplicationContent, type TApplicationContent } from '../programmes/content/schema';
+
+export { ZAddedCompany, type TAddedCompany } from '../programmes/content/schema';
 import { accept, refuse, type Outcome } from '../review/result';
 
 /**
@@ -39,27 +42,17 @@ export const needsApproval = (_kind: TChangeKind): boolean => true;
 /** From selection until the results report: before that the application itself is edited, after it the amount is being fixed. */
 export const CHANGEABLE_STATUSES: readonly TApplicationStatus[] = ['selected', 'grant_decided', 'in_progress'];
 
-export const ZAddedCompany = z.strictObject({
-  name: z.string({ error: 'change.company_name_required' }).trim().min(1, { message: 'change.company_name_required' }).max(200, { message: 'change.company_name_too_long' }),
-  role: z.string({ error: 'change.company_role_required' }).trim().min(1, { message: 'change.company_role_required' }).max(500, { message: 'change.company_role_too_long' }),
-  corporateNumber: z
-    .string()
-    .trim()
-    .regex(/^\d{13}$/, { message: 'change.corporate_number_invalid' })
-    .optional(),
-});
-export type TAddedCompany = z.output<typeof ZAddedCompany>;
 
 export const ZChangeRequestInput = z.discriminatedUnion(
   'kind',
   [
-    z.strictObject({ kind: z.literal('plan'), content: z.record(z.string(), z.unknown()) }),
-    z.strictObject({ kind: z.literal('budget'), content: z.record(z.string(), z.unknown()) }),
+    z.strictObject({ kind: z.literal('plan'), content: ZApplicationContent }),
+    z.strictObject({ kind: z.literal('budget'), content: ZApplicationContent }),
     z.strictObject({ kind: z.literal('add_company'), company: ZAddedCompany }),
   ],
   { error: 'change.kind_unknown' },
 );
-export type TChangeRequestInput = z.output<typeof ZChangeRequestInput>;
+export type TChangeRequestInput = z.input<typeof ZChangeRequestInput>;
 
 export const ZChangeReason = z
   .string({ error: 'change.reason_required' })
@@ -95,7 +88,7 @@ export function pathArea(path: string): 'budget' | 'parties' | 'fixed' | 'plan' 
 
 export interface ChangeEffect {
   /** The content as it would be frozen after approval. */
-  readonly content: Record<string, unknown>;
+  readonly content: TApplicationContent;
   readonly changedPaths: readonly string[];
   /** The grant the rules give the changed content (before the current-grant ceiling). */
   readonly maximumYen: number;
@@ -115,15 +108,16 @@ export type ChangeCheck = { ok: true; effect: ChangeEffect } | { ok: false; code
 export function checkChange(input: {
   kind: TProgrammeKind;
   status: TApplicationStatus;
-  frozen: Record<string, unknown>;
+  frozen: TApplicationContent;
   request: TChangeRequestInput;
   currentGrantYen: number;
 }): ChangeCheck {
   if (!CHANGEABLE_STATUSES.includes(input.status)) return { ok: false, code: 'change.not_allowed_in_status', params: { status: input.status } };
-  const content =
+  const content: TApplicationContent =
     input.request.kind === 'add_company'
-      ? { ...input.frozen, parties: { ...(input.frozen.parties as Record<string, unknown> | undefined), added: [...((input.frozen.parties as { added?: unknown[] } | undefined)?.added ?? []), input.request.company] } }
+      ? { ...input.frozen, parties: { ...input.frozen.parties, added: [...(input.frozen.parties?.added ?? []), input.request.company] } }
       : input.request.content;
+  if (content.programme !== input.frozen.programme) return { ok: false, code: 'change.path_not_allowed', params: { path: 'programme', area: 'fixed' } };
   const paths = changedPaths(input.frozen, content);
   if (paths.length === 0) return { ok: false, code: 'change.nothing_changed', params: {} };
   const allowed = input.request.kind === 'plan' ? 'plan' : input.request.kind === 'budget' ? 'budget' : 'parties';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withValueAtPath } from '../programmes/application-form';
+import { contentWithValueAt } from '../programmes/content/schema';
 import { cltExampleApplicationContent } from '../programmes/clt/examples';
 import { jstInstant } from '../time';
 import { checkAnswerable, openCorrection, ZRequestAnswer } from './answers';
@@ -90,30 +90,29 @@ describe('change requests', () => {
   });
 
   it('a budget change that lowers the cost lowers the grant; the grant never rises above what was granted', () => {
-    type Lines = { building: { lines: { amount: number; quantity: number }[] } };
-    const grant = structuredClone(frozen.grant) as Lines;
+    const grant = structuredClone(frozen.grant)!;
     // b1: CLT panels, ¥110,000 × 10; five panels instead.
-    Object.assign(grant.building.lines[0]!, { quantity: 5, amount: 550_000 });
+    Object.assign(grant.building!.lines[0]!, { quantity: 5, amount: 550_000 });
     const lower = checkChange({ ...base, request: { kind: 'budget', content: { ...frozen, grant } } });
     expect(lower.ok).toBe(true);
     if (lower.ok) {
       expect(lower.effect.maximumYen).toBeLessThan(11_810_000);
       expect(lower.effect.grantAfterYen).toBe(lower.effect.maximumYen);
     }
-    const higher = structuredClone(frozen.grant) as Lines;
-    Object.assign(higher.building.lines[0]!, { quantity: 300, amount: 33_000_000 });
+    const higher = structuredClone(frozen.grant)!;
+    Object.assign(higher.building!.lines[0]!, { quantity: 300, amount: 33_000_000 });
     const up = checkChange({ ...base, request: { kind: 'budget', content: { ...frozen, grant: higher } } });
     expect(up.ok && up.effect.grantAfterYen).toBe(11_810_000);
   });
 
   it('refuses a path outside the kind, nothing changed, a broken content, or the wrong status', () => {
-    const outside = checkChange({ ...base, request: { kind: 'budget', content: withValueAtPath(frozen, 'plan.content', '変更') } });
+    const outside = checkChange({ ...base, request: { kind: 'budget', content: contentWithValueAt(frozen, 'plan.content', '変更') } });
     expect(outside).toMatchObject({ ok: false, code: 'change.path_not_allowed', params: { path: 'plan.content' } });
     expect(checkChange({ ...base, request: { kind: 'plan', content: frozen } })).toMatchObject({ ok: false, code: 'change.nothing_changed' });
-    const broken = checkChange({ ...base, request: { kind: 'plan', content: withValueAtPath(frozen, 'plan.content', '') } });
+    const broken = checkChange({ ...base, request: { kind: 'plan', content: contentWithValueAt(frozen, 'plan.content', '') } });
     expect(broken).toMatchObject({ ok: false, code: 'change.issues' });
     expect(!broken.ok && 'issues' in broken && broken.issues[0]?.path).toBe('plan.content');
-    expect(checkChange({ ...base, status: 'under_review', request: { kind: 'plan', content: withValueAtPath(frozen, 'plan.content', 'x') } })).toMatchObject({
+    expect(checkChange({ ...base, status: 'under_review', request: { kind: 'plan', content: contentWithValueAt(frozen, 'plan.content', 'x') } })).toMatchObject({
       ok: false,
       code: 'change.not_allowed_in_status',
     });

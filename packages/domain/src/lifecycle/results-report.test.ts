@@ -18,12 +18,12 @@ const published = { status: 'published', publishedOn: '2026-02-01', where: 'SuMP
 
 describe('results report (実績報告)', () => {
   it('names every problem by its path: no evidence, an unknown category, a bad amount', () => {
-    const bad = checkResultsReport('co2_factor_support', { lines: [{ id: 'l1', category: 'verification', amount: -3 }] }, {}, now);
+    const bad = checkResultsReport('co2_factor_support', { lines: [{ id: 'l1', category: 'verification', amount: -3 }] }, null, now);
     expect(bad.issues).toEqual([expect.objectContaining({ code: 'results.amount_invalid', path: 'lines.0.amount' })]);
     const { issues } = checkResultsReport(
       'co2_factor_support',
       { lines: [{ id: 'l1', category: 'verification', amount: 500_000 }, { id: 'l2', category: 'catering', amount: 1, evidenceAttachmentIds: [EVIDENCE] }], publication: published },
-      {},
+      null,
       now,
     );
     expect(issues.map((i) => [i.code, i.path])).toEqual([
@@ -34,14 +34,14 @@ describe('results report (実績報告)', () => {
 
   it('CO2: the factor is published, or developed with publication in the next fiscal year (001 §2.2)', () => {
     const lines = [{ id: 'l1', category: 'verification', amount: 500_000, evidenceAttachmentIds: [EVIDENCE] }];
-    expect(checkResultsReport('co2_factor_support', { lines }, {}, now).issues.map((i) => i.code)).toEqual(['results.publication_required']);
-    expect(checkResultsReport('co2_factor_support', { lines, publication: published }, {}, now).issues).toEqual([]);
+    expect(checkResultsReport('co2_factor_support', { lines }, null, now).issues.map((i) => i.code)).toEqual(['results.publication_required']);
+    expect(checkResultsReport('co2_factor_support', { lines, publication: published }, null, now).issues).toEqual([]);
     const nextYear = { status: 'next_year', expectedOn: '2026-09-30', reason: '第三者検証に時間を要するため', developed: true };
     // Reported in FY2025 (February 2026): next year is FY2026, April 2026 – March 2027.
-    expect(checkResultsReport('co2_factor_support', { lines, publication: nextYear }, {}, now).issues).toEqual([]);
-    const tooLate = checkResultsReport('co2_factor_support', { lines, publication: { ...nextYear, expectedOn: '2027-06-01' } }, {}, now);
+    expect(checkResultsReport('co2_factor_support', { lines, publication: nextYear }, null, now).issues).toEqual([]);
+    const tooLate = checkResultsReport('co2_factor_support', { lines, publication: { ...nextYear, expectedOn: '2027-06-01' } }, null, now);
     expect(tooLate.issues).toEqual([expect.objectContaining({ code: 'results.publication_not_next_year', path: 'publication.expectedOn', params: { fiscalYear: 2026 } })]);
-    const notDeveloped = checkResultsReport('co2_factor_support', { lines, publication: { ...nextYear, developed: false } }, {}, now);
+    const notDeveloped = checkResultsReport('co2_factor_support', { lines, publication: { ...nextYear, developed: false } }, null, now);
     expect(notDeveloped.issues[0]).toMatchObject({ code: 'results.factor_must_be_developed', path: 'publication.developed' });
   });
 
@@ -51,7 +51,7 @@ describe('results report (実績報告)', () => {
       { project: '本事業', kind: 'this_project', start: '09:00', end: '12:00' },
       { project: 'B社案件', kind: 'other_project', start: '11:00', end: '12:00' },
     ]);
-    const first = checkResultsReport('co2_factor_support', { lines: [personnelLine], publication: published, personnel: { staff: [staff], diaries: [overlapping] } }, {}, now);
+    const first = checkResultsReport('co2_factor_support', { lines: [personnelLine], publication: published, personnel: { staff: [staff], diaries: [overlapping] } }, null, now);
     expect(first.issues.map((i) => [i.code, i.path])).toEqual([
       ['personnel.diary_overlap', 'personnel.diaries.0.entries.0'],
       ['personnel.diary_overlap', 'personnel.diaries.0.entries.1'],
@@ -61,17 +61,17 @@ describe('results report (実績報告)', () => {
       { project: '本事業', kind: 'this_project', start: '09:00', end: '12:00' },
       { project: 'B社案件', kind: 'other_project', start: '13:00', end: '14:00' },
     ]);
-    const second = checkResultsReport('co2_factor_support', { lines: [personnelLine], publication: published, personnel: { staff: [staff], diaries: [fixed] } }, {}, now);
+    const second = checkResultsReport('co2_factor_support', { lines: [personnelLine], publication: published, personnel: { staff: [staff], diaries: [fixed] } }, null, now);
     expect(second.issues).toEqual([]);
     // (6,000,000 + 900,000) ÷ (240 days × 7.5 h) = ¥3,833/h (rounded down); 3 h → ¥11,499.
     expect(second.summary?.personnel).toEqual([expect.objectContaining({ personId: 'p1', rate: 3_833, directMinutes: 180, cost: 11_499 })]);
-    const claimWithoutSheet = checkResultsReport('co2_factor_support', { lines: [personnelLine], publication: published }, {}, now);
+    const claimWithoutSheet = checkResultsReport('co2_factor_support', { lines: [personnelLine], publication: published }, null, now);
     expect(claimWithoutSheet.issues.map((i) => i.code)).toEqual(['results.personnel_sheet_required']);
   });
 
   it('a break inside an entry is an error on that entry (breaks are not working time)', () => {
     const withBreak = day([{ project: '本事業', kind: 'this_project', start: '11:00', end: '14:00' }]);
-    const { issues } = checkResultsReport('co2_factor_support', { lines: [], publication: published, personnel: { staff: [staff], diaries: [withBreak] } }, {}, now);
+    const { issues } = checkResultsReport('co2_factor_support', { lines: [], publication: published, personnel: { staff: [staff], diaries: [withBreak] } }, null, now);
     expect(issues.map((i) => [i.code, i.path])).toContainEqual(['personnel.diary_break_included', 'personnel.diaries.0.entries.0']);
   });
 
@@ -108,7 +108,7 @@ describe('results report while incomplete', () => {
         ],
       },
     };
-    const { issues, report } = checkResultsReport('co2_factor_support', draft, {}, jstInstant(2026, 2, 1));
+    const { issues, report } = checkResultsReport('co2_factor_support', draft, null, jstInstant(2026, 2, 1));
     expect(report).toBeNull();
     expect(issues.map((i) => i.code)).toEqual(['results.category_required', 'personnel.diary_overlap', 'personnel.diary_overlap']);
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import { yen, type Yen } from '../money';
 import type { TProgrammeKind } from '../programme';
+import type { TApplicationContent } from '../programmes/content/schema';
 import { fiscalYearOf } from '../time';
 import { checkReportChecklist, ZChecklistApplication, ZChecklistReport } from '../programmes/shared/checklist';
 import { ZIsoDate } from '../programmes/shared/dates';
@@ -139,7 +140,7 @@ export function personnelSheets(report: Pick<TResultsReport, 'personnel'>): { sh
  * Everything submission checks, with a path per problem. `frozen` is the application content as
  * last frozen (its checklist's application phase is what the report phase answers).
  */
-export function checkResultsReport(kind: TProgrammeKind, draft: unknown, frozen: Record<string, unknown>, now: Date): { issues: ReportIssue[]; report: TResultsReport | null; summary: ReportSummary | null } {
+export function checkResultsReport(kind: TProgrammeKind, draft: unknown, frozen: TApplicationContent | null, now: Date): { issues: ReportIssue[]; report: TResultsReport | null; summary: ReportSummary | null } {
   const parsed = ZResultsReport.safeParse(draft);
   if (!parsed.success) {
     // The diaries are checked even while another part is incomplete, so an overlap shows as it is typed.
@@ -177,7 +178,7 @@ export function checkResultsReport(kind: TProgrammeKind, draft: unknown, frozen:
   else if (claimed > personnelCostYen) issues.push({ code: 'results.personnel_exceeds_diaries', path: 'personnel', params: { claimed, computed: personnelCostYen } });
 
   if (kind === 'clt_demonstration') {
-    const planned = ZChecklistApplication.safeParse(frozen.checklist ?? { answers: {} });
+    const planned = ZChecklistApplication.safeParse((frozen?.programme === 'clt_demonstration' ? frozen.checklist : undefined) ?? { answers: {} });
     const done = report.checklist ?? { answers: {} };
     if (planned.success) {
       for (const i of checkReportChecklist(planned.data, done)) issues.push({ code: i.code, path: i.item === null ? 'checklist' : `checklist.answers.${i.item}`, params: i.params });

@@ -35,3 +35,4 @@ export * from './application-form';
 export * from './submission-documents';
 export * from './budget-tables';
 export * from './budget-import';
+export * from './content/schema';

@@ -44,7 +44,7 @@ export const ZLcaFacts = z.strictObject({
 });
 
 /** Lines of a single-section programme may leave the section out. */
-const ZLcaLine = ZGenericLine.extend({
+export const ZLcaLine = ZGenericLine.extend({
   section: z.literal('lca', { error: 'grant.section_unknown' }).default('lca'),
 });
 export const ZLcaGrantInput = ZGenericGrantInput.extend({

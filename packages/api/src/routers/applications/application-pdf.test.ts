@@ -1,4 +1,4 @@
-import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
 import type { PdfBlock } from '@tsumiki/pdf';
 import { describe, expect, it } from 'vitest';
 import { applicationPdfModel } from './application-pdf';
@@ -40,7 +40,8 @@ describe('the application PDF model', () => {
   });
 
   it('lays out a CO2 application with the outline and the quote by the five categories', () => {
-    const content = {
+    const content: TApplicationContent = {
+      programme: 'co2_factor_support',
       applicant: { name: '一般社団法人〇〇セメント協会' },
       outline: { purpose: '高炉セメントB種のEPD', parties: '協会', schedule: '令和9年2月公開' },
       pledge: { agreed: true },

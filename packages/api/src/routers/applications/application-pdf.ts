@@ -10,6 +10,7 @@ import {
   type BudgetTable,
   type FormField,
   type FormSection,
+  type TApplicationContent,
   type TGrantResult,
 } from '@tsumiki/domain/programmes';
 import type { PdfBlock, PdfDocumentModel } from '@tsumiki/pdf';
@@ -25,7 +26,7 @@ export interface ApplicationPdfInput {
   programmeName: string;
   organisationName: string;
   title: string;
-  content: Record<string, unknown>;
+  content: TApplicationContent;
   /** The grant computation (null when the budget is not valid yet: tables are printed, figures not). */
   result: TGrantResult | null;
   trackingNumber: string | null;
@@ -59,13 +60,13 @@ export function fieldText(field: FormField, value: unknown): string {
   }
 }
 
-const sectionFields = (section: FormSection, content: Record<string, unknown>): PdfBlock => ({
+const sectionFields = (section: FormSection, content: TApplicationContent): PdfBlock => ({
   kind: 'fields',
   rows: section.fields.map((f) => ({ label: f.label.ja, value: fieldText(f, valueAtPath(content, f.path)) })),
 });
 
 /** One budget table as printed: its columns, one row per line, the total of the amounts. */
-export function budgetTableBlock(table: BudgetTable, content: Record<string, unknown>): PdfBlock {
+export function budgetTableBlock(table: BudgetTable, content: TApplicationContent): PdfBlock {
   const rows = budgetRows(content, table);
   const columns = table.columns.map((c) => ({
     header: c.label.ja,

@@ -9,6 +9,7 @@ import {
   type Executor,
 } from '@tsumiki/db';
 import { formatJst, isEditableByApplicant, isWindowOpen, type TUpdateDraftInput } from '@tsumiki/domain';
+import { emptyContent } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
 
@@ -60,6 +61,7 @@ export async function createDraft(
       organisationId,
       createdBy: ctx.auth.user.id,
       title: input.title,
+      content: emptyContent(programme.kind),
     });
     await appendAudit(trx, {
       actorUserId: ctx.auth.user.id,
@@ -82,6 +84,8 @@ export async function updateDraft(ctx: Context & { auth: SignedInAuth }, input: 
     if (current.version !== input.version) {
       throw appError('application.version_conflict', { currentVersion: current.version });
     }
+    // The content is typed by the router's schema; it must also be the content of this programme.
+    if (input.content !== undefined && input.content.programme !== current.content.programme) throw appError('application.content_programme_mismatch');
     const updated = await updateApplicationIfVersion(trx, {
       id: input.id,
       expectedVersion: input.version,

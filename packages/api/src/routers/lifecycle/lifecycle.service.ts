@@ -17,6 +17,7 @@ import {
   type Executor,
 } from '@tsumiki/db';
 import { applicantActions, applicantTimeline, checkAnswerable, checkResultsReport, reportCategories, reportedLines, type TRequestAnswer } from '@tsumiki/domain/lifecycle';
+import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import type { TAttachmentType } from '@tsumiki/domain';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
@@ -107,8 +108,8 @@ export function uploadAfterSubmission(ctx: Ctx, input: { applicationId: string; 
   return uploadAttachment(ctx, input, (status) => applicantActions(status).upload);
 }
 
-async function frozenContent(db: Executor, applicationId: string): Promise<Record<string, unknown>> {
-  return (await findLatestSubmission(db, applicationId))?.content ?? {};
+async function frozenContent(db: Executor, applicationId: string): Promise<TApplicationContent | null> {
+  return (await findLatestSubmission(db, applicationId))?.content ?? null;
 }
 
 /** The results-report draft as saved (or empty), with the programme's categories. */
@@ -128,7 +129,7 @@ export async function reportDraftOf(ctx: Ctx, applicationId: string) {
     submittedAt: draft?.submitted_at ?? null,
     categories: reportCategories(kind),
     /** The frozen content's checklist (application phase), which the report phase answers. */
-    frozenChecklist: (frozen.checklist as Record<string, unknown> | undefined) ?? null,
+    frozenChecklist: frozen?.programme === 'clt_demonstration' ? (frozen.checklist ?? null) : null,
   };
 }
 

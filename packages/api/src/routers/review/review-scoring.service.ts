@@ -14,7 +14,7 @@ import {
   saveScoreSheet,
 } from '@tsumiki/db';
 import { yen } from '@tsumiki/domain';
-import { assessApplication } from '@tsumiki/domain/programmes';
+import { assessApplication, emptyContent } from '@tsumiki/domain/programmes';
 import {
   checkBonusReview,
   CLT_RUBRIC,
@@ -116,7 +116,7 @@ export async function reviewBonus(ctx: Ctx, input: { applicationId: string; item
     assertStaff(access);
     if (programmeKindOf(access.programme) !== 'clt_demonstration') throw appError('review.bonus_not_applicable');
     const submission = await findLatestSubmission(trx, input.applicationId);
-    const facts = reviewFactsOf(submission?.content ?? {});
+    const facts = reviewFactsOf(submission?.content ?? emptyContent('clt_demonstration'));
     const at = ctx.now();
     const review = { item: input.item, decision: input.decision, ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}), reviewerId: ctx.auth.user.id, reviewedAt: at };
     const checked = checkBonusReview(review, facts);

@@ -15,7 +15,7 @@ import {
   type Programme,
 } from '@tsumiki/db';
 import { ZProgrammeKind, type TProgrammeKind, type TRole } from '@tsumiki/domain';
-import { assessApplication } from '@tsumiki/domain/programmes';
+import { assessApplication, emptyContent, type TApplicationContent } from '@tsumiki/domain/programmes';
 import {
   canAssign,
   canView,
@@ -190,15 +190,14 @@ export function assertVersion(application: Application, version: number) {
 export async function frozenOf(db: Executor, application: Application, programme: Programme) {
   const submission = await findLatestSubmission(db, application.id);
   const kind = programmeKindOf(programme);
-  const content = submission?.content ?? {};
+  const content = submission?.content ?? emptyContent(kind);
   const assessment = assessApplication(kind, content);
   return { submission, kind, content, assessment, maximum: assessment.result?.grant.amount ?? null };
 }
 
 /** The facts the review rules read (bonus, special rate): the grant input's facts, unknown ones left out. */
-export function reviewFactsOf(content: Record<string, unknown>): TReviewFacts {
-  const grant = content.grant;
-  const facts = typeof grant === 'object' && grant !== null ? (grant as { facts?: unknown }).facts : undefined;
+export function reviewFactsOf(content: TApplicationContent): TReviewFacts {
+  const facts = content.programme === 'co2_factor_support' ? undefined : content.grant?.facts;
   const parsed = ZReviewFacts.safeParse(facts ?? {});
   return parsed.success ? parsed.data : {};
 }

@@ -7,6 +7,7 @@ import {
   storedFinding,
   type TCommitteeFinding,
 } from '@tsumiki/domain/review';
+import { emptyContent } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationForCaller, assertStaff, programmeKindOf, reviewFactsOf, type Access } from './review.access';
@@ -24,7 +25,7 @@ function assertSpecialRateProgramme(access: Access) {
 
 async function factsOf(db: Executor, applicationId: string) {
   const submission = await findLatestSubmission(db, applicationId);
-  return reviewFactsOf(submission?.content ?? {});
+  return reviewFactsOf(submission?.content ?? emptyContent('clt_demonstration'));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ENVIRONMENTAL_CHECKLIST } from '../shared/checklist';
+import { ZCltContent, type TCltContent } from '../content/schema';
 
 /**
  * The worked examples of seeds/003 (様式1–3, 様式4-1, 様式4-2 記載例) as budget input: the tests
@@ -174,9 +175,10 @@ export const CLT_FORM_4_2 = {
 };
 
 /** A CLT application filled in as the 記載例 of seeds/003, ready to submit. */
-export function cltExampleApplicationContent(): Record<string, unknown> {
-  // A deep copy: callers edit it freely without touching the examples.
-  return structuredClone({
+export function cltExampleApplicationContent(): TCltContent {
+  // A fresh parse is a deep copy: callers edit it freely without touching the examples.
+  return ZCltContent.parse({
+    programme: 'clt_demonstration',
     applicant: {
       name: '株式会社〇〇木材',
       representative: '代表取締役 〇〇 〇〇',
