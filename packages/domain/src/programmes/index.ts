@@ -36,3 +36,4 @@ export * from './submission-documents';
 export * from './budget-tables';
 export * from './budget-import';
 export * from './content/schema';
+export * from './content/settlement';

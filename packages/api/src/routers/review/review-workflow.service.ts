@@ -22,7 +22,7 @@ import {
   type Programme,
 } from '@tsumiki/db';
 import { yen, type TProgrammeKind, type TRole } from '@tsumiki/domain';
-import { assessApplication } from '@tsumiki/domain/programmes';
+import { assessApplication, budgetLinesOf, contentOnAcceptedCosts, type TApplicationContent } from '@tsumiki/domain/programmes';
 import {
   applicantNotice,
   auditEntry,
@@ -113,47 +113,12 @@ export async function writeLedger(
   });
 }
 
-/** Calls `fn` with every `lines` array of a grant input (section lines or top-level lines). */
-function eachLineList(value: unknown, fn: (lines: Record<string, unknown>[]) => void) {
-  if (Array.isArray(value)) return value.forEach((v) => eachLineList(v, fn));
-  if (typeof value !== 'object' || value === null) return;
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    if (key === 'lines' && Array.isArray(child)) fn(child as Record<string, unknown>[]);
-    else eachLineList(child, fn);
-  }
-}
-
-/** Every line of a grant input, as reported lines. */
-export function budgetLinesOf(content: Record<string, unknown>): TReportedLine[] {
-  const out: TReportedLine[] = [];
-  eachLineList(content.grant, (lines) => {
-    for (const line of lines) {
-      if (typeof line.id === 'string' && typeof line.category === 'string' && Number.isSafeInteger(line.amount)) {
-        out.push({ id: line.id, category: line.category, ...(typeof line.description === 'string' ? { description: line.description } : {}), amount: yen(line.amount as number) });
-      }
-    }
-  });
-  return out;
-}
-
 /**
  * The programme's grant on the accepted costs: the submitted budget computed again by the
  * programme rules with each line at its accepted amount (rates, caps and tables stay the rules').
  */
-function grantOnAccepted(kind: TProgrammeKind, content: Record<string, unknown>): GrantFormula {
-  return (reviewed) => {
-    const accepted = new Map(reviewed.map((l) => [l.id, l.accepted]));
-    const grant = structuredClone(content.grant ?? {}) as Record<string, unknown>;
-    eachLineList(grant, (lines) => {
-      for (const line of lines) {
-        line.amount = accepted.get(String(line.id)) ?? 0;
-        // Unit price × quantity describe the budget, not the accepted amount.
-        delete line.unitPrice;
-        delete line.quantity;
-      }
-    });
-    return yen(assessApplication(kind, { ...content, grant }).result?.grant.amount ?? 0);
-  };
+function grantOnAccepted(kind: TProgrammeKind, content: TApplicationContent): GrantFormula {
+  return (reviewed) => yen(assessApplication(kind, contentOnAcceptedCosts(content, new Map(reviewed.map((l) => [l.id, l.accepted])))).result?.grant.amount ?? 0);
 }
 
 interface Applied {

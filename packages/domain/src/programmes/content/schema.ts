@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DomainError } from '../../errors';
 import type { TProgrammeKind } from '../../programme';
-import { ZCltFacts, ZCltLine } from '../clt/compute';
+import { ZCltFacts, ZCltLine } from '../clt/input';
 import { CLT_USES } from '../clt/tables';
-import { ZCo2Factor, ZCo2Line } from '../co2/compute';
+import { ZCo2Factor, ZCo2Line } from '../co2/input';
 import { ZLcaFacts, ZLcaLine } from '../input';
 import { ZAmount } from '../shared/amounts';
 import { ZApplicationAnswer } from '../shared/checklist';
