@@ -98,7 +98,7 @@ describe('the fast validation', () => {
     );
     // The good path must be exercised too, not only refusals.
     expect(accepted).toBeGreaterThan(10);
-  });
+  }, 60_000);
 
   it('names a bad line with the same message as before, among 100,000 good ones', () => {
     const boq = Array.from({ length: 100_000 }, (_, i) => ({
@@ -121,7 +121,7 @@ describe('the fast validation', () => {
         lineId: 'L41235',
       },
     ]);
-  });
+  }, 60_000);
 
   it('assesses the same whether the lines were grouped while validating or by the engine', () => {
     const raw = {
