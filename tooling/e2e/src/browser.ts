@@ -9,9 +9,15 @@ export interface BrowserStack {
   /** Console errors of every page opened by signIn, CSP violations included. */
   readonly consoleErrors: string[];
   /** Opens a fresh browser context (own cookies) on the app and signs in with the demo password. */
-  signIn(app: AppName, email: string, options?: { password?: string; viewport?: { width: number; height: number } }): Promise<Page>;
+  signIn(app: AppName, email: string, options?: ContextOptions & { password?: string }): Promise<Page>;
   /** A fresh context, signed in to nothing, at a path of the app. */
-  visit(app: AppName, path: string): Promise<Page>;
+  visit(app: AppName, path: string, options?: ContextOptions): Promise<Page>;
+}
+
+interface ContextOptions {
+  viewport?: { width: number; height: number };
+  /** Lets a test inject a checker (axe-core) past the apps' Content-Security-Policy. */
+  bypassCSP?: boolean;
 }
 
 /** One stack and one Chromium per test file, started before its tests and stopped after. */
@@ -39,16 +45,20 @@ export function useBrowserStack(): BrowserStack {
       return stack;
     },
     consoleErrors,
-    async visit(app, path) {
+    async visit(app, path, options = {}) {
       if (!browser || !stack) throw new Error('The browser starts in beforeAll.');
-      const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+      const page = await (await browser.newContext({ locale: 'ja-JP', viewport: options.viewport, bypassCSP: options.bypassCSP })).newPage();
       page.on('console', recordErrors);
       await page.goto(new URL(path, stack.urls[app]).toString());
       return page;
     },
     async signIn(app, email, options = {}) {
       if (!browser || !stack) throw new Error('The browser starts in beforeAll.');
-      const context = await browser.newContext({ locale: 'ja-JP', viewport: options.viewport ?? { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        locale: 'ja-JP',
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+        bypassCSP: options.bypassCSP,
+      });
       const page = await context.newPage();
       page.on('console', recordErrors);
       await page.goto(stack.urls[app]);
