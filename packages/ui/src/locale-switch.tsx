@@ -18,7 +18,8 @@ export function LocaleSwitch() {
       variant="subtle"
       size="compact-sm"
       data-testid="locale-switch"
-      aria-label={t('layout.switchLocaleLabel')}
+      // The accessible name starts with the visible text (WCAG 2.5.3), then says what the button does.
+      aria-label={`${t('layout.switchLocale')} – ${t('layout.switchLocaleLabel')}`}
       lang={next}
       onClick={() => {
         rememberLocale(next);

@@ -100,7 +100,7 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
           {v.submission && (
             <Card withBorder>
               <Title order={2}>{t('app.submitted', { version: v.submission.versionNo, at: displayJst(v.submission.submittedAt) })}</Title>
-              <Code block mah={300} style={{ overflow: 'auto' }}>{JSON.stringify(v.submission.content, null, 2)}</Code>
+              <Code block mah={300} style={{ overflow: 'auto' }} tabIndex={0}>{JSON.stringify(v.submission.content, null, 2)}</Code>
             </Card>
           )}
         </Stack>

@@ -73,7 +73,7 @@ export function QueuePage() {
         <NumberInput label={t('queue.maxRequested')} value={maxYen} onChange={(v) => reset(setMaxYen)(typeof v === 'number' ? v : '')} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," w={180} data-testid="queue-max-requested" />
         <TextInput label={t('queue.search')} value={search} onChange={(e) => reset(setSearch)(e.currentTarget.value)} data-testid="queue-search" w={300} />
         <Select label={t('queue.sort')} data={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sorts.${s}`) }))} value={sort} onChange={(v) => v && reset(setSort)(v)} w={180} />
-        <Select label=" " data={[{ value: 'desc', label: t('queue.desc') }, { value: 'asc', label: t('queue.asc') }]} value={direction} onChange={(v) => v && reset(setDirection)(v)} w={120} />
+        <Select label={t('queue.direction')} data={[{ value: 'desc', label: t('queue.desc') }, { value: 'asc', label: t('queue.asc') }]} value={direction} onChange={(v) => v && reset(setDirection)(v)} w={120} />
       </Group>
       <Tabs value={status} onChange={(v) => reset(setStatus)((v ?? 'all') as TApplicationStatus | 'all')}>
         <Tabs.List>

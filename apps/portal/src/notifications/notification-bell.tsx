@@ -15,16 +15,18 @@ export function NotificationBell() {
   const count = unread.data ?? 0;
   return (
     <Popover opened={opened} onChange={(o) => !o && close()} width={380} position="bottom-end" shadow="md" trapFocus>
-      <Popover.Target>
-        <Indicator label={count} size={16} disabled={count === 0} color="red" data-testid="notification-count" data-count={count}>
-          <ActionIcon variant="default" size="lg" aria-label={t('notifications.bell', { count })} aria-expanded={opened} onClick={toggle} data-testid="notification-bell">
+      {/* The count badge wraps the target, not the other way round: the popover's aria-expanded and
+          aria-controls belong on the button, not on the badge's div. */}
+      <Indicator label={count} size={16} disabled={count === 0} color="red" data-testid="notification-count" data-count={count}>
+        <Popover.Target>
+          <ActionIcon variant="default" size="lg" aria-label={t('notifications.bell', { count })} onClick={toggle} data-testid="notification-bell">
             <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
               <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
               <path d="M13.7 21a2 2 0 0 1-3.4 0" />
             </svg>
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown>
         <Stack gap="xs" mah={480} style={{ overflowY: 'auto' }}>
           <NotificationList limit={10} compact onNavigate={close} />
