@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createDatabase, countRows, readTableInKeyOrder, TABLES_IN_DEPENDENCY_ORDER } from '@tsumiki/db';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATION_APPLICANTS } from './seed/demo';
 
 const run = promisify(execFile);
+// One account per role plus the other demo companies' own applicants.
+const DEMO_USERS = DEMO_ACCOUNTS.length + DEMO_ORGANISATION_APPLICANTS.length;
 const CLI = new URL('./cli.ts', import.meta.url).pathname;
 const dirs: string[] = [];
 const tempDir = () => {
@@ -35,13 +38,13 @@ describe('tsumiki CLI on an embedded PGlite directory', () => {
 
     // Restart: a new process opens the same directory and finds the data.
     const reopened = await createDatabase({ kind: 'pglite', dataDir: source });
-    expect(await countRows(reopened.db, 'users')).toBe(7);
+    expect(await countRows(reopened.db, 'users')).toBe(DEMO_USERS);
     await reopened.close();
 
     const file = join(tempDir(), 'backup.json');
     await tsumiki(['backup', file], source);
     const target = join(tempDir(), 'pglite');
-    expect((await tsumiki(['restore', file], target)).stdout).toContain('users=7');
+    expect((await tsumiki(['restore', file], target)).stdout).toContain(`users=${DEMO_USERS}`);
 
     const [a, b] = [await createDatabase({ kind: 'pglite', dataDir: source }), await createDatabase({ kind: 'pglite', dataDir: target })];
     for (const table of TABLES_IN_DEPENDENCY_ORDER) {

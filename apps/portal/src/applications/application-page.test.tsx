@@ -11,7 +11,8 @@ const draft = {
   organisationId: 'o1',
   title: 'CLT実証',
   status: 'draft',
-  content: {},
+  // As the API returns it: stored content always carries its programme kind.
+  content: { programme: 'clt_demonstration' as const },
   version: 3,
   submittedAt: null,
   trackingNumber: null,
