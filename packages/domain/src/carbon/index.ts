@@ -18,3 +18,4 @@ export * from './boq-import';
 export * from './project';
 export * from './factor-import';
 export * from './openepd-import';
+export * from './ifc-import';
