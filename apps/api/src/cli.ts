@@ -14,34 +14,22 @@ import {
 import { errorMessage, roleMayHoldIn, ZCreateUserInput, type Locale } from '@tsumiki/domain';
 import { loadEnv } from './env';
 import { openDatabase } from './runtime';
-import './cli/grant-compute';
-import './cli/carbon-assess';
-import { OFFLINE_COMMANDS, OFFLINE_HELP } from './cli/offline';
+import { commandHelp, HELP, wantsHelp } from './cli/help';
+import { OFFLINE_COMMANDS } from './cli/offline';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo';
-
-const HELP = `tsumiki — operations for a Tsumiki installation
-
-Usage: pnpm tsumiki <command> [options]
-
-  migrate                      bring the database to the latest schema
-  seed                         load the demo data (empty database only)
-  backup <file.json>           write every table to a backup file
-  restore <file.json>          load a backup into an empty, migrated database
-  create-user --email E --name N --organisation ORG_ID --role ROLE
-                               create a user (password from TSUMIKI_NEW_PASSWORD or --password)
-  organisations                list organisations and their ids
-  reminders run                send the reminders due now for requests to applicants (idempotent)
-${OFFLINE_HELP.join('\n')}
-
-The database is PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite
-(TSUMIKI_DATA_DIR, default .data/pglite under the repository).`;
 
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help') {
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
     console.log(HELP);
+    return;
+  }
+  if (wantsHelp(rest)) {
+    const help = commandHelp(command, rest[0]);
+    if (!help) throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+    console.log(help);
     return;
   }
   const offline = OFFLINE_COMMANDS.get(`${command} ${rest[0] ?? ''}`);

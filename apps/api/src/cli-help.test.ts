@@ -1,0 +1,23 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const CLI = new URL('./cli.ts', import.meta.url).pathname;
+// Help opens no database: an unreachable one proves it.
+const tsumiki = (args: string[]) =>
+  run('npx', ['tsx', CLI, ...args], { env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } });
+
+// Each command's text is checked in cli/help.test.ts; this checks what the shell sees.
+describe('tsumiki <command> --help as a process', () => {
+  it('prints the usage with exit code 0', { timeout: 60_000 }, async () => {
+    const answer = await tsumiki(['carbon', 'assess', '--help']);
+    expect(answer.stdout).toContain('Usage: pnpm tsumiki carbon assess');
+  });
+
+  it('refuses an unknown command with the usage and exit code 2', { timeout: 60_000 }, async () => {
+    const failure = await tsumiki(['nope', '--help']).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain('unknown command "nope"');
+  });
+});
