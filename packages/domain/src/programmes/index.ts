@@ -37,3 +37,4 @@ export * from './budget-tables';
 export * from './budget-import';
 export * from './content/schema';
 export * from './content/settlement';
+export * from './content/version-changes';
