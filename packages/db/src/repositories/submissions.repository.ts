@@ -55,6 +55,17 @@ export function listSubmissionsOfApplication(db: Executor, applicationId: string
     .then((rows) => rows.map(withSubmissionContent));
 }
 
+/** One frozen version of an application, or undefined when it was never submitted. */
+export function findSubmissionVersion(db: Executor, applicationId: string, versionNo: number) {
+  return db
+    .selectFrom('application_submissions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('version_no', '=', versionNo)
+    .executeTakeFirst()
+    .then((row) => row && withSubmissionContent(row));
+}
+
 /** The content as last submitted: what reviewers read. */
 export function findLatestSubmission(db: Executor, applicationId: string) {
   return db

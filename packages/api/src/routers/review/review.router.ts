@@ -21,6 +21,7 @@ import {
 import { applyApplicantTransition, applyStaffTransition } from './review-workflow.service';
 import { exportPublicationList, programmeStatisticsOf, publicationList } from './reports.service';
 import { recordSpecialRate, specialRateOf } from './special-rate.service';
+import { compareVersions } from './version-comparison.service';
 import { deleteView, savedViews, saveView, updateView } from './views.service';
 
 const consoleProcedure = roleProcedure(...CONSOLE_ROLES);
@@ -60,6 +61,11 @@ export const reviewRouter = createTRPCRouter({
 
   /** The application as submitted (frozen), its assessment, attachments, history and the caller's actions. */
   open: consoleProcedure.input(ZApplicationRef).query(({ ctx, input }) => openApplication(ctx, input.applicationId)),
+
+  /** Two submitted versions side by side (default: the last two): fields, budget lines and the recomputed amounts. */
+  compareVersions: staffProcedure
+    .input(ZApplicationRef.extend({ from: z.number().int().min(1).optional(), to: z.number().int().min(1).optional() }))
+    .query(({ ctx, input }) => compareVersions(ctx, input)),
 
   audit: staffProcedure.input(ZApplicationRef).query(({ ctx, input }) => auditOf(ctx, input.applicationId)),
 
