@@ -19,6 +19,8 @@ import attachmentsEn from './attachments/locales/en.json';
 import attachmentsJa from './attachments/locales/ja.json';
 import mailEn from './mail/locales/en.json';
 import mailJa from './mail/locales/ja.json';
+import versionsEn from './versions/locales/en.json';
+import versionsJa from './versions/locales/ja.json';
 
 /**
  * The console's own words, by area: each area keeps its locale files beside its pages and adds them
@@ -35,6 +37,7 @@ const areas: AppMessages[] = [
   { ja: viewsJa, en: viewsEn },
   { ja: attachmentsJa, en: attachmentsEn },
   { ja: mailJa, en: mailEn },
+  { ja: versionsJa, en: versionsEn },
 ];
 
 export const messages: AppMessages = {

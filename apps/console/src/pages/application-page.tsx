@@ -10,6 +10,7 @@ import { Link, useParams } from 'react-router';
 import { AttachmentList } from '../attachments/attachment-list';
 import { RequestAnswersPanel } from '../answers/request-answers-panel';
 import { ChangeRequestsPanel } from '../change-requests/change-requests-panel';
+import { VersionComparisonPanel } from '../versions/version-comparison-panel';
 
 type View = RouterOutputs['review']['open'];
 
@@ -97,6 +98,7 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
           {v.access === 'staff' && <History view={v} />}
           {v.access === 'staff' && <RequestAnswersPanel applicationId={v.application.id} />}
           {v.access === 'staff' && <ChangeRequestsPanel applicationId={v.application.id} />}
+          {v.access === 'staff' && v.versions.length > 1 && <VersionComparisonPanel applicationId={v.application.id} />}
           {v.submission && (
             <Card withBorder>
               <Title order={2}>{t('app.submitted', { version: v.submission.versionNo, at: displayJst(v.submission.submittedAt) })}</Title>
