@@ -38,3 +38,4 @@ export * from './budget-import';
 export * from './content/schema';
 export * from './content/settlement';
 export * from './content/version-changes';
+export * from './forms';

@@ -1,0 +1,111 @@
+import { yen } from '../../money';
+import type { TProgrammeKind } from '../../programme';
+import { APPLICATION_FORMS, valueAtPath, type FormField, type FormSection } from '../application-form';
+import { budgetRows, columnOptions, type BudgetRow, type BudgetTable } from '../budget-tables';
+import type { TApplicationContent } from '../content/schema';
+import { ENVIRONMENTAL_CHECKLIST } from '../shared/checklist';
+import { formatEraDate, ZIsoDate } from '../shared/dates';
+import type { LineResult } from '../shared/result';
+import { BLANK, bilingual, same, text, yenValue, type FormBlock, type FormColumn, type FormRow, type FormText, type FormValue } from './model';
+
+/** What the applicant entered, as the forms print it: fields by the application form, budgets by their tables. */
+
+const YES_NO = { yes: text('はい', 'Yes'), no: text('いいえ', 'No') };
+const numberText = (n: number) => ({ ja: new Intl.NumberFormat('ja-JP').format(n), en: new Intl.NumberFormat('en-US').format(n) });
+
+/** A field's value as the form prints it: yes/no, the option's label, a date with its era. */
+export function fieldValue(field: FormField, value: unknown): FormValue {
+  if (value === undefined || value === null || value === '') return BLANK;
+  switch (field.kind) {
+    case 'boolean':
+      return typeof value === 'boolean' ? { kind: 'text', text: value ? YES_NO.yes : YES_NO.no } : BLANK;
+    case 'select': {
+      const option = field.options?.find((o) => o.value === value);
+      return option ? { kind: 'text', text: option.label } : typeof value === 'string' ? same(value) : BLANK;
+    }
+    case 'date': {
+      const iso = ZIsoDate.safeParse(value);
+      return iso.success ? bilingual(`${formatEraDate(iso.data)}（${iso.data}）`, iso.data) : BLANK;
+    }
+    case 'number':
+    case 'integer':
+      return typeof value === 'number' ? { kind: 'text', text: numberText(value) } : BLANK;
+    default:
+      return typeof value === 'string' ? same(value) : BLANK;
+  }
+}
+
+export const sectionOf = (kind: TProgrammeKind, code: string): FormSection => {
+  const section = APPLICATION_FORMS[kind].find((s) => s.code === code);
+  if (!section) throw new Error(`No section ${code} in the ${kind} application form`);
+  return section;
+};
+
+/** One section of the application form as label | value rows. */
+export function sectionFields(kind: TProgrammeKind, code: string, content: TApplicationContent, title?: FormText): FormBlock {
+  const section = sectionOf(kind, code);
+  const rows: FormRow[] = section.fields.map((f) => ({ key: f.path, label: f.label, value: fieldValue(f, valueAtPath(content, f.path)) }));
+  return title ? { kind: 'fields', title, rows } : { kind: 'fields', rows };
+}
+
+const MARK_TEXT: Readonly<Record<LineResult['status'], FormText>> = {
+  counted: text('対象', 'Counted'),
+  partly_counted: text('一部対象', 'Partly counted'),
+  excluded: text('対象外', 'Not counted'),
+  pending: text('確認待ち', 'Pending'),
+};
+
+/**
+ * One budget table as entered, one row per line, with the total of its amounts. With the grant
+ * computation, each line also shows what counts toward the grant and the table's judgement (○/△/×).
+ */
+export function budgetTable(table: BudgetTable, content: TApplicationContent, lines?: readonly LineResult[]): FormBlock {
+  const rows = budgetRows(content, table);
+  const judged = lines ? new Map(lines.map((l) => [l.id, l])) : null;
+  const columns: FormColumn[] = table.columns.map((c) => ({ label: c.label, align: c.kind === 'yen' ? 'right' : 'left' }));
+  if (judged && table.hasAmount) columns.push({ label: text('補助対象（税込）', 'Counted (tax incl.)'), align: 'right' }, { label: text('判定', 'Judgement'), align: 'left' });
+  const cell = (row: BudgetRow, key: string): FormValue => {
+    const column = table.columns.find((c) => c.key === key)!;
+    const v = row[key];
+    if (v === undefined || v === null || v === '') return BLANK;
+    if (column.kind === 'yen') return typeof v === 'number' ? yenValue(yen(v)) : BLANK;
+    if (column.kind === 'select') {
+      const option = columnOptions(column, content).find((o) => o.value === v);
+      return option ? { kind: 'text', text: option.label } : typeof v === 'string' ? same(v) : BLANK;
+    }
+    return typeof v === 'string' ? same(v) : BLANK;
+  };
+  const judgement = (row: BudgetRow): FormValue[] => {
+    const line = typeof row.id === 'string' ? judged?.get(row.id) : undefined;
+    if (!line) return [BLANK, BLANK];
+    const status = MARK_TEXT[line.status];
+    return [yenValue(line.counted), { kind: 'text', text: line.mark ? { ja: `${line.mark} ${status.ja}`, en: `${line.mark} ${status.en}` } : status }];
+  };
+  const body = rows.map((r) => [...table.columns.map((c) => cell(r, c.key)), ...(judged && table.hasAmount ? judgement(r) : [])]);
+  const block = { kind: 'table' as const, key: table.code, title: table.title, columns, rows: body };
+  if (!table.hasAmount) return block;
+  const total = yen(rows.reduce((sum, r) => sum + (typeof r.amount === 'number' ? r.amount : 0), 0));
+  const footer: FormValue[] = table.columns.map((c, i) => (c.key === 'amount' ? yenValue(total) : i === 0 ? bilingual('合計', 'Total') : BLANK));
+  if (judged) footer.push(yenValue(yen(rows.reduce((sum, r) => sum + (typeof r.id === 'string' ? (judged.get(r.id)?.counted ?? 0) : 0), 0))), BLANK);
+  return { ...block, footer };
+}
+
+const ANSWER_TEXT = { will_do: text('取り組む', 'Will do'), not_applicable: text('該当しない', 'Not applicable') } as const;
+
+/** 添付様式6: each item of the environmental checklist with the applicant's answer. */
+export function checklistTable(content: TApplicationContent): FormBlock {
+  const answers = content.programme === 'clt_demonstration' ? (content.checklist?.answers ?? {}) : {};
+  return {
+    kind: 'table',
+    key: 'checklist',
+    title: ENVIRONMENTAL_CHECKLIST.name,
+    columns: [
+      { label: text('項目', 'Item'), align: 'left' },
+      { label: text('回答', 'Answer'), align: 'left' },
+    ],
+    rows: ENVIRONMENTAL_CHECKLIST.items.map((i) => {
+      const answer = answers[String(i.no)];
+      return [{ kind: 'text', text: { ja: `${i.label} ${i.text.ja}`, en: `${i.label} ${i.text.en}` } }, answer ? { kind: 'text', text: ANSWER_TEXT[answer] } : BLANK];
+    }),
+  };
+}
