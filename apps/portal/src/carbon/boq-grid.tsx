@@ -50,6 +50,7 @@ export function draftLines(
       category: String(v.category),
       ...(v.subItem ? { subItem: String(v.subItem) } : {}),
       materialKey: String(v.materialKey),
+      ...(r.materialName !== '' && r.materialName !== v.materialKey ? { materialName: r.materialName } : {}),
       quantity: typeof v.quantity === 'number' ? v.quantity : null,
       unit: String(v.unit),
       ...(v.factorId ? { factorId: v.factorId } : {}),
@@ -181,7 +182,7 @@ export function BoqGrid({
     const sheet = parseBoqSheet(cells, { library });
     if (!sheet.ok) {
       setPasteProblem(
-        sheet.rows.length > 0 ? sheet.rows : [{ line: 0, values: {} as never, issues: sheet.fileIssues }],
+        sheet.rows.length > 0 ? sheet.rows : [{ line: 0, values: {} as never, issues: sheet.fileIssues, materialName: '' }],
       );
       setNotice(null);
       return false;

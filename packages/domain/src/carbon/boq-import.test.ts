@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../errors';
-import { issuesAtFileLines, parseBoqSheet, sheetIssues, sheetToAssessmentInput } from './boq-import';
+import { issuesAtFileLines, parseBoqSheet, sheetIssues, sheetToAssessmentInput, unmappedMaterials } from './boq-import';
 import { assess } from './engine';
 import { STARTER_LIBRARY } from './library';
 
@@ -60,7 +60,7 @@ describe('BoQ sheets in the J-CAT-like layout', () => {
       2: ['carbon.quantity_negative'],
       3: ['carbon.sub_item_unknown'],
       4: ['carbon.quantity_invalid'],
-      5: ['carbon.material_unknown'],
+      5: [],
       6: ['carbon.unit_unknown'],
       7: ['carbon.category_unknown'],
       8: [],
@@ -70,7 +70,10 @@ describe('BoQ sheets in the J-CAT-like layout', () => {
       '明細「L2」（2行目）の数量がマイナスです。0以上の数値を入力してください。',
     );
     expect(errorMessage(negative.code, 'en', negative.params)).toContain('row 2');
-    expect(errorMessage(sheet.rows[3]!.issues[0]!.code, 'ja', sheet.rows[3]!.issues[0]!.params)).toContain('unobtainium');
+    // An unknown material is not refused: it is kept as typed and goes to the mapping step.
+    expect(sheet.rows[3]!.values.materialKey).toBe('unobtainium');
+    expect(sheet.rows[3]!.material).toMatchObject({ name: 'unobtainium', materialKey: null });
+    expect(unmappedMaterials(sheet.rows).map((m) => m.name)).toEqual(['unobtainium']);
   });
 
   it('refuses a file without the BoQ columns, an unknown building field and duplicate ids', () => {

@@ -1,6 +1,7 @@
 import { isErrorCode, type ErrorCode } from '../errors';
 import { CATEGORY_CODES, CATEGORY_NAMES, METHOD_NAMES, METHODS, SUB_ITEMS, subItem } from './categories';
 import type { TEmissionFactor } from './factors';
+import { materialNameIndex, resolveMaterialName, type TMaterialResolution, type TRememberedName } from './material-names';
 import { ZBoqLine, STRUCTURE_NAMES, STRUCTURES, type TAssessmentInputRaw, type TBoqLineInput } from './model';
 import { BUILDING_USE_NAMES, BUILDING_USES } from './period';
 import type { TCarbonIssue } from './result';
@@ -142,6 +143,9 @@ export interface TBoqImportRow {
   /** The line as read, before validation (what the grid shows). */
   values: TBoqLineInput;
   issues: TCarbonIssue[];
+  /** The material as the sheet names it, and (with a library) which library material that is. */
+  materialName: string;
+  material?: TMaterialResolution;
 }
 
 export interface TBoqSheet {
@@ -159,8 +163,13 @@ export const BOQ_IMPORT_MAX_ROWS = 100_000;
 export interface TBoqSheetOptions {
   /** The line number of rows[0] in the file (1 for a file, 1 for a paste). */
   firstLine?: number;
-  /** Materials are also accepted by the library's name, and unknown ones are named per row. */
+  /**
+   * Materials are also accepted by the library's names and their aliases (material-names.ts);
+   * a name that matches none is kept as typed, with suggestions, for the mapping step.
+   */
   library?: readonly TEmissionFactor[];
+  /** The organisation's own names for materials, remembered from earlier mappings. */
+  remembered?: readonly TRememberedName[];
   /** Line ids for rows without one: the file line ("L12") by default. */
   idPrefix?: string;
 }
@@ -227,15 +236,14 @@ export function parseBoqSheet(cells: readonly (readonly string[])[], options: TB
     const i = columnIndex(c);
     return i < 0 ? '' : (row[i] ?? '').trim();
   };
-  const byName = new Map<string, string>();
-  const materials = new Set<string>();
-  const factorIds = new Set<string>();
-  for (const f of options.library ?? []) {
-    materials.add(f.materialKey);
-    factorIds.add(f.id);
-    byName.set(normName(f.nameJa), f.materialKey);
-    byName.set(normName(f.nameEn), f.materialKey);
-  }
+  const names = options.library ? materialNameIndex(options.library, options.remembered) : undefined;
+  const factorIds = new Set((options.library ?? []).map((f) => f.id));
+  const resolved = new Map<string, TMaterialResolution>();
+  const resolve = (text: string) => {
+    let r = resolved.get(text);
+    if (!r && names) resolved.set(text, (r = resolveMaterialName(text, names)));
+    return r;
+  };
   const rows: TBoqImportRow[] = [];
   const seenIds = new Map<string, number>();
   for (let r = dataStart; r < cells.length; r++) {
@@ -249,7 +257,8 @@ export function parseBoqSheet(cells: readonly (readonly string[])[], options: TB
     const subItemText = at(row, 'subItem');
     const category = parseCategory(at(row, 'category'), subItemText);
     const materialText = at(row, 'material');
-    const materialKey = materials.has(materialText) ? materialText : (byName.get(normName(materialText)) ?? materialText);
+    const material = materialText === '' ? undefined : resolve(materialText);
+    const materialKey = material?.materialKey ?? materialText;
     const values: Record<string, unknown> = {
       id: at(row, 'id') || `${options.idPrefix ?? 'L'}${line}`,
       category,
@@ -269,16 +278,13 @@ export function parseBoqSheet(cells: readonly (readonly string[])[], options: TB
     const lineId = String(values.id);
     const params = { line: lineId, row: line };
     const issues = lineIssues(values, params, lineId);
-    if (issues.length === 0 && options.library) {
-      if (factorId !== undefined && !factorIds.has(factorId))
-        issues.push(issue('carbon.factor_not_found', { ...params, factor: factorId }, ['factorId'], lineId));
-      else if (factorId === undefined && !materials.has(materialKey))
-        issues.push(issue('carbon.material_unknown', { ...params, material: materialKey }, ['materialKey'], lineId));
-    }
+    // An unknown material is not a problem of the sheet: the mapping step asks which it is.
+    if (issues.length === 0 && options.library && factorId !== undefined && !factorIds.has(factorId))
+      issues.push(issue('carbon.factor_not_found', { ...params, factor: factorId }, ['factorId'], lineId));
     const first = seenIds.get(lineId);
     if (first !== undefined) issues.push(issue('carbon.line_id_duplicate', params, ['id'], lineId));
     else seenIds.set(lineId, line);
-    rows.push({ line, values: values as TBoqLineInput, issues });
+    rows.push({ line, values: values as TBoqLineInput, issues, materialName: materialText, ...(material ? { material } : {}) });
   }
   if (rows.length === 0) fileIssues.push(issue('carbon.import_empty', {}, []));
   return { ok: fileIssues.length === 0 && rows.every((r) => r.issues.length === 0), fileIssues, building, project, rows };
@@ -298,6 +304,13 @@ function lineIssues(values: Record<string, unknown>, params: { line: string; row
     if (typeof values.subItem === 'string') extra.subItem = values.subItem;
     return issue(isErrorCode(i.message) ? i.message : 'carbon.input_invalid', { ...extra, ...params }, path, lineId);
   });
+}
+
+/** The distinct names of a sheet that the mapping step must ask about, in the order first met. */
+export function unmappedMaterials(rows: readonly TBoqImportRow[]): Extract<TMaterialResolution, { materialKey: null }>[] {
+  const out = new Map<string, Extract<TMaterialResolution, { materialKey: null }>>();
+  for (const r of rows) if (r.material && r.material.materialKey === null && !out.has(r.material.name)) out.set(r.material.name, r.material);
+  return [...out.values()];
 }
 
 /** Every problem of a sheet, file-level first, then by row. */

@@ -19,3 +19,5 @@ export * from './project';
 export * from './factor-import';
 export * from './openepd-import';
 export * from './ifc-import';
+export * from './material-aliases';
+export * from './material-names';

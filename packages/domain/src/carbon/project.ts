@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZMethod } from './categories';
 import { compareResults, type TComparison } from './compare';
 import { assess } from './engine';
-import type { TEmissionFactor } from './factors';
+import { ZEmissionFactor, type TEmissionFactor } from './factors';
 import { ZGwpSet } from './gwp';
 import { ZBlowingAgent, ZEnergyUse, ZRefrigerant, ZRenewable, ZScenario, ZWater, type TAssessmentInputRaw } from './model';
 import type { TAssessOutcome } from './result';
@@ -22,6 +22,8 @@ export const ZBoqDraftLine = z.object({
   category: text(8),
   subItem: text(16).optional(),
   materialKey: text(200),
+  /** The material as the BoQ named it (「異形棒鋼」), kept beside the library key it was mapped to. */
+  materialName: text(200).optional(),
   quantity: z.number().finite().nullable(),
   unit: text(16),
   factorId: text(200).optional(),
@@ -63,6 +65,11 @@ export const ZProjectSettings = z.object({
   water: ZWater.optional(),
   /** Show a result marked incomplete while some lines still lack a factor. */
   allowIncomplete: z.boolean().default(false),
+  /**
+   * Factors the user entered for this project, each with its source, for materials the library
+   * has no value for (or a product's own EPD); results name the lines that rest on them.
+   */
+  factors: z.array(ZEmissionFactor).max(100, { message: 'validation.invalid' }).default([]),
 });
 export type TProjectSettings = z.infer<typeof ZProjectSettings>;
 
@@ -93,7 +100,7 @@ export function newProjectContent(name: string, assessmentDate: string): TCarbon
   return {
     name,
     building: { works: 'new' },
-    settings: { assessmentDate, method: 'standard', gwpSet: 'AR5', energy: [], refrigerants: [], blowingAgents: [], renewables: [], allowIncomplete: false },
+    settings: { assessmentDate, method: 'standard', gwpSet: 'AR5', energy: [], refrigerants: [], blowingAgents: [], renewables: [], allowIncomplete: false, factors: [] },
     boq: [],
     scenarios: [BASELINE_SCENARIO],
   };
@@ -117,9 +124,11 @@ export function projectInput(content: TCarbonProjectContent, scenarioId: string,
     blowingAgents: s.blowingAgents,
     renewables: s.renewables,
     ...(s.water ? { water: s.water } : {}),
-    boq: content.boq.map((l) => defined({ ...l, subItem: l.subItem === '' ? undefined : l.subItem, factorId: l.factorId === '' ? undefined : l.factorId })),
+    // The name as typed stays with the draft; the engine reads the library key.
+    boq: content.boq.map(({ materialName: _typed, ...l }) => defined({ ...l, subItem: l.subItem === '' ? undefined : l.subItem, factorId: l.factorId === '' ? undefined : l.factorId })),
     scenario: scenario.scenario,
     allowIncomplete: s.allowIncomplete,
+    factors: s.factors,
   };
   // Draft fields are looser than the engine's (a use not yet chosen); `assess` reports them.
   return raw as TAssessmentInputRaw;
