@@ -116,10 +116,12 @@ describe.each(backends)('carbon API on $name', (backend) => {
   });
 
   it('previews a BoQ file (CSV and Excel) row by row against the library, saving nothing', async () => {
-    const csv = '延床面積,1200\n工事科目,工事細目,資材,数量,単位\n3,3.5,wood.clt,10,m3\n3,3.5,wood.nothing,1,m3\n';
+    const csv = '延床面積,1200\n工事科目,工事細目,資材,数量,単位\n3,3.5,wood.clt,10,m3\n3,3.5,wood.nothing,1,m3\n3,3.5,CLT,-1,m3\n';
     const preview = await applicant.caller.carbon.previewBoq({ file: { format: 'csv', text: csv } });
     expect(preview).toMatchObject({ ok: false, errorRows: 1, building: { grossFloorAreaM2: 1200 } });
-    expect(preview.rows[1]).toMatchObject({ line: 4, issues: [{ code: 'carbon.material_unknown', message: expect.stringContaining('4行目') }] });
+    // An unknown material is not an error of the file: it waits in the mapping step.
+    expect(preview.rows[1]).toMatchObject({ line: 4, issues: [], material: { name: 'wood.nothing', materialKey: null } });
+    expect(preview.rows[2]).toMatchObject({ line: 5, issues: [{ code: 'carbon.quantity_negative', message: expect.stringContaining('5行目') }] });
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('数量');
     sheet.addRow(['工事科目', '工事細目', '資材', '数量', '単位']);
