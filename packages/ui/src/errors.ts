@@ -8,7 +8,18 @@ import { appErrorData } from './trpc';
 export function errorText(t: TFunction, error: unknown): string {
   const data = appErrorData(error);
   const code = data?.appCode ?? 'service.unavailable';
-  return t(code, { ns: 'errors', keySeparator: false, ...(data?.appParams ?? {}) });
+  return t(code, { ns: 'errors', keySeparator: false, ...withRoleNames(t, data?.appParams ?? {}) });
+}
+
+/**
+ * The API names roles by code ("association_reporter") so the message works in any language; the
+ * user reads them by their names (協会（報告担当）).
+ */
+function withRoleNames(t: TFunction, params: Record<string, string | number>): Record<string, string | number> {
+  const roles = params.roles;
+  if (typeof roles !== 'string') return params;
+  const names = roles.split(/,\s*/).map((code) => t(`role.${code}`, { defaultValue: code }));
+  return { ...params, roles: names.join(t('role.separator', { defaultValue: ', ' })) };
 }
 
 /**

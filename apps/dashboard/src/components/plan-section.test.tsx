@@ -47,6 +47,19 @@ describe('targets and the yearly report', () => {
     );
   });
 
+  it('refuses a rate target over 100% as typed, never clamping it, and sends nothing', async () => {
+    const api = renderPlan({ 'ccus.setTargets': { data: { ok: true } } }, true);
+    const user = userEvent.setup();
+    const renewal = await screen.findByRole('textbox', { name: '事業者登録更新率' });
+    await user.clear(renewal);
+    await user.type(renewal, '120');
+    await user.tab();
+    expect(await screen.findByText('率の目標は0%より大きく100%以下で入力してください。')).toBeTruthy();
+    expect((renewal as HTMLInputElement).value).toBe('120%');
+    expect(screen.getByTestId<HTMLButtonElement>('save-targets').disabled).toBe(true);
+    expect(api.calls.some((c) => c.path === 'ccus.setTargets')).toBe(false);
+  });
+
   it('autosaves the texts from the loaded version, and keeps the text when someone else saved first', async () => {
     const api = renderPlan({ 'ccus.saveReport': { error: { appCode: 'ccus.report_version_conflict', httpStatus: 409 } } }, true);
     const user = userEvent.setup();

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, NumberInput, Stack, Table, Text, Textar
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { BUILTIN_METRICS, type MetricDefinition } from '@tsumiki/domain/ccus';
+import { BUILTIN_METRICS, targetIssue, type MetricDefinition } from '@tsumiki/domain/ccus';
 import { displayFiscalYear, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,14 +90,23 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
   );
   const fieldErrors = (save.error?.data as { fieldErrors?: { path: string; code: string; params?: Record<string, string | number> }[] } | undefined)?.fieldErrors ?? [];
   const changed = metrics.filter((m) => values[m.code] !== '' && values[m.code] !== initial[m.code]);
+  const asStored = (m: Metric) => (m.kind === 'ratio' ? Number(values[m.code]) / 100 : Number(values[m.code]));
+  // Checked as typed by the rule the API applies: a value out of range is refused, never clamped.
+  const localIssue = (m: Metric) => {
+    const value = values[m.code];
+    if (value === '' || value === initial[m.code]) return null;
+    return typeof value === 'number' ? targetIssue(m.kind, asStored(m)) : 'ccus.target_not_positive';
+  };
+  const anyLocalIssue = metrics.some((m) => localIssue(m) != null);
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
+        if (anyLocalIssue) return;
         save.mutate({
           associationId,
           fiscalYear,
-          targets: changed.map((m) => ({ metricCode: m.code, annualTarget: m.kind === 'ratio' ? Number(values[m.code]) / 100 : Number(values[m.code]) })),
+          targets: changed.map((m) => ({ metricCode: m.code, annualTarget: asStored(m) })),
         });
       }}
     >
@@ -110,6 +119,7 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
             <Table.Tbody>
               {metrics.map((m) => {
                 const error = fieldErrors.find((f) => f.path === `targets.${changed.indexOf(m)}.annualTarget` && changed.includes(m));
+                const issue = localIssue(m);
                 return (
                   <Table.Tr key={m.code}>
                     <Table.Th scope="row">{i18n.language === 'en' ? m.nameEn : m.nameJa}</Table.Th>
@@ -119,12 +129,16 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
                         name={`target-${m.code}`}
                         value={values[m.code]}
                         onChange={(v) => setValues((prev) => ({ ...prev, [m.code]: v }))}
-                        min={0}
-                        max={m.kind === 'ratio' ? 100 : undefined}
+                        clampBehavior="none"
                         suffix={m.kind === 'ratio' ? '%' : undefined}
                         thousandSeparator=","
-                        decimalScale={m.kind === 'ratio' ? 1 : 0}
-                        error={error ? fieldErrorText(t, error.code, error.params) : undefined}
+                        error={
+                          issue
+                            ? fieldErrorText(t, issue)
+                            : error
+                              ? fieldErrorText(t, error.code, error.params)
+                              : undefined
+                        }
                       />
                     </Table.Td>
                   </Table.Tr>
@@ -139,7 +153,7 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
           </Alert>
         )}
         <Group>
-          <Button type="submit" disabled={changed.length === 0} loading={save.isPending} data-testid="save-targets">
+          <Button type="submit" disabled={changed.length === 0 || anyLocalIssue} loading={save.isPending} data-testid="save-targets">
             {t('plan.saveTargets')}
           </Button>
           {save.isSuccess && changed.length === 0 && <Text c="teal">{t('plan.saved')}</Text>}

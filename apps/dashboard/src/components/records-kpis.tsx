@@ -1,5 +1,5 @@
 import { SimpleGrid, Text } from '@mantine/core';
-import { formatPoints, formatRate } from '@tsumiki/domain/ccus';
+import { formatPoints, formatRate, formatRateChange } from '@tsumiki/domain/ccus';
 import { useTranslation } from 'react-i18next';
 import { displayMonth, displayNumber } from '../lib/period';
 import type { FlowSummary } from '../lib/summaries';
@@ -19,7 +19,7 @@ export function RecordsKpis({ summary, testId }: { summary: FlowSummary; testId:
         testId={`${testId}-cumulative`}
         label={t('kpi.cumulative')}
         value={displayNumber(year.cumulative, i18n.language)}
-        hint={change ? `${t('kpi.yearOnYear')} ${change.kind === 'relative' ? formatRate(change.change, locale) : formatPoints(change.change, locale)}` : undefined}
+        hint={change ? `${t('kpi.yearOnYear')} ${change.kind === 'relative' ? formatRateChange(change.change, locale) : formatPoints(change.change, locale)}` : undefined}
       />
       <KpiCard
         testId={`${testId}-annual`}

@@ -6,6 +6,8 @@ import {
   builtinMetric,
   formatPoints,
   formatRate,
+  formatRateChange,
+  mayReportForAssociation,
 } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
 import { displayYen, ExportMenu, QueryState, useSession, useTRPC } from '@tsumiki/ui';
@@ -34,7 +36,7 @@ export function AssociationPage() {
   const page = useQuery(trpc.ccus.association.queryOptions({ associationId, ...period }, { placeholderData: keepPreviousData }));
   const association = associations.data?.find((a) => a.id === associationId);
   const session = useSession();
-  const mayImport = session.memberships.some((m) => m.role === 'association_reporter' && m.organisationId === associationId);
+  const mayImport = mayReportForAssociation(session.memberships, associationId);
   const name = association ? (locale === 'en' ? association.nameEn : association.nameJa) : '';
   const queryClient = useQueryClient();
   // The drill-down's metric is the page's: the Excel export carries the same member figures.
@@ -190,7 +192,7 @@ function RatesTable({ summaries, customMetrics }: { summaries: SnapshotSummary[]
                   <Table.Td ta="right">{value(s, s.target)}</Table.Td>
                   <Table.Td ta="right">{s.achievement == null ? '—' : formatRate(s.achievement, locale)}</Table.Td>
                   <Table.Td ta="right">
-                    {s.yearOnYear == null ? '—' : s.yearOnYear.kind === 'points' ? formatPoints(s.yearOnYear.change, locale) : formatRate(s.yearOnYear.change, locale)}
+                    {s.yearOnYear == null ? '—' : s.yearOnYear.kind === 'points' ? formatPoints(s.yearOnYear.change, locale) : formatRateChange(s.yearOnYear.change, locale)}
                   </Table.Td>
                   <Table.Td>
                     <StatusBadge status={s.status} />

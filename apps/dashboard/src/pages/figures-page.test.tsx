@@ -12,7 +12,7 @@ const associationId = '10000000-0000-4000-8000-000000000001';
 describe('entering a month of figures', () => {
   it('checks as you type with the import rules and sends only what was filled in', async () => {
     const api = fakeApi({
-      'auth.me': { data: sessionOf('association_reporter') },
+      'auth.me': { data: sessionOf('association_reporter', undefined, { organisationId: associationId }) },
       'ccus.monthFigures': { data: [{ metricCode: 'work_history_records', reportedNumerator: 90_000, reportedDenominator: null, members: 0 }] },
       'ccus.enterFigures': { data: { ok: true, fileIssues: [], rows: [], errorRows: 0, saved: 2 } },
     });
@@ -49,5 +49,23 @@ describe('entering a month of figures', () => {
         ],
       }),
     );
+  });
+
+  it('shows a viewer a read-only notice instead of inputs the server would refuse', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('association_viewer', undefined, { organisationId: associationId }) },
+      'ccus.monthFigures': { data: [] },
+    });
+    renderWithTsumiki(
+      <AuthGate>
+        <Routes>
+          <Route path="/associations/:associationId/figures" element={<FiguresPage />} />
+        </Routes>
+      </AuthGate>,
+      { api, app: 'dashboard', messages, route: `/associations/${associationId}/figures?fy=2025&asOf=2025-09` },
+    );
+    expect(await screen.findByText(/報告担当者だけです/)).toBeTruthy();
+    expect(screen.queryAllByRole('textbox')).toHaveLength(0);
+    expect(screen.queryByTestId('figures-save')).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ const associationId = '10000000-0000-4000-8000-000000000001';
 
 function renderSettings(answers: Parameters<typeof fakeApi>[0]) {
   const api = fakeApi({
-    'auth.me': { data: sessionOf('association_reporter') },
+    'auth.me': { data: sessionOf('association_reporter', undefined, { organisationId: associationId }) },
     'ccus.memberFirms': { data: [{ id: '20000000-0000-4000-8000-000000000001', name: 'A建設', projectCostYen: 900_000_000, figures: 12, latestMonth: '2026-03' }] },
     'ccus.customMetrics': { data: [] },
     ...answers,

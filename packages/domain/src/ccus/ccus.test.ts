@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { achievement, formatPoints, formatRate, paceStatus, rollUp, runningYear, yearOnYear, ZFigure, type Figure } from './compute';
+import { achievement, formatPoints, formatRate, formatRateChange, paceStatus, rollUp, runningYear, yearOnYear, ZFigure, type Figure } from './compute';
 import { BUILTIN_METRICS, ZMetricDefinition } from './metrics';
 import { elapsedMonths, fiscalMonthIndex, fiscalYearOfMonth, isSnapshotMonth, monthsOfFiscalYear, snapshotMonth } from './period';
 import { compareSurveys, surveyDistribution, surveyHistory } from './survey';
@@ -94,6 +94,10 @@ describe('the figures of seeds/000', () => {
     expect(formatRate(r5.shares.none)).toBe('45.9%');
     expect(formatRate(r6.shares.none)).toBe('38.2%');
     expect(formatPoints(compareSurveys(r6, r5).none)).toBe('-7.7 pt');
+    // A change beside 前年同期比 carries its sign either way, so 18.6% is not read as a share of last year.
+    expect(formatRateChange(0.186)).toBe('+18.6%');
+    expect(formatRateChange(-0.032, 'en')).toBe('-3.2%');
+    expect(formatRateChange(0)).toBe('0%');
     expect(r5.responseRate).toBe(850 / 1_200);
     const shares = Object.values(r6.shares).reduce((a, b) => a + b);
     expect(shares).toBeCloseTo(1, 12);

@@ -201,6 +201,18 @@ export function formatRate(value: number, locale: 'ja' | 'en' = 'ja'): string {
   }).format(value);
 }
 
+/**
+ * A relative change with its sign ("+18.6%", "−3.2%"): beside 前年同期比 an unsigned 18.6% would
+ * read as 18.6% of last year.
+ */
+export function formatRateChange(change: number, locale: 'ja' | 'en' = 'ja'): string {
+  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(change);
+}
+
 /** "−7.7 pt". */
 export function formatPoints(change: number, locale: 'ja' | 'en' = 'ja'): string {
   const n = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {

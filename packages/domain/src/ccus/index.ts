@@ -1,3 +1,4 @@
+export * from './access';
 export * from './compute';
 export * from './metrics';
 export * from './period';

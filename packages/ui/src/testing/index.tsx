@@ -76,14 +76,14 @@ export function renderWithTsumiki(
 export const sessionOf = (
   role: string,
   displayName = '杉山 美咲',
-  extra: { locale?: Locale } = {},
+  extra: { locale?: Locale; organisationId?: string } = {},
 ) => ({
   user: { id: '00000000-0000-4000-8000-000000000001', email: 'user@example.jp', displayName, locale: extra.locale ?? 'ja' },
   memberships: [
     {
       id: '00000000-0000-4000-8000-000000000002',
       role,
-      organisationId: '00000000-0000-4000-8000-000000000003',
+      organisationId: extra.organisationId ?? '00000000-0000-4000-8000-000000000003',
       organisationKind: 'applicant',
       organisationNameJa: 'テスト組織',
       organisationNameEn: 'Test organisation',

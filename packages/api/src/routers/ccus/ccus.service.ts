@@ -3,6 +3,8 @@ import {
   BUILTIN_METRICS,
   combineAggregates,
   cumulativeSeries,
+  mayReadAssociation,
+  mayReportForAssociation,
   monthsOfFiscalYear,
   summariseMetric,
   ZMetricDefinition,
@@ -22,11 +24,7 @@ export const DASHBOARD_ROLES = ['ministry', 'association_reporter', 'association
  * write it. Anything else is "not found", so an association's figures do not admit to existing.
  */
 export function assertAssociationAccess(auth: SignedInAuth, associationId: string, mode: 'read' | 'write') {
-  const allowed = auth.memberships.some((m) =>
-    mode === 'read'
-      ? m.role === 'ministry' || (m.organisationId === associationId && m.role.startsWith('association_'))
-      : m.organisationId === associationId && m.role === 'association_reporter',
-  );
+  const allowed = mode === 'read' ? mayReadAssociation(auth.memberships, associationId) : mayReportForAssociation(auth.memberships, associationId);
   if (!allowed) throw appError(mode === 'read' ? 'ccus.association_not_found' : 'auth.forbidden_role', { roles: 'association_reporter' });
 }
 
