@@ -1,5 +1,6 @@
 import { AppRoutes, lazyPage, type NavItem } from '@tsumiki/ui';
 import { Route } from 'react-router';
+import { ReporterOnly } from './components/reporter-only';
 
 // Each page is its own chunk, loaded when its route is first visited.
 const AssociationPage = lazyPage(() => import('./pages/association-page'), 'AssociationPage');
@@ -10,7 +11,12 @@ const SettingsPage = lazyPage(() => import('./pages/settings-page'), 'SettingsPa
 
 export const NAV: NavItem[] = [
   { to: '/', labelKey: 'nav.overview', end: true, roles: ['ministry'] },
-  { to: '/', labelKey: 'nav.myAssociation', end: true, roles: ['association_reporter', 'association_viewer'] },
+  {
+    to: '/',
+    labelKey: 'nav.myAssociation',
+    end: true,
+    roles: ['association_reporter', 'association_viewer'],
+  },
 ];
 
 export function DashboardRoutes() {
@@ -18,9 +24,30 @@ export function DashboardRoutes() {
     <AppRoutes nav={NAV}>
       <Route index element={<HomePage />} />
       <Route path="associations/:associationId" element={<AssociationPage />} />
-      <Route path="associations/:associationId/import" element={<ImportPage />} />
-      <Route path="associations/:associationId/figures" element={<FiguresPage />} />
-      <Route path="associations/:associationId/settings" element={<SettingsPage />} />
+      <Route
+        path="associations/:associationId/import"
+        element={
+          <ReporterOnly>
+            <ImportPage />
+          </ReporterOnly>
+        }
+      />
+      <Route
+        path="associations/:associationId/figures"
+        element={
+          <ReporterOnly>
+            <FiguresPage />
+          </ReporterOnly>
+        }
+      />
+      <Route
+        path="associations/:associationId/settings"
+        element={
+          <ReporterOnly>
+            <SettingsPage />
+          </ReporterOnly>
+        }
+      />
     </AppRoutes>
   );
 }

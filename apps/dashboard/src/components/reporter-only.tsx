@@ -3,13 +3,14 @@ import { mayReportForAssociation } from '@tsumiki/domain/ccus';
 import { useSession } from '@tsumiki/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 
 /**
  * Pages that change an association's data open only for its reporters: a viewer (or the ministry)
  * who follows a link here reads why, instead of filling in a form the server would refuse on save.
  */
-export function ReporterOnly({ associationId, children }: { associationId: string; children: ReactNode }) {
+export function ReporterOnly({ children }: { children: ReactNode }) {
+  const { associationId = '' } = useParams();
   const { t } = useTranslation();
   const session = useSession();
   if (mayReportForAssociation(session.memberships, associationId)) return <>{children}</>;

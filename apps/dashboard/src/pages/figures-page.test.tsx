@@ -4,6 +4,7 @@ import { AuthGate } from '@tsumiki/ui';
 import { fakeApi, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { ReporterOnly } from '../components/reporter-only';
 import { messages } from '../messages';
 import { FiguresPage } from './figures-page';
 
@@ -13,7 +14,16 @@ describe('entering a month of figures', () => {
   it('checks as you type with the import rules and sends only what was filled in', async () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('association_reporter', undefined, { organisationId: associationId }) },
-      'ccus.monthFigures': { data: [{ metricCode: 'work_history_records', reportedNumerator: 90_000, reportedDenominator: null, members: 0 }] },
+      'ccus.monthFigures': {
+        data: [
+          {
+            metricCode: 'work_history_records',
+            reportedNumerator: 90_000,
+            reportedDenominator: null,
+            members: 0,
+          },
+        ],
+      },
       'ccus.enterFigures': { data: { ok: true, fileIssues: [], rows: [], errorRows: 0, saved: 2 } },
     });
     renderWithTsumiki(
@@ -22,7 +32,12 @@ describe('entering a month of figures', () => {
           <Route path="/associations/:associationId/figures" element={<FiguresPage />} />
         </Routes>
       </AuthGate>,
-      { api, app: 'dashboard', messages, route: `/associations/${associationId}/figures?fy=2025&asOf=2025-09` },
+      {
+        api,
+        app: 'dashboard',
+        messages,
+        route: `/associations/${associationId}/figures?fy=2025&asOf=2025-09`,
+      },
     );
     const user = userEvent.setup();
     const records = await screen.findByRole('textbox', { name: '就業履歴数 実績・分子' });
@@ -59,10 +74,22 @@ describe('entering a month of figures', () => {
     renderWithTsumiki(
       <AuthGate>
         <Routes>
-          <Route path="/associations/:associationId/figures" element={<FiguresPage />} />
+          <Route
+            path="/associations/:associationId/figures"
+            element={
+              <ReporterOnly>
+                <FiguresPage />
+              </ReporterOnly>
+            }
+          />
         </Routes>
       </AuthGate>,
-      { api, app: 'dashboard', messages, route: `/associations/${associationId}/figures?fy=2025&asOf=2025-09` },
+      {
+        api,
+        app: 'dashboard',
+        messages,
+        route: `/associations/${associationId}/figures?fy=2025&asOf=2025-09`,
+      },
     );
     expect(await screen.findByText(/報告担当者だけです/)).toBeTruthy();
     expect(screen.queryAllByRole('textbox')).toHaveLength(0);

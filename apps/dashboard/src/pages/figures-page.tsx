@@ -17,7 +17,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PeriodPicker } from '../components/period-picker';
 import { usePeriod } from '../lib/use-period';
-import { ReporterOnly } from '../components/reporter-only';
 
 type Entry = { numerator: number | ''; denominator: number | '' };
 type Entries = Record<string, Entry>;
@@ -52,15 +51,6 @@ function check(entries: Entries, month: YearMonth) {
  * import; saved together or not at all.
  */
 export function FiguresPage() {
-  const { associationId = '' } = useParams();
-  return (
-    <ReporterOnly associationId={associationId}>
-      <FiguresPageForm />
-    </ReporterOnly>
-  );
-}
-
-function FiguresPageForm() {
   const { associationId = '' } = useParams();
   const { t } = useTranslation();
   const trpc = useTRPC();

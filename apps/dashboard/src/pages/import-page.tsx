@@ -6,7 +6,6 @@ import { errorText, readFileBase64, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ReporterOnly } from '../components/reporter-only';
 
 const TEMPLATE = [
   [IMPORT_COLUMNS.metric[0], IMPORT_COLUMNS.month[0], IMPORT_COLUMNS.member[0], IMPORT_COLUMNS.numerator[0], IMPORT_COLUMNS.denominator[0], IMPORT_COLUMNS.weightYen[0]].join(','),
@@ -26,15 +25,6 @@ const isExcel = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'app
  * problem is listed by line, and saving is possible only when no row has one (nothing half-saved).
  */
 export function ImportPage() {
-  const { associationId = '' } = useParams();
-  return (
-    <ReporterOnly associationId={associationId}>
-      <ImportPageForm />
-    </ReporterOnly>
-  );
-}
-
-function ImportPageForm() {
   const { associationId = '' } = useParams();
   const { t } = useTranslation();
   const trpc = useTRPC();

@@ -28,7 +28,6 @@ import { displayYen, errorText, fieldErrorText, QueryState, useTRPC } from '@tsu
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ReporterOnly } from '../components/reporter-only';
 
 type Firm = RouterOutputs['ccus']['memberFirms'][number];
 
@@ -37,15 +36,6 @@ type Firm = RouterOutputs['ccus']['memberFirms'][number];
  * 事業費 behind the cost-weighted views) and its own metrics.
  */
 export function SettingsPage() {
-  const { associationId = '' } = useParams();
-  return (
-    <ReporterOnly associationId={associationId}>
-      <SettingsPageForm />
-    </ReporterOnly>
-  );
-}
-
-function SettingsPageForm() {
   const { associationId = '' } = useParams();
   const { t } = useTranslation();
   return (
