@@ -31,3 +31,4 @@ export { chosenFileProblem, isAttachmentType, readFileBase64, saveFile, type Dow
 export { useChosenFile } from './use-chosen-file';
 export { ExportMenu, type ExportFormat } from './export-menu';
 export { FactorDerivation } from './factor-derivation';
+export { FormDocumentView } from './form-document';

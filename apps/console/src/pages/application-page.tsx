@@ -1,9 +1,9 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { isResultsReportUnderReview } from '@tsumiki/domain/lifecycle';
 import { CONFLICT_KINDS, isSheetSubmitted, sheetTotal, STATUS_LABELS, type TConflictKind } from '@tsumiki/domain/review';
-import { displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { displayJst, displayYen, errorText, FormDocumentView, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -100,9 +100,9 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
           {v.access === 'staff' && <ChangeRequestsPanel applicationId={v.application.id} />}
           {v.access === 'staff' && v.versions.length > 1 && <VersionComparisonPanel applicationId={v.application.id} />}
           {v.submission && (
-            <Card withBorder>
-              <Title order={2}>{t('app.submitted', { version: v.submission.versionNo, at: displayJst(v.submission.submittedAt) })}</Title>
-              <Code block mah={300} style={{ overflow: 'auto' }} tabIndex={0}>{JSON.stringify(v.submission.content, null, 2)}</Code>
+            <Card withBorder data-testid="submitted-forms">
+              <Title order={2} mb="md">{t('app.submitted', { version: v.submission.versionNo, at: displayJst(v.submission.submittedAt) })}</Title>
+              <FormDocumentView document={v.submission.forms} />
             </Card>
           )}
         </Stack>

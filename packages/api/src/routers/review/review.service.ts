@@ -23,6 +23,7 @@ import {
   type QueueSort,
 } from '@tsumiki/db';
 import { isResultsReportUnderReview } from '@tsumiki/domain/lifecycle';
+import { applicationFormDocument } from '@tsumiki/domain/programmes';
 import { formatJst, yen, type ExportTable, type Locale, type TApplicationStatus } from '@tsumiki/domain';
 import {
   acceptanceOpen,
@@ -159,7 +160,14 @@ export async function openApplication(ctx: Ctx, applicationId: string) {
     },
     programme: { id: programme.id, kind: frozen.kind, nameJa: programme.name_ja, nameEn: programme.name_en, committeeReview: context.committeeReview },
     submission: frozen.submission
-      ? { versionNo: frozen.submission.version_no, title: frozen.submission.title, content: frozen.content, submittedAt: frozen.submission.submitted_at }
+      ? {
+          versionNo: frozen.submission.version_no,
+          title: frozen.submission.title,
+          content: frozen.content,
+          submittedAt: frozen.submission.submitted_at,
+          // The forms as the applicant saw them before submitting, with each figure explained.
+          forms: applicationFormDocument({ content: frozen.content, result: frozen.assessment.result, title: frozen.submission.title }),
+        }
       : null,
     versions: versions.map((v) => ({ versionNo: v.version_no, submittedAt: v.submitted_at, requestedGrantYen: v.requested_grant_yen })),
     eligibility: frozen.assessment.result?.eligibility ?? null,
