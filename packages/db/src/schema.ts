@@ -488,6 +488,17 @@ export interface CarbonFactorTable {
   imported_at: Timestamp;
 }
 
+export interface CarbonMaterialNameTable {
+  organisation_id: string;
+  /** The name as compared (the domain's foldMaterialName); one material per folded name. */
+  folded_name: string;
+  /** The name as the organisation typed it last. */
+  name: string;
+  material_key: string;
+  updated_by: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface DB {
   organisations: OrganisationTable;
   users: UserTable;
@@ -525,6 +536,7 @@ export interface DB {
   review_reminders: ReviewReminderTable;
   carbon_projects: CarbonProjectTable;
   carbon_factors: CarbonFactorTable;
+  carbon_material_names: CarbonMaterialNameTable;
   change_requests: ChangeRequestTable;
   request_answers: RequestAnswerTable;
   results_reports: ResultsReportTable;
@@ -585,6 +597,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'review_reminders',
   'carbon_projects',
   'carbon_factors',
+  'carbon_material_names',
   'change_requests',
   'request_answers',
   'results_reports',

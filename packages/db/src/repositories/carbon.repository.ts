@@ -143,3 +143,47 @@ export async function existingCarbonFactorIds(db: Executor, ids: readonly string
   const rows = await db.selectFrom('carbon_factors').select('id').where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** An organisation's remembered names for materials, as typed, by name. */
+export function listCarbonMaterialNames(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('carbon_material_names')
+    .select(['name', 'material_key as materialKey', 'updated_at as updatedAt'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('folded_name')
+    .execute();
+}
+
+/**
+ * Remembers names for an organisation: a name already remembered (compared folded, as the domain
+ * folds it) now means the material given; the last of duplicates in one call wins.
+ */
+export async function rememberCarbonMaterialNames(
+  db: Executor,
+  organisationId: string,
+  names: readonly { name: string; foldedName: string; materialKey: string }[],
+  userId: string,
+) {
+  const byFolded = new Map(names.map((n) => [n.foldedName, n]));
+  const rows = [...byFolded.values()].map((n) => ({
+    organisation_id: organisationId,
+    folded_name: n.foldedName,
+    name: n.name,
+    material_key: n.materialKey,
+    updated_by: userId,
+  }));
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('carbon_material_names')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['organisation_id', 'folded_name']).doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          material_key: eb.ref('excluded.material_key'),
+          updated_by: eb.ref('excluded.updated_by'),
+          updated_at: sql`now()`,
+        })),
+      )
+      .execute();
+  }
+}
