@@ -115,6 +115,46 @@ describe.each(backends)('carbon API on $name', (backend) => {
     });
   });
 
+  it('maps Japanese material names: matched by alias, the rest with suggestions; choices remembered for the organisation only', async () => {
+    const names = ['CLT', '集成材', '生コンクリート', '異形棒鋼', 'H形鋼', '板ガラス'];
+    const first = await applicant.caller.carbon.resolveMaterialNames({ names });
+    expect(first.map((r) => r.materialKey)).toEqual(['wood.clt', null, 'concrete.ready_mixed', 'steel.rebar', 'steel.section', 'glass.float']);
+    const glulam = first[1]!;
+    if (glulam.materialKey !== null) throw new Error('集成材 matched');
+    expect(glulam.suggestions.slice(0, 2).map((s) => s.materialKey).sort()).toEqual(['wood.glulam_medium', 'wood.glulam_small']);
+    await expect(
+      applicant.caller.carbon.confirmMaterialNames({ mappings: [{ name: '集成材', materialKey: 'wood.nothing', remember: true }] }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { code: 'carbon.material_key_not_in_library' } });
+    const confirmed = await applicant.caller.carbon.confirmMaterialNames({
+      mappings: [
+        { name: '集成材', materialKey: 'wood.glulam_medium', remember: true },
+        { name: '一度だけ', materialKey: 'wood.clt', remember: false },
+      ],
+    });
+    expect(confirmed).toEqual({ mappings: [{ name: '集成材', materialKey: 'wood.glulam_medium' }, { name: '一度だけ', materialKey: 'wood.clt' }], remembered: 1 });
+    expect(await applicant.caller.carbon.materialNames()).toMatchObject([{ name: '集成材', materialKey: 'wood.glulam_medium' }]);
+    expect((await applicant.caller.carbon.resolveMaterialNames({ names: ['集成材', '一度だけ'] })).map((r) => [r.materialKey, 'how' in r ? r.how : null])).toEqual([
+      ['wood.glulam_medium', 'remembered'],
+      [null, null],
+    ]);
+    // Another organisation's applicant still gets the question; the file preview uses the remembered name.
+    expect((await otherApplicant.caller.carbon.resolveMaterialNames({ names: ['集成材'] }))[0]!.materialKey).toBe(null);
+    expect(await otherApplicant.caller.carbon.materialNames()).toEqual([]);
+    const csv = '工事科目,工事細目,資材,数量,単位\n3,3.5,集成材,40,m3\n3,3.5,ＣＬＴ,120,m3\n3,3.9,謎の資材,1,m3\n';
+    const preview = await applicant.caller.carbon.previewBoq({ file: { format: 'csv', text: csv } });
+    expect(preview.ok).toBe(true);
+    expect(preview.rows.map((r) => [r.materialName, r.values.materialKey, r.material && 'how' in r.material ? r.material.how : null])).toEqual([
+      ['集成材', 'wood.glulam_medium', 'remembered'],
+      ['ＣＬＴ', 'wood.clt', 'alias'],
+      ['謎の資材', '謎の資材', null],
+    ]);
+    expect(preview.unmapped.map((u) => u.name)).toEqual(['謎の資材']);
+    const audit = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'carbon.remember_material_names').execute();
+    expect(audit).toHaveLength(1);
+    await expect(applicant.caller.carbon.materialNames({ organisationId: seed.orgs.otherApplicant.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(reviewer.caller.carbon.confirmMaterialNames({ mappings: [{ name: 'x', materialKey: 'wood.clt', remember: true }] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('previews a BoQ file (CSV and Excel) row by row against the library, saving nothing', async () => {
     const csv = '延床面積,1200\n工事科目,工事細目,資材,数量,単位\n3,3.5,wood.clt,10,m3\n3,3.5,wood.nothing,1,m3\n3,3.5,CLT,-1,m3\n';
     const preview = await applicant.caller.carbon.previewBoq({ file: { format: 'csv', text: csv } });

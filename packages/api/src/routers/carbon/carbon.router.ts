@@ -20,6 +20,7 @@ import {
   previewBoqImport,
   todayJst,
 } from './carbon.service';
+import { callerOrganisation, confirmNames, rememberedNames, resolveNames, ZConfirmNamesInput, ZResolveNamesInput } from './carbon-names';
 
 const project = roleProcedure(...CARBON_PROJECT_ROLES);
 
@@ -115,8 +116,25 @@ export const carbonRouter = createTRPCRouter({
   /** The assessments linked to one of the caller's applications, with their headline figures. */
   linkedTo: project.input(z.object({ applicationId: z.uuid() })).query(({ ctx, input }) => linkedAssessments(ctx.db, ctx.auth, input.applicationId, ctx.locale)),
 
-  /** A BoQ file (CSV/Excel, J-CAT-like columns) checked row by row; nothing is saved. */
-  previewBoq: project.input(z.object({ file: ZImportFile })).mutation(({ ctx, input }) => previewBoqImport(ctx.db, input.file, ctx.locale)),
+  /**
+   * A BoQ file (CSV/Excel, J-CAT-like columns) checked row by row; nothing is saved. Each row says
+   * how its material was matched (exact, alias, the organisation's remembered name) or, unmapped,
+   * which materials it likely is.
+   */
+  previewBoq: project
+    .input(z.object({ file: ZImportFile, organisationId: z.uuid().optional() }))
+    .mutation(async ({ ctx, input }) => previewBoqImport(ctx.db, input.file, ctx.locale, await rememberedNames(ctx.db, callerOrganisation(ctx.auth, input.organisationId)))),
+
+  /** The organisation's own names for materials, remembered from earlier mappings (the portal's paste uses them). */
+  materialNames: project
+    .input(z.object({ organisationId: z.uuid().optional() }).default({}))
+    .query(({ ctx, input }) => rememberedNames(ctx.db, callerOrganisation(ctx.auth, input.organisationId))),
+
+  /** Material names from any source (paste, file, IFC model) matched to the library, or unmapped with suggestions. */
+  resolveMaterialNames: project.input(ZResolveNamesInput).query(({ ctx, input }) => resolveNames(ctx.db, ctx.auth, input)),
+
+  /** The mapping step's choices checked against the library; those marked are remembered for the organisation. */
+  confirmMaterialNames: project.input(ZConfirmNamesInput).mutation(({ ctx, input }) => confirmNames(ctx, input)),
 
   /** The factor library: starter entries (cited values and marked gaps) and imported ones, with provenance. */
   factors: roleProcedure(...CARBON_LIBRARY_ROLES).query(async ({ ctx }) => {

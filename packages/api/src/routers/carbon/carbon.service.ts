@@ -28,6 +28,8 @@ import {
   type TEmissionFactor,
   type TFactorImportFile,
   type TFactorImportIssue,
+  type TRememberedName,
+  unmappedMaterials,
 } from '@tsumiki/domain/carbon';
 import type { TImportFile } from '@tsumiki/domain/ccus';
 import { appError, toAppError } from '../../errors';
@@ -122,9 +124,9 @@ async function readRows(file: TImportFile) {
 }
 
 /** A BoQ file checked row by row against the library; nothing is saved (the grid takes the rows). */
-export async function previewBoqImport(db: Executor, file: TImportFile, locale: Locale) {
+export async function previewBoqImport(db: Executor, file: TImportFile, locale: Locale, remembered: readonly TRememberedName[] = []) {
   const [rows, { library }] = await Promise.all([readRows(file), effectiveLibrary(db)]);
-  const sheet = parseBoqSheet(rows, { library });
+  const sheet = parseBoqSheet(rows, { library, remembered });
   return {
     ok: sheet.ok,
     fileIssues: carbonIssues(sheet.fileIssues, locale),
@@ -132,6 +134,8 @@ export async function previewBoqImport(db: Executor, file: TImportFile, locale: 
     project: sheet.project,
     rows: sheet.rows.map((r) => ({ ...r, issues: carbonIssues(r.issues, locale) })),
     errorRows: sheet.rows.filter((r) => r.issues.length > 0).length,
+    /** Distinct names the mapping step must ask about, with their suggestions. */
+    unmapped: unmappedMaterials(sheet.rows),
   };
 }
 
