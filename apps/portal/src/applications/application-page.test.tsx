@@ -1,6 +1,7 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AuthGate } from '@tsumiki/ui';
 import { fakeApi, programmeFixture, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
+import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../messages';
 import { PortalRoutes } from '../routes';
@@ -74,5 +75,27 @@ describe('application wizard', () => {
     // 1,100,000 tax included → 1,000,000 × 3/10.
     expect((await screen.findByTestId('summary-grant')).textContent).toContain('300,000');
     expect(screen.getByTestId('summary-ownShare').textContent).toContain('800,000');
+  });
+
+  it('shows, on 確認・提出, the forms exactly as they will be submitted, figures explained, before 提出する', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('applicant', '杉山 美咲') },
+      'applications.get': { data: { ...draft, content: cltExampleApplicationContent() } },
+    });
+    renderWithTsumiki(
+      <AuthGate>
+        <PortalRoutes />
+      </AuthGate>,
+      { api, route: '/applications/a1', messages },
+    );
+    fireEvent.click(await screen.findByRole('tab', { name: '確認・提出' }));
+    const preview = await screen.findByTestId('submit-preview');
+    const grant = within(preview).getByTestId('form-row-form4_1.grant');
+    expect(within(grant).getByTestId('form-value').textContent).toBe('10,800,000円');
+    expect(within(grant).getByTestId('form-explanation').textContent).toContain('30,000,000円 × 3/10');
+    expect(within(preview).getByTestId('form-row-form4_1.taxExcluded').textContent).toContain('36,000,000円');
+    // The preview comes before the button that submits it.
+    const submit = screen.getByRole('button', { name: '提出する' });
+    expect(preview.compareDocumentPosition(submit) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });

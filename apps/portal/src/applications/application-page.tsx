@@ -1,9 +1,9 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, List, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, List, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isEditableByApplicant, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
 import { applicantActions } from '@tsumiki/domain/lifecycle';
-import { APPLICATION_FORMS, assessApplication, contentWithValueAt, type FormIssue } from '@tsumiki/domain/programmes';
-import { displayJst, errorText, QueryState, useTRPC, type AppRouter } from '@tsumiki/ui';
+import { APPLICATION_FORMS, applicationFormDocument, assessApplication, contentWithValueAt, type FormIssue } from '@tsumiki/domain/programmes';
+import { displayJst, errorText, FormDocumentView, QueryState, useTRPC, type AppRouter } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -236,6 +236,11 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
                     {errorText(t, submit.error)}
                   </Alert>
                 )}
+                <Card withBorder data-testid="submit-preview">
+                  <Title order={2}>{t('apply.submit.previewHeading')}</Title>
+                  <Text size="sm" mb="md">{t('apply.submit.previewLead')}</Text>
+                  <FormDocumentView document={applicationFormDocument({ content: draft.content, result: assessment.result, title: draft.title })} />
+                </Card>
                 <Group>
                   <Button size="md" onClick={() => void trySubmit()} loading={submit.isPending} disabled={!editable}>
                     {t('apply.submit.button')}
