@@ -22,6 +22,7 @@ function Harness({ initial, onLines }: { initial: TBoqDraftLine[]; onLines: (lin
       library={STARTER_LIBRARY}
       issuesByLine={new Map([['L3', [{ code: 'carbon.quantity_negative', params: { line: 'L3', row: 3 }, path: ['boq', 2, 'quantity'], lineId: 'L3' }]]])}
       onPickFactor={() => undefined}
+      assessmentDate="2026-04-01"
     />
   );
 }

@@ -17,7 +17,12 @@ import { errorMessage } from '@tsumiki/domain';
 import {
   CATEGORY_CODES,
   CATEGORY_NAMES,
+  DATA_TYPE_NAMES,
+  indexFactors,
+  materialNameIndex,
   parseBoqSheet,
+  resolveMaterialName,
+  selectFactor,
   SUB_ITEMS,
   UNITS,
   type TBoqDraftLine,
@@ -25,10 +30,11 @@ import {
   type TBuildingDraft,
   type TCarbonIssue,
   type TEmissionFactor,
+  type TRememberedName,
 } from '@tsumiki/domain/carbon';
 import { errorText, readFileBase64, useTRPC } from '@tsumiki/ui';
 import { defaultRangeExtractor, measureElement, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A fresh id for each new line, after the highest "L<n>" in use. */
@@ -113,6 +119,9 @@ export function BoqGrid({
   library,
   issuesByLine,
   onPickFactor,
+  remembered = [],
+  projectFactors = [],
+  assessmentDate,
 }: {
   lines: TBoqDraftLine[];
   onChange: (lines: TBoqDraftLine[]) => void;
@@ -120,6 +129,11 @@ export function BoqGrid({
   library: readonly TEmissionFactor[];
   issuesByLine: Map<string, TCarbonIssue[]>;
   onPickFactor: (line: TBoqDraftLine) => void;
+  /** The organisation's remembered names for materials. */
+  remembered?: readonly TRememberedName[];
+  /** Factors the user entered for the project. */
+  projectFactors?: readonly TEmissionFactor[];
+  assessmentDate: string;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
@@ -128,7 +142,19 @@ export function BoqGrid({
   const [pasteProblem, setPasteProblem] = useState<TBoqImportRow[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const preview = useMutation(trpc.carbon.previewBoq.mutationOptions());
-  const materials = [...new Set(library.map((f) => f.materialKey))];
+  const names = useMemo(() => materialNameIndex(library, remembered), [library, remembered]);
+  const factorIndex = useMemo(() => indexFactors(library, projectFactors), [library, projectFactors]);
+  // Which factor each line rests on, by its name and data type: its provenance at a glance.
+  const provenance = (line: TBoqDraftLine) => {
+    if (!names.keys.has(line.materialKey) && line.factorId === undefined) return t('carbon.boq.auto');
+    const s = selectFactor(factorIndex, line.materialKey, line.factorId, assessmentDate);
+    if (!s.ok) return s.reason === 'factor_missing' ? t('carbon.boq.noFactor') : t('carbon.boq.auto');
+    return `${lang === 'ja' ? s.factor.nameJa : s.factor.nameEn}・${DATA_TYPE_NAMES[s.factor.dataType][lang]}`;
+  };
+  const materialLabel = (key: string) => {
+    const m = names.materials.get(key);
+    return m ? (lang === 'ja' ? m.nameJa : m.nameEn) : key;
+  };
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = lines.length > VIRTUALISE_ABOVE;
   // The row keyboard focus is moving to stays rendered even before it scrolls into view.
@@ -179,7 +205,7 @@ export function BoqGrid({
   });
 
   const takeCells = (cells: string[][]) => {
-    const sheet = parseBoqSheet(cells, { library });
+    const sheet = parseBoqSheet(cells, { library, remembered });
     if (!sheet.ok) {
       setPasteProblem(
         sheet.rows.length > 0 ? sheet.rows : [{ line: 0, values: {} as never, issues: sheet.fileIssues, materialName: '' }],
@@ -314,9 +340,15 @@ export function BoqGrid({
                     <TextInput
                       aria-label={`${t('carbon.boq.material')} ${r + 1}`}
                       size="xs"
-                      value={line.materialKey}
+                      value={line.materialName ?? materialLabel(line.materialKey)}
                       list="carbon-materials"
-                      onChange={(e) => update(r, { materialKey: e.currentTarget.value, factorId: undefined })}
+                      description={line.materialName !== undefined && names.keys.has(line.materialKey) ? materialLabel(line.materialKey) : undefined}
+                      onChange={(e) => {
+                        // Names are typed as people write them; the line keeps the name and the material it is.
+                        const typed = e.currentTarget.value;
+                        const found = resolveMaterialName(typed, names);
+                        update(r, { materialKey: found.materialKey ?? typed, materialName: typed, factorId: undefined });
+                      }}
                       {...cell(2)}
                     />
                   </Table.Td>
@@ -353,7 +385,7 @@ export function BoqGrid({
                       onClick={() => onPickFactor(line)}
                       disabled={line.materialKey === ''}
                     >
-                      {line.factorId ?? t('carbon.boq.auto')}
+                      {provenance(line)}
                     </Button>
                   </Table.Td>
                   <Table.Td>
@@ -387,8 +419,8 @@ export function BoqGrid({
           )}
         </Table>
         <datalist id="carbon-materials">
-          {materials.map((m) => (
-            <option key={m} value={m} />
+          {[...names.materials.values()].map((m) => (
+            <option key={m.nameJa} value={lang === 'ja' ? m.nameJa : m.nameEn} />
           ))}
         </datalist>
       </div>

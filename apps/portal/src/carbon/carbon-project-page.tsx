@@ -11,12 +11,14 @@ import { BoqGrid } from './boq-grid';
 import { BuildingForm } from './building-form';
 import { ApplicationLink } from './application-link';
 import { FactorPicker } from './factor-picker';
+import { GapFactors, MaterialMapping } from './material-mapping';
 import { OperationalEditor } from './operational-editor';
 import { ResultsPanel } from './results-panel';
 import { ScenarioEditor } from './scenario-editor';
 
 type Project = inferRouterOutputs<AppRouter>['carbon']['get'];
 type Factor = inferRouterOutputs<AppRouter>['carbon']['factors'][number];
+const NO_NAMES: readonly { name: string; materialKey: string }[] = [];
 
 export function CarbonProjectPage() {
   const { id = '' } = useParams();
@@ -49,6 +51,8 @@ function ProjectEditor({ loaded, library, onReload }: { loaded: Project; library
   const [dirty, setDirty] = useState(false);
   const [applicationId, setApplicationId] = useState(loaded.applicationId);
   const [picking, setPicking] = useState<TBoqDraftLine | null>(null);
+  const remembered = useQuery(trpc.carbon.materialNames.queryOptions({ organisationId: loaded.organisationId }));
+  const rememberedNames = remembered.data ?? NO_NAMES;
   const edit = (next: TCarbonProjectContent) => {
     setContent(next);
     setDirty(true);
@@ -129,7 +133,12 @@ function ProjectEditor({ loaded, library, onReload }: { loaded: Project; library
           library={library}
           issuesByLine={issuesByLine}
           onPickFactor={setPicking}
+          remembered={rememberedNames}
+          projectFactors={content.settings.factors}
+          assessmentDate={content.settings.assessmentDate}
         />
+        <MaterialMapping lines={content.boq} library={library} remembered={rememberedNames} onChange={(boq) => edit({ ...content, boq })} />
+        <GapFactors lines={content.boq} library={library} factors={content.settings.factors} onChange={(factors) => edit({ ...content, settings: { ...content.settings, factors } })} />
       </Paper>
       <Paper withBorder p="md" className="tsumiki-no-print">
         <OperationalEditor content={content} onChange={edit} />
