@@ -12,6 +12,7 @@ import {
   type AttachmentStore,
   type CookieJar,
   type RequestInfo,
+  type SecondFactorSettings,
 } from '@tsumiki/api';
 import { pingDatabase, type DB } from '@tsumiki/db';
 import { ATTACHMENT_MAX_BYTES } from '@tsumiki/domain';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Counts requests and procedure calls for /metrics (served apart, see metrics.ts). */
   metrics?: Metrics;
+  /** Staff second factors (TSUMIKI_STAFF_TOTP, TSUMIKI_TOTP_KEY); optional with the development key unless given. */
+  secondFactor?: SecondFactorSettings;
 }
 
 // Attachments travel base64-encoded inside JSON: 4/3 of the file plus room for the envelope.
@@ -89,6 +92,7 @@ function apiDependencies(options: ServerOptions, log: ApiDependencies['log']): A
     ...(options.now ? { now: options.now } : {}),
     ...(options.attachments ? { attachments: options.attachments } : {}),
     ...(options.metrics ? { observe: options.metrics.observeProcedure } : {}),
+    ...(options.secondFactor ? { secondFactor: options.secondFactor } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseConfigFrom, loadEnv } from './env';
+import { databaseConfigFrom, loadEnv, secondFactorSettingsFrom } from './env';
 
 describe('TSUMIKI_TRUST_PROXY', () => {
   const trust = (value: string | undefined) => loadEnv({ TSUMIKI_TRUST_PROXY: value }).TSUMIKI_TRUST_PROXY;
@@ -41,5 +41,22 @@ describe('TSUMIKI_METRICS_*', () => {
     expect(() => loadEnv({ TSUMIKI_METRICS_TOKEN: 'short' })).toThrow(/TSUMIKI_METRICS_TOKEN/);
     const token = 'a'.repeat(32);
     expect(loadEnv({ TSUMIKI_METRICS_PORT: '9464', TSUMIKI_METRICS_HOST: '0.0.0.0', TSUMIKI_METRICS_TOKEN: token }).TSUMIKI_METRICS_TOKEN).toBe(token);
+  });
+});
+
+describe('staff second factor settings', () => {
+  it('are required in production and optional elsewhere unless set', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(secondFactorSettingsFrom(loadEnv({ NODE_ENV: 'production', TSUMIKI_TOTP_KEY: key })).mode).toBe('required');
+    expect(secondFactorSettingsFrom(loadEnv({})).mode).toBe('optional');
+    expect(secondFactorSettingsFrom(loadEnv({ TSUMIKI_STAFF_TOTP: 'required' })).mode).toBe('required');
+    expect(secondFactorSettingsFrom(loadEnv({ NODE_ENV: 'production', TSUMIKI_STAFF_TOTP: 'off' })).mode).toBe('off');
+    expect(secondFactorSettingsFrom(loadEnv({ NODE_ENV: 'production', TSUMIKI_TOTP_KEY: key })).key).toEqual(Buffer.alloc(32, 7));
+  });
+
+  it('refuse an unknown mode, a key of the wrong size, and production without a key', () => {
+    expect(() => loadEnv({ TSUMIKI_STAFF_TOTP: 'yes' })).toThrow(/TSUMIKI_STAFF_TOTP/);
+    expect(() => loadEnv({ TSUMIKI_TOTP_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/TSUMIKI_TOTP_KEY: must be 32 bytes/);
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/TSUMIKI_TOTP_KEY: required in production/);
   });
 });

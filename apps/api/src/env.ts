@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { DEVELOPMENT_TOTP_KEY, type SecondFactorSettings } from '@tsumiki/api';
+import { ZSecondFactorMode } from '@tsumiki/domain';
 import { z } from 'zod';
 
 /** The repository root, for defaults that live under it (PGlite data, built apps). */
@@ -91,6 +93,19 @@ export const ZEnv = z
   TSUMIKI_S3_REGION: z.string().min(1).default('us-east-1'),
   TSUMIKI_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   TSUMIKI_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /**
+   * Staff (reviewer, committee, programme admin, ministry) second factor: required (the default in
+   * production: staff without one enrol at their next sign-in), optional (the default elsewhere:
+   * enrolled staff give their code, the demo's staff sign in with the password) or off.
+   */
+  TSUMIKI_STAFF_TOTP: ZSecondFactorMode.optional().or(z.literal('').transform(() => undefined)),
+  /** 32 random bytes, base64 (`openssl rand -base64 32`): seals the TOTP secrets in the database. Required in production unless TSUMIKI_STAFF_TOTP=off. */
+  TSUMIKI_TOTP_KEY: z
+    .string()
+    .transform((value) => Buffer.from(value, 'base64'))
+    .refine((key) => key.length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Set behind TLS: cookies get Secure and responses HSTS. */
   TSUMIKI_SECURE_COOKIES: flag,
   /** Seed the demo data when the database is empty (the start command's default). */
@@ -142,6 +157,10 @@ export const ZEnv = z
     path: ['TSUMIKI_SMTP_TLS'],
     message: 'none (no TLS) is only for a relay on this machine (localhost): the mail carries invitation links and a password would travel in clear',
   })
+  .refine((env) => env.NODE_ENV !== 'production' || env.TSUMIKI_STAFF_TOTP === 'off' || env.TSUMIKI_TOTP_KEY !== undefined, {
+    path: ['TSUMIKI_TOTP_KEY'],
+    message: 'required in production (32 bytes, base64: openssl rand -base64 32) unless TSUMIKI_STAFF_TOTP=off; the built-in development key is public',
+  })
   .refine((env) => env.TSUMIKI_METRICS_PORT === 0 || LOOPBACK.has(env.TSUMIKI_METRICS_HOST) || env.TSUMIKI_METRICS_TOKEN !== undefined, {
     path: ['TSUMIKI_METRICS_TOKEN'],
     message: 'required when TSUMIKI_METRICS_HOST is not a loopback address: the figures are for operators, not the internet',
@@ -155,6 +174,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Staff second factors as the API takes them: required in production unless set, optional elsewhere. */
+export function secondFactorSettingsFrom(env: Env): SecondFactorSettings {
+  return {
+    mode: env.TSUMIKI_STAFF_TOTP ?? (env.NODE_ENV === 'production' ? 'required' : 'optional'),
+    key: env.TSUMIKI_TOTP_KEY ?? DEVELOPMENT_TOTP_KEY,
+  };
 }
 
 export function databaseConfigFrom(env: Env) {

@@ -4,7 +4,7 @@ import { prewarmSheetReader, startReminderTimer } from '@tsumiki/api';
 import { ROLE_APP } from '@tsumiki/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './seed/demo';
 import { buildServer } from './app';
-import { loadEnv, REPO_ROOT } from './env';
+import { loadEnv, REPO_ROOT, secondFactorSettingsFrom } from './env';
 import { buildMetricsServer, createMetrics } from './metrics';
 import { startOutboxWorker } from './outbox-worker';
 import { attachmentStoreFrom, mailTransportFrom, openDatabase, seedIfEmpty } from './runtime';
@@ -30,12 +30,13 @@ async function main() {
   const logger = { level: env.TSUMIKI_LOG_LEVEL };
   const trustProxy = env.TSUMIKI_TRUST_PROXY;
   const attachments = attachmentStoreFrom(env);
+  const secondFactor = secondFactorSettingsFrom(env);
 
   // One registry for the process: the API's port and the apps' ports all count into it.
   const metrics = env.TSUMIKI_METRICS_PORT > 0 ? createMetrics(database) : undefined;
 
   const servers: { close(): Promise<unknown> }[] = [];
-  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, attachments, logger, metrics });
+  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, attachments, logger, metrics, secondFactor });
   await api.listen({ host, port: env.TSUMIKI_API_PORT });
   // Spreadsheet imports are read in a worker thread; start the first one now rather than at the first upload.
   prewarmSheetReader();
@@ -54,6 +55,7 @@ async function main() {
       logger,
       staticDir,
       metrics,
+      secondFactor,
     });
     await server.listen({ host, port: app.port });
     servers.push(server);
@@ -93,6 +95,7 @@ async function main() {
     logins ? '  Demo logins (seeded just now):' : '  Demo logins (from an earlier seed):',
     ...demoLoginLines(logins),
     `  password for all: ${DEMO_PASSWORD}`,
+    `  staff second factor (TSUMIKI_STAFF_TOTP): ${secondFactor.mode}${secondFactor.mode === 'required' ? ' — staff enrol an authenticator app at first sign-in' : ''}`,
     '',
     `  ready in ${((Date.now() - started) / 1000).toFixed(1)} s — Ctrl+C to stop`,
     '',

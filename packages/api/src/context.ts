@@ -10,6 +10,7 @@ import {
 import { SESSION_TTL_MS, type ErrorCode, type Locale } from '@tsumiki/domain';
 import type { Kysely } from 'kysely';
 import { hashSessionToken } from './auth/session-token';
+import { DEVELOPMENT_TOTP_KEY, type SecondFactorSettings } from './auth/totp';
 import { databaseStore, type AttachmentStore } from './storage/attachment-store';
 
 /** What the transport tells the API about a request; Fastify fills it, tests build it directly. */
@@ -63,6 +64,8 @@ export interface ApiDependencies {
   attachments?: AttachmentStore;
   /** Told of every procedure call once it has finished (metrics); nothing by default. */
   observe?: ProcedureObserver;
+  /** Staff second factors (TSUMIKI_STAFF_TOTP, TSUMIKI_TOTP_KEY); optional with the development key unless given. */
+  secondFactor?: SecondFactorSettings;
 }
 
 export type Membership = Awaited<ReturnType<typeof listMembershipsOfUser>>[number];
@@ -87,6 +90,7 @@ export interface Context {
   log: Logger;
   attachments: AttachmentStore;
   observe: ProcedureObserver | null;
+  secondFactor: SecondFactorSettings;
   auth: Auth;
   locale: Locale;
 }
@@ -149,6 +153,7 @@ export async function createContext(deps: ApiDependencies, request: RequestInfo,
     log: deps.log,
     attachments: deps.attachments ?? databaseStore,
     observe: deps.observe ?? null,
+    secondFactor: deps.secondFactor ?? { mode: 'optional', key: DEVELOPMENT_TOTP_KEY },
     auth,
     locale: auth.state === 'signed-in' ? auth.user.locale : localeFrom(request.acceptLanguage),
   };

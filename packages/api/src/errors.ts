@@ -12,7 +12,13 @@ const REVIEW_FORBIDDEN: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 
 /** How each kind of refusal travels over HTTP. */
 function trpcCodeFor(code: ErrorCode): TRPC_ERROR_CODE_KEY {
-  if (code === 'auth.invalid_credentials' || code === 'auth.unauthenticated' || code === 'auth.session_expired') {
+  if (
+    code === 'auth.invalid_credentials' ||
+    code === 'auth.unauthenticated' ||
+    code === 'auth.session_expired' ||
+    code === 'auth.invalid_code' ||
+    code === 'auth.second_factor_expired'
+  ) {
     return 'UNAUTHORIZED';
   }
   if (code === 'auth.forbidden_role' || code === 'auth.cross_site') return 'FORBIDDEN';

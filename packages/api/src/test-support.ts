@@ -5,6 +5,7 @@ import { BUILTIN_PROGRAMMES, documentsToAttach, type TApplicationContent } from 
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from './auth/password';
+import type { SecondFactorSettings } from './auth/totp';
 import { createContext, type CookieJar, type RequestInfo } from './context';
 import { createCaller } from './root';
 import type { AttachmentStore } from './storage/attachment-store';
@@ -108,7 +109,13 @@ export interface Client {
 /** A caller with its own cookie jar, like one browser. */
 export async function clientFor(
   database: Database,
-  options: { cookies?: MemoryCookieJar; request?: Partial<RequestInfo>; now?: () => Date; attachments?: AttachmentStore } = {},
+  options: {
+    cookies?: MemoryCookieJar;
+    request?: Partial<RequestInfo>;
+    now?: () => Date;
+    attachments?: AttachmentStore;
+    secondFactor?: SecondFactorSettings;
+  } = {},
 ): Promise<Client> {
   const cookies = options.cookies ?? new MemoryCookieJar();
   const ctx = await createContext(
@@ -118,6 +125,7 @@ export async function clientFor(
       log: silentLog,
       ...(options.now ? { now: options.now } : {}),
       ...(options.attachments ? { attachments: options.attachments } : {}),
+      ...(options.secondFactor ? { secondFactor: options.secondFactor } : {}),
     },
     requestInfo(options.request),
     cookies,

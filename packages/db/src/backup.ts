@@ -46,6 +46,7 @@ export async function dumpDatabase(db: Kysely<DB>): Promise<BackupFile> {
 /** Tables keyed by more than an id column are dumped in their primary-key order. */
 const ORDER_KEYS: Partial<Record<keyof DB, string[]>> = {
   tracking_counters: ['prefix'],
+  user_second_factors: ['user_id'],
   ccus_custom_metrics: ['association_id', 'code'],
   ccus_rollups: ['association_id', 'metric_code', 'period_month'],
   ccus_targets: ['association_id', 'metric_code', 'fiscal_year'],

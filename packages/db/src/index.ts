@@ -12,6 +12,7 @@ export * from './repositories/outbox.repository';
 export * from './repositories/programmes.repository';
 export * from './repositories/sessions.repository';
 export * from './repositories/sign-in-attempts.repository';
+export * from './repositories/second-factors.repository';
 export * from './repositories/users.repository';
 export { isUniqueViolation, isDatabaseUnavailable, isInvalidInputValue } from './errors';
 export * from './repositories/ccus.repository';

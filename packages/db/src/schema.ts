@@ -74,6 +74,36 @@ export interface SignInAttemptTable {
   attempted_at: Timestamp;
 }
 
+/** A staff user's TOTP factor; the secret is encrypted by the API with a key the database never sees. */
+export interface UserSecondFactorTable {
+  user_id: string;
+  totp_secret_encrypted: string;
+  enrolled_at: CreatedAt;
+  /** The 30-second step of the last accepted code, so no code is accepted twice. */
+  last_time_step: number | null;
+}
+
+/** One-time recovery codes: only their SHA-256 is kept; used_at marks the one use. */
+export interface UserRecoveryCodeTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  created_at: CreatedAt;
+  used_at: Date | null;
+}
+
+/** Between a correct password and the second factor: opens only the code (or enrolment) step. */
+export interface PendingSignInTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  purpose: 'verify' | 'enrol';
+  totp_secret_encrypted: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  consumed_at: Date | null;
+}
+
 export interface ProgrammeTable {
   id: Generated<string>;
   code: string;
@@ -506,6 +536,9 @@ export interface DB {
   organisation_invitations: OrganisationInvitationTable;
   sessions: SessionTable;
   sign_in_attempts: SignInAttemptTable;
+  user_second_factors: UserSecondFactorTable;
+  user_recovery_codes: UserRecoveryCodeTable;
+  pending_sign_ins: PendingSignInTable;
   programmes: ProgrammeTable;
   applications: ApplicationTable;
   application_submissions: ApplicationSubmissionTable;
@@ -567,6 +600,9 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'organisation_invitations',
   'sessions',
   'sign_in_attempts',
+  'user_second_factors',
+  'user_recovery_codes',
+  'pending_sign_ins',
   'programmes',
   'applications',
   'application_submissions',

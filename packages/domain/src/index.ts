@@ -10,3 +10,4 @@ export * from './roles';
 export * from './time';
 export * from './field-errors';
 export * from './export';
+export * from './second-factor';

@@ -128,6 +128,8 @@ export async function startApi(
       TSUMIKI_DATABASE_POOL_MAX: String(options.poolMax ?? 10),
       TSUMIKI_METRICS_PORT: String(options.metricsPort ?? 0),
       NODE_ENV: 'production',
+      // The load's staff sign in with a password alone: the measured journeys start after sign-in.
+      TSUMIKI_STAFF_TOTP: 'off',
       ...options.env,
     },
     port,

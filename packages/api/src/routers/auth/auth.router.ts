@@ -1,8 +1,9 @@
 import { appendAudit, revokeAllSessionsOfUser, revokeSession, updateUserLocale } from '@tsumiki/db';
-import { ZOrganisationSignUpInput, ZSignInInput } from '@tsumiki/domain';
+import { ZOrganisationSignUpInput, ZSecondFactorEnrolInput, ZSecondFactorVerifyInput, ZSignInInput } from '@tsumiki/domain';
 import { z } from 'zod';
 import { authenticationProcedure, createTRPCRouter, publicProcedure, signedInProcedure } from '../../trpc';
 import { signIn } from './auth.service';
+import { confirmEnrolment, verifySecondFactor } from './second-factor.service';
 import { signUp } from './sign-up.service';
 
 export const authRouter = createTRPCRouter({
@@ -13,7 +14,16 @@ export const authRouter = createTRPCRouter({
     return { user, memberships, expiresAt };
   }),
 
+  /** The password; for staff who must prove a second factor, a pending sign-in instead of a session. */
   signIn: authenticationProcedure.input(ZSignInInput).mutation(({ ctx, input }) => signIn(ctx, input)),
+
+  /** The second step: the authenticator app's code or a recovery code, then the session. */
+  verifySecondFactor: authenticationProcedure.input(ZSecondFactorVerifyInput).mutation(({ ctx, input }) => verifySecondFactor(ctx, input)),
+
+  /** Enrolment's last step: the app's first code confirms the secret; the recovery codes come back once. */
+  confirmSecondFactorEnrolment: authenticationProcedure
+    .input(ZSecondFactorEnrolInput)
+    .mutation(({ ctx, input }) => confirmEnrolment(ctx, input)),
 
   /** An applicant organisation registers itself and its first user, who is then signed in. */
   signUp: authenticationProcedure.input(ZOrganisationSignUpInput).mutation(({ ctx, input }) => signUp(ctx, input)),

@@ -2,6 +2,7 @@ import {
   appendAudit,
   clearSignInFailures,
   countRecentSignInFailures,
+  findSecondFactor,
   findUserByEmail,
   insertSession,
   listMembershipsOfUser,
@@ -17,12 +18,22 @@ import {
   SIGN_IN_FAILURE_WINDOW_MS,
   SIGN_IN_MAX_FAILURES_PER_CLIENT,
   SIGN_IN_MAX_FAILURES_PER_EMAIL,
+  secondFactorStep,
   type TSignInInput,
 } from '@tsumiki/domain';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../auth/password';
 import { newSessionToken } from '../../auth/session-token';
 import type { Context } from '../../context';
 import { appError } from '../../errors';
+import { beginSecondFactor } from './second-factor.service';
+
+/** The user fields a sign-in answers with. */
+export interface SignInUser {
+  id: string;
+  email: string;
+  display_name: string;
+  locale: 'ja' | 'en';
+}
 
 export function minutesUntil(oldest: Date | null, now: Date): number {
   if (!oldest) return Math.ceil(SIGN_IN_FAILURE_WINDOW_MS / 60_000);
@@ -60,6 +71,11 @@ export async function signIn(ctx: Context, input: TSignInInput) {
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !passwordOk || user.disabled_at) throw appError('auth.invalid_credentials');
 
+  const roles = (await listMembershipsOfUser(ctx.db, user.id)).map((m) => m.role);
+  const enrolled = (await findSecondFactor(ctx.db, user.id)) !== undefined;
+  const step = secondFactorStep({ mode: ctx.secondFactor.mode, roles, enrolled });
+  if (step !== 'none') return beginSecondFactor(ctx, { attemptId, user, step });
+
   const session = await ctx.db.transaction().execute(async (trx) => {
     await settleSignInAttempt(trx, attemptId, input.email);
     return startSession(ctx, trx, user.id, 'auth.sign_in');
@@ -92,14 +108,11 @@ export async function startSession(ctx: Context, trx: Executor, userId: string, 
 }
 
 /** Writes the cookie of the session just started and returns what `auth.me` returns. */
-export async function signedInView(
-  ctx: Context,
-  user: { id: string; email: string; display_name: string; locale: 'ja' | 'en' },
-  session: StartedSession,
-) {  // A fresh token on every sign-in: a token planted before sign-in is never promoted (fixation).
+export async function signedInView(ctx: Context, user: SignInUser, session: StartedSession) {  // A fresh token on every sign-in: a token planted before sign-in is never promoted (fixation).
   ctx.cookies.write(session.token, session.expiresAt);
   const memberships = await listMembershipsOfUser(ctx.db, user.id);
   return {
+    status: 'signed_in' as const,
     user: { id: user.id, email: user.email, displayName: user.display_name, locale: user.locale },
     memberships,
     expiresAt: session.expiresAt,
