@@ -4,6 +4,7 @@ import { testBackends } from '@tsumiki/db/testing';
 import { pdfText } from '@tsumiki/pdf/testing';
 import type { TCarbonProjectContent } from '@tsumiki/domain/carbon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyIfc } from './lib/ifc/ifc-test-support';
 import { seedRoles, signedInClient, type Client } from './test-support';
 
 const backends = await testBackends();
@@ -170,6 +171,15 @@ describe.each(backends)('carbon API on $name', (backend) => {
     const xlsx = await applicant.caller.carbon.previewBoq({ file: { format: 'xlsx', base64 } });
     expect(xlsx).toMatchObject({ ok: true, rows: [{ line: 2, values: { materialKey: 'wood.lvl', quantity: 2.5 } }] });
     await expect(applicant.caller.carbon.previewBoq({ file: { format: 'csv', text: 'a,"b\nc' } })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { code: 'carbon.import_unreadable' } });
+  });
+
+  it('previews an IFC model as BoQ lines with a summary of what was read and skipped, saving nothing', async () => {
+    const base64 = Buffer.from(tinyIfc(), 'utf8').toString('base64');
+    const preview = await applicant.caller.carbon.previewIfc({ file: { format: 'ifc', base64 } });
+    expect(preview.lines.map((l) => [l.subItem, l.materialKey, l.quantity, l.unit])).toContainEqual(['3.1', 'Stahlbeton', 8.5, 'm3']);
+    expect(preview.summary).toMatchObject({ schema: 'IFC4', elementsRead: 5, elementsUsed: 4, skippedByReason: { no_quantity: 1 }, unmappedMaterials: ['Holz', 'Mineralwolle', 'Stahlbeton'] });
+    const notIfc = Buffer.from('工事科目,資材\n3,CLT\n', 'utf8').toString('base64');
+    await expect(applicant.caller.carbon.previewIfc({ file: { format: 'ifc', base64: notIfc } })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { code: 'carbon.ifc_unreadable' } });
   });
 
   it('imports factor lists all or nothing (programme office only), and assessments then use them', async () => {

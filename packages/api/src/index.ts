@@ -6,6 +6,7 @@ export { DEVELOPMENT_TOTP_KEY, type SecondFactorSettings } from './auth/totp';
 export { requestIdFrom } from './request-id';
 export type { Meta } from './trpc';
 export { prewarmSheetReader, readSheetRows } from './lib/sheets/read';
+export { readIfc, type TIfcRead } from './lib/ifc/read';
 export type { TSheetFile } from './lib/sheets/parse';
 export { attachmentPreview } from './routers/review/attachment-preview';
 export { runReminders, startReminderTimer, type ReminderRun } from './routers/review/reminders.service';

@@ -12,7 +12,7 @@ const MODEL: TIfcModel = {
   otherElements: { IfcSpace: 7, IfcOpeningElement: 16 },
   elements: [
     // A two-layer wall: 0.2 m concrete and 0.1 m insulation share its net volume 3:… by thickness.
-    el({ id: 'w1', ifcType: 'IfcWallStandardCase', external: true, loadBearing: true, materialSource: 'layers', materials: [{ name: 'Stahlbeton', thicknessM: 0.2 }, { name: 'Mineralwolle', thicknessM: 0.1 }], quantities: [vol('BaseQuantities', 'GrossVolume', 9), vol('BaseQuantities', 'NetVolume', 6)] }),
+    el({ id: 'w1', ifcType: 'IfcWallStandardCase', external: true, loadBearing: true, materialSource: 'layers', materials: [{ name: 'Stahlbeton 65690', thicknessM: 0.2 }, { name: 'Mineralwolle', thicknessM: 0.1 }], quantities: [vol('BaseQuantities', 'GrossVolume', 9), vol('BaseQuantities', 'NetVolume', 6)] }),
     el({ id: 's1', ifcType: 'IfcSlab', materials: [{ name: 'Stahlbeton' }], quantities: [vol('Qto_SlabBaseQuantities', 'GrossVolume', 10.5)] }),
     // Only the exporter's own German quantity set: used, and counted as such.
     el({ id: 'm1', ifcType: 'IfcMember', materials: [{ name: 'Holz' }], quantities: [vol('ArchiCADQuantities', 'Netto-Volumen', 0.25), vol('ArchiCADQuantities', 'Konditionales Volumen', 9)] }),

@@ -12,6 +12,27 @@ import type { TBoqLineInput } from './model';
  * silently, so the user sees what the lines do not contain before anything is saved.
  */
 
+/** The largest model the import reads: a detached house is a few MB, a mid-rise office some tens. */
+export const IFC_MAX_BYTES = 20 * 1024 * 1024;
+/** Building elements read from one file; past this the file is refused, naming the limit. */
+export const IFC_MAX_ELEMENTS = 200_000;
+
+/** An IFC file as uploaded: base64, since a model may carry UTF-8 beside its STEP ASCII. */
+export const ZIfcFile = z.object({
+  format: z.literal('ifc'),
+  base64: z
+    .string()
+    .max(Math.ceil((IFC_MAX_BYTES * 4) / 3) + 4, { message: 'request.too_large' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'attachment.not_base64' }),
+});
+export type TIfcFile = z.infer<typeof ZIfcFile>;
+
+/**
+ * A material's name as the user should see it: ARCHICAD appends its internal building-material
+ * number ("Leichtbeton 102890359"), which names nothing outside that one model.
+ */
+export const ifcMaterialName = (raw: string): string => raw.normalize('NFC').trim().replace(/\s+\d{5,}$/, '');
+
 export const IFC_QUANTITY_KINDS = ['volume', 'area', 'length', 'count', 'weight'] as const;
 export const ZIfcQuantity = z.object({
   /** The quantity set's name: BaseQuantities, Qto_WallBaseQuantities, or the exporter's own. */
@@ -221,18 +242,18 @@ export interface TIfcImportOptions {
 
 /** Each material of the element with its share; undefined when the shares cannot be told. */
 function materialShares(element: TIfcElement): { name: string; share: number }[] | undefined {
-  const named = element.materials.filter((m) => m.name.trim() !== '');
+  const named = element.materials.map((m) => ({ ...m, name: ifcMaterialName(m.name) })).filter((m) => m.name !== '');
   if (named.length === 0) return [];
-  if (named.length === 1) return [{ name: named[0]!.name.trim(), share: 1 }];
+  if (new Set(named.map((m) => m.name)).size === 1) return [{ name: named[0]!.name, share: 1 }];
   if (element.materialSource === 'layers') {
     const total = named.reduce((s, m) => s + (m.thicknessM ?? 0), 0);
     if (total <= 0 || named.some((m) => m.thicknessM === undefined)) return undefined;
-    return named.map((m) => ({ name: m.name.trim(), share: m.thicknessM! / total }));
+    return named.map((m) => ({ name: m.name, share: m.thicknessM! / total }));
   }
   if (element.materialSource === 'constituents' && named.every((m) => m.fraction !== undefined)) {
     const total = named.reduce((s, m) => s + m.fraction!, 0);
     if (total <= 0) return undefined;
-    return named.map((m) => ({ name: m.name.trim(), share: m.fraction! / total }));
+    return named.map((m) => ({ name: m.name, share: m.fraction! / total }));
   }
   // A list (or constituents without fractions) says which materials, not how much of each.
   return undefined;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError, isErrorCode } from '@tsumiki/domain';
 import { SHEET_LIMITS, type TSheetLimits } from './limits';
+import { oneReply, workerSlots } from '../worker-run';
 import { z } from 'zod';
 import { type TSheetFile, type TSheetRecords, type TSheetRequest, type TSheetShape, type TSheetTable } from './parse';
 
@@ -34,28 +35,16 @@ const WAITING = 16;
 export function workerEntry(
   base: string | URL = import.meta.url,
   exists: (url: URL) => boolean = (u) => existsSync(fileURLToPath(u)),
+  name = 'sheet.worker',
 ): { script: URL | string; eval: boolean } {
-  const compiled = new URL('./sheet.worker.js', base);
+  const compiled = new URL(`./${name}.js`, base);
   if (exists(compiled)) return { script: compiled, eval: false };
   const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
-  const source = fileURLToPath(new URL('./sheet.worker.ts', base));
+  const source = fileURLToPath(new URL(`./${name}.ts`, base));
   return { script: `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(source)});`, eval: true };
 }
 
-let running = 0;
-const queue: (() => void)[] = [];
-
-async function slot(): Promise<() => void> {
-  if (running >= RUNNING) {
-    if (queue.length >= WAITING) throw new DomainError('sheet.busy');
-    await new Promise<void>((resolve) => queue.push(resolve));
-  }
-  running += 1;
-  return () => {
-    running -= 1;
-    queue.shift()?.();
-  };
-}
+const slot = workerSlots(RUNNING, WAITING, () => new DomainError('sheet.busy'));
 
 const refusal = (code: string, params: Record<string, string | number>) =>
   isErrorCode(code) ? new DomainError(code, params) : new DomainError('ccus.import_xlsx_unreadable', { detail: code });
@@ -99,30 +88,14 @@ function runWorker(request: TSheetRequest): Promise<TSheetTable> {
   const { limits } = request;
   const worker = takeWorker(limits.heapMb);
   worker.ref();
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      outcome();
-    };
-    const timer = setTimeout(() => settle(() => reject(new DomainError('sheet.too_slow', { seconds: Math.round(limits.timeoutMs / 1000) }))), limits.timeoutMs);
-    worker.once('message', (message: unknown) => {
-      const reply = ZSheetReply.safeParse(message);
-      settle(() => {
-        if (!reply.success) reject(new Error('sheet worker: unexpected reply'));
-        else if (reply.data.ok) resolve(reply.data.table);
-        else reject(refusal(reply.data.code, reply.data.params));
-      });
-    });
-    worker.once('error', (error: Error & { code?: string }) => {
-      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new DomainError('sheet.too_much_memory', { limitMb: limits.heapMb }) : error));
-    });
-    worker.once('exit', (code) => settle(() => reject(new Error(`sheet worker exited with ${String(code)} before answering`))));
-    worker.postMessage(request);
+  const reply = oneReply(worker, limits, 'sheet worker', (message) => {
+    const parsed = ZSheetReply.safeParse(message);
+    if (!parsed.success) throw new Error('sheet worker: unexpected reply');
+    if (!parsed.data.ok) throw refusal(parsed.data.code, parsed.data.params);
+    return parsed.data.table;
   });
+  worker.postMessage(request);
+  return reply;
 }
 
 async function readSheet(file: TSheetFile, shape: TSheetShape, limits: TSheetLimits): Promise<TSheetTable> {

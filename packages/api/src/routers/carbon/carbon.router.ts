@@ -1,5 +1,5 @@
 import { appendAudit, insertCarbonProject, listCarbonProjects, saveCarbonProjectIfVersion } from '@tsumiki/db';
-import { assess, assessProject, newProjectContent, projectInput, toCsvCells, ZCarbonProjectContent, ZFactorImportFile } from '@tsumiki/domain/carbon';
+import { assess, assessProject, newProjectContent, projectInput, toCsvCells, ZCarbonProjectContent, ZFactorImportFile, ZIfcFile } from '@tsumiki/domain/carbon';
 import { ZImportFile } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
@@ -18,6 +18,7 @@ import {
   loadProject,
   ownOrganisations,
   previewBoqImport,
+  previewIfcImport,
   todayJst,
 } from './carbon.service';
 import { callerOrganisation, confirmNames, rememberedNames, resolveNames, ZConfirmNamesInput, ZResolveNamesInput } from './carbon-names';
@@ -135,6 +136,12 @@ export const carbonRouter = createTRPCRouter({
 
   /** The mapping step's choices checked against the library; those marked are remembered for the organisation. */
   confirmMaterialNames: project.input(ZConfirmNamesInput).mutation(({ ctx, input }) => confirmNames(ctx, input)),
+
+  /**
+   * A building model (IFC) as BoQ lines grouped by material and work category, with a summary of
+   * what was read and what was skipped; nothing is saved.
+   */
+  previewIfc: project.input(z.object({ file: ZIfcFile })).mutation(({ ctx, input }) => previewIfcImport(ctx.db, input.file)),
 
   /** The factor library: starter entries (cited values and marked gaps) and imported ones, with provenance. */
   factors: roleProcedure(...CARBON_LIBRARY_ROLES).query(async ({ ctx }) => {

@@ -20,6 +20,9 @@ import {
   type TCarbonResult,
   checkOpenEpdImport,
   FACTOR_COLUMNS,
+  groupIfcElements,
+  libraryMaterialKeyOf,
+  type TIfcFile,
   parseBoqSheet,
   STARTER_LIBRARY,
   ZCarbonProjectContent,
@@ -33,6 +36,7 @@ import {
 } from '@tsumiki/domain/carbon';
 import type { TImportFile } from '@tsumiki/domain/ccus';
 import { appError, toAppError } from '../../errors';
+import { readIfc } from '../../lib/ifc/read';
 import { readSheetRows } from '../../lib/sheets/read';
 import { pdfFile } from '../../lib/pdf-file';
 import { exportFile } from '../../lib/spreadsheet';
@@ -137,6 +141,22 @@ export async function previewBoqImport(db: Executor, file: TImportFile, locale: 
     /** Distinct names the mapping step must ask about, with their suggestions. */
     unmapped: unmappedMaterials(sheet.rows),
   };
+}
+
+/**
+ * An IFC model read off the event loop and grouped into BoQ lines by material and work category,
+ * materials the library names taken by their key; nothing is saved (the portal shows the summary,
+ * then the user puts the lines into the grid).
+ */
+export async function previewIfcImport(db: Executor, file: TIfcFile) {
+  const bytes = Buffer.from(file.base64, 'base64');
+  const [read, { library }] = await Promise.all([
+    readIfc(bytes).catch((error: unknown) => {
+      throw error instanceof DomainError ? toAppError(error) : error;
+    }),
+    effectiveLibrary(db),
+  ]);
+  return groupIfcElements(read.model, { materialKeyOf: libraryMaterialKeyOf(library) });
 }
 
 /** An openEPD entry's problem says which entry it is (number and product name) before what is wrong. */
