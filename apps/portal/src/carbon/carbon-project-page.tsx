@@ -8,6 +8,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BoqGrid } from './boq-grid';
+import { IfcImport } from './ifc-import';
 import { BuildingForm } from './building-form';
 import { ApplicationLink } from './application-link';
 import { FactorPicker } from './factor-picker';
@@ -139,6 +140,9 @@ function ProjectEditor({ loaded, library, onReload }: { loaded: Project; library
         />
         <MaterialMapping lines={content.boq} library={library} remembered={rememberedNames} onChange={(boq) => edit({ ...content, boq })} />
         <GapFactors lines={content.boq} library={library} factors={content.settings.factors} onChange={(factors) => edit({ ...content, settings: { ...content.settings, factors } })} />
+      </Paper>
+      <Paper withBorder p="md" className="tsumiki-no-print">
+        <IfcImport lines={content.boq} onAdd={(added) => edit({ ...content, boq: [...content.boq, ...added] })} />
       </Paper>
       <Paper withBorder p="md" className="tsumiki-no-print">
         <OperationalEditor content={content} onChange={edit} />

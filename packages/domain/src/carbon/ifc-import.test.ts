@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseIfcQuantity, groupIfcElements, ifcSubItem, libraryMaterialKeyOf, materialClass, ZIfcModel, type TIfcElement, type TIfcModel } from './ifc-import';
+import { chooseIfcQuantity, groupIfcElements, ifcSubItem, materialClass, ZIfcModel, type TIfcElement, type TIfcModel } from './ifc-import';
+import { materialNameIndex, resolveMaterialName } from './material-names';
 import { ZBoqLine } from './model';
 import { STARTER_LIBRARY } from './library';
 
@@ -55,7 +56,8 @@ describe('IFC elements grouped into BoQ lines', () => {
 
   it('takes the library key where the model names a known material, and leaves the rest to mapping', () => {
     const model: TIfcModel = { schema: 'IFC4', otherElements: {}, elements: [el({ id: 'c', ifcType: 'IfcColumn', materials: [{ name: ' 直交集成板（CLT） ' }], quantities: [vol('BaseQuantities', 'NetVolume', 2)] })] };
-    const out = groupIfcElements(model, { materialKeyOf: libraryMaterialKeyOf(STARTER_LIBRARY) });
+    const index = materialNameIndex(STARTER_LIBRARY);
+    const out = groupIfcElements(model, { materialKeyOf: (name) => resolveMaterialName(name, index).materialKey ?? undefined });
     expect(out.lines[0]).toMatchObject({ materialKey: 'wood.clt', label: '直交集成板（CLT）', subItem: '3.5' });
     expect(out.summary.unmappedMaterials).toEqual([]);
   });

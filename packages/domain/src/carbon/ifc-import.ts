@@ -345,15 +345,42 @@ export function groupIfcElements(model: TIfcModel, options: TIfcImportOptions = 
   };
 }
 
-const normName = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
-
-/** Model material names matched to the library by key or by its Japanese or English name. */
-export function libraryMaterialKeyOf(library: readonly { materialKey: string; nameJa: string; nameEn: string }[]): (name: string) => string | undefined {
-  const byName = new Map<string, string>();
-  for (const f of library) {
-    byName.set(normName(f.materialKey), f.materialKey);
-    byName.set(normName(f.nameJa), f.materialKey);
-    byName.set(normName(f.nameEn), f.materialKey);
-  }
-  return (name) => byName.get(normName(name));
-}
+/** IFC classes by the names a designer uses, for the summary (the class names are the schema's, not the user's). */
+export const IFC_CLASS_NAMES: Record<string, { ja: string; en: string }> = {
+  IfcWall: { ja: '壁', en: 'wall' },
+  IfcWallStandardCase: { ja: '壁', en: 'wall' },
+  IfcWallElementedCase: { ja: '壁', en: 'wall' },
+  IfcSlab: { ja: '床・屋根スラブ', en: 'slab' },
+  IfcSlabStandardCase: { ja: '床・屋根スラブ', en: 'slab' },
+  IfcSlabElementedCase: { ja: '床・屋根スラブ', en: 'slab' },
+  IfcBeam: { ja: '梁', en: 'beam' },
+  IfcBeamStandardCase: { ja: '梁', en: 'beam' },
+  IfcColumn: { ja: '柱', en: 'column' },
+  IfcColumnStandardCase: { ja: '柱', en: 'column' },
+  IfcMember: { ja: '部材（垂木・間柱など）', en: 'member (rafters, studs …)' },
+  IfcMemberStandardCase: { ja: '部材（垂木・間柱など）', en: 'member (rafters, studs …)' },
+  IfcPlate: { ja: '板', en: 'plate' },
+  IfcPlateStandardCase: { ja: '板', en: 'plate' },
+  IfcStair: { ja: '階段', en: 'stair' },
+  IfcStairFlight: { ja: '階段', en: 'stair flight' },
+  IfcRamp: { ja: 'スロープ', en: 'ramp' },
+  IfcRampFlight: { ja: 'スロープ', en: 'ramp flight' },
+  IfcRoof: { ja: '屋根', en: 'roof' },
+  IfcDoor: { ja: 'ドア', en: 'door' },
+  IfcWindow: { ja: '窓', en: 'window' },
+  IfcCovering: { ja: '仕上げ', en: 'covering' },
+  IfcRailing: { ja: '手すり', en: 'railing' },
+  IfcFooting: { ja: '基礎', en: 'footing' },
+  IfcPile: { ja: '杭', en: 'pile' },
+  IfcCurtainWall: { ja: 'カーテンウォール', en: 'curtain wall' },
+  IfcChimney: { ja: '煙突', en: 'chimney' },
+  IfcBuildingElementProxy: { ja: 'その他の部材', en: 'other element' },
+  IfcSpace: { ja: '室', en: 'space' },
+  IfcOpeningElement: { ja: '開口', en: 'opening' },
+  IfcFurnishingElement: { ja: '家具', en: 'furniture' },
+  IfcFlowTerminal: { ja: '設備機器', en: 'building services terminal' },
+  IfcFlowSegment: { ja: '配管・ダクト', en: 'pipe or duct' },
+  IfcFlowFitting: { ja: '配管・ダクト継手', en: 'pipe or duct fitting' },
+  IfcDistributionElement: { ja: '設備', en: 'building services' },
+};
+export const ifcClassName = (ifcType: string, lang: 'ja' | 'en'): string => IFC_CLASS_NAMES[ifcType]?.[lang] ?? (lang === 'ja' ? 'その他の部材' : 'other element');

@@ -21,7 +21,9 @@ import {
   checkOpenEpdImport,
   FACTOR_COLUMNS,
   groupIfcElements,
-  libraryMaterialKeyOf,
+  materialNameIndex,
+  resolveMaterialName,
+  resolveMaterialNames,
   type TIfcFile,
   parseBoqSheet,
   STARTER_LIBRARY,
@@ -145,7 +147,8 @@ export async function previewBoqImport(db: Executor, file: TImportFile, locale: 
 
 /**
  * An IFC model read off the event loop and grouped into BoQ lines by material and work category,
- * materials the library names taken by their key; nothing is saved (the portal shows the summary,
+ * materials the library knows (by name or alias) taken by their key, the others with suggestions;
+ * nothing is saved (the portal shows the summary,
  * then the user puts the lines into the grid).
  */
 export async function previewIfcImport(db: Executor, file: TIfcFile) {
@@ -156,7 +159,10 @@ export async function previewIfcImport(db: Executor, file: TIfcFile) {
     }),
     effectiveLibrary(db),
   ]);
-  return groupIfcElements(read.model, { materialKeyOf: libraryMaterialKeyOf(library) });
+  const index = materialNameIndex(library);
+  const out = groupIfcElements(read.model, { materialKeyOf: (name) => resolveMaterialName(name, index).materialKey ?? undefined });
+  // The materials no library entry names, each with ranked suggestions: the mapping step's input.
+  return { ...out, mapping: resolveMaterialNames(out.summary.unmappedMaterials, index) };
 }
 
 /** An openEPD entry's problem says which entry it is (number and product name) before what is wrong. */
