@@ -142,7 +142,7 @@ function ProjectEditor({ loaded, library, onReload }: { loaded: Project; library
         <GapFactors lines={content.boq} library={library} factors={content.settings.factors} onChange={(factors) => edit({ ...content, settings: { ...content.settings, factors } })} />
       </Paper>
       <Paper withBorder p="md" className="tsumiki-no-print">
-        <IfcImport lines={content.boq} onAdd={(added) => edit({ ...content, boq: [...content.boq, ...added] })} />
+        <IfcImport organisationId={loaded.organisationId} lines={content.boq} onAdd={(added) => edit({ ...content, boq: [...content.boq, ...added] })} />
       </Paper>
       <Paper withBorder p="md" className="tsumiki-no-print">
         <OperationalEditor content={content} onChange={edit} />

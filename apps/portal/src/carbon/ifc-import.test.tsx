@@ -8,7 +8,7 @@ import { PortalRoutes } from '../routes';
 
 const library = STARTER_LIBRARY.map((f) => ({ ...f, origin: 'starter' as const }));
 const content = { ...newProjectContent('FZK-Haus', '2026-04-01'), building: { use: 'house', structure: 'RC', grossFloorAreaM2: 180, works: 'new' as const } };
-const project = { id: 'p1', organisationId: 'o1', applicationId: null, version: 1, updatedAt: new Date('2026-04-01T01:00:00Z'), content };
+const project = { id: 'p1', organisationId: '00000000-0000-4000-8000-000000000001', applicationId: null, version: 1, updatedAt: new Date('2026-04-01T01:00:00Z'), content };
 
 const vol = (set: string, name: string, value: number) => ({ set, name, kind: 'volume' as const, value });
 const MODEL: TIfcModel = {
@@ -44,7 +44,8 @@ describe('IFC import on the carbon calculator', () => {
     expect(lines.textContent).toContain('書き出しソフト独自の数量 1個');
     // No schema class names or internal keys on the Japanese screen.
     expect(summary.textContent).not.toMatch(/Ifc[A-Z]|wood\.|no_material|BaseQuantities/);
-    const sent = api.calls.find((c) => c.path === 'carbon.previewIfc')!.input as { file: { format: string; base64: string } };
+    const sent = api.calls.find((c) => c.path === 'carbon.previewIfc')!.input as { organisationId: string; file: { format: string; base64: string } };
+    expect(sent.organisationId).toBe(project.organisationId);
     expect(sent.file.format).toBe('ifc');
     expect(atob(sent.file.base64)).toBe('ISO-10303-21;');
 
@@ -52,7 +53,10 @@ describe('IFC import on the carbon calculator', () => {
     const grid = screen.getByTestId('boq-grid');
     await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(3));
     const materials = within(grid).getAllByRole('combobox', { name: /^資材 \d+$/ }).map((i) => (i as HTMLInputElement).value);
-    expect(materials).toEqual(['Leichtbeton', 'wood.clt']);
+    // Lines show the model's names; the known one carries the library key behind it.
+    expect(materials).toEqual(['Leichtbeton', '直交集成板（CLT）']);
     expect(screen.queryByTestId('ifc-summary')).toBeNull();
+    // The model's unknown material goes to the mapping step like a pasted one.
+    await waitFor(() => expect(screen.getByTestId('material-mapping').textContent).toContain('Leichtbeton'));
   }, 30_000);
 });

@@ -11,10 +11,10 @@ const SKIPPED_SHOWN = 30;
 /**
  * A building model (IFC) read on the server into BoQ lines by material and work category. Before
  * any line is taken the user sees what was read, what was skipped and why, and which materials the
- * library does not know (with its closest materials); the lines then go into the grid, where the
- * unknown ones wait for a material to be chosen. Nothing is saved here.
+ * library does not know (with its closest materials); the lines then go into the grid, and the
+ * unknown names into the mapping step. Nothing is saved here.
  */
-export function IfcImport({ lines, onAdd }: { lines: readonly TBoqDraftLine[]; onAdd: (added: TBoqDraftLine[]) => void }) {
+export function IfcImport({ organisationId, lines, onAdd }: { organisationId: string; lines: readonly TBoqDraftLine[]; onAdd: (added: TBoqDraftLine[]) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
@@ -24,7 +24,7 @@ export function IfcImport({ lines, onAdd }: { lines: readonly TBoqDraftLine[]; o
   const onFile = async (file: File | null) => {
     preview.reset();
     if (!file) return;
-    preview.mutate({ file: { format: 'ifc', base64: await readFileBase64(file) } });
+    preview.mutate({ organisationId, file: { format: 'ifc', base64: await readFileBase64(file) } });
   };
   const classes = (counts: Record<string, number>) =>
     Object.entries(counts)

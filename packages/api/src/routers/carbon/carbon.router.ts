@@ -139,9 +139,12 @@ export const carbonRouter = createTRPCRouter({
 
   /**
    * A building model (IFC) as BoQ lines grouped by material and work category, with a summary of
-   * what was read and what was skipped; nothing is saved.
+   * what was read and what was skipped, materials matched as a paste's are (library names,
+   * aliases, the organisation's remembered names); nothing is saved.
    */
-  previewIfc: project.input(z.object({ file: ZIfcFile })).mutation(({ ctx, input }) => previewIfcImport(ctx.db, input.file)),
+  previewIfc: project
+    .input(z.object({ file: ZIfcFile, organisationId: z.uuid().optional() }))
+    .mutation(async ({ ctx, input }) => previewIfcImport(ctx.db, input.file, await rememberedNames(ctx.db, callerOrganisation(ctx.auth, input.organisationId)))),
 
   /** The factor library: starter entries (cited values and marked gaps) and imported ones, with provenance. */
   factors: roleProcedure(...CARBON_LIBRARY_ROLES).query(async ({ ctx }) => {

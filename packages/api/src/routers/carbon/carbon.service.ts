@@ -25,6 +25,7 @@ import {
   resolveMaterialName,
   resolveMaterialNames,
   type TIfcFile,
+  type TRememberedName,
   parseBoqSheet,
   STARTER_LIBRARY,
   ZCarbonProjectContent,
@@ -33,7 +34,6 @@ import {
   type TEmissionFactor,
   type TFactorImportFile,
   type TFactorImportIssue,
-  type TRememberedName,
   unmappedMaterials,
 } from '@tsumiki/domain/carbon';
 import type { TImportFile } from '@tsumiki/domain/ccus';
@@ -151,7 +151,7 @@ export async function previewBoqImport(db: Executor, file: TImportFile, locale: 
  * nothing is saved (the portal shows the summary,
  * then the user puts the lines into the grid).
  */
-export async function previewIfcImport(db: Executor, file: TIfcFile) {
+export async function previewIfcImport(db: Executor, file: TIfcFile, remembered: readonly TRememberedName[] = []) {
   const bytes = Buffer.from(file.base64, 'base64');
   const [read, { library }] = await Promise.all([
     readIfc(bytes).catch((error: unknown) => {
@@ -159,7 +159,7 @@ export async function previewIfcImport(db: Executor, file: TIfcFile) {
     }),
     effectiveLibrary(db),
   ]);
-  const index = materialNameIndex(library);
+  const index = materialNameIndex(library, remembered);
   const out = groupIfcElements(read.model, { materialKeyOf: (name) => resolveMaterialName(name, index).materialKey ?? undefined });
   // The materials no library entry names, each with ranked suggestions: the mapping step's input.
   return { ...out, mapping: resolveMaterialNames(out.summary.unmappedMaterials, index) };
