@@ -140,6 +140,13 @@ describe.each(backends)('CCUS API on $name', (backend) => {
       expect(audit[0]?.after).toMatchObject({ rows: 2, months: ['2026-02', '2026-03'] });
     });
 
+    it('says which rows would replace stored figures, and with what, before saving', async () => {
+      const changed = ['work_history_records,2026-02,,"120,000",,', 'business_registration_rate,2026-03,A建設,60,100,', 'work_history_records,2021-04,,1,,'];
+      const preview = await reporter.caller.ccus.importFacts({ associationId: ownId, file: { format: 'csv', text: [header, ...changed].join('\n') }, commit: false });
+      expect(preview.replacingRows).toBe(2);
+      expect(preview.rows.map((r) => r.replaces)).toEqual([{ numerator: 110_000, denominator: null }, { numerator: 50, denominator: 100 }, null]);
+    });
+
     it('refuses unreadable CSV clearly, and other associations and non-reporters', async () => {
       await expect(
         reporter.caller.ccus.importFacts({ associationId: ownId, file: { format: 'csv', text: `${header}\n"unterminated,2026-01,,1,,` }, commit: false }),

@@ -15,6 +15,8 @@ export interface OrganisationTable {
   corporate_number: ColumnType<string | null, string | null | undefined, string | null>;
   address: ColumnType<string | null, string | null | undefined, string | null>;
   representative: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The association's CCUS figures were made up by the demo seed (shown as 「デモデータ」). */
+  demo_figures: Generated<boolean>;
   created_at: CreatedAt;
 }
 

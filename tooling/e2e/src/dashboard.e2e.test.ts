@@ -36,6 +36,34 @@ describe('association dashboard', () => {
     await page.context().close();
   });
 
+  it('reproduces the associations’ own report for FY2024, marked as demo data; the ministry cannot open the import', async () => {
+    const page = await signIn('ministry@demo.tsumiki.jp');
+    await page.locator('[data-testid=association-table]').waitFor({ timeout: 20_000 });
+    await page.goto(new URL('/?fy=2024&asOf=2025-01', page.url()).toString());
+    const table = page.locator('[data-testid=association-table]');
+    await expect.poll(() => page.locator('[data-testid=demo-figures]').textContent(), WAIT).toContain('デモデータ');
+
+    // 日空衛: 「年間の就業履歴登録数110万件。（1月末現在の達成率約52%）」.
+    await table.getByRole('link', { name: '日空衛' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('一般社団法人日本空調衛生工事業協会');
+    await expect.poll(() => page.locator('[data-testid=records-annual-value]').textContent(), WAIT).toBe('52%');
+    await expect.poll(() => page.locator('[data-testid=records-annual]').textContent(), WAIT).toContain('1,100,000');
+    await expect.poll(() => page.locator('[data-testid=demo-figures]').isVisible(), WAIT).toBe(true);
+
+    // The ministry reads every association but reports for none: the import says so, with no form.
+    const nikkuei = new URL(page.url());
+    await page.goto(new URL(`${nikkuei.pathname}/import`, nikkuei).toString());
+    await expect.poll(() => page.locator('[data-testid=reporter-only]').textContent(), WAIT).toContain('報告担当者だけです');
+    await expect.poll(() => page.locator('input[type=file]').count(), WAIT).toBe(0);
+
+    // 日建連: 「最新の1月の目標達成率は189%」.
+    await page.goto(new URL('/?fy=2024&asOf=2025-01', page.url()).toString());
+    await table.getByRole('link', { name: '日建連' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('一般社団法人日本建設業連合会');
+    await expect.poll(() => page.locator('[data-testid=records-projection]').textContent(), WAIT).toContain('2025年1月の単月達成率: 189%');
+    await page.context().close();
+  });
+
   it('keeps an association viewer to their own association', async () => {
     const page = await signIn('viewer@demo.tsumiki.jp');
     await page.locator('[data-testid=records-cumulative-value]').waitFor({ timeout: 20_000 });
@@ -110,6 +138,14 @@ describe('association dashboard', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=import-summary]')?.textContent?.includes('2行すべて問題ありません'), null, {
       timeout: 20_000,
     });
+    // Both rows would replace stored figures: the page says so, shows what is there now, and saves
+    // only once that is confirmed.
+    await expect.poll(() => page.locator('[data-testid=import-overwrite]').textContent(), WAIT).toContain('2行は、同じ指標・年月・会員企業の数値がすでに登録されています');
+    await expect.poll(() => page.locator('[data-testid=import-table] tr[data-line="2"] [data-testid=replaces]').textContent(), WAIT).toBe(
+      `現在: ${latest.numerator.toLocaleString('ja-JP')}`,
+    );
+    await expect.poll(() => page.locator('[data-testid=import-save]').isDisabled(), WAIT).toBe(true);
+    await page.locator('[data-testid=import-overwrite-confirm]').check();
     await page.locator('[data-testid=import-save]').click();
     await page.locator('[data-testid=association-page]').waitFor({ timeout: 20_000 });
     const parse = (text: string | null) => Number((text ?? '').replaceAll(',', ''));

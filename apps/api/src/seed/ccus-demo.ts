@@ -1,7 +1,8 @@
-import { insertMemberFirms, saveCcusReportIfVersion, upsertCcusSurvey, upsertCcusTarget, writeCcusFacts, type Executor, type NewCcusFact } from '@tsumiki/db';
+import { insertMemberFirms, markDemoFigures, saveCcusReportIfVersion, upsertCcusSurvey, upsertCcusTarget, writeCcusFacts, type Executor, type NewCcusFact } from '@tsumiki/db';
 import { fiscalYearOf } from '@tsumiki/domain';
 import { monthsOfFiscalYear, snapshotMonth, SNAPSHOTS, type YearMonth } from '@tsumiki/domain/ccus';
 import { CCUS_REPORTS_2025 } from './ccus-reports';
+import { holdRate, reportedRate, reportedRateTarget, reportedRecords, reportedRecordsTarget, SEEDS_000_FISCAL_YEARS } from './ccus-seeds-000';
 
 /** A small deterministic generator (mulberry32): the same demo on every machine. */
 function random(seed: number) {
@@ -25,7 +26,7 @@ const PROFILE: Record<string, { firms: number; recordsPerMonth: number; growth: 
   全建: { firms: 70, recordsPerMonth: 420_000, growth: 0.22 },
   全中建: { firms: 30, recordsPerMonth: 40_000, growth: 0.15 },
   建専連: { firms: 50, recordsPerMonth: 650_000, growth: 0.2 },
-  日空衛: { firms: 30, recordsPerMonth: 55_000, growth: 0.16 },
+  日空衛: { firms: 30, recordsPerMonth: 42_000, growth: 0.16 }, // ~57,000 a month in FY2024, as reported
   日本電設工業協会: { firms: 30, recordsPerMonth: 70_000, growth: 0.17 },
   住団連: { firms: 20, recordsPerMonth: 35_000, growth: 0.12 },
   全建総連: { firms: 30, recordsPerMonth: 120_000, growth: 0.25 },
@@ -87,14 +88,16 @@ export async function seedCcusDemo(
   reporterUserId: string,
 ): Promise<CcusDemoSummary> {
   const currentYear = fiscalYearOf(now);
-  const fiscalYears = [currentYear - 4, currentYear - 3, currentYear - 2, currentYear - 1, currentYear];
+  const lastFive = [currentYear - 4, currentYear - 3, currentYear - 2, currentYear - 1, currentYear];
+  const fiscalYears = [...new Set([...SEEDS_000_FISCAL_YEARS, ...lastFive])].sort((a, b) => a - b);
   const nowMonth = new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 7);
   const reported = (m: YearMonth) => m < nowMonth; // the running month is not reported yet
   let facts = 0;
   let firmCount = 0;
 
   for (const [index, association] of associations.entries()) {
-    const profile = PROFILE[association.short_name_ja ?? ''];
+    const name = association.short_name_ja ?? '';
+    const profile = PROFILE[name];
     if (!profile) continue;
     const rand = random(1_000 + index);
 
@@ -113,10 +116,13 @@ export async function seedCcusDemo(
     const rows: NewCcusFact[] = [];
     for (const [y, fiscalYear] of fiscalYears.entries()) {
       const months = monthsOfFiscalYear(fiscalYear);
-      const yearBase = profile.recordsPerMonth * (1 + profile.growth) ** y;
+      const yearBase = profile.recordsPerMonth * (1 + profile.growth) ** (fiscalYear - fiscalYears[0]!);
       let yearTotal = 0;
+      const monthly = new Map<YearMonth, number>();
       for (const [m, month] of months.entries()) {
-        const value = Math.round(yearBase * SEASON[m]! * (0.94 + rand() * 0.12));
+        const generated = Math.round(yearBase * SEASON[m]! * (0.94 + rand() * 0.12));
+        const value = reportedRecords(name, month) ?? generated;
+        monthly.set(month, value);
         yearTotal += value;
         if (reported(month)) {
           rows.push({ memberFirmId: null, metricCode: 'work_history_records', periodMonth: `${month}-01`, numerator: value, denominator: null, weightYen: null });
@@ -128,7 +134,7 @@ export async function seedCcusDemo(
         associationId: association.id,
         metricCode: 'work_history_records',
         fiscalYear,
-        annualTarget: Math.round((yearTotal * ambition) / 1_000) * 1_000,
+        annualTarget: reportedRecordsTarget(name, fiscalYear, monthly) ?? Math.round((yearTotal * ambition) / 1_000) * 1_000,
         monthlyTargets: null,
         userId: null,
       });
@@ -137,7 +143,7 @@ export async function seedCcusDemo(
           associationId: association.id,
           metricCode: metric.code,
           fiscalYear,
-          annualTarget: Math.min(1, metric.target + y * 0.01),
+          annualTarget: reportedRateTarget(name, metric.code, fiscalYear) ?? Math.min(1, metric.target + y * 0.01),
           monthlyTargets: null,
           userId: null,
         });
@@ -163,10 +169,11 @@ export async function seedCcusDemo(
           weightYen: null,
         });
         for (const metric of RATE_METRICS) {
+          const members: NewCcusFact[] = [];
           for (const [f, firm] of firms.entries()) {
             const denominator = 10 + Math.round(rand() * 400);
             const rate = Math.max(0, Math.min(1, metric.start + metric.yearly * progress + firmSkill[f]! * 0.3 + (rand() - 0.5) * 0.08));
-            rows.push({
+            members.push({
               memberFirmId: firm.id,
               metricCode: metric.code,
               periodMonth: `${month}-01`,
@@ -175,6 +182,9 @@ export async function seedCcusDemo(
               weightYen: null,
             });
           }
+          const documented = reportedRate(name, metric.code, month, fiscalYear);
+          if (documented !== undefined) holdRate(members, documented);
+          rows.push(...members);
         }
       }
     }
@@ -192,5 +202,6 @@ export async function seedCcusDemo(
     if (report) await saveCcusReportIfVersion(db, { associationId: association.id, fiscalYear: 2025, ...report, userId: reporterUserId }, 0);
     facts += rows.length;
   }
+  await markDemoFigures(db, associations.filter((a) => PROFILE[a.short_name_ja ?? '']).map((a) => a.id));
   return { firms: firmCount, facts, fiscalYears };
 }

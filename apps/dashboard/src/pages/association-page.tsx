@@ -22,6 +22,7 @@ import { SurveySection } from '../components/survey-section';
 import { displayMonth, displayNumber } from '../lib/period';
 import { flowOf, snapshotsOf, type SnapshotSummary } from '../lib/summaries';
 import { usePeriod } from '../lib/use-period';
+import { DemoFiguresNotice } from '../components/demo-figures-notice';
 
 const RATE_CODES = BUILTIN_METRICS.filter((m) => m.kind === 'ratio').map((m) => m.code);
 
@@ -92,6 +93,7 @@ export function AssociationPage() {
           }));
           return (
             <>
+              {data.demoFigures && <DemoFiguresNotice />}
               {records && (
                 <Stack component="section" aria-labelledby="records">
                   <Title order={2} size="h3" id="records">

@@ -38,7 +38,7 @@ describe('dashboard', () => {
           fiscalYear: FY,
           asOf: AS_OF,
           associations: [
-            { ...associations[0], summaries: summaries(100_000, 1_100_000, [120, 200]) },
+            { ...associations[0], demoFigures: true, summaries: summaries(100_000, 1_100_000, [120, 200]) },
             // 日空衛: 57,240 a month for ten months is 572,400, 52% of 1.1 million (seeds/000).
             { ...associations[1], summaries: summaries(57_240, 1_100_000) },
           ],
@@ -57,6 +57,7 @@ describe('dashboard', () => {
     expect(rows[1]?.textContent).toContain('52%');
     expect(rows[1]?.textContent).toContain('遅れ');
     expect(screen.getByTestId('national-cumulative-value').textContent).toBe('1,572,400');
+    expect(screen.getByTestId('demo-figures').textContent).toContain('デモデータ');
     expect(screen.getByTestId('national-projection').textContent).toContain('月平均 × 12か月');
     expect(api.calls.find((c) => c.path === 'ccus.overview')?.input).toEqual({ fiscalYear: FY, asOf: AS_OF });
   });
@@ -68,7 +69,7 @@ describe('dashboard', () => {
     const api = fakeApi({
       'auth.me': { data: session },
       'organisations.listAssociations': { data: [own] },
-      'ccus.association': { data: { summaries: summaries(100_000, 1_100_000, [120, 200]), series: [], recordsTrend: [] } },
+      'ccus.association': { data: { summaries: summaries(100_000, 1_100_000, [120, 200]), series: [], recordsTrend: [], demoFigures: false } },
       'ccus.plan': {
         data: { targets: [], report: { statusText: '', goalsText: '協力会社への説明会を継続する。', actionsText: '', published: true, version: 1, updatedAt: null } },
       },
@@ -91,6 +92,8 @@ describe('dashboard', () => {
     await screen.findByTestId('association-page');
     expect(await screen.findByRole('heading', { level: 1, name: '一般社団法人日本建設業連合会' })).toBeTruthy();
     expect(screen.getByTestId('records-annual-value').textContent).toBe('90.9%');
+    // Figures an association reported carry no demo notice.
+    expect(screen.queryByTestId('demo-figures')).toBeNull();
     const rates = screen.getByTestId('rates-table');
     expect(within(rates).getByRole('rowheader', { name: '事業者登録率' }).closest('tr')?.textContent).toContain('50%');
     const members = await screen.findByTestId('member-table');

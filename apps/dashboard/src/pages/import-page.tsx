@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IMPORT_COLUMNS, type TImportFile } from '@tsumiki/domain/ccus';
@@ -26,13 +26,15 @@ const isExcel = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'app
  */
 export function ImportPage() {
   const { associationId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState<TImportFile | null>(null);
   const [localProblem, setLocalProblem] = useState<string | null>(null);
+  // Replacing stored figures needs a deliberate yes, given again for every new file.
+  const [overwriteConfirmed, setOverwriteConfirmed] = useState(false);
   const preview = useMutation(trpc.ccus.importFacts.mutationOptions());
   const save = useMutation(
     trpc.ccus.importFacts.mutationOptions({
@@ -51,6 +53,7 @@ export function ImportPage() {
     preview.reset();
     setSource(null);
     setLocalProblem(null);
+    setOverwriteConfirmed(false);
     if (!chosen) return;
     if (chosen.size > MAX_BYTES) return setLocalProblem(t('import.tooLarge'));
     if (/\.xls$/i.test(chosen.name)) return setLocalProblem(t('import.oldExcel'));
@@ -109,6 +112,19 @@ export function ImportPage() {
           <Alert color={result.ok ? 'teal' : 'red'} role={result.ok ? 'status' : 'alert'} data-testid="import-summary">
             {result.ok ? t('import.allGood', { count: result.rows.length }) : t('import.someBad', { count: result.rows.length, bad: result.errorRows })}
           </Alert>
+          {result.replacingRows > 0 && (
+            <Alert color="yellow" title={t('import.overwriteTitle')} data-testid="import-overwrite">
+              <Stack gap="xs">
+                <Text size="sm">{t('import.overwriteBody', { count: result.replacingRows })}</Text>
+                <Checkbox
+                  label={t('import.overwriteConfirm', { count: result.replacingRows })}
+                  checked={overwriteConfirmed}
+                  onChange={(e) => setOverwriteConfirmed(e.currentTarget.checked)}
+                  data-testid="import-overwrite-confirm"
+                />
+              </Stack>
+            </Alert>
+          )}
           <Table.ScrollContainer minWidth={800} mah={480}>
             <Table stickyHeader data-testid="import-table">
               <Table.Thead>
@@ -129,8 +145,22 @@ export function ImportPage() {
                     <Table.Td>{row.metricCode}</Table.Td>
                     <Table.Td>{row.month ?? '—'}</Table.Td>
                     <Table.Td>{row.member ?? t('import.associationTotal')}</Table.Td>
-                    <Table.Td ta="right">{row.numerator ?? '—'}</Table.Td>
-                    <Table.Td ta="right">{row.denominator ?? ''}</Table.Td>
+                    <Table.Td ta="right">
+                      {row.numerator ?? '—'}
+                      {row.replaces && (
+                        <Text size="xs" c="dimmed" data-testid="replaces">
+                          {t('import.replaces', { value: row.replaces.numerator.toLocaleString(i18n.language === 'en' ? 'en-US' : 'ja-JP') })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {row.denominator ?? ''}
+                      {row.replaces?.denominator != null && (
+                        <Text size="xs" c="dimmed">
+                          {t('import.replaces', { value: row.replaces.denominator.toLocaleString(i18n.language === 'en' ? 'en-US' : 'ja-JP') })}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       {row.issues.length === 0 ? (
                         <Badge color="teal" variant="light">
@@ -152,7 +182,7 @@ export function ImportPage() {
           {result.rows.length > SHOWN_ROWS && <Text c="dimmed">{t('import.truncated', { shown: SHOWN_ROWS, count: result.rows.length })}</Text>}
           <Group>
             <Button
-              disabled={!result.ok || source == null}
+              disabled={!result.ok || source == null || (result.replacingRows > 0 && !overwriteConfirmed)}
               loading={save.isPending}
               onClick={() => source != null && save.mutate({ associationId, file: source, commit: true })}
               data-testid="import-save"

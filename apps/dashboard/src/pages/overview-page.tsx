@@ -14,6 +14,7 @@ import { StatusBadge } from '../components/status-badge';
 import { displayNumber } from '../lib/period';
 import { flowOf, snapshotsOf } from '../lib/summaries';
 import { usePeriod } from '../lib/use-period';
+import { DemoFiguresNotice } from '../components/demo-figures-notice';
 
 /** The ministry's view: all eight associations side by side, and their total. */
 export function OverviewPage() {
@@ -45,6 +46,7 @@ export function OverviewPage() {
           const name = (a: (typeof rows)[number]) => (locale === 'en' ? a.nameEn : (a.shortNameJa ?? a.nameJa));
           return (
             <>
+              {data.associations.some((a) => a.demoFigures) && <DemoFiguresNotice />}
               <Stack component="section" aria-labelledby="national">
                 <Title order={2} size="h3" id="national">
                   {t('overview.national')}

@@ -349,3 +349,18 @@ export function insertCustomMetric(db: Executor, associationId: string, code: st
 export function listCustomMetrics(db: Executor, associationId: string) {
   return db.selectFrom('ccus_custom_metrics').select(['code', 'definition']).where('association_id', '=', associationId).orderBy('code').execute();
 }
+
+/**
+ * The figures already stored for the given metrics and months, so an import can say which of its
+ * rows would overwrite one (and with what) before anything is saved.
+ */
+export function listStoredCcusFacts(db: Executor, associationId: string, scope: { metricCodes: readonly string[]; months: readonly string[] }) {
+  if (scope.metricCodes.length === 0 || scope.months.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('ccus_facts')
+    .select(['metric_code as metricCode', 'period_month as periodMonth', 'member_firm_id as memberFirmId', 'numerator', 'denominator'])
+    .where('association_id', '=', associationId)
+    .where('metric_code', 'in', [...scope.metricCodes])
+    .where('period_month', 'in', [...scope.months])
+    .execute();
+}

@@ -10,6 +10,12 @@ export function findOrganisationById(db: Executor, id: string) {
   return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Marks associations whose CCUS figures the demo seed made up. */
+export async function markDemoFigures(db: Executor, organisationIds: readonly string[]): Promise<void> {
+  if (organisationIds.length === 0) return;
+  await db.updateTable('organisations').set({ demo_figures: true }).where('id', 'in', organisationIds).execute();
+}
+
 export function listOrganisations(db: Executor, kind?: TOrganisationKind) {
   let query = db.selectFrom('organisations').selectAll().orderBy('kind').orderBy('name_ja');
   if (kind) query = query.where('kind', '=', kind);

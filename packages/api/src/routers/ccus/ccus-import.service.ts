@@ -1,4 +1,4 @@
-import { appendAudit, listMemberFirms, writeCcusFacts, type Executor } from '@tsumiki/db';
+import { appendAudit, listMemberFirms, listStoredCcusFacts, writeCcusFacts, type Executor } from '@tsumiki/db';
 import { DomainError, errorMessage, type Locale } from '@tsumiki/domain';
 import { checkImport, IMPORT_COLUMNS, type ImportIssue, type TImportFile } from '@tsumiki/domain/ccus';
 import type { Kysely } from 'kysely';
@@ -51,6 +51,18 @@ export function enterCcusFigures(
   return checkAndSave(ctx, { associationId: input.associationId, records, commit: true, action: 'ccus.enter_figures' });
 }
 
+const factKey = (metricCode: string, month: string, memberFirmId: string | null | undefined) => `${metricCode}|${month}|${memberFirmId ?? ''}`;
+
+/** Stored figures for the rows' metrics and months, by metric, month and member. */
+async function storedFigures(db: Executor, associationId: string, rows: readonly { metricCode: string; month: string | null }[]) {
+  const months = [...new Set(rows.flatMap((r) => (r.month ? [`${r.month}-01`] : [])))];
+  const metricCodes = [...new Set(rows.map((r) => r.metricCode))];
+  const facts = await listStoredCcusFacts(db, associationId, { metricCodes, months });
+  return new Map(
+    facts.map((f) => [factKey(f.metricCode, f.periodMonth.slice(0, 7), f.memberFirmId), { numerator: f.numerator, denominator: f.denominator }]),
+  );
+}
+
 async function checkAndSave(
   ctx: Pick<Context, 'locale' | 'request'> & { db: Kysely<DB>; userId: string },
   input: { associationId: string; records: Record<string, string>[]; lines?: number[]; commit: boolean; action: string },
@@ -58,12 +70,19 @@ async function checkAndSave(
   const [firms, customMetrics] = await Promise.all([listMemberFirms(ctx.db, input.associationId), customMetricsOf(ctx.db, input.associationId)]);
   const idOf = new Map(firms.map((f) => [f.name, f.id]));
   const check = checkImport(input.records, { members: new Set(idOf.keys()), lines: input.lines, customMetrics });
-  const rows = check.rows.map((r) => ({ ...r, issues: r.issues.map((i) => withMessage(i, ctx.locale)) }));
+  const stored = await storedFigures(ctx.db, input.associationId, check.rows);
+  const rows = check.rows.map((r) => ({
+    ...r,
+    issues: r.issues.map((i) => withMessage(i, ctx.locale)),
+    // The figure this row would overwrite, so the preview can warn before anything is replaced.
+    replaces: r.month ? (stored.get(factKey(r.metricCode, r.month, r.member ? idOf.get(r.member) : null)) ?? null) : null,
+  }));
   const result = {
     ok: check.ok,
     fileIssues: check.fileIssues.map((i) => withMessage(i, ctx.locale)),
     rows,
     errorRows: rows.filter((r) => r.issues.length > 0).length,
+    replacingRows: rows.filter((r) => r.replaces != null).length,
     saved: 0,
   };
   if (!input.commit || !check.ok) return result;

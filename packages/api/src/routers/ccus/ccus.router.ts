@@ -1,6 +1,7 @@
 import {
   appendAudit,
   findCcusReport,
+  findOrganisationById,
   listCcusRollups,
   refreshCcusRollups,
   listCcusSurveys,
@@ -41,6 +42,7 @@ export const ccusRouter = createTRPCRouter({
         nameJa: o.name_ja,
         nameEn: o.name_en,
         shortNameJa: o.short_name_ja,
+        demoFigures: o.demo_figures,
       }));
       return ministryOverview(ctx.db, associations, input.fiscalYear, input.asOf);
     }),
@@ -48,9 +50,13 @@ export const ccusRouter = createTRPCRouter({
   /** One association's page: KPI summaries and the monthly series for charts. */
   association: roleProcedure(...DASHBOARD_ROLES)
     .input(ZPeriod.extend({ associationId: z.uuid() }))
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       assertAssociationAccess(ctx.auth, input.associationId, 'read');
-      return associationDashboard(ctx.db, input.associationId, input.fiscalYear, input.asOf);
+      const [page, organisation] = await Promise.all([
+        associationDashboard(ctx.db, input.associationId, input.fiscalYear, input.asOf),
+        findOrganisationById(ctx.db, input.associationId),
+      ]);
+      return { ...page, demoFigures: organisation?.demo_figures ?? false };
     }),
 
   /**

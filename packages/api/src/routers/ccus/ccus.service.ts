@@ -89,9 +89,9 @@ export async function associationDashboard(db: Executor, associationId: string, 
  * All associations side by side and the national roll-up. Targets are per association, so the
  * national figures carry the sum of flow targets and no target for rates.
  */
-export async function ministryOverview(
+export async function ministryOverview<A extends { id: string; nameJa: string; nameEn: string; shortNameJa: string | null }>(
   db: Executor,
-  associations: readonly { id: string; nameJa: string; nameEn: string; shortNameJa: string | null }[],
+  associations: readonly A[],
   fiscalYear: number,
   asOf: YearMonth,
 ) {
