@@ -1,5 +1,6 @@
 import { createCaller, createContext, type CookieJar } from '@tsumiki/api';
-import type { Database } from '@tsumiki/db';
+import { findApplicationById, findLatestSubmission, type Database } from '@tsumiki/db';
+import { assessApplication } from '@tsumiki/domain/programmes';
 import { createPGliteTestDatabase } from '@tsumiki/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from './demo';
@@ -30,7 +31,7 @@ describe('review demo data', () => {
   it('gives the reviewer submitted CLT and CO2 applications with computed grants, and a ¥627,000,000 CLT ledger', async () => {
     const reviewer = await callerFor('reviewer@demo.tsumiki.jp');
     const queue = await reviewer.review.queue({});
-    expect(queue.counts.submitted).toBe(4);
+    expect(queue.counts).toMatchObject({ submitted: 3, under_review: 1, resubmitted: 1 });
     expect(new Set(queue.rows.map((r) => r.programmeKind))).toEqual(new Set(['clt_demonstration', 'co2_factor_support']));
     for (const row of queue.rows) expect(row.requestedGrantYen).toBeGreaterThan(0);
     const clt = queue.rows.find((r) => r.programmeKind === 'clt_demonstration')!;
@@ -59,9 +60,47 @@ describe('review demo data', () => {
     for (const r of rows) expect([r.title, isMember(r.createdBy, r.organisationId), isMember(r.submittedBy, r.organisationId)]).toEqual([r.title, true, true]);
   });
 
+  it('has applications whose content matches their titles (storeys, use, applicant), each requesting its own amount', async () => {
+    const rows = await database.db
+      .selectFrom('applications')
+      .innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id')
+      .select(['applications.id', 'applications.title', 'applications.requested_grant_yen as requested', 'organisations.name_ja as organisation'])
+      .execute();
+    const clt = rows.filter((r) => /CLT/.test(r.title) && /階建て|平屋/.test(r.title));
+    expect(clt.length).toBeGreaterThanOrEqual(4);
+    for (const r of clt) {
+      const content = (await findApplicationById(database.db, r.id))!.content;
+      if (content.programme !== 'clt_demonstration') throw new Error(`${r.title} is not a CLT application`);
+      const storeys = /平屋/.test(r.title) ? 1 : Number(/(\d+)階建て/.exec(r.title)?.[1]);
+      const use = ['事務所', '共同住宅', '店舗', '保育所'].find((u) => r.title.includes(u));
+      const facts = content.grant?.facts;
+      expect([r.title, facts?.storeys, facts?.mainUse, content.applicant?.name]).toEqual([r.title, storeys, use, r.organisation]);
+      // The narrative says the same: the structure names the storeys, the plan the use.
+      expect(content.building?.structure).toContain(storeys === 1 ? '平屋' : `${storeys}階建て`);
+      expect(content.plan?.content).toContain(use);
+      // The stored request is what the rules give on the submitted content.
+      expect(r.requested).toBe(assessApplication('clt_demonstration', (await findLatestSubmission(database.db, r.id))!.content).result?.grant.amount);
+    }
+    const amounts = clt.map((r) => r.requested);
+    expect(new Set(amounts).size).toBe(amounts.length);
+  });
+
+  it('has a returned and resubmitted application whose two versions differ in a budget line and the grant', async () => {
+    const reviewer = await callerFor('reviewer@demo.tsumiki.jp');
+    const { rows } = await reviewer.review.queue({ statuses: ['resubmitted'] });
+    expect(rows).toHaveLength(1);
+    const { from, to, comparison } = await reviewer.review.compareVersions({ applicationId: rows[0]!.id });
+    expect([from, to]).toEqual([1, 2]);
+    expect(comparison?.lines).toEqual([expect.objectContaining({ change: 'changed', before: expect.objectContaining({ description: '仮設工事', amount: 3_300_000 }), after: expect.objectContaining({ amount: 2_750_000 }) })]);
+    expect(comparison?.amounts.grant.after).toBeLessThan(comparison!.amounts.grant.before!);
+    const opened = await reviewer.review.open({ applicationId: rows[0]!.id });
+    expect(opened.history.map((h) => h.event)).toEqual(['start_review', 'return_for_correction', 'resubmit']);
+    expect(opened.requests).toEqual([expect.objectContaining({ kind: 'correction', answeredAt: expect.any(Date) })]);
+  });
+
   it('shows the demo applicant no notice about another company’s application', async () => {
     const reviewer = await callerFor('reviewer@demo.tsumiki.jp');
-    const { rows } = await reviewer.review.queue({ search: '東北CLT' });
+    const { rows } = await reviewer.review.queue({ search: '3階建て共同住宅' });
     const tohoku = rows[0]!;
     await reviewer.review.transition({ applicationId: tohoku.id, version: tohoku.version, event: 'return_for_correction', reason: '図面が不足しています。', dueAt: new Date(Date.now() + 14 * 86_400_000) });
     const applicant = await callerFor('applicant@demo.tsumiki.jp');

@@ -1,49 +1,33 @@
 import {
+  answerOpenRequests,
   ensureLedger,
   findUserByEmail,
   insertApplication,
   insertAssignment,
+  insertReviewRequest,
+  insertStatusTransition,
   insertSubmission,
   listMembersOfOrganisation,
   listOrganisations,
   listProgrammes,
   nextTrackingValue,
+  setApplicationStatusIfVersion,
   setApplicationSubmitted,
+  updateApplicationIfVersion,
   type Executor,
 } from '@tsumiki/db';
-import { CLT_PROGRAMME_BUDGET } from '@tsumiki/domain/review';
-import { assessApplication, cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
-import { trackingCounterKey, trackingNumber } from '@tsumiki/domain';
+import { CLT_PROGRAMME_BUDGET, transition } from '@tsumiki/domain/review';
+import { assessApplication, type TApplicationContent } from '@tsumiki/domain/programmes';
+import { trackingCounterKey, trackingNumber, type TApplicationStatus, type TProgrammeKind } from '@tsumiki/domain';
+import { DEMO_APPLICATIONS, type DemoApplication } from './demo-applications';
 
-/** A CO2 application: EPDs for two insulation products (001 §2.5, 例1), the costs split over them. */
-function co2Content(applicantName: string): TApplicationContent {
-  const epd = (id: string, product: string) => ({
-    id,
-    kind: 'epd_cfp_verified' as const,
-    product,
-    productCategory: '断熱材',
-    iso14025Verification: true,
-    developedByReport: true,
-    publication: 'results_report' as const,
-  });
-  return {
-    programme: 'co2_factor_support',
-    applicant: { name: applicantName },
-    grant: {
-      applicant: { name: applicantName, kind: 'industry_body' },
-      factors: [epd('A', '押出法ポリスチレンフォーム'), epd('B', '硬質ウレタンフォーム')],
-      lines: [
-        { id: '1', category: 'personnel', factorId: 'A', amount: 3_200_000 },
-        { id: '2', category: 'personnel', factorId: 'B', amount: 2_800_000 },
-      ],
-    },
-  };
-}
+type Programme = Awaited<ReturnType<typeof listProgrammes>>[number];
 
 /**
- * Review demo (issue 5): submitted applications of the demo applicant organisations in the open
- * demo rounds, frozen as the submit flow freezes them, one assigned to the demo committee member,
- * and the budget ledgers (¥627,000,000 for CLT).
+ * Review demo (issue 5): the demo applicant organisations' applications in the open demo rounds,
+ * frozen as the submit flow freezes them, in different states (one under review, one returned and
+ * resubmitted with its two versions), one assigned to the demo committee member, and the budget
+ * ledgers (¥627,000,000 for CLT).
  */
 export async function seedReviewDemo(db: Executor, now: Date) {
   const programmes = await listProgrammes(db);
@@ -59,43 +43,80 @@ export async function seedReviewDemo(db: Executor, now: Date) {
     if (!org) throw new Error(`Demo organisation ${short} is missing.`);
     return org;
   };
+  const roundOf: Record<TProgrammeKind, Programme | undefined> = { clt_demonstration: cltDemo, co2_factor_support: co2Demo, lca_implementation: undefined };
 
   let counter = 0;
-  const submit = async (programme: (typeof programmes)[number], organisationId: string, title: string, content: TApplicationContent, minutesAgo: number) => {
-    const kind = programme.kind;
+  for (const demo of DEMO_APPLICATIONS()) {
+    const programme = roundOf[demo.content.programme];
+    if (!programme) throw new Error(`No demo round for ${demo.title}.`);
+    counter += 1;
+    const id = await seedOne(db, { demo, programme, organisationId: orgNamed(demo.organisation).id, reviewerId: reviewer.id, now, key: `demo-review-${counter}` });
+    if (demo.assigned) await insertAssignment(db, { applicationId: id, memberId: committee.id, assignedBy: reviewer.id });
+  }
+
+  await ensureLedger(db, clt.id, CLT_PROGRAMME_BUDGET, null);
+  await ensureLedger(db, cltDemo.id, CLT_PROGRAMME_BUDGET, null);
+  await ensureLedger(db, co2Demo.id, co2Demo.budget_yen, null);
+}
+
+/** One demo application, taken to its state by the domain's workflow, written as the console and the portal write it. */
+async function seedOne(db: Executor, s: { demo: DemoApplication; programme: Programme; organisationId: string; reviewerId: string; now: Date; key: string }) {
+  const { demo, programme } = s;
+  const kind = demo.content.programme;
+  // Created and submitted by a member of the organisation it belongs to.
+  const creator = (await listMembersOfOrganisation(db, s.organisationId)).find((m) => m.role === 'applicant');
+  if (!creator) throw new Error('Each demo applicant organisation needs an applicant member.');
+  const at = (minutesAgo: number) => new Date(s.now.getTime() - minutesAgo * 60_000);
+  const changed = () => new Error(`Demo application ${demo.title} changed while seeding.`);
+  const draft = await insertApplication(db, { programmeId: programme.id, organisationId: s.organisationId, createdBy: creator.userId, title: demo.title, content: demo.content });
+  // Numbered by the same counter as real submissions, so later ones continue the sequence.
+  const tracking = trackingNumber(kind, programme.fiscal_year, await nextTrackingValue(db, trackingCounterKey(kind, programme.fiscal_year)));
+  const freeze = async (versionNo: number, content: TApplicationContent, submittedAt: Date, expectedVersion: number, status: 'submitted' | 'resubmitted') => {
     const assessment = assessApplication(kind, content);
     const requested = assessment.result?.grant.amount ?? null;
-    // Created and submitted by a member of the organisation it belongs to.
-    const creator = (await listMembersOfOrganisation(db, organisationId)).find((m) => m.role === 'applicant');
-    if (!creator) throw new Error('Each demo applicant organisation needs an applicant member.');
-    const draft = await insertApplication(db, { programmeId: programme.id, organisationId, createdBy: creator.userId, title, content });
-    const submittedAt = new Date(now.getTime() - minutesAgo * 60_000);
-    counter += 1;
-    // Numbered by the same counter as real submissions, so later ones continue the sequence.
-    const tracking = trackingNumber(kind, programme.fiscal_year, await nextTrackingValue(db, trackingCounterKey(kind, programme.fiscal_year)));
     await insertSubmission(db, {
       applicationId: draft.id,
-      versionNo: 1,
-      title,
+      versionNo,
+      title: demo.title,
       content,
       assessment: assessment.result ? { ...assessment.result } : {},
       requestedGrantYen: requested,
       submittedBy: creator.userId,
       submittedAt,
-      idempotencyKey: `demo-review-${counter}`,
+      idempotencyKey: `${s.key}-v${versionNo}`,
     });
-    await setApplicationSubmitted(db, { id: draft.id, expectedVersion: draft.version, submittedAt, trackingNumber: tracking, requestedGrantYen: requested, status: 'submitted' });
-    return draft.id;
+    const row = await setApplicationSubmitted(db, { id: draft.id, expectedVersion, submittedAt, trackingNumber: tracking, requestedGrantYen: requested, status });
+    if (!row) throw changed();
+    return { status: row.status, version: row.version };
+  };
+  /** A secretariat step, checked by the domain's state machine. */
+  const step = async (row: { status: TApplicationStatus; version: number }, event: 'start_review' | 'return_for_correction', minutesAgo: number, input: { reason?: string; dueAt?: Date } = {}) => {
+    const outcome = transition(row.status, event, { role: 'reviewer', userId: s.reviewerId }, input, { now: at(minutesAgo) });
+    if (!outcome.ok) throw new Error(`Demo application ${demo.title}: ${event} refused (${outcome.code}).`);
+    const moved = await setApplicationStatusIfVersion(db, { id: draft.id, expectedVersion: row.version, status: outcome.value.to, at: at(minutesAgo) });
+    if (!moved) throw changed();
+    const { reason = null, dueAt = null } = outcome.value;
+    await insertStatusTransition(db, { applicationId: draft.id, event, from: outcome.value.from, to: outcome.value.to, actorUserId: s.reviewerId, actorRole: 'reviewer', reason, dueAt, amountYen: null, notifiedApplicant: outcome.value.notifiesApplicant, at: at(minutesAgo) });
+    return { status: moved.status, version: moved.version };
   };
 
-  const example = cltExampleApplicationContent();
-  const first = await submit(cltDemo, orgNamed('杉山木材').id, 'CLTパネル工法 4階建て事務所の建築実証（杉山木材）', example, 180);
-  await submit(cltDemo, orgNamed('東北CLT').id, 'CLT床版を用いた3階建て共同住宅の設計・建築実証（東北CLT）', cltExampleApplicationContent(), 120);
-  await submit(cltDemo, orgNamed('杉山木材').id, 'CLT耐力壁の性能実証と2階建て店舗（杉山木材）', cltExampleApplicationContent(), 60);
-  await submit(co2Demo, orgNamed('断熱建材工業会').id, '断熱材2製品のEPD策定（断熱建材工業会）', co2Content('一般社団法人日本断熱建材工業会（デモ）'), 240);
-  await insertAssignment(db, { applicationId: first, memberId: committee.id, assignedBy: reviewer.id });
+  let row = await freeze(1, demo.content, at(demo.minutesAgo), draft.version, 'submitted');
+  if (demo.underReview) row = await step(row, 'start_review', demo.minutesAgo - 60);
+  if (!demo.correction) return draft.id;
 
-  await ensureLedger(db, clt.id, CLT_PROGRAMME_BUDGET, null);
-  await ensureLedger(db, cltDemo.id, CLT_PROGRAMME_BUDGET, null);
-  await ensureLedger(db, co2Demo.id, co2Demo.budget_yen, null);
+  // Returned with a due date two weeks on, corrected by the applicant and resubmitted as version 2.
+  const { reason, revised } = demo.correction;
+  const returnedAt = demo.minutesAgo - 120;
+  const dueAt = new Date(at(returnedAt).getTime() + 14 * 86_400_000);
+  row = await step(row, 'return_for_correction', returnedAt, { reason, dueAt });
+  await insertReviewRequest(db, { applicationId: draft.id, kind: 'correction', message: reason, issuedBy: s.reviewerId, issuedAt: at(returnedAt), dueAt });
+  const edited = await updateApplicationIfVersion(db, { id: draft.id, expectedVersion: row.version, content: revised });
+  if (!edited) throw changed();
+  const resubmittedAt = at(returnedAt - 600);
+  const resubmit = transition(edited.status, 'resubmit', { role: 'applicant', userId: creator.userId, organisationId: s.organisationId }, {}, { applicantOrganisationId: s.organisationId });
+  if (!resubmit.ok) throw new Error(`Demo application ${demo.title}: resubmission refused (${resubmit.code}).`);
+  await freeze(2, revised, resubmittedAt, edited.version, 'resubmitted');
+  await insertStatusTransition(db, { applicationId: draft.id, event: 'resubmit', from: resubmit.value.from, to: resubmit.value.to, actorUserId: creator.userId, actorRole: 'applicant', reason: null, dueAt: null, amountYen: null, notifiedApplicant: resubmit.value.notifiesApplicant, at: resubmittedAt });
+  await answerOpenRequests(db, draft.id, ['correction'], resubmittedAt);
+  return draft.id;
 }
