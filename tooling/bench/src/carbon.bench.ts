@@ -7,6 +7,10 @@
  *   pnpm bench:carbon
  *   BENCH_LINES=10000 BENCH_ITERATIONS=20 pnpm bench:carbon      (a smaller run)
  *
+ * Then the IFC import of the FZK-Haus sample (../shared/samples beside the repository; skipped with
+ * a note when absent): file to BoQ lines end to end, the worker thread's start included, and the
+ * memory the worker needed (its V8 heap plus web-ifc's wasm memory).
+ *
  * The BoQ mixes the starter library's cited wood factors with synthetic EPD entries for the
  * materials the library only holds as gaps. Those synthetic numbers exist to exercise the engine
  * and say nothing about real products.
@@ -23,6 +27,10 @@ import {
   type TEmissionFactorInput,
   type TScenario,
 } from '@tsumiki/domain/carbon';
+import { readIfc } from '@tsumiki/api';
+import { sharedSample } from '@tsumiki/api/ifc-samples';
+import { groupIfcElements } from '@tsumiki/domain/carbon';
+import { readFileSync } from 'node:fs';
 import { summarise } from './stats';
 
 const env = process.env;
@@ -206,6 +214,18 @@ for (const scenario of variants) {
 const variantsFullMs = performance.now() - variantsFullStart;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** The FZK-Haus import, from file bytes to grouped lines; undefined when the sample is absent. */
+async function ifcImport(): Promise<{ ms: number; readMs: number; heapMb: number; lines: number } | undefined> {
+  const path = sharedSample('AC20-FZK-Haus.ifc');
+  if (!path) return undefined;
+  const bytes = readFileSync(path);
+  const started = performance.now();
+  const { model, stats } = await readIfc(bytes);
+  const lines = groupIfcElements(model).lines.length;
+  return { ms: performance.now() - started, readMs: stats.readMs, heapMb: stats.heapMb, lines };
+}
+const ifc = await ifcImport();
 log(
   `carbon engine benchmark — node ${process.version}, ${LINES.toLocaleString('en-US')} lines, ${ITERATIONS} iterations`,
 );
@@ -233,6 +253,11 @@ log(
   `  ${VARIANTS} scenario variants of a ${VARIANT_LINES}-line BoQ: ${round(variantsMs)} ms (prepare once), ${round(variantsFullMs)} ms (from scratch each time)`,
 );
 log(
+  ifc
+    ? `  IFC import of the FZK-Haus (worker start, web-ifc, grouping): ${round(ifc.ms)} ms (${round(ifc.readMs)} ms of it reading inside the worker), ${mb(ifc.heapMb * 2 ** 20)} MB in the worker, ${ifc.lines} BoQ lines`
+    : '  IFC import: skipped — ../shared/samples/AC20-FZK-Haus.ifc is not beside the repository',
+);
+log(
   JSON.stringify({
     bench: 'carbon',
     lines: LINES,
@@ -250,5 +275,8 @@ log(
     heapMB: mb(heapAfter),
     heapDeltaMB: mb(heapAfter - heapBefore),
     checksum: Math.round(variantSink) > 0 ? 'ok' : 'zero',
+    ifcImportMs: ifc ? round(ifc.ms) : null,
+    ifcHeapMB: ifc ? mb(ifc.heapMb * 2 ** 20) : null,
+    ...(ifc ? {} : { ifcSkipped: '../shared/samples/AC20-FZK-Haus.ifc absent' }),
   }),
 );
