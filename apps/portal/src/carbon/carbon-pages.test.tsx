@@ -70,7 +70,7 @@ describe('carbon calculator', () => {
     fireEvent.change(within(paste).queryByRole('textbox') ?? paste, { target: { value: '3\t3.3\tsteel.section\t30\tt' } });
     fireEvent.click(screen.getByTestId('boq-paste-add'));
     const issues = await screen.findByTestId('carbon-issues');
-    expect(issues.textContent).toContain('明細「L1」（1行目）の資材「steel.section」には、まだ使える原単位がありません。');
+    expect(issues.textContent).toContain('明細「L1」（1行目）の資材「鉄骨（形鋼・鋼板）」には、まだ使える原単位がありません。');
     fireEvent.click(screen.getByTestId('carbon-save'));
     expect(await screen.findByText(/他の人（または別の画面）で先に保存されました/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '最新の内容を読み込む' })).toBeTruthy();
@@ -87,7 +87,8 @@ describe('scenarios, operation and the PDF report', () => {
     const editor = await screen.findByTestId('scenario-editor-0', {}, { timeout: 5000 });
     expect(editor.querySelectorAll('[data-source="assumption"]').length).toBeGreaterThan(3);
     expect(editor.textContent).toContain('出典なし（仮定）');
-    expect(editor.textContent).toContain('既定値の出典: seeds/002 l.1971');
+    expect(editor.textContent).toContain('既定値の出典: 第四次答申 参考資料「J-CATの入力項目」');
+    expect(editor.textContent).not.toMatch(/seeds\/|[a-z][A-Z]/);
     // The default is the input's placeholder, never silently typed in.
     expect(within(editor).getByLabelText('施工（A5）の割合（%、空欄で既定値） (シナリオ1)').getAttribute('placeholder')).toBe('6');
 

@@ -13,14 +13,15 @@ const fromPercent = (v: string | number) => {
 
 /** Where a default comes from: its source, or an explicit "no source (assumption)" with the reasoning. */
 export function DefaultSource({ item }: { item: TSourced<unknown> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const basis = (i18n.language === 'en' ? undefined : item.basisJa) ?? item.basis;
   return item.sourceStatus === 'cited' ? (
     <Text size="xs" c="dimmed" data-source="cited">
       {t('carbon.scenarioEditor.cited', { source: item.source })}
     </Text>
   ) : (
-    <Text size="xs" c="orange.8" data-source="assumption" title={item.basis}>
-      {t('carbon.scenarioEditor.assumption')} {item.basis}
+    <Text size="xs" c="orange.8" data-source="assumption" title={basis}>
+      {t('carbon.scenarioEditor.assumption')} {basis}
     </Text>
   );
 }

@@ -118,6 +118,6 @@ describe('BoQ sheets in the J-CAT-like layout', () => {
     expect(out.ok).toBe(false);
     if (out.ok) return;
     const [missing] = issuesAtFileLines(out.issues, sheet);
-    expect(missing).toMatchObject({ code: 'carbon.factor_missing', lineId: 'L7', params: { row: 7, material: 'steel.section' } });
+    expect(missing).toMatchObject({ code: 'carbon.factor_missing', lineId: 'L7', params: { row: 7, material: '鉄骨（形鋼・鋼板）' } });
   });
 });

@@ -242,6 +242,7 @@ function qualityFlags(prepared: TPreparedAssessment, acc: Accumulated, used: rea
       source: prepared.period.source,
       sourceStatus: 'assumption',
       basis: prepared.period.rule,
+      name: { ja: '評価期間', en: 'Evaluation period' },
     });
   }
   const assumptionsUsed = defaultsUsed.filter((d) => d.sourceStatus === 'assumption');
@@ -286,11 +287,16 @@ function resultWarnings(
   const { assumptionsUsed, unreviewedCfp, olderThan5Years, expired, energyFactorsOlderThan5Years } = flags;
   const warnings: TCarbonWarning[] = [];
   if (lines.length === 0) warnings.push({ code: 'carbon.warn_boq_empty', params: {} });
-  for (const u of unreviewedCfp)
+  // Warnings name materials and factors by their names (and owners), never by their keys or ids.
+  const missingName = new Map(prepared.keys.map((k, i) => [k.materialKey, String(prepared.resolved[i]?.problem?.params.material ?? k.materialKey)]));
+  const factorName = (id: string) => used.find((f) => f.id === id)?.nameJa ?? id;
+  for (const u of unreviewedCfp) {
+    const f = used.find((x) => x.id === u.factorId);
     warnings.push({
       code: 'carbon.warn_unreviewed_cfp',
-      params: { factor: u.factorId, material: u.materialKey },
+      params: { factor: f?.owner ?? u.factorId, material: f?.nameJa ?? u.materialKey },
     });
+  }
   for (const f of used)
     if (f.dataType === 'generic' && f.uplift)
       warnings.push({
@@ -311,12 +317,12 @@ function resultWarnings(
   for (const o of olderThan5Years)
     warnings.push({
       code: 'carbon.warn_factor_old',
-      params: { factor: o.factorId, publishedOn: o.publishedOn },
+      params: { factor: factorName(o.factorId), publishedOn: o.publishedOn },
     });
   for (const e of expired)
     warnings.push({
       code: 'carbon.warn_factor_expired',
-      params: { factor: e.factorId, validUntil: e.validUntil },
+      params: { factor: factorName(e.factorId), validUntil: e.validUntil },
     });
   for (const e of energyFactorsOlderThan5Years)
     warnings.push({
@@ -326,7 +332,7 @@ function resultWarnings(
   if (missing.count > 0)
     warnings.push({
       code: 'carbon.warn_incomplete_missing_factors',
-      params: { count: missing.count, materials: missing.materials.join(', ') },
+      params: { count: missing.count, materials: missing.materials.map((m) => missingName.get(m) ?? m).join('、') },
     });
   if (acc.noMass.count > 0)
     warnings.push({ code: 'carbon.warn_lines_without_mass', params: { count: acc.noMass.count } });

@@ -166,8 +166,9 @@ function resolveKey(
         : selection.reason === 'factor_not_found'
           ? 'carbon.factor_not_found'
           : 'carbon.factor_missing';
+    // Messages name a material by the library's name; a name the library does not know, as typed.
     const params = {
-      material: key.materialKey,
+      material: index.byMaterial.get(key.materialKey)?.[0]?.nameJa ?? key.materialKey,
       factor: key.factorId ?? '',
       reason: selection.gapReason ?? '',
     };
@@ -187,7 +188,7 @@ function resolveKey(
       factor: f,
       problem: {
         code: NEED_CODE[conversion.need],
-        params: { material: key.materialKey, factor: f.id, from: key.unit, to: f.declaredUnit },
+        params: { material: f.nameJa, factor: f.nameJa, from: key.unit, to: f.declaredUnit },
       },
     };
   }

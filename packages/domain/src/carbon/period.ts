@@ -54,7 +54,7 @@ export type TPeriod =
       params: Record<string, number>;
     };
 
-const JCAT_PERIOD = 'seeds/002 l.932 (J-CAT 評価期間)';
+const JCAT_PERIOD = '第四次答申 参考資料「J-CATの評価期間」';
 
 /** The new-build evaluation period for a use, with where it comes from. */
 function newBuildPeriod(
@@ -91,7 +91,7 @@ function newBuildPeriod(
       years,
       newBuildYears: years,
       rule: `住宅 劣化対策等級${grade} → ${years}年`,
-      source: `${JCAT_PERIOD}; grade-to-years mapping is our reading`,
+      source: `${JCAT_PERIOD}（劣化対策等級から年数への対応はTsumikiの読み方）`,
       sourceStatus: 'cited',
     };
   }
@@ -102,7 +102,7 @@ function newBuildPeriod(
     years: 60,
     newBuildYears: 60,
     rule: 'その他の用途 60年（原則）',
-    source: 'seeds/002 l.1470 (60年を原則); not a J-CAT figure for this use',
+    source: '第四次答申「評価期間については、60年を原則として計算」（この用途のJ-CATの値ではありません）',
     sourceStatus: 'assumption',
   };
 }

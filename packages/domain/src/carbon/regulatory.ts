@@ -15,11 +15,11 @@ export const LCCO2_NOTIFICATION = {
   minFloorAreaM2: 5000,
   uses: ['office'] as readonly TBuildingUse[],
   daysBeforeStart: 14,
-  source: 'seeds/002 l.1603–1607 (届出制度: 5,000m²以上の事務所, 着工14日前までに国土交通大臣に届出)',
+  source: '第四次答申「届出制度」（5,000m²以上の事務所、着工14日前までに国土交通大臣に届出）',
 } as const;
 export const LCCO2_EXPLANATION = {
   minFloorAreaM2: 2000,
-  source: 'seeds/002 l.1603–1607 (説明制度: 2,000m²以上の非住宅建築物, 着工前に建築主に説明)',
+  source: '第四次答申「説明制度」（2,000m²以上の非住宅建築物、着工前に建築主に説明）',
 } as const;
 
 export type TWorks = 'new' | 'extension' | 'renovation';

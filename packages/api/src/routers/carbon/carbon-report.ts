@@ -229,7 +229,12 @@ export function carbonReportModel(result: TCarbonResult, options: { scenarioName
     {
       kind: 'table',
       columns: [{ header: w.value, width: 2 }, { header: '', width: 2 }, { header: w.source, width: 4 }],
-      rows: result.dataQuality.defaultsUsed.map((d) => [d.id, valueText(d.value), d.sourceStatus === 'cited' ? d.source : `${w.noSource} ${d.basis ?? ''}`]),
+      // Defaults by their names and sources by document title; the reasoning in the report's language.
+      rows: result.dataQuality.defaultsUsed.map((d) => [
+        d.name ? name(d.name) : d.id,
+        valueText(d.value),
+        d.sourceStatus === 'cited' ? d.source : `${w.noSource} ${(locale === 'ja' ? d.basisJa : undefined) ?? d.basis ?? ''}`,
+      ]),
     },
   ];
   if (result.warnings.length > 0) {
