@@ -460,7 +460,8 @@ export interface RequestAnswerTable {
 /** The results-report draft, saved as typed on the version read; submitted_at once reported. */
 export interface ResultsReportTable {
   application_id: string;
-  content: JSONColumnType<Record<string, unknown>>;
+  /** A TResultsReportDraft as JSON: read through the domain's schema (findResultsReport), never cast. */
+  content: ColumnType<unknown, string, string>;
   version: ColumnType<number, number | undefined, number>;
   updated_by: string;
   updated_at: Date;

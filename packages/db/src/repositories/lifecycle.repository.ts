@@ -1,3 +1,4 @@
+import { parseResultsReportDraft, type TResultsReportDraft } from '@tsumiki/domain/lifecycle';
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import type { ExpressionBuilder } from 'kysely';
 import type { ChangeRequestTable, DB } from '../schema';
@@ -36,22 +37,29 @@ export async function attachmentIdsOfApplication(db: Executor, applicationId: st
 
 /* ─────────────────────── results-report draft ─────────────────────── */
 
+/** The draft of the results report, its content read by the domain's draft schema (a row that does not fit is a ReportDraftShapeError). */
 export function findResultsReport(db: Executor, applicationId: string) {
-  return db.selectFrom('results_reports').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+  return db.selectFrom('results_reports').selectAll().where('application_id', '=', applicationId).executeTakeFirst().then((row) => row && withDraftContent(row));
 }
+
+const withDraftContent = <R extends { application_id: string; content: unknown }>(row: R): Omit<R, 'content'> & { content: TResultsReportDraft } => ({
+  ...row,
+  content: parseResultsReportDraft(row.application_id, row.content),
+});
 
 /**
  * Saves the draft on the version read (null: none yet). Undefined when another window saved
  * first, so neither overwrites the other.
  */
-export function saveResultsReport(db: Executor, r: { applicationId: string; expectedVersion: number | null; content: Record<string, unknown>; userId: string; at: Date }) {
+export function saveResultsReport(db: Executor, r: { applicationId: string; expectedVersion: number | null; content: TResultsReportDraft; userId: string; at: Date }) {
   if (r.expectedVersion === null) {
     return db
       .insertInto('results_reports')
       .values({ application_id: r.applicationId, content: JSON.stringify(r.content), updated_by: r.userId, updated_at: r.at })
       .onConflict((oc) => oc.column('application_id').doNothing())
       .returningAll()
-      .executeTakeFirst();
+      .executeTakeFirst()
+      .then((row) => row && withDraftContent(row));
   }
   return db
     .updateTable('results_reports')
@@ -59,7 +67,8 @@ export function saveResultsReport(db: Executor, r: { applicationId: string; expe
     .where('application_id', '=', r.applicationId)
     .where('version', '=', r.expectedVersion)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((row) => row && withDraftContent(row));
 }
 
 export function markResultsReportSubmitted(db: Executor, applicationId: string, at: Date) {

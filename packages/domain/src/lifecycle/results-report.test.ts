@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cltExampleApplicationContent } from '../programmes/clt/examples';
 import { jstInstant } from '../time';
-import { checkResultsReport, reportedLines } from './results-report';
+import { checkResultsReport, emptyResultsReportDraft, parseResultsReportDraft, ReportDraftShapeError, reportedLines } from './results-report';
 
 const EVIDENCE = '00000000-0000-4000-8000-0000000000e1';
 const now = jstInstant(2026, 2, 10, 10);
-const staff = { type: 'regular', personId: 'p1', name: '山田', pay: [{ kind: 'base_salary', amount: 6_000_000 }], welfare: [{ kind: 'health_insurance', amount: 900_000 }], businessDays: 240, hoursPerDay: 7.5 };
+const staff = { type: 'regular' as const, personId: 'p1', name: '山田', pay: [{ kind: 'base_salary', amount: 6_000_000 }], welfare: [{ kind: 'health_insurance', amount: 900_000 }], businessDays: 240, hoursPerDay: 7.5 };
 const day = (entries: { project: string; kind: string; start: string; end: string }[]) => ({
   personId: 'p1',
   date: '2026-01-15',
@@ -14,7 +14,7 @@ const day = (entries: { project: string; kind: string; start: string; end: strin
   breaks: [{ start: '12:00', end: '13:00' }],
   entries: entries.map((e) => ({ ...e, description: '原単位の算定' })),
 });
-const published = { status: 'published', publishedOn: '2026-02-01', where: 'SuMPO EPD', factorValue: '1.23 kg-CO2e/kg' };
+const published = { status: 'published' as const, publishedOn: '2026-02-01', where: 'SuMPO EPD', factorValue: '1.23 kg-CO2e/kg' };
 
 describe('results report (実績報告)', () => {
   it('names every problem by its path: no evidence, an unknown category, a bad amount', () => {
@@ -36,7 +36,7 @@ describe('results report (実績報告)', () => {
     const lines = [{ id: 'l1', category: 'verification', amount: 500_000, evidenceAttachmentIds: [EVIDENCE] }];
     expect(checkResultsReport('co2_factor_support', { lines }, null, now).issues.map((i) => i.code)).toEqual(['results.publication_required']);
     expect(checkResultsReport('co2_factor_support', { lines, publication: published }, null, now).issues).toEqual([]);
-    const nextYear = { status: 'next_year', expectedOn: '2026-09-30', reason: '第三者検証に時間を要するため', developed: true };
+    const nextYear = { status: 'next_year' as const, expectedOn: '2026-09-30', reason: '第三者検証に時間を要するため', developed: true };
     // Reported in FY2025 (February 2026): next year is FY2026, April 2026 – March 2027.
     expect(checkResultsReport('co2_factor_support', { lines, publication: nextYear }, null, now).issues).toEqual([]);
     const tooLate = checkResultsReport('co2_factor_support', { lines, publication: { ...nextYear, expectedOn: '2027-06-01' } }, null, now);
@@ -94,7 +94,7 @@ describe('results report while incomplete', () => {
     const draft = {
       lines: [{ id: 'l1', category: '', amount: 1 }],
       personnel: {
-        staff: [{ type: 'regular', personId: 'p1', pay: [{ kind: 'base_salary', amount: 1 }], businessDays: 1, hoursPerDay: 1 }],
+        staff: [{ type: 'regular' as const, personId: 'p1', pay: [{ kind: 'base_salary', amount: 1 }], businessDays: 1, hoursPerDay: 1 }],
         diaries: [
           {
             personId: 'p1',
@@ -111,5 +111,29 @@ describe('results report while incomplete', () => {
     const { issues, report } = checkResultsReport('co2_factor_support', draft, null, jstInstant(2026, 2, 1));
     expect(report).toBeNull();
     expect(issues.map((i) => i.code)).toEqual(['results.category_required', 'personnel.diary_overlap', 'personnel.diary_overlap']);
+  });
+});
+
+describe('results-report draft (results_reports.content)', () => {
+  it('keeps a draft as the portal writes it mid-entry: a negative amount, empty times, an undeveloped next-year publication', () => {
+    const draft = {
+      lines: [{ id: 'l1', category: 'verification', description: '', amount: -3, evidenceAttachmentIds: [] }, { id: 'l2' }],
+      publication: { status: 'next_year', developed: false },
+      personnel: {
+        staff: [{ personId: 'p1', type: 'regular', pay: [], welfare: [] }],
+        diaries: [{ personId: 'p1', writtenBy: 'p1', date: '', breaks: [{ start: '12:00', end: '13:00' }], entries: [{ project: '本事業', kind: 'this_project', start: '', end: '', description: '' }] }],
+      },
+      checklist: { answers: { '3': 'done' } },
+    };
+    expect(parseResultsReportDraft('app-1', draft)).toEqual(draft);
+    expect(parseResultsReportDraft('app-1', emptyResultsReportDraft())).toEqual({ lines: [] });
+  });
+
+  it('names the application and the field when a stored draft does not fit: an unknown key, a value of the wrong type', () => {
+    const unknownKey = () => parseResultsReportDraft('app-7', { lines: [], summary: 'x' });
+    expect(unknownKey).toThrow(ReportDraftShapeError);
+    expect(unknownKey).toThrow(expect.objectContaining({ code: 'results.draft_invalid', params: { application: 'app-7', path: '(root)' } }));
+    expect(() => parseResultsReportDraft('app-8', { lines: [{ id: 'l1', amount: '100' }] })).toThrow(expect.objectContaining({ params: { application: 'app-8', path: 'lines.0.amount' } }));
+    expect(() => parseResultsReportDraft('app-9', ['lines'])).toThrow(/app-9/);
   });
 });

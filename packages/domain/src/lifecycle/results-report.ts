@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorCode } from '../errors';
+import { DomainError, type ErrorCode } from '../errors';
 import { yen, type Yen } from '../money';
 import type { TProgrammeKind } from '../programme';
 import type { TApplicationContent } from '../programmes/content/schema';
@@ -76,11 +76,101 @@ export const ZResultsReport = z.strictObject({
 });
 export type TResultsReport = z.output<typeof ZResultsReport>;
 
-/** A draft is kept as typed; only its size is bounded. */
+/**
+ * The draft as the portal saves it while it is typed (results_reports.content): the report's shape
+ * with every value optional and any number or text of a bounded size, so autosave never fails on
+ * a half-entered line, while an unknown key or a value of the wrong type is refused.
+ * `checkResultsReport` is what turns it into a report.
+ */
 export const REPORT_DRAFT_MAX_BYTES = 2_000_000;
+const draftText = (max: number) => z.string({ error: 'results.field_invalid' }).max(max, { message: 'results.field_invalid' }).optional();
+const draftNumber = z.number({ error: 'results.amount_invalid' }).optional();
+const draftFlag = z.boolean({ error: 'results.field_invalid' }).optional();
+const draftClock = z.strictObject({ start: draftText(8), end: draftText(8) });
+const ZReportLineDraft = z.strictObject({
+  id: z.string({ error: 'results.field_invalid' }).max(64, { message: 'results.field_invalid' }),
+  category: draftText(100),
+  description: draftText(2000),
+  amount: draftNumber,
+  evidenceAttachmentIds: z.array(z.string().max(64)).max(REPORT_EVIDENCE_MAX * 5).optional(),
+});
+const ZPublicationDraft = z.strictObject({
+  status: z.enum(['published', 'next_year'], { error: 'results.publication_required' }),
+  publishedOn: draftText(40),
+  where: draftText(1000),
+  url: draftText(4000),
+  factorValue: draftText(1000),
+  expectedOn: draftText(40),
+  reason: draftText(8000),
+  developed: draftFlag,
+});
+const ZAmountPartDraft = z.strictObject({ kind: draftText(64), amount: draftNumber });
+const ZStaffDraft = z.strictObject({
+  type: z.enum(['regular', 'contract', 'seconded', 'manager'], { error: 'personnel.staff_type_unknown' }).optional(),
+  personId: draftText(64),
+  name: draftText(400),
+  pay: z.array(ZAmountPartDraft).max(200).optional(),
+  welfare: z.array(ZAmountPartDraft).max(80).optional(),
+  businessDays: draftNumber,
+  hoursPerDay: draftNumber,
+  totalPay: draftNumber,
+  totalWelfare: draftNumber,
+  overtime: z.strictObject({ annualOvertimeHours: draftNumber, provenByTimeCards: draftFlag }).optional(),
+});
+const ZDiaryEntryDraft = z.strictObject({
+  project: draftText(64),
+  kind: draftText(32),
+  start: draftText(8),
+  end: draftText(8),
+  description: draftText(2000),
+  overtimeReason: draftText(64),
+});
+const ZDiaryDayDraft = z.strictObject({
+  personId: draftText(64),
+  date: draftText(40),
+  writtenBy: draftText(64),
+  countersignedBy: draftText(64),
+  contractualHours: draftClock.optional(),
+  breaks: z.array(draftClock).max(40).optional(),
+  holiday: draftFlag,
+  holidayCompensated: draftFlag,
+  entries: z.array(ZDiaryEntryDraft).max(200).optional(),
+});
 export const ZResultsReportDraft = z
-  .record(z.string(), z.unknown())
+  .strictObject({
+    lines: z.array(ZReportLineDraft).max(REPORT_LINE_MAX * 2, { message: 'results.too_many_lines' }).optional(),
+    publication: ZPublicationDraft.optional(),
+    personnel: z.strictObject({ staff: z.array(ZStaffDraft).max(200).optional(), diaries: z.array(ZDiaryDayDraft).max(20_000).optional() }).optional(),
+    checklist: z.strictObject({ answers: z.record(z.string().max(8), z.string().max(32)).optional() }).optional(),
+  })
   .refine((d) => JSON.stringify(d).length <= REPORT_DRAFT_MAX_BYTES, { message: 'results.draft_too_large' });
+export type TResultsReportDraft = z.input<typeof ZResultsReportDraft>;
+/** A draft with nothing entered yet. */
+export const emptyResultsReportDraft = (): TResultsReportDraft => ({ lines: [] });
+
+/**
+ * Reads a stored draft. One that does not fit is a ReportDraftShapeError naming the application and
+ * the first field that did not fit, never a cast.
+ */
+export function parseResultsReportDraft(applicationId: string, raw: unknown): TResultsReportDraft {
+  const parsed = ZResultsReportDraft.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ReportDraftShapeError(applicationId, issue ? issue.path.map(String).join('.') : '', issue?.message ?? '');
+}
+
+/** A stored results-report draft that does not fit the draft schema: a coded error naming the application. */
+export class ReportDraftShapeError extends DomainError {
+  constructor(
+    readonly applicationId: string,
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super('results.draft_invalid', { application: applicationId, path: path || '(root)' });
+    this.name = 'ReportDraftShapeError';
+    this.message = `Application ${applicationId}: the results-report draft does not fit its schema at "${path || '(root)'}" (${detail})`;
+  }
+}
 
 export interface ReportIssue {
   code: ErrorCode;
@@ -140,11 +230,11 @@ export function personnelSheets(report: Pick<TResultsReport, 'personnel'>): { sh
  * Everything submission checks, with a path per problem. `frozen` is the application content as
  * last frozen (its checklist's application phase is what the report phase answers).
  */
-export function checkResultsReport(kind: TProgrammeKind, draft: unknown, frozen: TApplicationContent | null, now: Date): { issues: ReportIssue[]; report: TResultsReport | null; summary: ReportSummary | null } {
+export function checkResultsReport(kind: TProgrammeKind, draft: TResultsReportDraft, frozen: TApplicationContent | null, now: Date): { issues: ReportIssue[]; report: TResultsReport | null; summary: ReportSummary | null } {
   const parsed = ZResultsReport.safeParse(draft);
   if (!parsed.success) {
     // The diaries are checked even while another part is incomplete, so an overlap shows as it is typed.
-    const personnel = ZResultsReport.shape.personnel.safeParse(typeof draft === 'object' && draft !== null ? (draft as { personnel?: unknown }).personnel : undefined);
+    const personnel = ZResultsReport.shape.personnel.safeParse(draft.personnel);
     const diaryIssues = personnel.success ? personnelSheets({ personnel: personnel.data }).issues : [];
     return { issues: [...zodIssues(parsed.error), ...diaryIssues], report: null, summary: null };
   }

@@ -16,7 +16,17 @@ import {
   saveResultsReport,
   type Executor,
 } from '@tsumiki/db';
-import { applicantActions, applicantTimeline, checkAnswerable, checkResultsReport, reportCategories, reportedLines, type TRequestAnswer } from '@tsumiki/domain/lifecycle';
+import {
+  applicantActions,
+  applicantTimeline,
+  checkAnswerable,
+  checkResultsReport,
+  emptyResultsReportDraft,
+  reportCategories,
+  reportedLines,
+  type TRequestAnswer,
+  type TResultsReportDraft,
+} from '@tsumiki/domain/lifecycle';
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import type { TAttachmentType } from '@tsumiki/domain';
 import { appError } from '../../errors';
@@ -123,7 +133,7 @@ export async function reportDraftOf(ctx: Ctx, applicationId: string) {
     kind,
     status: application.status,
     applicationVersion: application.version,
-    content: draft?.content ?? { lines: [] },
+    content: draft?.content ?? emptyResultsReportDraft(),
     version: draft?.version ?? null,
     updatedAt: draft?.updated_at ?? null,
     submittedAt: draft?.submitted_at ?? null,
@@ -134,7 +144,7 @@ export async function reportDraftOf(ctx: Ctx, applicationId: string) {
 }
 
 /** Autosave: never blocked by validation; on the version read, so two windows never overwrite each other. */
-export async function saveReportDraft(ctx: Ctx, input: { applicationId: string; version: number | null; content: Record<string, unknown> }) {
+export async function saveReportDraft(ctx: Ctx, input: { applicationId: string; version: number | null; content: TResultsReportDraft }) {
   return ctx.db.transaction().execute(async (trx) => {
     const application = await applicationOfCaller(trx, ctx.auth, input.applicationId, true);
     if (!applicantActions(application.status).report) throw appError('results.not_allowed_in_status', { status: application.status });
