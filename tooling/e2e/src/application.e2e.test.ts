@@ -1,8 +1,8 @@
-import { insertApplication, insertAttachment } from '@tsumiki/db';
-import { CLT_DEMONSTRATION, cltExampleApplicationContent, CO2_FACTOR_SUPPORT, documentsToAttach } from '@tsumiki/domain/programmes';
+import { insertApplication } from '@tsumiki/db';
+import { cltExampleApplicationContent, CO2_FACTOR_SUPPORT } from '@tsumiki/domain/programmes';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
-import { attachDocument, choose, CLT_DOCUMENTS, field, fillCo2Application, no, onePagePdf, saved, tab, yes } from './wizard';
+import { attachDocument, attachRequiredDocuments, choose, CLT_DOCUMENTS, field, fillCo2Application, no, saved, tab, yes } from './wizard';
 
 const browser = useBrowserStack();
 const APPLICANT = 'applicant@demo.tsumiki.jp';
@@ -110,19 +110,7 @@ describe('applicant portal: a CLT application from draft to receipt', () => {
       content: cltExampleApplicationContent(),
     });
     // Complete with the call's documents, so the only thing in the way is the deadline.
-    for (const r of documentsToAttach('clt_demonstration', CLT_DEMONSTRATION, cltExampleApplicationContent()))
-      for (let copy = 0; copy < r.copies; copy += 1)
-        await insertAttachment(db, {
-          applicationId: draft.id,
-          uploadedBy: user.id,
-          fileName: `${r.document.code}-${copy + 1}.pdf`,
-          declaredType: 'application/pdf',
-          detectedType: 'application/pdf',
-          sha256: '0'.repeat(64),
-          content: onePagePdf(),
-          documentCode: r.document.code,
-          pageCount: 1,
-        });
+    await attachRequiredDocuments(db, draft.id, user.id, cltExampleApplicationContent());
     const page = await signIn();
     await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
     await page.goto(new URL(`/applications/${draft.id}`, browser.stack.urls.portal).toString());

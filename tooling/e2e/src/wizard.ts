@@ -1,3 +1,5 @@
+import { insertAttachment, type Database } from '@tsumiki/db';
+import { CLT_DEMONSTRATION, documentsToAttach, type TCltContent } from '@tsumiki/domain/programmes';
 import type { Page } from 'playwright-core';
 
 /** Helpers for driving the application wizard: fields by their content path, as the wizard ids them. */
@@ -61,4 +63,21 @@ export async function fillCo2Application(page: Page, applicant: { name: string; 
   await field(page, 'grant.lines.0.description').fill('算定担当者の人件費');
   await field(page, 'grant.lines.0.amount').fill('2000000');
   await choose(page, 'grant.lines.0.factorId', 'F1 高炉セメントB種');
+}
+
+/** Every document the call requires for this content, attached as one-page PDFs, so only what a test is about stands in the way. */
+export async function attachRequiredDocuments(db: Database['db'], applicationId: string, uploadedBy: string, content: TCltContent) {
+  for (const r of documentsToAttach('clt_demonstration', CLT_DEMONSTRATION, content))
+    for (let copy = 0; copy < r.copies; copy += 1)
+      await insertAttachment(db, {
+        applicationId,
+        uploadedBy,
+        fileName: `${r.document.code}-${copy + 1}.pdf`,
+        declaredType: 'application/pdf',
+        detectedType: 'application/pdf',
+        sha256: '0'.repeat(64),
+        content: onePagePdf(),
+        documentCode: r.document.code,
+        pageCount: 1,
+      });
 }
