@@ -20,10 +20,11 @@ describe.each(backends)('staff second factor on $name', (backend) => {
   };
   const codeAt = (secret: string, at = clock) => generate({ secret, epoch: Math.floor(at.getTime() / 1000) });
 
+  // Migrating and hashing the seed's passwords takes a while on a loaded machine.
   beforeAll(async () => {
     database = await backend.create();
     seed = await seedRoles(database);
-  });
+  }, 180_000);
   afterAll(() => database.close());
 
   const client = (ip: string, mode: TSecondFactorMode = 'required', cookies = new MemoryCookieJar()) =>

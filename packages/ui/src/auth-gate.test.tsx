@@ -13,7 +13,7 @@ describe('AuthGate and sign-in', () => {
       'auth.me': () => ({ data: signedIn ? sessionOf('applicant') : null }),
       'auth.signIn': () => {
         signedIn = true;
-        return { data: { ok: true } };
+        return { data: { status: 'signed_in' } };
       },
     });
     const user = userEvent.setup();

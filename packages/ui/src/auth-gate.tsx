@@ -1,12 +1,13 @@
 import { Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { ROLE_APP, rolesForApp, type TApp } from '@tsumiki/domain';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LocaleSwitch } from './locale-switch';
 import { useAppName } from './provider';
 import { QueryState } from './query-state';
 import { SessionContext, useSessionQuery, type Session } from './session';
-import { SignInPage } from './sign-in-page';
+import { RecoveryCodes } from './second-factor';
+import { SignInFrame, SignInPage } from './sign-in-page';
 import { useSignOut } from './use-sign-out';
 
 /**
@@ -18,6 +19,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const app = useAppName();
   const me = useSessionQuery();
   const { i18n } = useTranslation();
+  // Recovery codes just made at enrolment stay on screen until the user has kept them, session or not.
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const accountLocale = me.data?.user.locale;
   useEffect(() => {
     if (accountLocale && accountLocale !== i18n.language) void i18n.changeLanguage(accountLocale);
@@ -25,6 +28,13 @@ export function AuthGate({ children }: { children: ReactNode }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [accountLocale]);
 
+  if (recoveryCodes) {
+    return (
+      <SignInFrame>
+        <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+      </SignInFrame>
+    );
+  }
   if (me.isPending) {
     return (
       <Center mih="100vh">
@@ -35,7 +45,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   return (
     <QueryState query={me}>
       {(session) => {
-        if (!session) return <SignInPage />;
+        if (!session) return <SignInPage onEnrolled={setRecoveryCodes} />;
         const allowed = rolesForApp(app);
         if (!session.memberships.some((m) => allowed.includes(m.role))) return <WrongAppPage session={session} />;
         return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;

@@ -2,14 +2,62 @@ import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextI
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZSignInInput, type TSignInInput } from '@tsumiki/domain';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorText, fieldErrorText } from './errors';
 import { LocaleSwitch } from './locale-switch';
 import { useAppName } from './provider';
+import { CodeStep, EnrolmentStep, type PendingEnrolment, type PendingSignIn } from './second-factor';
 import { useTRPC } from './trpc';
 
-export function SignInPage() {
+/**
+ * Sign-in: the password, then for staff who must prove a second factor the code step or, the first
+ * time, enrolment. `onEnrolled` receives the recovery codes to show once (AuthGate keeps them on
+ * screen even as the new session arrives).
+ */
+export function SignInPage({ onEnrolled }: { onEnrolled: (recoveryCodes: string[]) => void }) {
+  const [pending, setPending] = useState<PendingSignIn | PendingEnrolment | null>(null);
+  const restart = () => setPending(null);
+  if (pending?.status === 'second_factor') {
+    return (
+      <SignInFrame>
+        <CodeStep pending={pending} onRestart={restart} />
+      </SignInFrame>
+    );
+  }
+  if (pending?.status === 'enrolment') {
+    return (
+      <SignInFrame>
+        <EnrolmentStep pending={pending} onRestart={restart} onEnrolled={onEnrolled} />
+      </SignInFrame>
+    );
+  }
+  return <PasswordStep onPending={setPending} />;
+}
+
+/** The sign-in card every step is shown in. */
+export function SignInFrame({ children, maxWidth = 420 }: { children: ReactNode; maxWidth?: number }) {
+  const { t } = useTranslation();
+  const app = useAppName();
+  return (
+    <Center mih="100vh" p="md" component="main" id="main">
+      <Paper withBorder shadow="sm" p="xl" w="100%" maw={maxWidth}>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('product')} · {t(`app.${app}`)}
+          </Text>
+          {children}
+          <Center>
+            <LocaleSwitch />
+          </Center>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}
+
+function PasswordStep({ onPending }: { onPending: (pending: PendingSignIn | PendingEnrolment) => void }) {
   const { t } = useTranslation();
   const app = useAppName();
   const trpc = useTRPC();
@@ -29,71 +77,62 @@ export function SignInPage() {
   });
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      // Everything cached belonged to nobody; start over as the signed-in user.
-      onSuccess: () => queryClient.resetQueries(),
+      onSuccess: (result) => {
+        // Everything cached belonged to nobody; start over as the signed-in user.
+        if (result.status === 'signed_in') return queryClient.resetQueries();
+        onPending(result);
+      },
     }),
   );
   const fieldError = (field: keyof TSignInInput) => fieldErrorText(t, form.errors[field]);
 
   return (
-    <Center mih="100vh" p="md" component="main" id="main">
-      <Paper withBorder shadow="sm" p="xl" w="100%" maw={420}>
-        <form
-          noValidate
-          aria-describedby="sign-in-lead"
-          onSubmit={form.onSubmit((values) => signIn.mutate(values))}
-        >
-          <Stack>
-            <Stack gap={4}>
-              <Text size="sm" c="dimmed">
-                {t('product')} · {t(`app.${app}`)}
-              </Text>
-              <Title order={1} size="h2">
-                {t('signIn.title')}
-              </Title>
-              <Text id="sign-in-lead" size="sm">
-                {t('signIn.lead', { app: t(`app.${app}`) })}
-              </Text>
-            </Stack>
-            {signIn.isError && (
-              <Alert color="red" title={t('signIn.failed')} role="alert">
-                {errorText(t, signIn.error)}
-              </Alert>
-            )}
-            <TextInput
-              label={t('signIn.email')}
-              type="email"
-              name="email"
-              autoComplete="username"
-              inputMode="email"
-              required
-              data-autofocus
-              {...form.getInputProps('email')}
-              error={fieldError('email')}
-            />
-            <PasswordInput
-              label={t('signIn.password')}
-              name="password"
-              autoComplete="current-password"
-              required
-              {...form.getInputProps('password')}
-              error={fieldError('password')}
-            />
-            <Button type="submit" loading={signIn.isPending} loaderProps={{ 'aria-label': t('signIn.submitting') }}>
-              {t('signIn.submit')}
-            </Button>
-            {/* Applicant organisations register themselves (issue 4); staff accounts are made by the office. */}
-            {app === 'portal' && (
-              <Anchor component={Link} to="/sign-up" ta="center">
-                {t('signIn.signUp')}
-              </Anchor>
-            )}
-            <Center>
-              <LocaleSwitch />
-            </Center>
+    <SignInFrame>
+      <form noValidate aria-describedby="sign-in-lead" onSubmit={form.onSubmit((values) => signIn.mutate(values))}>
+        <Stack>
+          <Stack gap={4}>
+            <Title order={1} size="h2">
+              {t('signIn.title')}
+            </Title>
+            <Text id="sign-in-lead" size="sm">
+              {t('signIn.lead', { app: t(`app.${app}`) })}
+            </Text>
           </Stack>
-        </form>
-      </Paper>
-    </Center>
+          {signIn.isError && (
+            <Alert color="red" title={t('signIn.failed')} role="alert">
+              {errorText(t, signIn.error)}
+            </Alert>
+          )}
+          <TextInput
+            label={t('signIn.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            inputMode="email"
+            required
+            data-autofocus
+            {...form.getInputProps('email')}
+            error={fieldError('email')}
+          />
+          <PasswordInput
+            label={t('signIn.password')}
+            name="password"
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+            error={fieldError('password')}
+          />
+          <Button type="submit" loading={signIn.isPending} loaderProps={{ 'aria-label': t('signIn.submitting') }}>
+            {t('signIn.submit')}
+          </Button>
+          {/* Applicant organisations register themselves (issue 4); staff accounts are made by the office. */}
+          {app === 'portal' && (
+            <Anchor component={Link} to="/sign-up" ta="center">
+              {t('signIn.signUp')}
+            </Anchor>
+          )}
+        </Stack>
+      </form>
+    </SignInFrame>
   );
 }
