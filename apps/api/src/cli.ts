@@ -2,16 +2,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { hashPassword, runReminders } from '@tsumiki/api';
 import {
+  appendAudit,
+  deleteSecondFactor,
   dumpDatabase,
   findOrganisationById,
+  findUserByEmail,
   insertMembership,
   insertUser,
   isUniqueViolation,
   listOrganisations,
   restoreDatabase,
+  revokeAllSessionsOfUser,
   type BackupFile,
 } from '@tsumiki/db';
-import { errorMessage, roleMayHoldIn, ZCreateUserInput, type Locale } from '@tsumiki/domain';
+import { errorMessage, roleMayHoldIn, ZCreateUserInput, ZEmail, type Locale } from '@tsumiki/domain';
 import { loadEnv } from './env';
 import { openDatabase } from './runtime';
 import { commandHelp, HELP, wantsHelp } from './cli/help';
@@ -118,6 +122,23 @@ async function main(argv: string[]): Promise<void> {
           if (isUniqueViolation(error)) throw new UsageError(errorMessage('user.email_taken', locale));
           throw error;
         }
+        return;
+      }
+      case 'reset-second-factor': {
+        // A lost phone and no recovery code left: the office removes the factor; the user enrols
+        // again at the next sign-in. Every session ends too, since the phone may be in other hands.
+        const { values } = parseArgs({ args: rest, options: { email: { type: 'string' } } });
+        const email = ZEmail.safeParse(values.email ?? '');
+        if (!email.success) throw new UsageError(`reset-second-factor: ${errorMessage('auth.email_invalid', locale)}`);
+        const user = await findUserByEmail(database.db, email.data);
+        if (!user) throw new UsageError(`reset-second-factor: no user with the address ${email.data}`);
+        const removed = await database.db.transaction().execute(async (trx) => {
+          const had = await deleteSecondFactor(trx, user.id);
+          await revokeAllSessionsOfUser(trx, user.id);
+          await appendAudit(trx, { actorUserId: null, action: 'auth.second_factor_reset', entityType: 'user', entityId: user.id, after: { hadFactor: had } });
+          return had;
+        });
+        console.log(removed ? `reset the second factor of ${user.email}; they enrol again at their next sign-in` : `${user.email} had no second factor; sessions ended`);
         return;
       }
       default:

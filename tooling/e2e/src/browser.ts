@@ -2,7 +2,7 @@ import { DEMO_PASSWORD } from '@tsumiki/api-server/seed';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
-import { startStack, type AppName, type Stack } from './stack';
+import { startStack, type AppName, type Stack, type StackOptions } from './stack';
 
 export interface BrowserStack {
   readonly stack: Stack;
@@ -21,7 +21,7 @@ interface ContextOptions {
 }
 
 /** One stack and one Chromium per test file, started before its tests and stopped after. */
-export function useBrowserStack(): BrowserStack {
+export function useBrowserStack(options: StackOptions = {}): BrowserStack {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   const consoleErrors: string[] = [];
@@ -31,7 +31,7 @@ export function useBrowserStack(): BrowserStack {
 
   beforeAll(async () => {
     const executablePath = ensureChromium();
-    stack = await startStack();
+    stack = await startStack(options);
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   });
   afterAll(async () => {

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { buildServer } from '@tsumiki/api-server/app';
 import { seedDemo } from '@tsumiki/api-server/seed';
 import { createDatabase, migrateToLatest, type Database } from '@tsumiki/db';
+import type { TSecondFactorMode } from '@tsumiki/domain';
+import { randomBytes } from 'node:crypto';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const APPS = ['portal', 'console', 'dashboard'] as const;
@@ -18,7 +20,17 @@ export interface Stack {
  * The production shape in one process: each built app served with /trpc on its own port, on an
  * in-memory PGlite seeded with the demo data.
  */
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /**
+   * Staff second factor (TSUMIKI_STAFF_TOTP); unset is the development default (optional), under
+   * which the demo's staff sign in with the password as the other browser tests do.
+   */
+  staffSecondFactor?: TSecondFactorMode;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  // A key of this run's own, as production would have (TSUMIKI_TOTP_KEY).
+  const secondFactor = options.staffSecondFactor ? { mode: options.staffSecondFactor, key: randomBytes(32) } : undefined;
   const database = await createDatabase({ kind: 'pglite' });
   await migrateToLatest(database.db);
   await seedDemo(database.db);
@@ -30,6 +42,7 @@ export async function startStack(): Promise<Stack> {
       allowedOrigins: [],
       secureCookies: false,
       staticDir: resolve(REPO_ROOT, 'apps', app, 'dist'),
+      ...(secondFactor ? { secondFactor } : {}),
     });
     const address = await server.listen({ host: '127.0.0.1', port: 0 });
     urls[app] = address;

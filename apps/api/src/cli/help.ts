@@ -14,6 +14,7 @@ const DATABASE_COMMANDS: ReadonlyArray<{ name: string; usage: string; does: stri
     does: 'create a user (password from TSUMIKI_NEW_PASSWORD or --password)',
   },
   { name: 'organisations', usage: 'organisations', does: 'list organisations and their ids' },
+  { name: 'reset-second-factor', usage: 'reset-second-factor --email E', does: "remove a user's second factor and recovery codes and end their sessions (they enrol again at the next sign-in)" },
   { name: 'reminders', usage: 'reminders run', does: 'send the reminders due now for requests to applicants (idempotent)' },
 ];
 
