@@ -1,7 +1,7 @@
 import { toCsv, type Cell } from '../export';
 import { CATEGORY_CODES, CATEGORY_NAMES, METHOD_NAMES } from './categories';
 import { DATA_TYPE_NAMES, DATA_TYPES } from './factors';
-import type { TCarbonResult } from './result';
+import type { TCarbonResult, TFactorUsed } from './result';
 import {
   MODULE_NAMES,
   MODULES,
@@ -162,17 +162,33 @@ export interface TLcaxProduct {
   name: string;
   description: string | null;
   referenceServiceLife: number;
-  impactData: {
-    type: 'reference';
-    uri: string;
-    format: string | null;
-    version: string | null;
-    overrides: null;
-  }[];
+  impactData: TLcaxEpd[];
   quantity: number;
   unit: TLcaxUnit;
   transport: null;
   results: TLcaxImpacts;
+  metaData: Record<string, TLcaxAnyValue> | null;
+}
+/**
+ * A factor embedded as LCAx EPD data, so another tool recomputes the result without Tsumiki's
+ * library: GWP per declared unit by module, its source in `source` and `metaData`.
+ */
+export interface TLcaxEpd {
+  type: 'EPD';
+  id: string;
+  name: string;
+  declaredUnit: TLcaxUnit;
+  version: string;
+  publishedDate: string;
+  validUntil: string;
+  source: { name: string; url: string | null } | null;
+  referenceServiceLife: number | null;
+  standard: 'en15804a1' | 'en15804a2' | 'unknown';
+  comment: string | null;
+  location: 'jpn';
+  subtype: 'generic' | 'specific' | 'industry' | 'representative';
+  conversions: null;
+  impacts: TLcaxImpacts;
   metaData: Record<string, TLcaxAnyValue> | null;
 }
 export interface TLcaxAssembly {
@@ -246,6 +262,39 @@ function impacts(values: TModuleValues): TLcaxImpacts {
   return { gwp };
 }
 
+/** Module values per one declared unit (what a quantity multiplies); zero quantity → zero per unit. */
+function perUnit(values: TModuleValues, quantity: number): TModuleValues {
+  return Object.fromEntries(MODULES.map((m) => [m, quantity > 0 ? values[m] / quantity : 0])) as TModuleValues;
+}
+
+const SUBTYPE: Partial<Record<string, TLcaxEpd['subtype']>> = { epd_company: 'specific', epd_industry: 'industry', generic: 'generic' };
+
+/**
+ * A product's factor as EPD data: A1–A3 is the factor's own figure; the other modules are what the
+ * J-CAT method derived from it for this project (A4/A5 shares, B, C), per declared unit, so that
+ * quantity × impacts gives back Tsumiki's result module by module.
+ */
+function embeddedEpd(id: string, name: string, unit: TLcaxUnit, modules: TModuleValues, quantity: number, used: TFactorUsed | undefined, result: TCarbonResult): TLcaxEpd {
+  return {
+    type: 'EPD',
+    id,
+    name,
+    declaredUnit: unit,
+    version: '1',
+    publishedDate: used?.publishedOn ?? result.assessmentDate,
+    validUntil: used?.validUntil ?? result.assessmentDate,
+    source: used ? { name: `${used.owner}: ${used.source}`, url: null } : { name: 'Tsumiki (J-CAT method)', url: null },
+    referenceServiceLife: null,
+    standard: 'unknown',
+    comment: 'GWP per declared unit by module as assessed by Tsumiki: A1-A3 from the factor, the other modules from the J-CAT scenario of this project.',
+    location: 'jpn',
+    subtype: SUBTYPE[used?.dataType ?? ''] ?? 'representative',
+    conversions: null,
+    impacts: impacts(perUnit(modules, quantity)),
+    metaData: used ? { factorId: text(used.id), dataType: text(used.dataType), owner: text(used.owner), source: text(used.source) } : null,
+  };
+}
+
 const LCAX_UNIT: Record<TUnit, TLcaxUnit> = {
   kg: 'kg',
   t: 'tones',
@@ -283,6 +332,7 @@ export function toLcax(
 ): TLcaxProject {
   const slug = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
   const projectId = result.project.id ?? `tsumiki-${slug(result.project.name)}-${result.assessmentDate}`;
+  const factorById = new Map(result.dataQuality.factorsUsed.map((f) => [f.id, f]));
   const assemblies: TLcaxAssembly[] = CATEGORY_CODES.map((c, ci) => {
     const category = result.byCategory[ci]!;
     const products = result.byCategoryMaterial
@@ -294,13 +344,7 @@ export function toLcax(
         description: m.nameEn,
         referenceServiceLife: result.evaluationPeriod.years,
         impactData: [
-          {
-            type: 'reference',
-            uri: `tsumiki:factor/${m.factorId ?? ''}`,
-            format: 'tsumiki-factor',
-            version: null,
-            overrides: null,
-          },
+          embeddedEpd(m.factorId ?? `${c}:${m.materialKey}`, m.nameJa, m.declaredUnit ? LCAX_UNIT[m.declaredUnit] : 'unknown', m.modules, m.quantity, factorById.get(m.factorId ?? ''), result),
         ],
         quantity: m.quantity,
         unit: m.declaredUnit ? LCAX_UNIT[m.declaredUnit] : 'unknown',
@@ -336,7 +380,22 @@ export function toLcax(
     quantity: 1,
     unit: 'pcs',
     classification: null,
-    products: [],
+    // One product carrying the building-level figures, so a tool that sums products gets them too.
+    products: [
+      {
+        type: 'product',
+        id: 'building-level',
+        name: '建物全体',
+        description: 'Building level',
+        referenceServiceLife: result.evaluationPeriod.years,
+        impactData: [embeddedEpd('tsumiki:building-level', '建物全体', 'pcs', result.buildingLevel.modules, 1, undefined, result)],
+        quantity: 1,
+        unit: 'pcs',
+        transport: null,
+        results: impacts(result.buildingLevel.modules),
+        metaData: null,
+      },
+    ],
     results: impacts(result.buildingLevel.modules),
     metaData: null,
   });
