@@ -32,3 +32,4 @@ export { useChosenFile } from './use-chosen-file';
 export { ExportMenu, type ExportFormat } from './export-menu';
 export { FactorDerivation } from './factor-derivation';
 export { FormDocumentView } from './form-document';
+export { chartName, COUNT_AXIS } from './charts';

@@ -58,7 +58,8 @@ export interface Started {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-async function waitReady(url: string, child: ChildProcess, output: string[], timeoutMs = 60_000) {
+// Generous: tsx compiles the API at start, which takes most of a minute on a busy 2-core CI machine.
+async function waitReady(url: string, child: ChildProcess, output: string[], timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`process exited early:\n${output.join('')}`);

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { RECEIVED_STATUSES } from '@tsumiki/domain';
 import { STATUS_LABELS } from '@tsumiki/domain/review';
-import { displayYen, QueryState, useTRPC } from '@tsumiki/ui';
+import { chartName, COUNT_AXIS, displayYen, QueryState, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { useStaffProgramme } from '../lib/staff-programme';
 
@@ -61,7 +61,7 @@ function StatisticsView({ stats }: { stats: Stats }) {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Title order={2} size="h4">{t('statistics.byStatus')}</Title>
-          <BarChart h={240} data={statusRows} dataKey="status" series={[{ name: 'count', label: t('statistics.count'), color: 'blue.6' }]} />
+          <BarChart {...chartName(t('statistics.byStatus'))} yAxisProps={COUNT_AXIS} h={240} data={statusRows} dataKey="status" series={[{ name: 'count', label: t('statistics.count'), color: 'blue.6' }]} />
         </Card>
         <Card withBorder>
           <Title order={2} size="h4">{t('statistics.amounts')}</Title>
@@ -76,6 +76,7 @@ function StatisticsView({ stats }: { stats: Stats }) {
             </Table.Tbody>
           </Table>
           <BarChart
+            {...chartName(t('statistics.amounts'))}
             h={160}
             mt="sm"
             data={[{ label: '', requested: s.amounts.requested, granted: s.amounts.granted }]}
@@ -101,6 +102,8 @@ function StatisticsView({ stats }: { stats: Stats }) {
             <Text c="dimmed">{t('statistics.noScores')}</Text>
           ) : (
             <BarChart
+              {...chartName(t('statistics.scores', { scored: stats.scores.scored, maximum: stats.scores.maximum }))}
+              yAxisProps={COUNT_AXIS}
               h={220}
               data={stats.scores.bins.map((b) => ({ bin: t('statistics.bin', { from: b.from, to: b.to }), count: b.count }))}
               dataKey="bin"
@@ -122,6 +125,8 @@ function BreakdownCard({ title, rows, testId }: { title: string; rows: Breakdown
       <Title order={2} size="h4">{title}</Title>
       {rows.length > 0 && (
         <BarChart
+          {...chartName(title)}
+          yAxisProps={COUNT_AXIS}
           h={180}
           data={rows.map((r) => ({ key: label(r.key), count: r.count, selected: r.selected }))}
           dataKey="key"

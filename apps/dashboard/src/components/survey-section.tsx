@@ -4,7 +4,7 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatPoints, formatRate, SURVEY_BUCKET_LABELS, SURVEY_BUCKETS, ZSurveyResult, type SurveyResult } from '@tsumiki/domain/ccus';
-import { displayFiscalYear, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { chartName, displayFiscalYear, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 
 const COLOURS = ['red.6', 'orange.5', 'yellow.5', 'teal.5', 'teal.8'];
@@ -33,6 +33,7 @@ export function SurveySection({ associationId, editable, latestFiscalYear }: { a
           ) : (
             <>
               <BarChart
+                {...chartName(t('survey.title'))}
                 h={60 + history.length * 44}
                 type="percent"
                 orientation="vertical"

@@ -10,7 +10,7 @@ import {
   mayReportForAssociation,
 } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
-import { displayYen, ExportMenu, QueryState, useSession, useTRPC } from '@tsumiki/ui';
+import { chartName, COUNT_AXIS, displayYen, ExportMenu, QueryState, useSession, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -104,6 +104,7 @@ export function AssociationPage() {
                     {t('association.trend')}
                   </Title>
                   <LineChart
+                    {...chartName(t('association.trend'))}
                     h={280}
                     data={trend}
                     dataKey="month"
@@ -120,6 +121,7 @@ export function AssociationPage() {
                     {t('association.monthly')}
                   </Title>
                   <BarChart
+                    {...chartName(t('association.monthly'))}
                     h={240}
                     data-testid="records-monthly-chart"
                     data={trend}
@@ -266,7 +268,7 @@ function MemberDrillDown({
                 <Title order={3} size="h5">
                   {t('members.distribution')}
                 </Title>
-                <BarChart h={200} data={distribution} dataKey="bucket" series={[{ name: 'firms', label: t('members.firms'), color: 'blue.6' }]} />
+                <BarChart {...chartName(t('members.distribution'))} yAxisProps={COUNT_AXIS} h={200} data={distribution} dataKey="bucket" series={[{ name: 'firms', label: t('members.firms'), color: 'blue.6' }]} />
                 <Table.ScrollContainer minWidth={600} mah={420}>
                   <Table striped stickyHeader data-testid="member-table">
                     <Table.Thead>

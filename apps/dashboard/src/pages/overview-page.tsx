@@ -3,7 +3,7 @@ import { Anchor, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } fr
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { BUILTIN_METRICS, builtinMetric, formatRate, NATIONAL_CONTEXT } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
-import { QueryState, useTRPC } from '@tsumiki/ui';
+import { chartName, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -64,6 +64,7 @@ export function OverviewPage() {
                   {t('overview.achievementChart')}
                 </Title>
                 <BarChart
+                  {...chartName(t('overview.achievementChart'))}
                   h={260}
                   data={rows.map((a) => ({
                     association: name(a),
@@ -187,6 +188,7 @@ function MetricComparison({ associations, national }: { associations: { id: stri
         {locale === 'en' ? metric.formulaEn : metric.formulaJa}
       </Text>
       <BarChart
+        {...chartName(`${t('overview.comparison')}: ${locale === 'en' ? metric.nameEn : metric.nameJa}`)}
         h={280}
         data={data}
         dataKey="association"
