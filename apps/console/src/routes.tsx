@@ -1,14 +1,16 @@
-import { AppRoutes, type NavItem } from '@tsumiki/ui';
+import { AppRoutes, lazyPage, type NavItem } from '@tsumiki/ui';
 import { Route } from 'react-router';
-import { FactorLibraryPage } from './carbon/factor-library-page';
-import { ApplicationPage } from './pages/application-page';
-import { HomePage } from './pages/home-page';
-import { LedgerPage } from './pages/ledger-page';
-import { QueuePage } from './pages/queue-page';
-import { SummaryPage } from './pages/summary-page';
-import { PublicationPage } from './publication/publication-page';
-import { SpecialRatePage } from './special-rate/special-rate-page';
-import { StatisticsPage } from './statistics/statistics-page';
+
+// Each page is its own chunk, loaded when its route is first visited.
+const FactorLibraryPage = lazyPage(() => import('./carbon/factor-library-page'), 'FactorLibraryPage');
+const ApplicationPage = lazyPage(() => import('./pages/application-page'), 'ApplicationPage');
+const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
+const LedgerPage = lazyPage(() => import('./pages/ledger-page'), 'LedgerPage');
+const QueuePage = lazyPage(() => import('./pages/queue-page'), 'QueuePage');
+const SummaryPage = lazyPage(() => import('./pages/summary-page'), 'SummaryPage');
+const PublicationPage = lazyPage(() => import('./publication/publication-page'), 'PublicationPage');
+const SpecialRatePage = lazyPage(() => import('./special-rate/special-rate-page'), 'SpecialRatePage');
+const StatisticsPage = lazyPage(() => import('./statistics/statistics-page'), 'StatisticsPage');
 
 export const NAV: NavItem[] = [
   { to: '/', labelKey: 'nav.queue', end: true },

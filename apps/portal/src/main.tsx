@@ -1,10 +1,11 @@
 import '@tsumiki/ui/styles.css';
-import { mountApp } from '@tsumiki/ui';
+import { lazyPage, mountApp } from '@tsumiki/ui';
 import { Route } from 'react-router';
 import { messages } from './messages';
-import { AcceptInvitationPage } from './organisation/accept-invitation-page';
-import { SignUpPage } from './organisation/sign-up-page';
 import { PortalRoutes } from './routes';
+
+const AcceptInvitationPage = lazyPage(() => import('./organisation/accept-invitation-page'), 'AcceptInvitationPage');
+const SignUpPage = lazyPage(() => import('./organisation/sign-up-page'), 'SignUpPage');
 
 // Sign-up and invitation links are reached before anyone is signed in.
 const publicRoutes = (

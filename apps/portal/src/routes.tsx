@@ -1,14 +1,16 @@
-import { AppRoutes, type NavItem } from '@tsumiki/ui';
+import { AppRoutes, lazyPage, type NavItem } from '@tsumiki/ui';
 import { Route } from 'react-router';
-import { ApplicationPage } from './applications/application-page';
-import { NewApplicationPage } from './applications/new-application-page';
-import { ReceiptPage } from './applications/receipt-page';
-import { CarbonListPage } from './carbon/carbon-list-page';
-import { CarbonProjectPage } from './carbon/carbon-project-page';
-import { MembersPage } from './organisation/members-page';
 import { NotificationBell } from './notifications/notification-bell';
-import { NotificationsPage } from './notifications/notifications-page';
-import { HomePage } from './pages/home-page';
+
+// Each page is its own chunk, loaded when its route is first visited.
+const ApplicationPage = lazyPage(() => import('./applications/application-page'), 'ApplicationPage');
+const NewApplicationPage = lazyPage(() => import('./applications/new-application-page'), 'NewApplicationPage');
+const ReceiptPage = lazyPage(() => import('./applications/receipt-page'), 'ReceiptPage');
+const CarbonListPage = lazyPage(() => import('./carbon/carbon-list-page'), 'CarbonListPage');
+const CarbonProjectPage = lazyPage(() => import('./carbon/carbon-project-page'), 'CarbonProjectPage');
+const MembersPage = lazyPage(() => import('./organisation/members-page'), 'MembersPage');
+const NotificationsPage = lazyPage(() => import('./notifications/notifications-page'), 'NotificationsPage');
+const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
 
 export const NAV: NavItem[] = [
   { to: '/', labelKey: 'nav.home', end: true },

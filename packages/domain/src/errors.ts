@@ -1,23 +1,5 @@
-import carbonEn from './messages/errors.carbon.en.json';
-import carbonJa from './messages/errors.carbon.ja.json';
-import en from './messages/errors.en.json';
-import lifecycleEn from './messages/errors.lifecycle.en.json';
-import lifecycleJa from './messages/errors.lifecycle.ja.json';
-import onboardingEn from './messages/errors.onboarding.en.json';
-import onboardingJa from './messages/errors.onboarding.ja.json';
-import operationsEn from './messages/errors.operations.en.json';
-import operationsJa from './messages/errors.operations.ja.json';
-import ja from './messages/errors.ja.json';
-import programmesEn from './messages/errors.programmes.en.json';
-import programmesJa from './messages/errors.programmes.ja.json';
-import reviewEn from './messages/errors.review.en.json';
-import reviewJa from './messages/errors.review.ja.json';
-import validationEn from './messages/errors.validation.en.json';
-import validationJa from './messages/errors.validation.ja.json';
-
-// One catalogue, kept in one file per area so each area's codes sit beside each other.
-const catalogueJa = { ...ja, ...carbonJa, ...programmesJa, ...reviewJa, ...onboardingJa, ...lifecycleJa, ...operationsJa, ...validationJa };
-const catalogueEn = { ...en, ...carbonEn, ...programmesEn, ...reviewEn, ...onboardingEn, ...lifecycleEn, ...operationsEn, ...validationEn };
+import { catalogueEn } from './messages/catalogue-en';
+import { catalogueJa } from './messages/catalogue-ja';
 
 /** Every error a user can see has a code here, with its text in both languages (SPEC §1). */
 export type ErrorCode = keyof typeof catalogueJa;

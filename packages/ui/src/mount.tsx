@@ -1,5 +1,6 @@
 import type { TApp } from '@tsumiki/domain';
-import { StrictMode, type ReactNode } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthGate } from './auth-gate';
@@ -18,10 +19,13 @@ export function mountApp(app: TApp, routes: ReactNode, options: { messages?: App
     <StrictMode>
       <TsumikiProvider app={app} messages={options.messages}>
         <BrowserRouter>
-          <Routes>
-            {options.publicRoutes}
-            <Route path="*" element={<AuthGate>{routes}</AuthGate>} />
-          </Routes>
+          {/* Public pages may be loaded lazily too; signed-in pages wait inside the layout instead. */}
+          <Suspense fallback={<Center mih="100vh"><Loader aria-label="…" /></Center>}>
+            <Routes>
+              {options.publicRoutes}
+              <Route path="*" element={<AuthGate>{routes}</AuthGate>} />
+            </Routes>
+          </Suspense>
         </BrowserRouter>
       </TsumikiProvider>
     </StrictMode>,

@@ -1,6 +1,6 @@
 import { render, type RenderResult } from '@testing-library/react';
 import { TRPCClientError, type TRPCLink } from '@trpc/client';
-import type { TApp } from '@tsumiki/domain';
+import { errorMessages, type TApp } from '@tsumiki/domain';
 import { observable } from '@trpc/server/observable';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
@@ -62,7 +62,7 @@ export function renderWithTsumiki(
     messages,
   }: { app?: TApp; api: FakeApi; locale?: Locale; route?: string; messages?: AppMessages },
 ): RenderResult & { i18n: ReturnType<typeof createI18n> } {
-  const i18n = createI18n(locale, messages);
+  const i18n = createI18n(locale, messages, errorMessages);
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
   const result = render(
