@@ -157,6 +157,24 @@ describe.each(backends)('review console API on $name', (backend) => {
     });
   });
 
+  describe('queue pages by keyset', () => {
+    it('continues after the previous page’s cursor to the rows the next page number gives, and refuses a malformed cursor', async () => {
+      const { reviewer } = clients;
+      const tagged = `仙台-${backend.name}`;
+      for (let i = 0; i < 5; i++) await submitted(`${tagged} 第${i}棟`);
+      const filters = { search: tagged, sort: 'title', direction: 'desc', pageSize: 2 } as const;
+      const first = await reviewer.caller.review.queue(filters);
+      expect(first.total).toBe(5);
+      const byCursor = await reviewer.caller.review.queue({ ...filters, after: first.nextCursor! });
+      const byPage = await reviewer.caller.review.queue({ ...filters, page: 2 });
+      expect(byCursor.rows.map((r) => r.title)).toEqual(byPage.rows.map((r) => r.title));
+      expect(byCursor.rows.map((r) => r.title)).toEqual([`${tagged} 第2棟`, `${tagged} 第1棟`]);
+      const last = await reviewer.caller.review.queue({ ...filters, after: byCursor.nextCursor! });
+      expect([last.rows.map((r) => r.title), last.nextCursor]).toEqual([[`${tagged} 第0棟`], null]);
+      expect(await codeOf(reviewer.caller.review.queue({ ...filters, after: { value: 'x', id: 'not-an-id' } }))).toBe('BAD_REQUEST');
+    });
+  });
+
   describe('saved views of the queue', () => {
     it('saves, counts, renames and deletes a user’s own views; names are checked and unique per user', async () => {
       const { reviewer, programme_admin: admin } = clients;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
@@ -59,6 +60,9 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
       connectionString: config.url,
       max: config.maxConnections ?? 10,
       connectionTimeoutMillis: 5_000,
+      // No JIT compilation: the API's queries are short, and on large tables the planner's cost
+      // estimates start LLVM compilation that takes longer (100–500 ms) than the query itself.
+      options: '-c jit=off',
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
           oid === INT8_OID ? parseInt8 : oid === DATE_OID ? parseDate : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
@@ -78,6 +82,8 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir ?? 'memory://', {
     parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate },
+    // The review queue's substring search uses trigram indexes, as on PostgreSQL.
+    extensions: { pg_trgm },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', location: config.dataDir ?? 'memory', close: () => db.destroy() };

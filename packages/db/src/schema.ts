@@ -142,6 +142,13 @@ export interface ApplicationTable {
   updated_at: Timestamp;
 }
 
+/** Applications per programme and status, kept by triggers on applications (read-only here). */
+export interface ApplicationStatusCountTable {
+  programme_id: string;
+  status: TApplicationStatus;
+  applications: number;
+}
+
 /** A frozen copy of what was submitted; version 1 is the first submission. */
 export interface ApplicationSubmissionTable {
   id: Generated<string>;
@@ -544,6 +551,7 @@ export interface DB {
   pending_sign_ins: PendingSignInTable;
   programmes: ProgrammeTable;
   applications: ApplicationTable;
+  application_status_counts: ApplicationStatusCountTable;
   application_submissions: ApplicationSubmissionTable;
   tracking_counters: TrackingCounterTable;
   attachments: AttachmentTable;

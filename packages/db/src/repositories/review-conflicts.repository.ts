@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import type { TConflictKind } from '@tsumiki/domain/review';
 import type { DB, TConflictEntry } from '../schema';
 import type { Executor } from './executor';
@@ -70,6 +70,45 @@ export function conflictedWith(personId: string) {
           .union(eb.selectFrom('review_related_organisations as r').select('r.organisation_id').where('r.member_id', '=', personId)),
       ),
     ]);
+}
+
+/**
+ * A superset of conflictedWith in terms the database answers from indexes (ids, applicants,
+ * programmes), for counting the few conflicted proposals among very many; always ANDed with
+ * conflictedWith itself, which stays the rule. Each clause covers the clause of the same place
+ * above: the declared proposals; every proposal of the declared proposals' applicants; the
+ * programmes the person applied to; their employers and related companies.
+ */
+export function conflictCandidatesOf(personId: string) {
+  return (eb: ExpressionBuilder<DB, 'applications'>) => {
+    const declared = eb.selectFrom('review_conflict_declarations as d').where('d.member_id', '=', personId);
+    const anyOf = (column: string, ids: Expression<unknown>) => sql<boolean>`${sql.ref(column)} = any(array(${ids}))`;
+    return eb.or([
+      anyOf('applications.id', declared.select('d.application_id')),
+      anyOf(
+        'applications.applicant_organisation_id',
+        declared
+          .innerJoin('applications as declared', 'declared.id', 'd.application_id')
+          .select('declared.applicant_organisation_id as id')
+          .union(eb.selectFrom('memberships').select('memberships.organisation_id as id').where('memberships.user_id', '=', personId))
+          .union(eb.selectFrom('review_related_organisations as r').select('r.organisation_id as id').where('r.member_id', '=', personId)),
+      ),
+      anyOf(
+        'applications.programme_id',
+        declared
+          .select('d.programme_id as id')
+          .where(declares('own_application'))
+          .union(eb.selectFrom('applications as own').select('own.programme_id as id').where('own.created_by', '=', personId))
+          .union(
+            eb
+              .selectFrom('application_submissions as s')
+              .innerJoin('applications as own', 'own.id', 's.application_id')
+              .select('own.programme_id as id')
+              .where('s.submitted_by', '=', personId),
+          ),
+      ),
+    ]);
+  };
 }
 
 /** The negation, for `.where(...)`: proposals the person may see as far as conflicts go. */

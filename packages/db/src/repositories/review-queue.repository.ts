@@ -1,9 +1,9 @@
 import type { TApplicationStatus } from '@tsumiki/domain';
-import type { TQueueSort } from '@tsumiki/domain/review';
+import type { TQueueCursor, TQueueSort } from '@tsumiki/domain/review';
 import { sql } from 'kysely';
 import { withContent } from './content';
 import type { Executor } from './executor';
-import { notConflictedWith } from './review-conflicts.repository';
+import { conflictCandidatesOf, conflictedWith, notConflictedWith } from './review-conflicts.repository';
 
 /* ───────────────────────────── queue ───────────────────────────── */
 
@@ -32,7 +32,12 @@ export interface QueueQuery {
   direction: 'asc' | 'desc';
   limit: number;
   offset: number;
+  /** Keyset paging: the rows after this one in the chosen order (then `offset` is not used). */
+  after?: QueueCursor | undefined;
 }
+
+/** Where a page ended: the last row's sort value and id (the domain's ZQueueCursor). */
+export type QueueCursor = TQueueCursor;
 
 const SORT_COLUMN = {
   submitted_at: 'applications.submitted_at',
@@ -48,41 +53,61 @@ const SORT_COLUMN = {
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const NO_PROGRAMME = '00000000-0000-0000-0000-000000000000';
+const TIME_SORTS: ReadonlySet<QueueSort> = new Set(['submitted_at', 'updated_at']);
+
+type Scope = Pick<QueueQuery, 'programmeIds' | 'assignedProgrammeIds' | 'programmeId'>;
+
+/** The programmes in view, split by how the viewer sees them, after narrowing to `programmeId`. */
+function scopeOf(q: Scope) {
+  const narrow = (ids: readonly string[]) => (q.programmeId ? ids.filter((id) => id === q.programmeId) : [...ids]);
+  const whole = narrow(q.programmeIds);
+  const assignedOnly = narrow(q.assignedProgrammeIds ?? []).filter((id) => !whole.includes(id));
+  return { whole, assignedOnly };
+}
+
+/** The programmes the query covers when the viewer sees all of each (staff), or null otherwise. */
+function wholeProgrammes(q: Scope): string[] | null {
+  const { whole, assignedOnly } = scopeOf(q);
+  return assignedOnly.length === 0 ? whole : null;
+}
+
+const hasFilters = (q: Omit<QueueQuery, 'sort' | 'direction' | 'limit' | 'offset'>) =>
+  Boolean(q.search?.trim()) || q.minRequestedYen !== undefined || q.maxRequestedYen !== undefined || q.submittedFrom !== undefined || q.submittedTo !== undefined;
 
 function queueBase(db: Executor, q: Omit<QueueQuery, 'statuses' | 'sort' | 'direction' | 'limit' | 'offset'>) {
   const viewer = q.viewerId;
-  const assigned = q.assignedProgrammeIds ?? [];
   let query = db
     .selectFrom('applications')
     .innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id')
     // Drafts are the applicant's own: a reviewer never sees them.
     .where('applications.status', '!=', 'draft')
-    .where((eb) =>
-      eb.or([
-        eb('applications.programme_id', 'in', q.programmeIds.length ? [...q.programmeIds] : [NO_PROGRAMME]),
-        eb.and([
-          eb('applications.programme_id', 'in', assigned.length ? [...assigned] : [NO_PROGRAMME]),
-          eb.exists(
-            eb
-              .selectFrom('review_assignments')
-              .select('review_assignments.id')
-              .whereRef('review_assignments.application_id', '=', 'applications.id')
-              .where('review_assignments.member_id', '=', viewer),
-          ),
-        ]),
-      ]),
-    )
+    .where((eb) => {
+      const { whole, assignedOnly } = scopeOf(q);
+      const inProgrammes = (ids: readonly string[]) => eb('applications.programme_id', 'in', ids.length ? [...ids] : [NO_PROGRAMME]);
+      // What is assigned to the viewer, as ids the primary key finds (a committee member has few).
+      const assignedToViewer = sql<boolean>`applications.id = any(array(${eb
+        .selectFrom('review_assignments')
+        .select('review_assignments.application_id')
+        .where('review_assignments.member_id', '=', viewer)}))`;
+      // Each shape is the plain test its case needs, so the queue's indexes serve it.
+      if (assignedOnly.length === 0) return inProgrammes(whole);
+      if (whole.length === 0) return eb.and([inProgrammes(assignedOnly), assignedToViewer]);
+      return eb.or([inProgrammes(whole), eb.and([inProgrammes(assignedOnly), assignedToViewer])]);
+    })
     .where(notConflictedWith(viewer));
   if (q.programmeId) query = query.where('applications.programme_id', '=', q.programmeId);
   const search = q.search?.trim();
   if (search) {
     const pattern = likePattern(search);
+    // Each arm is indexed (trigrams; the applicant's id), so the database ORs index scans.
     query = query.where((eb) =>
       eb.or([
         eb('applications.title', 'ilike', pattern),
         eb('applications.tracking_number', 'ilike', pattern),
-        eb('organisations.name_ja', 'ilike', pattern),
-        eb('organisations.name_en', 'ilike', pattern),
+        sql<boolean>`applications.applicant_organisation_id = any(array(${eb
+          .selectFrom('organisations as named')
+          .select('named.id')
+          .where((o) => o.or([o('named.name_ja', 'ilike', pattern), o('named.name_en', 'ilike', pattern)]))}))`,
       ]),
     );
   }
@@ -94,15 +119,50 @@ function queueBase(db: Executor, q: Omit<QueueQuery, 'statuses' | 'sort' | 'dire
 }
 
 /**
- * One page of the review queue with the total and the count per status (for the tabs), all under
- * the same filters except the status filter itself, so the tabs show what each would hold.
+ * The count per status. Without filters, over programmes the viewer sees whole, it is the kept
+ * count (application_status_counts) less the proposals the viewer is conflicted with, found
+ * through the indexed candidates; otherwise the matching rows are counted.
  */
-export async function listReviewQueue(db: Executor, q: QueueQuery) {
+async function countByStatus(db: Executor, q: QueueQuery) {
+  const whole = wholeProgrammes(q);
+  if (!whole || hasFilters(q)) {
+    return queueBase(db, q)
+      .select(['applications.status', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('applications.status')
+      .execute();
+  }
+  const programmes = whole.length ? whole : [NO_PROGRAMME];
+  const [kept, conflicted] = await Promise.all([
+    db
+      .selectFrom('application_status_counts')
+      .select(['status', (eb) => eb.fn.sum<number>('applications').as('count')])
+      .where('programme_id', 'in', programmes)
+      .where('status', '!=', 'draft')
+      .groupBy('status')
+      .execute(),
+    db
+      .selectFrom('applications')
+      .select(['applications.status', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('applications.programme_id', 'in', programmes)
+      .where('applications.status', '!=', 'draft')
+      .where(conflictCandidatesOf(q.viewerId))
+      .where(conflictedWith(q.viewerId))
+      .groupBy('applications.status')
+      .execute(),
+  ]);
+  const minus = new Map(conflicted.map((c) => [c.status, Number(c.count)]));
+  return kept.map((k) => ({ status: k.status, count: Number(k.count) - (minus.get(k.status) ?? 0) })).filter((k) => k.count > 0);
+}
+
+/** The page's rows: by offset, or (keyset) after a given row, non-null sort values before nulls. */
+async function pageRows(db: Executor, q: QueueQuery) {
   const base = queueBase(db, q);
   const filtered = q.statuses && q.statuses.length > 0 ? base.where('applications.status', 'in', [...q.statuses]) : base;
   const column = SORT_COLUMN[q.sort];
-  const [rows, counts] = await Promise.all([
-    filtered
+  // Times as text: the database keeps microseconds, which a JavaScript Date would round away.
+  const cursorValue = TIME_SORTS.has(q.sort) ? sql<string | null>`${sql.ref(column)}::text` : sql<string | number | null>`${sql.ref(column)}`;
+  const rowsOf = (where: ReturnType<typeof sql<boolean>> | null, limit: number, offset: number) =>
+    (where ? filtered.where(where) : filtered)
       .innerJoin('programmes', 'programmes.id', 'applications.programme_id')
       .select([
         'applications.id',
@@ -128,25 +188,43 @@ export async function listReviewQueue(db: Executor, q: QueueQuery) {
           .whereRef('review_assignments.application_id', '=', 'applications.id')
           .as('assignedCount'),
       )
+      .select(cursorValue.as('cursorValue'))
       .orderBy(column, (ob) => (q.direction === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast()))
-      .orderBy('applications.id')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
-    base
-      .select(['applications.status', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy('applications.status')
-      .execute(),
-  ]);
+      // Ties in the sort's direction too, so (value, id) is one index order and one row comparison.
+      .orderBy('applications.id', q.direction)
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  const after = q.after;
+  if (!after) return rowsOf(null, q.limit, q.offset);
+  const beyond = q.direction === 'asc' ? sql.raw('>') : sql.raw('<');
+  const ref = sql.ref(column);
+  if (after.value === null) return rowsOf(sql<boolean>`${ref} is null and applications.id ${beyond} ${after.id}`, q.limit, 0);
+  // Rows past the cursor among the non-null values (one index range), then, if the page is not
+  // full, the rows with no value, which sort last either way.
+  const valued = await rowsOf(sql<boolean>`(${ref}, applications.id) ${beyond} (${after.value}, ${after.id})`, q.limit, 0);
+  if (valued.length === q.limit) return valued;
+  return [...valued, ...(await rowsOf(sql<boolean>`${ref} is null`, q.limit - valued.length, 0))];
+}
+
+/**
+ * One page of the review queue with the total and the count per status (for the tabs), all under
+ * the same filters except the status filter itself, so the tabs show what each would hold.
+ * `nextCursor` continues after the page's last row (null when the page is not full).
+ */
+export async function listReviewQueue(db: Executor, q: QueueQuery) {
+  const [rows, counts] = await Promise.all([pageRows(db, q), countByStatus(db, q)]);
   const byStatus: Partial<Record<TApplicationStatus, number>> = {};
   for (const c of counts) byStatus[c.status] = Number(c.count);
   const total = q.statuses && q.statuses.length > 0
     ? q.statuses.reduce((s, status) => s + (byStatus[status] ?? 0), 0)
     : Object.values(byStatus).reduce((s, n) => s + n, 0);
+  const last = rows.length === q.limit ? rows.at(-1) : undefined;
   return {
-    rows: rows.map((r) => ({ ...r, assignedCount: Number(r.assignedCount ?? 0) })),
+    rows: rows.map(({ cursorValue: _, ...r }) => ({ ...r, assignedCount: Number(r.assignedCount ?? 0) })),
     total,
     counts: byStatus,
+    nextCursor: last ? { value: last.cursorValue, id: last.id } : null,
   };
 }
 

@@ -22,6 +22,17 @@ export const ZQueueFilters = z.object({
 });
 export type TQueueFilters = z.output<typeof ZQueueFilters>;
 
+/**
+ * Where a page of the queue ended (keyset paging): the last row's value in the sort column (a
+ * text, an amount, a time as the database wrote it, or null when it has none) and its id. The
+ * next page is what follows.
+ */
+export const ZQueueCursor = z.object({
+  value: z.union([z.string().max(500), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.null()]),
+  id: z.uuid(),
+});
+export type TQueueCursor = z.output<typeof ZQueueCursor>;
+
 /** How many views one user keeps; the counts of every view are computed on each list. */
 export const SAVED_VIEWS_MAX = 30;
 export const SAVED_VIEW_NAME_MAX = 60;

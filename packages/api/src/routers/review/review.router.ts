@@ -1,5 +1,5 @@
 import { ZInputDate } from '@tsumiki/domain';
-import { ZBonusCode, ZCommitteeFinding, ZConflictKind, ZLineReview, ZQueueFilters, ZSavedView, ZWorkflowEvent } from '@tsumiki/domain/review';
+import { ZBonusCode, ZCommitteeFinding, ZConflictKind, ZLineReview, ZQueueCursor, ZQueueFilters, ZSavedView, ZWorkflowEvent } from '@tsumiki/domain/review';
 import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import { CONSOLE_ROLES, STAFF_ROLES } from './review.access';
@@ -43,7 +43,14 @@ export const reviewRouter = createTRPCRouter({
 
   /** One page of the queue with the count per status. */
   queue: consoleProcedure
-    .input(ZQueueFilters.extend({ page: z.number().int().min(1).max(10_000).default(1), pageSize: z.number().int().min(1).max(200).default(50) }))
+    .input(
+      ZQueueFilters.extend({
+        page: z.number().int().min(1).max(10_000).default(1),
+        pageSize: z.number().int().min(1).max(200).default(50),
+        // The previous page's nextCursor: the page after it, however deep (then `page` is not used).
+        after: ZQueueCursor.optional(),
+      }),
+    )
     .query(({ ctx, input }) => reviewQueue(ctx, input)),
 
   exportQueue: staffProcedure

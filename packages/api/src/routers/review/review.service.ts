@@ -36,6 +36,7 @@ import {
   ZBonusCode,
   type TConflictKind,
   type TLineReview,
+  type TQueueCursor,
 } from '@tsumiki/domain/review';
 import { appError } from '../../errors';
 import { exportFile, type ExportFormat } from '../../lib/spreadsheet';
@@ -68,6 +69,7 @@ export interface QueueInput {
   direction: 'asc' | 'desc';
   page: number;
   pageSize: number;
+  after?: TQueueCursor | undefined;
 }
 
 /**
@@ -92,6 +94,7 @@ export async function reviewQueue(ctx: Ctx, input: QueueInput) {
     direction: input.direction,
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
+    after: input.after,
   });
   return {
     ...page,

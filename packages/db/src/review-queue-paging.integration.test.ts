@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEUE_SORTS } from '@tsumiki/domain/review';
+import { isReceived, type TApplicationStatus } from '@tsumiki/domain';
+import type { Database } from './client';
+import { insertApplication } from './repositories/applications.repository';
+import { insertMembership, insertUser } from './repositories/users.repository';
+import { insertOrganisation } from './repositories/organisations.repository';
+import { insertProgramme } from './repositories/programmes.repository';
+import { insertConflictDeclaration, insertRelatedOrganisation } from './repositories/review-conflicts.repository';
+import { listReviewQueue, type QueueQuery } from './repositories/review-queue.repository';
+import { testBackends } from './testing';
+
+/**
+ * The queue at scale reads differently: keyset pages (after the last row seen), trigram-indexed
+ * search, and tab counts from the kept per-status counts less the viewer's conflicts. Each is held
+ * here to the plain answer: every page walk equals the offset listing, every count the rows listed.
+ */
+const backends = await testBackends();
+
+const STATUSES: TApplicationStatus[] = ['submitted', 'under_review', 'returned', 'draft', 'submitted', 'selected'];
+
+describe.each(backends)('review queue paging and counts on $name', (backend) => {
+  let database: Database;
+  let programmeId: string;
+  let viewerId: string;
+  let applicantOrgs: string[] = [];
+  let ids: string[] = [];
+
+  beforeAll(async () => {
+    database = await backend.create();
+    const { db } = database;
+    const office = await insertOrganisation(db, { kind: 'programme_office', name_ja: '事務局', name_en: 'Office', short_name_ja: null });
+    applicantOrgs = [];
+    for (const [ja, en] of [['杉山木材', 'Sugiyama Timber'], ['東北CLT', 'Tohoku CLT'], ['九州集成材', 'Kyushu Glulam']] as const) {
+      applicantOrgs.push((await insertOrganisation(db, { kind: 'applicant', name_ja: ja, name_en: en, short_name_ja: null })).id);
+    }
+    const author = await insertUser(db, { email: 'author@example.jp', displayName: 'author', passwordHash: 'x' });
+    const viewer = await insertUser(db, { email: 'staff@example.jp', displayName: 'staff', passwordHash: 'x' });
+    viewerId = viewer.id;
+    await insertMembership(db, { userId: viewer.id, organisationId: office.id, role: 'reviewer' });
+    const programme = await insertProgramme(db, {
+      code: 'p1',
+      kind: 'clt_demonstration',
+      name_ja: 'p1',
+      name_en: 'p1',
+      fiscal_year: 2026,
+      window_opens_at: new Date('2026-03-05T15:00:00Z'),
+      window_closes_at: new Date('2026-04-06T04:00:00Z'),
+      budget_yen: 1_000,
+      office_organisation_id: office.id,
+    });
+    programmeId = programme.id;
+    ids = [];
+    for (let i = 0; i < 30; i++) {
+      const a = await insertApplication(db, {
+        programmeId,
+        organisationId: applicantOrgs[i % 3]!,
+        createdBy: author.id,
+        title: `木造${i % 4 === 0 ? '実証' : '事務所'}棟 第${i}号`,
+        content: { programme: 'clt_demonstration' },
+      });
+      const status = STATUSES[i % STATUSES.length]!;
+      // Ties (equal amounts and times) and missing values, which keyset paging must step over.
+      await db
+        .updateTable('applications')
+        .set({
+          status,
+          submitted_at: isReceived(status) ? new Date(Date.UTC(2026, 3, 1 + (i % 7))) : null,
+          tracking_number: i % 5 === 0 ? null : `CLT-${String(i).padStart(3, '0')}`,
+          requested_grant_yen: i % 6 === 1 ? null : (i % 4) * 1_000,
+        })
+        .where('id', '=', a.id)
+        .execute();
+      ids.push(a.id);
+    }
+  });
+  afterAll(() => database?.close());
+
+  const base = (over: Partial<QueueQuery> = {}): QueueQuery => ({
+    viewerId,
+    programmeIds: [programmeId],
+    sort: 'submitted_at',
+    direction: 'desc',
+    limit: 1_000,
+    offset: 0,
+    ...over,
+  });
+
+  async function walk(q: QueueQuery, pageSize: number) {
+    const seen: string[] = [];
+    let page = await listReviewQueue(database.db, { ...q, limit: pageSize });
+    seen.push(...page.rows.map((r) => r.id));
+    while (page.nextCursor) {
+      page = await listReviewQueue(database.db, { ...q, limit: pageSize, after: page.nextCursor });
+      seen.push(...page.rows.map((r) => r.id));
+    }
+    return seen;
+  }
+
+  it('walks every sort both ways by keyset to the same rows, in the same order, as by offset', async () => {
+    for (const sort of QUEUE_SORTS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const all = (await listReviewQueue(database.db, base({ sort, direction }))).rows.map((r) => r.id);
+        expect(all).toHaveLength(25);
+        expect(await walk(base({ sort, direction }), 4), `${sort} ${direction}`).toEqual(all);
+        const byOffset: string[] = [];
+        for (let offset = 0; offset < all.length; offset += 4) {
+          byOffset.push(...(await listReviewQueue(database.db, base({ sort, direction, limit: 4, offset }))).rows.map((r) => r.id));
+        }
+        expect(byOffset, `${sort} ${direction}`).toEqual(all);
+      }
+    }
+  });
+
+  it('keyset pages under a status filter and a search too', async () => {
+    const q = base({ sort: 'requested_grant', direction: 'asc', statuses: ['submitted', 'returned'], search: '事務所' });
+    const all = (await listReviewQueue(database.db, q)).rows;
+    expect(all.length).toBeGreaterThan(3);
+    expect(all.every((r) => r.title.includes('事務所') && ['submitted', 'returned'].includes(r.status))).toBe(true);
+    expect(await walk(q, 3)).toEqual(all.map((r) => r.id));
+  });
+
+  it('searches titles, tracking numbers and applicant names (Japanese and English) by substring', async () => {
+    const titles = async (search: string) => (await listReviewQueue(database.db, base({ search }))).rows;
+    expect((await titles('実証棟')).every((r) => r.title.includes('実証棟'))).toBe(true);
+    expect((await titles('実証棟')).length).toBe(8);
+    expect((await titles('clt-01')).map((r) => r.trackingNumber).sort()).toEqual(['CLT-011', 'CLT-012', 'CLT-013', 'CLT-014', 'CLT-016', 'CLT-017', 'CLT-018', 'CLT-019']);
+    expect(new Set((await titles('集成')).map((r) => r.applicantNameJa))).toEqual(new Set(['九州集成材']));
+    expect(new Set((await titles('tohoku')).map((r) => r.applicantNameEn))).toEqual(new Set(['Tohoku CLT']));
+    // Short searches (fewer than three characters: no trigram) still find their rows.
+    expect((await titles('号')).length).toBe(25);
+    expect((await titles('zz')).length).toBe(0);
+  });
+
+  async function expectCountsMatchRows(q: QueueQuery) {
+    const page = await listReviewQueue(database.db, q);
+    const expected: Partial<Record<TApplicationStatus, number>> = {};
+    for (const r of page.rows) expected[r.status] = (expected[r.status] ?? 0) + 1;
+    expect(page.counts).toEqual(expected);
+    expect(page.total).toBe(page.rows.length);
+  }
+
+  it('counts per status from the kept counts, less each kind of conflict, as the rows listed', async () => {
+    const { db } = database;
+    await expectCountsMatchRows(base());
+    // A declared conflict on one proposal; a related company (all of that applicant's proposals).
+    await insertConflictDeclaration(db, { applicationId: ids[2]!, programmeId, memberId: viewerId, conflicts: [{ kind: 'consulted_self' }], at: new Date() });
+    await expectCountsMatchRows(base());
+    await insertConflictDeclaration(db, { applicationId: ids[4]!, programmeId, memberId: viewerId, conflicts: [{ kind: 'related_company' }], at: new Date() });
+    await expectCountsMatchRows(base());
+    await insertRelatedOrganisation(db, viewerId, applicantOrgs[2]!);
+    await expectCountsMatchRows(base());
+    // A status change and a deletion keep the kept counts true.
+    await db.updateTable('applications').set({ status: 'under_review' }).where('id', 'in', [ids[0]!, ids[6]!]).execute();
+    await db.deleteFrom('applications').where('id', '=', ids[12]!).execute();
+    await expectCountsMatchRows(base());
+    const kept = await db.selectFrom('application_status_counts').select(['status', 'applications']).where('programme_id', '=', programmeId).execute();
+    const actual = await db.selectFrom('applications').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('programme_id', '=', programmeId).groupBy('status').execute();
+    expect(Object.fromEntries(kept.filter((k) => Number(k.applications) > 0).map((k) => [k.status, Number(k.applications)]))).toEqual(
+      Object.fromEntries(actual.map((a) => [a.status, Number(a.n)])),
+    );
+    // Having applied to the programme hides all of it.
+    await db.updateTable('applications').set({ created_by: viewerId }).where('id', '=', ids[3]!).execute();
+    expect((await listReviewQueue(db, base())).total).toBe(0);
+    await expectCountsMatchRows(base());
+  });
+});
