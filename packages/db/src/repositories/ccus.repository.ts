@@ -147,13 +147,17 @@ export function listCcusRollups(
   return query.orderBy('period_month').execute();
 }
 
-/** One metric's member figures for one month, for drill-down and ranking. */
+/**
+ * One metric's member figures for one month, for drill-down and ranking. The facts are read by
+ * their key (association, metric, month): one index range holding the figures themselves.
+ */
 export function listMemberFigures(db: Executor, associationId: string, metricCode: string, periodMonth: string) {
   return db
     .selectFrom('ccus_member_firms as m')
     .leftJoin('ccus_facts as f', (join) =>
       join
         .onRef('f.member_firm_id', '=', 'm.id')
+        .on('f.association_id', '=', associationId)
         .on('f.metric_code', '=', metricCode)
         .on('f.period_month', '=', periodMonth),
     )
@@ -334,7 +338,8 @@ export function updateMemberFirm(db: Executor, associationId: string, id: string
 export function listMemberFirmsWithFigures(db: Executor, associationId: string) {
   return db
     .selectFrom('ccus_member_firms as m')
-    .leftJoin('ccus_facts as f', 'f.member_firm_id', 'm.id')
+    // The association's facts by their key's first column (there is no index by firm alone).
+    .leftJoin('ccus_facts as f', (join) => join.onRef('f.member_firm_id', '=', 'm.id').on('f.association_id', '=', associationId))
     .select((eb) => ['m.id', 'm.name', 'm.project_cost_yen as projectCostYen', eb.fn.count<number>('f.id').as('figures'), eb.fn.max('f.period_month').as('latestMonth')])
     .where('m.association_id', '=', associationId)
     .groupBy(['m.id', 'm.name', 'm.project_cost_yen'])
