@@ -47,6 +47,7 @@ export async function dumpDatabase(db: Kysely<DB>): Promise<BackupFile> {
 const ORDER_KEYS: Partial<Record<keyof DB, string[]>> = {
   tracking_counters: ['prefix'],
   user_second_factors: ['user_id'],
+  carbon_material_names: ['organisation_id', 'folded_name'],
   ccus_custom_metrics: ['association_id', 'code'],
   ccus_rollups: ['association_id', 'metric_code', 'period_month'],
   ccus_targets: ['association_id', 'metric_code', 'fiscal_year'],
