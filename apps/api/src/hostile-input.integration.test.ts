@@ -89,12 +89,17 @@ function arbitraryFor(schema: JsonSchema | undefined, ids: string[], depth = 0):
       if (schema.format === 'date-time') return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), hostileString);
       return hostileString;
     case 'integer':
-    case 'number':
+    case 'number': {
+      // A number's bounds need not be whole (a factor above 0.000001): whole values inside them,
+      // and the bound itself when no whole value fits.
+      const min = Math.ceil(Math.max(schema.minimum ?? -1e6, -1e15));
+      const max = Math.floor(Math.min(schema.maximum ?? 1e6, 1e15));
       return fc.oneof(
-        fc.integer({ min: Math.max(schema.minimum ?? -1e6, -1e15), max: Math.min(schema.maximum ?? 1e6, 1e15) }),
+        min <= max ? fc.integer({ min, max }) : fc.constant(schema.minimum ?? 0),
         fc.constantFrom(0, -1, 1.5, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e308),
         anything,
       );
+    }
     case 'boolean':
       return fc.oneof(fc.boolean(), anything);
     default:

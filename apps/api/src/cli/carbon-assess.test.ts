@@ -71,7 +71,7 @@ describe('tsumiki carbon assess', () => {
     const rebar = `${GOOD_CSV}3,3.3,steel.section,30,t,,H形鋼\n`;
     const gap = await run([file('gap.csv', rebar)]);
     expect(gap.code).toBe(1);
-    expect(gap.err).toContain('gap.csv:12: 明細「L12」（12行目）の資材「steel.section」には、まだ使える原単位がありません。');
+    expect(gap.err).toContain('gap.csv:12: 明細「L12」（12行目）の資材「鉄骨（形鋼・鋼板）」には、まだ使える原単位がありません。');
     const partial = await run([file('gap.csv', rebar), '--allow-incomplete']);
     expect(partial.code).toBe(0);
     expect(JSON.parse(partial.out)).toMatchObject({ result: { complete: false } });
