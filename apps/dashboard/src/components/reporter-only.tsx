@@ -1,4 +1,4 @@
-import { Alert, Anchor, Stack } from '@mantine/core';
+import { Alert, Anchor, Stack, Title } from '@mantine/core';
 import { mayReportForAssociation } from '@tsumiki/domain/ccus';
 import { useSession } from '@tsumiki/ui';
 import type { ReactNode } from 'react';
@@ -16,7 +16,8 @@ export function ReporterOnly({ children }: { children: ReactNode }) {
   if (mayReportForAssociation(session.memberships, associationId)) return <>{children}</>;
   return (
     <Stack data-testid="reporter-only">
-      <Alert color="blue" role="status" title={t('readOnly.title')}>
+      <Title order={1}>{t('readOnly.title')}</Title>
+      <Alert color="blue" role="status">
         {t('readOnly.body')}
       </Alert>
       <Anchor component={Link} to={`/associations/${associationId}`}>
