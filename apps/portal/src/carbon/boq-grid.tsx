@@ -120,6 +120,7 @@ export function BoqGrid({
   issuesByLine,
   onPickFactor,
   remembered = [],
+  namesLoading = false,
   projectFactors = [],
   assessmentDate,
 }: {
@@ -131,6 +132,8 @@ export function BoqGrid({
   onPickFactor: (line: TBoqDraftLine) => void;
   /** The organisation's remembered names for materials. */
   remembered?: readonly TRememberedName[];
+  /** While the remembered names load, a paste would miss them: it waits. */
+  namesLoading?: boolean;
   /** Factors the user entered for the project. */
   projectFactors?: readonly TEmissionFactor[];
   assessmentDate: string;
@@ -222,6 +225,7 @@ export function BoqGrid({
     const text = event.clipboardData.getData('text/plain');
     if (!/[\t\n]/.test(text)) return; // one cell: the input takes it as usual
     event.preventDefault();
+    if (namesLoading) return;
     takeCells(pastedCells(text));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>, row: number, column: number) => {
@@ -443,7 +447,7 @@ export function BoqGrid({
         <Group>
           <Button
             size="xs"
-            disabled={pasteText.trim() === ''}
+            disabled={pasteText.trim() === '' || namesLoading}
             onClick={() => {
               if (takeCells(pastedCells(pasteText))) setPasteText('');
             }}

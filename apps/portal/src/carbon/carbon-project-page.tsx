@@ -135,6 +135,7 @@ function ProjectEditor({ loaded, library, onReload }: { loaded: Project; library
           issuesByLine={issuesByLine}
           onPickFactor={setPicking}
           remembered={rememberedNames}
+          namesLoading={remembered.isPending}
           projectFactors={content.settings.factors}
           assessmentDate={content.settings.assessmentDate}
         />

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack, WAIT } from './browser';
+
+const browser = useBrowserStack();
+
+// A designer's bill of quantities as written in Japan, copied from Excel with its header row.
+const BOQ = [
+  '工事科目\t工事細目\t資材\t数量\t単位',
+  '3\t3.5\tCLT\t120\tm3',
+  '3\t3.5\t集成材\t40\tm3',
+  '3\t3.1\t生コンクリート\t300\tm3',
+  '3\t3.4\t異形棒鋼\t25\tt',
+  '3\t3.3\tH形鋼\t10\tt',
+  '4\t4.3\t板ガラス\t500\tm2',
+].join('\n');
+
+async function newProject(name: string) {
+  const page = await browser.signIn('portal', 'applicant@demo.tsumiki.jp', { viewport: { width: 1400, height: 1000 } });
+  await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+  await page.getByRole('link', { name: 'LCCO2算定' }).first().click();
+  await page.locator('[data-testid=carbon-new-name]').waitFor({ timeout: 20_000 });
+  await page.locator('[data-testid=carbon-new-name]').fill(name);
+  await page.locator('[data-testid=carbon-create]').click();
+  await page.locator('[data-testid=carbon-project]').waitFor({ timeout: 20_000 });
+  await page.getByLabel('建物用途').selectOption('office');
+  await page.getByLabel('構造').selectOption('RC');
+  await page.locator('[data-testid=gross-floor-area]').fill('3000');
+  await page.locator('[data-testid=boq-paste]').fill(BOQ);
+  await page.locator('[data-testid=boq-paste-add]').click();
+  await page.getByText('6行を追加しました。').waitFor({ timeout: 10_000 });
+  return page;
+}
+type Page = Awaited<ReturnType<typeof newProject>>;
+
+/** What the BoQ grid's factor column says for each line, in order. */
+const provenance = (page: Page) =>
+  page.locator('[data-testid=boq-grid] tr[data-line]').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[6]?.textContent ?? ''));
+
+// Each line's factor by name and kind of data; the steel sections and the glass are documented gaps.
+const PROVENANCE = [
+  expect.stringMatching(/CLT.*・/),
+  expect.stringMatching(/集成材.*・/),
+  expect.stringMatching(/コンクリート.*・/),
+  expect.stringMatching(/棒鋼.*・/),
+  '原単位なし',
+  '原単位なし',
+];
+
+describe('a Japanese bill of quantities', () => {
+  it('is taken whole, the one ambiguous name mapped in one step and remembered, and assessed with every line’s factor shown except the documented gaps', async () => {
+    const page = await newProject('E2E 和名の数量表');
+    await expect.poll(() => page.locator('[data-testid=boq-grid] tr[data-line]').count(), WAIT).toBe(6);
+    expect(await page.getByRole('alert').filter({ hasText: '貼り付けた' }).count()).toBe(0);
+
+    // 集成材 is small or medium section: asked once, not guessed.
+    const mapping = page.locator('[data-testid=material-mapping]');
+    await mapping.waitFor({ timeout: 10_000 });
+    await expect.poll(() => mapping.locator('tr[data-name]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name'))), WAIT).toEqual(['集成材']);
+    await page.getByLabel('「集成材」にあたる資材').selectOption('wood.glulam_medium');
+    await page.getByLabel('「集成材」を組織で記憶する').check();
+    await page.locator('[data-testid=material-mapping-apply]').click();
+    await expect.poll(() => mapping.count(), WAIT).toBe(0);
+
+    // Every line names the factor it rests on and its kind of data; the two gaps say they have none.
+    await expect.poll(() => provenance(page), WAIT).toEqual(PROVENANCE);
+
+    // Until the gaps are accepted the result says which lines and why (the library's documented reason).
+    const issues = page.locator('[data-testid=carbon-issues]');
+    await issues.waitFor({ timeout: 10_000 });
+    await expect.poll(() => issues.locator('li').count(), WAIT).toBe(2);
+    await expect.poll(() => issues.textContent(), WAIT).toContain('形鋼・鋼板の公表値が見つかっていません');
+    await expect.poll(() => issues.textContent(), WAIT).toContain('一般品には当てはまりません');
+    const gaps = page.locator('[data-testid=gap-factors]');
+    await expect.poll(() => gaps.textContent(), WAIT).toContain('原単位がない資材（2件）');
+
+    await page.getByLabel('原単位のない明細があっても結果を表示する（不完全と表示）').check();
+    const modules = page.locator('[data-testid=carbon-module-table]');
+    await modules.waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByText('この結果は不完全です。原単位のない明細があります。').count(), WAIT).toBe(1);
+    const a1a3 = await modules.locator('tbody tr').first().textContent();
+    expect(a1a3).toMatch(/A1-A3.*[1-9][\d,]* kg-CO₂e/);
+
+    // The remembered name: the same paste in a new project matches 集成材 without asking.
+    await page.context().close();
+    const again = await newProject('E2E 和名の数量表 2');
+    await expect.poll(() => provenance(again), WAIT).toEqual(PROVENANCE);
+    expect(await again.locator('[data-testid=material-mapping]').count()).toBe(0);
+    await again.context().close();
+    expect(browser.consoleErrors).toEqual([]);
+  });
+});
