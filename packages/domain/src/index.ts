@@ -3,6 +3,7 @@ export * from './attachment';
 export * from './auth';
 export * from './errors';
 export * from './money';
+export * from './yen-input';
 export * from './organisation';
 export * from './addressed-mail';
 export * from './programme';

@@ -1,5 +1,6 @@
-import { insertAttachment, type Database } from '@tsumiki/db';
-import { CLT_DEMONSTRATION, documentsToAttach, type TCltContent } from '@tsumiki/domain/programmes';
+import { insertApplication, insertAttachment, type Database } from '@tsumiki/db';
+import { CLT_DEMONSTRATION, documentsToAttach, type TApplicationContent, type TCltContent } from '@tsumiki/domain/programmes';
+import type { BrowserStack } from './browser';
 import type { Page } from 'playwright-core';
 
 /** Helpers for driving the application wizard: fields by their content path, as the wizard ids them. */
@@ -80,4 +81,23 @@ export async function attachRequiredDocuments(db: Database['db'], applicationId:
         documentCode: r.document.code,
         pageCount: 1,
       });
+}
+
+/** A draft of `content` for the demo applicant's organisation, opened in the wizard. */
+export async function openDraft(browser: BrowserStack, content: TApplicationContent, options: { email?: string; programmeCode?: string; viewport?: { width: number; height: number } } = {}) {
+  const { db } = browser.stack.database;
+  const email = options.email ?? 'applicant@demo.tsumiki.jp';
+  const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  const membership = await db.selectFrom('memberships').select('organisation_id').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+  const programme = await db
+    .selectFrom('programmes')
+    .select('id')
+    .where('code', '=', options.programmeCode ?? (content.programme === 'clt_demonstration' ? 'clt-demonstration-demo' : 'co2-factor-support-demo'))
+    .executeTakeFirstOrThrow();
+  const draft = await insertApplication(db, { programmeId: programme.id, organisationId: membership.organisation_id, createdBy: user.id, title: '下書き', content });
+  const page = await browser.signIn('portal', email, { viewport: options.viewport ?? { width: 1366, height: 768 } });
+  await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+  await page.goto(new URL(`/applications/${draft.id}`, browser.stack.urls.portal).toString());
+  await page.locator('[data-testid=application-wizard]').waitFor({ timeout: 20_000 });
+  return { page, draft, db };
 }

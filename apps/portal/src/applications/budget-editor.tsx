@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import {
   BUDGET_TABLES,
   budgetRows,
   budgetWriteValue,
   columnOptions,
+  MAX_LINE_YEN,
   nextRowId,
   type BudgetRow,
   type BudgetTable,
@@ -11,6 +12,7 @@ import {
   type TApplicationContent,
 } from '@tsumiki/domain/programmes';
 import type { TProgrammeKind } from '@tsumiki/domain';
+import { YenInput } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { BudgetImport } from './budget-import';
 import { fieldId, issueText, langOf } from './form-fields';
@@ -20,7 +22,7 @@ type Option = { value: string; label: string };
 type Column =
   | { key: string; label: string; kind: 'select'; options: Option[]; width?: number | undefined }
   | { key: string; label: string; kind: 'text'; width?: number | undefined }
-  | { key: string; label: string; kind: 'yen'; width?: number | undefined };
+  | { key: string; label: string; kind: 'yen'; max: number; width?: number | undefined };
 
 function RowsTable({
   caption,
@@ -86,15 +88,7 @@ function RowsTable({
                     if (c.kind === 'yen')
                       return (
                         <Table.Td key={c.key}>
-                          <NumberInput
-                            {...common}
-                            thousandSeparator=","
-                            allowDecimal={false}
-                            allowNegative={false}
-                            hideControls
-                            value={typeof row[c.key] === 'number' ? (row[c.key] as number) : ''}
-                            onChange={(v) => set(index, c.key, typeof v === 'number' ? v : undefined)}
-                          />
+                          <YenInput {...common} max={c.max} value={typeof row[c.key] === 'number' ? (row[c.key] as number) : undefined} onChange={(v) => set(index, c.key, v)} />
                         </Table.Td>
                       );
                     return (
@@ -164,7 +158,9 @@ export function BudgetEditor({
     table.columns.map((c) =>
       c.kind === 'select'
         ? { key: c.key, label: c.label[lang], kind: 'select', options: columnOptions(c, content).map((o) => ({ value: o.value, label: o.label[lang] })), width: c.width }
-        : { key: c.key, label: c.label[lang], kind: c.kind, width: c.width },
+        : c.kind === 'yen'
+          ? { key: c.key, label: c.label[lang], kind: 'yen', max: c.max ?? MAX_LINE_YEN, width: c.width }
+          : { key: c.key, label: c.label[lang], kind: 'text', width: c.width },
     );
   return (
     <Stack gap="lg">

@@ -3,6 +3,7 @@ import { CLT_COUNCIL_CATEGORIES, CLT_DEMO_CATEGORIES } from './clt/definition';
 import { CONSTRUCTION_WORKS, DESIGN_COSTS } from './clt/tables';
 import { CO2_CATEGORIES, FACTOR_KIND_NAMES, FACTOR_KINDS } from './co2/definition';
 import { BUILTIN_PROGRAMMES, valueAt } from './input';
+import { MAX_LINE_YEN } from './shared/amounts';
 
 /**
  * Which budget tables a programme's form has, and their columns, as data: the portal's budget
@@ -26,7 +27,7 @@ export interface BudgetColumn {
   readonly options?: readonly BudgetOption[];
   readonly optionsFrom?: 'factors';
   readonly required: boolean;
-  /** Characters for text. */
+  /** Characters for text; the largest amount for yen. */
   readonly max?: number;
   /** Width hint for the editor (px). */
   readonly width?: number;
@@ -59,7 +60,7 @@ function categoryOptions(kind: TProgrammeKind, codes: readonly string[]): Budget
 const baseColumns = (kind: TProgrammeKind, categories: readonly string[]): BudgetColumn[] => [
   { key: 'category', label: t('経費区分', 'Category'), kind: 'select', options: categoryOptions(kind, categories), required: true, width: 180 },
   { key: 'description', label: t('内容', 'Description'), kind: 'text', required: true, max: 500 },
-  { key: 'amount', label: t('金額（税込・円）', 'Amount (tax incl., yen)'), kind: 'yen', required: true, width: 160 },
+  { key: 'amount', label: t('金額（税込・円）', 'Amount (tax incl., yen)'), kind: 'yen', required: true, max: MAX_LINE_YEN, width: 160 },
 ];
 
 const explanation: BudgetColumn = { key: 'explanation', label: t('△の説明', 'Explanation for △'), kind: 'text', required: false, max: 1000 };
