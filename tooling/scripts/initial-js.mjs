@@ -3,8 +3,9 @@
  * After `vite build`: the JavaScript a browser must load before the app's first screen — the entry
  * chunk and the chunks it imports statically, not the lazily loaded routes — summed gzip-compressed,
  * from Vite's manifest, against the budget (INITIAL_JS_BUDGET_KB, default 200). Over it, the build
- * says so; it fails only with INITIAL_JS_STRICT=1, as the shared base (React, the router, Mantine,
- * zod, tRPC, TanStack Query, i18next) is about 240 kB gzip by itself today.
+ * fails (INITIAL_JS_STRICT=0 only warns, for a local experiment): the sign-in screens, zod and the
+ * portal's notification popover are kept out of the first screen for this, and a static import
+ * that drags one of them back in should be caught where it is made.
  *
  *   node tooling/scripts/initial-js.mjs apps/portal
  */
@@ -39,5 +40,5 @@ for (const s of sizes) console.log(`  ${s.file}  ${kb(s.raw)} kB, ${kb(s.gzip)} 
 console.log(`${name}: initial JavaScript ${kb(total)} kB gzip in ${sizes.length} chunk(s), ${lazy} lazy chunk(s); budget ${budgetKb} kB`);
 if (total > budgetKb * 1024) {
   console.warn(`${name}: OVER BUDGET — initial JavaScript ${kb(total)} kB gzip > ${budgetKb} kB`);
-  if (process.env.INITIAL_JS_STRICT === '1') process.exit(1);
+  if (process.env.INITIAL_JS_STRICT !== '0') process.exit(1);
 }

@@ -1,6 +1,7 @@
+import { Box } from '@mantine/core';
 import { AppRoutes, lazyPage, type NavItem } from '@tsumiki/ui';
+import { Suspense } from 'react';
 import { Route } from 'react-router';
-import { NotificationBell } from './notifications/notification-bell';
 
 // Each page is its own chunk, loaded when its route is first visited.
 const ApplicationPage = lazyPage(() => import('./applications/application-page'), 'ApplicationPage');
@@ -11,6 +12,9 @@ const CarbonProjectPage = lazyPage(() => import('./carbon/carbon-project-page'),
 const MembersPage = lazyPage(() => import('./organisation/members-page'), 'MembersPage');
 const NotificationsPage = lazyPage(() => import('./notifications/notifications-page'), 'NotificationsPage');
 const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
+// The bell and its popover (with its positioning library) arrive beside the first page rather than
+// before it: the header is on every first screen, the popover is opened now and then.
+const NotificationBell = lazyPage(() => import('./notifications/notification-bell'), 'NotificationBell');
 
 export const NAV: NavItem[] = [
   { to: '/', labelKey: 'nav.home', end: true },
@@ -20,7 +24,7 @@ export const NAV: NavItem[] = [
 
 export function PortalRoutes() {
   return (
-    <AppRoutes nav={NAV} headerExtra={<NotificationBell />}>
+    <AppRoutes nav={NAV} headerExtra={<HeaderBell />}>
       <Route index element={<HomePage />} />
       <Route path="applications/new/:programmeId" element={<NewApplicationPage />} />
       <Route path="applications/:id" element={<ApplicationPage />} />
@@ -30,5 +34,14 @@ export function PortalRoutes() {
       <Route path="carbon/:id" element={<CarbonProjectPage />} />
       <Route path="organisation" element={<MembersPage />} />
     </AppRoutes>
+  );
+}
+
+/** Holds the bell's place (an ActionIcon of size lg is 34 px) so the header does not shift when it arrives. */
+function HeaderBell() {
+  return (
+    <Suspense fallback={<Box w={34} h={34} />}>
+      <NotificationBell />
+    </Suspense>
   );
 }

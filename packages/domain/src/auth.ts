@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZRole } from './roles';
+import { ZRole } from './role-schemas';
 
 export const ZEmail = z
   .string()

@@ -8,6 +8,7 @@ export * from './organisation';
 export * from './addressed-mail';
 export * from './programme';
 export * from './roles';
+export * from './role-schemas';
 export * from './time';
 export * from './field-errors';
 export * from './export';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Money is an integer number of yen (SPEC §1). The brand keeps plain numbers out. */
 export type Yen = number & { readonly __brand: 'Yen' };
 
-export const ZYen = z
+export const ZYen = /* @__PURE__ */ z
   .number()
   .int({ message: 'money.not_integer' })
   .min(0, { message: 'money.negative' })

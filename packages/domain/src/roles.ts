@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// No zod here: every app's first screen reads ROLE_APP, and the schemas are in role-schemas.ts so
+// that screen does not download the validation library.
 
 /** SPEC §7. A membership gives one user one role in one organisation. */
 export const ROLES = [
@@ -10,12 +11,10 @@ export const ROLES = [
   'association_viewer',
   'ministry',
 ] as const;
-export const ZRole = z.enum(ROLES);
-export type TRole = z.infer<typeof ZRole>;
+export type TRole = (typeof ROLES)[number];
 
 export const ORGANISATION_KINDS = ['applicant', 'association', 'programme_office', 'ministry'] as const;
-export const ZOrganisationKind = z.enum(ORGANISATION_KINDS);
-export type TOrganisationKind = z.infer<typeof ZOrganisationKind>;
+export type TOrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 /** Which organisation kind may hold each role: a reviewer works for a programme office, etc. */
 export const ROLE_ORGANISATION_KIND: Record<TRole, TOrganisationKind> = {

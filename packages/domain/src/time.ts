@@ -37,10 +37,10 @@ export const INPUT_DATE_RANGE = { minimum: '2000-01-01', maximum: '2099-12-31' }
 const inInputRange = (d: Date) => d.getTime() >= INPUT_DATE_MIN.getTime() && d.getTime() <= INPUT_DATE_MAX.getTime();
 
 /** An instant a person entered, within INPUT_DATE_MIN..INPUT_DATE_MAX. */
-export const ZInputDate = z.date().refine(inInputRange, { message: 'time.date_out_of_range', params: INPUT_DATE_RANGE });
+export const ZInputDate = /* @__PURE__ */ z.date().refine(inInputRange, { message: 'time.date_out_of_range', params: INPUT_DATE_RANGE });
 
 /** "2026-04-06T13:00" read as JST. */
-export const ZJstDateTime = z
+export const ZJstDateTime = /* @__PURE__ */ z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'time.invalid_jst_datetime' })
   .transform((s, ctx) => {

@@ -1,14 +1,17 @@
 import { Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { ROLE_APP, rolesForApp, type TApp } from '@tsumiki/domain';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LocaleSwitch } from './locale-switch';
 import { useAppName } from './provider';
 import { QueryState } from './query-state';
 import { SessionContext, useSessionQuery, type Session } from './session';
-import { RecoveryCodes } from './second-factor';
-import { SignInFrame, SignInPage } from './sign-in-page';
 import { useSignOut } from './use-sign-out';
+
+// The sign-in screens (with their form library and the domain's schemas) load only for someone
+// signed out: a signed-in user's first screen does not download them.
+const SignInPage = lazy(async () => ({ default: (await import('./sign-in-page')).SignInPage }));
+const RecoveryCodesPage = lazy(async () => ({ default: (await import('./sign-in-page')).RecoveryCodesPage }));
 
 /**
  * Signed out: the sign-in screen. Signed in without a role for this app: a page that says which app
@@ -30,27 +33,34 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   if (recoveryCodes) {
     return (
-      <SignInFrame>
-        <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
-      </SignInFrame>
+      <Suspense fallback={<FullPageLoader />}>
+        <RecoveryCodesPage codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+      </Suspense>
     );
   }
-  if (me.isPending) {
-    return (
-      <Center mih="100vh">
-        <Loader aria-label="…" />
-      </Center>
-    );
-  }
+  if (me.isPending) return <FullPageLoader />;
   return (
     <QueryState query={me}>
       {(session) => {
-        if (!session) return <SignInPage onEnrolled={setRecoveryCodes} />;
+        if (!session)
+          return (
+            <Suspense fallback={<FullPageLoader />}>
+              <SignInPage onEnrolled={setRecoveryCodes} />
+            </Suspense>
+          );
         const allowed = rolesForApp(app);
         if (!session.memberships.some((m) => allowed.includes(m.role))) return <WrongAppPage session={session} />;
         return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
       }}
     </QueryState>
+  );
+}
+
+function FullPageLoader() {
+  return (
+    <Center mih="100vh">
+      <Loader aria-label="…" />
+    </Center>
   );
 }
 

@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { errorText, fieldErrorText } from './errors';
 import { LocaleSwitch } from './locale-switch';
 import { useAppName } from './provider';
-import { CodeStep, EnrolmentStep, type PendingEnrolment, type PendingSignIn } from './second-factor';
+import { CodeStep, EnrolmentStep, RecoveryCodes, type PendingEnrolment, type PendingSignIn } from './second-factor';
 import { useTRPC } from './trpc';
 
 /**
@@ -34,6 +34,15 @@ export function SignInPage({ onEnrolled }: { onEnrolled: (recoveryCodes: string[
     );
   }
   return <PasswordStep onPending={setPending} />;
+}
+
+/** After enrolment: the recovery codes in the sign-in card, until the user says they kept them. */
+export function RecoveryCodesPage({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  return (
+    <SignInFrame>
+      <RecoveryCodes codes={codes} onDone={onDone} />
+    </SignInFrame>
+  );
 }
 
 /** The sign-in card every step is shown in. */

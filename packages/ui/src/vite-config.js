@@ -16,7 +16,14 @@ export function tsumikiAppConfig({ port }) {
     server: { port, strictPort: true, host: '127.0.0.1', proxy },
     preview: { port, strictPort: true, host: '127.0.0.1', proxy },
     // The manifest lets tooling/scripts/initial-js.mjs tell the entry's chunks from the lazy routes'.
-    build: { sourcemap: true, chunkSizeWarningLimit: 1500, manifest: true },
+    build: {
+      sourcemap: true,
+      chunkSizeWarningLimit: 1500,
+      manifest: true,
+      // zod in a chunk of its own: left to itself, Rolldown merges it with modules the first screen
+      // needs, and every app's first screen then downloads the validation library it does not use.
+      rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ }] } } },
+    },
     // testTimeout: component tests type through whole forms, slow on a busy 2-core CI machine.
     test: { environment: 'happy-dom', testTimeout: 30_000, setupFiles: [new URL('./testing/setup.ts', import.meta.url).pathname] },
   });
