@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
+import { newCarbonProject } from './carbon-project';
 
 const browser = useBrowserStack();
 
@@ -15,16 +16,7 @@ const BOQ = [
 ].join('\n');
 
 async function newProject(name: string) {
-  const page = await browser.signIn('portal', 'applicant@demo.tsumiki.jp', { viewport: { width: 1400, height: 1000 } });
-  await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
-  await page.getByRole('link', { name: 'LCCO2算定' }).first().click();
-  await page.locator('[data-testid=carbon-new-name]').waitFor({ timeout: 20_000 });
-  await page.locator('[data-testid=carbon-new-name]').fill(name);
-  await page.locator('[data-testid=carbon-create]').click();
-  await page.locator('[data-testid=carbon-project]').waitFor({ timeout: 20_000 });
-  await page.getByLabel('建物用途').selectOption('office');
-  await page.getByLabel('構造').selectOption('RC');
-  await page.locator('[data-testid=gross-floor-area]').fill('3000');
+  const page = await newCarbonProject(browser, name, { use: 'office', structure: 'RC', grossFloorArea: '3000' });
   await page.locator('[data-testid=boq-paste]').fill(BOQ);
   await page.locator('[data-testid=boq-paste-add]').click();
   await page.getByText('6行を追加しました。').waitFor({ timeout: 10_000 });
