@@ -26,3 +26,4 @@ export * from './repositories/review-decisions.repository';
 export * from './repositories/review-console.repository';
 export * from './repositories/carbon.repository';
 export * from './repositories/lifecycle.repository';
+export * from './repositories/programme-definitions.repository';

@@ -1,8 +1,12 @@
 import type { NewProgramme } from '../schema';
 import type { Executor } from './executor';
+import { ensureProgrammeDefinition } from './programme-definitions.repository';
 
-export function insertProgramme(db: Executor, programme: NewProgramme) {
-  return db.insertInto('programmes').values(programme).returningAll().executeTakeFirstOrThrow();
+/** A round; without a programme named, the office's programme of the round's kind (made if none). */
+export async function insertProgramme(db: Executor, programme: NewProgramme) {
+  const programme_definition_id =
+    programme.programme_definition_id ?? (await ensureProgrammeDefinition(db, programme.kind, programme.office_organisation_id));
+  return db.insertInto('programmes').values({ ...programme, programme_definition_id }).returningAll().executeTakeFirstOrThrow();
 }
 
 export function findProgrammeById(db: Executor, id: string) {

@@ -1,4 +1,4 @@
-// Programmes (rounds) and the applications made to them, with what was submitted and attached.
+// Programmes and their versioned rules, rounds (the programmes table) and the applications made to them, with what was submitted and attached.
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 import type { TApplicationStatus, TProgrammeKind } from '@tsumiki/domain';
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
@@ -17,8 +17,38 @@ export interface ProgrammeTable {
   office_organisation_id: string;
   /** A demo round: the documents' rules with dates moved so a newcomer can apply today. */
   is_demo: Generated<boolean>;
+  /** The programme this round is a call of; insertProgramme finds or makes it when not given. */
+  programme_definition_id: ColumnType<string, string | undefined, string>;
   definition: JSONColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: CreatedAt;
+}
+
+/** A programme an office runs (CLT 実証事業): its rules live in its versions. */
+export interface ProgrammeDefinitionTable {
+  id: Generated<string>;
+  office_organisation_id: string;
+  /** Unique across offices; the built-ins keep their kind as code. */
+  code: string;
+  /** Which application form and engine family applicants use. */
+  kind: TProgrammeKind;
+  name_ja: string;
+  name_en: string;
+  created_at: CreatedAt;
+}
+
+/** One version of a programme's rules: a draft the office edits, or published and never changed again. */
+export interface ProgrammeDefinitionVersionTable {
+  id: Generated<string>;
+  programme_definition_id: string;
+  version: number;
+  status: 'draft' | 'published';
+  /** Read through the repository, which parses it with the domain's ZProgrammeDefinition. */
+  definition: ColumnType<unknown, string, string>;
+  change_summary: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  published_at: Date | null;
+  published_by: string | null;
 }
 
 export interface ApplicationTable {
@@ -36,6 +66,8 @@ export interface ApplicationTable {
   /** 受付番号, given at the first submission. */
   tracking_number: string | null;
   requested_grant_yen: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The definition version the application was submitted under; null while a draft follows the latest. */
+  definition_version_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -87,6 +119,8 @@ export interface AttachmentTable {
 }
 
 export interface ApplicationTables {
+  programme_definitions: ProgrammeDefinitionTable;
+  programme_definition_versions: ProgrammeDefinitionVersionTable;
   programmes: ProgrammeTable;
   applications: ApplicationTable;
   application_status_counts: ApplicationStatusCountTable;
@@ -97,6 +131,7 @@ export interface ApplicationTables {
 
 export type Programme = Selectable<ProgrammeTable>;
 export type NewProgramme = Insertable<ProgrammeTable>;
+export type ProgrammeDefinitionRow = Selectable<ProgrammeDefinitionTable>;
 /** A row as the repositories return it: content parsed by its programme's schema. */
 export type Application = Omit<Selectable<ApplicationTable>, 'content'> & { content: TApplicationContent };
 export type ApplicationUpdate = Updateable<ApplicationTable>;

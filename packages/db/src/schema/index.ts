@@ -43,6 +43,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'user_second_factors',
   'user_recovery_codes',
   'pending_sign_ins',
+  'programme_definitions',
+  'programme_definition_versions',
   'programmes',
   'applications',
   'application_submissions',

@@ -4,6 +4,7 @@ import { CLT_USE_NAMES, CLT_USES } from './clt/tables';
 import { ZIsoDate } from './shared/dates';
 import { computeGrant, programmeByCode, validateGrantInput, valueAt, type TGrantResult } from './input';
 import type { ProgrammeCode } from './shared/reasons';
+import type { TProgrammeDefinition } from './shared/definition';
 import { missingDocuments, type AttachedDocument } from './submission-documents';
 
 /**
@@ -311,15 +312,17 @@ export interface ApplicationAssessment {
 /**
  * What the portal shows as you type and what the API checks at submission: form fields, the
  * environmental checklist (CLT), the required documents when the attachments are given, the
- * budget input, and eligibility. Pure, so both run it alike.
+ * budget input, and eligibility. Pure, so both run it alike. `definition` is the version the
+ * application is pinned to (or, for a draft, the latest published); the built-in one when absent.
  */
 export function assessApplication(
   kind: TProgrammeKind,
   content: Record<string, unknown>,
   attachments?: readonly AttachedDocument[],
+  definition?: TProgrammeDefinition,
 ): ApplicationAssessment {
   const issues = formIssues(kind, content);
-  const def = programmeByCode(kind);
+  const def = definition ?? programmeByCode(kind);
   if (!def) return { issues: [{ code: 'programmes.unknown', path: '', params: { programme: kind } }], result: null };
   if (attachments) issues.push(...missingDocuments(kind, def, content, attachments));
 

@@ -31,6 +31,8 @@ export * from './co2/compute';
 export * from './co2/definition';
 export * from './lca/definition';
 export * from './input';
+export * from './templates';
+export * from './shared/engine-facts';
 export * from './application-form';
 export * from './submission-documents';
 export * from './budget-tables';

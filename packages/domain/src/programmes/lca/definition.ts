@@ -100,6 +100,13 @@ export const LCA_IMPLEMENTATION = defineProgramme({
       source: '002 LCA実施型 補助額等',
     },
   ],
+  questions: [
+    { fact: 'withBimModel', text: { ja: 'BIMモデルを作成した上でLCAを行う', en: 'The LCA is done with a BIM model' }, answer: 'yes_no', source: '002 LCA実施型 補助額等' },
+    { fact: 'developsFactors', text: { ja: 'LCA算定に必要なCO2原単位も策定する', en: 'The CO2 factors the LCA needs are developed too' }, answer: 'yes_no', source: '002 LCA実施型 補助額等' },
+    { fact: 'reportsLcaResult', text: { ja: 'LCA算定結果を国土交通省等に報告する', en: 'The LCA result is reported to MLIT' }, answer: 'yes_no', source: '002 LCA実施型 補助要件' },
+    { fact: 'cooperatesWithSurveys', text: { ja: '国土交通省等による調査に協力する', en: 'Cooperates with MLIT surveys' }, answer: 'yes_no', source: '002 LCA実施型 補助要件' },
+    { fact: 'meetsBimRequirements', text: { ja: 'BIM活用型の要件を満たす', en: 'Meets the BIM-use requirements' }, answer: 'yes_no', source: '002 LCA実施型 補助要件 ※' },
+  ],
   eligibility: [
     {
       code: 'eligibility.lca.report_to_mlit',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ZCondition } from './conditions';
+import { ZCondition, type TCondition } from './conditions';
 import { ZIsoDate, ZJstText } from './dates';
+import { ENGINE_FACTS } from './engine-facts';
 
 /**
  * A support programme as data (SPEC §4: "a new programme should be mostly data"). The definition
@@ -12,8 +13,11 @@ import { ZIsoDate, ZJstText } from './dates';
 export const ZText = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
 export type TText = z.infer<typeof ZText>;
 
-/** "003 §2.5", "001 §2.5 例3", "003 参考資料2 表1", "002 l.2338": file prefix, then where. */
-export const ZSource = z.string().regex(/^\d{3} \S/);
+/**
+ * Where a rule comes from: a source document's number then where ("003 §2.5", "003 参考資料2 表1"),
+ * or, for a programme an office defines itself, its own document and section ("公募要領 §3").
+ */
+export const ZSource = z.string().trim().min(1, { message: 'programmes.definition_source_required' }).max(200);
 
 const code = z.string().regex(/^[a-z][a-z0-9_]*$/);
 
@@ -23,7 +27,8 @@ export const ZRateFraction = z
   .refine((r) => r.numerator <= r.denominator, { message: 'programmes.rate_above_one' });
 export type TRateFraction = z.infer<typeof ZRateFraction>;
 
-export const ZTaxTreatment = z.enum(['taxable', 'non_taxable']);
+export const TAX_TREATMENTS = ['taxable', 'non_taxable'] as const;
+export const ZTaxTreatment = z.enum(TAX_TREATMENTS, { error: 'programmes.definition_tax_treatment_required' });
 export type TTaxTreatment = z.infer<typeof ZTaxTreatment>;
 
 export const ZCostCategory = z.strictObject({
@@ -75,7 +80,7 @@ export const ZCap = z.strictObject({
   /** per_item: what an item is (a 'factor'); per_section: which section. */
   itemKind: code.optional(),
   section: code.optional(),
-  amount: z.number().int().min(0),
+  amount: z.number().int().min(0, { message: 'programmes.definition_negative_cap' }),
   taxIncluded: z.boolean(),
   /** "程度" / "約": the document gives the figure as approximate. */
   approximate: z.boolean().default(false),
@@ -141,6 +146,18 @@ export const ZCriterion = z.strictObject({
 });
 export type TCriterion = z.infer<typeof ZCriterion>;
 
+/**
+ * A question the application form asks (an eligibility question): its answer is a fact the
+ * definition's conditions may read. The CLT and CO2 engines bring their own questions (ENGINE_FACTS).
+ */
+export const ZQuestion = z.strictObject({
+  fact: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+  text: ZText,
+  answer: z.enum(['yes_no', 'number', 'date', 'text']),
+  source: ZSource,
+});
+export type TQuestion = z.infer<typeof ZQuestion>;
+
 export const ZEvaluationItem = z.strictObject({ code, text: ZText, source: ZSource });
 export const ZBonusItem = z.strictObject({
   code,
@@ -197,7 +214,8 @@ export const ZProgrammeDefinition = z
     name: ZText,
     operator: ZText,
     fiscalYear: z.number().int().min(2019).max(2100),
-    sourceDocument: z.string().regex(/^\d{3}$/),
+    /** The source document's number, or the title of the office's own call document. */
+    sourceDocument: z.string().trim().min(1).max(200),
     money: z.strictObject({
       /** Whether the rate applies to the tax-inclusive cost or the cost without consumption tax. */
       taxBasis: z.enum(['tax_inclusive', 'tax_exclusive']),
@@ -231,6 +249,7 @@ export const ZProgrammeDefinition = z
     /** Order in which sections give way when a per-project cap cuts the total. */
     capReductionOrder: z.array(code).default([]),
     ineligibleCosts: z.array(ZIneligibleCost).default([]),
+    questions: z.array(ZQuestion).default([]),
     eligibility: z.array(ZCriterion).default([]),
     /** Criteria checked per item (per emission factor for the CO2 programme). */
     itemEligibility: z.array(ZCriterion).default([]),
@@ -297,6 +316,9 @@ export const ZProgrammeDefinition = z
           });
       });
     });
+    for (const { path, fact } of conditionFacts(def))
+      if (!knownFacts(def).has(fact))
+        ctx.addIssue({ code: 'custom', message: 'programmes.definition_unknown_fact', path, params: { fact } });
     const codes = [...def.eligibility, ...def.itemEligibility].map((c) => c.code);
     if (new Set(codes).size !== codes.length)
       ctx.addIssue({
@@ -307,6 +329,48 @@ export const ZProgrammeDefinition = z
   });
 
 export type TProgrammeDefinition = z.output<typeof ZProgrammeDefinition>;
+
+type DefinitionShape = Pick<
+  TProgrammeDefinition,
+  'engine' | 'questions' | 'costCategories' | 'sections' | 'caps' | 'eligibility' | 'itemEligibility' | 'specialRateConditions' | 'bonusItems' | 'requiredDocuments'
+>;
+
+/** The facts a definition's conditions may read: its engine's, its questions', and each category's cost. */
+export function knownFacts(def: Pick<DefinitionShape, 'engine' | 'questions' | 'costCategories'>): Set<string> {
+  return new Set<string>([
+    ...ENGINE_FACTS[def.engine],
+    ...def.questions.map((q) => q.fact),
+    ...def.costCategories.map((c) => `cost.${c.code}`),
+  ]);
+}
+
+type Path = (string | number)[];
+
+function factsOf(cond: TCondition | undefined, path: Path): { path: Path; fact: string }[] {
+  if (cond === undefined) return [];
+  if ('all' in cond) return cond.all.flatMap((c, i) => factsOf(c, [...path, 'all', i]));
+  if ('any' in cond) return cond.any.flatMap((c, i) => factsOf(c, [...path, 'any', i]));
+  if ('not' in cond) return factsOf(cond.not, [...path, 'not']);
+  return [{ path: [...path, 'fact'], fact: cond.fact }];
+}
+
+/** Every fact a definition's conditions read, with where the condition is. */
+export function conditionFacts(def: DefinitionShape): { path: Path; fact: string }[] {
+  const criteria = (list: readonly TCriterion[], key: string) =>
+    list.flatMap((c, i) => [...factsOf(c.appliesWhen, [key, i, 'appliesWhen']), ...factsOf(c.requires, [key, i, 'requires'])]);
+  return [
+    ...def.sections.flatMap((s, i) => s.rates.flatMap((r, j) => factsOf(r.when, ['sections', i, 'rates', j, 'when']))),
+    ...def.caps.flatMap((c, i) => factsOf(c.when, ['caps', i, 'when'])),
+    ...criteria(def.eligibility, 'eligibility'),
+    ...criteria(def.itemEligibility, 'itemEligibility'),
+    ...def.specialRateConditions.flatMap((c, i) => factsOf(c.when, ['specialRateConditions', i, 'when'])),
+    ...def.bonusItems.flatMap((b, i) => factsOf(b.when, ['bonusItems', i, 'when'])),
+    ...def.requiredDocuments.flatMap((d, i) => [
+      ...factsOf(d.requiredWhen, ['requiredDocuments', i, 'requiredWhen']),
+      ...factsOf(d.omissibleWhen, ['requiredDocuments', i, 'omissibleWhen']),
+    ]),
+  ];
+}
 export type TProgrammeDefinitionInput = z.input<typeof ZProgrammeDefinition>;
 
 /** Validates programme data; throws with the zod issues, since a broken built-in is a programming error. */

@@ -112,6 +112,12 @@ const ZEB_DATA: TProgrammeDefinitionInput = {
       source: '002 ZEB補助率表',
     },
   ],
+  questions: [
+    { fact: 'zebRank', text: { ja: 'ZEBランク', en: 'ZEB rank' }, answer: 'text', source: '002 x' },
+    { fact: 'use', text: { ja: '用途', en: 'Use' }, answer: 'text', source: '002 x' },
+    { fact: 'applicantType', text: { ja: '申請者の種別', en: 'Applicant type' }, answer: 'text', source: '002 x' },
+    { fact: 'floorAreaM2', text: { ja: '延べ面積', en: 'Floor area' }, answer: 'number', source: '002 x' },
+  ],
   caps: [
     {
       id: 'project',
@@ -192,6 +198,9 @@ const TIMBER_DATA: TProgrammeDefinitionInput = {
       ],
       source: '002 木造',
     },
+  ],
+  questions: [
+    { fact: 'extraCostHardToCompute', text: { ja: '掛かり増し費用の算出が困難', en: 'Extra cost hard to compute' }, answer: 'yes_no', source: '002 x' },
   ],
   caps: [
     {

@@ -1,0 +1,85 @@
+/**
+ * The facts each engine hands to a definition's conditions. A condition may read these, the
+ * definition's own questions, and cost.<category> for its categories — nothing else, so an office
+ * editing a definition is told at once when a condition names a field no form asks for.
+ *
+ * Plain lists (no imports) because the definition schema checks against them and the engines'
+ * input schemas import the definition; tests beside each engine keep the lists equal to the schemas.
+ */
+export const ENGINE_FACTS = {
+  clt: [
+    'mainUse',
+    'mainUseDetachedHouse',
+    'storeys',
+    'totalFloorAreaM2',
+    'includesBuildingDemo',
+    'includesDesignDemo',
+    'includesPerformanceDemo',
+    'isStructureNotBuilding',
+    'hasRoofAndColumnsOrWalls',
+    'firstTimeCltDesignerOrContractor',
+    'fireRule2018Building',
+    'buildsAdoptedDesignDemo',
+    'constructionCertainAfterDesign',
+    'councilExamines',
+    'contentClear',
+    'costComparison',
+    'plannedCompletion',
+    'fundingPlanClear',
+    'landSecured',
+    'councilOperatorIsIndividual',
+    'councilOperatorCanAccount',
+    'ownerIsCouncilOperator',
+    'otherNationalSubsidy',
+    'applicantIsCommitteeMember',
+    'usesExistingModel',
+    'nationwideChain',
+    'woodUseAgreement',
+    'ownerPlansFurtherBuildings',
+    'technicalIngenuity',
+    'cltStructural',
+    'cltPanelMethod',
+    'councilEngineers',
+    // Derived by the engine: which rate the application gets (standard / special).
+    'rateVariant',
+  ],
+  co2_factor: [
+    // Per factor (the factor's own fields)…
+    'id',
+    'kind',
+    'product',
+    'productCategory',
+    'iso14025Verification',
+    'iso14025Compliant',
+    'dataType',
+    'industryValueSetting',
+    'aboveAverageReason',
+    'usesExistingData',
+    'backgroundDatabase',
+    'backgroundDatabaseManaged',
+    'thirdPartyReview',
+    'refreshIntervalYears',
+    'stages',
+    'a1a3ShownSeparately',
+    'followsCfpGuideline',
+    'buildingOnlyProduct',
+    'iso21930ModuleSplit',
+    'ruleMadeBy',
+    'genericRuleExists',
+    'followsGenericRule',
+    'developedByReport',
+    'publication',
+    'expectedPublicationOn',
+    'coversBeyondA3',
+    'factorCount',
+    'productCategoryCount',
+    'hasPersonnelCost',
+    'hasLicenceCost',
+    'hasVerificationCost',
+    'hasPublicationCost',
+    'residualValueFormsNeeded',
+  ],
+  generic: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type EngineWithFacts = keyof typeof ENGINE_FACTS;
