@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assess, assessValidated } from './engine';
 import { groupLines } from './line-groups';
 import { ZAssessmentInput } from './model';
-import { validateAssessmentInput } from './validate';
+import { SeenIds, validateAssessmentInput } from './validate';
 
 const base = {
   project: { name: 'V', building: { use: 'office', structure: 'W', grossFloorAreaM2: 500 } },
@@ -136,5 +136,26 @@ describe('the fast validation', () => {
     const viaValidation = assess(raw);
     const viaEngine = assessValidated(ZAssessmentInput.parse(raw));
     expect(viaValidation).toEqual(viaEngine);
+  });
+});
+
+describe('the line ids seen', () => {
+  it('answers as a Set of strings would, for ids of the grid’s form and any other', () => {
+    const id = fc.oneof(
+      fc.tuple(fc.constantFrom('', 'L', 'S-', 'L0', '行'), fc.oneof(fc.nat({ max: 30 }), fc.nat({ max: 20_000_000 }))).map(([p, n]) => `${p}${n}`),
+      fc.constantFrom('L01', 'L001', 'L0', '0', '00', 'L', '', 'L1 ', 'L１', 'L12345678', 'L9999999'),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 40 }), (ids) => {
+        const seen = new SeenIds();
+        const reference = new Set<string>();
+        for (const x of ids) {
+          expect(seen.add(x), x).toBe(!reference.has(x));
+          reference.add(x);
+        }
+      }),
+      { numRuns: 2000, seed: 20261204 },
+    );
   });
 });
