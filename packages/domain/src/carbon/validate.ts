@@ -107,7 +107,7 @@ export class SeenIds {
   private readonly other = new Set<string>();
   private readonly byPrefix = new Map<string, Uint8Array>();
   private prefix = '';
-  private bits = new Uint8Array(0);
+  private bits: Uint8Array = new Uint8Array(0);
 
   /** Adds the id; false when it was there already. */
   add(id: string): boolean {
