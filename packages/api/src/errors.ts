@@ -21,7 +21,7 @@ function trpcCodeFor(code: ErrorCode): TRPC_ERROR_CODE_KEY {
   ) {
     return 'UNAUTHORIZED';
   }
-  if (code === 'auth.forbidden_role' || code === 'auth.cross_site') return 'FORBIDDEN';
+  if (code === 'auth.forbidden_role' || code === 'auth.cross_site' || code === 'round.not_owning_office') return 'FORBIDDEN';
   // Review: a role or a conflict of interest that keeps the caller out (issue 5).
   if (REVIEW_FORBIDDEN.has(code)) return 'FORBIDDEN';
   if (code === 'auth.rate_limited' || code === 'organisation.sign_up_rate_limited' || code === 'sheet.busy') return 'TOO_MANY_REQUESTS';
@@ -30,7 +30,7 @@ function trpcCodeFor(code: ErrorCode): TRPC_ERROR_CODE_KEY {
   if (code === 'attachment.too_large' || code === 'request.too_large') return 'PAYLOAD_TOO_LARGE';
   if (code === 'service.unavailable' || code === 'attachment.storage_full' || code === 'attachment.storage_unavailable') return 'SERVICE_UNAVAILABLE';
   if (code === 'internal.error') return 'INTERNAL_SERVER_ERROR';
-  if (code === 'application.not_editable' || code === 'programme.window_closed') return 'PRECONDITION_FAILED';
+  if (code === 'application.not_editable' || code === 'programme.window_closed' || code === 'round.not_accepting') return 'PRECONDITION_FAILED';
   return 'BAD_REQUEST';
 }
 

@@ -9,11 +9,13 @@ import { notificationsRouter } from './routers/notifications/notifications.route
 import { organisationsRouter } from './routers/organisations/organisations.router';
 import { programmesRouter } from './routers/programmes/programmes.router';
 import { reviewRouter } from './routers/review/review.router';
+import { roundsRouter } from './routers/rounds/rounds.router';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   programmes: programmesRouter,
+  rounds: roundsRouter,
   applications: applicationsRouter,
   attachments: attachmentsRouter,
   organisations: organisationsRouter,

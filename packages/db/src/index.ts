@@ -10,6 +10,7 @@ export * from './repositories/organisations.repository';
 export * from './repositories/members.repository';
 export * from './repositories/outbox.repository';
 export * from './repositories/programmes.repository';
+export * from './repositories/rounds.repository';
 export * from './repositories/sessions.repository';
 export * from './repositories/sign-in-attempts.repository';
 export * from './repositories/second-factors.repository';

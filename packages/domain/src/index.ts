@@ -7,6 +7,7 @@ export * from './yen-input';
 export * from './organisation';
 export * from './addressed-mail';
 export * from './programme';
+export * from './round';
 export * from './roles';
 export * from './role-schemas';
 export * from './time';

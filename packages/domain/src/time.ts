@@ -60,6 +60,18 @@ export const ZJstDateTime = /* @__PURE__ */ z
     return instant;
   });
 
+/**
+ * The same JST wall-clock time `years` later (a window moved to next year's call); 2月29日 becomes
+ * 2月28日 in a year without it, never 3月1日.
+ */
+export function addJstYears(instant: Date, years: number): Date {
+  const p = jstParts(instant);
+  const year = p.year + years;
+  const lastDay = new Date(Date.UTC(year, p.month, 0)).getUTCDate();
+  const seconds = instant.getTime() % 60_000;
+  return new Date(jstInstant(year, p.month, Math.min(p.day, lastDay), p.hour, p.minute).getTime() + (seconds < 0 ? seconds + 60_000 : seconds));
+}
+
 /** Japanese fiscal year (年度): April to March. */
 export function fiscalYearOf(instant: Date): number {
   const { year, month } = jstParts(instant);

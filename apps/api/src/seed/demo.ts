@@ -75,7 +75,8 @@ function programmes(now: Date) {
       window_closes_at: jstInstant(2025, 12, 25),
       // 001 states no budget figure; this is a placeholder the programme office replaces.
       budget_yen: 100_000_000,
-      definition: JSON.stringify({ source: 'seeds/001', budgetStated: false, caps: { perFactorYen: 4_000_000, perApplicantYen: 10_000_000 } }),
+      budget_stated: false,
+      definition: JSON.stringify({ source: 'seeds/001', caps: { perFactorYen: 4_000_000, perApplicantYen: 10_000_000 } }),
     },
     clt: {
       code: 'clt-demonstration-r7',
@@ -99,7 +100,8 @@ function programmes(now: Date) {
       window_closes_at: jstInstant(closeParts.year, closeParts.month, closeParts.day + 1),
       budget_yen: 100_000_000,
       is_demo: true,
-      definition: JSON.stringify({ source: 'seeds/001', demoOf: 'co2-factor-support-r7', budgetStated: false }),
+      budget_stated: false,
+      definition: JSON.stringify({ source: 'seeds/001', demoOf: 'co2-factor-support-r7' }),
     },
     cltDemo: {
       code: 'clt-demonstration-demo',

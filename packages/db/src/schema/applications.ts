@@ -1,6 +1,6 @@
 // Programmes and their versioned rules, rounds (the programmes table) and the applications made to them, with what was submitted and attached.
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
-import type { TApplicationStatus, TProgrammeKind } from '@tsumiki/domain';
+import type { TApplicationStatus, TProgrammeKind, TRoundStatus } from '@tsumiki/domain';
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import type { Timestamp, CreatedAt } from './columns';
 
@@ -20,6 +20,12 @@ export interface ProgrammeTable {
   /** The programme this round is a call of; insertProgramme finds or makes it when not given. */
   programme_definition_id: ColumnType<string, string | undefined, string>;
   definition: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  /** The round's status (domain ROUND_STATUSES); only a published round takes applications. */
+  status: ColumnType<TRoundStatus, TRoundStatus | undefined, TRoundStatus>;
+  notes: Generated<string>;
+  /** False while the budget is a placeholder the call did not state; the office setting it makes it true. */
+  budget_stated: Generated<boolean>;
+  updated_at: Generated<Date>;
   created_at: CreatedAt;
 }
 

@@ -5,7 +5,8 @@ import onboarding from './errors.onboarding.ja.json';
 import operations from './errors.operations.ja.json';
 import programmes from './errors.programmes.ja.json';
 import review from './errors.review.ja.json';
+import rounds from './errors.rounds.ja.json';
 import validation from './errors.validation.ja.json';
 
 // One module per language, so an app can load only the language it shows.
-export const catalogueJa = { ...base, ...carbon, ...programmes, ...review, ...onboarding, ...lifecycle, ...operations, ...validation };
+export const catalogueJa = { ...base, ...carbon, ...programmes, ...review, ...rounds, ...onboarding, ...lifecycle, ...operations, ...validation };

@@ -8,7 +8,7 @@ import {
   type Application,
   type Executor,
 } from '@tsumiki/db';
-import { formatJst, isEditableByApplicant, isWindowOpen, type TUpdateDraftInput } from '@tsumiki/domain';
+import { formatJst, isEditableByApplicant, roundAccepting, type TUpdateDraftInput } from '@tsumiki/domain';
 import { emptyContent } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
@@ -52,7 +52,9 @@ export async function createDraft(
   const programme = await findProgrammeById(ctx.db, input.programmeId);
   if (!programme) throw appError('programme.not_found');
   const window = { opensAt: programme.window_opens_at, closesAt: programme.window_closes_at };
-  if (!isWindowOpen(window, ctx.now())) {
+  const accepting = roundAccepting({ ...window, status: programme.status }, ctx.now());
+  if (!accepting.accepting && accepting.why === 'round_not_published') throw appError('round.not_accepting');
+  if (!accepting.accepting) {
     throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });
   }
   return ctx.db.transaction().execute(async (trx) => {

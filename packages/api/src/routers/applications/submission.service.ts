@@ -84,7 +84,9 @@ export async function submitApplication(
       if (!resubmission) {
         // Approved money is what the grant decisions committed in the programme's ledger.
         const ledger = await findLedger(trx, programme.id);
-        const accepted = submissionAcceptance(BUILTIN_PROGRAMMES[kind], window, now, { amount: ledger?.budget_yen ?? programme.budget_yen, approvedTotal: ledger?.committed_yen ?? 0 });
+        const round = { ...window, status: programme.status };
+        const accepted = submissionAcceptance(BUILTIN_PROGRAMMES[kind], round, now, { amount: ledger?.budget_yen ?? programme.budget_yen, approvedTotal: ledger?.committed_yen ?? 0 });
+        if (!accepted.accepting && accepted.why === 'round_not_published') throw appError('round.not_accepting');
         if (!accepted.accepting && accepted.why === 'window_closed') {
           throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });
         }

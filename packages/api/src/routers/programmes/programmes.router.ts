@@ -1,5 +1,5 @@
 import { findLedger, listProgrammesWithLedger, type Executor, type Programme } from '@tsumiki/db';
-import { isWindowOpen, ZProgrammeKind } from '@tsumiki/domain';
+import { isRoundVisibleToApplicants, roundAccepting, ZProgrammeKind } from '@tsumiki/domain';
 import { budgetStanding, BUILTIN_PROGRAMMES, submissionAcceptance } from '@tsumiki/domain/programmes';
 import { createTRPCRouter, signedInProcedure } from '../../trpc';
 
@@ -12,9 +12,9 @@ export interface LedgerFigures {
 export function toProgrammeSummary(p: Programme, now: Date, ledger: LedgerFigures = { budgetYen: null, committedYen: null }) {
   const kind = ZProgrammeKind.safeParse(p.kind);
   const budget = { amount: ledger.budgetYen ?? p.budget_yen, approvedTotal: ledger.committedYen ?? 0 };
-  const window = { opensAt: p.window_opens_at, closesAt: p.window_closes_at };
+  const round = { opensAt: p.window_opens_at, closesAt: p.window_closes_at, status: p.status };
   const standing = kind.success ? budgetStanding(BUILTIN_PROGRAMMES[kind.data], budget) : null;
-  const isOpen = kind.success ? submissionAcceptance(BUILTIN_PROGRAMMES[kind.data], window, now, budget).accepting : isWindowOpen(window, now);
+  const isOpen = kind.success ? submissionAcceptance(BUILTIN_PROGRAMMES[kind.data], round, now, budget).accepting : roundAccepting(round, now).accepting;
   return {
     id: p.id,
     code: p.code,
@@ -26,7 +26,7 @@ export function toProgrammeSummary(p: Programme, now: Date, ledger: LedgerFigure
     windowClosesAt: p.window_closes_at,
     budgetYen: p.budget_yen,
     // A budget the call (公募要領) does not state is a placeholder until the programme office sets it.
-    budgetStated: p.definition.budgetStated !== false,
+    budgetStated: p.budget_stated,
     /** Budget less what grant decisions have committed in the ledger (issue 5), never below zero. */
     budgetRemainingYen: standing?.remaining ?? p.budget_yen,
     committedYen: standing?.committed ?? 0,
@@ -44,11 +44,12 @@ export async function programmeSummary(db: Executor, p: Programme, now: Date) {
 }
 
 export const programmesRouter = createTRPCRouter({
-  /** Programmes are public calls (公募); every signed-in user may read them. */
+  /** Programmes are public calls (公募); every signed-in user may read them. A draft round only its office sees. */
   list: signedInProcedure.query(async ({ ctx }) => {
     const now = ctx.now();
-    return (await listProgrammesWithLedger(ctx.db)).map(({ ledger_budget_yen, ledger_committed_yen, ...p }) =>
-      toProgrammeSummary(p, now, { budgetYen: ledger_budget_yen, committedYen: ledger_committed_yen }),
-    );
+    const ownOffices = new Set(ctx.auth.memberships.map((m) => m.organisationId));
+    return (await listProgrammesWithLedger(ctx.db))
+      .filter((p) => isRoundVisibleToApplicants(p.status) || ownOffices.has(p.office_organisation_id))
+      .map(({ ledger_budget_yen, ledger_committed_yen, ...p }) => toProgrammeSummary(p, now, { budgetYen: ledger_budget_yen, committedYen: ledger_committed_yen }));
   }),
 });

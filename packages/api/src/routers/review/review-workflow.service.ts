@@ -90,7 +90,10 @@ export async function writeLedger(
   trx: Executor,
   before: TBudgetLedger,
   after: TBudgetLedger,
-  change: { applicationId: string; kind: 'commit' | 'release' | 'settle' | 'adjust'; amount: number; actorUserId: string; at: Date },
+  // A budget change by the office concerns no application.
+  change:
+    | { applicationId: string; kind: 'commit' | 'release' | 'settle' | 'adjust'; amount: number; actorUserId: string; at: Date }
+    | { applicationId: null; kind: 'budget'; amount: number; actorUserId: string; at: Date },
 ) {
   const total = committed(after);
   const updated = await updateLedgerIfVersion(trx, {

@@ -129,13 +129,16 @@ describe('JST windows to the minute', () => {
   });
 
   it('decides a new submission once: the window, then the budget for a programme that closes early', () => {
-    const window = { opensAt: jstFromText('2025-04-01T00:00'), closesAt: jstFromText('2025-12-25T00:00') };
+    const window = { opensAt: jstFromText('2025-04-01T00:00'), closesAt: jstFromText('2025-12-25T00:00'), status: 'published' as const };
     const inside = jstFromText('2025-12-24T23:59');
     const spent = { amount: 50_000_000, approvedTotal: 50_000_000 };
     const left = { amount: 50_000_000, approvedTotal: 49_999_999 };
     expect(submissionAcceptance(CO2_FACTOR_SUPPORT, window, inside, left)).toEqual({ accepting: true });
     expect(submissionAcceptance(CO2_FACTOR_SUPPORT, window, inside, spent)).toEqual({ accepting: false, why: 'budget_exhausted' });
     expect(submissionAcceptance(CO2_FACTOR_SUPPORT, window, window.closesAt, left)).toEqual({ accepting: false, why: 'window_closed' });
+    // A round the office has not published, or has closed, takes nothing even inside its window.
+    expect(submissionAcceptance(CO2_FACTOR_SUPPORT, { ...window, status: 'draft' }, inside, left)).toEqual({ accepting: false, why: 'round_not_published' });
+    expect(submissionAcceptance(CO2_FACTOR_SUPPORT, { ...window, status: 'closed' }, inside, left)).toEqual({ accepting: false, why: 'round_not_published' });
     // CLT does not close early: a spent budget does not stop its call.
     expect(submissionAcceptance(CLT_DEMONSTRATION, window, inside, spent)).toEqual({ accepting: true });
     // The workflow's guard reads the ledger the same way, at the same boundary.

@@ -1,5 +1,6 @@
 import type { Yen } from '../../money';
-import { isWindowOpen, type Window } from '../../time';
+import { roundAccepting, type TRoundStatus } from '../../round';
+import type { Window } from '../../time';
 import { evaluate, type Facts } from './conditions';
 import { jstFromText, windowState, type WindowState } from './dates';
 import type { TProgrammeDefinition, TRequiredDocument, TWindow } from './definition';
@@ -85,18 +86,20 @@ export const closesWhenBudgetExhausted = (def: TProgrammeDefinition): boolean =>
   def.windows.some((w) => w.closesEarlyWhenBudgetExhausted);
 
 /**
- * Whether a programme takes a new submission now: inside its call's window (JST, to the minute)
+ * Whether a programme takes a new submission now: its round published and inside the window (JST, to the minute)
  * and, for a programme that closes early (001 §2.6), while approved totals are below the budget.
  * The submission itself, the programme list's "open" and the workflow's acceptance guard all ask
  * this. A resubmission answers a 差戻し by its own due date and does not ask.
  */
 export function submissionAcceptance(
   def: TProgrammeDefinition,
-  window: Window,
+  round: Window & { status: TRoundStatus },
   now: Date,
   budget: { amount: number | null; approvedTotal: number },
-): { accepting: true } | { accepting: false; why: 'window_closed' | 'budget_exhausted' } {
-  if (!isWindowOpen(window, now)) return { accepting: false, why: 'window_closed' };
+): { accepting: true } | { accepting: false; why: 'round_not_published' | 'window_closed' | 'budget_exhausted' } {
+  // Only a published round (公募回) takes applications, and only inside its window.
+  const inRound = roundAccepting(round, now);
+  if (!inRound.accepting) return inRound;
   if (closesWhenBudgetExhausted(def) && budgetExhausted(budget)) return { accepting: false, why: 'budget_exhausted' };
   return { accepting: true };
 }

@@ -1,0 +1,66 @@
+import { findLatestRoundOfKind, insertRound, insertRoundClone, listRoundsOfOffices, roundOfRow, updateRoundStatus, updateRoundTerms } from '@tsumiki/db';
+import { cloneRoundForNextYear, DomainError, roundTransition, ZRoundAction, ZRoundInput, ZRoundTerms } from '@tsumiki/domain';
+import { z } from 'zod';
+import { appError, toAppError } from '../../errors';
+import { createTRPCRouter, roleProcedure } from '../../trpc';
+import { adminOfficesOf, auditRound, moveLedgerBudget, owningOffice, ROUND_ADMIN_ROLES, roundForChange, toRoundView } from './rounds.service';
+
+const admin = roleProcedure(...ROUND_ADMIN_ROLES);
+const ZRoundId = z.object({ roundId: z.uuid() });
+
+/** Rounds (公募回) run by the caller's programme office: open, clone, set terms, publish, close, reopen. */
+export const roundsRouter = createTRPCRouter({
+  /** The rounds of the offices the caller administers, with the actions each allows. */
+  list: admin.query(async ({ ctx }) => (await listRoundsOfOffices(ctx.db, adminOfficesOf(ctx.auth))).map(toRoundView)),
+
+  /** A new draft round; its rules start from the office's latest round of the programme. */
+  create: admin.input(z.object({ officeOrganisationId: z.uuid().optional(), round: ZRoundInput })).mutation(({ ctx, input }) => {
+    const officeId = owningOffice(ctx.auth, input.officeOrganisationId);
+    return ctx.db.transaction().execute(async (trx) => {
+      const template = await findLatestRoundOfKind(trx, officeId, input.round.kind);
+      const created = await insertRound(trx, { ...input.round, officeOrganisationId: officeId, definition: template?.definition ?? {}, budgetStated: true });
+      if (!created) throw appError('round.code_taken');
+      await auditRound(trx, ctx, 'round.create', created.id, null, created);
+      return { id: created.id };
+    });
+  }),
+
+  /** Next fiscal year's round from this one, as a draft for the office to revise. */
+  clone: admin.input(ZRoundId).mutation(({ ctx, input }) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const source = await roundForChange(trx, ctx.auth, input.roundId);
+      const created = await insertRoundClone(trx, source, cloneRoundForNextYear(roundOfRow(source)));
+      if (!created) throw appError('round.code_taken');
+      await auditRound(trx, ctx, 'round.clone', created.id, source, created);
+      return { id: created.id };
+    }),
+  ),
+
+  /** The window (JST), budget and notes; the ledger follows the budget. */
+  update: admin.input(ZRoundId.extend({ terms: ZRoundTerms })).mutation(({ ctx, input }) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const before = await roundForChange(trx, ctx.auth, input.roundId);
+      await moveLedgerBudget(trx, ctx, before, input.terms.budgetYen);
+      const after = await updateRoundTerms(trx, before.id, { ...input.terms, at: ctx.now() });
+      await auditRound(trx, ctx, 'round.update', before.id, before, after);
+      return { id: after.id };
+    }),
+  ),
+
+  /** Publish, close or reopen, as the domain's transitions allow from the round's status. */
+  transition: admin.input(ZRoundId.extend({ action: ZRoundAction })).mutation(({ ctx, input }) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const before = await roundForChange(trx, ctx.auth, input.roundId);
+      let to;
+      try {
+        to = roundTransition(before.status, input.action);
+      } catch (error) {
+        throw error instanceof DomainError ? toAppError(error) : error;
+      }
+      const after = await updateRoundStatus(trx, before.id, before.status, to, ctx.now());
+      if (!after) throw appError('round.transition_not_allowed');
+      await auditRound(trx, ctx, `round.${input.action}`, before.id, before, after);
+      return { id: after.id, status: after.status };
+    }),
+  ),
+});
