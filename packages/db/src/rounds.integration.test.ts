@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client';
 import { insertOrganisation } from './repositories/organisations.repository';
+import { ensureProgrammeDefinition } from './repositories/programme-definitions.repository';
 import { insertProgramme } from './repositories/programmes.repository';
 import { findRoundForUpdate, insertRound, insertRoundClone, listRoundsOfOffices, roundOfRow, updateRoundStatus, updateRoundTerms } from './repositories/rounds.repository';
 import { testBackends } from './testing';
@@ -13,11 +14,15 @@ describe.each(backends)('rounds repository on $name', (backend) => {
   let database: Database;
   let officeId: string;
   let otherOfficeId: string;
+  let co2: string;
+  let co2Other: string;
 
   beforeAll(async () => {
     database = await backend.create();
     officeId = (await insertOrganisation(database.db, { kind: 'programme_office', name_ja: '協会', name_en: 'Office', short_name_ja: null })).id;
     otherOfficeId = (await insertOrganisation(database.db, { kind: 'programme_office', name_ja: '別', name_en: 'Other', short_name_ja: null })).id;
+    co2 = await ensureProgrammeDefinition(database.db, 'co2_factor_support', officeId);
+    co2Other = await ensureProgrammeDefinition(database.db, 'co2_factor_support', otherOfficeId);
   });
   afterAll(() => database.close());
 
@@ -32,6 +37,7 @@ describe.each(backends)('rounds repository on $name', (backend) => {
     budgetYen: 100_000_000,
     notes: '前年度の実績から',
     officeOrganisationId: office(),
+    programmeDefinitionId: office() === officeId ? co2 : co2Other,
     definition: { source: 'seeds/001', caps: { perFactorYen: 4_000_000 } },
     budgetStated: false,
   });
@@ -106,8 +112,10 @@ describe.each(backends)('rounds repository on $name', (backend) => {
     const rows = await listRoundsOfOffices(database.db, [otherOfficeId]);
     expect(rows).toEqual([]);
     const mine = await listRoundsOfOffices(database.db, [officeId]);
-    // clt_demonstration sorts before co2_factor_support; within CO2 the FY2026 clone leads.
-    expect(mine.slice(0, 2).map((r) => r.code)).toEqual(['seeded', 'co2-clone-r8']);
-    expect(mine.filter((r) => r.fiscal_year === 2025)).toHaveLength(mine.length - 1);
+    // Grouped by programme, newest fiscal year first within each.
+    const co2Rounds = mine.filter((r) => r.programme_definition_id === co2);
+    expect(co2Rounds[0]?.code).toBe('co2-clone-r8');
+    expect(co2Rounds.slice(1).every((r) => r.fiscal_year === 2025)).toBe(true);
+    expect(mine.map((r) => r.code)).toContain('seeded');
   });
 });

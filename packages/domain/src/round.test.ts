@@ -18,7 +18,7 @@ describe('round terms', () => {
       expect(result.success).toBe(false);
       expect(result.error?.issues).toEqual([expect.objectContaining({ message: 'round.window_ends_before_start', path: ['closesAt'] })]);
     }
-    const full = ZRoundInput.safeParse({ ...terms, closesAt: '2026-03-01T00:00', code: 'lca-r8', kind: 'lca_implementation', nameJa: 'x', nameEn: 'x', fiscalYear: 2026 });
+    const full = ZRoundInput.safeParse({ ...terms, closesAt: '2026-03-01T00:00', code: 'lca-r8', nameJa: 'x', nameEn: 'x', fiscalYear: 2026 });
     expect(full.error?.issues.map((i) => i.message)).toEqual(['round.window_ends_before_start']);
   });
 
@@ -34,7 +34,7 @@ describe('round terms', () => {
   });
 
   it('refuses a code with capitals or spaces', () => {
-    const base = { ...terms, kind: 'lca_implementation', nameJa: 'x', nameEn: 'x', fiscalYear: 2026 };
+    const base = { ...terms, nameJa: 'x', nameEn: 'x', fiscalYear: 2026 };
     expect(ZRoundInput.safeParse({ ...base, code: 'LCA r8' }).error?.issues[0]?.message).toBe('round.code_invalid');
     expect(ZRoundInput.safeParse({ ...base, code: 'lca-r8' }).success).toBe(true);
   });

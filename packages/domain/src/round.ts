@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from './errors';
 import { ZYen } from './money';
-import { ZProgrammeKind } from './programme';
 import { addJstYears, isWindowOpen, jstParts, ZJstDateTime, type Window } from './time';
 
 /**
@@ -74,9 +73,8 @@ export const ZRoundTerms = ZRoundTermsShape.refine(windowInOrder, WINDOW_ORDER);
 export type TRoundTermsInput = z.input<typeof ZRoundTerms>;
 export type TRoundTerms = z.output<typeof ZRoundTerms>;
 
-/** A new round: its names and code, the fiscal year (年度) it belongs to, and its terms. */
+/** A new round of a programme: its names and code, the fiscal year (年度) it belongs to, and its terms. */
 export const ZRoundInput = ZRoundTermsShape.extend({
-  kind: ZProgrammeKind,
   code: ZRoundCode,
   nameJa: ZRoundName,
   nameEn: ZRoundName,

@@ -8,6 +8,8 @@ import type { Executor } from './executor';
  */
 export interface NewRound extends RoundToClone {
   kind: TProgrammeKind;
+  /** The programme (programme_definitions) this round is a call of; its office runs the round. */
+  programmeDefinitionId: string;
   officeOrganisationId: string;
   definition: Record<string, unknown>;
   budgetStated: boolean;
@@ -40,6 +42,7 @@ export function insertRound(db: Executor, round: NewRound) {
       budget_yen: round.budgetYen,
       notes: round.notes,
       office_organisation_id: round.officeOrganisationId,
+      programme_definition_id: round.programmeDefinitionId,
       definition: JSON.stringify(round.definition),
       budget_stated: round.budgetStated,
       status: 'draft',
@@ -57,6 +60,7 @@ export function insertRoundClone(db: Executor, source: Programme, next: RoundToC
   return insertRound(db, {
     ...next,
     kind: source.kind,
+    programmeDefinitionId: source.programme_definition_id,
     officeOrganisationId: source.office_organisation_id,
     definition: source.definition,
     budgetStated: source.budget_stated,
@@ -100,7 +104,7 @@ export function updateRoundStatus(db: Executor, id: string, from: TRoundStatus, 
     .executeTakeFirst();
 }
 
-/** The offices' rounds, by programme kind then newest fiscal year (the console's round list). */
+/** The offices' rounds, by programme then newest fiscal year (the console's round list). */
 export function listRoundsOfOffices(db: Executor, officeIds: readonly string[]) {
   if (officeIds.length === 0) return Promise.resolve([]);
   return db
@@ -109,19 +113,18 @@ export function listRoundsOfOffices(db: Executor, officeIds: readonly string[]) 
     .selectAll('programmes')
     .select(['budget_ledgers.committed_yen as ledger_committed_yen'])
     .where('programmes.office_organisation_id', 'in', officeIds)
-    .orderBy('programmes.kind')
+    .orderBy('programmes.programme_definition_id')
     .orderBy('programmes.fiscal_year', 'desc')
     .orderBy('programmes.window_opens_at', 'desc')
     .execute();
 }
 
-/** The office's latest round of a programme: a new round starts from its rules (definition). */
-export function findLatestRoundOfKind(db: Executor, officeId: string, kind: TProgrammeKind) {
+/** A programme's latest round: a new round starts from its notes on the call (definition). */
+export function findLatestRoundOfProgramme(db: Executor, programmeDefinitionId: string) {
   return db
     .selectFrom('programmes')
     .selectAll()
-    .where('office_organisation_id', '=', officeId)
-    .where('kind', '=', kind)
+    .where('programme_definition_id', '=', programmeDefinitionId)
     .orderBy('fiscal_year', 'desc')
     .orderBy('window_opens_at', 'desc')
     .limit(1)

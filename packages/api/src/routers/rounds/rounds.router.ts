@@ -1,4 +1,4 @@
-import { findLatestRoundOfKind, insertRound, insertRoundClone, listRoundsOfOffices, roundOfRow, updateRoundStatus, updateRoundTerms } from '@tsumiki/db';
+import { findLatestRoundOfProgramme, findProgrammeDefinition, insertRound, insertRoundClone, listProgrammeDefinitions, listRoundsOfOffices, roundOfRow, updateRoundStatus, updateRoundTerms } from '@tsumiki/db';
 import { cloneRoundForNextYear, DomainError, roundTransition, ZRoundAction, ZRoundInput, ZRoundTerms } from '@tsumiki/domain';
 import { z } from 'zod';
 import { appError, toAppError } from '../../errors';
@@ -10,20 +10,40 @@ const ZRoundId = z.object({ roundId: z.uuid() });
 
 /** Rounds (公募回) run by the caller's programme office: open, clone, set terms, publish, close, reopen. */
 export const roundsRouter = createTRPCRouter({
-  /** The rounds of the offices the caller administers, with the actions each allows. */
-  list: admin.query(async ({ ctx }) => (await listRoundsOfOffices(ctx.db, adminOfficesOf(ctx.auth))).map(toRoundView)),
+  /** The programmes of the offices the caller administers, each with its rounds and the actions each allows. */
+  list: admin.query(async ({ ctx }) => {
+    const offices = adminOfficesOf(ctx.auth);
+    const [programmes, rounds] = await Promise.all([listProgrammeDefinitions(ctx.db, offices), listRoundsOfOffices(ctx.db, offices)]);
+    return programmes.map((p) => ({
+      id: p.id,
+      code: p.code,
+      kind: p.kind,
+      nameJa: p.name_ja,
+      nameEn: p.name_en,
+      rounds: rounds.filter((r) => r.programme_definition_id === p.id).map(toRoundView),
+    }));
+  }),
 
-  /** A new draft round; its rules start from the office's latest round of the programme. */
-  create: admin.input(z.object({ officeOrganisationId: z.uuid().optional(), round: ZRoundInput })).mutation(({ ctx, input }) => {
-    const officeId = owningOffice(ctx.auth, input.officeOrganisationId);
-    return ctx.db.transaction().execute(async (trx) => {
-      const template = await findLatestRoundOfKind(trx, officeId, input.round.kind);
-      const created = await insertRound(trx, { ...input.round, officeOrganisationId: officeId, definition: template?.definition ?? {}, budgetStated: true });
+  /** A new draft round of a programme; it carries over the notes on the call (definition) of the programme's latest round. */
+  create: admin.input(z.object({ programmeDefinitionId: z.uuid(), round: ZRoundInput })).mutation(({ ctx, input }) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const programme = await findProgrammeDefinition(trx, input.programmeDefinitionId);
+      if (!programme) throw appError('programme.not_found');
+      const officeId = owningOffice(ctx.auth, programme.office_organisation_id);
+      const latest = await findLatestRoundOfProgramme(trx, programme.id);
+      const created = await insertRound(trx, {
+        ...input.round,
+        kind: programme.kind,
+        programmeDefinitionId: programme.id,
+        officeOrganisationId: officeId,
+        definition: latest?.definition ?? {},
+        budgetStated: true,
+      });
       if (!created) throw appError('round.code_taken');
       await auditRound(trx, ctx, 'round.create', created.id, null, created);
       return { id: created.id };
-    });
-  }),
+    }),
+  ),
 
   /** Next fiscal year's round from this one, as a draft for the office to revise. */
   clone: admin.input(ZRoundId).mutation(({ ctx, input }) =>

@@ -14,12 +14,10 @@ export const ROUND_ADMIN_ROLES = ['programme_admin'] as const satisfies readonly
 export const adminOfficesOf = (auth: SignedInAuth) =>
   [...new Set(auth.memberships.filter((m) => (ROUND_ADMIN_ROLES as readonly TRole[]).includes(m.role)).map((m) => m.organisationId))];
 
-/** The office a new round belongs to: the one named, if the caller administers it, else their only one. */
-export function owningOffice(auth: SignedInAuth, requested: string | undefined): string {
-  const offices = adminOfficesOf(auth);
-  const office = requested ?? offices[0];
-  if (!office || !offices.includes(office)) throw appError('round.not_owning_office');
-  return office;
+/** The office that runs a programme, refused unless the caller administers it. */
+export function owningOffice(auth: SignedInAuth, officeId: string): string {
+  if (!adminOfficesOf(auth).includes(officeId)) throw appError('round.not_owning_office');
+  return officeId;
 }
 
 /** The round locked for a change, refused to anyone but an admin of its owning office. */
