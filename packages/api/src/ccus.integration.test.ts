@@ -92,12 +92,17 @@ describe.each(backends)('CCUS API on $name', (backend) => {
     await expect(viewer.caller.ccus.overview({ fiscalYear: 2025, asOf: '2026-01' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it('drills down to member firms, with rates computed from their parts', async () => {
+  it('drills down to member firms ranked by rate, computed from their parts, a page at a time', async () => {
     const members = await ministry.caller.ccus.members({ associationId: ownId, metricCode: 'business_registration_rate', month: '2025-09' });
-    expect(members.map((m) => [m.name, m.value])).toEqual([
-      ['A建設', 0.3],
-      ['B工業', 0.9],
+    expect(members.rows.map((m) => [m.rank, m.name, m.value])).toEqual([
+      [1, 'B工業', 0.9],
+      [2, 'A建設', 0.3],
     ]);
+    expect(members).toMatchObject({ firms: 2, withValue: 2 });
+    expect(members.bands.map((b) => b.firms)).toEqual([0, 1, 0, 0, 1]);
+    const second = await ministry.caller.ccus.members({ associationId: ownId, metricCode: 'business_registration_rate', month: '2025-09', offset: 1, limit: 25 });
+    expect(second.rows.map((m) => [m.rank, m.name])).toEqual([[2, 'A建設']]);
+    expect(second.firms).toBe(2);
     await expect(ministry.caller.ccus.members({ associationId: ownId, metricCode: 'no_such_metric', month: '2025-09' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });

@@ -17,6 +17,7 @@ export * from './repositories/second-factors.repository';
 export * from './repositories/users.repository';
 export { isUniqueViolation, isDatabaseUnavailable, isInvalidInputValue } from './errors';
 export * from './repositories/ccus.repository';
+export * from './repositories/ccus-drill-down.repository';
 export * from './repositories/submissions.repository';
 export * from './repositories/review-queue.repository';
 export * from './repositories/review-assignments.repository';

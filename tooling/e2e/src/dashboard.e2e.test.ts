@@ -31,6 +31,7 @@ describe('association dashboard', () => {
     await expect.poll(() => page.locator('[data-testid=rates-table] tbody tr').count(), WAIT).toBeGreaterThanOrEqual(8);
     await page.locator('[data-testid=member-table] tbody tr').first().waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('[data-testid=member-table] tbody tr').count(), WAIT).toBe(30);
+    await expect.poll(() => page.locator('[data-testid=member-count]').textContent(), WAIT).toMatch(/^会員企業 30 社/);
     await page.locator('.recharts-line').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: '.vitest/dashboard-association.png', fullPage: true });
     await page.context().close();

@@ -1,8 +1,7 @@
 import { BarChart, LineChart } from '@mantine/charts';
-import { Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  BUILTIN_METRICS,
   builtinMetric,
   formatPoints,
   formatRate,
@@ -10,7 +9,7 @@ import {
   mayReportForAssociation,
 } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
-import { chartName, COUNT_AXIS, displayYen, ExportMenu, QueryState, useSession, useTRPC } from '@tsumiki/ui';
+import { chartName, ExportMenu, QueryState, useSession, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -23,8 +22,8 @@ import { displayMonth, displayNumber } from '../lib/period';
 import { flowOf, snapshotsOf, type SnapshotSummary } from '../lib/summaries';
 import { usePeriod } from '../lib/use-period';
 import { DemoFiguresNotice } from '../components/demo-figures-notice';
+import { MemberDrillDown, RATE_CODES } from '../components/member-drill-down';
 
-const RATE_CODES = BUILTIN_METRICS.filter((m) => m.kind === 'ratio').map((m) => m.code);
 
 /** One association: KPI cards, trends against target and last year, rates, member drill-down. */
 export function AssociationPage() {
@@ -207,95 +206,6 @@ function RatesTable({ summaries, customMetrics }: { summaries: SnapshotSummary[]
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-    </Stack>
-  );
-}
-
-const BUCKETS = [0, 0.2, 0.4, 0.6, 0.8];
-
-function MemberDrillDown({
-  associationId,
-  summaries,
-  metricCode,
-  onMetricChange,
-}: {
-  associationId: string;
-  summaries: SnapshotSummary[];
-  metricCode: string;
-  onMetricChange: (code: string) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en' : 'ja';
-  const trpc = useTRPC();
-  const month = summaries.find((s) => s.metricCode === metricCode)?.month ?? null;
-  const members = useQuery({
-    ...trpc.ccus.members.queryOptions({ associationId, metricCode, month: (month ?? '2000-01') }),
-    enabled: month != null,
-  });
-  return (
-    <Stack component="section" aria-labelledby="members">
-      <Group justify="space-between" align="end">
-        <Title order={2} size="h3" id="members">
-          {t('members.title')}
-          {month && (
-            <Text span c="dimmed" size="sm" ml="sm">
-              {displayMonth(month, i18n.language)}
-            </Text>
-          )}
-        </Title>
-        <NativeSelect
-          label={t('members.metric')}
-          value={metricCode}
-          onChange={(e) => onMetricChange(e.currentTarget.value)}
-          data={RATE_CODES.map((code) => {
-            const m = builtinMetric(code)!;
-            return { value: code, label: locale === 'en' ? m.nameEn : m.nameJa };
-          })}
-        />
-      </Group>
-      {month == null ? (
-        <Text c="dimmed">{t('association.none')}</Text>
-      ) : (
-        <QueryState query={members}>
-          {(rows) => {
-            const ranked = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
-            const distribution = BUCKETS.map((low, i) => ({
-              bucket: `${low * 100}–${(BUCKETS[i + 1] ?? 1) * 100}%`,
-              firms: rows.filter((r) => r.value != null && r.value >= low && (r.value < (BUCKETS[i + 1] ?? 1.0001))).length,
-            }));
-            return (
-              <>
-                <Title order={3} size="h5">
-                  {t('members.distribution')}
-                </Title>
-                <BarChart {...chartName(t('members.distribution'))} yAxisProps={COUNT_AXIS} h={200} data={distribution} dataKey="bucket" series={[{ name: 'firms', label: t('members.firms'), color: 'blue.6' }]} />
-                <Table.ScrollContainer minWidth={600} mah={420}>
-                  <Table striped stickyHeader data-testid="member-table">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col" ta="right">{t('members.rank')}</Table.Th>
-                        <Table.Th scope="col">{t('members.name')}</Table.Th>
-                        <Table.Th scope="col" ta="right">{t('members.value')}</Table.Th>
-                        <Table.Th scope="col" ta="right">{t('members.projectCost')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {ranked.map((r, i) => (
-                        <Table.Tr key={r.memberFirmId}>
-                          <Table.Td ta="right">{r.value == null ? '—' : i + 1}</Table.Td>
-                          <Table.Td>{r.name}</Table.Td>
-                          <Table.Td ta="right">{r.value == null ? t('members.noFigure') : formatRate(r.value, locale)}</Table.Td>
-                          <Table.Td ta="right">{r.projectCostYen == null ? '—' : displayYen(r.projectCostYen, i18n.language)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </>
-            );
-          }}
-        </QueryState>
-      )}
     </Stack>
   );
 }

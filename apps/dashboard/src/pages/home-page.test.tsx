@@ -81,11 +81,19 @@ describe('dashboard', () => {
         ]),
       },
       'ccus.members': {
-        data: [
-          { memberFirmId: 'm1', name: '小さな工務店', projectCostYen: 50_000_000, numerator: 9, denominator: 10, weightYen: null, value: 0.9 },
-          { memberFirmId: 'm2', name: '大手建設', projectCostYen: 900_000_000_000, numerator: 30, denominator: 100, weightYen: null, value: 0.3 },
-          { memberFirmId: 'm3', name: '未報告の会社', projectCostYen: null, numerator: null, denominator: null, weightYen: null, value: null },
-        ],
+        data: {
+          metricCode: 'worker_registration_rate',
+          offset: 0,
+          limit: 50,
+          firms: 3,
+          withValue: 2,
+          bands: [0, 0.2, 0.4, 0.6, 0.8].map((low, i, all) => ({ low, high: all[i + 1] ?? null, firms: low === 0.2 || low === 0.8 ? 1 : 0 })),
+          rows: [
+            { memberFirmId: 'm1', name: '小さな工務店', projectCostYen: 50_000_000, value: 0.9, rank: 1 },
+            { memberFirmId: 'm2', name: '大手建設', projectCostYen: 900_000_000_000, value: 0.3, rank: 2 },
+            { memberFirmId: 'm3', name: '未報告の会社', projectCostYen: null, value: null, rank: null },
+          ],
+        },
       },
     });
     renderWithTsumiki(<AuthGate><DashboardRoutes /></AuthGate>, { api, app: 'dashboard', route, messages });
@@ -101,6 +109,7 @@ describe('dashboard', () => {
     const names = within(members).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(names[0]).toContain('小さな工務店');
     expect(names[2]).toContain('未報告');
+    expect(screen.getByTestId('member-count').textContent).toBe('会員企業 3 社（うち数値のある企業 2 社）');
     expect(api.calls.find((c) => c.path === 'ccus.association')?.input).toMatchObject({ associationId: own.id, fiscalYear: FY, asOf: AS_OF });
     expect((await screen.findByTestId('report-view')).textContent).toContain('協力会社への説明会を継続する。');
     const survey = await screen.findByTestId('survey-table');

@@ -8,3 +8,4 @@ export * from './import';
 export * from './targets';
 export * from './export';
 export * from './members';
+export * from './drill-down';

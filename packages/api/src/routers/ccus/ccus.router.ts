@@ -18,12 +18,13 @@ import {
   upsertCcusSurvey,
   upsertCcusTarget,
 } from '@tsumiki/db';
-import { associationExportTables, BUILTIN_METRICS, builtinMetric, metricValue, ZCcusReportInput, surveyHistory, targetIssue, ZCcusFiguresInput, ZCustomMetricInput, ZMemberFirmInput, ZCcusTargetsInput, ZImportFile, ZSurveyResult, ZYearMonth } from '@tsumiki/domain/ccus';
+import { associationExportTables, BUILTIN_METRICS, builtinMetric, ZCcusReportInput, surveyHistory, targetIssue, ZCcusFiguresInput, ZCustomMetricInput, ZMemberDrillDownInput, ZMemberFirmInput, ZCcusTargetsInput, ZImportFile, ZSurveyResult, ZYearMonth } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
 import { exportFile } from '../../lib/spreadsheet';
 import { createTRPCRouter, publicProcedure, roleProcedure } from '../../trpc';
 import { enterCcusFigures, importCcusFacts } from './ccus-import.service';
+import { memberDrillDown } from './ccus-members.service';
 import { assertAssociationAccess, associationDashboard, customMetricsOf, DASHBOARD_ROLES, ministryOverview, toDate } from './ccus.service';
 
 const ZFiscalYear = z.number().int().min(2018).max(2100);
@@ -87,19 +88,10 @@ export const ccusRouter = createTRPCRouter({
       return exportFile(tables, input.format, `CCUS_${name}_FY${input.fiscalYear}_${input.asOf}`);
     }),
 
-  /** Member firms' figures for one metric and month: drill-down and ranking. */
+  /** Member firms' figures for one metric and month, a page at a time: drill-down and ranking. */
   members: roleProcedure(...DASHBOARD_ROLES)
-    .input(z.object({ associationId: z.uuid(), metricCode: z.string().max(63), month: ZYearMonth }))
-    .query(async ({ ctx, input }) => {
-      assertAssociationAccess(ctx.auth, input.associationId, 'read');
-      const metric = builtinMetric(input.metricCode) ?? (await customMetricsOf(ctx.db, input.associationId)).find((m) => m.code === input.metricCode);
-      if (!metric) throw appError('ccus.metric_not_found', { code: input.metricCode });
-      const rows = await listMemberFigures(ctx.db, input.associationId, metric.code, toDate(input.month));
-      return rows.map((r) => ({
-        ...r,
-        value: metricValue(metric.kind, r),
-      }));
-    }),
+    .input(ZMemberDrillDownInput)
+    .query(({ ctx, input }) => memberDrillDown(ctx, input)),
 
   /**
    * CSV or Excel import of monthly and snapshot figures: `commit: false` previews every row's problems;

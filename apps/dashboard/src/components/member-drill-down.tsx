@@ -1,0 +1,131 @@
+import { BarChart } from '@mantine/charts';
+import { Group, NativeSelect, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { BUILTIN_METRICS, builtinMetric, formatRate } from '@tsumiki/domain/ccus';
+import type { RouterOutputs } from '@tsumiki/api';
+import { chartName, COUNT_AXIS, displayYen, QueryState, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { displayMonth, displayNumber } from '../lib/period';
+import type { SnapshotSummary } from '../lib/summaries';
+
+export const RATE_CODES = BUILTIN_METRICS.filter((m) => m.kind === 'ratio').map((m) => m.code);
+const PAGE_SIZE = 50;
+type DrillDown = RouterOutputs['ccus']['members'];
+
+/**
+ * Member firms for one rate and the latest month: the distribution over every firm, then the
+ * ranking a page at a time (a national association lists tens of thousands of firms).
+ */
+export function MemberDrillDown(props: { associationId: string; summaries: SnapshotSummary[]; metricCode: string; onMetricChange: (code: string) => void }) {
+  const { associationId, summaries, metricCode, onMetricChange } = props;
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const trpc = useTRPC();
+  const [page, setPage] = useState(1);
+  const month = summaries.find((s) => s.metricCode === metricCode)?.month ?? null;
+  const members = useQuery({
+    ...trpc.ccus.members.queryOptions({ associationId, metricCode, month: month ?? '2000-01', offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    enabled: month != null,
+    placeholderData: keepPreviousData,
+  });
+  const changeMetric = (code: string) => {
+    setPage(1);
+    onMetricChange(code);
+  };
+  return (
+    <Stack component="section" aria-labelledby="members">
+      <Group justify="space-between" align="end">
+        <Title order={2} size="h3" id="members">
+          {t('members.title')}
+          {month && (
+            <Text span c="dimmed" size="sm" ml="sm">
+              {displayMonth(month, i18n.language)}
+            </Text>
+          )}
+        </Title>
+        <NativeSelect
+          label={t('members.metric')}
+          value={metricCode}
+          onChange={(e) => changeMetric(e.currentTarget.value)}
+          data={RATE_CODES.map((code) => {
+            const m = builtinMetric(code)!;
+            return { value: code, label: locale === 'en' ? m.nameEn : m.nameJa };
+          })}
+        />
+      </Group>
+      {month == null ? (
+        <Text c="dimmed">{t('association.none')}</Text>
+      ) : (
+        <QueryState query={members}>
+          {(drill) => (
+            <>
+              <Distribution drill={drill} />
+              <MemberTable drill={drill} />
+              <Group justify="space-between">
+                <Text size="sm" c="dimmed" data-testid="member-count">
+                  {t('members.count', { firms: displayNumber(drill.firms, i18n.language), withValue: displayNumber(drill.withValue, i18n.language) })}
+                </Text>
+                {drill.firms > PAGE_SIZE && (
+                  <Pagination
+                    total={Math.ceil(drill.firms / PAGE_SIZE)}
+                    value={page}
+                    onChange={setPage}
+                    getControlProps={(control) => ({ 'aria-label': t(`members.page.${control}`) })}
+                    getItemProps={(n) => ({ 'aria-label': t('members.page.number', { n }) })}
+                    aria-label={t('members.page.label')}
+                  />
+                )}
+              </Group>
+            </>
+          )}
+        </QueryState>
+      )}
+    </Stack>
+  );
+}
+
+function Distribution({ drill }: { drill: DrillDown }) {
+  const { t } = useTranslation();
+  const data = drill.bands.map((b) => ({
+    bucket: b.high == null ? t('members.bandFrom', { low: Math.round(b.low * 100) }) : `${Math.round(b.low * 100)}–${Math.round(b.high * 100)}%`,
+    firms: b.firms,
+  }));
+  return (
+    <>
+      <Title order={3} size="h5">
+        {t('members.distribution')}
+      </Title>
+      <BarChart {...chartName(t('members.distribution'))} yAxisProps={COUNT_AXIS} h={200} data={data} dataKey="bucket" series={[{ name: 'firms', label: t('members.firms'), color: 'blue.6' }]} />
+    </>
+  );
+}
+
+function MemberTable({ drill }: { drill: DrillDown }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  return (
+    <Table.ScrollContainer minWidth={600} mah={420}>
+      <Table striped stickyHeader data-testid="member-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" ta="right">{t('members.rank')}</Table.Th>
+            <Table.Th scope="col">{t('members.name')}</Table.Th>
+            <Table.Th scope="col" ta="right">{t('members.value')}</Table.Th>
+            <Table.Th scope="col" ta="right">{t('members.projectCost')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {drill.rows.map((r) => (
+            <Table.Tr key={r.memberFirmId}>
+              <Table.Td ta="right">{r.rank ?? '—'}</Table.Td>
+              <Table.Td>{r.name}</Table.Td>
+              <Table.Td ta="right">{r.value == null ? t('members.noFigure') : formatRate(r.value, locale)}</Table.Td>
+              <Table.Td ta="right">{r.projectCostYen == null ? '—' : displayYen(r.projectCostYen, i18n.language)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
