@@ -3,6 +3,8 @@ import carbonEn from './carbon/locales/en.json';
 import answersEn from './answers/locales/en.json';
 import answersJa from './answers/locales/ja.json';
 import carbonJa from './carbon/locales/ja.json';
+import committeeEn from './committee/locales/en.json';
+import committeeJa from './committee/locales/ja.json';
 import changeRequestsEn from './change-requests/locales/en.json';
 import changeRequestsJa from './change-requests/locales/ja.json';
 import en from './locales/en.json';
@@ -38,6 +40,7 @@ const areas: AppMessages[] = [
   { ja: attachmentsJa, en: attachmentsEn },
   { ja: mailJa, en: mailEn },
   { ja: versionsJa, en: versionsEn },
+  { ja: committeeJa, en: committeeEn },
 ];
 
 export const messages: AppMessages = {

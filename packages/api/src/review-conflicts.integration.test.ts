@@ -76,11 +76,11 @@ describe.each(backends)('conflicts across roles on $name', (backend) => {
 
     // The other member scores the proposal the dual-role member will declare on higher than the one they keep.
     for (const [id, score] of [[app.a1, 5], [app.a3, 3]] as const) {
-      await committee2.caller.review.declareConflict({ applicationId: id, conflicts: [] });
+      await committee2.caller.review.declareConflict({ applicationId: id, noConflict: true, conflicts: [] });
       const { rubric } = await committee2.caller.review.sheet({ applicationId: id });
       await committee2.caller.review.saveSheet({ applicationId: id, version: null, scores: rubric.items.map((i) => ({ item: i.code, score })), submit: true });
     }
-    await dual.caller.review.declareConflict({ applicationId: app.a3, conflicts: [] });
+    await dual.caller.review.declareConflict({ applicationId: app.a3, noConflict: true, conflicts: [] });
     await dual.caller.review.declareConflict({ applicationId: app.a1, conflicts: [{ kind: 'related_company', note: '親会社' }] });
   });
   afterAll(() => database?.close());

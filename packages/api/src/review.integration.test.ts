@@ -204,7 +204,7 @@ describe.each(backends)('review API on $name', (backend) => {
       () => member.caller.review.open({ applicationId: app.id }),
       () => member.caller.review.sheet({ applicationId: app.id }),
       () => member.caller.review.saveSheet({ applicationId: app.id, version: null, scores: [], submit: false }),
-      () => member.caller.review.declareConflict({ applicationId: app.id, conflicts: [] }),
+      () => member.caller.review.declareConflict({ applicationId: app.id, noConflict: true, conflicts: [] }),
       () => member.caller.review.declarationStatus({ applicationId: app.id }),
     ]) {
       expect(await codeOf(call())).toBe('FORBIDDEN conflict.conflicted');
@@ -214,12 +214,21 @@ describe.each(backends)('review API on $name', (backend) => {
     const members = await clients.reviewer.caller.review.members({ applicationId: app.id });
     expect(members.find((m) => m.id === memberId)).toMatchObject({ assigned: false, blockedBy: 'conflict.conflicted' });
 
+    // Nothing ticked is no answer, and 該当なし beside a conflict contradicts it: both refused, the proposal stays closed.
+    const unanswered = await committee2.caller.review.declareConflict({ applicationId: app.id, conflicts: [] }).catch((error: unknown) => error);
+    expect(JSON.stringify(unanswered)).toContain('conflict.answer_required');
+    const contradictory = await committee2.caller.review.declareConflict({ applicationId: app.id, noConflict: true, conflicts: [{ kind: 'consulted_self' }] }).catch((error: unknown) => error);
+    expect(JSON.stringify(contradictory)).toContain('conflict.answer_required');
+    expect(await codeOf(committee2.caller.review.open({ applicationId: app.id }))).toBe('FORBIDDEN conflict.declaration_required');
     // The other member declares none, scores as a draft, then submits.
-    await committee2.caller.review.declareConflict({ applicationId: app.id, conflicts: [] });
+    await committee2.caller.review.declareConflict({ applicationId: app.id, noConflict: true, conflicts: [] });
     const sheet = await committee2.caller.review.sheet({ applicationId: app.id });
     const items = sheet.rubric.items.map((i) => i.code);
     const draft = await committee2.caller.review.saveSheet({ applicationId: app.id, version: null, scores: [{ item: items[0]!, score: 4 }], submit: false });
     expect(draft.status).toBe('draft');
+    // A score outside the scale is refused with the scale, never stored as the nearest bound.
+    expect(await codeOf(committee2.caller.review.saveSheet({ applicationId: app.id, version: draft.version, scores: [{ item: items[0]!, score: 9 }], submit: false }))).toBe('BAD_REQUEST scoring.score_out_of_range');
+    expect((await committee2.caller.review.sheet({ applicationId: app.id })).sheet?.scores).toEqual([{ item: items[0]!, score: 4 }]);
     expect(await codeOf(committee2.caller.review.saveSheet({ applicationId: app.id, version: draft.version, scores: [{ item: items[0]!, score: 4 }], submit: true }))).toBe('BAD_REQUEST scoring.item_unscored');
     const done = await committee2.caller.review.saveSheet({ applicationId: app.id, version: draft.version, scores: items.map((item) => ({ item, score: 3 })), submit: true });
     expect(done.status).toBe('submitted');

@@ -34,3 +34,5 @@ export { FactorDerivation } from './factor-derivation';
 export { FormDocumentView } from './form-document';
 export { YenInput, type YenInputProps } from './yen-input';
 export { chartName, COUNT_AXIS } from './charts';
+export { ConfirmButton, type ConfirmButtonProps } from './confirm-button';
+export { UnsavedChangesGuard } from './unsaved-changes';

@@ -2,7 +2,7 @@ import type { TApp } from '@tsumiki/domain';
 import { Center, Loader } from '@mantine/core';
 import { StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { createBrowserRouter, createRoutesFromElements, Outlet, Route, RouterProvider } from 'react-router';
 import { AuthGate } from './auth-gate';
 import type { AppMessages } from './i18n';
 import { TsumikiProvider } from './provider';
@@ -15,18 +15,27 @@ import { TsumikiProvider } from './provider';
 export function mountApp(app: TApp, routes: ReactNode, options: { messages?: AppMessages; publicRoutes?: ReactNode } = {}) {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element.');
+  // A data router, so a page can hold the user back from losing unsaved work (useBlocker); the
+  // apps' own <Routes> still nest under the catch-all.
+  const router = createBrowserRouter(
+    createRoutesFromElements(
+      <Route
+        element={
+          // Public pages may be loaded lazily too; signed-in pages wait inside the layout instead.
+          <Suspense fallback={<Center mih="100vh"><Loader aria-label="…" /></Center>}>
+            <Outlet />
+          </Suspense>
+        }
+      >
+        {options.publicRoutes}
+        <Route path="*" element={<AuthGate>{routes}</AuthGate>} />
+      </Route>,
+    ),
+  );
   createRoot(root).render(
     <StrictMode>
       <TsumikiProvider app={app} messages={options.messages}>
-        <BrowserRouter>
-          {/* Public pages may be loaded lazily too; signed-in pages wait inside the layout instead. */}
-          <Suspense fallback={<Center mih="100vh"><Loader aria-label="…" /></Center>}>
-            <Routes>
-              {options.publicRoutes}
-              <Route path="*" element={<AuthGate>{routes}</AuthGate>} />
-            </Routes>
-          </Suspense>
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </TsumikiProvider>
     </StrictMode>,
   );

@@ -4,6 +4,7 @@ import { formatJst } from '@tsumiki/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
+import { runStep, step, waitForStatus } from './console-steps';
 
 const browser = useBrowserStack();
 const { consoleErrors } = browser;
@@ -44,24 +45,6 @@ async function openFromQueue(page: Page, title: string) {
   await page.locator('[data-testid=queue-page]').waitFor({ timeout: 20_000 });
   await page.getByRole('link', { name: title }).click();
   await page.locator('[data-testid=application-page]').waitFor({ timeout: 20_000 });
-}
-
-async function waitForStatus(page: Page, label: string) {
-  await page.waitForFunction(
-    (l) => document.querySelector('[data-testid=status]')?.textContent === l,
-    label,
-    { timeout: 20_000 },
-  );
-}
-
-/** Clicks a workflow button, fills what the step asks and runs it; the status badge then shows `to`. */
-async function step(page: Page, event: string, to: string, inputs: { reason?: string; due?: string; amount?: number } = {}) {
-  await page.locator(`[data-testid=event-${event}]`).click();
-  if (inputs.reason !== undefined) await page.locator('[data-testid=input-reason]').fill(inputs.reason);
-  if (inputs.due !== undefined) await page.locator('[data-testid=input-due]').fill(inputs.due);
-  if (inputs.amount !== undefined) await page.locator('[data-testid=input-amount]').fill(String(inputs.amount));
-  await page.locator('[data-testid=run-event]').click();
-  await waitForStatus(page, to);
 }
 
 const idFromUrl = (page: Page) => new URL(page.url()).pathname.split('/').pop()!;
@@ -127,13 +110,13 @@ describe('reviewer console: from submitted through a return for correction to a 
     await expect.poll(async () => Number((await text(office, 'grant-maximum')).replace(/\D/g, '')), WAIT).toBe(maximum);
     await office.locator('[data-testid=event-decide_grant]').click();
     await office.locator('[data-testid=input-amount]').fill(String(maximum + 1));
-    await office.locator('[data-testid=run-event]').click();
+    await runStep(office, 'decide_grant');
     const refusal = office.getByRole('alert');
     await refusal.waitFor({ timeout: 20_000 });
     await expect.poll(() => refusal.textContent(), WAIT).toContain('算定された上限額');
     await expect.poll(() => text(office, 'status'), WAIT).toBe('採択');
     await office.locator('[data-testid=input-amount]').fill(String(maximum));
-    await office.locator('[data-testid=run-event]').click();
+    await runStep(office, 'decide_grant');
     await waitForStatus(office, '交付決定（承認）');
     await expect.poll(() => text(office, 'decision-granted'), WAIT).toBe(yenText(maximum));
     await step(office, 'start_work', '事業実施中');
@@ -198,6 +181,7 @@ describe('committee member with a conflict of interest', () => {
     // Before opening: the declaration, here "no conflict".
     await member.locator('[data-testid=conflict-form]').waitFor({ timeout: 20_000 });
     await expect.poll(() => member.locator('[data-testid=assessment]').count(), WAIT).toBe(0);
+    await member.locator('[data-testid=conflict-none]').check();
     await member.locator('[data-testid=conflict-declare]').click();
     await member.locator('[data-testid=score-sheet]').waitFor({ timeout: 20_000 });
     // The attachment previews in a frame, served by the API to this member.
@@ -212,11 +196,12 @@ describe('committee member with a conflict of interest', () => {
     await member.waitForFunction(
       () =>
         Array.from(document.querySelectorAll('[data-testid=score-sheet] input[data-testid^=score-]')).every((i) => i.getAttribute('value') === '4') &&
-        /合計 [1-9]\d* \//.test(document.querySelector('[data-testid=sheet-total]')?.textContent ?? ''),
+        /評価点 [1-9]\d* \//.test(document.querySelector('[data-testid=sheet-total]')?.textContent ?? ''),
       null,
       { timeout: 20_000 },
     );
     await member.locator('[data-testid=sheet-submit]').click();
+    await member.locator('[data-testid=confirm-yes]').click();
     const submittedBadge = member.getByText(/提出済み（/);
     await submittedBadge.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
       throw new Error(`the score sheet was not submitted: ${(await member.getByRole('alert').allTextContents()).join(' / ')}`, { cause: error });
@@ -235,6 +220,7 @@ describe('committee member with a conflict of interest', () => {
     await member.locator('[data-testid=conflict-later]').click();
     await member.locator('[data-testid=conflict-related_company]').check();
     await member.locator('[data-testid=conflict-declare]').click();
+    await member.locator('[data-testid=confirm-yes]').click();
     await member.getByRole('alert').waitFor({ timeout: 20_000 });
     await expect.poll(() => member.locator('[data-testid=score-sheet]').count(), WAIT).toBe(0);
     await expect.poll(() => member.locator('[data-testid=assessment]').count(), WAIT).toBe(0);

@@ -1,9 +1,9 @@
 import { insertApplication, insertSubmission, nextTrackingValue, setApplicationSubmitted } from '@tsumiki/db';
 import { formatJst, trackingCounterKey, trackingNumber } from '@tsumiki/domain';
 import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
+import { step, waitForStatus } from './console-steps';
 import { field, saved, tab } from './wizard';
 
 const browser = useBrowserStack();
@@ -30,17 +30,6 @@ async function submittedExample() {
   const tracking = trackingNumber('clt_demonstration', programme.fiscal_year, await nextTrackingValue(db, trackingCounterKey('clt_demonstration', programme.fiscal_year)));
   await setApplicationSubmitted(db, { id: draft.id, expectedVersion: draft.version, submittedAt, trackingNumber: tracking, requestedGrantYen: requested, status: 'submitted' });
   return { id: draft.id, requested };
-}
-
-const waitForStatus = (page: Page, label: string) =>
-  page.waitForFunction((l) => document.querySelector('[data-testid=status]')?.textContent === l, label, { timeout: 20_000 });
-
-async function step(page: Page, event: string, to: string, inputs: { reason?: string; due?: string } = {}) {
-  await page.locator(`[data-testid=event-${event}]`).click();
-  if (inputs.reason !== undefined) await page.locator('[data-testid=input-reason]').fill(inputs.reason);
-  if (inputs.due !== undefined) await page.locator('[data-testid=input-due]').fill(inputs.due);
-  await page.locator('[data-testid=run-event]').click();
-  await waitForStatus(page, to);
 }
 
 describe('console: comparing the versions of a returned and resubmitted application', () => {

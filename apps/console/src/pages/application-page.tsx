@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { isResultsReportUnderReview } from '@tsumiki/domain/lifecycle';
-import { CONFLICT_KINDS, isSheetSubmitted, sheetTotal, STATUS_LABELS, type TConflictKind } from '@tsumiki/domain/review';
-import { displayJst, displayYen, errorText, FormDocumentView, QueryState, useTRPC } from '@tsumiki/ui';
+import { citeSource } from '@tsumiki/domain/programmes';
+import { STATUS_LABELS } from '@tsumiki/domain/review';
+import { ConfirmButton, displayJst, displayYen, errorText, FormDocumentView, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,6 +12,8 @@ import { AttachmentList } from '../attachments/attachment-list';
 import { RequestAnswersPanel } from '../answers/request-answers-panel';
 import { ChangeRequestsPanel } from '../change-requests/change-requests-panel';
 import { VersionComparisonPanel } from '../versions/version-comparison-panel';
+import { ConflictDeclaration, LaterDeclaration } from '../committee/conflict-declaration';
+import { ScoreSheet } from '../committee/score-sheet';
 
 type View = RouterOutputs['review']['open'];
 
@@ -25,49 +28,6 @@ export function ApplicationPage() {
       <Anchor component={Link} to="/">{t('app.back')}</Anchor>
       <QueryState query={gate}>{(g) => (g.required ? <ConflictDeclaration applicationId={applicationId} title={g.title} /> : <ApplicationView applicationId={applicationId} />)}</QueryState>
     </Stack>
-  );
-}
-
-/**
- * The declaration form: before opening (`later` false), or on an opened proposal when the member
- * learns of a conflict afterwards (`later` true: at least one kind). A declared conflict drops what
- * the browser holds of the proposal; the API refuses it from then on.
- */
-function ConflictDeclaration({ applicationId, title, later = false }: { applicationId: string; title: string; later?: boolean }) {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [kinds, setKinds] = useState<TConflictKind[]>([]);
-  const [note, setNote] = useState('');
-  const declare = useMutation(
-    trpc.review.declareConflict.mutationOptions({
-      onSuccess: async (result) => {
-        if (result.conflicted) {
-          queryClient.removeQueries({ queryKey: trpc.review.open.queryKey({ applicationId }) });
-          queryClient.removeQueries({ queryKey: trpc.review.sheet.queryKey({ applicationId }) });
-        }
-        await queryClient.invalidateQueries(trpc.review.pathFilter());
-      },
-    }),
-  );
-  if (declare.data?.conflicted) return <Alert data-testid="conflict-declared">{t('conflict.declared')}</Alert>;
-  return (
-    <Card withBorder data-testid="conflict-form">
-      <Title order={2}>{t(later ? 'conflict.laterTitle' : 'conflict.title')}</Title>
-      <Text my="sm">{t(later ? 'conflict.laterIntro' : 'conflict.intro', { title })}</Text>
-      <Checkbox.Group value={kinds} onChange={(v) => setKinds(v)}>
-        <Stack gap="xs">
-          {CONFLICT_KINDS.map((k) => (
-            <Checkbox key={k} value={k} label={t(`conflict.kinds.${k}`)} data-testid={`conflict-${k}`} />
-          ))}
-        </Stack>
-      </Checkbox.Group>
-      <TextInput mt="sm" label={t('conflict.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
-      {declare.error && <Alert color="red" role="alert" mt="sm">{errorText(t, declare.error)}</Alert>}
-      <Button mt="md" loading={declare.isPending} disabled={later && kinds.length === 0} data-testid="conflict-declare" onClick={() => declare.mutate({ applicationId, conflicts: kinds.map((kind) => ({ kind, ...(note.trim() ? { note: note.trim() } : {}) })) })}>
-        {t('conflict.declare')}
-      </Button>
-    </Card>
   );
 }
 
@@ -89,7 +49,7 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
             <Anchor component={Link} to={`/applications/${v.application.id}/special-rate`} data-testid="special-rate-link">{t('specialRate.open')}</Anchor>
           )}
           {v.access === 'staff' && <Actions view={v} />}
-          {v.access === 'member' && <ScoreSheet applicationId={applicationId} />}
+          {v.access === 'member' && <ScoreSheet applicationId={applicationId} bonus={v.bonus} />}
           {v.access === 'member' && <LaterDeclaration applicationId={applicationId} title={v.application.title} />}
           <Assessment view={v} />
           {v.bonus && <Bonus view={v} />}
@@ -108,17 +68,6 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
         </Stack>
       )}
     </QueryState>
-  );
-}
-
-function LaterDeclaration({ applicationId, title }: { applicationId: string; title: string }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  if (open) return <ConflictDeclaration applicationId={applicationId} title={title} later />;
-  return (
-    <Group>
-      <Button variant="subtle" color="red" onClick={() => setOpen(true)} data-testid="conflict-later">{t('conflict.later')}</Button>
-    </Group>
   );
 }
 
@@ -228,10 +177,15 @@ function Actions({ view }: { view: View }) {
             />
           )}
           {run.error && <Alert color="red" role="alert">{errorText(t, run.error)}</Alert>}
-          <Button
+          <ConfirmButton
             loading={run.isPending}
             data-testid="run-event"
-            onClick={() =>
+            // A step the applicant is told of, or that decides money, is asked once more before it runs.
+            confirm={spec.final}
+            title={t('app.confirmTitle', { step: spec.label[locale] })}
+            message={t('app.confirmMessage', { step: spec.label[locale], title: view.application.title })}
+            confirmLabel={spec.label[locale]}
+            onConfirm={() =>
               run.mutate({
                 applicationId: view.application.id,
                 version: view.application.version,
@@ -244,7 +198,7 @@ function Actions({ view }: { view: View }) {
             }
           >
             {t('app.run')}: {spec.label[locale]}
-          </Button>
+          </ConfirmButton>
         </Stack>
       )}
     </Card>
@@ -287,14 +241,23 @@ function Bonus({ view }: { view: View }) {
   const review = useMutation(trpc.review.reviewBonus.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.review.open.queryKey({ applicationId: view.application.id }) }) }));
   return (
     <Card withBorder data-testid="bonus">
-      <Title order={2}>{t('app.bonus')} ({view.bonus!.total})</Title>
+      <Title order={2}>{t('app.bonusTitle', { points: view.bonus!.total })}</Title>
+      <Text size="sm" c="dimmed">{t('app.bonusRule', { source: citeSource(view.bonus!.lines[0]?.source ?? '003 §3.3.2')[locale] })}</Text>
       <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('app.bonusItem')}</Table.Th>
+            <Table.Th>{t('app.bonusFacts')}</Table.Th>
+            <Table.Th>{t('app.bonusPoints')}</Table.Th>
+            {view.access === 'staff' && <Table.Th>{t('app.bonusReview')}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {view.bonus!.lines.map((l) => (
             <Table.Tr key={l.code}>
               <Table.Td>{l.text[locale]}</Table.Td>
               <Table.Td>{t(`app.fromFacts.${l.fromFacts}`)}</Table.Td>
-              <Table.Td>{l.counted ? t('app.counted') : t('app.notCounted')}{l.review && ` (${l.review.decision === 'confirmed' ? t('app.confirm') : t('app.reject')}${l.review.reason ? `: ${l.review.reason}` : ''})`}</Table.Td>
+              <Table.Td data-testid={`bonus-points-${l.code}`}>{l.counted ? t('app.countedPoints', { points: l.points }) : t('app.notCountedPoints', { points: l.points })}{l.review && ` (${l.review.decision === 'confirmed' ? t('app.confirm') : t('app.reject')}${l.review.reason ? `: ${l.review.reason}` : ''})`}</Table.Td>
               {view.access === 'staff' && (
                 <Table.Td>
                   <Group gap="xs">
@@ -361,74 +324,5 @@ function ReportLines({ view }: { view: View }) {
         </Button>
       )}
     </Card>
-  );
-}
-
-function ScoreSheet({ applicationId }: { applicationId: string }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en' : 'ja';
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const sheet = useQuery(trpc.review.sheet.queryOptions({ applicationId }));
-  const [scores, setScores] = useState<Record<string, { score: number | ''; comment: string }>>({});
-  const [overall, setOverall] = useState<string | null>(null);
-  const save = useMutation(trpc.review.saveSheet.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.review.sheet.queryKey({ applicationId }) }) }));
-  return (
-    <QueryState query={sheet}>
-      {(s) => {
-        const stored = new Map((s.sheet?.scores ?? []).map((x) => [x.item, x]));
-        const storedEntry = (item: string) => ({ score: stored.get(item)?.score ?? ('' as const), comment: stored.get(item)?.comment ?? '' });
-        const current = (item: string) => scores[item] ?? storedEntry(item);
-        // Updates read the latest state, not this render's: two fields typed in quick succession (or a
-        // fast tab through the sheet) must not overwrite each other.
-        const edit = (item: string, change: Partial<{ score: number | ''; comment: string }>) =>
-          setScores((latest) => ({ ...latest, [item]: { ...(latest[item] ?? storedEntry(item)), ...change } }));
-        const locked = s.sheet ? isSheetSubmitted(s.sheet) : false;
-        const scoreOf = (item: string) => {
-          const score = current(item).score;
-          return score === '' ? null : score;
-        };
-        const total = sheetTotal({ scores: s.rubric.items.map((i) => ({ item: i.code, score: scoreOf(i.code) })) }, s.rubric);
-        const payload = (submit: boolean) => ({
-          applicationId,
-          version: s.sheet?.version ?? null,
-          submit,
-          scores: s.rubric.items.map((i) => ({ item: i.code, score: scoreOf(i.code), ...(current(i.code).comment ? { comment: current(i.code).comment } : {}) })),
-          ...((overall ?? s.sheet?.overallComment) ? { overallComment: overall ?? s.sheet?.overallComment ?? '' } : {}),
-        });
-        return (
-          <Card withBorder data-testid="score-sheet">
-            <Group justify="space-between">
-              <Title order={2}>{t('sheet.title')}</Title>
-              <Badge>{locked ? t('sheet.submitted', { at: s.sheet?.submittedAt ? displayJst(s.sheet.submittedAt) : '' }) : t('sheet.draft')}</Badge>
-            </Group>
-            <Table>
-              <Table.Tbody>
-                {s.rubric.items.map((i) => (
-                  <Table.Tr key={i.code}>
-                    <Table.Td>{i.text[locale]}</Table.Td>
-                    <Table.Td w={120}>
-                      <NumberInput size="xs" min={s.rubric.scale.min} max={s.rubric.scale.max} allowDecimal={false} disabled={locked} value={current(i.code).score} onChange={(v) => edit(i.code, { score: typeof v === 'number' ? v : '' })} aria-label={i.text[locale]} data-testid={`score-${i.code}`} />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput size="xs" disabled={locked} placeholder={t('sheet.comment')} value={current(i.code).comment} onChange={(e) => edit(i.code, { comment: e.currentTarget.value })} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Textarea mt="sm" label={t('sheet.overall')} disabled={locked} value={overall ?? s.sheet?.overallComment ?? ''} onChange={(e) => setOverall(e.currentTarget.value)} />
-            <Text mt="xs" data-testid="sheet-total">{total === null ? t('sheet.totalIncomplete', { maximum: s.maximum }) : t('sheet.total', { total, maximum: s.maximum })}</Text>
-            {save.error && <Alert color="red" role="alert">{errorText(t, save.error)}</Alert>}
-            {!locked && (
-              <Group mt="sm">
-                <Button variant="default" loading={save.isPending} onClick={() => save.mutate(payload(false))} data-testid="sheet-draft">{t('sheet.saveDraft')}</Button>
-                <Button loading={save.isPending} onClick={() => save.mutate(payload(true))} data-testid="sheet-submit">{t('sheet.submit')}</Button>
-              </Group>
-            )}
-          </Card>
-        );
-      }}
-    </QueryState>
   );
 }

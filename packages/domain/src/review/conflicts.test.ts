@@ -7,6 +7,7 @@ import {
   canView,
   conflictsOf,
   excludedFromAverages,
+  isExplicitConflictAnswer,
   ZConflictDeclaration,
   type Assignment,
   type CommitteeMember,
@@ -213,5 +214,18 @@ describe('declarations', () => {
     expect(
       ZConflictDeclaration.safeParse({ ...base, conflicts: [{ kind: 'friend' }] }).error?.issues[0]?.message,
     ).toBe('conflict.kind_unknown');
+  });
+});
+
+describe('a declaration is an explicit answer', () => {
+  it('takes 該当なし with nothing ticked, or at least one conflict, and nothing else', () => {
+    expect(isExplicitConflictAnswer({ noConflict: true, conflicts: [] })).toBe(true);
+    expect(isExplicitConflictAnswer({ conflicts: [{ kind: 'related_company' }] })).toBe(true);
+    expect(isExplicitConflictAnswer({ noConflict: false, conflicts: [{ kind: 'consulted_self' }] })).toBe(true);
+    // Nothing ticked and 該当なし not chosen is no answer at all.
+    expect(isExplicitConflictAnswer({ conflicts: [] })).toBe(false);
+    expect(isExplicitConflictAnswer({ noConflict: false, conflicts: [] })).toBe(false);
+    // 該当なし beside a ticked conflict contradicts itself.
+    expect(isExplicitConflictAnswer({ noConflict: true, conflicts: [{ kind: 'related_company' }] })).toBe(false);
   });
 });

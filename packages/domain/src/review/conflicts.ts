@@ -30,25 +30,37 @@ export const CONFLICT_KIND_LABELS: Readonly<Record<TConflictKind, { ja: string; 
   own_application: { ja: '本人の応募', en: 'the member’s own application' },
 };
 
+/** The conflicts a member names, each kind once. */
+export const ZConflictEntries = z
+  .array(
+    z.strictObject({
+      kind: ZConflictKind,
+      note: z.string().trim().max(500, { message: 'conflict.note_too_long' }).optional(),
+    }),
+  )
+  .max(CONFLICT_KINDS.length)
+  .refine((cs) => new Set(cs.map((c) => c.kind)).size === cs.length, {
+    message: 'conflict.kind_duplicate',
+  });
+
 /**
- * What a member declares for one proposal before seeing it. An empty list is a declaration too
- * ("no conflict"), and it is what lets the member open the proposal.
+ * A member's answer as given: 該当なし chosen explicitly, or at least one conflict. Nothing ticked
+ * is no answer — read as "no conflict", a forgotten tick would open a proposal to a conflicted member.
+ */
+export const isExplicitConflictAnswer = (answer: {
+  readonly noConflict?: boolean | undefined;
+  readonly conflicts: readonly unknown[];
+}) => (answer.noConflict === true ? answer.conflicts.length === 0 : answer.conflicts.length > 0);
+
+/**
+ * What a member declares for one proposal before seeing it. An empty list is the recorded form of
+ * an explicit 該当なし (isExplicitConflictAnswer), and it is what lets the member open the proposal.
  */
 export const ZConflictDeclaration = z.strictObject({
   memberId: ZId,
   programmeId: ZId,
   proposalId: ZId,
-  conflicts: z
-    .array(
-      z.strictObject({
-        kind: ZConflictKind,
-        note: z.string().trim().max(500, { message: 'conflict.note_too_long' }).optional(),
-      }),
-    )
-    .max(CONFLICT_KINDS.length)
-    .refine((cs) => new Set(cs.map((c) => c.kind)).size === cs.length, {
-      message: 'conflict.kind_duplicate',
-    }),
+  conflicts: ZConflictEntries,
   declaredAt: z.date(),
 });
 export type TConflictDeclaration = z.infer<typeof ZConflictDeclaration>;

@@ -85,6 +85,21 @@ const itemText = (rubric: TRubric, code: string) => {
   return bilingual('item', item?.text.ja ?? code, item?.text.en ?? code);
 };
 
+/**
+ * Why one typed score cannot stand (not a whole number, or outside the scale), or null. The form
+ * shows it beside the item as it is typed, and the API refuses the same score with it: a score
+ * outside the scale is never brought into range.
+ */
+export function scoreIssue(rubric: TRubric, item: string, score: number | null | undefined): Refusal | null {
+  if (score == null) return null;
+  if (Number.isInteger(score) && score >= rubric.scale.min && score <= rubric.scale.max) return null;
+  return refuse('scoring.score_out_of_range', {
+    ...itemText(rubric, item),
+    min: rubric.scale.min,
+    max: rubric.scale.max,
+  });
+}
+
 /** Every problem with a sheet, for the form; a draft may leave items unscored, a submission may not. */
 export function sheetIssues(sheet: TScoreSheet, rubric: TRubric, mode: 'draft' | 'submit'): Refusal[] {
   const issues: Refusal[] = [];
@@ -94,18 +109,8 @@ export function sheetIssues(sheet: TScoreSheet, rubric: TRubric, mode: 'draft' |
       issues.push(refuse('scoring.item_unknown', { item: s.item, itemEn: s.item }));
     else if (seen.has(s.item)) issues.push(refuse('scoring.item_duplicate', itemText(rubric, s.item)));
     seen.add(s.item);
-    if (
-      s.score != null &&
-      (!Number.isInteger(s.score) || s.score < rubric.scale.min || s.score > rubric.scale.max)
-    ) {
-      issues.push(
-        refuse('scoring.score_out_of_range', {
-          ...itemText(rubric, s.item),
-          min: rubric.scale.min,
-          max: rubric.scale.max,
-        }),
-      );
-    }
+    const outOfScale = scoreIssue(rubric, s.item, s.score);
+    if (outOfScale) issues.push(outOfScale);
   }
   if (mode === 'submit') {
     for (const item of rubric.items) {
@@ -157,3 +162,32 @@ export function sheetTotal(
 /** The highest total a sheet can reach, for "x / 30" displays. */
 export const rubricMaximum = (rubric: TRubric) =>
   rubric.items.reduce((s, i) => s + i.weight * rubric.scale.max, 0);
+
+export interface SheetStanding {
+  /** Σ weight × score, or null while an item is unscored. */
+  readonly evaluation: number | null;
+  /** The proposal's bonus points (加点, 003 §3.3.2), added once whatever the weights. */
+  readonly bonus: number;
+  /** evaluation + bonus: what this sheet adds to the proposal's ranking total; null while unscored. */
+  readonly total: number | null;
+  /** The highest evaluation the rubric allows (the bonus comes on top). */
+  readonly maximum: number;
+}
+
+/**
+ * A member's sheet as it counts in the ranking: the rubric's evaluation plus the proposal's
+ * cumulative bonus points, the same sum the ranking makes with the members' average.
+ */
+export function sheetStanding(
+  sheet: { readonly scores: readonly { readonly item: string; readonly score?: number | null }[] },
+  rubric: TRubric,
+  bonusPoints: number,
+): SheetStanding {
+  const evaluation = sheetTotal(sheet, rubric);
+  return {
+    evaluation,
+    bonus: bonusPoints,
+    total: evaluation === null ? null : evaluation + bonusPoints,
+    maximum: rubricMaximum(rubric),
+  };
+}

@@ -15,7 +15,9 @@ import {
   CLT_RUBRIC,
   rubricMaximum,
   saveDraft,
+  scoreIssue,
   sheetIssues,
+  sheetStanding,
   sheetTotal,
   submitSheet,
   ZRubric,
@@ -432,5 +434,27 @@ describe('ranking and its tie-break', () => {
         for (let i = 1; i < totals.length; i++) expect(totals[i]!).toBeLessThanOrEqual(totals[i - 1]! + 1e-9);
       }),
     );
+  });
+});
+
+describe('one score against the scale, and a sheet with its bonus', () => {
+  it('refuses a score outside the scale or not whole with the scale in the message, and lets a blank or in-range score stand', () => {
+    const item = CLT_RUBRIC.items[0]!.code;
+    for (const score of [0, 6, 9, -1, 4.5]) {
+      expect(scoreIssue(CLT_RUBRIC, item, score)).toMatchObject({ code: 'scoring.score_out_of_range', params: { min: 1, max: 5, item: CLT_RUBRIC.items[0]!.text.ja } });
+    }
+    for (const score of [1, 3, 5, null, undefined]) expect(scoreIssue(CLT_RUBRIC, item, score)).toBeNull();
+    // The sheet as a whole refuses the same score: the API saves nothing rather than a clamped 5.
+    expect(saveDraft(undefined, sheet('m', 'p', [9], 'draft'), CLT_RUBRIC)).toMatchObject({ ok: false, code: 'scoring.score_out_of_range' });
+  });
+
+  it('adds the cumulative bonus points to the evaluation once, and leaves the total open while an item is unscored', () => {
+    const full = sheetStanding(sheet('m', 'p', [4, 4, 4, 4, 4, 4]), CLT_RUBRIC, 3);
+    expect(full).toEqual({ evaluation: 24, bonus: 3, total: 27, maximum: 30 });
+    expect(sheetStanding(sheet('m', 'p', [4, 4]), CLT_RUBRIC, 3)).toEqual({ evaluation: null, bonus: 3, total: null, maximum: 30 });
+    // The bonus a five-storey CLT panel building earns: (5), (6) and (7), one point each by default.
+    const bonus = assessBonus({ storeys: 5, cltPanelMethod: true });
+    expect(bonus.total).toBe(3);
+    expect(sheetStanding(sheet('m', 'p', [5, 5, 5, 5, 5, 5]), CLT_RUBRIC, bonus.total).total).toBe(33);
   });
 });

@@ -10,6 +10,7 @@ import {
   TERMINAL_STATUSES,
   transition,
   TRANSITIONS,
+  isFinalStep,
   WORKFLOW_EVENTS,
   ZWorkflowEvent,
   type TransitionContext,
@@ -466,5 +467,12 @@ describe('notices and audit rows', () => {
       amount: null,
       notifiedApplicant: true,
     });
+  });
+});
+
+describe('final steps, confirmed in the console before they run', () => {
+  it('counts every step that tells the applicant or decides an amount, and no internal one', () => {
+    for (const event of ['select', 'reject', 'decide_grant', 'approve', 'fix_amount', 'return_for_correction'] as const) expect(isFinalStep(event)).toBe(true);
+    for (const event of ['start_review', 'reopen_review', 'start_work'] as const) expect(isFinalStep(event)).toBe(false);
   });
 });

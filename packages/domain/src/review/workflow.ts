@@ -387,6 +387,15 @@ export const TRANSITIONS: readonly TransitionSpec[] = [
 const BY_EVENT: ReadonlyMap<TWorkflowEvent, TransitionSpec> = new Map(TRANSITIONS.map((t) => [t.event, t]));
 export const transitionSpec = (event: TWorkflowEvent): TransitionSpec | undefined => BY_EVENT.get(event);
 
+/**
+ * Steps the office cannot take back by itself: the applicant is told (the notice is sent), or an
+ * amount is decided. The console asks for confirmation before running them.
+ */
+export const isFinalStep = (event: TWorkflowEvent): boolean => {
+  const spec = BY_EVENT.get(event);
+  return !!spec && (spec.notifiesApplicant || spec.inputs.amount !== 'none');
+};
+
 /** Statuses nothing leaves. */
 export const TERMINAL_STATUSES: readonly TReviewStatus[] = REVIEW_STATUSES.filter(
   (s) => !TRANSITIONS.some((t) => t.from.includes(s)),

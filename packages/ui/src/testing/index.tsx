@@ -3,7 +3,7 @@ import { TRPCClientError, type TRPCLink } from '@trpc/client';
 import { errorMessages, type TApp } from '@tsumiki/domain';
 import { observable } from '@trpc/server/observable';
 import type { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createI18n, type AppMessages, type Locale } from '../i18n';
 import { TsumikiProvider } from '../provider';
 import { createApiClient, createQueryClient, type AppRouter } from '../trpc';
@@ -67,7 +67,8 @@ export function renderWithTsumiki(
   queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
   const result = render(
     <TsumikiProvider app={app} apiClient={createApiClient([api.link])} queryClient={queryClient} i18n={i18n}>
-      <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+      {/* A data router, as the apps mount: pages may block navigation while work is unsaved. */}
+      <RouterProvider router={createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [route] })} />
     </TsumikiProvider>,
   );
   return { ...result, i18n };

@@ -1,5 +1,5 @@
 import { ZInputDate } from '@tsumiki/domain';
-import { ZBonusCode, ZCommitteeFinding, ZConflictKind, ZLineReview, ZQueueCursor, ZQueueFilters, ZSavedView, ZWorkflowEvent } from '@tsumiki/domain/review';
+import { ZBonusCode, ZCommitteeFinding, isExplicitConflictAnswer, ZConflictEntries, ZLineReview, ZQueueCursor, ZQueueFilters, ZSavedView, ZWorkflowEvent } from '@tsumiki/domain/review';
 import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import { CONSOLE_ROLES, STAFF_ROLES } from './review.access';
@@ -98,11 +98,9 @@ export const reviewRouter = createTRPCRouter({
 
   declareConflict: roleProcedure('committee')
     .input(
-      ZApplicationRef.extend({
-        conflicts: z
-          .array(z.object({ kind: ZConflictKind, note: z.string().trim().max(500, { message: 'conflict.note_too_long' }).optional() }))
-          .max(4)
-          .refine((cs) => new Set(cs.map((c) => c.kind)).size === cs.length, { message: 'conflict.kind_duplicate' }),
+      ZApplicationRef.extend({ noConflict: z.boolean().optional(), conflicts: ZConflictEntries }).refine(isExplicitConflictAnswer, {
+        message: 'conflict.answer_required',
+        path: ['conflicts'],
       }),
     )
     .mutation(({ ctx, input }) => declareConflict(ctx, input)),

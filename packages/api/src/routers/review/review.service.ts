@@ -33,6 +33,7 @@ import {
   reviewLines,
   STATUS_LABELS,
   transitionSpec,
+  isFinalStep,
   ZBonusCode,
   type TConflictKind,
   type TLineReview,
@@ -204,7 +205,7 @@ export async function openApplication(ctx: Ctx, applicationId: string) {
     })),
     events: events.map((event) => {
       const spec = transitionSpec(event)!;
-      return { event, label: spec.label, inputs: spec.inputs, to: spec.to };
+      return { event, label: spec.label, inputs: spec.inputs, to: spec.to, final: isFinalStep(event) };
     }),
     decision,
     assignments: assignments.map((a) => ({ memberId: a.member_id, memberName: a.memberName, assignedAt: a.assigned_at })),

@@ -1,0 +1,141 @@
+import { Alert, Badge, Button, Card, Group, List, NumberInput, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RouterOutputs } from '@tsumiki/api';
+import { isSheetSubmitted, scoreIssue, sheetStanding, type BonusAssessment } from '@tsumiki/domain/review';
+import { ConfirmButton, displayJst, errorText, fieldErrorText, QueryState, UnsavedChangesGuard, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Sheet = RouterOutputs['review']['sheet'];
+type Entry = { score: number | ''; comment: string };
+
+/** The member's score sheet, with the proposal's bonus points added to its total as the ranking adds them. */
+export function ScoreSheet({ applicationId, bonus }: { applicationId: string; bonus: BonusAssessment | null }) {
+  const trpc = useTRPC();
+  const sheet = useQuery(trpc.review.sheet.queryOptions({ applicationId }));
+  return <QueryState query={sheet}>{(s) => <ScoreSheetForm applicationId={applicationId} sheet={s} bonus={bonus} />}</QueryState>;
+}
+
+function ScoreSheetForm({ applicationId, sheet: s, bonus }: { applicationId: string; sheet: Sheet; bonus: BonusAssessment | null }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [scores, setScores] = useState<Record<string, Entry>>({});
+  const [overall, setOverall] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.review.saveSheet.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.review.sheet.queryKey({ applicationId }) });
+        // What was typed is now what is stored: nothing left to lose on leaving.
+        setScores({});
+        setOverall(null);
+      },
+    }),
+  );
+  const stored = new Map((s.sheet?.scores ?? []).map((x) => [x.item, x]));
+  const storedEntry = (item: string): Entry => ({ score: stored.get(item)?.score ?? '', comment: stored.get(item)?.comment ?? '' });
+  const current = (item: string) => scores[item] ?? storedEntry(item);
+  // Updates read the latest state, not this render's: two fields typed in quick succession (or a
+  // fast tab through the sheet) must not overwrite each other.
+  const edit = (item: string, change: Partial<Entry>) => setScores((latest) => ({ ...latest, [item]: { ...(latest[item] ?? storedEntry(item)), ...change } }));
+  const locked = s.sheet ? isSheetSubmitted(s.sheet) : false;
+  const scoreOf = (item: string) => {
+    const score = current(item).score;
+    return score === '' ? null : score;
+  };
+  const issues = s.rubric.items.map((i) => scoreIssue(s.rubric, i.code, scoreOf(i.code)));
+  const firstIssue = issues.find((issue) => issue !== null);
+  const standing = sheetStanding({ scores: s.rubric.items.map((i) => ({ item: i.code, score: scoreOf(i.code) })) }, s.rubric, bonus?.total ?? 0);
+  const dirty = !locked && (Object.keys(scores).length > 0 || overall !== null);
+  const payload = (submit: boolean) => ({
+    applicationId,
+    version: s.sheet?.version ?? null,
+    submit,
+    scores: s.rubric.items.map((i) => ({ item: i.code, score: scoreOf(i.code), ...(current(i.code).comment ? { comment: current(i.code).comment } : {}) })),
+    ...((overall ?? s.sheet?.overallComment) ? { overallComment: overall ?? s.sheet?.overallComment ?? '' } : {}),
+  });
+  const scale = t('sheet.scale', { min: s.rubric.scale.min, max: s.rubric.scale.max });
+  return (
+    <Card withBorder data-testid="score-sheet">
+      <UnsavedChangesGuard when={dirty} />
+      <Group justify="space-between">
+        <Title order={2}>{t('sheet.title')}</Title>
+        <Badge>{locked ? t('sheet.submitted', { at: s.sheet?.submittedAt ? displayJst(s.sheet.submittedAt) : '' }) : t('sheet.draft')}</Badge>
+      </Group>
+      <Text size="sm" mt="xs" fw={600}>{t('sheet.levels')}（{scale}）</Text>
+      <List size="sm" data-testid="sheet-levels">
+        {s.rubric.levels.map((l) => <List.Item key={l.score}>{l.score} — {l.text[locale]}</List.Item>)}
+      </List>
+      <Table mt="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('sheet.item')}</Table.Th>
+            <Table.Th>{t('sheet.score')}</Table.Th>
+            <Table.Th>{t('sheet.comment')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {s.rubric.items.map((i, index) => {
+            const issue = issues[index];
+            return (
+              <Table.Tr key={i.code}>
+                <Table.Td>{i.text[locale]}</Table.Td>
+                <Table.Td w={200}>
+                  <NumberInput
+                    size="xs"
+                    min={s.rubric.scale.min}
+                    max={s.rubric.scale.max}
+                    // A 9 on a 1–5 scale stays a 9 with the reason beside it: never brought into range silently.
+                    clampBehavior="none"
+                    allowDecimal={false}
+                    allowNegative={false}
+                    disabled={locked}
+                    value={current(i.code).score}
+                    onChange={(v) => edit(i.code, { score: typeof v === 'number' ? v : '' })}
+                    aria-label={`${i.text[locale]}（${scale}）`}
+                    description={scale}
+                    error={issue ? fieldErrorText(t, issue.code, issue.params) : undefined}
+                    data-testid={`score-${i.code}`}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput size="xs" disabled={locked} aria-label={`${t('sheet.comment')}（${i.text[locale]}）`} placeholder={t('sheet.comment')} value={current(i.code).comment} onChange={(e) => edit(i.code, { comment: e.currentTarget.value })} />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      <Textarea mt="sm" label={t('sheet.overall')} disabled={locked} value={overall ?? s.sheet?.overallComment ?? ''} onChange={(e) => setOverall(e.currentTarget.value)} />
+      <SheetStandingText standing={standing} bonus={bonus} />
+      {dirty && <Text size="sm" c="dimmed" data-testid="sheet-unsaved">{t('sheet.unsavedHint')}</Text>}
+      {save.error && <Alert color="red" role="alert">{errorText(t, save.error)}</Alert>}
+      {!locked && (
+        <Group mt="sm">
+          <Button variant="default" loading={save.isPending} disabled={!!firstIssue} onClick={() => save.mutate(payload(false))} data-testid="sheet-draft">
+            {t('sheet.saveDraft')}
+          </Button>
+          <ConfirmButton loading={save.isPending} disabled={!!firstIssue} title={t('sheet.confirmTitle')} message={t('sheet.confirmMessage')} confirmLabel={t('sheet.confirmYes')} onConfirm={() => save.mutate(payload(true))} data-testid="sheet-submit">
+            {t('sheet.submit')}
+          </ConfirmButton>
+        </Group>
+      )}
+    </Card>
+  );
+}
+
+function SheetStandingText({ standing, bonus }: { standing: ReturnType<typeof sheetStanding>; bonus: BonusAssessment | null }) {
+  const { t } = useTranslation();
+  const counted = bonus?.lines.filter((l) => l.counted).length ?? 0;
+  return (
+    <>
+      <Text mt="xs" data-testid="sheet-total">
+        {standing.evaluation === null
+          ? t('sheet.standingIncomplete', { maximum: standing.maximum, bonus: standing.bonus })
+          : t('sheet.standing', { evaluation: standing.evaluation, maximum: standing.maximum, bonus: standing.bonus, total: standing.total })}
+      </Text>
+      {bonus && <Text size="sm" c="dimmed" data-testid="sheet-bonus">{t('sheet.bonusLine', { points: bonus.total, count: counted })}</Text>}
+    </>
+  );
+}
