@@ -23,6 +23,8 @@ import mailEn from './mail/locales/en.json';
 import mailJa from './mail/locales/ja.json';
 import versionsEn from './versions/locales/en.json';
 import versionsJa from './versions/locales/ja.json';
+import roundsEn from './rounds/locales/en.json';
+import roundsJa from './rounds/locales/ja.json';
 
 /**
  * The console's own words, by area: each area keeps its locale files beside its pages and adds them
@@ -41,6 +43,7 @@ const areas: AppMessages[] = [
   { ja: mailJa, en: mailEn },
   { ja: versionsJa, en: versionsEn },
   { ja: committeeJa, en: committeeEn },
+  { ja: roundsJa, en: roundsEn },
 ];
 
 export const messages: AppMessages = {

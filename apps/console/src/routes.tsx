@@ -10,6 +10,7 @@ const QueuePage = lazyPage(() => import('./pages/queue-page'), 'QueuePage');
 const SummaryPage = lazyPage(() => import('./pages/summary-page'), 'SummaryPage');
 const PublicationPage = lazyPage(() => import('./publication/publication-page'), 'PublicationPage');
 const SpecialRatePage = lazyPage(() => import('./special-rate/special-rate-page'), 'SpecialRatePage');
+const RoundsPage = lazyPage(() => import('./rounds/rounds-page'), 'RoundsPage');
 const StatisticsPage = lazyPage(() => import('./statistics/statistics-page'), 'StatisticsPage');
 
 export const NAV: NavItem[] = [
@@ -18,6 +19,7 @@ export const NAV: NavItem[] = [
   { to: '/ledger', labelKey: 'nav.ledger', roles: ['reviewer', 'programme_admin'] },
   { to: '/publication', labelKey: 'publication.nav', roles: ['reviewer', 'programme_admin'] },
   { to: '/statistics', labelKey: 'statistics.nav', roles: ['reviewer', 'programme_admin'] },
+  { to: '/rounds', labelKey: 'rounds.nav', roles: ['programme_admin'] },
   { to: '/carbon/factors', labelKey: 'carbonLibrary.nav', roles: ['programme_admin'] },
   { to: '/programmes', labelKey: 'nav.home' },
 ];
@@ -33,6 +35,7 @@ export function ConsoleRoutes() {
       <Route path="publication" element={<PublicationPage />} />
       <Route path="statistics" element={<StatisticsPage />} />
       <Route path="programmes" element={<HomePage />} />
+      <Route path="rounds" element={<RoundsPage />} />
       <Route path="carbon/factors" element={<FactorLibraryPage />} />
     </AppRoutes>
   );

@@ -1,0 +1,181 @@
+import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RouterOutputs } from '@tsumiki/api';
+import { isRoundDraft, isRoundPublished, type TRoundAction } from '@tsumiki/domain';
+import { displayFiscalYear, displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { emptyRoundForm, RoundForm, roundFormOf, type RoundFormValues } from './round-form';
+
+type Programme = RouterOutputs['rounds']['list'][number];
+type Round = Programme['rounds'][number];
+
+const statusColor = (r: Round) => (isRoundPublished(r.status) ? 'teal' : isRoundDraft(r.status) ? 'gray' : 'orange');
+
+/** Keeps every view of rounds current after a change: this page's list and the catalogue of calls. */
+function useRefresh() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.rounds.list.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.programmes.list.queryKey() })]);
+}
+
+/** The programme office's calls: its programmes, each with its rounds, opened, cloned, edited, published, closed and reopened here. */
+export function RoundsPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const programmes = useQuery(trpc.rounds.list.queryOptions());
+  return (
+    <Stack gap="lg" data-testid="rounds-page">
+      <Title order={1}>{t('rounds.title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('rounds.intro')}
+      </Text>
+      <QueryState query={programmes} isEmpty={(rows) => rows.length === 0}>
+        {(rows) => (
+          <Stack gap="lg">
+            {rows.map((p) => (
+              <ProgrammeCard key={p.id} programme={p} />
+            ))}
+          </Stack>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
+
+function ProgrammeCard({ programme }: { programme: Programme }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const create = useMutation(trpc.rounds.create.mutationOptions({ onSuccess: async () => { setCreating(false); await refresh(); } }));
+  // A clone opens straight in the editor: its window and budget are what the office revises next.
+  const clone = useMutation(trpc.rounds.clone.mutationOptions({ onSuccess: async ({ id }) => { await refresh(); setEditing(id); } }));
+  const submitNew = (v: RoundFormValues) =>
+    create.mutate({ programmeDefinitionId: programme.id, round: { code: v.code, nameJa: v.nameJa, nameEn: v.nameEn, fiscalYear: Number(v.fiscalYear), opensAt: v.opensAt, closesAt: v.closesAt, budgetYen: Number(v.budgetYen), notes: v.notes } });
+  return (
+    <Card withBorder data-testid={`programme-${programme.code}`}>
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {i18n.language === 'en' ? programme.nameEn : programme.nameJa}
+        </Title>
+        {!creating && (
+          <Button variant="light" onClick={() => setCreating(true)} data-testid={`round-new-${programme.code}`}>
+            {t('rounds.new')}
+          </Button>
+        )}
+      </Group>
+      {creating && <RoundForm mode="create" initial={emptyRoundForm()} pending={create.isPending} error={create.error} onSubmit={submitNew} onCancel={() => setCreating(false)} />}
+      {clone.error && (
+        <Text c="red" role="alert" size="sm">
+          {errorText(t, clone.error)}
+        </Text>
+      )}
+      {programme.rounds.length === 0 ? (
+        <Text c="dimmed" size="sm" mt="sm">
+          {t('rounds.none')}
+        </Text>
+      ) : (
+        <Table mt="sm" data-testid={`rounds-of-${programme.code}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('rounds.column.round')}</Table.Th>
+              <Table.Th scope="col">{t('rounds.column.window')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('rounds.column.budget')}
+              </Table.Th>
+              <Table.Th scope="col">{t('rounds.column.status')}</Table.Th>
+              <Table.Th scope="col">{t('rounds.column.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {programme.rounds.map((r) => (
+              <RoundRow key={r.id} round={r} editing={editing === r.id} onEdit={() => setEditing(r.id)} onDone={() => setEditing(null)} onClone={() => clone.mutate({ roundId: r.id })} cloning={clone.isPending} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+function RoundRow({ round, editing, onEdit, onDone, onClone, cloning }: { round: Round; editing: boolean; onEdit: () => void; onDone: () => void; onClone: () => void; cloning: boolean }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [confirming, setConfirming] = useState<TRoundAction | null>(null);
+  const update = useMutation(trpc.rounds.update.mutationOptions({ onSuccess: async () => { await refresh(); onDone(); } }));
+  const transition = useMutation(trpc.rounds.transition.mutationOptions({ onSuccess: async () => { await refresh(); setConfirming(null); } }));
+  const save = (v: RoundFormValues) => update.mutate({ roundId: round.id, terms: { opensAt: v.opensAt, closesAt: v.closesAt, budgetYen: Number(v.budgetYen), notes: v.notes } });
+  return (
+    <>
+      <Table.Tr data-testid={`round-${round.code}`}>
+        <Table.Td>
+          <Text size="sm">{i18n.language === 'en' ? round.nameEn : round.nameJa}</Text>
+          <Text size="xs" c="dimmed">
+            {displayFiscalYear(round.fiscalYear, i18n.language)} · {round.code}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm">
+            {displayJst(round.opensAt)} – {displayJst(round.closesAt)}
+          </Text>
+        </Table.Td>
+        <Table.Td ta="right">
+          <Text size="sm" data-testid={`round-budget-${round.code}`}>{displayYen(round.budgetYen, i18n.language)}</Text>
+          {!round.budgetStated && (
+            <Text size="xs" c="dimmed">
+              {t('programme.budgetNotStated')}
+            </Text>
+          )}
+        </Table.Td>
+        <Table.Td>
+          <Badge color={statusColor(round)} variant="light" data-testid={`round-status-${round.code}`}>
+            {t(`rounds.status.${round.status}`)}
+          </Badge>
+        </Table.Td>
+        <Table.Td>
+          <Group gap="xs">
+            <Button size="xs" variant="default" onClick={onEdit} data-testid={`round-edit-${round.code}`}>
+              {t('rounds.edit')}
+            </Button>
+            <Button size="xs" variant="default" onClick={onClone} loading={cloning} data-testid={`round-clone-${round.code}`}>
+              {t('rounds.clone')}
+            </Button>
+            {round.actions.map((a) => (
+              <Button key={a} size="xs" variant="light" onClick={() => setConfirming(a)} data-testid={`round-${a}-${round.code}`}>
+                {t(`rounds.action.${a}`)}
+              </Button>
+            ))}
+          </Group>
+        </Table.Td>
+      </Table.Tr>
+      {editing && (
+        <Table.Tr>
+          <Table.Td colSpan={5}>
+            <RoundForm mode="edit" initial={roundFormOf(round)} pending={update.isPending} error={update.error} onSubmit={save} onCancel={onDone} />
+          </Table.Td>
+        </Table.Tr>
+      )}
+      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={confirming ? t(`rounds.confirm.${confirming}.title`) : ''} centered>
+        <Stack>
+          <Text size="sm">{confirming ? t(`rounds.confirm.${confirming}.body`, { name: i18n.language === 'en' ? round.nameEn : round.nameJa }) : ''}</Text>
+          {transition.error && (
+            <Text c="red" role="alert" size="sm">
+              {errorText(t, transition.error)}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              {t('rounds.cancel')}
+            </Button>
+            <Button onClick={() => confirming && transition.mutate({ roundId: round.id, action: confirming })} loading={transition.isPending} data-testid="round-confirm">
+              {confirming ? t(`rounds.action.${confirming}`) : ''}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
