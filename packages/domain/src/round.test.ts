@@ -20,6 +20,9 @@ describe('round terms', () => {
     }
     const full = ZRoundInput.safeParse({ ...terms, closesAt: '2026-03-01T00:00', code: 'lca-r8', nameJa: 'x', nameEn: 'x', fiscalYear: 2026 });
     expect(full.error?.issues.map((i) => i.message)).toEqual(['round.window_ends_before_start']);
+    // Said while other fields are still empty, as a form is filled in.
+    const partial = ZRoundInput.safeParse({ ...terms, closesAt: '2026-03-01T00:00', budgetYen: undefined, code: '', nameJa: '', nameEn: '' });
+    expect(partial.error?.issues.map((i) => i.message)).toContain('round.window_ends_before_start');
   });
 
   it('takes the budget as whole yen, zero or more', () => {

@@ -67,7 +67,12 @@ const ZRoundTermsShape = z.object({
 // Only compared once both ends are valid instants; a malformed end has its own issue already.
 const windowInOrder = (v: { opensAt: Date; closesAt: Date }) =>
   !(v.opensAt instanceof Date && v.closesAt instanceof Date) || v.closesAt.getTime() > v.opensAt.getTime();
-const WINDOW_ORDER = { message: 'round.window_ends_before_start', path: ['closesAt'] };
+const WINDOW_ORDER = {
+  message: 'round.window_ends_before_start',
+  path: ['closesAt'],
+  // Compared as soon as both ends are read, whatever else is still missing: a form shows it as typed.
+  when: (payload: z.core.ParsePayload) => !payload.issues.some((i) => i.path?.[0] === 'opensAt' || i.path?.[0] === 'closesAt'),
+};
 
 export const ZRoundTerms = ZRoundTermsShape.refine(windowInOrder, WINDOW_ORDER);
 export type TRoundTermsInput = z.input<typeof ZRoundTerms>;

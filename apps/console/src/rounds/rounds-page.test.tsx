@@ -1,0 +1,78 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { AuthGate } from '@tsumiki/ui';
+import { fakeApi, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../messages';
+import { ConsoleRoutes } from '../routes';
+
+const round = {
+  id: 'r7',
+  code: 'lca-support-r7',
+  kind: 'lca_implementation',
+  nameJa: '令和7年度 LCA実施支援',
+  nameEn: 'FY2025 LCA implementation support',
+  fiscalYear: 2025,
+  opensAt: new Date('2025-03-31T15:00:00Z'),
+  closesAt: new Date('2025-06-30T08:00:00Z'),
+  budgetYen: 100_000_000,
+  budgetStated: false,
+  committedYen: 0,
+  notes: '',
+  status: 'published',
+  actions: ['close'],
+  officeOrganisationId: 'o1',
+  isDemo: false,
+};
+const programmes = [{ id: 'p1', code: 'lca_implementation', kind: 'lca_implementation', nameJa: 'LCA実施支援事業', nameEn: 'LCA implementation support', rounds: [round] }];
+
+describe('rounds page', () => {
+  it('checks a new round with the domain schema as it is typed and sends it as JST text and whole yen', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('programme_admin', '佐藤 誠') },
+      'rounds.list': { data: programmes },
+      'rounds.create': { data: { id: 'r8' } },
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/rounds' });
+    await screen.findByTestId('round-lca-support-r7');
+    // A budget the call did not state is marked as a placeholder until the office sets it.
+    expect(screen.getByTestId('round-lca-support-r7').textContent).toContain('仮の値（公募要領に記載なし）');
+    expect(screen.getByTestId('round-status-lca-support-r7').textContent).toBe('公開中');
+
+    fireEvent.click(screen.getByTestId('round-new-lca_implementation'));
+    fireEvent.change(screen.getByTestId('round-code'), { target: { value: 'LCA 8' } });
+    expect(await screen.findByText(/公募回コードは半角英小文字/)).toBeTruthy();
+    fireEvent.change(screen.getByTestId('round-code'), { target: { value: 'lca-support-r8' } });
+    fireEvent.change(screen.getByTestId('round-name-ja'), { target: { value: '令和8年度 LCA実施支援' } });
+    fireEvent.change(screen.getByTestId('round-name-en'), { target: { value: 'FY2026 LCA implementation support' } });
+    fireEvent.change(screen.getByTestId('round-fiscal-year'), { target: { value: '2026' } });
+    fireEvent.change(screen.getByTestId('round-opens-at'), { target: { value: '2026-04-01T10:00' } });
+    fireEvent.change(screen.getByTestId('round-closes-at'), { target: { value: '2026-04-01T09:59' } });
+    expect(await screen.findByText('受付終了日時は受付開始日時より後にしてください。')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('round-save'));
+    expect(api.calls.some((c) => c.path === 'rounds.create')).toBe(false);
+
+    fireEvent.change(screen.getByTestId('round-closes-at'), { target: { value: '2026-06-30T17:00' } });
+    fireEvent.change(screen.getByTestId('round-budget'), { target: { value: '65,000,000' } });
+    await waitFor(() => expect(screen.queryByText('受付終了日時は受付開始日時より後にしてください。')).toBeNull());
+    fireEvent.click(screen.getByTestId('round-save'));
+    await waitFor(() => expect(api.calls.some((c) => c.path === 'rounds.create')).toBe(true));
+    expect(api.calls.find((c) => c.path === 'rounds.create')?.input).toEqual({
+      programmeDefinitionId: 'p1',
+      round: { code: 'lca-support-r8', nameJa: '令和8年度 LCA実施支援', nameEn: 'FY2026 LCA implementation support', fiscalYear: 2026, opensAt: '2026-04-01T10:00', closesAt: '2026-06-30T17:00', budgetYen: 65_000_000, notes: '' },
+    });
+  });
+
+  it('closes a round only after confirming', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('programme_admin', '佐藤 誠') },
+      'rounds.list': { data: programmes },
+      'rounds.transition': { data: { id: 'r7', status: 'closed' } },
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/rounds' });
+    fireEvent.click(await screen.findByTestId('round-close-lca-support-r7'));
+    expect(await screen.findByText('公募回を締め切りますか')).toBeTruthy();
+    expect(api.calls.some((c) => c.path === 'rounds.transition')).toBe(false);
+    fireEvent.click(screen.getByTestId('round-confirm'));
+    await waitFor(() => expect(api.calls.find((c) => c.path === 'rounds.transition')?.input).toEqual({ roundId: 'r7', action: 'close' }));
+  });
+});
