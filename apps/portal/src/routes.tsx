@@ -9,6 +9,7 @@ const NewApplicationPage = lazyPage(() => import('./applications/new-application
 const ReceiptPage = lazyPage(() => import('./applications/receipt-page'), 'ReceiptPage');
 const CarbonListPage = lazyPage(() => import('./carbon/carbon-list-page'), 'CarbonListPage');
 const CarbonProjectPage = lazyPage(() => import('./carbon/carbon-project-page'), 'CarbonProjectPage');
+const RememberedNamesPage = lazyPage(() => import('./carbon/remembered-names-page'), 'RememberedNamesPage');
 const MembersPage = lazyPage(() => import('./organisation/members-page'), 'MembersPage');
 const NotificationsPage = lazyPage(() => import('./notifications/notifications-page'), 'NotificationsPage');
 const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
@@ -31,6 +32,7 @@ export function PortalRoutes() {
       <Route path="applications/:id/receipt/:versionNo" element={<ReceiptPage />} />
       <Route path="carbon" element={<CarbonListPage />} />
       <Route path="notifications" element={<NotificationsPage />} />
+      <Route path="carbon/names" element={<RememberedNamesPage />} />
       <Route path="carbon/:id" element={<CarbonProjectPage />} />
       <Route path="organisation" element={<MembersPage />} />
     </AppRoutes>

@@ -154,6 +154,15 @@ describe.each(backends)('carbon API on $name', (backend) => {
     expect(audit).toHaveLength(1);
     await expect(applicant.caller.carbon.materialNames({ organisationId: seed.orgs.otherApplicant.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(reviewer.caller.carbon.confirmMaterialNames({ mappings: [{ name: 'x', materialKey: 'wood.clt', remember: true }] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    // Forgetting: only the owning organisation's names, and the next paste asks again.
+    await expect(applicant.caller.carbon.forgetMaterialNames({ organisationId: seed.orgs.otherApplicant.id, names: ['集成材'] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await otherApplicant.caller.carbon.forgetMaterialNames({ names: ['集成材'] })).toEqual({ forgotten: 0 });
+    expect(await applicant.caller.carbon.materialNames()).toHaveLength(1);
+    expect(await applicant.caller.carbon.forgetMaterialNames({ names: ['集成材'] })).toEqual({ forgotten: 1 });
+    expect(await applicant.caller.carbon.materialNames()).toEqual([]);
+    expect((await applicant.caller.carbon.resolveMaterialNames({ names: ['集成材'] }))[0]!.materialKey).toBe(null);
+    expect(await database.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'carbon.forget_material_names').execute()).toHaveLength(1);
   });
 
   it('previews a BoQ file (CSV and Excel) row by row against the library, saving nothing', async () => {

@@ -77,6 +77,14 @@ describe('a Japanese bill of quantities', () => {
     const again = await newProject('E2E 和名の数量表 2');
     await expect.poll(() => provenance(again), WAIT).toEqual(PROVENANCE);
     expect(await again.locator('[data-testid=material-mapping]').count()).toBe(0);
+
+    // The organisation's remembered names, viewed and one removed: the next paste asks again.
+    await again.getByRole('link', { name: 'LCCO2算定' }).first().click();
+    await again.getByRole('link', { name: '組織で記憶した資材名' }).click();
+    const names = again.locator('[data-testid=carbon-names-table]');
+    await expect.poll(() => names.locator('tr[data-name="集成材"]').textContent(), WAIT).toContain('中断面');
+    await again.getByRole('button', { name: '「集成材」の記憶を削除' }).click();
+    await expect.poll(() => names.locator('tr[data-name="集成材"]').count(), WAIT).toBe(0);
     await again.context().close();
     expect(browser.consoleErrors).toEqual([]);
   });

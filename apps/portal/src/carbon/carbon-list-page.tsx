@@ -27,6 +27,9 @@ export function CarbonListPage() {
     <Stack data-testid="carbon-list">
       <Title order={1}>{t('carbon.listHeading')}</Title>
       <Text>{t('carbon.listIntro')}</Text>
+      <Anchor component={Link} to="/carbon/names" size="sm">
+        {t('carbon.names.link')}
+      </Anchor>
       <Group component="form" onSubmit={onSubmit} align="flex-start">
         <TextInput label={t('carbon.newName')} withAsterisk value={name} onChange={(e) => setName(e.currentTarget.value)} onBlur={() => setTouched(true)} error={nameError} maxLength={200} w={360} data-testid="carbon-new-name" />
         <Button type="submit" mt={25} loading={create.isPending} data-testid="carbon-create">

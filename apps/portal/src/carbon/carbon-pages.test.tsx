@@ -18,7 +18,7 @@ function renderProject(extra: Parameters<typeof fakeApi>[0] = {}) {
   const api = fakeApi({
     'auth.me': { data: sessionOf('applicant') },
     'carbon.get': { data: project },
-    'carbon.factors': { data: library },
+    'carbon.factors': { data: library }, 'carbon.materialNames': { data: [] }, 'carbon.prepareIfc': { data: { started: true } },
     ...extra,
   });
   renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon/p1', messages });
@@ -31,6 +31,8 @@ describe('carbon calculator', () => {
     const paste = await screen.findByTestId('boq-paste');
     const textarea = within(paste).queryByRole('textbox') ?? paste;
     fireEvent.change(textarea, { target: { value: '工事科目\t工事細目\t資材\t数量\t単位\n3\t3.5\twood.clt\t100\tm3\n3\t3.5\twood.glulam_small\t20\tm3' } });
+    // The paste waits for the organisation's remembered names.
+    await waitFor(() => expect(screen.getByTestId('boq-paste-add').hasAttribute('disabled')).toBe(false));
     fireEvent.click(screen.getByTestId('boq-paste-add'));
     expect(await screen.findByText('2行を追加しました。')).toBeTruthy();
     const grid = screen.getByTestId('boq-grid');
@@ -58,6 +60,8 @@ describe('carbon calculator', () => {
     const paste = await screen.findByTestId('boq-paste');
     const textarea = within(paste).queryByRole('textbox') ?? paste;
     fireEvent.change(textarea, { target: { value: '3\t3.5\twood.clt\t-5\tm3\n3\t3.5\twood.clt\t2\tm3' } });
+    // The paste waits for the organisation's remembered names.
+    await waitFor(() => expect(screen.getByTestId('boq-paste-add').hasAttribute('disabled')).toBe(false));
     fireEvent.click(screen.getByTestId('boq-paste-add'));
     const alert = await screen.findByTestId('boq-row-errors');
     expect(alert.textContent).toContain('明細「L1」（1行目）の数量がマイナスです。');
@@ -68,6 +72,8 @@ describe('carbon calculator', () => {
     renderProject({ 'carbon.save': { error: { appCode: 'carbon.project_version_conflict', httpStatus: 409 } } });
     const paste = await screen.findByTestId('boq-paste');
     fireEvent.change(within(paste).queryByRole('textbox') ?? paste, { target: { value: '3\t3.3\tsteel.section\t30\tt' } });
+    // The paste waits for the organisation's remembered names.
+    await waitFor(() => expect(screen.getByTestId('boq-paste-add').hasAttribute('disabled')).toBe(false));
     fireEvent.click(screen.getByTestId('boq-paste-add'));
     const issues = await screen.findByTestId('carbon-issues');
     expect(issues.textContent).toContain('明細「L1」（1行目）の資材「鉄骨（形鋼・鋼板）」には、まだ使える原単位がありません。');
@@ -82,7 +88,7 @@ describe('scenarios, operation and the PDF report', () => {
   const withLines = { ...project, content: { ...content, boq: [{ id: 'L1', category: '3', subItem: '3.5', materialKey: 'wood.clt', quantity: 100, unit: 'm3' }] } };
 
   it('shows each default’s source or says it has none, compares a second scenario with a chart, and saves the operational inputs', async () => {
-    const api = fakeApi({ 'auth.me': { data: sessionOf('applicant') }, 'carbon.get': { data: withLines }, 'carbon.factors': { data: library }, 'carbon.save': { data: { version: 4 } } });
+    const api = fakeApi({ 'auth.me': { data: sessionOf('applicant') }, 'carbon.get': { data: withLines }, 'carbon.factors': { data: library }, 'carbon.materialNames': { data: [] }, 'carbon.prepareIfc': { data: { started: true } }, 'carbon.save': { data: { version: 4 } } });
     renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon/p1', messages });
     const editor = await screen.findByTestId('scenario-editor-0', {}, { timeout: 5000 });
     expect(editor.querySelectorAll('[data-source="assumption"]').length).toBeGreaterThan(3);
@@ -117,7 +123,7 @@ describe('scenarios, operation and the PDF report', () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('applicant') },
       'carbon.get': { data: withLines },
-      'carbon.factors': { data: library },
+      'carbon.factors': { data: library }, 'carbon.materialNames': { data: [] }, 'carbon.prepareIfc': { data: { started: true } },
       'carbon.exportResult': { data: { filename: 'LCCO2.pdf', mimeType: 'application/pdf', base64: 'JVBERi0=' } },
     });
     URL.createObjectURL = () => 'blob:report';
@@ -133,7 +139,7 @@ describe('linking an assessment to an application', () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('applicant') },
       'carbon.get': { data: project },
-      'carbon.factors': { data: library },
+      'carbon.factors': { data: library }, 'carbon.materialNames': { data: [] }, 'carbon.prepareIfc': { data: { started: true } },
       'applications.listMine': { data: [{ id: '11111111-1111-4111-8111-111111111111', title: 'CLT庁舎の実証', trackingNumber: 'CLT-2026-0001', status: 'draft' }] },
       'carbon.save': { data: { version: 4 } },
     });
@@ -172,7 +178,7 @@ describe('carbon project list', () => {
       'carbon.list': { data: [{ id: 'p1', organisationId: 'o1', applicationId: null, name: '高知CLT庁舎', version: 2, updatedAt: new Date('2026-04-01T01:00:00Z'), use: 'office', grossFloorAreaM2: 1200, lineCount: 14 }] },
       'carbon.create': { data: { id: 'p2', organisationId: 'o1', applicationId: null, name: '新庁舎', version: 1, updatedAt: new Date() } },
       'carbon.get': { data: { ...project, id: 'p2' } },
-      'carbon.factors': { data: library },
+      'carbon.factors': { data: library }, 'carbon.materialNames': { data: [] }, 'carbon.prepareIfc': { data: { started: true } },
     });
     renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon', messages });
     const table = await screen.findByTestId('carbon-table');

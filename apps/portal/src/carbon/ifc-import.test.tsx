@@ -29,7 +29,7 @@ function previewOf(model: TIfcModel) {
 
 describe('IFC import on the carbon calculator', () => {
   it('shows what was read and skipped in Japanese, then adds the lines to the BoQ', async () => {
-    const api = fakeApi({ 'auth.me': { data: sessionOf('applicant') }, 'carbon.get': { data: project }, 'carbon.factors': { data: library }, 'carbon.previewIfc': { data: previewOf(MODEL) } });
+    const api = fakeApi({ 'auth.me': { data: sessionOf('applicant') }, 'carbon.get': { data: project }, 'carbon.factors': { data: library }, 'carbon.materialNames': { data: [] }, 'carbon.prepareIfc': { data: { started: true } }, 'carbon.previewIfc': { data: previewOf(MODEL) } });
     renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon/p1', messages });
     const input = (await screen.findByTestId('ifc-import')).querySelector('input[type=file]')!;
     fireEvent.change(input, { target: { files: [new File(['ISO-10303-21;'], 'FZK-Haus.ifc', { type: 'application/octet-stream' })] } });

@@ -2,6 +2,7 @@ import { Alert, Button, FileInput, Group, List, Stack, Table, Text, Title } from
 import { useMutation } from '@tanstack/react-query';
 import { ifcClassName, IFC_SKIP_REASONS, subItem, type TBoqDraftLine, type TIfcSkipReason } from '@tsumiki/domain/carbon';
 import { errorText, readFileBase64, useTRPC } from '@tsumiki/ui';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { draftLines } from './boq-grid';
 
@@ -19,6 +20,9 @@ export function IfcImport({ organisationId, lines, onAdd }: { organisationId: st
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
   const preview = useMutation(trpc.carbon.previewIfc.mutationOptions());
+  // The server's reader starts as the page opens, so the first file does not wait for it to load.
+  const { mutate: prepare } = useMutation(trpc.carbon.prepareIfc.mutationOptions());
+  useEffect(() => prepare(), [prepare]);
   const data = preview.data;
 
   const onFile = async (file: File | null) => {

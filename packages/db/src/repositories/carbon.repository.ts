@@ -154,6 +154,18 @@ export function listCarbonMaterialNames(db: Executor, organisationId: string) {
     .execute();
 }
 
+/** Forgets an organisation's remembered names (by folded name); how many there were. */
+export async function forgetCarbonMaterialNames(db: Executor, organisationId: string, foldedNames: readonly string[]): Promise<number> {
+  if (foldedNames.length === 0) return 0;
+  const gone = await db
+    .deleteFrom('carbon_material_names')
+    .where('organisation_id', '=', organisationId)
+    .where('folded_name', 'in', foldedNames)
+    .returning('folded_name')
+    .execute();
+  return gone.length;
+}
+
 /**
  * Remembers names for an organisation: a name already remembered (compared folded, as the domain
  * folds it) now means the material given; the last of duplicates in one call wins.

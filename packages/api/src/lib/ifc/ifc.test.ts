@@ -3,7 +3,7 @@ import { DomainError } from '@tsumiki/domain';
 import { groupIfcElements } from '@tsumiki/domain/carbon';
 import { describe, expect, it } from 'vitest';
 import { sharedSample, tinyIfc } from './ifc-test-support';
-import { IFC_LIMITS, readIfc } from './read';
+import { hasSpareIfcWorker, IFC_LIMITS, prestartIfcWorker, readIfc } from './read';
 
 /** The FZK-Haus sample lives in ../shared beside the repository (CI has it; a user's clone may not). */
 const FZK_HAUS = sharedSample('AC20-FZK-Haus.ifc');
@@ -41,6 +41,17 @@ describe('IFC files read in a worker with web-ifc', () => {
       ['4.4', 'Mineralwolle', 2, 'm3'],
     ]);
     expect(out.summary.skipped.map((s) => [s.name, s.reason])).toEqual([['Beam', 'no_quantity']]);
+  }, 60_000);
+
+  it('reads with a worker started ahead of the file, then starts afresh', async () => {
+    prestartIfcWorker();
+    expect(hasSpareIfcWorker()).toBe(true);
+    prestartIfcWorker();
+    const { model } = await readIfc(new TextEncoder().encode(tinyIfc()));
+    expect(hasSpareIfcWorker()).toBe(false);
+    expect(model.elements.map((e) => e.name)).toContain('Wall A');
+    // Without one waiting, a file still gets its own worker.
+    expect((await readIfc(new TextEncoder().encode(tinyIfc()))).model.schema).toBe('IFC4');
   }, 60_000);
 
   it('refuses a file that is not IFC, and one over the size limit before starting a worker', async () => {

@@ -30,4 +30,6 @@ async function run(request: unknown) {
   }
 }
 
+// web-ifc's wasm loads as the worker starts, so a worker started ahead of its file is ready for it.
+void loadWebIfc().catch(() => undefined);
 parentPort?.once('message', (request: unknown) => void run(request));

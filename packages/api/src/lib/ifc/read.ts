@@ -33,12 +33,61 @@ const ZReply = z.discriminatedUnion('ok', [
 
 const slot = workerSlots(1, 4, () => new DomainError('sheet.busy'));
 
-function runWorker(bytes: Uint8Array, limits: TIfcLimits): Promise<TIfcRead> {
+function startWorker(heapMb: number): Worker {
   const entry = workerEntry(new URL('./', import.meta.url), undefined, 'ifc.worker');
-  const worker = new Worker(entry.script, {
+  return new Worker(entry.script, {
     eval: entry.eval,
-    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
+}
+
+/** How long a worker started ahead of a file waits for one before it is let go. */
+export const SPARE_IDLE_MS = 120_000;
+let spare: { worker: Worker; heapMb: number; timer: NodeJS.Timeout; gone: () => void } | undefined;
+
+/**
+ * Starts the worker for the next IFC file now (it loads web-ifc's wasm as it starts), so a file
+ * chosen while the import page is open does not wait for that. One at most; unused, it ends after
+ * SPARE_IDLE_MS, and it never keeps the process alive.
+ */
+export function prestartIfcWorker(limits: TIfcLimits = IFC_LIMITS): void {
+  if (spare) {
+    spare.timer.refresh();
+    return;
+  }
+  const worker = startWorker(limits.heapMb);
+  const gone = () => {
+    if (spare?.worker !== worker) return;
+    clearTimeout(spare.timer);
+    spare = undefined;
+  };
+  worker.once('error', gone);
+  worker.once('exit', gone);
+  const timer = setTimeout(() => {
+    gone();
+    void worker.terminate();
+  }, SPARE_IDLE_MS);
+  timer.unref();
+  worker.unref();
+  spare = { worker, heapMb: limits.heapMb, timer, gone };
+}
+
+/** Whether a started worker is waiting for a file. */
+export const hasSpareIfcWorker = () => spare !== undefined;
+
+function takeSpare(heapMb: number): Worker | undefined {
+  const s = spare;
+  if (!s || s.heapMb !== heapMb) return undefined;
+  spare = undefined;
+  clearTimeout(s.timer);
+  s.worker.off('error', s.gone);
+  s.worker.off('exit', s.gone);
+  s.worker.ref();
+  return s.worker;
+}
+
+function runWorker(bytes: Uint8Array, limits: TIfcLimits): Promise<TIfcRead> {
+  const worker = takeSpare(limits.heapMb) ?? startWorker(limits.heapMb);
   const reply = oneReply(worker, limits, 'ifc worker', (message) => {
     const parsed = ZReply.safeParse(message);
     if (!parsed.success) throw new Error('ifc worker: unexpected reply');

@@ -1,4 +1,4 @@
-import { appendAudit, listCarbonMaterialNames, rememberCarbonMaterialNames, type Executor } from '@tsumiki/db';
+import { appendAudit, forgetCarbonMaterialNames, listCarbonMaterialNames, rememberCarbonMaterialNames, type Executor } from '@tsumiki/db';
 import type { Kysely } from 'kysely';
 import type { DB } from '@tsumiki/db';
 import {
@@ -89,4 +89,39 @@ export async function confirmNames(
     });
   }
   return { mappings: input.mappings.map((m) => ({ name: m.name, materialKey: m.materialKey })), remembered: toRemember.length };
+}
+
+export const ZForgetNamesInput = z.object({
+  organisationId: z.uuid().optional(),
+  names: z
+    .array(z.string().max(200, { message: 'validation.invalid' }))
+    .min(1, { message: 'validation.invalid' })
+    .max(1_000, { message: 'validation.invalid' }),
+});
+
+/**
+ * Forgets remembered names of the caller's own organisation (another organisation's id is
+ * refused), with an audit entry; the next paste asks about them again.
+ */
+export async function forgetNames(
+  ctx: Pick<Context, 'request'> & { db: Kysely<DB>; auth: SignedInAuth },
+  input: z.infer<typeof ZForgetNamesInput>,
+) {
+  const organisationId = callerOrganisation(ctx.auth, input.organisationId);
+  const folded = [...new Set(input.names.map(foldMaterialName).filter((n) => n !== ''))];
+  const forgotten = await ctx.db.transaction().execute(async (trx) => {
+    const count = await forgetCarbonMaterialNames(trx, organisationId, folded);
+    if (count > 0)
+      await appendAudit(trx, {
+        actorUserId: ctx.auth.user.id,
+        action: 'carbon.forget_material_names',
+        entityType: 'organisation',
+        entityId: organisationId,
+        before: { names: input.names },
+        requestId: ctx.request.requestId,
+        ip: ctx.request.ip,
+      });
+    return count;
+  });
+  return { forgotten };
 }

@@ -4,6 +4,7 @@ import { ZImportFile } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
 import { exportFile } from '../../lib/spreadsheet';
+import { prestartIfcWorker } from '../../lib/ifc/read';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import {
   assertApplicationOf,
@@ -21,7 +22,7 @@ import {
   previewIfcImport,
   todayJst,
 } from './carbon.service';
-import { callerOrganisation, confirmNames, rememberedNames, resolveNames, ZConfirmNamesInput, ZResolveNamesInput } from './carbon-names';
+import { callerOrganisation, confirmNames, forgetNames, rememberedNames, resolveNames, ZConfirmNamesInput, ZForgetNamesInput, ZResolveNamesInput } from './carbon-names';
 
 const project = roleProcedure(...CARBON_PROJECT_ROLES);
 
@@ -137,11 +138,20 @@ export const carbonRouter = createTRPCRouter({
   /** The mapping step's choices checked against the library; those marked are remembered for the organisation. */
   confirmMaterialNames: project.input(ZConfirmNamesInput).mutation(({ ctx, input }) => confirmNames(ctx, input)),
 
+  /** Remembered names the organisation no longer wants matched without asking. */
+  forgetMaterialNames: project.input(ZForgetNamesInput).mutation(({ ctx, input }) => forgetNames(ctx, input)),
+
   /**
    * A building model (IFC) as BoQ lines grouped by material and work category, with a summary of
    * what was read and what was skipped, materials matched as a paste's are (library names,
    * aliases, the organisation's remembered names); nothing is saved.
    */
+  /** The import page is open: the worker for its file starts now, web-ifc loaded before a file is chosen. */
+  prepareIfc: project.mutation(() => {
+    prestartIfcWorker();
+    return { started: true };
+  }),
+
   previewIfc: project
     .input(z.object({ file: ZIfcFile, organisationId: z.uuid().optional() }))
     .mutation(async ({ ctx, input }) => previewIfcImport(ctx.db, input.file, await rememberedNames(ctx.db, callerOrganisation(ctx.auth, input.organisationId)))),
