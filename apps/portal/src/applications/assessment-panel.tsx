@@ -2,11 +2,12 @@ import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from 
 import type { TGrantResult } from '@tsumiki/domain/programmes';
 import { displayYen } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
+import { issueText, type RowNames } from './form-fields';
 
 const STATUS_COLOR = { eligible: 'teal', ineligible: 'red', undetermined: 'yellow' } as const;
 
 /** The "yellow cells": totals, grant and own share as the rules compute them, with the reasons. */
-export function AssessmentPanel({ result }: { result: TGrantResult | null }) {
+export function AssessmentPanel({ result, rowNames }: { result: TGrantResult | null; rowNames: RowNames }) {
   const { t, i18n } = useTranslation();
   const yen = (n: number) => displayYen(n, i18n.language);
   if (!result)
@@ -58,7 +59,7 @@ export function AssessmentPanel({ result }: { result: TGrantResult | null }) {
         <List size="sm" spacing={4}>
           {reasons.map((r, i) => (
             <List.Item key={`${r.code}-${i}`} c={r.level === 'error' ? 'red' : undefined}>
-              {t(r.code, { ns: 'errors', keySeparator: false, defaultValue: r.code, ...r.params })}{' '}
+              {issueText(t, r, rowNames)}{' '}
               <Text span size="xs" c="dimmed">
                 {t('apply.eligibility.source', { source: r.source })}
               </Text>

@@ -2,6 +2,8 @@ import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput, Title
 import {
   BUDGET_TABLES,
   budgetRows,
+  budgetRowLabels,
+  budgetRowWith,
   budgetWriteValue,
   columnOptions,
   MAX_LINE_YEN,
@@ -12,17 +14,18 @@ import {
   type TApplicationContent,
 } from '@tsumiki/domain/programmes';
 import type { TProgrammeKind } from '@tsumiki/domain';
-import { YenInput } from '@tsumiki/ui';
+import { QuantityInput, YenInput } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { BudgetImport } from './budget-import';
-import { fieldId, issueText, langOf } from './form-fields';
+import { fieldId, issueText, langOf, type RowNames } from './form-fields';
 
 type Row = BudgetRow;
 type Option = { value: string; label: string };
 type Column =
   | { key: string; label: string; kind: 'select'; options: Option[]; width?: number | undefined }
   | { key: string; label: string; kind: 'text'; width?: number | undefined }
-  | { key: string; label: string; kind: 'yen'; max: number; width?: number | undefined };
+  | { key: string; label: string; kind: 'yen'; max: number; width?: number | undefined }
+  | { key: string; label: string; kind: 'quantity'; width?: number | undefined };
 
 function RowsTable({
   caption,
@@ -35,7 +38,9 @@ function RowsTable({
   onChange,
   addLabel,
   removeLabel,
+  rowNames,
 }: {
+  rowNames: RowNames;
   caption: string;
   rows: Row[];
   columns: Column[];
@@ -48,14 +53,14 @@ function RowsTable({
   removeLabel: (n: number) => string;
 }) {
   const { t } = useTranslation();
-  const set = (index: number, key: string, value: unknown) =>
-    onChange(rows.map((r, i) => (i === index ? Object.fromEntries(Object.entries({ ...r, [key]: value }).filter(([, v]) => v !== undefined)) : r)));
+  const set = (index: number, key: string, value: unknown) => onChange(rows.map((r, i) => (i === index ? budgetRowWith(table, r, key, value) : r)));
+  const minWidth = 80 + columns.reduce((sum, c) => sum + (c.width ?? 200), 0);
   return (
     <Stack gap="xs">
       <Title order={3} size="h4">
         {caption}
       </Title>
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer minWidth={minWidth}>
         <Table withTableBorder data-testid={`rows-${path}`}>
           <Table.Thead>
             <Table.Tr>
@@ -77,12 +82,18 @@ function RowsTable({
                   {columns.map((c) => {
                     const cellPath = `${path}.${index}.${c.key}`;
                     const issue = rowIssues.find((i) => i.path === cellPath);
-                    const error = issue && showErrors ? issueText(t, issue) : undefined;
+                    const error = issue && showErrors ? issueText(t, issue, rowNames) : undefined;
                     const common = { id: fieldId(cellPath), 'aria-label': `${c.label} (${index + 1})`, error, size: 'xs' as const };
                     if (c.kind === 'select')
                       return (
                         <Table.Td key={c.key}>
                           <Select {...common} data={c.options} value={typeof row[c.key] === 'string' ? (row[c.key] as string) : null} onChange={(v) => set(index, c.key, v ?? undefined)} searchable clearable />
+                        </Table.Td>
+                      );
+                    if (c.kind === 'quantity')
+                      return (
+                        <Table.Td key={c.key}>
+                          <QuantityInput {...common} value={typeof row[c.key] === 'number' ? (row[c.key] as number) : undefined} onChange={(v) => set(index, c.key, v)} />
                         </Table.Td>
                       );
                     if (c.kind === 'yen')
@@ -118,7 +129,7 @@ function RowsTable({
           .filter((i) => i.path.startsWith(`${path}.`) && !columns.some((c) => /\.\d+\./.test(i.path) && i.path.endsWith(`.${c.key}`)))
           .map((i) => (
             <Text key={`${i.path}-${i.code}`} size="sm" c="red" role="alert">
-              {issueText(t, i)}
+              {issueText(t, i, rowNames)}
             </Text>
           ))}
       <Group>
@@ -153,14 +164,14 @@ export function BudgetEditor({
 }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const common = { issues, showErrors };
+  const common = { issues, showErrors, rowNames: { labels: budgetRowLabels(kind, content), lang } };
   const columnsOf = (table: BudgetTable): Column[] =>
     table.columns.map((c) =>
       c.kind === 'select'
         ? { key: c.key, label: c.label[lang], kind: 'select', options: columnOptions(c, content).map((o) => ({ value: o.value, label: o.label[lang] })), width: c.width }
         : c.kind === 'yen'
           ? { key: c.key, label: c.label[lang], kind: 'yen', max: c.max ?? MAX_LINE_YEN, width: c.width }
-          : { key: c.key, label: c.label[lang], kind: 'text', width: c.width },
+          : { key: c.key, label: c.label[lang], kind: c.kind, width: c.width },
     );
   return (
     <Stack gap="lg">

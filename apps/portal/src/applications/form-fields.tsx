@@ -1,5 +1,5 @@
 import { NumberInput, Radio, Select, Group, Stack, Textarea, TextInput, Title, Text } from '@mantine/core';
-import { valueAtPath, type FormField, type FormIssue, type FormSection, type TApplicationContent } from '@tsumiki/domain/programmes';
+import { valueAtPath, withRowLabels, type FormField, type FormIssue, type FormSection, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { useTranslation } from 'react-i18next';
 
 type Lang = 'ja' | 'en';
@@ -8,8 +8,15 @@ export const langOf = (language: string): Lang => (language === 'en' ? 'en' : 'j
 /** The DOM id of a field, so an issue list can move focus to it. */
 export const fieldId = (path: string) => `field-${path.replaceAll('.', '-')}`;
 
-export function issueText(t: (key: string, options?: Record<string, unknown>) => string, issue: Pick<FormIssue, 'code' | 'params'>) {
-  return t(issue.code, { ns: 'errors', keySeparator: false, defaultValue: issue.code, ...issue.params });
+/** Budget rows by their names on screen (「建築物の建築実証 #2」), for messages that name a line. */
+export interface RowNames {
+  labels: ReadonlyMap<string, { ja: string; en: string }>;
+  lang: Lang;
+}
+
+export function issueText(t: (key: string, options?: Record<string, unknown>) => string, issue: Pick<FormIssue, 'code' | 'params'>, rows?: RowNames) {
+  const params = rows ? withRowLabels(issue.params, rows.labels, rows.lang) : issue.params;
+  return t(issue.code, { ns: 'errors', keySeparator: false, defaultValue: issue.code, ...params });
 }
 
 interface FieldProps {

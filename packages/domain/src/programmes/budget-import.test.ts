@@ -13,7 +13,7 @@ describe('budget tables as data', () => {
       ['council', '様式4-2'],
     ]);
     expect(BUDGET_TABLES.co2_factor_support.map((t) => t.code)).toEqual(['factors', 'lines']);
-    expect(BUDGET_TABLES.clt_demonstration[0]!.columns.map((c) => c.key)).toEqual(['category', 'description', 'amount', 'workType', 'explanation']);
+    expect(BUDGET_TABLES.clt_demonstration[0]!.columns.map((c) => c.key)).toEqual(['category', 'description', 'amount', 'workType', 'unitPrice', 'quantity', 'unit', 'remarks', 'explanation']);
     expect(budgetWriteValue(BUDGET_TABLES.clt_demonstration[0]!, [])).toBeUndefined();
   });
 });
@@ -21,13 +21,13 @@ describe('budget tables as data', () => {
 describe('budget import from Excel/CSV', () => {
   const content = cltExampleApplicationContent();
 
-  it('reads back what the template writes: the 記載例 budget round-trips to the same lines', () => {
+  it('reads back what the template writes: the 記載例 budget round-trips to the same lines, breakdowns included', () => {
     const sheet = [importHeader('clt_demonstration'), ...budgetSheetRows('clt_demonstration', content)];
     const result = parseBudgetSheet('clt_demonstration', sheet);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     for (const table of BUDGET_TABLES.clt_demonstration) {
-      const strip = (rows: Record<string, unknown>[]) => rows.map(({ id: _id, unitPrice: _u, quantity: _q, ...r }) => r);
+      const strip = (rows: Record<string, unknown>[]) => rows.map(({ id: _id, ...r }) => r);
       expect(strip(result.tables[table.code] ?? [])).toEqual(strip(budgetRows(content, table)));
     }
   });

@@ -1,4 +1,6 @@
 import type { TProgrammeKind } from '../programme';
+import { parseYenInput } from '../yen-input';
+import { parseQuantityInput } from './shared/result';
 import { BUDGET_TABLES, budgetRows, columnOptions, nextRowId, type BudgetColumn, type BudgetRow, type BudgetTable } from './budget-tables';
 
 /**
@@ -17,6 +19,7 @@ export type BudgetImportCode =
   | 'budget_import.table_unknown'
   | 'budget_import.amount_invalid'
   | 'budget_import.amount_too_large'
+  | 'budget_import.quantity_invalid'
   | 'budget_import.value_unknown'
   | 'budget_import.value_required';
 
@@ -48,11 +51,10 @@ const normalise = (s: string) =>
     .replace(/\s+/g, '')
     .toLowerCase();
 
-/** "1,100,000", "¥1,100,000", "１１０００００円" → 1100000; anything else is not an amount. */
+/** "1,100,000", "¥1,100,000", "１１０００００円" → 1100000; anything else is not an amount (the form fields' rule, parseYenInput). */
 export function parseYen(text: string): number | null {
-  const cleaned = text.normalize('NFKC').replace(/[,\s¥￥円]/g, '');
-  if (!/^\d+$/.test(cleaned)) return null;
-  return Number(cleaned);
+  const read = parseYenInput(text, Number.MAX_SAFE_INTEGER);
+  return read.ok ? read.value : null;
 }
 
 function matchOption(options: ReturnType<typeof columnOptions>, text: string): string | null {
@@ -121,6 +123,10 @@ export function parseBudgetSheet(kind: TProgrammeKind, rows: readonly (readonly 
         if (yen === null) issues.push({ ...at, code: 'budget_import.amount_invalid', params: { value: text } });
         else if (yen > IMPORT_MAX_AMOUNT) issues.push({ ...at, code: 'budget_import.amount_too_large', params: { value: text } });
         else out[column.key] = yen;
+      } else if (column.kind === 'quantity') {
+        const quantity = parseQuantityInput(text);
+        if (quantity.ok && quantity.value !== null) out[column.key] = quantity.value;
+        else issues.push({ ...at, code: 'budget_import.quantity_invalid', params: { value: text } });
       } else if (column.kind === 'select') {
         const options = column.optionsFrom === 'factors' ? columnOptions(column, { grant: { factors: tables.factors ?? [] } }).concat(columnOptions(column, content)) : columnOptions(column, content);
         const value = matchOption(options, text);

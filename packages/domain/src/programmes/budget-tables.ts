@@ -4,6 +4,7 @@ import { CONSTRUCTION_WORKS, DESIGN_COSTS } from './clt/tables';
 import { CO2_CATEGORIES, FACTOR_KIND_NAMES, FACTOR_KINDS } from './co2/definition';
 import { BUILTIN_PROGRAMMES, valueAt } from './input';
 import { MAX_LINE_YEN } from './shared/amounts';
+import { breakdownAmount } from './shared/result';
 
 /**
  * Which budget tables a programme's form has, and their columns, as data: the portal's budget
@@ -22,7 +23,9 @@ export interface BudgetOption {
 export interface BudgetColumn {
   readonly key: string;
   readonly label: Text;
-  readonly kind: 'select' | 'text' | 'yen';
+  readonly kind: 'select' | 'text' | 'yen' | 'quantity';
+  /** Part of the line's 積算内訳 (様式4-1 注1), which the form prints in its 備考 column. */
+  readonly breakdown?: boolean;
   /** Fixed choices; for `optionsFrom` the choices are read from the content (the factors listed). */
   readonly options?: readonly BudgetOption[];
   readonly optionsFrom?: 'factors';
@@ -63,6 +66,14 @@ const baseColumns = (kind: TProgrammeKind, categories: readonly string[]): Budge
   { key: 'amount', label: t('金額（税込・円）', 'Amount (tax incl., yen)'), kind: 'yen', required: true, max: MAX_LINE_YEN, width: 160 },
 ];
 
+/** 積算内訳 (様式4-1 注1: 備考欄には積算内訳(例:単価×員数)を必ず記載): unit price × quantity, or in words. */
+const BREAKDOWN_COLUMNS: readonly BudgetColumn[] = [
+  { key: 'unitPrice', label: t('単価（円）', 'Unit price (yen)'), kind: 'yen', required: false, max: MAX_LINE_YEN, width: 130, breakdown: true },
+  { key: 'quantity', label: t('数量', 'Quantity'), kind: 'quantity', required: false, width: 90, breakdown: true },
+  { key: 'unit', label: t('単位', 'Unit'), kind: 'text', required: false, max: 20, width: 80, breakdown: true },
+  { key: 'remarks', label: t('備考（積算内訳）', 'Remarks (cost breakdown)'), kind: 'text', required: false, max: 1000, width: 220, breakdown: true },
+];
+
 const explanation: BudgetColumn = { key: 'explanation', label: t('△の説明', 'Explanation for △'), kind: 'text', required: false, max: 1000 };
 
 const CLT_SECTIONS = [
@@ -79,6 +90,7 @@ function cltTables(): BudgetTable[] {
       columns.push({ key: 'workType', label: t('工事種目（表1）', 'Work type (表1)'), kind: 'select', options: CONSTRUCTION_WORKS.map((w) => ({ value: w.code, label: w.name })), required: false, width: 200 });
     if (s.code === 'design')
       columns.push({ key: 'designItem', label: t('設計費等の項目（表2）', 'Design item (表2)'), kind: 'select', options: DESIGN_COSTS.map((d) => ({ value: d.code, label: d.name })), required: false, width: 200 });
+    columns.push(...BREAKDOWN_COLUMNS);
     if (s.code !== 'council') columns.push(explanation);
     return {
       code: s.code,
@@ -126,6 +138,7 @@ const linesTable = (kind: TProgrammeKind, categories: readonly string[], withFac
   idPrefix: 'l',
   columns: [
     ...baseColumns(kind, categories),
+    ...BREAKDOWN_COLUMNS,
     ...(withFactor ? [{ key: 'factorId', label: t('対象の原単位', 'Factor'), kind: 'select' as const, optionsFrom: 'factors' as const, required: false }] : []),
   ],
   hasAmount: true,
@@ -168,4 +181,37 @@ export function nextRowId(table: BudgetTable, rows: readonly BudgetRow[]): strin
   let n = rows.length + 1;
   while (used.has(`${table.idPrefix}${n}`)) n += 1;
   return `${table.idPrefix}${n}`;
+}
+
+/**
+ * A row after one cell changed. The amount is the unit price × quantity once both are given (the
+ * forms' yellow cell, rounded down as breakdownAmount), so the breakdown and the amount cannot
+ * disagree by a slip; an amount typed without a breakdown is the applicant's.
+ */
+export function budgetRowWith(table: BudgetTable, row: BudgetRow, key: string, value: unknown): BudgetRow {
+  const next: BudgetRow = Object.fromEntries(Object.entries({ ...row, [key]: value }).filter(([, v]) => v !== undefined));
+  const { unitPrice, quantity } = next;
+  if ((key === 'unitPrice' || key === 'quantity') && typeof unitPrice === 'number' && typeof quantity === 'number' && table.hasAmount)
+    next.amount = breakdownAmount(unitPrice, quantity);
+  return next;
+}
+
+/**
+ * Each row's name as the screen shows it — the table's title and the row's number there
+ * (「建築物の建築実証 #2」) — so messages about a line name the row the applicant sees, not its id.
+ */
+export function budgetRowLabels(kind: TProgrammeKind, content: unknown): ReadonlyMap<string, Text> {
+  const labels = new Map<string, Text>();
+  for (const table of BUDGET_TABLES[kind])
+    budgetRows(content, table).forEach((row, index) => {
+      if (typeof row.id === 'string') labels.set(row.id, { ja: `${table.title.ja} #${index + 1}`, en: `${table.title.en} #${index + 1}` });
+    });
+  return labels;
+}
+
+/** Message parameters with a line id replaced by the row's label on screen. */
+export function withRowLabels<P extends Record<string, unknown>>(params: P, labels: ReadonlyMap<string, Text>, lang: 'ja' | 'en'): P {
+  const line = params.line;
+  const label = typeof line === 'string' ? labels.get(line) : undefined;
+  return label ? { ...params, line: label[lang] } : params;
 }

@@ -429,6 +429,17 @@ describe('表2 and the other costs', () => {
       'grant.clt.breakdown_missing',
     ]);
   });
+
+  it('takes the breakdown as unit price × quantity or in words in 備考 (様式4-1 注1)', () => {
+    const warned = (line: object) =>
+      codes(
+        computeClt(def, parse({ programme: 'clt_demonstration', facts: EXAMPLE_FACTS, performance: { lines: [{ id: 'x', category: 'services', amount: 120_000, ...line }] } }))
+          .breakdown.lines[0]!.reasons,
+      ).includes('grant.clt.breakdown_missing');
+    expect(warned({})).toBe(true);
+    expect(warned({ unitPrice: 40_000, quantity: 3 })).toBe(false);
+    expect(warned({ remarks: '試験手数料 40千円×3体' })).toBe(false);
+  });
 });
 
 describe('CLT eligibility (003 §2.1)', () => {

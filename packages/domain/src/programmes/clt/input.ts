@@ -5,7 +5,7 @@ import { ZIsoDate } from '../shared/dates';
 import { ZTaxTreatment } from '../shared/definition';
 import { breakdownIssues } from '../shared/generic';
 import { type InputIssue } from '../shared/reasons';
-import { ZDescription, ZLineId, ZQuantity, ZUnitPrice } from '../shared/result';
+import { ZDescription, ZLineId, ZQuantity, ZRemarks, ZUnit, ZUnitPrice } from '../shared/result';
 import {
   CLT_COUNCIL_CATEGORIES,
   CLT_DEMO_CATEGORIES,
@@ -30,7 +30,8 @@ export const ZCltLine = z.strictObject({
   amount: ZAmount,
   unitPrice: ZUnitPrice.optional(),
   quantity: ZQuantity.optional(),
-  unit: z.string().trim().max(20, { message: 'grant.unit_too_long' }).optional(),
+  unit: ZUnit.optional(),
+  remarks: ZRemarks.optional(),
   taxTreatment: ZTaxTreatment.optional(),
   /** 表1 row, for construction works in the building demonstration. */
   workType: z.enum(WORK_TYPES, { error: 'grant.clt.work_type_unknown' }).optional(),

@@ -101,7 +101,8 @@ function formWarnings(line: TCltLine, subject: Subject): Reason[] {
         subject,
       ),
     );
-  if (line.unitPrice === undefined)
+  // The breakdown is unit price × quantity, or in words in 備考 where that does not fit.
+  if (line.unitPrice === undefined && !line.remarks)
     out.push(reason('grant.clt.breakdown_missing', '003 様式4-1 注1', { line: line.id }, 'warning', subject));
   return out;
 }

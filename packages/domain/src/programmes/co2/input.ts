@@ -3,7 +3,7 @@ import { ZAmount } from '../shared/amounts';
 import { ZIsoDate } from '../shared/dates';
 import { breakdownIssues } from '../shared/generic';
 import { type InputIssue } from '../shared/reasons';
-import { ZDescription, ZLineId, ZQuantity, ZUnitPrice } from '../shared/result';
+import { ZDescription, ZLineId, ZQuantity, ZRemarks, ZUnit, ZUnitPrice } from '../shared/result';
 import { CO2_CATEGORIES, FACTOR_KINDS } from './definition';
 import { isOneYearOrLess } from './licences';
 
@@ -115,6 +115,8 @@ export const ZCo2Line = z.strictObject({
   amount: ZAmount,
   unitPrice: ZUnitPrice.optional(),
   quantity: ZQuantity.optional(),
+  unit: ZUnit.optional(),
+  remarks: ZRemarks.optional(),
   /** When the cost arises (licences use their start date). */
   incurredOn: ZIsoDate.optional(),
   /** The factor the cost belongs to… */

@@ -1,6 +1,6 @@
 import { yen, type Yen } from '../../money';
 import { APPLICATION_FORMS, assessApplication, valueAtPath, type FormField } from '../application-form';
-import { BUDGET_TABLES, budgetRows, columnOptions, type BudgetColumn, type BudgetRow, type BudgetTable } from '../budget-tables';
+import { BUDGET_TABLES, budgetRows, columnOptions, type BudgetRow, type BudgetTable } from '../budget-tables';
 import { ENVIRONMENTAL_CHECKLIST } from '../shared/checklist';
 import type { GrantSummary } from '../shared/result';
 import type { TApplicationContent } from './schema';
@@ -158,12 +158,6 @@ function fieldChanges(older: TApplicationContent, newer: TApplicationContent): F
   return changes;
 }
 
-/** Cells a line has beside the table's columns: the breakdown of its amount. */
-const BREAKDOWN_COLUMNS: readonly (Pick<BudgetColumn, 'key' | 'label'> & { money: boolean })[] = [
-  { key: 'unitPrice', label: { ja: '単価（円）', en: 'Unit price (yen)' }, money: true },
-  { key: 'quantity', label: { ja: '数量', en: 'Quantity' }, money: false },
-];
-
 function lineView(table: BudgetTable, row: BudgetRow, content: TApplicationContent, key: string): BudgetLineView {
   const category = table.columns.find((c) => c.key === 'category');
   const amount = row.amount;
@@ -195,8 +189,6 @@ function lineChanges(older: TApplicationContent, newer: TApplicationContent): Bu
         const money = column.kind === 'yen';
         cells.push({ label: column.label, before: shown(before[column.key], columnOptions(column, older), money), after: shown(row[column.key], columnOptions(column, newer), money) });
       }
-      for (const column of BREAKDOWN_COLUMNS)
-        if (!sameValue(before[column.key], row[column.key])) cells.push({ label: column.label, before: shown(before[column.key], undefined, column.money), after: shown(row[column.key], undefined, column.money) });
       if (cells.length) changes.push({ ...base, change: 'changed', before: lineView(table, before, older, key), after: lineView(table, row, newer, key), cells });
     }
   }

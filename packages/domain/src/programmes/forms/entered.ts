@@ -1,4 +1,4 @@
-import { yen } from '../../money';
+import { formatYen, yen } from '../../money';
 import type { TProgrammeKind } from '../../programme';
 import { APPLICATION_FORMS, valueAtPath, type FormField, type FormSection } from '../application-form';
 import { budgetRows, columnOptions, type BudgetRow, type BudgetTable } from '../budget-tables';
@@ -55,14 +55,38 @@ const MARK_TEXT: Readonly<Record<LineResult['status'], FormText>> = {
   pending: text('確認待ち', 'Pending'),
 };
 
+const BREAKDOWN_LABEL = text('備考（積算内訳）', 'Remarks (cost breakdown)');
+
+/** A line's 積算内訳 as 様式4-1 prints it in 備考: 「110,000円×10本」, then what was written in words. */
+export function breakdownValue(row: BudgetRow): FormValue {
+  const parts: FormText[] = [];
+  const { unitPrice, quantity } = row;
+  if (typeof unitPrice === 'number' && typeof quantity === 'number') {
+    const unit = typeof row.unit === 'string' ? row.unit : '';
+    const n = numberText(quantity);
+    parts.push({ ja: `${formatYen(yen(unitPrice), 'ja')}×${n.ja}${unit}`, en: `${formatYen(yen(unitPrice), 'en')} × ${n.en}${unit ? ` ${unit}` : ''}` });
+  }
+  if (typeof row.remarks === 'string' && row.remarks !== '') parts.push(text(row.remarks));
+  if (parts.length === 0) return BLANK;
+  return { kind: 'text', text: { ja: parts.map((p) => p.ja).join('　'), en: parts.map((p) => p.en).join('; ') } };
+}
+
 /**
- * One budget table as entered, one row per line, with the total of its amounts. With the grant
+ * One budget table as entered, one row per line, with the total of its amounts; the 積算内訳
+ * cells are printed together in one 備考 column after the amount, as on the form. With the grant
  * computation, each line also shows what counts toward the grant and the table's judgement (○/△/×).
  */
 export function budgetTable(table: BudgetTable, content: TApplicationContent, lines?: readonly LineResult[]): FormBlock {
   const rows = budgetRows(content, table);
   const judged = lines ? new Map(lines.map((l) => [l.id, l])) : null;
-  const columns: FormColumn[] = table.columns.map((c) => ({ label: c.label, align: c.kind === 'yen' ? 'right' : 'left' }));
+  const entered = table.columns.filter((c) => !c.breakdown);
+  const withBreakdown = table.columns.some((c) => c.breakdown);
+  const amountAt = entered.findIndex((c) => c.key === 'amount');
+  const shown = <T>(values: T[], breakdown: T): T[] => (withBreakdown ? [...values.slice(0, amountAt + 1), breakdown, ...values.slice(amountAt + 1)] : values);
+  const columns: FormColumn[] = shown(
+    entered.map((c): FormColumn => ({ label: c.label, align: c.kind === 'yen' ? 'right' : 'left' })),
+    { label: BREAKDOWN_LABEL, align: 'left' },
+  );
   if (judged && table.hasAmount) columns.push({ label: text('補助対象（税込）', 'Counted (tax incl.)'), align: 'right' }, { label: text('判定', 'Judgement'), align: 'left' });
   const cell = (row: BudgetRow, key: string): FormValue => {
     const column = table.columns.find((c) => c.key === key)!;
@@ -81,11 +105,11 @@ export function budgetTable(table: BudgetTable, content: TApplicationContent, li
     const status = MARK_TEXT[line.status];
     return [yenValue(line.counted), { kind: 'text', text: line.mark ? { ja: `${line.mark} ${status.ja}`, en: `${line.mark} ${status.en}` } : status }];
   };
-  const body = rows.map((r) => [...table.columns.map((c) => cell(r, c.key)), ...(judged && table.hasAmount ? judgement(r) : [])]);
+  const body = rows.map((r) => [...shown(entered.map((c) => cell(r, c.key)), breakdownValue(r)), ...(judged && table.hasAmount ? judgement(r) : [])]);
   const block = { kind: 'table' as const, key: table.code, title: table.title, columns, rows: body };
   if (!table.hasAmount) return block;
   const total = yen(rows.reduce((sum, r) => sum + (typeof r.amount === 'number' ? r.amount : 0), 0));
-  const footer: FormValue[] = table.columns.map((c, i) => (c.key === 'amount' ? yenValue(total) : i === 0 ? bilingual('合計', 'Total') : BLANK));
+  const footer: FormValue[] = shown(entered.map((c, i) => (c.key === 'amount' ? yenValue(total) : i === 0 ? bilingual('合計', 'Total') : BLANK)), BLANK);
   if (judged) footer.push(yenValue(yen(rows.reduce((sum, r) => sum + (typeof r.id === 'string' ? (judged.get(r.id)?.counted ?? 0) : 0), 0))), BLANK);
   return { ...block, footer };
 }

@@ -10,6 +10,8 @@ import {
   ZFacts,
   ZLineId,
   ZQuantity,
+  ZRemarks,
+  ZUnit,
   ZUnitPrice,
   type GrantResult,
   type GrantSummary,
@@ -36,6 +38,8 @@ export const ZGenericLine = z.strictObject({
   amount: ZAmount,
   unitPrice: ZUnitPrice.optional(),
   quantity: ZQuantity.optional(),
+  unit: ZUnit.optional(),
+  remarks: ZRemarks.optional(),
   /** Overrides the category's usual tax treatment (e.g. an overseas service without Japanese tax). */
   taxTreatment: ZTaxTreatment.optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseNumberText } from '../../yen-input';
 import type { Yen } from '../../money';
 import { ZAmount } from './amounts';
 import type { TTaxTreatment } from './definition';
@@ -80,6 +81,27 @@ export const ZQuantity = z
   .refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, { message: 'grant.quantity_invalid' });
 
 export const ZUnitPrice = ZAmount;
+
+/**
+ * A quantity as typed (「2.5」, full-width 「３」): the number, null for a blank field, or refused —
+ * never a different number than was typed (a minus sign or a fourth decimal is refused, not dropped).
+ */
+export function parseQuantityInput(text: string): { ok: true; value: number | null } | { ok: false; code: 'grant.quantity_invalid' } {
+  const t = normaliseNumberText(text);
+  if (t === '') return { ok: true, value: null };
+  if (!/^\d+(?:\.\d{1,3})?$/u.test(t)) return { ok: false, code: 'grant.quantity_invalid' };
+  const read = ZQuantity.safeParse(Number(t));
+  return read.success ? { ok: true, value: read.data } : { ok: false, code: 'grant.quantity_invalid' };
+}
+
+/** The unit of a line's quantity (本, 人日, 台). */
+export const ZUnit = z.string().trim().max(20, { message: 'grant.unit_too_long' });
+
+/**
+ * 備考: the line's 積算内訳 in words where unit price × quantity does not fit (様式4-1 注1: 施工費の
+ * 内訳 by trade, 技術者A ○千円×○人日 …).
+ */
+export const ZRemarks = z.string().trim().max(1000, { message: 'grant.remarks_too_long' });
 
 /**
  * unit price × quantity, rounded down to the yen (the forms' yellow cells). Quantities have at
