@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import type { TResultsReportDraft } from '@tsumiki/domain/lifecycle';
 import { appErrorData, useTRPC } from '@tsumiki/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -10,10 +11,13 @@ const DELAY_MS = 1200;
  * Autosave of the results-report draft: saved as typed (never blocked by validation), a moment
  * after the last change, on the version read; a conflict keeps what was typed and says so.
  */
-export function useReportAutosave(applicationId: string, initial: { content: Record<string, unknown>; version: number | null }) {
+export function useReportAutosave(
+  applicationId: string,
+  initial: { content: TResultsReportDraft; version: number | null },
+) {
   const trpc = useTRPC();
   const save = useMutation(trpc.lifecycle.saveReport.mutationOptions());
-  const [draft, setDraft] = useState<Record<string, unknown>>(initial.content);
+  const [draft, setDraft] = useState<TResultsReportDraft>(initial.content);
   const [state, setState] = useState<ReportSaveState>('saved');
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const version = useRef<number | null>(initial.version);
@@ -44,7 +48,7 @@ export function useReportAutosave(applicationId: string, initial: { content: Rec
   }, [applicationId, save]);
 
   const update = useCallback(
-    (fn: (d: Record<string, unknown>) => Record<string, unknown>) => {
+    (fn: (d: TResultsReportDraft) => TResultsReportDraft) => {
       setDraft((d) => {
         const next = fn(d);
         latest.current = next;
@@ -65,9 +69,12 @@ export function useReportAutosave(applicationId: string, initial: { content: Rec
     return persist();
   }, [persist, state]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   return { draft, update, flush, state, savedAt, version };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cltExampleApplicationContent } from '../programmes/clt/examples';
 import { jstInstant } from '../time';
-import { checkResultsReport, emptyResultsReportDraft, parseResultsReportDraft, ReportDraftShapeError, reportedLines } from './results-report';
+import { checkResultsReport, emptyResultsReportDraft, parseResultsReportDraft, ReportDraftShapeError, reportDraftWithValueAt, reportedLines } from './results-report';
 
 const EVIDENCE = '00000000-0000-4000-8000-0000000000e1';
 const now = jstInstant(2026, 2, 10, 10);
@@ -135,5 +135,18 @@ describe('results-report draft (results_reports.content)', () => {
     expect(unknownKey).toThrow(expect.objectContaining({ code: 'results.draft_invalid', params: { application: 'app-7', path: '(root)' } }));
     expect(() => parseResultsReportDraft('app-8', { lines: [{ id: 'l1', amount: '100' }] })).toThrow(expect.objectContaining({ params: { application: 'app-8', path: 'lines.0.amount' } }));
     expect(() => parseResultsReportDraft('app-9', ['lines'])).toThrow(/app-9/);
+  });
+});
+
+describe('editing a results-report draft by path', () => {
+  it('sets a nested value, creating the parts it needs and leaving the input alone', () => {
+    const draft = { lines: [{ id: 'a', amount: 1 }] };
+    expect(reportDraftWithValueAt(draft, 'lines.0.amount', 5)).toEqual({ lines: [{ id: 'a', amount: 5 }] });
+    expect(reportDraftWithValueAt(draft, 'publication.status', 'published')).toEqual({ lines: [{ id: 'a', amount: 1 }], publication: { status: 'published' } });
+    expect(draft).toEqual({ lines: [{ id: 'a', amount: 1 }] });
+  });
+  it('refuses a value the draft schema does not take, naming the code', () => {
+    expect(() => reportDraftWithValueAt({ lines: [{ id: 'a' }] }, 'lines.0.amount', 'many')).toThrow(expect.objectContaining({ code: 'results.field_invalid' }));
+    expect(() => reportDraftWithValueAt({}, 'unknownKey', 1)).toThrow(expect.objectContaining({ code: 'results.field_invalid' }));
   });
 });

@@ -7,6 +7,7 @@ import { fiscalYearOf } from '../time';
 import { checkReportChecklist, ZChecklistApplication, ZChecklistReport } from '../programmes/shared/checklist';
 import { ZIsoDate } from '../programmes/shared/dates';
 import { BUILTIN_PROGRAMMES } from '../programmes/input';
+import { setAtPath } from '../programmes/shared/paths';
 import { checkDiaries, hourlyRate, personnelCost, ZDiaryDay, ZStaff } from '../programmes/shared/personnel';
 import type { TReportedLine } from '../review/settlement';
 
@@ -145,6 +146,19 @@ export const ZResultsReportDraft = z
   })
   .refine((d) => JSON.stringify(d).length <= REPORT_DRAFT_MAX_BYTES, { message: 'results.draft_too_large' });
 export type TResultsReportDraft = z.input<typeof ZResultsReportDraft>;
+/**
+ * A copy of the draft with the value at a dotted path set (removed when undefined), as the report
+ * form edits it, read back through the draft schema: a value of the wrong type or size is refused
+ * with the field named. The edited value itself is kept, so text is not trimmed while typed.
+ */
+export function reportDraftWithValueAt(draft: TResultsReportDraft, path: string, value: unknown): TResultsReportDraft {
+  const next = setAtPath(draft, path.split('.'), value);
+  if (!isResultsReportDraft(next)) throw new DomainError('results.field_invalid', { field: path });
+  return next;
+}
+
+export const isResultsReportDraft = (value: unknown): value is TResultsReportDraft => ZResultsReportDraft.safeParse(value).success;
+
 /** A draft with nothing entered yet. */
 export const emptyResultsReportDraft = (): TResultsReportDraft => ({ lines: [] });
 

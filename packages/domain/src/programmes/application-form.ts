@@ -6,6 +6,7 @@ import { computeGrant, programmeByCode, validateGrantInput, valueAt, type TGrant
 import type { ProgrammeCode } from './shared/reasons';
 import type { TProgrammeDefinition } from './shared/definition';
 import { missingDocuments, type AttachedDocument } from './submission-documents';
+import type { TApplicationContent } from './content/schema';
 
 /**
  * The application forms as data: the structured equivalents of the documents' forms (CLT 様式1–3,
@@ -224,20 +225,6 @@ export const formFields = (kind: TProgrammeKind): FormField[] => APPLICATION_FOR
 /** A dotted content path ("grant.facts.storeys"), as the form fields name them. */
 export const valueAtPath = (content: unknown, path: string): unknown => valueAt(content, path.split('.'));
 
-/** A copy of `content` with `path` set (or removed when `value` is undefined); the input is not changed. */
-export function withValueAtPath(content: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
-  const [head, ...rest] = path.split('.');
-  const out: Record<string, unknown> = { ...content };
-  if (rest.length === 0) {
-    if (value === undefined) delete out[head!];
-    else out[head!] = value;
-    return out;
-  }
-  const child = out[head!];
-  out[head!] = withValueAtPath(typeof child === 'object' && child !== null && !Array.isArray(child) ? (child as Record<string, unknown>) : {}, rest.join('.'), value);
-  return out;
-}
-
 export interface FormIssue {
   code:
     | ProgrammeCode
@@ -279,7 +266,7 @@ function fieldIssue(field: FormField, value: unknown): FormIssue | null {
 }
 
 /** Issues of the form fields alone: what the wizard shows as you type. */
-export function formIssues(kind: TProgrammeKind, content: Record<string, unknown>): FormIssue[] {
+export function formIssues(kind: TProgrammeKind, content: TApplicationContent): FormIssue[] {
   const issues: FormIssue[] = [];
   for (const field of formFields(kind)) {
     const value = valueAtPath(content, field.path);
@@ -317,7 +304,7 @@ export interface ApplicationAssessment {
  */
 export function assessApplication(
   kind: TProgrammeKind,
-  content: Record<string, unknown>,
+  content: TApplicationContent,
   attachments?: readonly AttachedDocument[],
   definition?: TProgrammeDefinition,
 ): ApplicationAssessment {
@@ -327,7 +314,8 @@ export function assessApplication(
   if (attachments) issues.push(...missingDocuments(kind, def, content, attachments));
 
   if (kind === 'clt_demonstration') {
-    const sheet = ZChecklistApplication.safeParse(content.checklist ?? { answers: {} });
+    const checklist = content.programme === 'clt_demonstration' ? content.checklist : undefined;
+    const sheet = ZChecklistApplication.safeParse(checklist ?? { answers: {} });
     if (!sheet.success) issues.push({ code: 'checklist.item_unknown', path: 'checklist', params: {} });
     else
       for (const i of checkApplicationChecklist(sheet.data))

@@ -36,16 +36,14 @@ describe('required documents at submission (003 §6.4)', () => {
   });
 
   it('lets design-only proposals leave out the drawings, and asks for 添付書類5 only with the wood-use agreement bonus', () => {
-    const designOnly = structuredClone(content) as { grant: { facts: Record<string, unknown> } };
-    designOnly.grant.facts.includesBuildingDemo = false;
-    designOnly.grant.facts.woodUseAgreement = true;
+    const designOnly = { ...content, grant: { ...content.grant, facts: { ...content.grant?.facts, includesBuildingDemo: false, woodUseAgreement: true } } };
     const codes = missingDocuments('clt_demonstration', CLT_DEMONSTRATION, designOnly, []).map((i) => i.path);
     expect(codes).not.toContain('documents.attachment_1_drawings');
     expect(codes).toContain('documents.attachment_5');
   });
 
   it('asks the CO2 programme for the quote only (outline, parties and schedule are the wizard)', () => {
-    expect(missingDocuments('co2_factor_support', CO2_FACTOR_SUPPORT, {}, []).map((i) => i.path)).toEqual(['documents.quote']);
+    expect(missingDocuments('co2_factor_support', CO2_FACTOR_SUPPORT, { programme: 'co2_factor_support' }, []).map((i) => i.path)).toEqual(['documents.quote']);
   });
 
   it('blocks submission through assessApplication only when attachments are given', () => {
@@ -74,8 +72,8 @@ describe('CLT facts asked by the form (003 §2.1, §2.2)', () => {
   });
 
   it('an unanswered council-operator question is required before submission', () => {
-    const content = cltExampleApplicationContent() as { grant: { facts: Record<string, unknown> } };
-    delete content.grant.facts.councilOperatorCanAccount;
+    const content = cltExampleApplicationContent();
+    delete content.grant?.facts?.councilOperatorCanAccount;
     expect(assessApplication('clt_demonstration', content).issues).toContainEqual(
       expect.objectContaining({ code: 'application.field_required', path: 'grant.facts.councilOperatorCanAccount' }),
     );

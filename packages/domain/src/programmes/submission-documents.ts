@@ -1,5 +1,6 @@
 import type { TProgrammeKind } from '../programme';
-import type { Facts, FactValue } from './shared/conditions';
+import type { TApplicationContent } from './content/schema';
+import type { Facts } from './shared/conditions';
 import { checkPageCount, requiredDocuments } from './shared/documents';
 import type { TProgrammeDefinition } from './shared/definition';
 import type { Reason } from './shared/reasons';
@@ -36,17 +37,15 @@ export interface DocumentIssue {
 }
 
 /** The facts the document conditions read (owner = council operator, kinds, bonuses), from the content. */
-export function documentFacts(content: Record<string, unknown>): Facts {
-  const grant = content.grant;
-  const facts = typeof grant === 'object' && grant !== null ? (grant as { facts?: unknown }).facts : undefined;
-  return typeof facts === 'object' && facts !== null ? (facts as Record<string, FactValue>) : {};
+export function documentFacts(content: TApplicationContent): Facts {
+  return (content.programme === 'co2_factor_support' ? undefined : content.grant?.facts) ?? {};
 }
 
 /**
  * The application-phase documents to attach, with how many copies each needs. A document whose
  * condition is not answered (a bonus not ticked) is not asked for: ticking it makes it appear.
  */
-export function documentsToAttach(kind: TProgrammeKind, def: TProgrammeDefinition, content: Record<string, unknown>) {
+export function documentsToAttach(kind: TProgrammeKind, def: TProgrammeDefinition, content: TApplicationContent) {
   const covered = new Set(FORM_COVERS_DOCUMENTS[kind]);
   return requiredDocuments(def, 'application', documentFacts(content)).filter(
     (r) => !covered.has(r.document.code) && (r.status === 'required' || r.status === 'omissible'),
@@ -57,7 +56,7 @@ export function documentsToAttach(kind: TProgrammeKind, def: TProgrammeDefinitio
 export function missingDocuments(
   kind: TProgrammeKind,
   def: TProgrammeDefinition,
-  content: Record<string, unknown>,
+  content: TApplicationContent,
   attachments: readonly AttachedDocument[],
 ): DocumentIssue[] {
   const issues: DocumentIssue[] = [];

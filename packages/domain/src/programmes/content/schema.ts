@@ -8,6 +8,7 @@ import { ZLcaFacts, ZLcaLine } from '../input';
 import { ZAmount } from '../shared/amounts';
 import { ZApplicationAnswer } from '../shared/checklist';
 import { ZIsoDate } from '../shared/dates';
+import { setAtPath } from '../shared/paths';
 
 /**
  * Application content, typed per programme: what the portal's forms write (application-form.ts,
@@ -210,16 +211,3 @@ export function contentWithValueAt(content: TApplicationContent, path: string, v
 }
 
 export const isApplicationContent = (value: unknown): value is TApplicationContent => ZApplicationContent.safeParse(value).success;
-
-function setAtPath(node: unknown, [head, ...rest]: string[], value: unknown): unknown {
-  if (head === undefined) return value;
-  if (Array.isArray(node) && /^\d+$/.test(head)) {
-    const items: readonly unknown[] = node;
-    return items.map((item, i) => (i === Number(head) ? setAtPath(item, rest, value) : item));
-  }
-  const out: { [key: string]: unknown } = typeof node === 'object' && node !== null && !Array.isArray(node) ? { ...node } : {};
-  const next = setAtPath(out[head], rest, value);
-  if (next === undefined) delete out[head];
-  else out[head] = next;
-  return out;
-}
