@@ -24,6 +24,9 @@ import { DEMO_PASSWORD, seedDemo } from './seed/demo';
 
 class UsageError extends Error {}
 
+type Db = Awaited<ReturnType<typeof openDatabase>>['database']['db'];
+const locale: Locale = 'ja';
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -43,7 +46,6 @@ async function main(argv: string[]): Promise<void> {
   }
   const env = loadEnv();
   const { database, applied } = await openDatabase(env);
-  const locale: Locale = 'ja';
   try {
     switch (command) {
       case 'reminders': {
@@ -82,71 +84,80 @@ async function main(argv: string[]): Promise<void> {
         for (const o of await listOrganisations(database.db)) console.log(`${o.id}  ${o.kind.padEnd(16)} ${o.name_ja}`);
         return;
       }
-      case 'create-user': {
-        const { values } = parseArgs({
-          args: rest,
-          options: {
-            email: { type: 'string' },
-            name: { type: 'string' },
-            organisation: { type: 'string' },
-            role: { type: 'string' },
-            password: { type: 'string' },
-          },
-        });
-        const parsed = ZCreateUserInput.safeParse({
-          email: values.email,
-          displayName: values.name,
-          organisationId: values.organisation,
-          role: values.role,
-          password: values.password ?? env.TSUMIKI_NEW_PASSWORD,
-        });
-        if (!parsed.success) {
-          const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${errorMessage(i.message, locale)}${i.message.includes('.') ? '' : ` (${i.message})`}`);
-          throw new UsageError(`create-user: invalid input\n${lines.join('\n')}`);
-        }
-        const input = parsed.data;
-        const organisation = await findOrganisationById(database.db, input.organisationId);
-        if (!organisation) throw new UsageError(errorMessage('organisation.not_found', locale));
-        if (!roleMayHoldIn(input.role, organisation.kind)) {
-          throw new UsageError(errorMessage('user.role_not_allowed_for_organisation', locale));
-        }
-        const passwordHash = await hashPassword(input.password);
-        try {
-          const user = await database.db.transaction().execute(async (trx) => {
-            const created = await insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash });
-            await insertMembership(trx, { userId: created.id, organisationId: organisation.id, role: input.role });
-            return created;
-          });
-          console.log(`created ${user.email} (${input.role} in ${organisation.name_ja})`);
-        } catch (error) {
-          if (isUniqueViolation(error)) throw new UsageError(errorMessage('user.email_taken', locale));
-          throw error;
-        }
+      case 'create-user':
+        await createUser(database.db, rest, env.TSUMIKI_NEW_PASSWORD);
         return;
-      }
-      case 'reset-second-factor': {
-        // A lost phone and no recovery code left: the office removes the factor; the user enrols
-        // again at the next sign-in. Every session ends too, since the phone may be in other hands.
-        const { values } = parseArgs({ args: rest, options: { email: { type: 'string' } } });
-        const email = ZEmail.safeParse(values.email ?? '');
-        if (!email.success) throw new UsageError(`reset-second-factor: ${errorMessage('auth.email_invalid', locale)}`);
-        const user = await findUserByEmail(database.db, email.data);
-        if (!user) throw new UsageError(`reset-second-factor: no user with the address ${email.data}`);
-        const removed = await database.db.transaction().execute(async (trx) => {
-          const had = await deleteSecondFactor(trx, user.id);
-          await revokeAllSessionsOfUser(trx, user.id);
-          await appendAudit(trx, { actorUserId: null, action: 'auth.second_factor_reset', entityType: 'user', entityId: user.id, after: { hadFactor: had } });
-          return had;
-        });
-        console.log(removed ? `reset the second factor of ${user.email}; they enrol again at their next sign-in` : `${user.email} had no second factor; sessions ended`);
+      case 'reset-second-factor':
+        await resetSecondFactor(database.db, rest);
         return;
-      }
       default:
         throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
     }
   } finally {
     await database.close();
   }
+}
+
+/** An account made by the office from the command line, checked as the API checks one. */
+async function createUser(db: Db, rest: string[], defaultPassword: string | undefined): Promise<void> {
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      organisation: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  const parsed = ZCreateUserInput.safeParse({
+    email: values.email,
+    displayName: values.name,
+    organisationId: values.organisation,
+    role: values.role,
+    password: values.password ?? defaultPassword,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${errorMessage(i.message, locale)}${i.message.includes('.') ? '' : ` (${i.message})`}`);
+    throw new UsageError(`create-user: invalid input\n${lines.join('\n')}`);
+  }
+  const input = parsed.data;
+  const organisation = await findOrganisationById(db, input.organisationId);
+  if (!organisation) throw new UsageError(errorMessage('organisation.not_found', locale));
+  if (!roleMayHoldIn(input.role, organisation.kind)) {
+    throw new UsageError(errorMessage('user.role_not_allowed_for_organisation', locale));
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.transaction().execute(async (trx) => {
+      const created = await insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash });
+      await insertMembership(trx, { userId: created.id, organisationId: organisation.id, role: input.role });
+      return created;
+    });
+    console.log(`created ${user.email} (${input.role} in ${organisation.name_ja})`);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new UsageError(errorMessage('user.email_taken', locale));
+    throw error;
+  }
+}
+
+/**
+ * A lost phone and no recovery code left: the office removes the factor; the user enrols again at
+ * the next sign-in. Every session ends too, since the phone may be in other hands.
+ */
+async function resetSecondFactor(db: Db, rest: string[]): Promise<void> {
+  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' } } });
+  const email = ZEmail.safeParse(values.email ?? '');
+  if (!email.success) throw new UsageError(`reset-second-factor: ${errorMessage('auth.email_invalid', locale)}`);
+  const user = await findUserByEmail(db, email.data);
+  if (!user) throw new UsageError(`reset-second-factor: no user with the address ${email.data}`);
+  const removed = await db.transaction().execute(async (trx) => {
+    const had = await deleteSecondFactor(trx, user.id);
+    await revokeAllSessionsOfUser(trx, user.id);
+    await appendAudit(trx, { actorUserId: null, action: 'auth.second_factor_reset', entityType: 'user', entityId: user.id, after: { hadFactor: had } });
+    return had;
+  });
+  console.log(removed ? `reset the second factor of ${user.email}; they enrol again at their next sign-in` : `${user.email} had no second factor; sessions ended`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

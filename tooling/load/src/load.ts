@@ -9,7 +9,7 @@
  *   LOAD_POSTGRES_URL=postgres://… LOAD_MIX=applicant:60,console:30,dashboard:10 LOAD_KEEP=1 pnpm load
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { createDatabase, migrateToLatest } from '@tsumiki/db';
+import { createDatabase, migrateToLatest, type Database } from '@tsumiki/db';
 import { dropDatabase, recreateDatabase } from '@tsumiki/bench/scratch';
 import { settleRun } from './invariants';
 import { journeyRequests, JOURNEY_OF_ROLE, newJourneyLog, type Journey, type JourneyContext } from './journeys';
@@ -153,72 +153,100 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
     const times = await scrapeAll(metricsUrls);
     const apiFigures = { ...figuresOf(api.result, api.latencies), journeyMismatches: log.mismatches.length, refusedSubmits: log.refusedSubmits };
 
-    let bare: RunFigures | null = null;
-    if (o.bare) {
-      const bareProcess = await startBare();
-      processes.push(bareProcess);
-      o.log(`bare Fastify route: ${bareProcess.url}/bare, same ${o.users} connections for ${o.durationS} s…`);
-      const run = await cannon({ url: `${bareProcess.url}/bare`, connections: o.users, duration: o.durationS, timeout: 30 });
-      bare = figuresOf(run.result, run.latencies);
-    }
-
-    let twins: TwinPair[] = [];
-    if (o.twinDurationS > 0) {
-      const twinProcess = await startTwin(databaseUrl, o.poolMax);
-      processes.push(twinProcess);
-      o.log(`stack-limit twins: one API process against ${twinProcess.url}, ${o.twinConnections} connections, ${o.twinDurationS} s each side…`);
-      const first = (role: string) => accounts.findIndex((a) => a.role === role);
-      const cookieOf = (role: string) => cookies[first(role)] ?? '';
-      twins = await runTwins({
-        db: database.db,
-        apiUrl: apiUrls[0]!,
-        twinUrl: twinProcess.url,
-        cookies: { applicant: cookieOf('applicant'), reviewer: cookieOf('reviewer'), ministry: cookieOf('ministry') },
-        applicantEmail: accounts[first('applicant')]?.email ?? '',
-        programmeId: seeded.programmeId,
-        fiscalYear: context.fiscalYear,
-        asOf: context.asOf,
-        durationS: o.twinDurationS,
-        connections: o.twinConnections,
-        log: o.log,
-      });
-    }
+    const bare = o.bare ? await runBare(o, processes) : null;
+    const twins = o.twinDurationS > 0 ? await runStackTwins(o, processes, { db: database.db, databaseUrl, apiUrl: apiUrls[0]!, accounts, cookies, programmeId: seeded.programmeId, context }) : [];
     await Promise.all(processes.map((p) => p.stop()));
 
     const outcome = await settleRun(database.db, [...log.receipts.keys()], o.log);
     for (const m of log.mismatches.slice(0, 10)) o.log(`  MISMATCH ${m}`);
 
-    const figures: LoadFigures = {
-      users: o.users,
-      procedures: byProcedure.figures(times),
-      twins,
-      server: times && {
-        sessionCheckMeanMs: Math.round((times.sessionCheck.sum / Math.max(1, times.sessionCheck.count)) * 100_000) / 100,
-        eventLoopLagP99Ms: times.eventLoopLagP99Ms,
-        poolWaiting: times.poolWaiting,
-      },
-      durationS: o.durationS,
-      apiProcesses: o.apiProcesses,
-      api: apiFigures,
-      bare,
-      throughputRatio: bare ? Math.round((apiFigures.throughputRps / bare.throughputRps) * 1000) / 1000 : null,
-      dbConnections,
-      machine,
-      submissions: log.receipts.size,
-      replaysMatched: log.replaysMatched,
-      lostSubmissions: outcome.lost,
-      duplicatedSubmissions: outcome.duplicated,
-      invariantViolations: outcome.violations,
-      errorsTotal:
-        apiFigures.non2xx + apiFigures.errors + apiFigures.timeouts + apiFigures.journeyMismatches + apiFigures.refusedSubmits + twins.reduce((n, t) => n + t.failures, 0),
-    };
-    return figures;
+    return loadFigures(o, { byProcedure, times, twins, apiFigures, bare, dbConnections, machine, log, outcome });
   } finally {
     await Promise.allSettled(processes.map((p) => p.stop('SIGKILL')));
     killAll();
     await database.close();
     if (!o.keep) await dropDatabase(o.dbName, adminUrl);
   }
+}
+
+/** The same connections against a bare Fastify route: the ceiling the API's figures are read against. */
+async function runBare(o: LoadOptions, processes: Started[]): Promise<RunFigures> {
+  const bareProcess = await startBare();
+  processes.push(bareProcess);
+  o.log(`bare Fastify route: ${bareProcess.url}/bare, same ${o.users} connections for ${o.durationS} s…`);
+  const run = await cannon({ url: `${bareProcess.url}/bare`, connections: o.users, duration: o.durationS, timeout: 30 });
+  return figuresOf(run.result, run.latencies);
+}
+
+interface TwinRun {
+  db: Database['db'];
+  databaseUrl: string;
+  apiUrl: string;
+  accounts: Account[];
+  cookies: string[];
+  programmeId: string;
+  context: JourneyContext;
+}
+
+/** Stack-limit twins: one API process against its twin without the stack, side by side. */
+async function runStackTwins(o: LoadOptions, processes: Started[], run: TwinRun): Promise<TwinPair[]> {
+  const twinProcess = await startTwin(run.databaseUrl, o.poolMax);
+  processes.push(twinProcess);
+  o.log(`stack-limit twins: one API process against ${twinProcess.url}, ${o.twinConnections} connections, ${o.twinDurationS} s each side…`);
+  const first = (role: string) => run.accounts.findIndex((a) => a.role === role);
+  const cookieOf = (role: string) => run.cookies[first(role)] ?? '';
+  return runTwins({
+    db: run.db,
+    apiUrl: run.apiUrl,
+    twinUrl: twinProcess.url,
+    cookies: { applicant: cookieOf('applicant'), reviewer: cookieOf('reviewer'), ministry: cookieOf('ministry') },
+    applicantEmail: run.accounts[first('applicant')]?.email ?? '',
+    programmeId: run.programmeId,
+    fiscalYear: run.context.fiscalYear,
+    asOf: run.context.asOf,
+    durationS: o.twinDurationS,
+    connections: o.twinConnections,
+    log: o.log,
+  });
+}
+
+interface RunResults {
+  byProcedure: LatencyByProcedure;
+  times: Awaited<ReturnType<typeof scrapeAll>>;
+  twins: TwinPair[];
+  apiFigures: RunFigures & { journeyMismatches: number; refusedSubmits: number };
+  bare: RunFigures | null;
+  dbConnections: LoadFigures['dbConnections'];
+  machine: LoadFigures['machine'];
+  log: ReturnType<typeof newJourneyLog>;
+  outcome: Awaited<ReturnType<typeof settleRun>>;
+}
+
+function loadFigures(o: LoadOptions, { byProcedure, times, twins, apiFigures, bare, dbConnections, machine, log, outcome }: RunResults): LoadFigures {
+  return {
+    users: o.users,
+    procedures: byProcedure.figures(times),
+    twins,
+    server: times && {
+      sessionCheckMeanMs: Math.round((times.sessionCheck.sum / Math.max(1, times.sessionCheck.count)) * 100_000) / 100,
+      eventLoopLagP99Ms: times.eventLoopLagP99Ms,
+      poolWaiting: times.poolWaiting,
+    },
+    durationS: o.durationS,
+    apiProcesses: o.apiProcesses,
+    api: apiFigures,
+    bare,
+    throughputRatio: bare ? Math.round((apiFigures.throughputRps / bare.throughputRps) * 1000) / 1000 : null,
+    dbConnections,
+    machine,
+    submissions: log.receipts.size,
+    replaysMatched: log.replaysMatched,
+    lostSubmissions: outcome.lost,
+    duplicatedSubmissions: outcome.duplicated,
+    invariantViolations: outcome.violations,
+    errorsTotal:
+      apiFigures.non2xx + apiFigures.errors + apiFigures.timeouts + apiFigures.journeyMismatches + apiFigures.refusedSubmits + twins.reduce((n, t) => n + t.failures, 0),
+  };
 }
 
 export function describe(f: LoadFigures): string[] {

@@ -70,6 +70,95 @@ const SKILL_START = [0.8, 0.12, 0.06, 0.02];
 const FIRM_KINDS = ['建設', '工業', '組', '設備', '電工', '工務店', '興業', '技建'];
 const FIRM_PLACES = ['北海', '東北', '関東', '中部', '北陸', '近畿', '中国', '四国', '九州', '沖縄', '東京', '横浜', '名古屋', '大阪', '福岡'];
 
+type Profile = (typeof PROFILE)[string];
+
+/** Work-history target and rate targets of one fiscal year: a little above or below what the year brings, so statuses differ. */
+async function seedTargets(
+  db: Executor,
+  { associationId, name, fiscalYear, y, index, yearTotal, monthly }: { associationId: string; name: string; fiscalYear: number; y: number; index: number; yearTotal: number; monthly: Map<YearMonth, number> },
+): Promise<void> {
+  const ambition = 0.92 + ((index * 37 + y * 11) % 20) / 100;
+  await upsertCcusTarget(db, {
+    associationId,
+    metricCode: 'work_history_records',
+    fiscalYear,
+    annualTarget: reportedRecordsTarget(name, fiscalYear, monthly) ?? Math.round((yearTotal * ambition) / 1_000) * 1_000,
+    monthlyTargets: null,
+    userId: null,
+  });
+  for (const metric of RATE_METRICS) {
+    await upsertCcusTarget(db, {
+      associationId,
+      metricCode: metric.code,
+      fiscalYear,
+      annualTarget: reportedRateTarget(name, metric.code, fiscalYear) ?? Math.min(1, metric.target + y * 0.01),
+      monthlyTargets: null,
+      userId: null,
+    });
+  }
+}
+
+/** One follow-up snapshot's facts: association totals (workers by skill level, prime sites) and every member firm's rates. */
+function snapshotFacts(
+  { name, profile, firms, firmSkill, rand }: { name: string; profile: Profile; firms: readonly { id: string }[]; firmSkill: readonly number[]; rand: () => number },
+  fiscalYear: number,
+  y: number,
+  snapshot: (typeof SNAPSHOTS)[number],
+): NewCcusFact[] {
+  const month = snapshotMonth(fiscalYear, snapshot);
+  const rows: NewCcusFact[] = [];
+  const progress = y + (snapshot === 'H2' ? 0.5 : 0);
+  // Association totals: registered workers by skill level, and prime-contract sites registered
+  // (日本電設工業協会: about 350 in FY2024, seeds/000).
+  const workers = Math.round((profile.recordsPerMonth / 20) * (1 + profile.growth) ** progress);
+  const moved = Math.min(0.3, 0.03 * progress);
+  const shares = [SKILL_START[0]! - moved, SKILL_START[1]! + moved * 0.55, SKILL_START[2]! + moved * 0.3, SKILL_START[3]! + moved * 0.15];
+  shares.forEach((share, level) =>
+    rows.push({ memberFirmId: null, metricCode: `skill_level_${level + 1}_workers`, periodMonth: `${month}-01`, numerator: Math.round(workers * share), denominator: null, weightYen: null }),
+  );
+  rows.push({
+    memberFirmId: null,
+    metricCode: 'prime_sites_registered',
+    periodMonth: `${month}-01`,
+    numerator: Math.round(profile.firms * 11.67 * 1.1 ** (fiscalYear - 2024) * (snapshot === 'H1' ? 0.92 : 1)),
+    denominator: null,
+    weightYen: null,
+  });
+  for (const metric of RATE_METRICS) {
+    const members: NewCcusFact[] = [];
+    for (const [f, firm] of firms.entries()) {
+      const denominator = 10 + Math.round(rand() * 400);
+      const rate = Math.max(0, Math.min(1, metric.start + metric.yearly * progress + firmSkill[f]! * 0.3 + (rand() - 0.5) * 0.08));
+      members.push({
+        memberFirmId: firm.id,
+        metricCode: metric.code,
+        periodMonth: `${month}-01`,
+        numerator: Math.round(rate * denominator),
+        denominator,
+        weightYen: null,
+      });
+    }
+    const documented = reportedRate(name, metric.code, month, fiscalYear);
+    if (documented !== undefined) holdRate(members, documented);
+    rows.push(...members);
+  }
+  return rows;
+}
+
+async function seedSurveysAndReport(db: Executor, association: { id: string; short_name_ja: string | null }, reporterUserId: string): Promise<void> {
+  for (const [fiscalYear, survey] of Object.entries(SURVEYS[association.short_name_ja ?? ''] ?? {})) {
+    const [none, under20, from20, from50, atLeast80] = survey.counts;
+    await upsertCcusSurvey(db, {
+      associationId: association.id,
+      fiscalYear: Number(fiscalYear),
+      surveyed: survey.surveyed,
+      counts: { none, under_20: under20, from_20_to_49: from20, from_50_to_79: from50, at_least_80: atLeast80 },
+    });
+  }
+  const report = CCUS_REPORTS_2025[association.short_name_ja ?? ''];
+  if (report) await saveCcusReportIfVersion(db, { associationId: association.id, fiscalYear: 2025, ...report, userId: reporterUserId }, 0);
+}
+
 export interface CcusDemoSummary {
   firms: number;
   facts: number;
@@ -128,78 +217,15 @@ export async function seedCcusDemo(
           rows.push({ memberFirmId: null, metricCode: 'work_history_records', periodMonth: `${month}-01`, numerator: value, denominator: null, weightYen: null });
         }
       }
-      // Targets a little above or below what the year brings, so statuses differ.
-      const ambition = 0.92 + ((index * 37 + y * 11) % 20) / 100;
-      await upsertCcusTarget(db, {
-        associationId: association.id,
-        metricCode: 'work_history_records',
-        fiscalYear,
-        annualTarget: reportedRecordsTarget(name, fiscalYear, monthly) ?? Math.round((yearTotal * ambition) / 1_000) * 1_000,
-        monthlyTargets: null,
-        userId: null,
-      });
-      for (const metric of RATE_METRICS) {
-        await upsertCcusTarget(db, {
-          associationId: association.id,
-          metricCode: metric.code,
-          fiscalYear,
-          annualTarget: reportedRateTarget(name, metric.code, fiscalYear) ?? Math.min(1, metric.target + y * 0.01),
-          monthlyTargets: null,
-          userId: null,
-        });
-      }
+      await seedTargets(db, { associationId: association.id, name, fiscalYear, y, index, yearTotal, monthly });
       for (const snapshot of SNAPSHOTS) {
         const month = snapshotMonth(fiscalYear, snapshot);
         if (!reported(month)) continue;
-        const progress = y + (snapshot === 'H2' ? 0.5 : 0);
-        // Association totals: registered workers by skill level, and prime-contract sites registered
-        // (日本電設工業協会: about 350 in FY2024, seeds/000).
-        const workers = Math.round((profile.recordsPerMonth / 20) * (1 + profile.growth) ** progress);
-        const moved = Math.min(0.3, 0.03 * progress);
-        const shares = [SKILL_START[0]! - moved, SKILL_START[1]! + moved * 0.55, SKILL_START[2]! + moved * 0.3, SKILL_START[3]! + moved * 0.15];
-        shares.forEach((share, level) =>
-          rows.push({ memberFirmId: null, metricCode: `skill_level_${level + 1}_workers`, periodMonth: `${month}-01`, numerator: Math.round(workers * share), denominator: null, weightYen: null }),
-        );
-        rows.push({
-          memberFirmId: null,
-          metricCode: 'prime_sites_registered',
-          periodMonth: `${month}-01`,
-          numerator: Math.round(profile.firms * 11.67 * 1.1 ** (fiscalYear - 2024) * (snapshot === 'H1' ? 0.92 : 1)),
-          denominator: null,
-          weightYen: null,
-        });
-        for (const metric of RATE_METRICS) {
-          const members: NewCcusFact[] = [];
-          for (const [f, firm] of firms.entries()) {
-            const denominator = 10 + Math.round(rand() * 400);
-            const rate = Math.max(0, Math.min(1, metric.start + metric.yearly * progress + firmSkill[f]! * 0.3 + (rand() - 0.5) * 0.08));
-            members.push({
-              memberFirmId: firm.id,
-              metricCode: metric.code,
-              periodMonth: `${month}-01`,
-              numerator: Math.round(rate * denominator),
-              denominator,
-              weightYen: null,
-            });
-          }
-          const documented = reportedRate(name, metric.code, month, fiscalYear);
-          if (documented !== undefined) holdRate(members, documented);
-          rows.push(...members);
-        }
+        rows.push(...snapshotFacts({ name, profile, firms, firmSkill, rand }, fiscalYear, y, snapshot));
       }
     }
     await writeCcusFacts(db, association.id, rows, null);
-    for (const [fiscalYear, survey] of Object.entries(SURVEYS[association.short_name_ja ?? ''] ?? {})) {
-      const [none, under20, from20, from50, atLeast80] = survey.counts;
-      await upsertCcusSurvey(db, {
-        associationId: association.id,
-        fiscalYear: Number(fiscalYear),
-        surveyed: survey.surveyed,
-        counts: { none, under_20: under20, from_20_to_49: from20, from_50_to_79: from50, at_least_80: atLeast80 },
-      });
-    }
-    const report = CCUS_REPORTS_2025[association.short_name_ja ?? ''];
-    if (report) await saveCcusReportIfVersion(db, { associationId: association.id, fiscalYear: 2025, ...report, userId: reporterUserId }, 0);
+    await seedSurveysAndReport(db, association, reporterUserId);
     facts += rows.length;
   }
   await markDemoFigures(db, associations.filter((a) => PROFILE[a.short_name_ja ?? '']).map((a) => a.id));

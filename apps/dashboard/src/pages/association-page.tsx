@@ -82,58 +82,10 @@ export function AssociationPage() {
       <QueryState query={page}>
         {(data) => {
           const records = flowOf(data.summaries);
-          const trend = data.recordsTrend.map((p) => ({
-            month: displayMonth(p.month, i18n.language),
-            thisYear: p.cumulative,
-            lastYear: p.previousCumulative,
-            target: p.cumulativeTarget == null ? null : Math.round(p.cumulativeTarget),
-            thisYearMonthly: p.actual,
-            lastYearMonthly: p.previous,
-          }));
           return (
             <>
               {data.demoFigures && <DemoFiguresNotice />}
-              {records && (
-                <Stack component="section" aria-labelledby="records">
-                  <Title order={2} size="h3" id="records">
-                    {t('association.records')}
-                  </Title>
-                  <RecordsKpis summary={records} testId="records" />
-                  <Title order={3} size="h5">
-                    {t('association.trend')}
-                  </Title>
-                  <LineChart
-                    {...chartName(t('association.trend'))}
-                    h={280}
-                    data={trend}
-                    dataKey="month"
-                    connectNulls={false}
-                    series={[
-                      { name: 'thisYear', label: t('association.thisYear'), color: 'teal.6' },
-                      { name: 'lastYear', label: t('association.lastYear'), color: 'gray.5' },
-                      { name: 'target', label: t('association.target'), color: 'red.6', strokeDasharray: '5 5' },
-                    ]}
-                    withLegend
-                    valueFormatter={(v) => displayNumber(v, i18n.language)}
-                  />
-                  <Title order={3} size="h5">
-                    {t('association.monthly')}
-                  </Title>
-                  <BarChart
-                    {...chartName(t('association.monthly'))}
-                    h={240}
-                    data-testid="records-monthly-chart"
-                    data={trend}
-                    dataKey="month"
-                    series={[
-                      { name: 'lastYearMonthly', label: t('association.lastYear'), color: 'gray.4' },
-                      { name: 'thisYearMonthly', label: t('association.thisYear'), color: 'teal.6' },
-                    ]}
-                    withLegend
-                    valueFormatter={(v) => displayNumber(v, i18n.language)}
-                  />
-                </Stack>
-              )}
+              {records && <RecordsSection records={records} recordsTrend={data.recordsTrend} />}
               <PlanSection associationId={associationId} fiscalYear={period.fiscalYear} editable={mayImport} customMetrics={data.customMetrics} />
               <RatesTable
                 // Metrics this association neither reports nor targets stay out of the way.
@@ -156,6 +108,60 @@ export function AssociationPage() {
 }
 
 type CustomMetric = RouterOutputs['ccus']['association']['customMetrics'][number];
+
+/** Work-history records: the KPIs, the cumulative trend against target and last year, and the months. */
+function RecordsSection({ records, recordsTrend }: { records: NonNullable<ReturnType<typeof flowOf>>; recordsTrend: RouterOutputs['ccus']['association']['recordsTrend'] }) {
+  const { t, i18n } = useTranslation();
+  const trend = recordsTrend.map((p) => ({
+    month: displayMonth(p.month, i18n.language),
+    thisYear: p.cumulative,
+    lastYear: p.previousCumulative,
+    target: p.cumulativeTarget == null ? null : Math.round(p.cumulativeTarget),
+    thisYearMonthly: p.actual,
+    lastYearMonthly: p.previous,
+  }));
+  return (
+    <Stack component="section" aria-labelledby="records">
+      <Title order={2} size="h3" id="records">
+        {t('association.records')}
+      </Title>
+      <RecordsKpis summary={records} testId="records" />
+      <Title order={3} size="h5">
+        {t('association.trend')}
+      </Title>
+      <LineChart
+        {...chartName(t('association.trend'))}
+        h={280}
+        data={trend}
+        dataKey="month"
+        connectNulls={false}
+        series={[
+          { name: 'thisYear', label: t('association.thisYear'), color: 'teal.6' },
+          { name: 'lastYear', label: t('association.lastYear'), color: 'gray.5' },
+          { name: 'target', label: t('association.target'), color: 'red.6', strokeDasharray: '5 5' },
+        ]}
+        withLegend
+        valueFormatter={(v) => displayNumber(v, i18n.language)}
+      />
+      <Title order={3} size="h5">
+        {t('association.monthly')}
+      </Title>
+      <BarChart
+        {...chartName(t('association.monthly'))}
+        h={240}
+        data-testid="records-monthly-chart"
+        data={trend}
+        dataKey="month"
+        series={[
+          { name: 'lastYearMonthly', label: t('association.lastYear'), color: 'gray.4' },
+          { name: 'thisYearMonthly', label: t('association.thisYear'), color: 'teal.6' },
+        ]}
+        withLegend
+        valueFormatter={(v) => displayNumber(v, i18n.language)}
+      />
+    </Stack>
+  );
+}
 
 function RatesTable({ summaries, customMetrics }: { summaries: SnapshotSummary[]; customMetrics: CustomMetric[] }) {
   const { t, i18n } = useTranslation();

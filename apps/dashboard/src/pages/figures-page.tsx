@@ -102,8 +102,7 @@ function FiguresForm({
   month: YearMonth;
   initial: Entries;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [entries, setEntries] = useState<Entries>(initial);
@@ -168,55 +167,15 @@ function FiguresForm({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {BUILTIN_METRICS.map((metric) => {
-              const entry = entries[metric.code] ?? empty;
-              const name = locale === 'en' ? metric.nameEn : metric.nameJa;
-              const rate =
-                metric.kind === 'ratio' && typeof entry.numerator === 'number'
-                  ? ratioValue(entry.numerator, typeof entry.denominator === 'number' ? entry.denominator : null)
-                  : null;
-              return (
-                <Table.Tr key={metric.code} data-metric={metric.code}>
-                  <Table.Th scope="row" title={locale === 'en' ? metric.formulaEn : metric.formulaJa}>
-                    {name}
-                    <Text size="xs" c="dimmed">
-                      {t(`figures.period.${metric.period}`)}
-                    </Text>
-                  </Table.Th>
-                  <Table.Td>
-                    <NumberInput
-                      aria-label={`${name} ${t('figures.numerator')}`}
-                      value={entry.numerator}
-                      onChange={(v) => set(metric.code, 'numerator', v)}
-                      min={0}
-                      thousandSeparator=","
-                      allowNegative={false}
-                      error={messageOf(metric.code, 'numerator')}
-                      data-testid={`figure-${metric.code}-numerator`}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    {metric.kind === 'ratio' ? (
-                      <NumberInput
-                        aria-label={`${name} ${t('figures.denominator')}`}
-                        value={entry.denominator}
-                        onChange={(v) => set(metric.code, 'denominator', v)}
-                        min={0}
-                        thousandSeparator=","
-                        allowNegative={false}
-                        error={messageOf(metric.code, 'denominator')}
-                        data-testid={`figure-${metric.code}-denominator`}
-                      />
-                    ) : (
-                      <Text c="dimmed" size="sm">
-                        —
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">{rate == null ? '—' : formatRate(rate, locale)}</Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {BUILTIN_METRICS.map((metric) => (
+              <FigureRow
+                key={metric.code}
+                metric={metric}
+                entry={entries[metric.code] ?? empty}
+                set={set}
+                messageOf={messageOf}
+              />
+            ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
@@ -241,5 +200,69 @@ function FiguresForm({
         )}
       </Group>
     </form>
+  );
+}
+
+type Metric = (typeof BUILTIN_METRICS)[number];
+
+/** One metric's line: the figures as typed, their problems, and the rate they give. */
+function FigureRow({
+  metric,
+  entry,
+  set,
+  messageOf,
+}: {
+  metric: Metric;
+  entry: Entry;
+  set: (code: string, field: keyof Entry, value: number | string) => void;
+  messageOf: (code: string, field: ImportIssue['field']) => string | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const name = locale === 'en' ? metric.nameEn : metric.nameJa;
+  const rate =
+    metric.kind === 'ratio' && typeof entry.numerator === 'number'
+      ? ratioValue(entry.numerator, typeof entry.denominator === 'number' ? entry.denominator : null)
+      : null;
+  return (
+    <Table.Tr data-metric={metric.code}>
+      <Table.Th scope="row" title={locale === 'en' ? metric.formulaEn : metric.formulaJa}>
+        {name}
+        <Text size="xs" c="dimmed">
+          {t(`figures.period.${metric.period}`)}
+        </Text>
+      </Table.Th>
+      <Table.Td>
+        <NumberInput
+          aria-label={`${name} ${t('figures.numerator')}`}
+          value={entry.numerator}
+          onChange={(v) => set(metric.code, 'numerator', v)}
+          min={0}
+          thousandSeparator=","
+          allowNegative={false}
+          error={messageOf(metric.code, 'numerator')}
+          data-testid={`figure-${metric.code}-numerator`}
+        />
+      </Table.Td>
+      <Table.Td>
+        {metric.kind === 'ratio' ? (
+          <NumberInput
+            aria-label={`${name} ${t('figures.denominator')}`}
+            value={entry.denominator}
+            onChange={(v) => set(metric.code, 'denominator', v)}
+            min={0}
+            thousandSeparator=","
+            allowNegative={false}
+            error={messageOf(metric.code, 'denominator')}
+            data-testid={`figure-${metric.code}-denominator`}
+          />
+        ) : (
+          <Text c="dimmed" size="sm">
+            —
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td ta="right">{rate == null ? '—' : formatRate(rate, locale)}</Table.Td>
+    </Table.Tr>
   );
 }

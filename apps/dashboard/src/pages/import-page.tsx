@@ -2,7 +2,8 @@ import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, List, Stack, 
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IMPORT_COLUMNS, type TImportFile } from '@tsumiki/domain/ccus';
-import { errorText, readFileBase64, useTRPC } from '@tsumiki/ui';
+import { errorText, readFileBase64, useTRPC, type AppRouter } from '@tsumiki/ui';
+import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -18,6 +19,8 @@ const SHOWN_ROWS = 200;
 /** The API takes about 5 MB of data; saying so before sending beats a refused upload. */
 const MAX_BYTES = 5_000_000;
 
+type ImportRow = inferRouterOutputs<AppRouter>['ccus']['importFacts']['rows'][number];
+
 const isExcel = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
@@ -26,7 +29,7 @@ const isExcel = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'app
  */
 export function ImportPage() {
   const { associationId = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -125,60 +128,7 @@ export function ImportPage() {
               </Stack>
             </Alert>
           )}
-          <Table.ScrollContainer minWidth={800} mah={480}>
-            <Table stickyHeader data-testid="import-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('import.line')}</Table.Th>
-                  <Table.Th scope="col">{t('import.metric')}</Table.Th>
-                  <Table.Th scope="col">{t('import.month')}</Table.Th>
-                  <Table.Th scope="col">{t('import.member')}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t('import.numerator')}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t('import.denominator')}</Table.Th>
-                  <Table.Th scope="col">{t('import.problems')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((row) => (
-                  <Table.Tr key={row.line} bg={row.issues.length ? 'var(--mantine-color-red-light)' : undefined} data-line={row.line}>
-                    <Table.Td>{row.line}</Table.Td>
-                    <Table.Td>{row.metricCode}</Table.Td>
-                    <Table.Td>{row.month ?? '—'}</Table.Td>
-                    <Table.Td>{row.member ?? t('import.associationTotal')}</Table.Td>
-                    <Table.Td ta="right">
-                      {row.numerator ?? '—'}
-                      {row.replaces && (
-                        <Text size="xs" c="dimmed" data-testid="replaces">
-                          {t('import.replaces', { value: row.replaces.numerator.toLocaleString(i18n.language === 'en' ? 'en-US' : 'ja-JP') })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {row.denominator ?? ''}
-                      {row.replaces?.denominator != null && (
-                        <Text size="xs" c="dimmed">
-                          {t('import.replaces', { value: row.replaces.denominator.toLocaleString(i18n.language === 'en' ? 'en-US' : 'ja-JP') })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {row.issues.length === 0 ? (
-                        <Badge color="teal" variant="light">
-                          OK
-                        </Badge>
-                      ) : (
-                        <List size="sm" c="red.8">
-                          {row.issues.map((issue, i) => (
-                            <List.Item key={i}>{issue.message}</List.Item>
-                          ))}
-                        </List>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ImportRowsTable rows={shown} />
           {result.rows.length > SHOWN_ROWS && <Text c="dimmed">{t('import.truncated', { shown: SHOWN_ROWS, count: result.rows.length })}</Text>}
           <Group>
             <Button
@@ -193,5 +143,67 @@ export function ImportPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** The rows as read, problem rows first: each value with what it would replace, and its problems. */
+function ImportRowsTable({ rows }: { rows: readonly ImportRow[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-US' : 'ja-JP';
+  return (
+    <Table.ScrollContainer minWidth={800} mah={480}>
+      <Table stickyHeader data-testid="import-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('import.line')}</Table.Th>
+            <Table.Th scope="col">{t('import.metric')}</Table.Th>
+            <Table.Th scope="col">{t('import.month')}</Table.Th>
+            <Table.Th scope="col">{t('import.member')}</Table.Th>
+            <Table.Th scope="col" ta="right">{t('import.numerator')}</Table.Th>
+            <Table.Th scope="col" ta="right">{t('import.denominator')}</Table.Th>
+            <Table.Th scope="col">{t('import.problems')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.line} bg={row.issues.length ? 'var(--mantine-color-red-light)' : undefined} data-line={row.line}>
+              <Table.Td>{row.line}</Table.Td>
+              <Table.Td>{row.metricCode}</Table.Td>
+              <Table.Td>{row.month ?? '—'}</Table.Td>
+              <Table.Td>{row.member ?? t('import.associationTotal')}</Table.Td>
+              <Table.Td ta="right">
+                {row.numerator ?? '—'}
+                {row.replaces && (
+                  <Text size="xs" c="dimmed" data-testid="replaces">
+                    {t('import.replaces', { value: row.replaces.numerator.toLocaleString(locale) })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right">
+                {row.denominator ?? ''}
+                {row.replaces?.denominator != null && (
+                  <Text size="xs" c="dimmed">
+                    {t('import.replaces', { value: row.replaces.denominator.toLocaleString(locale) })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {row.issues.length === 0 ? (
+                  <Badge color="teal" variant="light">
+                    OK
+                  </Badge>
+                ) : (
+                  <List size="sm" c="red.8">
+                    {row.issues.map((issue, i) => (
+                      <List.Item key={i}>{issue.message}</List.Item>
+                    ))}
+                  </List>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

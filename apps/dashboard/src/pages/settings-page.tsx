@@ -195,11 +195,9 @@ function FirmForm({
 }
 
 function CustomMetrics({ associationId }: { associationId: string }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const metrics = useQuery(trpc.ccus.customMetrics.queryOptions({ associationId }));
   const form = useForm<TCustomMetricInput>({
     initialValues: {
       associationId,
@@ -237,28 +235,7 @@ function CustomMetrics({ associationId }: { associationId: string }) {
       <Text size="sm" c="dimmed">
         {t('settings.metricsLead')}
       </Text>
-      <QueryState query={metrics}>
-        {(rows) =>
-          rows.length === 0 ? (
-            <Text c="dimmed">{t('settings.noMetrics')}</Text>
-          ) : (
-            <Table striped data-testid="metric-table">
-              <Table.Tbody>
-                {rows.map((m) => (
-                  <Table.Tr key={m.code}>
-                    <Table.Th scope="row">{locale === 'en' ? m.nameEn : m.nameJa}</Table.Th>
-                    <Table.Td>
-                      <code>{m.code}</code>
-                    </Table.Td>
-                    <Table.Td>{t(`settings.kinds.${m.kind}`)}</Table.Td>
-                    <Table.Td>{locale === 'en' ? m.formulaEn : m.formulaJa}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )
-        }
-      </QueryState>
+      <CustomMetricList associationId={associationId} />
       <form
         onSubmit={form.onSubmit((values) => {
           add.mutate({
@@ -323,5 +300,37 @@ function CustomMetrics({ associationId }: { associationId: string }) {
         </Stack>
       </form>
     </Stack>
+  );
+}
+
+/** The association's own metrics, as they are stored. */
+function CustomMetricList({ associationId }: { associationId: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const trpc = useTRPC();
+  const metrics = useQuery(trpc.ccus.customMetrics.queryOptions({ associationId }));
+  return (
+    <QueryState query={metrics}>
+      {(rows) =>
+        rows.length === 0 ? (
+          <Text c="dimmed">{t('settings.noMetrics')}</Text>
+        ) : (
+          <Table striped data-testid="metric-table">
+            <Table.Tbody>
+              {rows.map((m) => (
+                <Table.Tr key={m.code}>
+                  <Table.Th scope="row">{locale === 'en' ? m.nameEn : m.nameJa}</Table.Th>
+                  <Table.Td>
+                    <code>{m.code}</code>
+                  </Table.Td>
+                  <Table.Td>{t(`settings.kinds.${m.kind}`)}</Table.Td>
+                  <Table.Td>{locale === 'en' ? m.formulaEn : m.formulaJa}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )
+      }
+    </QueryState>
   );
 }

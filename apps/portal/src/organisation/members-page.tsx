@@ -1,9 +1,20 @@
 import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ZEmail } from '@tsumiki/domain';
-import { displayJst, errorText, fieldErrorText, QueryState, useSession, useTRPC } from '@tsumiki/ui';
+import {
+  displayJst,
+  errorText,
+  fieldErrorText,
+  QueryState,
+  useSession,
+  useTRPC,
+  type AppRouter,
+} from '@tsumiki/ui';
+import type { inferRouterOutputs } from '@trpc/server';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+
+type MembersView = inferRouterOutputs<AppRouter>['organisations']['members'];
 
 /** 組織とメンバー: who in the organisation may work on its applications; invite and remove. */
 export function MembersPage() {
@@ -82,80 +93,15 @@ function OrganisationMembers({ organisationId, name }: { organisationId: string;
       <QueryState query={members}>
         {({ members: people, invitations }) => (
           <>
-            <Table striped data-testid="member-table">
-              <Table.Caption>{t('organisation.members.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('organisation.members.name')}</Table.Th>
-                  <Table.Th scope="col">{t('organisation.members.email')}</Table.Th>
-                  <Table.Th scope="col">{t('organisation.members.since')}</Table.Th>
-                  <Table.Th scope="col">{t('organisation.members.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {people.map((p) => (
-                  <Table.Tr key={p.membershipId}>
-                    <Table.Td>
-                      {p.displayName}{' '}
-                      {p.isMe && <Badge variant="light">{t('organisation.members.you')}</Badge>}
-                    </Table.Td>
-                    <Table.Td>{p.email}</Table.Td>
-                    <Table.Td>{displayJst(p.since)}</Table.Td>
-                    <Table.Td>
-                      {!p.isMe && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          aria-label={t('organisation.members.removeLabel', { name: p.displayName })}
-                          onClick={() => {
-                            if (
-                              window.confirm(t('organisation.members.removeConfirm', { name: p.displayName }))
-                            )
-                              remove.mutate({ organisationId, membershipId: p.membershipId });
-                          }}
-                        >
-                          {t('organisation.members.remove')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <MemberTable
+              people={people}
+              onRemove={(membershipId) => remove.mutate({ organisationId, membershipId })}
+            />
             {invitations.length > 0 && (
-              <Table data-testid="invitation-table">
-                <Table.Caption>{t('organisation.members.invitations')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('organisation.members.email')}</Table.Th>
-                    <Table.Th scope="col">{t('organisation.members.state')}</Table.Th>
-                    <Table.Th scope="col">{t('organisation.members.expiresAt')}</Table.Th>
-                    <Table.Th scope="col">{t('organisation.members.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {invitations.map((i) => (
-                    <Table.Tr key={i.id}>
-                      <Table.Td>{i.email}</Table.Td>
-                      <Table.Td>{t(`organisation.members.invitationState.${i.state}`)}</Table.Td>
-                      <Table.Td>{displayJst(i.expiresAt)}</Table.Td>
-                      <Table.Td>
-                        {i.state === 'pending' && (
-                          <Button
-                            size="xs"
-                            variant="light"
-                            aria-label={t('organisation.members.withdrawLabel', { email: i.email })}
-                            onClick={() => revoke.mutate({ organisationId, invitationId: i.id })}
-                          >
-                            {t('organisation.members.withdraw')}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <InvitationTable
+                invitations={invitations}
+                onWithdraw={(invitationId) => revoke.mutate({ organisationId, invitationId })}
+              />
             )}
           </>
         )}
@@ -190,5 +136,99 @@ function OrganisationMembers({ organisationId, name }: { organisationId: string;
         </Alert>
       )}
     </Stack>
+  );
+}
+
+function MemberTable({
+  people,
+  onRemove,
+}: {
+  people: MembersView['members'];
+  onRemove: (membershipId: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table striped data-testid="member-table">
+      <Table.Caption>{t('organisation.members.caption')}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('organisation.members.name')}</Table.Th>
+          <Table.Th scope="col">{t('organisation.members.email')}</Table.Th>
+          <Table.Th scope="col">{t('organisation.members.since')}</Table.Th>
+          <Table.Th scope="col">{t('organisation.members.actions')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {people.map((p) => (
+          <Table.Tr key={p.membershipId}>
+            <Table.Td>
+              {p.displayName} {p.isMe && <Badge variant="light">{t('organisation.members.you')}</Badge>}
+            </Table.Td>
+            <Table.Td>{p.email}</Table.Td>
+            <Table.Td>{displayJst(p.since)}</Table.Td>
+            <Table.Td>
+              {!p.isMe && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="red"
+                  aria-label={t('organisation.members.removeLabel', { name: p.displayName })}
+                  onClick={() => {
+                    if (window.confirm(t('organisation.members.removeConfirm', { name: p.displayName })))
+                      onRemove(p.membershipId);
+                  }}
+                >
+                  {t('organisation.members.remove')}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function InvitationTable({
+  invitations,
+  onWithdraw,
+}: {
+  invitations: MembersView['invitations'];
+  onWithdraw: (invitationId: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table data-testid="invitation-table">
+      <Table.Caption>{t('organisation.members.invitations')}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('organisation.members.email')}</Table.Th>
+          <Table.Th scope="col">{t('organisation.members.state')}</Table.Th>
+          <Table.Th scope="col">{t('organisation.members.expiresAt')}</Table.Th>
+          <Table.Th scope="col">{t('organisation.members.actions')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {invitations.map((i) => (
+          <Table.Tr key={i.id}>
+            <Table.Td>{i.email}</Table.Td>
+            <Table.Td>{t(`organisation.members.invitationState.${i.state}`)}</Table.Td>
+            <Table.Td>{displayJst(i.expiresAt)}</Table.Td>
+            <Table.Td>
+              {i.state === 'pending' && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  aria-label={t('organisation.members.withdrawLabel', { email: i.email })}
+                  onClick={() => onWithdraw(i.id)}
+                >
+                  {t('organisation.members.withdraw')}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
