@@ -4,9 +4,9 @@ import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './app';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATION_APPLICANTS, DEMO_PASSWORD, seedDemo } from './seed/demo';
+import { signInOverHttp, TEST_ORIGIN as ORIGIN } from './test-support';
 
 const backends = await testBackends();
-const ORIGIN = 'http://localhost:5173';
 
 describe.each(backends)('HTTP server on $name', (backend) => {
   let database: Database;
@@ -64,15 +64,7 @@ describe.each(backends)('HTTP server on $name', (backend) => {
     expect(body.error.json.message).toBe('The e-mail address or password is wrong. Check them and try again.');
   });
 
-  const sessionOf = async (email: string) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/trpc/auth.signIn',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
-      payload: JSON.stringify(superjson.serialize({ email, password: DEMO_PASSWORD })),
-    });
-    return response.cookies.find((c) => c.name === 'tsumiki_session')!.value;
-  };
+  const sessionOf = (email: string) => signInOverHttp(app, email);
   type FieldErrors = { error: { json: { message: string; data: { fieldErrors: { path: string; code: string; message: string }[] } } } };
 
   it('says for each refused field what is wrong with it and its limit, never the generic error', async () => {

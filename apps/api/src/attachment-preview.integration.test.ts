@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { findUserByEmail, insertAttachment, insertConflictDeclaration, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
-import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './app';
-import { DEMO_PASSWORD, seedDemo } from './seed/demo';
+import { seedDemo } from './seed/demo';
+import { signInOverHttp, TEST_ORIGIN as ORIGIN } from './test-support';
 
 const backends = await testBackends();
-const ORIGIN = 'http://localhost:5173';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const DOCX = Buffer.from('PK\u0003\u0004 not really a document');
 const ASSIGNED = 'CLTパネル工法 4階建て事務所の建築実証（杉山木材）';
@@ -19,15 +18,7 @@ describe.each(backends)('attachment preview over HTTP on $name', (backend) => {
   let pdfId: string;
   let docxId: string;
 
-  const sessionOf = async (email: string) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/trpc/auth.signIn',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
-      payload: JSON.stringify(superjson.serialize({ email, password: DEMO_PASSWORD })),
-    });
-    return response.cookies.find((c) => c.name === 'tsumiki_session')!.value;
-  };
+  const sessionOf = (email: string) => signInOverHttp(app, email);
   const get = (id: string, session?: string) => app.inject({ method: 'GET', url: `/files/attachments/${id}`, ...(session ? { cookies: { tsumiki_session: session } } : {}) });
 
   beforeAll(async () => {

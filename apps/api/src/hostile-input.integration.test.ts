@@ -18,7 +18,8 @@ import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildServer } from './app';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo';
+import { DEMO_ACCOUNTS, seedDemo } from './seed/demo';
+import { sessionCookie, signInOverHttp, TEST_ORIGIN as ORIGIN } from './test-support';
 
 type Procedure = { _def: { meta?: Meta; type: 'query' | 'mutation' | 'subscription'; inputs: z.ZodType[] } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
@@ -26,7 +27,6 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 const RUNS = z.coerce.number().int().min(1).max(10_000).default(6).parse(process.env.FUZZ_RUNS);
 const SEED = 20261130;
 const STACK = /\bat [\w.<>]+ \(|\.ts:\d+:\d+|node_modules|\/work\/|SELECT |INSERT INTO|syntax error at/i;
-const ORIGIN = 'http://localhost:5173';
 
 /** Strings an attacker tries: markup, formulas, traversal, control and lone-surrogate characters, huge ones. */
 const hostileString = fc.oneof(
@@ -149,15 +149,7 @@ describe('hostile input over HTTP', () => {
     await database.close();
   });
 
-  const signIn = async (email: string) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/trpc/auth.signIn',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
-      payload: JSON.stringify(superjson.serialize({ email, password: DEMO_PASSWORD })),
-    });
-    return `tsumiki_session=${response.cookies.find((c) => c.name === 'tsumiki_session')!.value}`;
-  };
+  const signIn = async (email: string) => sessionCookie(await signInOverHttp(app, email));
 
   /** Row counts of every table (what a refused call must leave as it was); sign-in attempts are recorded by design. */
   const counts = async () => {

@@ -13,9 +13,9 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildServer } from './app';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo';
+import { DEMO_ACCOUNTS, seedDemo } from './seed/demo';
+import { sessionCookie, signInOverHttp, TEST_ORIGIN as ORIGIN } from './test-support';
 
-const ORIGIN = 'http://localhost:5173';
 
 /** Probes /healthz every 10 ms until told to stop, then posts the latencies (ms). */
 const PROBE = `
@@ -43,15 +43,7 @@ describe('a hostile spreadsheet upload', () => {
   let base: string;
   let cookie: string;
   const cookies = new Map<string, string>();
-  const signIn = async (email: string) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/trpc/auth.signIn',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
-      payload: JSON.stringify(superjson.serialize({ email, password: DEMO_PASSWORD })),
-    });
-    return `tsumiki_session=${response.cookies.find((c) => c.name === 'tsumiki_session')!.value}`;
-  };
+  const signIn = async (email: string) => sessionCookie(await signInOverHttp(app, email));
 
   beforeAll(async () => {
     // PostgreSQL as in production: PGlite answers queries on this thread, which would be counted as blocking.

@@ -15,9 +15,9 @@ import { buildServer } from './app';
 import { loadEnv } from './env';
 import { deliverOutbox } from './outbox-worker';
 import { mailTransportFrom } from './runtime';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo';
+import { DEMO_ACCOUNTS, seedDemo } from './seed/demo';
+import { sessionCookie, signInOverHttp, TEST_ORIGIN as ORIGIN } from './test-support';
 
-const ORIGIN = 'http://localhost:5173';
 
 /** The text body of a single-part message as received, its transfer encoding undone. */
 function bodyText(raw: string): string {
@@ -87,13 +87,7 @@ describe('outbox e-mail over SMTP', () => {
     await database.db.updateTable('outbox').set({ sent_at: new Date() }).where('sent_at', 'is', null).execute();
     app = await buildServer({ db: database.db, allowedOrigins: [ORIGIN], secureCookies: false });
     for (const account of DEMO_ACCOUNTS) {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/trpc/auth.signIn',
-        headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
-        payload: JSON.stringify(superjson.serialize({ email: account.email, password: DEMO_PASSWORD })),
-      });
-      cookies.set(account.role, `tsumiki_session=${response.cookies.find((c) => c.name === 'tsumiki_session')!.value}`);
+      cookies.set(account.role, sessionCookie(await signInOverHttp(app, account.email)));
     }
   });
   afterAll(async () => {

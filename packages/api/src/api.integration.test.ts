@@ -1,23 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import { countRows, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { ATTACHMENT_MAX_BYTES, SESSION_TTL_MS } from '@tsumiki/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, clientFor, seedRoles, signedInClient } from './test-support';
+import { PASSWORD, clientFor, seedRoles, signedInClient, refusalCodesOf } from './test-support';
 
 const backends = await testBackends();
-
-/** The tRPC code and our application code of a refusal. */
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const cause = error.cause as { code?: string } | undefined;
-    return { code: error.code, appCode: cause?.code };
-  }
-  throw new Error('expected a refusal, got success');
-}
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5c1a8d90000000049454e44ae426082', 'hex');
@@ -42,7 +29,7 @@ describe.each(backends)('API on $name', (backend) => {
 
     it('refuses a wrong password with a clear error and sets no cookie', async () => {
       const client = await clientFor(database);
-      expect(await refusal(client.caller.auth.signIn({ email: seed.users.reviewer.email, password: 'wrong password!' }))).toEqual({
+      expect(await refusalCodesOf(client.caller.auth.signIn({ email: seed.users.reviewer.email, password: 'wrong password!' }))).toEqual({
         code: 'UNAUTHORIZED',
         appCode: 'auth.invalid_credentials',
       });
@@ -51,7 +38,7 @@ describe.each(backends)('API on $name', (backend) => {
 
     it('answers an unknown address exactly like a wrong password', async () => {
       const client = await clientFor(database);
-      expect(await refusal(client.caller.auth.signIn({ email: 'nobody@example.jp', password: PASSWORD }))).toEqual({
+      expect(await refusalCodesOf(client.caller.auth.signIn({ email: 'nobody@example.jp', password: PASSWORD }))).toEqual({
         code: 'UNAUTHORIZED',
         appCode: 'auth.invalid_credentials',
       });
@@ -61,9 +48,9 @@ describe.each(backends)('API on $name', (backend) => {
       const email = seed.users.association_viewer.email;
       const client = await clientFor(database, { request: { ip: '10.0.0.9' } });
       for (let i = 0; i < 5; i++) {
-        await refusal(client.caller.auth.signIn({ email, password: `wrong-${i}-password` }));
+        await refusalCodesOf(client.caller.auth.signIn({ email, password: `wrong-${i}-password` }));
       }
-      expect(await refusal(client.caller.auth.signIn({ email, password: PASSWORD }))).toEqual({
+      expect(await refusalCodesOf(client.caller.auth.signIn({ email, password: PASSWORD }))).toEqual({
         code: 'TOO_MANY_REQUESTS',
         appCode: 'auth.rate_limited',
       });
@@ -83,7 +70,7 @@ describe.each(backends)('API on $name', (backend) => {
         cookies: client.cookies,
         now: () => new Date(Date.now() + SESSION_TTL_MS + 1000),
       });
-      expect(await refusal(later.caller.applications.listMine())).toEqual({ code: 'UNAUTHORIZED', appCode: 'auth.session_expired' });
+      expect(await refusalCodesOf(later.caller.applications.listMine())).toEqual({ code: 'UNAUTHORIZED', appCode: 'auth.session_expired' });
       expect(await later.caller.auth.me()).toBeNull();
     });
 
@@ -94,14 +81,14 @@ describe.each(backends)('API on $name', (backend) => {
       const replay = await clientFor(database);
       replay.cookies.token = token;
       const again = await clientFor(database, { cookies: replay.cookies });
-      expect(await refusal(again.caller.programmes.list())).toEqual({ code: 'UNAUTHORIZED', appCode: 'auth.session_expired' });
+      expect(await refusalCodesOf(again.caller.programmes.list())).toEqual({ code: 'UNAUTHORIZED', appCode: 'auth.session_expired' });
     });
   });
 
   describe('cross-site requests', () => {
     it('refuses a mutation without the app header (a plain cross-site form post)', async () => {
       const client = await clientFor(database, { request: { hasCsrfHeader: false } });
-      expect(await refusal(client.caller.auth.signIn({ email: seed.users.applicant.email, password: PASSWORD }))).toEqual({
+      expect(await refusalCodesOf(client.caller.auth.signIn({ email: seed.users.applicant.email, password: PASSWORD }))).toEqual({
         code: 'FORBIDDEN',
         appCode: 'auth.cross_site',
       });
@@ -114,7 +101,7 @@ describe.each(backends)('API on $name', (backend) => {
         request: { origin: 'https://evil.example', fetchSite: 'cross-site' },
       });
       expect(
-        await refusal(evil.caller.applications.createDraft({ programmeId: seed.programme.id, title: 'x' })),
+        await refusalCodesOf(evil.caller.applications.createDraft({ programmeId: seed.programme.id, title: 'x' })),
       ).toEqual({ code: 'FORBIDDEN', appCode: 'auth.cross_site' });
       expect(await countRows(database.db, 'applications')).toBe(0);
     });
@@ -124,7 +111,7 @@ describe.each(backends)('API on $name', (backend) => {
     it('creates a draft only while the window is open', async () => {
       const client = await signedInClient(database, seed.users.applicant.email);
       expect(
-        await refusal(client.caller.applications.createDraft({ programmeId: seed.closedProgramme.id, title: '締切後' })),
+        await refusalCodesOf(client.caller.applications.createDraft({ programmeId: seed.closedProgramme.id, title: '締切後' })),
       ).toEqual({ code: 'PRECONDITION_FAILED', appCode: 'programme.window_closed' });
       const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: 'CLT実証 A棟' });
       expect(draft).toMatchObject({ status: 'draft', version: 1 });
@@ -136,7 +123,7 @@ describe.each(backends)('API on $name', (backend) => {
       const saved = await alice.caller.applications.updateDraft({ id: draft.id, version: 1, content: { programme: 'clt_demonstration', plan: { content: 'first' } } });
       expect(saved.version).toBe(2);
       expect(
-        await refusal(alice.caller.applications.updateDraft({ id: draft.id, version: 1, content: { programme: 'clt_demonstration', plan: { content: 'stale' } } })),
+        await refusalCodesOf(alice.caller.applications.updateDraft({ id: draft.id, version: 1, content: { programme: 'clt_demonstration', plan: { content: 'stale' } } })),
       ).toEqual({ code: 'CONFLICT', appCode: 'application.version_conflict' });
       const current = await alice.caller.applications.get({ id: draft.id });
       expect(current.content).toEqual({ programme: 'clt_demonstration', plan: { content: 'first' } });
@@ -147,12 +134,12 @@ describe.each(backends)('API on $name', (backend) => {
       const alice = await signedInClient(database, seed.users.applicant.email);
       const draft = await alice.caller.applications.createDraft({ programmeId: seed.programme.id, title: '非公開' });
       const bob = await signedInClient(database, seed.otherApplicant.email);
-      expect(await refusal(bob.caller.applications.get({ id: draft.id }))).toEqual({
+      expect(await refusalCodesOf(bob.caller.applications.get({ id: draft.id }))).toEqual({
         code: 'NOT_FOUND',
         appCode: 'application.not_found',
       });
       expect(
-        await refusal(bob.caller.applications.updateDraft({ id: draft.id, version: 1, title: '乗っ取り' })),
+        await refusalCodesOf(bob.caller.applications.updateDraft({ id: draft.id, version: 1, title: '乗っ取り' })),
       ).toMatchObject({ code: 'NOT_FOUND' });
     });
   });
@@ -177,7 +164,7 @@ describe.each(backends)('API on $name', (backend) => {
       const before = await countRows(database.db, 'attachments');
       const auditBefore = await countRows(database.db, 'audit_log');
       expect(
-        await refusal(
+        await refusalCodesOf(
           client.caller.attachments.upload({
             applicationId: draft.id,
             fileName: 'drawing.pdf',
@@ -189,7 +176,7 @@ describe.each(backends)('API on $name', (backend) => {
       const oversized = Buffer.alloc(ATTACHMENT_MAX_BYTES + 1);
       PDF.copy(oversized);
       expect(
-        await refusal(
+        await refusalCodesOf(
           client.caller.attachments.upload({
             applicationId: draft.id,
             fileName: 'huge.pdf',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { countRows, ensureLedger, insertApplication, insertProgramme, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
@@ -7,19 +7,9 @@ import { errorMessage } from '@tsumiki/domain';
 import { pdfText } from '@tsumiki/pdf/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodError } from 'zod';
-import { attachRequiredDocuments, seedRoles, signedInClient, tinyPdf } from './test-support';
+import { attachRequiredDocuments, seedRoles, signedInClient, tinyPdf, refusalCodesOf } from './test-support';
 
 const backends = await testBackends();
-
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    return { code: error.code, appCode: (error.cause as { code?: string } | undefined)?.code };
-  }
-  throw new Error('expected a refusal, got success');
-}
 
 describe.each(backends)('submission on $name', (backend) => {
   let database: Database;
@@ -56,7 +46,7 @@ describe.each(backends)('submission on $name', (backend) => {
     expect(frozen.content).toEqual(cltExampleApplicationContent());
     expect((frozen.assessment as { grant: { amount: number } }).grant.amount).toBe(11_810_000);
 
-    expect(await refusal(client.caller.applications.updateDraft({ id: draft.id, version: after.version, title: '提出後の変更' }))).toEqual({
+    expect(await refusalCodesOf(client.caller.applications.updateDraft({ id: draft.id, version: after.version, title: '提出後の変更' }))).toEqual({
       code: 'PRECONDITION_FAILED',
       appCode: 'application.not_editable',
     });
@@ -121,7 +111,7 @@ describe.each(backends)('submission on $name', (backend) => {
     };
     const late = await signedInClient(database, seed.users.applicant.email, { now: () => closesAt });
     const lateDraft = await make();
-    expect(await refusal(late.caller.applications.submit({ id: lateDraft.id, version: 1, idempotencyKey: randomUUID() }))).toEqual({
+    expect(await refusalCodesOf(late.caller.applications.submit({ id: lateDraft.id, version: 1, idempotencyKey: randomUUID() }))).toEqual({
       code: 'PRECONDITION_FAILED',
       appCode: 'programme.window_closed',
     });
@@ -154,7 +144,7 @@ describe.each(backends)('submission on $name', (backend) => {
       content: { programme: 'co2_factor_support' },
     });
     const client = await signedInClient(database, seed.users.applicant.email);
-    expect(await refusal(client.caller.applications.submit({ id: draft.id, version: 1, idempotencyKey: randomUUID() }))).toEqual({
+    expect(await refusalCodesOf(client.caller.applications.submit({ id: draft.id, version: 1, idempotencyKey: randomUUID() }))).toEqual({
       code: 'BAD_REQUEST',
       appCode: 'application.budget_exhausted',
     });
@@ -165,8 +155,8 @@ describe.each(backends)('submission on $name', (backend) => {
     const key = randomUUID();
     await client.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: key });
     const bob = await signedInClient(database, seed.otherApplicant.email);
-    expect(await refusal(bob.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: randomUUID() }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await refusal(bob.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: key }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusalCodesOf(bob.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: randomUUID() }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusalCodesOf(bob.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: key }))).toMatchObject({ code: 'NOT_FOUND' });
   });
   it('refuses submission while a required document is missing, naming it in Japanese, and accepts once it is attached', async () => {
     const client = await signedInClient(database, seed.users.applicant.email);
@@ -209,17 +199,17 @@ describe.each(backends)('submission on $name', (backend) => {
     const before = await countRows(database.db, 'attachments');
     const base = { applicationId: draft.id, fileName: 'a.pdf', declaredType: 'application/pdf' as const };
     const oversized = Buffer.alloc(20 * 1024 * 1024 + 1, 0x25).toString('base64');
-    expect(await refusal(client.caller.attachments.upload({ ...base, contentBase64: oversized }))).toEqual({ code: 'PAYLOAD_TOO_LARGE', appCode: 'attachment.too_large' });
+    expect(await refusalCodesOf(client.caller.attachments.upload({ ...base, contentBase64: oversized }))).toEqual({ code: 'PAYLOAD_TOO_LARGE', appCode: 'attachment.too_large' });
     expect(errorMessage('attachment.too_large', 'ja')).toBe('ファイルが大きすぎます。1ファイル20MBまでです。');
     // Far beyond the limit: refused by the input schema before the bytes are even decoded.
     const huge = await client.caller.attachments.upload({ ...base, contentBase64: oversized + 'A'.repeat(1024) }).catch((e: unknown) => e as TRPCError);
     expect(((huge as TRPCError).cause as unknown as ZodError).issues.map((i) => i.message)).toEqual(['attachment.too_large']);
-    expect(await refusal(client.caller.attachments.upload({ ...base, contentBase64: Buffer.from('not a pdf').toString('base64') }))).toEqual({
+    expect(await refusalCodesOf(client.caller.attachments.upload({ ...base, contentBase64: Buffer.from('not a pdf').toString('base64') }))).toEqual({
       code: 'BAD_REQUEST',
       appCode: 'attachment.type_mismatch',
     });
     expect(
-      await refusal(client.caller.attachments.upload({ ...base, contentBase64: Buffer.from(tinyPdf()).toString('base64'), documentCode: 'form_99' })),
+      await refusalCodesOf(client.caller.attachments.upload({ ...base, contentBase64: Buffer.from(tinyPdf()).toString('base64'), documentCode: 'form_99' })),
     ).toEqual({ code: 'BAD_REQUEST', appCode: 'attachment.document_unknown' });
     expect(await countRows(database.db, 'attachments')).toBe(before);
   });
@@ -253,10 +243,10 @@ describe.each(backends)('submission on $name', (backend) => {
     const { draft } = await completeDraft('他社の下書き');
     const bob = await signedInClient(database, seed.otherApplicant.email);
     const notFound = { code: 'NOT_FOUND', appCode: 'application.not_found' };
-    expect(await refusal(bob.caller.applications.get({ id: draft.id }))).toEqual(notFound);
-    expect(await refusal(bob.caller.applications.updateDraft({ id: draft.id, version: draft.version, title: '乗っ取り' }))).toEqual(notFound);
+    expect(await refusalCodesOf(bob.caller.applications.get({ id: draft.id }))).toEqual(notFound);
+    expect(await refusalCodesOf(bob.caller.applications.updateDraft({ id: draft.id, version: draft.version, title: '乗っ取り' }))).toEqual(notFound);
     expect(
-      await refusal(bob.caller.attachments.upload({ applicationId: draft.id, fileName: 'x.pdf', declaredType: 'application/pdf', contentBase64: Buffer.from(tinyPdf()).toString('base64') })),
+      await refusalCodesOf(bob.caller.attachments.upload({ applicationId: draft.id, fileName: 'x.pdf', declaredType: 'application/pdf', contentBase64: Buffer.from(tinyPdf()).toString('base64') })),
     ).toEqual(notFound);
     const client = await signedInClient(database, seed.users.applicant.email);
     expect((await client.caller.applications.get({ id: draft.id })).title).toBe('他社の下書き');
@@ -284,6 +274,6 @@ describe.each(backends)('submission on $name', (backend) => {
     const text = (await pdfText(bytes)).text.replace(/\s+/g, '');
     for (const expected of ['様式4-1事業予算書（実証事業用）', '10,800,000円', '28,800,000円', result.receipt.trackingNumber]) expect(text).toContain(expected);
     const bob = await signedInClient(database, seed.otherApplicant.email);
-    expect(await refusal(bob.caller.applications.pdf({ id: draft.id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusalCodesOf(bob.caller.applications.pdf({ id: draft.id }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

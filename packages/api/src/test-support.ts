@@ -172,6 +172,12 @@ export async function refusalOf(promise: Promise<unknown>) {
   throw new Error('expected a refusal, got success');
 }
 
+/** The tRPC code and the catalogue code of a refusal, for tests that compare both exactly. */
+export async function refusalCodesOf(promise: Promise<unknown>) {
+  const { code, appCode } = await refusalOf(promise);
+  return { code, appCode };
+}
+
 /** Attaches every document the call requires of this content (as many copies as parties), straight into the table. */
 export async function attachRequiredDocuments(
   database: Database,

@@ -1,16 +1,10 @@
-import { createCaller, createContext, type CookieJar } from '@tsumiki/api';
+import type { createCaller } from '@tsumiki/api';
 import type { Database } from '@tsumiki/db';
 import { createPGliteTestDatabase } from '@tsumiki/db/testing';
 import { formatRate } from '@tsumiki/domain/ccus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from './demo';
-
-class Jar implements CookieJar {
-  token: string | undefined;
-  read = () => this.token;
-  write = (token: string) => void (this.token = token);
-  clear = () => void (this.token = undefined);
-}
+import { signedInCaller } from '../test-support';
+import { seedDemo } from './demo';
 
 // The figures of 「CCUS普及に向けた各団体の取組状況」 (seeds/000), read back through the API the
 // dashboard calls: the demo must reproduce them for the months the document speaks of.
@@ -21,11 +15,7 @@ describe('CCUS demo figures against the associations’ own report', () => {
     database = await createPGliteTestDatabase();
     // Long after the document: the demo still covers the fiscal years it describes.
     await seedDemo(database.db, { now: new Date('2028-06-15T03:00:00Z') });
-    const deps = { db: database.db, allowedOrigins: [], log: { info() {}, warn() {}, error() {} } };
-    const request = { requestId: 't', ip: null, userAgent: null, origin: null, host: null, protocol: 'http' as const, fetchSite: null, hasCsrfHeader: true, acceptLanguage: 'ja' };
-    const jar = new Jar();
-    await createCaller(await createContext(deps, request, jar)).auth.signIn({ email: 'ministry@demo.tsumiki.jp', password: DEMO_PASSWORD });
-    ministry = createCaller(await createContext(deps, request, jar));
+    ministry = await signedInCaller(database, 'ministry@demo.tsumiki.jp');
   }, 180_000);
   afterAll(() => database.close());
 

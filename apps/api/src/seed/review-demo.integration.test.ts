@@ -1,16 +1,9 @@
-import { createCaller, createContext, type CookieJar } from '@tsumiki/api';
 import { findApplicationById, findLatestSubmission, type Database } from '@tsumiki/db';
 import { assessApplication } from '@tsumiki/domain/programmes';
 import { createPGliteTestDatabase } from '@tsumiki/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from './demo';
-
-class Jar implements CookieJar {
-  token: string | undefined;
-  read = () => this.token;
-  write = (token: string) => void (this.token = token);
-  clear = () => void (this.token = undefined);
-}
+import { signedInCaller } from '../test-support';
+import { seedDemo } from './demo';
 
 describe('review demo data', () => {
   let database: Database;
@@ -20,13 +13,7 @@ describe('review demo data', () => {
   });
   afterAll(() => database.close());
 
-  async function callerFor(email: string) {
-    const deps = { db: database.db, allowedOrigins: [], log: { info() {}, warn() {}, error() {} } };
-    const request = { requestId: 't', ip: null, userAgent: null, origin: null, host: null, protocol: 'http' as const, fetchSite: null, hasCsrfHeader: true, acceptLanguage: 'ja' };
-    const jar = new Jar();
-    await createCaller(await createContext(deps, request, jar)).auth.signIn({ email, password: DEMO_PASSWORD });
-    return createCaller(await createContext(deps, request, jar));
-  }
+  const callerFor = (email: string) => signedInCaller(database, email);
 
   it('gives the reviewer submitted CLT and CO2 applications with computed grants, and a ¥627,000,000 CLT ledger', async () => {
     const reviewer = await callerFor('reviewer@demo.tsumiki.jp');
