@@ -1,5 +1,6 @@
 import { catalogueEn } from './messages/catalogue-en';
 import { catalogueJa } from './messages/catalogue-ja';
+import { displayParams } from './display-params';
 
 /** Every error a user can see has a code here, with its text in both languages (SPEC §1). */
 export type ErrorCode = keyof typeof catalogueJa;
@@ -12,7 +13,8 @@ export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ca
 /** The text for a code, with {{name}} placeholders filled; unknown codes fall back to the generic one. */
 export function errorMessage(code: string, locale: Locale = 'ja', params: Record<string, string | number> = {}): string {
   const template = errorMessages[locale][isErrorCode(code) ? code : 'internal.error'];
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  const shown = displayParams(params);
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(shown[name] ?? ''));
 }
 
 /** A domain refusal: carries a code the API maps to a tRPC error and the apps translate. */

@@ -14,3 +14,4 @@ export * from './time';
 export * from './field-errors';
 export * from './export';
 export * from './second-factor';
+export * from './display-params';

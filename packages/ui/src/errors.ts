@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { displayParams } from '@tsumiki/domain';
 import { appErrorData } from './trpc';
 
 /**
@@ -8,7 +9,7 @@ import { appErrorData } from './trpc';
 export function errorText(t: TFunction, error: unknown): string {
   const data = appErrorData(error);
   const code = data?.appCode ?? 'service.unavailable';
-  return t(code, { ns: 'errors', keySeparator: false, ...withRoleNames(t, data?.appParams ?? {}) });
+  return t(code, { ns: 'errors', keySeparator: false, ...withRoleNames(t, displayParams(data?.appParams ?? {})) });
 }
 
 /**
@@ -28,5 +29,5 @@ function withRoleNames(t: TFunction, params: Record<string, string | number>): R
  */
 export function fieldErrorText(t: TFunction, code: unknown, params: Record<string, string | number> = {}): string | undefined {
   if (typeof code !== 'string' || code === '') return undefined;
-  return t(code, { ns: 'errors', keySeparator: false, defaultValue: code, ...params });
+  return t(code, { ns: 'errors', keySeparator: false, defaultValue: code, ...displayParams(params) });
 }

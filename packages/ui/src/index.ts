@@ -36,3 +36,4 @@ export { QuantityInput, YenInput, type YenInputProps } from './yen-input';
 export { chartName, COUNT_AXIS } from './charts';
 export { ConfirmButton, type ConfirmButtonProps } from './confirm-button';
 export { UnsavedChangesGuard } from './unsaved-changes';
+export { DataTable, type DataColumn, type DataTableProps, type SortingState } from './data-table';

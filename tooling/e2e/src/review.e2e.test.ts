@@ -228,7 +228,7 @@ describe('committee member with a conflict of interest', () => {
 
     // Nothing of it in the queue, and a direct visit shows no content either.
     await member.goto(new URL('/', member.url()).toString());
-    await member.locator('[data-testid=queue-table]').waitFor({ timeout: 20_000 });
+    await member.locator('[data-testid=queue-total]').waitFor({ timeout: 20_000 });
     await expect.poll(() => member.getByRole('link', { name: ASSIGNED_ONE }).count(), WAIT).toBe(0);
     await member.goto(new URL(`/applications/${applicationId}`, member.url()).toString());
     await member.getByRole('alert').waitFor({ timeout: 20_000 });

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, Select, Stack, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { isResultsReportUnderReview } from '@tsumiki/domain/lifecycle';
+import { displayParams } from '@tsumiki/domain';
 import { citeSource } from '@tsumiki/domain/programmes';
 import { STATUS_LABELS } from '@tsumiki/domain/review';
 import { ConfirmButton, displayJst, displayYen, errorText, FormDocumentView, QueryState, useTRPC } from '@tsumiki/ui';
@@ -80,7 +81,7 @@ function Assessment({ view }: { view: View }) {
       {view.eligibility && <Badge color={view.eligibility.status === 'eligible' ? 'green' : 'orange'}>{t(`app.eligibilityStatus.${view.eligibility.status}`)}</Badge>}
       <Stack gap={2} my="sm">
         {view.reasons.slice(0, 30).map((r, i) => (
-          <Text key={i} size="sm">・{t(r.code, { ns: 'errors', keySeparator: false, defaultValue: r.code, ...r.params })}</Text>
+          <Text key={i} size="sm">・{t(r.code, { ns: 'errors', keySeparator: false, defaultValue: r.code, ...displayParams(r.params) })}</Text>
         ))}
       </Stack>
       {view.grant && (

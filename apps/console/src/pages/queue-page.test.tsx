@@ -48,5 +48,9 @@ describe('review queue', () => {
     fireEvent.change(search, { target: { value: 'zzz' } });
     await waitFor(() => expect(screen.getByTestId('queue-total').textContent).toBe('0件'));
     expect(api.calls.filter((c) => c.path === 'review.queue').at(-1)?.input).toMatchObject({ search: 'zzz', page: 1 });
+    // Nothing found: the way back clears every condition.
+    fireEvent.click(await screen.findByTestId('queue-clear-filters'));
+    await waitFor(() => expect(screen.getByTestId('queue-total').textContent).toBe('1件'));
+    expect((search as HTMLInputElement).value).toBe('');
   });
 });

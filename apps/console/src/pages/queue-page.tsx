@@ -1,16 +1,69 @@
-import { Anchor, Badge, Button, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NumberInput, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { RECEIVED_STATUSES, type TApplicationStatus } from '@tsumiki/domain';
-import { QUEUE_SORTS, STATUS_LABELS, type TQueueFilters, type TQueueSort } from '@tsumiki/domain/review';
-import { displayJst, displayYen, ExportMenu, QueryState, useTRPC } from '@tsumiki/ui';
+import { QUEUE_SORTS, queueFromSearchParams, queueSearchParams, STATUS_LABELS, ZQueueFilters, type TQueueFilters, type TQueueSort } from '@tsumiki/domain/review';
+import type { RouterOutputs } from '@tsumiki/api';
+import { DataTable, displayJst, displayYen, ExportMenu, QueryState, useTRPC, type DataColumn, type SortingState } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { SavedViews } from '../views/saved-views';
 
 const PAGE_SIZE = 50;
 const QUEUE_STATUSES = RECEIVED_STATUSES;
 const QUEUE_FORMATS = ['csv', 'xlsx'] as const;
+
+const statusTab = (value: string | null): TApplicationStatus[] | undefined => {
+  const status = QUEUE_STATUSES.find((s) => s === value);
+  return status ? [status] : undefined;
+};
+
+type Row = RouterOutputs['review']['queue']['rows'][number];
+
+/** The columns the server sorts by, and the sort each stands for. */
+const SORT_OF_COLUMN: Readonly<Record<string, TQueueSort>> = {
+  tracking: 'tracking_number',
+  title: 'title',
+  applicant: 'applicant',
+  status: 'status',
+  requested: 'requested_grant',
+  submitted: 'submitted_at',
+};
+const columnOfSort = (sort: TQueueSort) => Object.keys(SORT_OF_COLUMN).find((c) => SORT_OF_COLUMN[c] === sort) ?? sort;
+const serverSorted = () => null;
+
+function queueColumns(t: ReturnType<typeof useTranslation>['t'], locale: 'ja' | 'en'): DataColumn<Row>[] {
+  const header = (c: string) => t(`queue.columns.${c}`);
+  return [
+    { id: 'tracking', header: header('tracking'), cell: (r) => r.trackingNumber, sortValue: serverSorted },
+    { id: 'title', header: header('title'), cell: (r) => <Anchor component={Link} to={`/applications/${r.id}`}>{r.title}</Anchor>, sortValue: serverSorted },
+    { id: 'applicant', header: header('applicant'), cell: (r) => (locale === 'en' ? r.applicantNameEn : r.applicantNameJa), sortValue: serverSorted },
+    { id: 'status', header: header('status'), cell: (r) => <Badge variant="light">{STATUS_LABELS[r.status][locale]}</Badge>, sortValue: serverSorted },
+    { id: 'requested', header: header('requested'), cell: (r) => (r.requestedGrantYen === null ? '—' : displayYen(r.requestedGrantYen, locale)), sortValue: serverSorted, align: 'right' },
+    { id: 'submitted', header: header('submitted'), cell: (r) => (r.submittedAt ? displayJst(r.submittedAt) : ''), sortValue: serverSorted },
+    { id: 'assigned', header: header('assigned'), cell: (r) => r.assignedCount, align: 'right' },
+  ];
+}
+
+/** An empty list says why, and offers the way back: every filter cleared, or the programmes. */
+function QueueEmpty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  const { t } = useTranslation();
+  return filtered ? (
+    <>
+      <Text>{t('queue.emptyFiltered')}</Text>
+      <Group>
+        <Button variant="light" onClick={onClear} data-testid="queue-clear-filters">{t('queue.clearFilters')}</Button>
+      </Group>
+    </>
+  ) : (
+    <>
+      <Text>{t('queue.empty')}</Text>
+      <Group>
+        <Anchor component={Link} to="/programmes" data-testid="queue-to-programmes">{t('queue.toProgrammes')}</Anchor>
+      </Group>
+    </>
+  );
+}
 
 /** The review queue: per programme and status (tabs with counts), search, sort, pages, export. */
 export function QueuePage() {
@@ -18,38 +71,25 @@ export function QueuePage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
-  const [programmeId, setProgrammeId] = useState<string | null>(null);
-  const [status, setStatus] = useState<TApplicationStatus | 'all'>('all');
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<TQueueSort>('submitted_at');
-  const [direction, setDirection] = useState<'asc' | 'desc'>('desc');
-  const [page, setPage] = useState(1);
-  const [minYen, setMinYen] = useState<number | ''>('');
-  const [maxYen, setMaxYen] = useState<number | ''>('');
-  const filters: TQueueFilters = {
-    ...(programmeId ? { programmeId } : {}),
-    ...(status !== 'all' ? { statuses: [status] } : {}),
-    ...(search.trim() ? { search: search.trim() } : {}),
-    ...(minYen !== '' ? { minRequestedYen: minYen } : {}),
-    ...(maxYen !== '' ? { maxRequestedYen: maxYen } : {}),
-    sort,
-    direction,
-  };
+  // The list lives in the address: a reload, the back button or a shared link shows the same one.
+  const [params, setParams] = useSearchParams();
+  const { filters, page } = queueFromSearchParams(params);
+  const status: TApplicationStatus | 'all' = filters.statuses?.[0] ?? 'all';
+  // The search box keeps what is typed (a trailing space included); the address gets it trimmed.
+  // An address changed from outside (back button, a saved view) shows its own search instead.
+  const [typed, setTyped] = useState(filters.search ?? '');
+  const searchText = typed.trim() === (filters.search ?? '') ? typed : (filters.search ?? '');
   const queue = useQuery({ ...trpc.review.queue.queryOptions({ ...filters, page, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData });
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
+  const show = (next: TQueueFilters, nextPage = 1) => setParams(queueSearchParams(next, nextPage), { replace: nextPage === page });
+  const change = (patch: Partial<TQueueFilters>) => show({ ...filters, ...patch });
+  const apply = (view: TQueueFilters) => show(view);
+  const columns = queueColumns(t, locale);
+  const sortBy = (update: SortingState | ((old: SortingState) => SortingState)) => {
+    const next = (typeof update === 'function' ? update([{ id: columnOfSort(filters.sort), desc: filters.direction === 'desc' }]) : update)[0];
+    const sort = next && SORT_OF_COLUMN[next.id];
+    if (sort) change({ sort, direction: next.desc ? 'desc' : 'asc' });
   };
-  const apply = (view: TQueueFilters) => {
-    setProgrammeId(view.programmeId ?? null);
-    setStatus(view.statuses?.[0] ?? 'all');
-    setSearch(view.search ?? '');
-    setMinYen(view.minRequestedYen ?? '');
-    setMaxYen(view.maxRequestedYen ?? '');
-    setSort(view.sort);
-    setDirection(view.direction);
-    setPage(1);
-  };
+  const filtered = queueSearchParams({ ...filters, sort: ZQueueFilters.parse({}).sort, direction: ZQueueFilters.parse({}).direction }, 1).length > 0;
   return (
     <Stack gap="md" data-testid="queue-page">
       <Group justify="space-between">
@@ -65,17 +105,20 @@ export function QueuePage() {
         <Select
           label={t('queue.programme')}
           data={[{ value: '', label: t('queue.allProgrammes') }, ...(queue.data?.programmes ?? []).map((p) => ({ value: p.id, label: locale === 'en' ? p.nameEn : p.nameJa }))]}
-          value={programmeId ?? ''}
-          onChange={(v) => reset(setProgrammeId)(v || null)}
+          value={filters.programmeId ?? ''}
+          onChange={(v) => change({ programmeId: v || undefined })}
           w={360}
         />
-        <NumberInput label={t('queue.minRequested')} value={minYen} onChange={(v) => reset(setMinYen)(typeof v === 'number' ? v : '')} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," w={180} data-testid="queue-min-requested" />
-        <NumberInput label={t('queue.maxRequested')} value={maxYen} onChange={(v) => reset(setMaxYen)(typeof v === 'number' ? v : '')} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," w={180} data-testid="queue-max-requested" />
-        <TextInput label={t('queue.search')} value={search} onChange={(e) => reset(setSearch)(e.currentTarget.value)} data-testid="queue-search" w={300} />
-        <Select label={t('queue.sort')} data={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sorts.${s}`) }))} value={sort} onChange={(v) => v && reset(setSort)(v)} w={180} />
-        <Select label={t('queue.direction')} data={[{ value: 'desc', label: t('queue.desc') }, { value: 'asc', label: t('queue.asc') }]} value={direction} onChange={(v) => v && reset(setDirection)(v)} w={120} />
+        <NumberInput label={t('queue.minRequested')} value={filters.minRequestedYen ?? ''} onChange={(v) => change({ minRequestedYen: typeof v === 'number' ? v : undefined })} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," w={180} data-testid="queue-min-requested" />
+        <NumberInput label={t('queue.maxRequested')} value={filters.maxRequestedYen ?? ''} onChange={(v) => change({ maxRequestedYen: typeof v === 'number' ? v : undefined })} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," w={180} data-testid="queue-max-requested" />
+        <TextInput label={t('queue.search')} value={searchText} onChange={(e) => {
+            setTyped(e.currentTarget.value);
+            change({ search: e.currentTarget.value.trim() || undefined });
+          }} data-testid="queue-search" w={300} />
+        <Select label={t('queue.sort')} data={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sorts.${s}`) }))} value={filters.sort} onChange={(v) => v && change({ sort: v })} w={180} />
+        <Select label={t('queue.direction')} data={[{ value: 'desc', label: t('queue.desc') }, { value: 'asc', label: t('queue.asc') }]} value={filters.direction} onChange={(v) => v && change({ direction: v })} w={120} />
       </Group>
-      <Tabs value={status} onChange={(v) => reset(setStatus)((v ?? 'all') as TApplicationStatus | 'all')}>
+      <Tabs value={status} onChange={(v) => change({ statuses: statusTab(v) })}>
         <Tabs.List>
           <Tabs.Tab value="all">{t('queue.all')}</Tabs.Tab>
           {QUEUE_STATUSES.filter((s) => (queue.data?.counts[s] ?? 0) > 0 || s === status).map((s) => (
@@ -89,35 +132,21 @@ export function QueuePage() {
         {(data) => (
           <Stack gap="xs">
             <Text size="sm" data-testid="queue-total">{t('queue.total', { count: data.total })}</Text>
-            <Table striped highlightOnHover data-testid="queue-table">
-              <Table.Thead>
-                <Table.Tr>
-                  {(['tracking', 'title', 'applicant', 'status', 'requested', 'submitted', 'assigned'] as const).map((c) => (
-                    <Table.Th key={c}>{t(`queue.columns.${c}`)}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.rows.map((r) => (
-                  <Table.Tr key={r.id} data-testid="queue-row">
-                    <Table.Td>{r.trackingNumber}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/applications/${r.id}`}>{r.title}</Anchor>
-                    </Table.Td>
-                    <Table.Td>{locale === 'en' ? r.applicantNameEn : r.applicantNameJa}</Table.Td>
-                    <Table.Td><Badge variant="light">{STATUS_LABELS[r.status][locale]}</Badge></Table.Td>
-                    <Table.Td ta="right">{r.requestedGrantYen === null ? '—' : displayYen(r.requestedGrantYen, locale)}</Table.Td>
-                    <Table.Td>{r.submittedAt ? displayJst(r.submittedAt) : ''}</Table.Td>
-                    <Table.Td ta="right">{r.assignedCount}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Group>
-              <Button size="xs" variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('queue.previous')}</Button>
+            <DataTable
+              data={data.rows}
+              columns={columns}
+              rowKey={(r) => r.id}
+              rowTestId={() => 'queue-row'}
+              label={t('queue.title')}
+              sorting={{ state: [{ id: columnOfSort(filters.sort), desc: filters.direction === 'desc' }], onChange: (update) => sortBy(update) }}
+              empty={<QueueEmpty filtered={filtered} onClear={() => setParams([])} />}
+              data-testid="queue-table"
+            />
+            {data.rows.length > 0 && <Group>
+              <Button size="xs" variant="default" disabled={page <= 1} onClick={() => show(filters, page - 1)}>{t('queue.previous')}</Button>
               <Text size="sm">{t('queue.page', { page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)) })}</Text>
-              <Button size="xs" variant="default" disabled={page * PAGE_SIZE >= data.total} onClick={() => setPage(page + 1)}>{t('queue.next')}</Button>
-            </Group>
+              <Button size="xs" variant="default" disabled={page * PAGE_SIZE >= data.total} onClick={() => show(filters, page + 1)}>{t('queue.next')}</Button>
+            </Group>}
           </Stack>
         )}
       </QueryState>

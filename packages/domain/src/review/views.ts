@@ -51,3 +51,54 @@ export function storedFilters(value: unknown): TQueueFilters {
   const parsed = ZQueueFilters.safeParse(value);
   return parsed.success ? parsed.data : ZQueueFilters.parse({});
 }
+
+/** The query parameters of the queue's address, one per filter. */
+const PARAM = { programmeId: 'programme', statuses: 'status', search: 'q', minRequestedYen: 'min', maxRequestedYen: 'max', sort: 'sort', direction: 'dir', page: 'page' } as const;
+
+/**
+ * The queue's filters, sort and page as its address's query parameters, so a reload, the back
+ * button or a link sent to a colleague shows the same list. Defaults are left out (a bare address
+ * is the default list).
+ */
+export function queueSearchParams(filters: TQueueFilters, page: number): [string, string][] {
+  const defaults = ZQueueFilters.parse({});
+  const params: [string, string][] = [];
+  if (filters.programmeId) params.push([PARAM.programmeId, filters.programmeId]);
+  for (const status of filters.statuses ?? []) params.push([PARAM.statuses, status]);
+  if (filters.search) params.push([PARAM.search, filters.search]);
+  if (filters.minRequestedYen !== undefined) params.push([PARAM.minRequestedYen, String(filters.minRequestedYen)]);
+  if (filters.maxRequestedYen !== undefined) params.push([PARAM.maxRequestedYen, String(filters.maxRequestedYen)]);
+  if (filters.sort !== defaults.sort) params.push([PARAM.sort, filters.sort]);
+  if (filters.direction !== defaults.direction) params.push([PARAM.direction, filters.direction]);
+  if (page > 1) params.push([PARAM.page, String(page)]);
+  return params;
+}
+
+/**
+ * The list an address asks for, read leniently: a parameter that does not parse (edited by hand,
+ * or from an older version) is dropped on its own, and the others still apply.
+ */
+export function queueFromSearchParams(params: { get(key: string): string | null; getAll(key: string): string[] }): { filters: TQueueFilters; page: number } {
+  const field = <T>(schema: z.ZodType<T>, raw: unknown): T | undefined => {
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const shape = ZQueueFilters.shape;
+  const whole = (key: string) => {
+    const raw = params.get(key);
+    return raw !== null && /^\d{1,16}$/.test(raw) ? Number(raw) : undefined;
+  };
+  const statuses = params.getAll(PARAM.statuses).filter((s) => ZApplicationStatus.safeParse(s).success);
+  const read = {
+    programmeId: field(shape.programmeId, params.get(PARAM.programmeId) ?? undefined),
+    statuses: statuses.length > 0 ? field(shape.statuses, statuses) : undefined,
+    search: field(shape.search, params.get(PARAM.search) ?? undefined) || undefined,
+    minRequestedYen: field(shape.minRequestedYen, whole(PARAM.minRequestedYen)),
+    maxRequestedYen: field(shape.maxRequestedYen, whole(PARAM.maxRequestedYen)),
+    sort: field(z.enum(QUEUE_SORTS), params.get(PARAM.sort)),
+    direction: field(z.enum(['asc', 'desc']), params.get(PARAM.direction)),
+  };
+  const filters = storedFilters(Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined)));
+  const page = whole(PARAM.page);
+  return { filters, page: page !== undefined && page >= 1 && page <= 100_000 ? page : 1 };
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { displayParams } from './display-params';
+import { errorMessage } from './errors';
+
+describe('message parameters as read', () => {
+  it('writes amounts with separators and leaves years, rates and names alone', () => {
+    expect(displayParams({ taxable: 33_000_000, year: 2026, rate: 0.3, name: '本体工事', negative: -12_345 })).toEqual({ taxable: '33,000,000', year: 2026, rate: 0.3, name: '本体工事', negative: '-12,345' });
+  });
+
+  it('gives the requirement reasons the same amounts the tables show', () => {
+    const text = errorMessage('grant.tax_excluded', 'ja', { section: '本体工事', taxable: 33_000_000, taxExcluded: 30_000_000, nonTaxable: 0, base: 30_000_000 });
+    expect(text).toContain('消費税込33,000,000円から消費税相当額を除いた30,000,000円に');
+  });
+});

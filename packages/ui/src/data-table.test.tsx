@@ -1,0 +1,39 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { DataTable, type DataColumn } from './data-table';
+import { fakeApi, renderWithTsumiki } from './testing';
+
+type Row = { id: string; name: string; amount: number | null };
+const columns: DataColumn<Row>[] = [
+  { id: 'name', header: '事業名', cell: (r) => r.name, sortValue: (r) => r.name },
+  { id: 'amount', header: '金額', cell: (r) => (r.amount === null ? '—' : `${r.amount}円`), sortValue: (r) => r.amount, align: 'right' },
+  { id: 'note', header: '備考', cell: () => '' },
+];
+const rows: Row[] = [
+  { id: 'a', name: 'い', amount: 300 },
+  { id: 'b', name: 'あ', amount: null },
+  { id: 'c', name: 'う', amount: 20 },
+];
+const names = () => within(screen.getByTestId('t')).getAllByRole('row').slice(1).map((r) => r.firstChild?.textContent);
+
+describe('data table', () => {
+  it('labels every cell with its header, sorts by the columns that can sort (blanks last) and marks the sorted header', () => {
+    renderWithTsumiki(<DataTable data={rows} columns={columns} rowKey={(r) => r.id} label="一覧" empty="なし" data-testid="t" />, { api: fakeApi({}) });
+    expect(screen.getByRole('table', { name: '一覧' })).toBeTruthy();
+    expect(names()).toEqual(['い', 'あ', 'う']);
+    expect(screen.getAllByRole('cell')[1]?.getAttribute('data-label')).toBe('金額');
+    fireEvent.click(screen.getByTestId('sort-amount'));
+    expect(names()).toEqual(['う', 'い', 'あ']);
+    expect(screen.getAllByRole('columnheader')[1]?.getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(screen.getByTestId('sort-amount'));
+    expect(names()).toEqual(['い', 'う', 'あ']);
+    expect(screen.getAllByRole('columnheader')[1]?.getAttribute('aria-sort')).toBe('descending');
+    expect(screen.queryByTestId('sort-note')).toBeNull();
+  });
+
+  it('shows the empty state, with its way back, instead of an empty body', () => {
+    renderWithTsumiki(<DataTable data={[]} columns={columns} rowKey={(r) => r.id} label="一覧" empty={<a href="/">条件を解除</a>} data-testid="t" />, { api: fakeApi({}) });
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByTestId('t-empty').textContent).toBe('条件を解除');
+  });
+});
