@@ -1,6 +1,6 @@
-import { Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { displayJst, displayYen, QueryState, useTRPC } from '@tsumiki/ui';
+import { DataTable, displayJst, displayYen, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -35,19 +35,20 @@ export function LedgerPage() {
                 </Card>
               </SimpleGrid>
               <Title order={2}>{t('ledger.entries')}</Title>
-              <Table data-testid="ledger-entries">
-                <Table.Tbody>
-                  {data.entries.map((e) => (
-                    <Table.Tr key={e.id}>
-                      <Table.Td>{displayJst(e.at)}</Table.Td>
-                      <Table.Td>{t(`ledger.kind.${e.kind}`)}</Table.Td>
-                      <Table.Td>{e.trackingNumber} {e.title}</Table.Td>
-                      <Table.Td ta="right">{displayYen(e.amountYen, locale)}</Table.Td>
-                      <Table.Td ta="right">{displayYen(e.committedAfterYen, locale)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <DataTable
+                data={data.entries}
+                rowKey={(e) => e.id}
+                label={t('ledger.entries')}
+                empty={<Text>{t('ledger.noEntries')}</Text>}
+                data-testid="ledger-entries"
+                columns={[
+                  { id: 'at', header: t('ledger.columns.at'), cell: (e) => displayJst(e.at), sortValue: (e) => new Date(e.at).getTime() },
+                  { id: 'kind', header: t('ledger.columns.kind'), cell: (e) => t(`ledger.kind.${e.kind}`) },
+                  { id: 'application', header: t('ledger.columns.application'), cell: (e) => `${e.trackingNumber} ${e.title}`, sortValue: (e) => e.trackingNumber },
+                  { id: 'amount', header: t('ledger.columns.amount'), cell: (e) => displayYen(e.amountYen, locale), sortValue: (e) => e.amountYen, align: 'right' },
+                  { id: 'committed', header: t('ledger.columns.committed'), cell: (e) => displayYen(e.committedAfterYen, locale), align: 'right' },
+                ]}
+              />
             </Stack>
           )}
         </QueryState>
