@@ -21,6 +21,8 @@ import attachmentsEn from './attachments/locales/en.json';
 import attachmentsJa from './attachments/locales/ja.json';
 import mailEn from './mail/locales/en.json';
 import mailJa from './mail/locales/ja.json';
+import definitionsEn from './definitions/locales/en.json';
+import definitionsJa from './definitions/locales/ja.json';
 import versionsEn from './versions/locales/en.json';
 import versionsJa from './versions/locales/ja.json';
 import roundsEn from './rounds/locales/en.json';
@@ -44,6 +46,7 @@ const areas: AppMessages[] = [
   { ja: versionsJa, en: versionsEn },
   { ja: committeeJa, en: committeeEn },
   { ja: roundsJa, en: roundsEn },
+  { ja: definitionsJa, en: definitionsEn },
 ];
 
 export const messages: AppMessages = {

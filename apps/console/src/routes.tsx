@@ -2,6 +2,7 @@ import { AppRoutes, lazyPage, type NavItem } from '@tsumiki/ui';
 import { Route } from 'react-router';
 
 // Each page is its own chunk, loaded when its route is first visited.
+const DefinitionEditorPage = lazyPage(() => import('./definitions/definition-editor-page'), 'DefinitionEditorPage');
 const FactorLibraryPage = lazyPage(() => import('./carbon/factor-library-page'), 'FactorLibraryPage');
 const ApplicationPage = lazyPage(() => import('./pages/application-page'), 'ApplicationPage');
 const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
@@ -37,6 +38,7 @@ export function ConsoleRoutes() {
       <Route path="programmes" element={<HomePage />} />
       <Route path="rounds" element={<RoundsPage />} />
       <Route path="carbon/factors" element={<FactorLibraryPage />} />
+      <Route path="programme-definitions/:definitionId" element={<DefinitionEditorPage />} />
     </AppRoutes>
   );
 }

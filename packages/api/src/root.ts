@@ -7,6 +7,7 @@ import { ccusRouter } from './routers/ccus/ccus.router';
 import { lifecycleRouter } from './routers/lifecycle/lifecycle.router';
 import { notificationsRouter } from './routers/notifications/notifications.router';
 import { organisationsRouter } from './routers/organisations/organisations.router';
+import { programmeDefinitionsRouter } from './routers/programme-definitions/programme-definitions.router';
 import { programmesRouter } from './routers/programmes/programmes.router';
 import { reviewRouter } from './routers/review/review.router';
 import { roundsRouter } from './routers/rounds/rounds.router';
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   programmes: programmesRouter,
   rounds: roundsRouter,
+  programmeDefinitions: programmeDefinitionsRouter,
   applications: applicationsRouter,
   attachments: attachmentsRouter,
   organisations: organisationsRouter,

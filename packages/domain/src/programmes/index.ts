@@ -32,6 +32,8 @@ export * from './co2/definition';
 export * from './lca/definition';
 export * from './input';
 export * from './templates';
+export * from './try-definition';
+export * from './definition-inputs';
 export * from './shared/engine-facts';
 export * from './application-form';
 export * from './submission-documents';

@@ -1,4 +1,4 @@
-import { findOrganisationById, findProgrammeById, listSubmissionsOfApplication } from '@tsumiki/db';
+import { definitionForApplication, findOrganisationById, findProgrammeById, listSubmissionsOfApplication } from '@tsumiki/db';
 import { assessApplication, type TGrantResult } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import { pdfFile } from '../../lib/pdf-file';
@@ -19,6 +19,7 @@ export async function applicationPdf(ctx: Context & { auth: SignedInAuth }, inpu
   ]);
   if (!programme) throw appError('programme.not_found');
   const kind = programmeKindOf(programme);
+  const rules = (await definitionForApplication(ctx.db, application))?.definition;
   let content = application.content;
   let result: TGrantResult | null;
   let frozen: { submittedAt: Date; versionNo: number } | null = null;
@@ -26,9 +27,9 @@ export async function applicationPdf(ctx: Context & { auth: SignedInAuth }, inpu
     const version = (await listSubmissionsOfApplication(ctx.db, application.id)).find((s) => s.version_no === input.versionNo);
     if (!version) throw appError('application.not_found');
     content = version.content;
-    result = assessApplication(kind, content).result;
+    result = assessApplication(kind, content, undefined, rules).result;
     frozen = { submittedAt: version.submitted_at, versionNo: version.version_no };
-  } else result = assessApplication(kind, content).result;
+  } else result = assessApplication(kind, content, undefined, rules).result;
   const model = applicationPdfModel({
     kind,
     programmeName: programme.name_ja,

@@ -1,4 +1,4 @@
-import { findProgrammeById, listApplicationsOfOrganisations, listAttachmentsOfApplication, listSubmissionsOfApplication } from '@tsumiki/db';
+import { definitionForApplication, findProgrammeById, listApplicationsOfOrganisations, listAttachmentsOfApplication, listSubmissionsOfApplication } from '@tsumiki/db';
 import { ZCreateDraftInput, ZUpdateDraftInput } from '@tsumiki/domain';
 import { ZImportFile } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
@@ -22,15 +22,18 @@ export const applicationsRouter = createTRPCRouter({
 
   get: applicantProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
     const application = await applicationOfCaller(ctx.db, ctx.auth, input.id);
-    const [attachments, programme, submissions] = await Promise.all([
+    const [attachments, programme, submissions, rules] = await Promise.all([
       listAttachmentsOfApplication(ctx.db, application.id),
       findProgrammeById(ctx.db, application.programme_id),
       listSubmissionsOfApplication(ctx.db, application.id),
+      definitionForApplication(ctx.db, application),
     ]);
     return {
       ...toApplicationView(application),
       attachments,
       programme: programme ? await programmeSummary(ctx.db, programme, ctx.now()) : null,
+      /** The rules the form computes with: the version submitted under, or for a draft the latest published. */
+      definition: rules ? { version: rules.version, pinned: application.definition_version_id !== null, rules: rules.definition } : null,
       // The frozen versions, newest first: what the office has received (content is read per version).
       submissions: submissions.map((s) => ({
         versionNo: s.version_no,

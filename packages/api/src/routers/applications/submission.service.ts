@@ -4,7 +4,9 @@ import {
   enqueueApplicationNotice,
   insertStatusTransition,
   listRequestsOfApplication,
+  definitionForApplication,
   findLedger,
+  pinDefinitionVersion,
   findProgrammeById,
   findSubmissionByIdempotencyKey,
   insertSubmission,
@@ -18,7 +20,7 @@ import {
 } from '@tsumiki/db';
 import { formatJst, isEditableByApplicant, trackingCounterKey, trackingNumber, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
 import { checkAnswerable, openCorrection, submissionEventFor } from '@tsumiki/domain/lifecycle';
-import { assessApplication, BUILTIN_PROGRAMMES, submissionAcceptance, type FormIssue } from '@tsumiki/domain/programmes';
+import { assessApplication, submissionAcceptance, type FormIssue } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationOfCaller } from './applications.service';
@@ -81,11 +83,14 @@ export async function submitApplication(
         if (!answerable.ok) throw appError(answerable.code, answerable.params);
       }
       const kind = programmeKindOf(programme);
+      // The version it was submitted under (a resubmission keeps it), else the latest published: pinned below.
+      const rules = await definitionForApplication(trx, application);
+      if (!rules) throw appError('programmes.no_published_version');
       if (!resubmission) {
         // Approved money is what the grant decisions committed in the programme's ledger.
         const ledger = await findLedger(trx, programme.id);
         const round = { ...window, status: programme.status };
-        const accepted = submissionAcceptance(BUILTIN_PROGRAMMES[kind], round, now, { amount: ledger?.budget_yen ?? programme.budget_yen, approvedTotal: ledger?.committed_yen ?? 0 });
+        const accepted = submissionAcceptance(rules.definition, round, now, { amount: ledger?.budget_yen ?? programme.budget_yen, approvedTotal: ledger?.committed_yen ?? 0 });
         if (!accepted.accepting && accepted.why === 'round_not_published') throw appError('round.not_accepting');
         if (!accepted.accepting && accepted.why === 'window_closed') {
           throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });
@@ -96,7 +101,7 @@ export async function submitApplication(
       const attachments = resubmission
         ? undefined
         : (await listAttachmentsOfApplication(trx, application.id)).map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }));
-      const assessment = assessApplication(kind, application.content, attachments);
+      const assessment = assessApplication(kind, application.content, attachments, rules.definition);
       if (assessment.issues.length > 0) return { ok: false as const, issues: assessment.issues };
 
       const versionNo = (await latestSubmissionVersion(trx, application.id)) + 1;
@@ -125,6 +130,7 @@ export async function submitApplication(
         status,
       });
       if (!updated) throw appError('application.version_conflict', { currentVersion: application.version });
+      if (application.definition_version_id === null) await pinDefinitionVersion(trx, application.id, rules.id);
       // A resubmission is a step of the review (returned → resubmitted): its history row, and the correction answered (issue 4).
       const history = resubmission
         ? await insertStatusTransition(trx, {
@@ -148,7 +154,7 @@ export async function submitApplication(
         entityType: 'application',
         entityId: application.id,
         before: { status: application.status, version: application.version },
-        after: { status, version: updated.version, trackingNumber: tracking, versionNo, requestedGrantYen, ...(history ? { transitionId: history.id } : {}) },
+        after: { status, version: updated.version, trackingNumber: tracking, versionNo, requestedGrantYen, definitionVersion: rules.version, ...(history ? { transitionId: history.id } : {}) },
         requestId: ctx.request.requestId,
         ip: ctx.request.ip,
       });

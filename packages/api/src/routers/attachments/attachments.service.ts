@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendAudit, findProgrammeById, insertAttachment } from '@tsumiki/db';
-import { checkAttachment, countPdfPages, isEditableByApplicant, ZProgrammeKind, type TApplicationStatus, type TAttachmentType } from '@tsumiki/domain';
-import { BUILTIN_PROGRAMMES } from '@tsumiki/domain/programmes';
+import { appendAudit, definitionForApplication, insertAttachment } from '@tsumiki/db';
+import { checkAttachment, countPdfPages, isEditableByApplicant, type TApplicationStatus, type TAttachmentType } from '@tsumiki/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
@@ -35,9 +34,8 @@ async function uploadTarget(
   }
   if (input.documentCode !== undefined) {
     // The document must be one the call asks for (its code in the programme definition).
-    const programme = await findProgrammeById(db, application.programme_id);
-    const kind = ZProgrammeKind.safeParse(programme?.kind);
-    if (!kind.success || !BUILTIN_PROGRAMMES[kind.data].requiredDocuments.some((d) => d.code === input.documentCode))
+    const rules = await definitionForApplication(db, application);
+    if (!rules?.definition.requiredDocuments.some((d) => d.code === input.documentCode))
       throw appError('attachment.document_unknown', { document: input.documentCode });
   }
   return application;

@@ -14,6 +14,7 @@ import {
   updateApplicationIfVersion,
   updateGrantedYen,
   type Executor,
+  definitionForApplication,
 } from '@tsumiki/db';
 import { CHANGEABLE_STATUSES, checkChange, checkDecision, type TChangeRequestInput } from '@tsumiki/domain/lifecycle';
 import { assessApplication, valueAtPath } from '@tsumiki/domain/programmes';
@@ -149,7 +150,8 @@ export async function decideChange(ctx: Ctx, input: { changeRequestId: string; d
         }
         await updateGrantedYen(trx, application.id, change.grant_after_yen);
       }
-      const assessment = assessApplication(programmeKindOf(programme), change.proposed_content);
+      const rules = (await definitionForApplication(trx, application))?.definition;
+      const assessment = assessApplication(programmeKindOf(programme), change.proposed_content, undefined, rules);
       resultingVersionNo = latest.version_no + 1;
       await insertSubmission(trx, {
         applicationId: application.id,

@@ -22,7 +22,7 @@ import {
   type Programme,
 } from '@tsumiki/db';
 import { yen, type TProgrammeKind, type TRole } from '@tsumiki/domain';
-import { assessApplication, budgetLinesOf, contentOnAcceptedCosts, type TApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, budgetLinesOf, contentOnAcceptedCosts, type TApplicationContent, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import {
   applicantNotice,
   auditEntry,
@@ -120,8 +120,9 @@ export async function writeLedger(
  * The programme's grant on the accepted costs: the submitted budget computed again by the
  * programme rules with each line at its accepted amount (rates, caps and tables stay the rules').
  */
-function grantOnAccepted(kind: TProgrammeKind, content: TApplicationContent): GrantFormula {
-  return (reviewed) => yen(assessApplication(kind, contentOnAcceptedCosts(content, new Map(reviewed.map((l) => [l.id, l.accepted])))).result?.grant.amount ?? 0);
+function grantOnAccepted(kind: TProgrammeKind, content: TApplicationContent, rules: TProgrammeDefinition | undefined): GrantFormula {
+  return (reviewed) =>
+    yen(assessApplication(kind, contentOnAcceptedCosts(content, new Map(reviewed.map((l) => [l.id, l.accepted]))), undefined, rules).result?.grant.amount ?? 0);
 }
 
 interface Applied {
@@ -157,7 +158,7 @@ async function decide(trx: Executor, ctx: Ctx, application: Application, program
     const reviews: TLineReview[] = rows.flatMap((r) =>
       r.decision ? [{ lineId: r.line_id, decision: r.decision, ...(r.accepted_yen !== null ? { acceptedAmount: yen(r.accepted_yen) } : {}), ...(r.reason ? { reason: r.reason } : {}) }] : [],
     );
-    const step = unwrapOr(fixAmount({ status, actor, context, ledger, applicationId: application.id, lines, reviews, formula: grantOnAccepted(frozen.kind, frozen.content) }));
+    const step = unwrapOr(fixAmount({ status, actor, context, ledger, applicationId: application.id, lines, reviews, formula: grantOnAccepted(frozen.kind, frozen.content, frozen.rules) }));
     return {
       result: step.transition,
       ledger: { before: ledger, after: step.ledger, kind: 'settle', amount: 0 - step.settlement.released },

@@ -13,6 +13,7 @@ import {
   type Application,
   type Executor,
   type Programme,
+  definitionForApplication,
 } from '@tsumiki/db';
 import { ZProgrammeKind, type TProgrammeKind, type TRole } from '@tsumiki/domain';
 import { assessApplication, emptyContent, type TApplicationContent } from '@tsumiki/domain/programmes';
@@ -191,8 +192,10 @@ export async function frozenOf(db: Executor, application: Application, programme
   const submission = await findLatestSubmission(db, application.id);
   const kind = programmeKindOf(programme);
   const content = submission?.content ?? emptyContent(kind);
-  const assessment = assessApplication(kind, content);
-  return { submission, kind, content, assessment, maximum: assessment.result?.grant.amount ?? null };
+  // The rules it was submitted under: a version published since changes nothing here.
+  const rules = (await definitionForApplication(db, application))?.definition;
+  const assessment = assessApplication(kind, content, undefined, rules);
+  return { submission, kind, content, rules, assessment, maximum: assessment.result?.grant.amount ?? null };
 }
 
 /** The facts the review rules read (bonus, special rate): the grant input's facts, unknown ones left out. */
