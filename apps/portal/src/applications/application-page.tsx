@@ -66,7 +66,9 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
     () => (applicantActions(view.status).resubmit ? undefined : view.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }))),
     [view.attachments, view.status],
   );
-  const assessment = useMemo(() => assessApplication(kind, draft.content, attached), [kind, draft.content, attached]);
+  // The rules the API computes with: the version submitted under, or for a draft the latest published.
+  const rules = view.definition?.rules;
+  const assessment = useMemo(() => assessApplication(kind, draft.content, attached, rules), [kind, draft.content, attached, rules]);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [triedSubmit, setTriedSubmit] = useState(false);
   const [tab, setTab] = useState<string>(APPLICATION_FORMS[kind][0]!.code);
