@@ -38,6 +38,8 @@ describe('rounds page', () => {
     expect(screen.getByTestId('round-lca-support-r7').textContent).toContain('仮の値（公募要領に記載なし）');
     expect(screen.getByTestId('round-status-lca-support-r7').textContent).toBe('公開中');
 
+    // The programme's rules are edited from here too.
+    expect(screen.getByTestId('definition-edit-lca_implementation').getAttribute('href')).toMatch(/^\/programme-definitions\/[\w-]+$/);
     fireEvent.click(screen.getByTestId('round-new-lca_implementation'));
     fireEvent.change(screen.getByTestId('round-code'), { target: { value: 'LCA 8' } });
     expect(await screen.findByText(/公募回コードは半角英小文字/)).toBeTruthy();

@@ -5,6 +5,7 @@ import { isRoundDraft, isRoundPublished, type TRoundAction } from '@tsumiki/doma
 import { displayFiscalYear, displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { emptyRoundForm, RoundForm, roundFormOf, type RoundFormValues } from './round-form';
 
 type Programme = RouterOutputs['rounds']['list'][number];
@@ -60,11 +61,16 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
         <Title order={2} size="h3">
           {i18n.language === 'en' ? programme.nameEn : programme.nameJa}
         </Title>
-        {!creating && (
-          <Button variant="light" onClick={() => setCreating(true)} data-testid={`round-new-${programme.code}`}>
-            {t('rounds.new')}
+        <Group gap="xs">
+          <Button component={Link} to={`/programme-definitions/${programme.id}`} variant="subtle" data-testid={`definition-edit-${programme.code}`}>
+            {t('rounds.editDefinition')}
           </Button>
-        )}
+          {!creating && (
+            <Button variant="light" onClick={() => setCreating(true)} data-testid={`round-new-${programme.code}`}>
+              {t('rounds.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {creating && <RoundForm mode="create" initial={emptyRoundForm()} pending={create.isPending} error={create.error} onSubmit={submitNew} onCancel={() => setCreating(false)} />}
       {clone.error && (
