@@ -94,6 +94,8 @@ export function AssociationPage() {
               />
               <SurveySection associationId={associationId} editable={mayImport} latestFiscalYear={latest.fiscalYear} />
               <MemberDrillDown
+                // Another association starts again at its first page.
+                key={associationId}
                 associationId={associationId}
                 summaries={snapshotsOf(data.summaries)}
                 metricCode={memberMetric}
