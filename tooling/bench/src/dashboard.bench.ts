@@ -142,7 +142,9 @@ async function load(database: Database, url: string) {
     await refreshCcusRollups(db);
     await sql`analyze ccus_facts`.execute(db);
     await sql`analyze ccus_rollups`.execute(db);
-    await sql`analyze ccus_member_firms`.execute(db);
+    // Autovacuum vacuums an insert-only table like the registry of firms soon after a load (PG 13+);
+    // doing it here lets the firm count read the association's index alone, as it will in service.
+    await sql`vacuum analyze ccus_member_firms`.execute(db);
   });
   for (const a of associations) {
     await upsertCcusTarget(db, { associationId: a.id, metricCode: FLOW, fiscalYear: FISCAL_YEAR, annualTarget: 200_000, monthlyTargets: null, userId: null });
