@@ -28,18 +28,19 @@ export interface TLineGroups {
 }
 
 /**
- * Groups lines by key as they come. Keys of one material are chained, and the comparison reads
- * the key's own fields (all of one shape) against plain values, so the per-line cost stays a
- * Map lookup and a few comparisons whatever shape the caller's line objects have.
+ * Groups lines by key as they come, in an open-addressing table of key numbers. The hash reads
+ * only a few characters and the numbers, so a line costs its field reads, one probe and a
+ * comparison with the key found there (numbers first, then strings); no string is hashed in
+ * full and nothing is allocated per line. Keys keep first-seen order.
  */
 export class LineGrouper {
   private readonly keys: LineKey[] = [];
-  private readonly firstOfMaterial = new Map<string, number>();
-  private readonly nextOfMaterial: number[] = [];
-  private sums: number[] = [];
-  private counts: number[] = [];
+  private hashes: number[] = [];
+  private table = new Int32Array(64).fill(-1);
+  private mask = 63;
+  private sums = new Float64Array(16);
+  private counts = new Int32Array(16);
   private readonly keyOfLine: Int32Array;
-  private previous = -1;
   private n = 0;
 
   constructor(lines: number) {
@@ -58,32 +59,29 @@ export class LineGrouper {
     kgPerMetre: number | undefined,
     quantity: number,
   ): void {
+    const h = keyHash(materialKey, subItem, unit, factorId, density, thickness, kgPerPiece, kgPerMetre);
     const keys = this.keys;
-    // Bills of quantities run in sections, so a line often repeats the previous line's key.
-    let k = this.previous;
-    if (
-      k < 0 ||
+    let slot = h & this.mask;
+    let k = this.table[slot]!;
+    while (
+      k >= 0 &&
       !matches(keys[k]!, materialKey, subItem, unit, factorId, density, thickness, kgPerPiece, kgPerMetre)
     ) {
-      k = this.firstOfMaterial.get(materialKey) ?? -1;
-      while (
-        k >= 0 &&
-        !matches(keys[k]!, materialKey, subItem, unit, factorId, density, thickness, kgPerPiece, kgPerMetre)
-      )
-        k = this.nextOfMaterial[k]!;
-      if (k < 0)
-        k = this.newKey({
-          materialKey,
-          subItem,
-          category,
-          unit,
-          factorId,
-          density,
-          thickness,
-          kgPerPiece,
-          kgPerMetre,
-        });
-      this.previous = k;
+      slot = (slot + 1) & this.mask;
+      k = this.table[slot]!;
+    }
+    if (k < 0) {
+      k = this.newKey(slot, h, {
+        materialKey,
+        subItem,
+        category,
+        unit,
+        factorId,
+        density,
+        thickness,
+        kgPerPiece,
+        kgPerMetre,
+      });
     }
     this.keyOfLine[this.n++] = k;
     this.sums[k] = this.sums[k]! + quantity;
@@ -106,31 +104,72 @@ export class LineGrouper {
     );
   }
 
-  private newKey(key: LineKey): number {
+  private newKey(slot: number, hash: number, key: LineKey): number {
     const k = this.keys.length;
     this.keys.push(key);
-    this.sums.push(0);
-    this.counts.push(0);
-    // Chain the new key after the material's last one, so keys are met in first-seen order.
-    this.nextOfMaterial.push(-1);
-    const first = this.firstOfMaterial.get(key.materialKey);
-    if (first === undefined) this.firstOfMaterial.set(key.materialKey, k);
-    else {
-      let last = first;
-      while (this.nextOfMaterial[last]! >= 0) last = this.nextOfMaterial[last]!;
-      this.nextOfMaterial[last] = k;
+    this.hashes.push(hash);
+    this.table[slot] = k;
+    if (k >= this.sums.length) {
+      const sums = new Float64Array(this.sums.length * 2);
+      sums.set(this.sums);
+      this.sums = sums;
+      const counts = new Int32Array(this.counts.length * 2);
+      counts.set(this.counts);
+      this.counts = counts;
     }
+    // At most half full, so a probe ends soon on an empty slot.
+    if (2 * (k + 1) > this.mask) this.grow();
     return k;
   }
 
+  private grow(): void {
+    const mask = this.mask * 2 + 1;
+    const table = new Int32Array(mask + 1).fill(-1);
+    for (let k = 0; k < this.keys.length; k++) {
+      let slot = this.hashes[k]! & mask;
+      while (table[slot]! >= 0) slot = (slot + 1) & mask;
+      table[slot] = k;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+
   finish(): TLineGroups {
+    const K = this.keys.length;
     return {
       keys: this.keys,
       keyOfLine: this.keyOfLine,
-      sums: Float64Array.from(this.sums),
-      counts: Int32Array.from(this.counts),
+      sums: this.sums.slice(0, K),
+      counts: this.counts.slice(0, K),
     };
   }
+}
+
+/** A few characters of each string and the numbers' bits: cheap, and enough to spread real keys. */
+function keyHash(
+  materialKey: string,
+  subItem: string,
+  unit: string,
+  factorId: string | undefined,
+  density: number | undefined,
+  thickness: number | undefined,
+  kgPerPiece: number | undefined,
+  kgPerMetre: number | undefined,
+): number {
+  const ml = materialKey.length;
+  let h = (ml * 31 + materialKey.charCodeAt(ml - 1)) | 0;
+  h = (h * 31 + materialKey.charCodeAt(ml >> 1)) | 0;
+  h = (h * 31 + materialKey.charCodeAt(ml >> 2)) | 0;
+  h = (h * 31 + subItem.charCodeAt(subItem.length - 1)) | 0;
+  h = (h * 31 + unit.charCodeAt(0) + unit.length) | 0;
+  if (factorId !== undefined)
+    h = (h * 31 + factorId.length * 7 + factorId.charCodeAt(factorId.length - 1)) | 0;
+  // The numbers are positive or absent; fractions matter (0.012 vs 0.024 m).
+  if (density !== undefined) h = (h * 31 + ((density * 4099) | 0)) | 0;
+  if (thickness !== undefined) h = (h * 31 + ((thickness * 1048573) | 0)) | 0;
+  if (kgPerPiece !== undefined) h = (h * 31 + ((kgPerPiece * 4099) | 0)) | 0;
+  if (kgPerMetre !== undefined) h = (h * 31 + ((kgPerMetre * 4099) | 0)) | 0;
+  return (h ^ (h >>> 15)) | 0;
 }
 
 function matches(
@@ -145,14 +184,14 @@ function matches(
   kgPerMetre: number | undefined,
 ): boolean {
   return (
-    k.materialKey === materialKey &&
-    k.subItem === subItem &&
-    k.unit === unit &&
-    k.factorId === factorId &&
-    k.density === density &&
     k.thickness === thickness &&
+    k.density === density &&
     k.kgPerPiece === kgPerPiece &&
-    k.kgPerMetre === kgPerMetre
+    k.kgPerMetre === kgPerMetre &&
+    k.unit === unit &&
+    k.subItem === subItem &&
+    k.factorId === factorId &&
+    k.materialKey === materialKey
   );
 }
 
