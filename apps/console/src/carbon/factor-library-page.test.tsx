@@ -8,6 +8,7 @@ import { ConsoleRoutes } from '../routes';
 
 const library = [
   ...STARTER_LIBRARY.map((f) => ({ ...f, origin: 'starter' as const })),
+  { ...STARTER_LIBRARY.find((f) => f.id === 'jp.rinya.clt')!, id: 'office.gw', nameJa: '事務局のグラスウール', productCategory: 'insulation', source: 'seeds/002 l.2161–2166; 事務局資料', origin: 'imported' as const },
   { ...STARTER_LIBRARY.find((f) => f.id === 'jp.rinya.clt')!, id: 'epd.old', nameJa: '古いCLT EPD', dataType: 'epd_company' as const, publishedOn: '2015-01-01', validUntil: '2020-01-01', origin: 'imported' as const },
 ];
 const row = (line: number, id: string, issues: { code: string; message: string }[] = []) => ({
@@ -34,6 +35,12 @@ describe('console factor library', () => {
     expect(table.textContent).toContain('未整備');
     expect(table.textContent).toContain('Nakano K, Koike W');
     expect(screen.getByRole('link', { name: 'CO₂原単位ライブラリ' })).toBeTruthy();
+    // Sources by title, categories by name: no file references, no English codes.
+    expect(table.textContent).not.toContain('seeds/');
+    expect(within(screen.getByTestId('factor-office.gw')).getByTestId('factor-source').textContent).toContain('第四次答申');
+    const categories = within(table).getAllByTestId('factor-category').map((c) => c.textContent ?? '');
+    expect(categories).toContain('断熱材');
+    expect(categories.filter((c) => /^[a-z]+$/.test(c))).toEqual([]);
 
     fireEvent.change(screen.getByLabelText('公表・期限'), { target: { value: 'expired' } });
     await waitFor(() => expect(within(screen.getByTestId('factor-table')).getAllByRole('row')).toHaveLength(2), { timeout: 5000 });

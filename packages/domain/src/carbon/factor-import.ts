@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isErrorCode, type ErrorCode } from '../errors';
+import { errorMessage, isErrorCode, type ErrorCode, type Locale } from '../errors';
 import { parseNumberCell } from './boq-import';
 import { DATA_TYPE_NAMES, DATA_TYPES, ZEmissionFactor, type TEmissionFactor } from './factors';
 import { STARTER_LIBRARY } from './library';
@@ -39,12 +39,18 @@ export const FACTOR_COLUMNS = {
   d: ['d'],
 } as const;
 type TFactorColumn = keyof typeof FACTOR_COLUMNS;
+const COLUMN_NAMES = Object.keys(FACTOR_COLUMNS) as TFactorColumn[];
+
+/** Each column's header as the template prints it and messages name it (原単位ID, A1-A3 …). */
+export const FACTOR_COLUMN_LABELS = Object.fromEntries(
+  COLUMN_NAMES.map((c) => [c, FACTOR_COLUMNS[c][0].replace(/id$/, 'ID').replace(/^[a-z0-9-]+$/, (n) => n.toUpperCase())]),
+) as Record<TFactorColumn, string>;
 const REQUIRED: TFactorColumn[] = ['id', 'materialKey', 'nameJa', 'declaredUnit', 'a1a3', 'dataType', 'source'];
 
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 const columnOf = (header: string): TFactorColumn | undefined => {
   const n = norm(header).replace(/\s*\((kg|m|kg-co2e).*\)$/, '');
-  return (Object.keys(FACTOR_COLUMNS) as TFactorColumn[]).find((c) => (FACTOR_COLUMNS[c] as readonly string[]).includes(n));
+  return COLUMN_NAMES.find((c) => (FACTOR_COLUMNS[c] as readonly string[]).includes(n));
 };
 
 export interface TFactorImportIssue {
@@ -86,11 +92,11 @@ const YES = new Set(['1', 'true', 'yes', 'y', 'はい', '○', '〇', 'gap', '�
 /** Checks every row; a file with any bad row is refused as a whole (the API saves all or none). */
 export function checkFactorImport(cells: readonly (readonly string[])[]): TFactorImport {
   const headerIndex = cells.findIndex((row) => row.some((c) => c.trim() !== ''));
-  if (headerIndex < 0) return { ok: false, fileIssues: [{ code: 'carbon.import_empty', params: {} }], rows: [] };
+  if (headerIndex < 0) return { ok: false, fileIssues: [{ code: 'carbon.factor_import_empty', params: {} }], rows: [] };
   const columns = cells[headerIndex]!.map(columnOf);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0)
-    return { ok: false, fileIssues: missing.map((c) => ({ code: 'carbon.import_missing_column', params: { column: FACTOR_COLUMNS[c][0] } })), rows: [] };
+    return { ok: false, fileIssues: missing.map((c) => ({ code: 'carbon.factor_import_missing_column', params: { column: FACTOR_COLUMN_LABELS[c] } })), rows: [] };
 
   const builtin = new Set(STARTER_LIBRARY.map((f) => f.id));
   const seen = new Map<string, number>();
@@ -120,7 +126,8 @@ export function checkFactorImport(cells: readonly (readonly string[])[]): TFacto
       materialKey: cell('materialKey'),
       nameJa: cell('nameJa'),
       nameEn: cell('nameEn') || cell('nameJa'),
-      productCategory: cell('productCategory') || cell('materialKey').split('.')[0] || '',
+      // An empty material key is reported on its own; the category it would give is not a second problem.
+      productCategory: cell('productCategory') || cell('materialKey').split('.')[0] || '—',
       declaredUnit: parseUnit(cell('declaredUnit')) ?? cell('declaredUnit'),
       a1a3: gap && cell('a1a3') === '' ? null : num('a1a3'),
       dataType: DATA_TYPES.find((t) => t === dataTypeText || norm(DATA_TYPE_NAMES[t].ja) === norm(dataTypeText) || norm(DATA_TYPE_NAMES[t].en) === norm(dataTypeText)) ?? dataTypeText,
@@ -137,13 +144,55 @@ export function checkFactorImport(cells: readonly (readonly string[])[]): TFacto
       notes: opt('notes'),
     };
     const parsed = ZEmissionFactor.safeParse(raw);
-    const issues: TFactorImportIssue[] = parsed.success ? [] : schemaIssues(parsed.error, raw, { row: line });
-    if (builtin.has(raw.id)) issues.push({ code: 'carbon.factor_builtin_id', params: { id: raw.id, row: line }, field: 'id' });
+    const issues: TFactorImportIssue[] = parsed.success ? [] : distinct(schemaIssues(parsed.error, raw, { row: line }).map(cellIssue));
+    if (builtin.has(raw.id)) issues.push({ code: 'carbon.factor_builtin_id', params: { id: raw.id, row: line, column: FACTOR_COLUMN_LABELS.id }, field: 'id' });
     const first = seen.get(raw.id);
-    if (first !== undefined && raw.id !== '') issues.push({ code: 'carbon.factor_id_duplicate', params: { id: raw.id, first, row: line }, field: 'id' });
+    if (first !== undefined && raw.id !== '') issues.push({ code: 'carbon.factor_id_duplicate', params: { id: raw.id, first, row: line, column: FACTOR_COLUMN_LABELS.id }, field: 'id' });
     else seen.set(raw.id, line);
     rows.push({ line, id: raw.id, materialKey: raw.materialKey, factor: issues.length === 0 && parsed.success ? parsed.data : null, issues });
   }
-  if (rows.length === 0) return { ok: false, fileIssues: [{ code: 'carbon.import_empty', params: {} }], rows };
+  if (rows.length === 0) return { ok: false, fileIssues: [{ code: 'carbon.factor_import_empty', params: {} }], rows };
   return { ok: rows.every((r) => r.issues.length === 0), fileIssues: [], rows };
+}
+
+const NUMBER_COLUMNS: ReadonlySet<TFactorColumn> = new Set(['a1a3', 'biogenicStorage', 'density', 'upliftFactor', 'a4', 'a5', 'c1', 'c2', 'c3', 'c4', 'd']);
+
+/** The file's column behind a schema path ("modules.c3" → C3, "uplift.factor" → 割増係数). */
+function columnOfField(field: string): TFactorColumn | undefined {
+  const [head, sub] = field.split('.');
+  if (head === 'modules' && sub !== undefined) return COLUMN_NAMES.find((c) => c === sub);
+  if (head === 'uplift') return sub === 'basis' ? 'upliftBasis' : 'upliftFactor';
+  return COLUMN_NAMES.find((c) => c === head);
+}
+
+/**
+ * A schema objection in the file's terms: the column by its header, and for the schema's generic
+ * "invalid" what the cell should hold (a number, something rather than nothing).
+ */
+function cellIssue(issue: TFactorImportIssue): TFactorImportIssue {
+  const column = issue.field === undefined ? undefined : columnOfField(issue.field);
+  if (column === undefined) return issue;
+  const label = FACTOR_COLUMN_LABELS[column];
+  const params = { ...issue.params, column: label, field: label };
+  const value = issue.params.value;
+  const generic = issue.code === 'carbon.input_invalid' || issue.code === 'carbon.material_key_required';
+  if (!generic) return { ...issue, params };
+  const empty = value === undefined || value === '';
+  const code: ErrorCode = empty
+    ? 'carbon.factor_cell_required'
+    : NUMBER_COLUMNS.has(column) && typeof value === 'string'
+      ? 'carbon.factor_cell_number'
+      : 'carbon.factor_cell_invalid';
+  return { ...issue, code, params };
+}
+
+/** A refinement may report what a field check already did (a date that is no date, twice). */
+const distinct = (issues: TFactorImportIssue[]) =>
+  issues.filter((i, n) => issues.findIndex((j) => j.code === i.code && j.field === i.field) === n);
+
+/** A row's problem as the import shows it: which row and column, then what is wrong there. */
+export function factorImportMessage(issue: TFactorImportIssue, locale: Locale): string {
+  const message = errorMessage(issue.code, locale, issue.params);
+  const { row, column } = issue.params;
+  return row !== undefined && column !== undefined ? errorMessage('carbon.factor_cell', locale, { row, column }) + message : message;
 }

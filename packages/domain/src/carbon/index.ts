@@ -17,6 +17,7 @@ export * from './export';
 export * from './boq-import';
 export * from './project';
 export * from './factor-import';
+export * from './factor-display';
 export * from './openepd-import';
 export * from './ifc-import';
 export * from './material-aliases';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFactorImport } from './factor-import';
+import { factorSourceTitles, productCategoryName } from './factor-display';
+import { checkFactorImport, factorImportMessage } from './factor-import';
 import { STARTER_LIBRARY } from './library';
 import { assessProject, newProjectContent, ZCarbonProjectContent, type TCarbonProjectContent } from './project';
 
@@ -97,6 +98,45 @@ describe('factor list import', () => {
   });
 
   it('refuses a file without the required columns', () => {
-    expect(checkFactorImport([['原単位ID', '資材キー']]).fileIssues.map((i) => i.params.column)).toEqual(['名称', '宣言単位', 'a1-a3', 'データ種別', '出典']);
+    expect(checkFactorImport([['原単位ID', '資材キー']]).fileIssues.map((i) => i.params.column)).toEqual(['名称', '宣言単位', 'A1-A3', 'データ種別', '出典']);
+  });
+
+  it('says in Japanese which row and column is wrong and what the cell should hold', () => {
+    const out = checkFactorImport([
+      header,
+      ['x.1', 'wood.clt', 'X', 'X', 'm3', 'abc', 'epd_company', 'X', 'src', '2025-01-01', ''],
+      ['x.2', '', 'X', 'X', 'bushel', '1', 'epd_company', 'X', '', '2025-13-01', ''],
+    ]);
+    const messages = out.rows.map((r) => r.issues.map((i) => factorImportMessage(i, 'ja')));
+    expect(messages[0]).toEqual(['2行目の「A1-A3」: 数値を入れてください（入力: 「abc」）。']);
+    expect(messages[1]).toEqual(
+      expect.arrayContaining([
+        '3行目の「資材キー」: 空欄です。入力してください。',
+        '3行目の「出典」: 空欄です。入力してください。',
+        expect.stringMatching(/^3行目の「宣言単位」: 単位「bushel」は使えません（宣言単位）/),
+        expect.stringMatching(/^3行目の「公表日」: 日付が正しくありません/),
+      ]),
+    );
+    expect(messages[1]).toHaveLength(4);
+    // No schema field names reach the reader.
+    expect(messages.flat().join('')).not.toMatch(/declaredUnit|publishedOn|materialKey|productCategory|a1a3/);
+    const missing = checkFactorImport([['名前', '値'], ['a', '1']]).fileIssues.map((i) => factorImportMessage(i, 'ja'));
+    expect(missing[0]).toMatch(/^見出し「原単位ID」の列がありません。1行目に 原単位ID・資材キー/);
+  });
+});
+
+describe('the library page’s wording', () => {
+  it('cites seed documents by title, without file or line', () => {
+    expect(factorSourceTitles('seeds/002 l.2161–2166; SuMPO EPD JR-E-22001; seeds/002 l.2429')).toEqual([
+      '今後の住宅・建築物の省エネルギー対策のあり方（第四次答申）参考資料',
+      'SuMPO EPD JR-E-22001',
+    ]);
+    expect(factorSourceTitles('seeds/002（l.2429）仙台市ガス局', 'en')[0]).toMatch(/^Energy-efficiency measures.*仙台市ガス局$/);
+  });
+
+  it('names product categories in Japanese, keeping an office’s own words', () => {
+    expect(productCategoryName('insulation')).toBe('断熱材');
+    expect(productCategoryName('insulation', 'en')).toBe('Insulation');
+    expect(productCategoryName('自社区分')).toBe('自社区分');
   });
 });

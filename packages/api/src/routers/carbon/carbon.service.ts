@@ -19,7 +19,8 @@ import {
   type TCarbonProjectContent,
   type TCarbonResult,
   checkOpenEpdImport,
-  FACTOR_COLUMNS,
+  FACTOR_COLUMN_LABELS,
+  factorImportMessage,
   groupIfcElements,
   materialNameIndex,
   resolveMaterialName,
@@ -167,14 +168,14 @@ export async function previewIfcImport(db: Executor, file: TIfcFile, remembered:
 
 /** An openEPD entry's problem says which entry it is (number and product name) before what is wrong. */
 const factorIssue = (i: TFactorImportIssue, locale: Locale, entry: boolean) => {
+  if (!entry) return { ...i, message: factorImportMessage(i, locale) };
   const issue = withMessage(i, locale);
-  return entry ? { ...issue, message: errorMessage('carbon.epd_entry', locale, i.params) + issue.message } : issue;
+  return { ...issue, message: errorMessage('carbon.epd_entry', locale, i.params) + issue.message };
 };
 
 /** Template for factor lists: the columns the import reads, Japanese headers first. */
 export function factorTemplate(format: 'csv' | 'xlsx') {
-  // The import matches headers case-blind, so the template may print them as people write them.
-  const header = Object.values(FACTOR_COLUMNS).map((names) => names[0].replace(/id$/, 'ID').replace(/^[a-z0-9-]+$/, (n) => n.toUpperCase()));
+  const header = Object.values(FACTOR_COLUMN_LABELS);
   return exportFile([{ name: '原単位', header, rows: [] }], format, 'carbon_factor_template');
 }
 
