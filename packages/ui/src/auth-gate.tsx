@@ -6,6 +6,7 @@ import { LocaleSwitch } from './locale-switch';
 import { useAppName } from './provider';
 import { QueryState } from './query-state';
 import { SessionContext, useSessionQuery, type Session } from './session';
+import { showLocale } from './i18n';
 import { useSignOut } from './use-sign-out';
 
 // The sign-in screens (with their form library and the domain's schemas) load only for someone
@@ -26,7 +27,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const accountLocale = me.data?.user.locale;
   useEffect(() => {
-    if (accountLocale && accountLocale !== i18n.language) void i18n.changeLanguage(accountLocale);
+    if (accountLocale && accountLocale !== i18n.language) showLocale(i18n, accountLocale).catch(() => undefined);
     // Only when the account's preference arrives or changes, not on every switch in between.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [accountLocale]);

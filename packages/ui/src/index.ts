@@ -2,7 +2,7 @@ export { AppLayout, visibleNavItems, type NavItem } from './app-layout';
 export { AuthGate } from './auth-gate';
 export { errorText, fieldErrorText } from './errors';
 export { displayFiscalYear, displayJst, displayYen } from './format';
-export { createI18n, initialLocale, LOCALES, rememberLocale, type AppMessages, type Locale } from './i18n';
+export { createI18n, initialLocale, LOCALES, rememberLocale, showLocale, type AppMessages, type Locale, type LocaleMessages } from './i18n';
 export { LocaleSwitch } from './locale-switch';
 export { TsumikiProvider, useAppName, type TsumikiProviderProps } from './provider';
 export { QueryState } from './query-state';

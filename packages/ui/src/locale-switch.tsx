@@ -2,7 +2,7 @@ import { Button } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rememberLocale, type Locale } from './i18n';
+import { rememberLocale, showLocale, type Locale } from './i18n';
 import { SessionContext } from './session';
 import { useTRPC } from './trpc';
 
@@ -23,7 +23,8 @@ export function LocaleSwitch() {
       lang={next}
       onClick={() => {
         rememberLocale(next);
-        void i18n.changeLanguage(next);
+        // Offline, the words cannot be fetched: the page stays as it is, and a second press tries again.
+        showLocale(i18n, next).catch(() => undefined);
         if (session) saveOnAccount.mutate({ locale: next });
       }}
     >
