@@ -59,4 +59,29 @@ describe('IFC import on the carbon calculator', () => {
     // The model's unknown material goes to the mapping step like a pasted one.
     await waitFor(() => expect(screen.getByTestId('material-mapping').textContent).toContain('Leichtbeton'));
   }, 30_000);
+
+  it('asks a thickness for timber given by area, refuses what is no thickness, and adds the line in m³', async () => {
+    const model: TIfcModel = {
+      schema: 'IFC2X3',
+      otherElements: {},
+      elements: [{ id: 'win', ifcType: 'IfcWindow', external: true, materialSource: 'single', materials: [{ name: 'Holz' }], quantities: [{ set: 'BaseQuantities', name: 'Area', kind: 'area', value: 26.937 }] }],
+    };
+    const api = fakeApi({ 'auth.me': { data: sessionOf('applicant') }, 'carbon.get': { data: project }, 'carbon.factors': { data: library }, 'carbon.materialNames': { data: [] }, 'carbon.prepareIfc': { data: { started: true } }, 'carbon.previewIfc': { data: previewOf(model) } });
+    renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon/p1', messages });
+    const input = (await screen.findByTestId('ifc-import')).querySelector('input[type=file]')!;
+    fireEvent.change(input, { target: { files: [new File(['ISO-10303-21;'], 'window.ifc', { type: 'application/octet-stream' })] } });
+
+    const field = await screen.findByLabelText('「Holz」の厚さ（mm）');
+    fireEvent.change(field, { target: { value: '0' } });
+    expect((await screen.findByText('厚さは0より大きく1000 mm以下の数値（mm）で入力してください。')).textContent).toBeTruthy();
+    expect(screen.getByTestId<HTMLButtonElement>('ifc-apply').disabled).toBe(true);
+
+    fireEvent.change(field, { target: { value: '６８' } });
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('ifc-apply').disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('ifc-apply'));
+    const grid = screen.getByTestId('boq-grid');
+    await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(2));
+    // 26.937 m² × 68 mm = 1.832 m³.
+    expect(within(grid).getByDisplayValue('1.832')).toBeTruthy();
+  }, 30_000);
 });

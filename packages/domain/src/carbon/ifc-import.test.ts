@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { chooseIfcQuantity, groupIfcElements, ifcSubItem, materialClass, ZIfcModel, type TIfcElement, type TIfcModel } from './ifc-import';
+import { assess } from './engine';
+import {
+  chooseIfcQuantity,
+  groupIfcElements,
+  ifcLineNeedsThickness,
+  ifcSubItem,
+  materialClass,
+  parseIfcThickness,
+  withIfcThickness,
+  ZIfcModel,
+  type TIfcElement,
+  type TIfcModel,
+} from './ifc-import';
 import { materialNameIndex, resolveMaterialName } from './material-names';
 import { ZBoqLine } from './model';
 import { STARTER_LIBRARY } from './library';
@@ -75,5 +87,40 @@ describe('IFC elements grouped into BoQ lines', () => {
     expect(ifcSubItem(el({ id: 'w', ifcType: 'IfcWall', external: false, loadBearing: false }), 'Gips')).toBe('5.2');
     expect(ifcSubItem(el({ id: 'c', ifcType: 'IfcCovering', predefinedType: 'CEILING', external: false }), 'Gips')).toBe('5.4');
     expect(ifcSubItem(el({ id: 'b', ifcType: 'IfcBeam' }), 'Baustahl')).toBe('3.3');
+  });
+
+  it('turns timber given by area into m³ with a thickness the user enters, refusing what is no thickness', () => {
+    const window: TIfcModel = {
+      schema: 'IFC2X3',
+      otherElements: {},
+      elements: [el({ id: 'w', ifcType: 'IfcWindow', external: true, materials: [{ name: 'Holz' }], quantities: [{ set: 'BaseQuantities', name: 'Area', kind: 'area', value: 26.937 }] })],
+    };
+    const [line] = groupIfcElements(window, { materialKeyOf: () => 'wood.sawn_jas' }).lines;
+    expect(line).toMatchObject({ unit: 'm2', quantity: 26.937, subItem: '4.3' });
+    expect(ifcLineNeedsThickness(line!, 'Holz')).toBe(true);
+    expect(ifcLineNeedsThickness(line!, 'Floatglas')).toBe(false);
+    expect(ifcLineNeedsThickness({ unit: 'm3' }, 'Holz')).toBe(false);
+
+    // Per m³ without a thickness: the assessment asks for one.
+    const input = (boq: unknown[]) => ({
+      project: { name: 'FZK', building: { use: 'office', structure: 'W', grossFloorAreaM2: 180 } },
+      assessmentDate: '2026-04-01',
+      method: 'detailed',
+      boq,
+    });
+    const without = assess(input([line]));
+    expect(without.ok).toBe(false);
+    expect(!without.ok && without.issues[0]!.code).toBe('carbon.unit_needs_thickness');
+
+    expect(['68', '６８ｍｍ', ' 68 mm '].map(parseIfcThickness)).toEqual([{ ok: true, mm: 68 }, { ok: true, mm: 68 }, { ok: true, mm: 68 }]);
+    for (const bad of ['', '0', '-5', 'abc', '1200', '68cm'])
+      expect(parseIfcThickness(bad)).toEqual({ ok: false, code: 'carbon.ifc_thickness_invalid' });
+    const thick = withIfcThickness(line!, 68);
+    // 26.937 m² × 0.068 m = 1.832 m³, and the thickness stays readable on the line.
+    expect(thick).toMatchObject({ unit: 'm3', quantity: 1.832, label: 'Holz（厚さ68mm）', materialKey: 'wood.sawn_jas' });
+    const assessed = assess(input([thick]));
+    expect(assessed.ok).toBe(true);
+    expect(assessed.ok && assessed.result.modules['A1-A3']).toBeCloseTo(1.832 * 80, 6);
+    expect(() => withIfcThickness(line!, 0)).toThrow();
   });
 });

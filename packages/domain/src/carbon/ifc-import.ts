@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../errors';
 import { subItem, type TCategoryCode } from './categories';
 import type { TBoqLineInput } from './model';
 
@@ -343,6 +344,39 @@ export function groupIfcElements(model: TIfcModel, options: TIfcImportOptions = 
       unmappedMaterials: [...unmapped].sort(),
     },
   };
+}
+
+/** Materials whose factors are declared per m³ (timber, concrete, insulation): given by area they need a thickness. */
+const PER_VOLUME_CLASSES: ReadonlySet<TMaterialClass> = new Set(['timber', 'concrete', 'insulation']);
+
+/**
+ * Whether an IFC line is an area of a material assessed per m³ (a timber window or cladding given
+ * in m²): without a thickness its factor cannot apply, so the IFC step asks for one.
+ */
+export const ifcLineNeedsThickness = (line: Pick<TBoqLineInput, 'unit'>, materialName: string): boolean =>
+  line.unit === 'm2' && PER_VOLUME_CLASSES.has(materialClass(materialName));
+
+/** The thickness a user may give an area line, in millimetres: more than nothing, at most a metre. */
+export const IFC_THICKNESS_MAX_MM = 1000;
+export const ZIfcThicknessMm = z
+  .number({ error: 'carbon.ifc_thickness_invalid' })
+  .finite({ error: 'carbon.ifc_thickness_invalid' })
+  .positive({ error: 'carbon.ifc_thickness_invalid' })
+  .max(IFC_THICKNESS_MAX_MM, { error: 'carbon.ifc_thickness_invalid' });
+
+/** A thickness as typed (全角 digits, "24 mm", "24mm"): the millimetres, or the problem's code. */
+export function parseIfcThickness(text: string): { ok: true; mm: number } | { ok: false; code: ErrorCode } {
+  const t = text.normalize('NFKC').trim().replace(/\s*mm$/i, '');
+  const parsed = ZIfcThicknessMm.safeParse(t === '' ? Number.NaN : Number(t));
+  return parsed.success ? { ok: true, mm: parsed.data } : { ok: false, code: 'carbon.ifc_thickness_invalid' };
+}
+
+/** An area line made a volume: area × thickness in m³, the thickness kept in the line's label. */
+export function withIfcThickness(line: TBoqLineInput, thicknessMm: number): TBoqLineInput {
+  const mm = ZIfcThicknessMm.parse(thicknessMm);
+  if (line.unit !== 'm2') return line;
+  const label = `${line.label ?? String(line.materialKey)}（厚さ${mm}mm）`;
+  return { ...line, quantity: round3((line.quantity * mm) / 1000), unit: 'm3', label };
 }
 
 /** IFC classes by the names a designer uses, for the summary (the class names are the schema's, not the user's). */
