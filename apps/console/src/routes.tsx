@@ -3,6 +3,7 @@ import { Route } from 'react-router';
 
 // Each page is its own chunk, loaded when its route is first visited.
 const DefinitionEditorPage = lazyPage(() => import('./definitions/definition-editor-page'), 'DefinitionEditorPage');
+const NewProgrammePage = lazyPage(() => import('./definitions/new-programme-page'), 'NewProgrammePage');
 const FactorLibraryPage = lazyPage(() => import('./carbon/factor-library-page'), 'FactorLibraryPage');
 const ApplicationPage = lazyPage(() => import('./pages/application-page'), 'ApplicationPage');
 const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
@@ -38,6 +39,7 @@ export function ConsoleRoutes() {
       <Route path="programmes" element={<HomePage />} />
       <Route path="rounds" element={<RoundsPage />} />
       <Route path="carbon/factors" element={<FactorLibraryPage />} />
+      <Route path="programme-definitions/new" element={<NewProgrammePage />} />
       <Route path="programme-definitions/:definitionId" element={<DefinitionEditorPage />} />
     </AppRoutes>
   );

@@ -80,6 +80,9 @@ describe.each(backends)('programme definitions through the API on $name', (backe
     const tried = await admin.caller.programmeDefinitions.tryIt({ programmeDefinitionId: created.id, draft: negative, sample: {} });
     expect(tried.draft.ok ? [] : tried.draft.issues.map((i) => i.code)).toContain('programmes.definition_negative_cap');
     expect(await errorCodeOf(admin.caller.programmeDefinitions.createFromTemplate({ template: 'lca_implementation', code: 'lca_refusal', nameJa: 'x', nameEn: 'x' }))).toBe('CONFLICT programmes.code_taken');
+    // The console asks while the code is typed, so a taken one is named before anything is sent.
+    expect(await admin.caller.programmeDefinitions.codeAvailable({ code: 'lca_refusal' })).toEqual({ code: 'lca_refusal', available: false });
+    expect(await admin.caller.programmeDefinitions.codeAvailable({ code: 'lca_refusal_2' })).toEqual({ code: 'lca_refusal_2', available: true });
   });
 
   it('pins a submitted application to its version: a new rate leaves its figures alone, a new draft takes it', async () => {

@@ -61,4 +61,17 @@ describe('the yen input', () => {
     expect(held()).toBe('none');
     expect(input.getAttribute('aria-invalid')).not.toBe('true');
   });
+
+  it('takes a holder that keeps NaN for a refused amount (the definition editor does) without re-rendering forever', async () => {
+    function NaNHolder() {
+      const [value, setValue] = useState(6_500_000);
+      return <YenInput label="金額" max={1_000_000} value={value} onChange={(v) => setValue(v ?? Number.NaN)} />;
+    }
+    renderWithTsumiki(<NaNHolder />, { api: fakeApi({}) });
+    const input = screen.getByRole<HTMLInputElement>('textbox', { name: /金額/ });
+    await userEvent.setup().clear(input);
+    await userEvent.setup().type(input, '-1');
+    expect(input.value).toBe('-1');
+    expect(screen.getByText(/金額にマイナスは入力できません/)).toBeTruthy();
+  });
 });

@@ -32,7 +32,9 @@ function NumberTextInput({ value, onChange, error, description, parse, format, r
   // A change from outside (an import, a reload, a computed amount) shows the new number; typing
   // that reads as the number held keeps its own spelling. Adjusted while rendering, as React
   // advises over an effect.
-  const held = value ?? null;
+  // A holder may keep NaN for "nothing readable" (the definition editor does, so its schema names the
+  // field); NaN never equals itself, so it is held as no number rather than re-rendering forever.
+  const held = value === null || value === undefined || Number.isNaN(value) ? null : value;
   const [seen, setSeen] = useState(held);
   if (held !== seen) {
     setSeen(held);

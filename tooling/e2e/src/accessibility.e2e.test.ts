@@ -124,7 +124,8 @@ async function demoIds() {
     .select(['id', 'short_name_ja'])
     .where('kind', '=', 'association')
     .execute();
-  return { programmes, ownApplications, submissions, carbon, reviewed, assigned, associations };
+  const definitions = await db.selectFrom('programme_definitions').select('id').orderBy('code').execute();
+  return { programmes, ownApplications, submissions, carbon, reviewed, assigned, associations, definitions };
 }
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violation on any route', () => {
@@ -175,7 +176,19 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
           'committee@demo.tsumiki.jp',
           ['/', ...first(ids.assigned).map((a) => `/applications/${a.id}`), '/summary', '/programmes'],
         ],
-        ['console', 'admin@demo.tsumiki.jp', ['/', '/ledger', '/statistics', '/carbon/factors']],
+        [
+          'console',
+          'admin@demo.tsumiki.jp',
+          [
+            '/',
+            '/ledger',
+            '/statistics',
+            '/carbon/factors',
+            '/rounds',
+            '/programme-definitions/new',
+            ...first(ids.definitions).map((d) => `/programme-definitions/${d.id}`),
+          ],
+        ],
         ['console', 'applicant@demo.tsumiki.jp', ['/']],
         ['dashboard', null, ['/', '/public']],
         ['dashboard', 'ministry@demo.tsumiki.jp', ['/', `/associations/${日建連}`]],

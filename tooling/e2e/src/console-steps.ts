@@ -1,3 +1,4 @@
+import { jstParts } from '@tsumiki/domain';
 import { isFinalStep, type TWorkflowEvent } from '@tsumiki/domain/review';
 import type { Page } from 'playwright-core';
 
@@ -20,4 +21,27 @@ export async function step(page: Page, event: TWorkflowEvent, to: string, inputs
   if (inputs.amount !== undefined) await page.locator('[data-testid=input-amount]').fill(String(inputs.amount));
   await runStep(page, event);
   await waitForStatus(page, to);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A datetime-local value `days` from now, at hh:mm Japan time. */
+export function jstInput(days: number, hh: number, mm: number) {
+  const p = jstParts(new Date(Date.now() + days * 86_400_000));
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(hh)}:${pad(mm)}`;
+}
+
+/** Every click and field an admin uses, counted for the notes on how long opening a call takes. */
+export function counted(page: Page) {
+  const tally = { clicks: 0, fields: 0 };
+  return {
+    tally,
+    click: async (selector: string) => {
+      tally.clicks++;
+      await page.locator(selector).click();
+    },
+    fill: async (selector: string, value: string) => {
+      tally.fields++;
+      await page.locator(selector).fill(value);
+    },
+  };
 }

@@ -1,7 +1,7 @@
-import { jstParts } from '@tsumiki/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
+import { counted, jstInput } from './console-steps';
 
 const browser = useBrowserStack();
 const { consoleErrors } = browser;
@@ -11,29 +11,6 @@ const APPLICANT = 'applicant@demo.tsumiki.jp';
 const LAST_YEAR = 'co2-factor-support-r7';
 const NEXT_YEAR = 'co2-factor-support-r8';
 const NEXT_YEAR_NAME = '令和8年度 CO2原単位等の策定に係る支援';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-/** A datetime-local value `days` from now, at hh:mm Japan time. */
-function jstInput(days: number, hh: number, mm: number) {
-  const p = jstParts(new Date(Date.now() + days * 86_400_000));
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(hh)}:${pad(mm)}`;
-}
-
-/** Every click and field the admin uses, counted for the note on how long opening a round takes. */
-function counted(page: Page) {
-  const tally = { clicks: 0, fields: 0 };
-  return {
-    tally,
-    click: async (selector: string) => {
-      tally.clicks++;
-      await page.locator(selector).click();
-    },
-    fill: async (selector: string, value: string) => {
-      tally.fields++;
-      await page.locator(selector).fill(value);
-    },
-  };
-}
 
 const textOf = async (page: Page, testId: string) => (await page.locator(`[data-testid=${testId}]`).textContent()) ?? '';
 

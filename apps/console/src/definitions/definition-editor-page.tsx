@@ -5,7 +5,7 @@ import { definitionIssues, isDraftVersion, ZPublishDefinitionVersion, type TProg
 import { displayJst, errorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useIssueAt, type Path } from './definition-fields';
 import { CriteriaSection, DocumentsSection, QuestionsSection, RubricSection } from './definition-rules';
 import { CapsSection, CategoriesSection, RatesSection } from './definition-sections';
@@ -35,13 +35,19 @@ function ProgrammeView({ programme }: { programme: Programme }) {
   );
   return (
     <Stack gap="lg" data-testid="definition-editor-page">
-      <Title order={1}>{i18n.language === 'en' ? programme.nameEn : programme.nameJa}</Title>
+      <Group justify="space-between" align="flex-start">
+        <Title order={1}>{i18n.language === 'en' ? programme.nameEn : programme.nameJa}</Title>
+        {/* The next step once the rules are right: a round to apply to. */}
+        <Button component={Link} to="/rounds" variant="light" data-testid="definition-rounds-link">
+          {t('definitions.roundsLink')}
+        </Button>
+      </Group>
       <VersionList versions={programme.versions} />
       {draft ? (
         <DraftEditor key={draft.id} programmeId={programme.id} version={draft} />
       ) : (
         <Group>
-          <Button onClick={() => open.mutate({ id: programme.id })} loading={open.isPending}>{t('definitions.openDraft')}</Button>
+          <Button onClick={() => open.mutate({ id: programme.id })} loading={open.isPending} data-testid="definition-open-draft">{t('definitions.openDraft')}</Button>
           {open.error && <Text c="red">{errorText(t, open.error)}</Text>}
         </Group>
       )}

@@ -27,7 +27,12 @@ export function RoundsPage() {
   const programmes = useQuery(trpc.rounds.list.queryOptions());
   return (
     <Stack gap="lg" data-testid="rounds-page">
-      <Title order={1}>{t('rounds.title')}</Title>
+      <Group justify="space-between" align="flex-start">
+        <Title order={1}>{t('rounds.title')}</Title>
+        <Button component={Link} to="/programme-definitions/new" variant="light" data-testid="programme-new">
+          {t('definitions.create.link')}
+        </Button>
+      </Group>
       <Text size="sm" c="dimmed">
         {t('rounds.intro')}
       </Text>

@@ -200,7 +200,12 @@ const LCA_SECTIONS: readonly FormSection[] = [
     fields: [
       f('outline.purpose', '事業の目的と対象建築物', 'Purpose and building', 'textarea', true, { max: 6000 }),
       yesNo('grant.facts.withBimModel', 'BIMモデルを用いてLCAを行う', 'LCA with a BIM model', 'SPEC §4', false),
+      // The ¥4,000,000 addition and the conditions of the call are answered here: without them no
+      // applicant could meet the call's requirements or reach the higher cap.
+      yesNo('grant.facts.developsFactors', 'LCA算定に必要なCO2原単位も策定する', 'The CO2 factors the LCA needs are developed too', '002 LCA実施型 補助額等', false),
+      yesNo('grant.facts.meetsBimRequirements', 'BIM活用型の要件を満たす（BIMモデルを用いる場合）', 'Meets the BIM-use requirements (with a BIM model)', '002 LCA実施型 補助要件 ※', false),
       yesNo('grant.facts.reportsLcaResult', 'LCAの結果を報告する', 'Reports the LCA result', 'SPEC §4'),
+      yesNo('grant.facts.cooperatesWithSurveys', '国土交通省等による調査に協力する', 'Cooperates with MLIT surveys', '002 LCA実施型 補助要件'),
     ],
   },
 ];

@@ -11,6 +11,10 @@ export const ZProgrammeCode = z
   .trim()
   .regex(/^[a-z][a-z0-9_]{2,49}$/, { message: 'programmes.code_invalid' });
 
+/** Asked while the admin types a new programme's code, so a taken one is named before sending. */
+export const ZProgrammeCodeCheck = z.strictObject({ code: ZProgrammeCode });
+export type TProgrammeCodeCheck = z.output<typeof ZProgrammeCodeCheck>;
+
 export const ZCreateProgrammeFromTemplate = z.strictObject({
   template: z.enum(TEMPLATE_CODES),
   code: ZProgrammeCode,

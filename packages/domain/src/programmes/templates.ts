@@ -111,3 +111,7 @@ export const PROGRAMME_TEMPLATES: Readonly<Record<TTemplateCode, ProgrammeTempla
     definition: GENERIC_COST_SHARE,
   },
 };
+
+/** What the console lists to choose from: each template's name, description and whether applicants have a form for it. */
+export const listTemplateSummaries = () =>
+  Object.values(PROGRAMME_TEMPLATES).map((t) => ({ code: t.code, name: t.name, description: t.description, hasForm: t.kind !== null }));

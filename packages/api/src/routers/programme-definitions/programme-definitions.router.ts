@@ -1,5 +1,6 @@
 import {
   ZCreateProgrammeFromTemplate,
+  ZProgrammeCodeCheck,
   ZProgrammeDefinitionRef,
   ZPublishDefinitionVersion,
   ZTryDefinitionInput,
@@ -15,6 +16,7 @@ export const programmeDefinitionsRouter = createTRPCRouter({
   templates: adminProcedure.query(() => service.listTemplates()),
   list: adminProcedure.query(({ ctx }) => service.listOwnProgrammes(ctx)),
   get: adminProcedure.input(ZProgrammeDefinitionRef).query(({ ctx, input }) => service.programmeWithVersions(ctx, input.id)),
+  codeAvailable: adminProcedure.input(ZProgrammeCodeCheck).query(({ ctx, input }) => service.codeAvailable(ctx, input.code)),
   createFromTemplate: adminProcedure.input(ZCreateProgrammeFromTemplate).mutation(({ ctx, input }) => service.createFromTemplate(ctx, input)),
   openDraft: adminProcedure.input(ZProgrammeDefinitionRef).mutation(({ ctx, input }) => service.openDraft(ctx, input.id)),
   updateDraft: adminProcedure.input(ZUpdateDraftDefinition).mutation(({ ctx, input }) => service.updateDraft(ctx, input)),

@@ -14,7 +14,7 @@ import {
   type ProgrammeDefinitionRow,
   type ProgrammeDefinitionVersion,
 } from '@tsumiki/db';
-import { PROGRAMME_TEMPLATES, tryDefinition, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
+import { listTemplateSummaries, PROGRAMME_TEMPLATES, tryDefinition, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import type {
   TCreateProgrammeFromTemplate,
   TPublishDefinitionVersion,
@@ -74,7 +74,7 @@ const versionView = (v: ProgrammeDefinitionVersion) => ({
 });
 
 export function listTemplates() {
-  return Object.values(PROGRAMME_TEMPLATES).map((t) => ({ code: t.code, name: t.name, description: t.description, hasForm: t.kind !== null }));
+  return listTemplateSummaries();
 }
 
 export async function listOwnProgrammes(ctx: Admin) {
@@ -102,6 +102,11 @@ export async function programmeWithVersions(ctx: Admin, id: string) {
     nameEn: programme.name_en,
     versions: versions.map(versionView),
   };
+}
+
+/** Codes are unique across offices (they name the programme in addresses and exports). */
+export async function codeAvailable(ctx: Admin, code: string) {
+  return { code, available: (await findProgrammeDefinitionByCode(ctx.db, code)) === undefined };
 }
 
 export async function createFromTemplate(ctx: Admin, input: TCreateProgrammeFromTemplate) {

@@ -1,0 +1,67 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { LCA_IMPLEMENTATION, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
+import { AuthGate } from '@tsumiki/ui';
+import { fakeApi, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../messages';
+import { ConsoleRoutes } from '../routes';
+
+const programme = {
+  id: '6f1c1d2e-0000-4000-8000-000000000010',
+  code: 'lca_support_r8',
+  kind: 'lca_implementation',
+  nameJa: '令和8年度 建築物LCA実施支援事業',
+  nameEn: 'FY2026 LCA support',
+  versions: [
+    { id: '6f1c1d2e-0000-4000-8000-000000000012', version: 2, status: 'draft', changeSummary: null, createdAt: new Date(), publishedAt: null, definition: LCA_IMPLEMENTATION },
+    { id: '6f1c1d2e-0000-4000-8000-000000000011', version: 1, status: 'published', changeSummary: 'テンプレートから作成', createdAt: new Date(), publishedAt: new Date('2026-04-01T00:00:00Z'), definition: LCA_IMPLEMENTATION },
+  ],
+};
+
+function render() {
+  const api = fakeApi({
+    'auth.me': { data: sessionOf('programme_admin', '佐藤 誠') },
+    'programmeDefinitions.get': { data: programme },
+    'programmeDefinitions.tryIt': { data: { publishedVersion: 1, draft: null, published: null } },
+    'programmeDefinitions.updateDraft': (input) => ({ data: { ...programme.versions[0], definition: (input as { definition: TProgrammeDefinition }).definition } }),
+    'programmeDefinitions.publish': { data: { ...programme.versions[0], status: 'published' } },
+  });
+  renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: `/programme-definitions/${programme.id}` });
+  return api;
+}
+
+const sentDefinition = (api: ReturnType<typeof fakeApi>) => (api.calls.findLast((c) => c.path === 'programmeDefinitions.updateDraft')?.input as { definition: TProgrammeDefinition } | undefined)?.definition;
+
+describe('the definition editor', () => {
+  it('checks the draft with the domain schema as it is typed: a negative cap is named and nothing can be saved or published', async () => {
+    const api = render();
+    await screen.findByRole('heading', { name: '第2版（下書き）の編集' });
+    const caps = screen.getByTestId('definition-caps');
+    const firstCap = within(caps).getAllByLabelText('金額（円）')[0]!;
+    fireEvent.change(firstCap, { target: { value: '-1' } });
+    expect(await screen.findByTestId('definition-issues')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '下書きを保存' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'この版を公開' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.change(firstCap, { target: { value: '6,000,000' } });
+    await waitFor(() => expect(screen.queryByTestId('definition-issues')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: '下書きを保存' }));
+    await waitFor(() => expect(sentDefinition(api)?.caps[0]?.amount).toBe(6_000_000));
+  });
+
+  it('publishes another rate with a change summary after the confirmation, saving the draft as typed first', async () => {
+    const api = render();
+    await screen.findByRole('heading', { name: '第2版（下書き）の編集' });
+    fireEvent.change(screen.getByLabelText('補助率（分母）'), { target: { value: '2' } });
+    const publish = screen.getByRole('button', { name: 'この版を公開' });
+    // A publication says what changed.
+    expect(publish.hasAttribute('disabled')).toBe(true);
+    fireEvent.change(screen.getByLabelText('変更内容の要約'), { target: { value: '補助率を1/2に変更' } });
+    await waitFor(() => expect(publish.hasAttribute('disabled')).toBe(false));
+    fireEvent.click(publish);
+    expect(await screen.findByText('新しい版を公開しますか')).toBeTruthy();
+    expect(api.calls.some((c) => c.path === 'programmeDefinitions.publish')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: '公開する' }));
+    await waitFor(() => expect(api.calls.find((c) => c.path === 'programmeDefinitions.publish')?.input).toEqual({ versionId: '6f1c1d2e-0000-4000-8000-000000000012', changeSummary: '補助率を1/2に変更' }));
+    expect(sentDefinition(api)?.sections[0]?.rates[0]?.rate).toEqual({ numerator: 1, denominator: 2 });
+  });
+});
