@@ -38,6 +38,8 @@ async function importMapAssessExport(page: Page, file: { name: string; buffer: B
   await summary.waitFor({ timeout: 60_000 });
   await expect.poll(() => summary.locator('[data-testid=ifc-unmapped]').textContent(), WAIT).toContain('Stahlbeton');
   await expect.poll(() => page.locator('[data-testid=boq-grid] tr[data-line]').count(), WAIT).toBe(0);
+  // Timber given by area (window frames) gets its thickness here, so it goes in as m³.
+  for (const field of await summary.locator('[data-testid^=ifc-thickness-]').all()) await field.fill('68');
   const modelLines = await summary.locator('[data-testid=ifc-lines] tbody tr').count();
   expect(modelLines).toBeGreaterThan(2);
   await page.locator('[data-testid=ifc-apply]').click();
@@ -49,7 +51,7 @@ async function importMapAssessExport(page: Page, file: { name: string; buffer: B
   await page.locator('[data-testid=material-mapping-apply]').click();
   await expect.poll(() => mapping.count(), WAIT).toBe(0);
 
-  // Window frames come by area, and timber is counted by volume: without a thickness those lines go.
+  // Timber by area without a thickness (none is left once the IFC step asked for it) would go.
   for (;;) {
     const at = (await gridLines(page)).findIndex((l) => l.name === 'Holz' && l.unit === 'm2');
     if (at < 0) break;
@@ -103,7 +105,9 @@ describe('a building model imported into the calculator', () => {
     const volume = (name: string) => lines.filter((l) => l.name === name && l.unit === 'm3').reduce((sum, l) => sum + l.quantity, 0);
     expect(volume('Stahlbeton')).toBeGreaterThan(10);
     expect(volume('Leichtbeton')).toBeGreaterThan(40);
-    expect(volume('Holz')).toBeGreaterThan(0);
+    // The beams' 0.208 m³ and the windows' 26.937 m² × 68 mm = 1.832 m³.
+    expect(volume('Holz')).toBeCloseTo(0.208 + 1.832, 2);
+    expect(lines.filter((l) => l.name === 'Holz' && l.unit === 'm2')).toEqual([]);
     await page.context().close();
     expect(browser.consoleErrors).toEqual([]);
   }, 180_000);

@@ -140,16 +140,18 @@ export type TMaterialClass = 'concrete' | 'steel' | 'rebar' | 'timber' | 'glass'
 /**
  * A material's class guessed from its name in the languages exporters write (German, English,
  * Japanese): enough to put a line under a work category; which factor applies is the mapping
- * step's. Reinforced concrete (Stahlbeton) is concrete, so concrete is tested before steel.
+ * step's. Reinforced concrete (Stahlbeton) is concrete, so concrete is tested before steel; wools
+ * and foams (Mineralwolle, Glaswolle, XPS) are insulation whatever they are made of.
  */
 export function materialClass(name: string): TMaterialClass {
   const n = name.normalize('NFKC').toLowerCase();
   if (/beton|concrete|コンクリート|生コン/.test(n)) return 'concrete';
   if (/bewehrung|betonstahl|rebar|reinforc|鉄筋|異形棒鋼/.test(n)) return 'rebar';
+  // Before glass and steel: Glaswolle is insulation, not glass.
+  if (/dämm|daemm|insulat|断熱|wolle|wool|ウール|styropor|styrodur|polystyr|ポリスチレン|ウレタン|\b(eps|xps|pur|pir)\b/.test(n)) return 'insulation';
   if (/stahl|steel|鋼|鉄骨/.test(n)) return 'steel';
   if (/holz|timber|wood|lumber|木|集成材|clt|lvl|合板|brettsperr/.test(n)) return 'timber';
   if (/glas|ガラス/.test(n)) return 'glass';
-  if (/dämm|insulat|断熱|mineralwolle|glaswolle/.test(n)) return 'insulation';
   return 'other';
 }
 

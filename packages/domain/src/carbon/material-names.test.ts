@@ -146,4 +146,19 @@ describe('a Japanese BoQ pasted', () => {
     expect(remembered.rows[1]!.values.materialKey).toBe('wood.glulam_medium');
     expect(unmappedMaterials(remembered.rows)).toEqual([]);
   });
+
+  it('offers insulation first for a German or English insulation name, not what it looks like in spelling', () => {
+    const index = materialNameIndex(STARTER_LIBRARY);
+    const first = (name: string) => {
+      const r = resolveMaterialName(name, index);
+      return r.materialKey === null ? r.suggestions.slice(0, 3).map((s) => s.materialKey) : [r.materialKey];
+    };
+    expect(first('Mineralwolle')[0]).toBe('insulation.glass_wool');
+    for (const name of ['Mineralwolle', 'mineral wool', 'Wärmedämmung', 'Steinwolle 040', 'EPS-Dämmplatte'])
+      expect(first(name).every((key) => key.startsWith('insulation.')), name).toBe(true);
+    expect(first('Glaswolle')).toEqual(['insulation.glass_wool']);
+    // A concrete name still finds concrete first, and a name no family claims keeps plain likeness.
+    expect(first('Stahlbeton')[0]).toMatch(/^concrete\./);
+    expect(first('Gips')).not.toContain('insulation.glass_wool');
+  });
 });

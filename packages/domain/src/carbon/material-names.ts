@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TEmissionFactor } from './factors';
+import { materialClass, type TMaterialClass } from './ifc-import';
 import { MATERIAL_ALIASES } from './material-aliases';
 
 /**
@@ -58,7 +59,7 @@ export interface TMaterialNameIndex {
   names: ReadonlyMap<string, ReadonlySet<string>>;
   aliases: ReadonlyMap<string, ReadonlySet<string>>;
   /** Per material: its display names and every folded form it is known by (for suggestions). */
-  materials: ReadonlyMap<string, { nameJa: string; nameEn: string; gap: boolean; forms: readonly string[] }>;
+  materials: ReadonlyMap<string, { nameJa: string; nameEn: string; gap: boolean; category: string; forms: readonly string[] }>;
 }
 
 const add = (map: Map<string, Set<string>>, name: string, key: string) => {
@@ -74,7 +75,7 @@ export function materialNameIndex(library: readonly TEmissionFactor[], remembere
   const keys = new Set<string>();
   const names = new Map<string, Set<string>>();
   const aliases = new Map<string, Set<string>>();
-  const materials = new Map<string, { nameJa: string; nameEn: string; gap: boolean; forms: string[] }>();
+  const materials = new Map<string, { nameJa: string; nameEn: string; gap: boolean; category: string; forms: string[] }>();
   for (const f of library) {
     keys.add(f.materialKey);
     add(names, f.nameJa, f.materialKey);
@@ -82,7 +83,7 @@ export function materialNameIndex(library: readonly TEmissionFactor[], remembere
     const m = materials.get(f.materialKey);
     // A material has a value once any of its factors has one; it is named by its first factor.
     if (m) m.gap &&= f.gap;
-    else materials.set(f.materialKey, { nameJa: f.nameJa, nameEn: f.nameEn, gap: f.gap, forms: [] });
+    else materials.set(f.materialKey, { nameJa: f.nameJa, nameEn: f.nameEn, gap: f.gap, category: f.productCategory, forms: [] });
   }
   for (const [key, list] of Object.entries(MATERIAL_ALIASES)) {
     if (!keys.has(key)) continue;
@@ -129,10 +130,30 @@ export function nameSimilarity(a: string, b: string): number {
 export const MAX_SUGGESTIONS = 8;
 const MIN_SCORE = 0.15;
 
-function suggestions(folded: string, index: TMaterialNameIndex, first: ReadonlySet<string>): TMaterialSuggestion[] {
+/** The library's product categories a family of names belongs to (Dämmung, mineral wool → insulation). */
+const FAMILY_CATEGORIES: Record<TMaterialClass, readonly string[]> = {
+  concrete: ['concrete'],
+  rebar: ['steel'],
+  steel: ['steel'],
+  timber: ['wood'],
+  glass: ['glass'],
+  insulation: ['insulation'],
+  other: [],
+};
+
+/**
+ * Materials likeliest first. Spelling alone misleads across languages (Mineralwolle looks more like
+ * セラミックタイル's English name than like glass wool), so a name whose family the words tell
+ * (German, English, Japanese: the IFC step's materialClass) ranks that family's materials above
+ * every other, each still ordered by likeness.
+ */
+function suggestions(name: string, folded: string, index: TMaterialNameIndex, first: ReadonlySet<string>): TMaterialSuggestion[] {
   const out: TMaterialSuggestion[] = [];
+  const family = FAMILY_CATEGORIES[materialClass(name)];
   for (const [key, m] of index.materials) {
-    const score = first.has(key) ? 1 : Math.max(0, ...m.forms.map((f) => nameSimilarity(folded, f)));
+    const likeness = Math.max(0, ...m.forms.map((f) => nameSimilarity(folded, f)));
+    // The family's materials in the upper half, the others in the lower, each by likeness.
+    const score = first.has(key) ? 1 : family.length === 0 ? likeness : family.includes(m.category) ? Math.min(0.99, 0.5 + likeness / 2) : likeness / 2;
     if (score >= MIN_SCORE) out.push({ materialKey: key, nameJa: m.nameJa, nameEn: m.nameEn, gap: m.gap, score: Math.round(score * 100) / 100 });
   }
   // Likeliest first; among equals, materials with a value before gaps, then by key for a stable order.
@@ -163,7 +184,7 @@ export function resolveMaterialName(name: string, index: TMaterialNameIndex): TM
     for (const k of found) ambiguous.add(k);
     break;
   }
-  return { name, materialKey: null, suggestions: suggestions(stripped || folded, index, ambiguous) };
+  return { name, materialKey: null, suggestions: suggestions(typed, stripped || folded, index, ambiguous) };
 }
 
 /** Many names (a BoQ's), each distinct name worked out once; results in the order given. */
