@@ -4,6 +4,7 @@ export * from './auth';
 export * from './errors';
 export * from './money';
 export * from './yen-input';
+export * from './number-input';
 export * from './organisation';
 export * from './addressed-mail';
 export * from './programme';

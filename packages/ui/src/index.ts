@@ -32,7 +32,7 @@ export { useChosenFile } from './use-chosen-file';
 export { ExportMenu, type ExportFormat } from './export-menu';
 export { FactorDerivation } from './factor-derivation';
 export { FormDocumentView } from './form-document';
-export { QuantityInput, YenInput, type YenInputProps } from './yen-input';
+export { CountInput, QuantityInput, YenInput, type YenInputProps } from './yen-input';
 export { chartName, COUNT_AXIS } from './charts';
 export { ConfirmButton, type ConfirmButtonProps } from './confirm-button';
 export { UnsavedChangesGuard } from './unsaved-changes';

@@ -1,5 +1,5 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
-import { parseYenInput, yenInputText } from '@tsumiki/domain';
+import { parseNumberInput, parseYenInput, yenInputText, type NumberInputRule } from '@tsumiki/domain';
 import { parseQuantityInput } from '@tsumiki/domain/programmes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,4 +88,19 @@ export function YenInput({ max, ...rest }: YenInputProps) {
 /** A quantity (parseQuantityInput): above 0, at most three decimals, full-width digits read. */
 export function QuantityInput(props: NumberTextInputProps) {
   return <NumberTextInput {...props} mode="decimal" parse={parseQuantityInput} format={(n) => (n === null ? '' : String(n))} />;
+}
+
+/**
+ * A count or a measure (parseNumberInput): storeys, years, m². A minus, a decimal where the rule
+ * takes none, or a figure out of range is refused with a message stating the range.
+ */
+export function CountInput({ rule, ...props }: NumberTextInputProps & { rule: NumberInputRule }) {
+  return (
+    <NumberTextInput
+      {...props}
+      mode={rule.decimals > 0 ? 'decimal' : 'numeric'}
+      parse={(text) => parseNumberInput(text, rule)}
+      format={(n) => (n === null ? '' : new Intl.NumberFormat('en-US', { maximumFractionDigits: rule.decimals }).format(n))}
+    />
+  );
 }

@@ -1,31 +1,55 @@
 import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import {
   BUDGET_TABLES,
+  budgetCell,
   budgetRows,
   budgetRowLabels,
   budgetRowWith,
   budgetWriteValue,
+  columnApplies,
   columnOptions,
   MAX_LINE_YEN,
   nextRowId,
+  type BudgetColumn,
   type BudgetRow,
   type BudgetTable,
   type FormIssue,
   type TApplicationContent,
 } from '@tsumiki/domain/programmes';
-import type { TProgrammeKind } from '@tsumiki/domain';
-import { QuantityInput, YenInput } from '@tsumiki/ui';
+import { countRule, type TProgrammeKind } from '@tsumiki/domain';
+import { CountInput, QuantityInput, YenInput } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { BudgetImport } from './budget-import';
 import { fieldId, issueText, langOf, type RowNames } from './form-fields';
 
 type Row = BudgetRow;
 type Option = { value: string; label: string };
+type Common = { key: string; label: string; width?: number | undefined; source: BudgetColumn };
 type Column =
-  | { key: string; label: string; kind: 'select'; options: Option[]; width?: number | undefined }
-  | { key: string; label: string; kind: 'text'; width?: number | undefined }
-  | { key: string; label: string; kind: 'yen'; max: number; width?: number | undefined }
-  | { key: string; label: string; kind: 'quantity'; width?: number | undefined };
+  | (Common & { kind: 'select'; options: Option[] })
+  | (Common & { kind: 'text' | 'quantity' | 'date' })
+  | (Common & { kind: 'yen' | 'years'; max: number });
+
+/** One cell's control by its column's kind; a cell that does not apply to the row (a licence term on a personnel line) is disabled. */
+function Cell({ column: c, row, common, onChange }: { column: Column; row: Row; common: { id: string; 'aria-label': string; error: string | undefined; size: 'xs' }; onChange: (value: unknown) => void }) {
+  const value = budgetCell(row, c.key);
+  const props = { ...common, disabled: !columnApplies(c.source, row) };
+  const number = typeof value === 'number' ? value : undefined;
+  switch (c.kind) {
+    case 'select':
+      return <Select {...props} data={c.options} value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v ?? undefined)} searchable clearable />;
+    case 'quantity':
+      return <QuantityInput {...props} value={number} onChange={onChange} />;
+    case 'yen':
+      return <YenInput {...props} max={c.max} value={number} onChange={onChange} />;
+    case 'years':
+      return <CountInput {...props} rule={countRule(1, c.max)} value={number} onChange={onChange} />;
+    case 'date':
+      return <TextInput {...props} type="date" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value || undefined)} />;
+    default:
+      return <TextInput {...props} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value || undefined)} />;
+  }
+}
 
 function RowsTable({
   caption,
@@ -84,27 +108,9 @@ function RowsTable({
                     const issue = rowIssues.find((i) => i.path === cellPath);
                     const error = issue && showErrors ? issueText(t, issue, rowNames) : undefined;
                     const common = { id: fieldId(cellPath), 'aria-label': `${c.label} (${index + 1})`, error, size: 'xs' as const };
-                    if (c.kind === 'select')
-                      return (
-                        <Table.Td key={c.key}>
-                          <Select {...common} data={c.options} value={typeof row[c.key] === 'string' ? (row[c.key] as string) : null} onChange={(v) => set(index, c.key, v ?? undefined)} searchable clearable />
-                        </Table.Td>
-                      );
-                    if (c.kind === 'quantity')
-                      return (
-                        <Table.Td key={c.key}>
-                          <QuantityInput {...common} value={typeof row[c.key] === 'number' ? (row[c.key] as number) : undefined} onChange={(v) => set(index, c.key, v)} />
-                        </Table.Td>
-                      );
-                    if (c.kind === 'yen')
-                      return (
-                        <Table.Td key={c.key}>
-                          <YenInput {...common} max={c.max} value={typeof row[c.key] === 'number' ? (row[c.key] as number) : undefined} onChange={(v) => set(index, c.key, v)} />
-                        </Table.Td>
-                      );
                     return (
                       <Table.Td key={c.key}>
-                        <TextInput {...common} value={typeof row[c.key] === 'string' ? (row[c.key] as string) : ''} onChange={(e) => set(index, c.key, e.currentTarget.value || undefined)} />
+                        <Cell column={c} row={row} common={common} onChange={(v) => set(index, c.key, v)} />
                       </Table.Td>
                     );
                   })}
@@ -166,13 +172,13 @@ export function BudgetEditor({
   const lang = langOf(i18n.language);
   const common = { issues, showErrors, rowNames: { labels: budgetRowLabels(kind, content), lang } };
   const columnsOf = (table: BudgetTable): Column[] =>
-    table.columns.map((c) =>
-      c.kind === 'select'
-        ? { key: c.key, label: c.label[lang], kind: 'select', options: columnOptions(c, content).map((o) => ({ value: o.value, label: o.label[lang] })), width: c.width }
-        : c.kind === 'yen'
-          ? { key: c.key, label: c.label[lang], kind: 'yen', max: c.max ?? MAX_LINE_YEN, width: c.width }
-          : { key: c.key, label: c.label[lang], kind: c.kind, width: c.width },
-    );
+    table.columns.map((c) => {
+      const base = { key: c.key, label: c.label[lang], width: c.width, source: c };
+      if (c.kind === 'select') return { ...base, kind: 'select', options: columnOptions(c, content).map((o) => ({ value: o.value, label: o.label[lang] })) };
+      if (c.kind === 'yen') return { ...base, kind: 'yen', max: c.max ?? MAX_LINE_YEN };
+      if (c.kind === 'years') return { ...base, kind: 'years', max: c.max ?? 50 };
+      return { ...base, kind: c.kind };
+    });
   return (
     <Stack gap="lg">
       {applicationId && <BudgetImport applicationId={applicationId} kind={kind} onImport={(table, rows) => onChange(table.writePath, budgetWriteValue(table, rows))} />}

@@ -15,7 +15,9 @@ export interface RowNames {
 }
 
 export function issueText(t: (key: string, options?: Record<string, unknown>) => string, issue: Pick<FormIssue, 'code' | 'params'>, rows?: RowNames) {
-  const params = rows ? withRowLabels(issue.params, rows.labels, rows.lang) : issue.params;
+  const labelled = rows ? withRowLabels(issue.params, rows.labels, rows.lang) : issue.params;
+  // A field named as on screen comes in both languages (fieldEn); the grant messages say {{field}}.
+  const params = rows?.lang === 'en' && typeof labelled.fieldEn === 'string' ? { ...labelled, field: labelled.fieldEn } : labelled;
   return t(issue.code, { ns: 'errors', keySeparator: false, defaultValue: issue.code, ...params });
 }
 

@@ -7,6 +7,7 @@ import type { ProgrammeCode } from './shared/reasons';
 import type { TProgrammeDefinition } from './shared/definition';
 import { missingDocuments, type AttachedDocument } from './submission-documents';
 import type { TApplicationContent } from './content/schema';
+import { BUDGET_TABLES, budgetRows } from './budget-tables';
 
 /**
  * The application forms as data: the structured equivalents of the documents' forms (CLT 様式1–3,
@@ -287,6 +288,31 @@ export function formIssues(kind: TProgrammeKind, content: TApplicationContent): 
   return issues;
 }
 
+/**
+ * A content path as the screen names it — a form field's label, or a budget row by its table and
+ * number with the column (「経費 #2 契約（購入）の開始日」) — so a message never shows the path.
+ */
+export function fieldLabelAt(kind: TProgrammeKind, content: unknown, path: string): Text | null {
+  const field = formFields(kind).find((f) => f.path === path);
+  if (field) return field.label;
+  for (const table of BUDGET_TABLES[kind]) {
+    if (!path.startsWith(`${table.rowsPath}.`)) continue;
+    const [index = '', ...rest] = path.slice(table.rowsPath.length + 1).split('.');
+    if (!/^\d+$/.test(index) || Number(index) >= Math.max(budgetRows(content, table).length, 1)) return table.title;
+    const row = { ja: `${table.title.ja} #${Number(index) + 1}`, en: `${table.title.en} #${Number(index) + 1}` };
+    const key = rest.join('.');
+    const column = table.columns.find((c) => c.key === key) ?? table.columns.find((c) => key.startsWith(`${c.key}.`));
+    return column ? { ja: `${row.ja} ${column.label.ja}`, en: `${row.en} ${column.label.en}` } : row;
+  }
+  return null;
+}
+
+/** An issue's parameters with its `field` named as on screen (fieldEn for English), when the path is one the screen shows. */
+function withFieldLabel(kind: TProgrammeKind, content: unknown, path: string, params: Record<string, string | number>): Record<string, string | number> {
+  const label = fieldLabelAt(kind, content, path);
+  return label && 'field' in params ? { ...params, field: label.ja, fieldEn: label.en } : params;
+}
+
 /** The empty budget of a new draft: lists present, so the rules can run from the first keystroke. */
 export const GRANT_DEFAULTS: Readonly<Record<TProgrammeKind, Record<string, unknown>>> = {
   clt_demonstration: { facts: {} },
@@ -331,7 +357,10 @@ export function assessApplication(
   const grantInput = { ...GRANT_DEFAULTS[kind], ...(typeof given === 'object' && given !== null ? given : {}) };
   const validated = validateGrantInput(def, grantInput);
   if (!validated.ok) {
-    for (const i of validated.issues) issues.push({ code: i.code, path: ['grant', ...i.path].join('.'), params: i.params });
+    for (const i of validated.issues) {
+      const path = ['grant', ...i.path].join('.');
+      issues.push({ code: i.code, path, params: withFieldLabel(kind, content, path, i.params) });
+    }
     return { issues, result: null };
   }
   const result = computeGrant(def, validated.value);

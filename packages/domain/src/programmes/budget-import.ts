@@ -1,7 +1,9 @@
 import type { TProgrammeKind } from '../programme';
+import { countRule, parseNumberInput } from '../number-input';
 import { parseYenInput } from '../yen-input';
+import { parseIsoDateText } from './shared/dates';
 import { parseQuantityInput } from './shared/result';
-import { BUDGET_TABLES, budgetRows, columnOptions, nextRowId, type BudgetColumn, type BudgetRow, type BudgetTable } from './budget-tables';
+import { BUDGET_TABLES, budgetCell, budgetRows, columnApplies, columnOptions, nextRowId, withBudgetCell, type BudgetColumn, type BudgetRow, type BudgetTable } from './budget-tables';
 
 /**
  * The budget from Excel/CSV (issue 4): one sheet, a header row naming the table and the columns of
@@ -20,6 +22,9 @@ export type BudgetImportCode =
   | 'budget_import.amount_invalid'
   | 'budget_import.amount_too_large'
   | 'budget_import.quantity_invalid'
+  | 'budget_import.date_invalid'
+  | 'budget_import.years_invalid'
+  | 'budget_import.not_applicable'
   | 'budget_import.value_unknown'
   | 'budget_import.value_required';
 
@@ -110,7 +115,7 @@ export function parseBudgetSheet(kind: TProgrammeKind, rows: readonly (readonly 
   const order = (t: BudgetTable) => (t.hasAmount ? 1 : 0);
   pending.sort((a, b) => order(a.table) - order(b.table) || a.line - b.line);
   for (const { line, table, cells } of pending) {
-    const out: BudgetRow = {};
+    let out: BudgetRow = {};
     for (const column of table.columns) {
       const text = cells.get(column.key) ?? '';
       const at = { line, column: column.label.ja };
@@ -118,26 +123,14 @@ export function parseBudgetSheet(kind: TProgrammeKind, rows: readonly (readonly 
         if (column.required) issues.push({ ...at, code: 'budget_import.value_required', params: { column: column.label.ja, columnEn: column.label.en } });
         continue;
       }
-      if (column.kind === 'yen') {
-        const yen = parseYen(text);
-        if (yen === null) issues.push({ ...at, code: 'budget_import.amount_invalid', params: { value: text } });
-        else if (yen > IMPORT_MAX_AMOUNT) issues.push({ ...at, code: 'budget_import.amount_too_large', params: { value: text } });
-        else out[column.key] = yen;
-      } else if (column.kind === 'quantity') {
-        const quantity = parseQuantityInput(text);
-        if (quantity.ok && quantity.value !== null) out[column.key] = quantity.value;
-        else issues.push({ ...at, code: 'budget_import.quantity_invalid', params: { value: text } });
-      } else if (column.kind === 'select') {
-        const options = column.optionsFrom === 'factors' ? columnOptions(column, { grant: { factors: tables.factors ?? [] } }).concat(columnOptions(column, content)) : columnOptions(column, content);
-        const value = matchOption(options, text);
-        if (value === null)
-          issues.push({
-            ...at,
-            code: 'budget_import.value_unknown',
-            params: { column: column.label.ja, value: text, allowed: options.slice(0, 12).map((o) => o.label.ja).join('、') },
-          });
-        else out[column.key] = value;
-      } else out[column.key] = column.max !== undefined ? text.slice(0, column.max) : text;
+      // Columns are read in table order, so the category a licence column depends on is already read.
+      if (!columnApplies(column, out)) {
+        issues.push({ ...at, code: 'budget_import.not_applicable', params: { column: column.label.ja, columnEn: column.label.en } });
+        continue;
+      }
+      const read = readCell(column, text, content, tables);
+      if (read.ok) out = withBudgetCell(out, column.key, read.value);
+      else issues.push({ ...at, code: read.code, params: read.params });
     }
     const list = tables[table.code]!;
     list.push({ id: nextRowId(table, list), ...out });
@@ -146,6 +139,41 @@ export function parseBudgetSheet(kind: TProgrammeKind, rows: readonly (readonly 
   const rowCount = Object.values(tables).reduce((n, r) => n + r.length, 0);
   if (rowCount === 0) return { ok: false, issues: [{ line: headerIndex + 2, column: null, code: 'budget_import.no_rows', params: {} }] };
   return { ok: true, tables, rowCount };
+}
+
+type CellRead = { ok: true; value: string | number } | { ok: false; code: BudgetImportCode; params: Record<string, string | number> };
+
+/** One non-blank cell read by its column's kind, or why it cannot be. */
+function readCell(column: BudgetColumn, text: string, content: unknown, tables: Record<string, BudgetRow[]>): CellRead {
+  switch (column.kind) {
+    case 'yen': {
+      const yen = parseYen(text);
+      if (yen === null) return { ok: false, code: 'budget_import.amount_invalid', params: { value: text } };
+      return yen > IMPORT_MAX_AMOUNT ? { ok: false, code: 'budget_import.amount_too_large', params: { value: text } } : { ok: true, value: yen };
+    }
+    case 'quantity': {
+      const quantity = parseQuantityInput(text);
+      return quantity.ok && quantity.value !== null ? { ok: true, value: quantity.value } : { ok: false, code: 'budget_import.quantity_invalid', params: { value: text } };
+    }
+    case 'years': {
+      const years = parseNumberInput(text, countRule(1, column.max ?? 50));
+      return years.ok && years.value !== null
+        ? { ok: true, value: years.value }
+        : { ok: false, code: 'budget_import.years_invalid', params: { column: column.label.ja, columnEn: column.label.en, value: text, max: column.max ?? 50 } };
+    }
+    case 'date': {
+      const date = parseIsoDateText(text);
+      return date === null ? { ok: false, code: 'budget_import.date_invalid', params: { column: column.label.ja, columnEn: column.label.en, value: text } } : { ok: true, value: date };
+    }
+    case 'select': {
+      const options = column.optionsFrom === 'factors' ? columnOptions(column, { grant: { factors: tables.factors ?? [] } }).concat(columnOptions(column, content)) : columnOptions(column, content);
+      const value = matchOption(options, text);
+      if (value !== null) return { ok: true, value };
+      return { ok: false, code: 'budget_import.value_unknown', params: { column: column.label.ja, value: text, allowed: options.slice(0, 12).map((o) => o.label.ja).join('、') } };
+    }
+    default:
+      return { ok: true, value: column.max !== undefined ? text.slice(0, column.max) : text };
+  }
 }
 
 /** The rows of each table as template lines (for the template's example and round trips). */
@@ -159,7 +187,7 @@ export function budgetSheetRows(kind: TProgrammeKind, content: unknown, lang: 'j
         table.title[lang],
         ...columns.map((c) => {
           if (!table.columns.some((tc) => tc.key === c.key)) return '';
-          const v = row[c.key];
+          const v = budgetCell(row, c.key);
           if (typeof v !== 'string' && typeof v !== 'number') return '';
           if (c.kind === 'select') return columnOptions(c, content).find((o) => o.value === v)?.label[lang] ?? String(v);
           return String(v);

@@ -23,9 +23,14 @@ export interface BudgetOption {
 export interface BudgetColumn {
   readonly key: string;
   readonly label: Text;
-  readonly kind: 'select' | 'text' | 'yen' | 'quantity';
+  /** `key` may be a dotted path into the row ("licence.start") for a column of a nested part. */
+  readonly kind: 'select' | 'text' | 'yen' | 'quantity' | 'date' | 'years';
   /** Part of the line's 積算内訳 (様式4-1 注1), which the form prints in its 備考 column. */
   readonly breakdown?: boolean;
+  /** Part of a licence's term (001 §4.2(2)(5)), which the form prints in one column with its apportionment. */
+  readonly licence?: boolean;
+  /** The column takes a value only on rows where another cell has one of these values. */
+  readonly appliesWhen?: { readonly key: string; readonly values: readonly string[] };
   /** Fixed choices; for `optionsFrom` the choices are read from the content (the factors listed). */
   readonly options?: readonly BudgetOption[];
   readonly optionsFrom?: 'factors';
@@ -72,6 +77,31 @@ const BREAKDOWN_COLUMNS: readonly BudgetColumn[] = [
   { key: 'quantity', label: t('数量', 'Quantity'), kind: 'quantity', required: false, width: 90, breakdown: true },
   { key: 'unit', label: t('単位', 'Unit'), kind: 'text', required: false, max: 20, width: 80, breakdown: true },
   { key: 'remarks', label: t('備考（積算内訳）', 'Remarks (cost breakdown)'), kind: 'text', required: false, max: 1000, width: 220, breakdown: true },
+];
+
+/**
+ * A database or tool licence (001 §4.2(2)(5)): a contract (start and end) or a purchase (start and
+ * 耐用年数). The rules count the fee up to the results report by days, or in full for a year or
+ * less (co2/licences.ts), so these are all the apportionment needs besides the report date.
+ */
+const LICENCE_CATEGORIES = { key: 'category', values: ['database', 'tool'] } as const;
+const LICENCE_COLUMNS: readonly BudgetColumn[] = [
+  {
+    key: 'licence.acquisition',
+    label: t('利用の形態（契約・購入）', 'Licence (contract or purchase)'),
+    kind: 'select',
+    options: [
+      { value: 'subscription', label: t('利用契約', 'Contract') },
+      { value: 'purchase', label: t('購入', 'Purchase') },
+    ],
+    required: false,
+    width: 150,
+    licence: true,
+    appliesWhen: LICENCE_CATEGORIES,
+  },
+  { key: 'licence.start', label: t('契約（購入）の開始日', 'Start of the contract (purchase)'), kind: 'date', required: false, width: 150, licence: true, appliesWhen: LICENCE_CATEGORIES },
+  { key: 'licence.end', label: t('契約の終了日（利用契約）', 'End of the contract'), kind: 'date', required: false, width: 150, licence: true, appliesWhen: LICENCE_CATEGORIES },
+  { key: 'licence.usefulLifeYears', label: t('耐用年数（年・購入）', 'Useful life (years, purchase)'), kind: 'years', required: false, max: 50, width: 110, licence: true, appliesWhen: LICENCE_CATEGORIES },
 ];
 
 const explanation: BudgetColumn = { key: 'explanation', label: t('△の説明', 'Explanation for △'), kind: 'text', required: false, max: 1000 };
@@ -140,6 +170,7 @@ const linesTable = (kind: TProgrammeKind, categories: readonly string[], withFac
     ...baseColumns(kind, categories),
     ...BREAKDOWN_COLUMNS,
     ...(withFactor ? [{ key: 'factorId', label: t('対象の原単位', 'Factor'), kind: 'select' as const, optionsFrom: 'factors' as const, required: false }] : []),
+    ...(kind === 'co2_factor_support' ? LICENCE_COLUMNS : []),
   ],
   hasAmount: true,
   form: kind === 'co2_factor_support' ? '001 §3.2(2)④ 見積（5区分）' : 'SPEC §4',
@@ -183,13 +214,34 @@ export function nextRowId(table: BudgetTable, rows: readonly BudgetRow[]): strin
   return `${table.idPrefix}${n}`;
 }
 
+/** A cell of a row: `row[key]`, or inside a nested part for a dotted key ("licence.start"). */
+export function budgetCell(row: BudgetRow, key: string): unknown {
+  return valueAt(row, key.split('.'));
+}
+
+/** Whether a column takes a value on this row (licence columns only on database and tool lines). */
+export const columnApplies = (column: BudgetColumn, row: BudgetRow): boolean =>
+  !column.appliesWhen || column.appliesWhen.values.includes(String(budgetCell(row, column.appliesWhen.key)));
+
+/** The row with one cell set (undefined removes it, and a nested part left empty goes too). */
+export function withBudgetCell(row: BudgetRow, key: string, value: unknown): BudgetRow {
+  const [head, ...rest] = key.split('.');
+  if (head === undefined) return row;
+  const inner = row[head];
+  const next = rest.length === 0 ? value : withBudgetCell(typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? (inner as BudgetRow) : {}, rest.join('.'), value);
+  const empty = next === undefined || (typeof next === 'object' && next !== null && !Array.isArray(next) && Object.keys(next).length === 0);
+  return Object.fromEntries(Object.entries({ ...row, [head]: empty ? undefined : next }).filter(([, v]) => v !== undefined));
+}
+
 /**
- * A row after one cell changed. The amount is the unit price × quantity once both are given (the
+ * A row after one cell changed (cells that stop applying are removed). The amount is the unit price × quantity once both are given (the
  * forms' yellow cell, rounded down as breakdownAmount), so the breakdown and the amount cannot
  * disagree by a slip; an amount typed without a breakdown is the applicant's.
  */
 export function budgetRowWith(table: BudgetTable, row: BudgetRow, key: string, value: unknown): BudgetRow {
-  const next: BudgetRow = Object.fromEntries(Object.entries({ ...row, [key]: value }).filter(([, v]) => v !== undefined));
+  let next = withBudgetCell(row, key, value);
+  // A cell that no longer applies (a licence term on a line changed to personnel) is dropped, not kept out of sight.
+  for (const c of table.columns) if (!columnApplies(c, next) && budgetCell(next, c.key) !== undefined) next = withBudgetCell(next, c.key, undefined);
   const { unitPrice, quantity } = next;
   if ((key === 'unitPrice' || key === 'quantity') && typeof unitPrice === 'number' && typeof quantity === 'number' && table.hasAmount)
     next.amount = breakdownAmount(unitPrice, quantity);

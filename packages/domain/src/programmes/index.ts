@@ -24,6 +24,7 @@ export * from './clt/compute';
 export * from './clt/definition';
 export * from './clt/tables';
 export * from './clt/examples';
+export * from './co2/examples';
 export * from './co2/input';
 export * from './co2/licences';
 export type { Co2LineResult } from './co2/lines';

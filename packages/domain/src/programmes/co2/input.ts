@@ -91,8 +91,8 @@ export type TCo2Factor = z.output<typeof ZCo2Factor>;
 
 export const ZLicence = z.strictObject({
   /** A subscription (利用契約) or a purchase (購入, with a useful life). */
-  acquisition: z.enum(['subscription', 'purchase'], { error: 'grant.option_unknown' }),
-  start: ZIsoDate,
+  acquisition: z.enum(['subscription', 'purchase'], { error: 'grant.co2.licence_acquisition_required' }),
+  start: z.string({ error: 'grant.co2.licence_start_required' }).pipe(ZIsoDate),
   /** Last day of a subscription. */
   end: ZIsoDate.optional(),
   /** 耐用年数 of a purchase, in years. */

@@ -3,7 +3,7 @@ import { DomainError } from '../../errors';
 import type { TProgrammeKind } from '../../programme';
 import { ZCltFacts, ZCltLine } from '../clt/input';
 import { CLT_USES } from '../clt/tables';
-import { ZCo2Factor, ZCo2Line } from '../co2/input';
+import { ZCo2Factor, ZCo2Line, ZLicence } from '../co2/input';
 import { ZLcaFacts, ZLcaLine } from '../input';
 import { ZAmount } from '../shared/amounts';
 import { ZApplicationAnswer } from '../shared/checklist';
@@ -66,7 +66,8 @@ const typedOnly = {
   quantity: z.number({ error: 'grant.quantity_invalid' }).optional(),
 };
 const ZCltLineDraft = ZCltLine.partial().extend({ ...typedOnly, explanation: z.string().max(10_000).optional() });
-const ZCo2LineDraft = ZCo2Line.partial().extend(typedOnly);
+// A licence's term is typed a cell at a time, so a draft holds it half filled in.
+const ZCo2LineDraft = ZCo2Line.partial().extend({ ...typedOnly, licence: ZLicence.partial().optional() });
 const ZLcaLineDraft = ZLcaLine.partial().extend(typedOnly);
 
 /** A CLT section of 様式4-1/4-2: its budget lines, possibly half filled in. */

@@ -1,11 +1,15 @@
 import { formatYen, yen } from '../../money';
 import type { TProgrammeKind } from '../../programme';
 import { APPLICATION_FORMS, valueAtPath, type FormField, type FormSection } from '../application-form';
-import { budgetRows, columnOptions, type BudgetRow, type BudgetTable } from '../budget-tables';
+import { budgetCell, budgetRows, columnOptions, type BudgetRow, type BudgetTable } from '../budget-tables';
 import type { TApplicationContent } from '../content/schema';
 import { ENVIRONMENTAL_CHECKLIST } from '../shared/checklist';
 import { formatEraDate, ZIsoDate } from '../shared/dates';
+import type { LicenceJudgement } from '../co2/licences';
 import type { LineResult } from '../shared/result';
+
+/** A judged line; CO2 licence lines carry how their term was counted. */
+type JudgedLine = LineResult & { readonly licence?: LicenceJudgement };
 import { BLANK, bilingual, same, text, yenValue, type FormBlock, type FormColumn, type FormRow, type FormText, type FormValue } from './model';
 
 /** What the applicant entered, as the forms print it: fields by the application form, budgets by their tables. */
@@ -71,26 +75,55 @@ export function breakdownValue(row: BudgetRow): FormValue {
   return { kind: 'text', text: { ja: parts.map((p) => p.ja).join('　'), en: parts.map((p) => p.en).join('; ') } };
 }
 
+const LICENCE_LABEL = text('利用期間（按分）', 'Licence term (apportionment)');
+
+/**
+ * A licence's term as one cell (001 §4.2(2)(5)): contract dates or purchase and useful life, then
+ * how the rules counted it — in full for a year or less, else by days up to the results report.
+ */
+export function licenceValue(row: BudgetRow, line?: JudgedLine): FormValue {
+  const start = budgetCell(row, 'licence.start');
+  const acquisition = budgetCell(row, 'licence.acquisition');
+  if (typeof start !== 'string' || (acquisition !== 'subscription' && acquisition !== 'purchase')) return BLANK;
+  const end = budgetCell(row, 'licence.end');
+  const years = budgetCell(row, 'licence.usefulLifeYears');
+  const term: FormText =
+    acquisition === 'subscription'
+      ? { ja: `利用契約 ${start}〜${typeof end === 'string' ? end : ''}`, en: `Contract ${start} to ${typeof end === 'string' ? end : ''}` }
+      : { ja: `購入 ${start} 耐用年数${typeof years === 'number' ? years : '—'}年`, en: `Purchase ${start}, useful life ${typeof years === 'number' ? years : '—'} years` };
+  const judged = line?.licence;
+  if (!judged) return { kind: 'text', text: term };
+  const how: FormText = judged.full
+    ? text('1年以下のため全額', 'a year or less: in full')
+    : { ja: `成果報告まで ${judged.usedDays}日／${judged.termDays}日で按分`, en: `apportioned ${judged.usedDays} / ${judged.termDays} days to the report` };
+  return { kind: 'text', text: { ja: `${term.ja}（${how.ja}）`, en: `${term.en} (${how.en})` } };
+}
+
 /**
  * One budget table as entered, one row per line, with the total of its amounts; the 積算内訳
  * cells are printed together in one 備考 column after the amount, as on the form. With the grant
  * computation, each line also shows what counts toward the grant and the table's judgement (○/△/×).
  */
-export function budgetTable(table: BudgetTable, content: TApplicationContent, lines?: readonly LineResult[]): FormBlock {
+export function budgetTable(table: BudgetTable, content: TApplicationContent, lines?: readonly JudgedLine[]): FormBlock {
   const rows = budgetRows(content, table);
   const judged = lines ? new Map(lines.map((l) => [l.id, l])) : null;
-  const entered = table.columns.filter((c) => !c.breakdown);
+  const entered = table.columns.filter((c) => !c.breakdown && !c.licence);
   const withBreakdown = table.columns.some((c) => c.breakdown);
+  const withLicence = table.columns.some((c) => c.licence);
   const amountAt = entered.findIndex((c) => c.key === 'amount');
-  const shown = <T>(values: T[], breakdown: T): T[] => (withBreakdown ? [...values.slice(0, amountAt + 1), breakdown, ...values.slice(amountAt + 1)] : values);
+  const shown = <T>(values: T[], breakdown: T, licence: T): T[] => [
+    ...(withBreakdown ? [...values.slice(0, amountAt + 1), breakdown, ...values.slice(amountAt + 1)] : values),
+    ...(withLicence ? [licence] : []),
+  ];
   const columns: FormColumn[] = shown(
     entered.map((c): FormColumn => ({ label: c.label, align: c.kind === 'yen' ? 'right' : 'left' })),
     { label: BREAKDOWN_LABEL, align: 'left' },
+    { label: LICENCE_LABEL, align: 'left' },
   );
   if (judged && table.hasAmount) columns.push({ label: text('補助対象（税込）', 'Counted (tax incl.)'), align: 'right' }, { label: text('判定', 'Judgement'), align: 'left' });
   const cell = (row: BudgetRow, key: string): FormValue => {
     const column = table.columns.find((c) => c.key === key)!;
-    const v = row[key];
+    const v = budgetCell(row, key);
     if (v === undefined || v === null || v === '') return BLANK;
     if (column.kind === 'yen') return typeof v === 'number' ? yenValue(yen(v)) : BLANK;
     if (column.kind === 'select') {
@@ -105,11 +138,12 @@ export function budgetTable(table: BudgetTable, content: TApplicationContent, li
     const status = MARK_TEXT[line.status];
     return [yenValue(line.counted), { kind: 'text', text: line.mark ? { ja: `${line.mark} ${status.ja}`, en: `${line.mark} ${status.en}` } : status }];
   };
-  const body = rows.map((r) => [...shown(entered.map((c) => cell(r, c.key)), breakdownValue(r)), ...(judged && table.hasAmount ? judgement(r) : [])]);
+  const lineOf = (r: BudgetRow) => (typeof r.id === 'string' ? judged?.get(r.id) : undefined);
+  const body = rows.map((r) => [...shown(entered.map((c) => cell(r, c.key)), breakdownValue(r), licenceValue(r, lineOf(r))), ...(judged && table.hasAmount ? judgement(r) : [])]);
   const block = { kind: 'table' as const, key: table.code, title: table.title, columns, rows: body };
   if (!table.hasAmount) return block;
   const total = yen(rows.reduce((sum, r) => sum + (typeof r.amount === 'number' ? r.amount : 0), 0));
-  const footer: FormValue[] = shown(entered.map((c, i) => (c.key === 'amount' ? yenValue(total) : i === 0 ? bilingual('合計', 'Total') : BLANK)), BLANK);
+  const footer: FormValue[] = shown(entered.map((c, i) => (c.key === 'amount' ? yenValue(total) : i === 0 ? bilingual('合計', 'Total') : BLANK)), BLANK, BLANK);
   if (judged) footer.push(yenValue(yen(rows.reduce((sum, r) => sum + (typeof r.id === 'string' ? (judged.get(r.id)?.counted ?? 0) : 0), 0))), BLANK);
   return { ...block, footer };
 }

@@ -155,6 +155,17 @@ export function parseEraDate(text: string): IsoDate | null {
   return iso;
 }
 
+/**
+ * A date as people type it in a sheet: "2026-06-01", "2026/6/1", full-width digits, or an era
+ * date (parseEraDate). Null when it is not a day that exists within CALENDAR_DATE_RANGE.
+ */
+export function parseIsoDateText(text: string): IsoDate | null {
+  const s = toHalfWidth(text).trim();
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+  const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : parseEraDate(s);
+  return iso !== null && ZIsoDate.safeParse(iso).success ? iso : null;
+}
+
 /** "令和7年度" for FY2025. FY2019 began under 平成 but is called 令和元年度, as the government does. */
 export function fiscalYearLabel(fiscalYear: number): string {
   if (fiscalYear >= 2019) {
