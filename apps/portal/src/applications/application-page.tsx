@@ -154,7 +154,12 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
           </Tabs>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <AssessmentPanel result={assessment.result} rowNames={rowNames} />
+          <AssessmentPanel
+            result={assessment.result ?? assessment.provisional?.result ?? null}
+            excludedRows={assessment.provisional?.excludedRows}
+            blocking={assessment.issues.filter((i) => i.path.startsWith('grant'))}
+            rowNames={rowNames}
+          />
         </Grid.Col>
       </Grid>
     </Stack>

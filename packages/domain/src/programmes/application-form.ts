@@ -7,7 +7,7 @@ import type { ProgrammeCode } from './shared/reasons';
 import type { TProgrammeDefinition } from './shared/definition';
 import { missingDocuments, type AttachedDocument } from './submission-documents';
 import type { TApplicationContent } from './content/schema';
-import { BUDGET_TABLES, budgetRows } from './budget-tables';
+import { BUDGET_TABLES, budgetRows, type BudgetTable } from './budget-tables';
 
 /**
  * The application forms as data: the structured equivalents of the documents' forms (CLT 様式1–3,
@@ -320,11 +320,85 @@ export const GRANT_DEFAULTS: Readonly<Record<TProgrammeKind, Record<string, unkn
   lca_implementation: { facts: {}, lines: [] },
 };
 
+/** A budget row left out of a provisional computation, named as on screen, with what is wrong with it. */
+export interface ExcludedRow {
+  /** The row in the content ("grant.lines.1"). */
+  path: string;
+  label: Text;
+  issues: FormIssue[];
+}
+
 export interface ApplicationAssessment {
   /** Everything that blocks submission, field by field. */
   issues: FormIssue[];
   /** The grant computation when the budget input is valid (also for a draft, to show as you type). */
   result: TGrantResult | null;
+  /**
+   * While some budget rows are invalid (a blank amount, a half-typed licence): the grant of the
+   * valid rows, and the rows left out and why — so a draft keeps showing figures and eligibility
+   * around the row being typed. Never what is submitted: `result` stays null until every row is valid.
+   */
+  provisional?: { result: TGrantResult; excludedRows: ExcludedRow[] };
+}
+
+/** The budget row an issue's path falls in. */
+function rowAt(kind: TProgrammeKind, path: string): { table: BudgetTable; index: number } | null {
+  for (const table of BUDGET_TABLES[kind]) {
+    if (!path.startsWith(`${table.rowsPath}.`)) continue;
+    const index = path.slice(table.rowsPath.length + 1).split('.')[0] ?? '';
+    return /^\d+$/.test(index) ? { table, index: Number(index) } : null;
+  }
+  return null;
+}
+
+/** The grant input with only the kept rows of each budget table (kept: the original indices, by table). */
+function grantWithRows(kind: TProgrammeKind, content: unknown, kept: ReadonlyMap<string, number[]>): Record<string, unknown> {
+  const given = valueAtPath(content, 'grant');
+  const grant: Record<string, unknown> = structuredClone({ ...GRANT_DEFAULTS[kind], ...(typeof given === 'object' && given !== null ? given : {}) });
+  for (const table of BUDGET_TABLES[kind]) {
+    const rows = budgetRows(content, table);
+    const [head, ...rest] = table.rowsPath.split('.').slice(1);
+    if (head === undefined) continue;
+    const filtered = (kept.get(table.code) ?? []).map((i) => rows[i]);
+    if (rest.length === 0) grant[head] = filtered;
+    else if (typeof grant[head] === 'object' && grant[head] !== null) grant[head] = { ...grant[head], [rest.join('.')]: filtered };
+  }
+  return grant;
+}
+
+/**
+ * Computes around the invalid rows: leaves out every row an issue falls in and validates again
+ * (a row left out may make another invalid, such as a line naming a removed factor), until the
+ * rest is valid. Null when an issue is not about one row (the period, the facts), which no row's
+ * removal can mend.
+ */
+function provisionalAssessment(kind: TProgrammeKind, def: TProgrammeDefinition, content: unknown, first: readonly FormIssue[]): ApplicationAssessment['provisional'] {
+  const kept = new Map(BUDGET_TABLES[kind].map((t) => [t.code, budgetRows(content, t).map((_, i) => i)]));
+  const excluded = new Map<string, ExcludedRow>();
+  let pending: readonly FormIssue[] = first;
+  for (let round = 0; round < 5; round += 1) {
+    const leaving = new Map<string, Set<number>>();
+    for (const issue of pending) {
+      const row = rowAt(kind, issue.path);
+      if (!row) return undefined;
+      const path = `${row.table.rowsPath}.${row.index}`;
+      const entry = excluded.get(path) ?? { path, label: { ja: `${row.table.title.ja} #${row.index + 1}`, en: `${row.table.title.en} #${row.index + 1}` }, issues: [] };
+      entry.issues.push(issue);
+      excluded.set(path, entry);
+      leaving.set(row.table.code, (leaving.get(row.table.code) ?? new Set()).add(row.index));
+    }
+    for (const [code, indices] of leaving) kept.set(code, (kept.get(code) ?? []).filter((i) => !indices.has(i)));
+    const validated = validateGrantInput(def, grantWithRows(kind, content, kept));
+    if (validated.ok) return { result: computeGrant(def, validated.value), excludedRows: [...excluded.values()] };
+    // Paths of the trimmed input, read back to the rows' places in the content.
+    pending = validated.issues.map((i) => {
+      const path = ['grant', ...i.path].join('.');
+      const row = rowAt(kind, path);
+      const original = row ? `${row.table.rowsPath}.${kept.get(row.table.code)?.[row.index] ?? row.index}${path.slice(`${row.table.rowsPath}.${row.index}`.length)}` : path;
+      return { code: i.code, path: original, params: withFieldLabel(kind, content, original, i.params) };
+    });
+  }
+  return undefined;
 }
 
 /**
@@ -357,11 +431,13 @@ export function assessApplication(
   const grantInput = { ...GRANT_DEFAULTS[kind], ...(typeof given === 'object' && given !== null ? given : {}) };
   const validated = validateGrantInput(def, grantInput);
   if (!validated.ok) {
-    for (const i of validated.issues) {
+    const grantIssues = validated.issues.map((i): FormIssue => {
       const path = ['grant', ...i.path].join('.');
-      issues.push({ code: i.code, path, params: withFieldLabel(kind, content, path, i.params) });
-    }
-    return { issues, result: null };
+      return { code: i.code, path, params: withFieldLabel(kind, content, path, i.params) };
+    });
+    issues.push(...grantIssues);
+    const provisional = provisionalAssessment(kind, def, content, grantIssues);
+    return provisional ? { issues, result: null, provisional } : { issues, result: null };
   }
   const result = computeGrant(def, validated.value);
   if (result.grant.requested <= 0) issues.push({ code: 'application.budget_empty', path: 'grant', params: {} });
