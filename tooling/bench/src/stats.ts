@@ -5,6 +5,7 @@ export function summarise(samples: number[]) {
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
     n: sorted.length,
+    min: round(sorted[0] ?? NaN),
     p50: round(at(50)),
     p95: round(at(95)),
     p99: round(at(99)),
