@@ -1,10 +1,10 @@
-import { definitionForApplication, findProgrammeById, listApplicationsOfOrganisations, listAttachmentsOfApplication, listSubmissionsOfApplication } from '@tsumiki/db';
+import { definitionForApplication, findLedger, findProgrammeById, listApplicationsOfOrganisations, listAttachmentsOfApplication, listSubmissionsOfApplication } from '@tsumiki/db';
 import { ZCreateDraftInput, ZUpdateDraftInput } from '@tsumiki/domain';
 import { ZImportFile } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
-import { programmeSummary } from '../programmes/programmes.router';
+import { toProgrammeSummary } from '../programmes/programmes.router';
 import { applicationOfCaller, createDraft, toApplicationView, updateDraft } from './applications.service';
 import { applicationPdf } from './application-pdf.service';
 import { budgetTemplate, previewBudgetImport } from './budget-import.service';
@@ -22,16 +22,17 @@ export const applicationsRouter = createTRPCRouter({
 
   get: applicantProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
     const application = await applicationOfCaller(ctx.db, ctx.auth, input.id);
-    const [attachments, programme, submissions, rules] = await Promise.all([
+    const [attachments, programme, ledger, submissions, rules] = await Promise.all([
       listAttachmentsOfApplication(ctx.db, application.id),
       findProgrammeById(ctx.db, application.programme_id),
+      findLedger(ctx.db, application.programme_id),
       listSubmissionsOfApplication(ctx.db, application.id),
       definitionForApplication(ctx.db, application),
     ]);
     return {
       ...toApplicationView(application),
       attachments,
-      programme: programme ? await programmeSummary(ctx.db, programme, ctx.now()) : null,
+      programme: programme ? toProgrammeSummary(programme, ctx.now(), { budgetYen: ledger?.budget_yen ?? null, committedYen: ledger?.committed_yen ?? null }) : null,
       /** The rules the form computes with: the version submitted under, or for a draft the latest published. */
       definition: rules ? { version: rules.version, pinned: application.definition_version_id !== null, rules: rules.definition } : null,
       // The frozen versions, newest first: what the office has received (content is read per version).

@@ -37,16 +37,21 @@ export const ccusRouter = createTRPCRouter({
   /** The eight associations side by side and the national roll-up (ministry only). */
   overview: roleProcedure('ministry')
     .input(ZPeriod)
-    .query(async ({ ctx, input }) => {
-      const associations = (await listOrganisations(ctx.db, 'association')).map((o) => ({
-        id: o.id,
-        nameJa: o.name_ja,
-        nameEn: o.name_en,
-        shortNameJa: o.short_name_ja,
-        demoFigures: o.demo_figures,
-      }));
-      return ministryOverview(ctx.db, associations, input.fiscalYear, input.asOf);
-    }),
+    .query(({ ctx, input }) =>
+      ministryOverview(
+        ctx.db,
+        async (db) =>
+          (await listOrganisations(db, 'association')).map((o) => ({
+            id: o.id,
+            nameJa: o.name_ja,
+            nameEn: o.name_en,
+            shortNameJa: o.short_name_ja,
+            demoFigures: o.demo_figures,
+          })),
+        input.fiscalYear,
+        input.asOf,
+      ),
+    ),
 
   /** One association's page: KPI summaries and the monthly series for charts. */
   association: roleProcedure(...DASHBOARD_ROLES)
