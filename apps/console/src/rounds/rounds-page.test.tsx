@@ -40,6 +40,8 @@ describe('rounds page', () => {
 
     // The programme's rules are edited from here too.
     expect(screen.getByTestId('definition-edit-lca_implementation').getAttribute('href')).toMatch(/^\/programme-definitions\/[\w-]+$/);
+    // A new programme starts from a template, found from here.
+    expect(screen.getByTestId('programme-new').getAttribute('href')).toBe('/programme-definitions/new');
     fireEvent.click(screen.getByTestId('round-new-lca_implementation'));
     fireEvent.change(screen.getByTestId('round-code'), { target: { value: 'LCA 8' } });
     expect(await screen.findByText(/公募回コードは半角英小文字/)).toBeTruthy();
