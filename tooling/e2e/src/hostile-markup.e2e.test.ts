@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
+import { organisationOf } from './routes';
 
 /**
  * Text people type ends up on other people's screens: an applicant's project title in the
@@ -19,12 +20,7 @@ const ASSOCIATION = payload('団体名');
 
 beforeAll(async () => {
   const { db } = browser.stack.database;
-  const applicant = await db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .select('memberships.organisation_id')
-    .where('users.email', '=', 'applicant@demo.tsumiki.jp')
-    .executeTakeFirstOrThrow();
+  const applicant = await organisationOf(db, 'applicant@demo.tsumiki.jp');
   await db.updateTable('users').set({ display_name: PERSON }).where('email', 'in', ['applicant@demo.tsumiki.jp', 'reviewer@demo.tsumiki.jp']).execute();
   await db.updateTable('organisations').set({ name_ja: ORGANISATION }).where('id', '=', applicant.organisation_id).execute();
   await db.updateTable('applications').set({ title: TITLE }).where('applicant_organisation_id', '=', applicant.organisation_id).execute();

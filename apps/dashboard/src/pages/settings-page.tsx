@@ -249,7 +249,12 @@ function CustomMetrics({ associationId }: { associationId: string }) {
           <Group align="start">
             <TextInput
               label={t('settings.metricCode')}
-              description={t('settings.metricCodeHint')}
+              description={
+                <>
+                  {t('settings.metricCodeHint')}
+                  <code>safety_training_rate</code>
+                </>
+              }
               withAsterisk
               w={240}
               {...form.getInputProps('definition.code')}

@@ -355,7 +355,12 @@ function resultWarnings(
   if (assumptionsUsed.length > 0)
     warnings.push({
       code: 'carbon.warn_assumptions_used',
-      params: { count: assumptionsUsed.length, items: assumptionsUsed.map((a) => a.id).join(', ') },
+      // The screens' names for the defaults, not their ids: the warning is read by applicants.
+      params: {
+        count: assumptionsUsed.length,
+        items: assumptionsUsed.map((a) => a.name?.ja ?? a.id).join('、'),
+        itemsEn: assumptionsUsed.map((a) => a.name?.en ?? a.id).join(', '),
+      },
     });
 
   return warnings;
