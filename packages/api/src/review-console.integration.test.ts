@@ -142,12 +142,14 @@ describe.each(backends)('review console API on $name', (backend) => {
       expect(stats.statistics.amounts.requested).toBe(3 * maximum);
       expect(stats.statistics.amounts.granted).toBe(maximum - 10_000);
       expect(stats.statistics.budget).toMatchObject({ budget: 627_000_000, committed: maximum - 10_000 });
-      expect(stats.byRegion).toEqual([
+      const by = (breakdown: string) => stats.breakdowns.find((b) => b.breakdown === breakdown)?.rows;
+      expect(stats.breakdowns.map((b) => b.breakdown)).toEqual(['use', 'structure', 'site']);
+      expect(by('site')).toEqual([
         { key: '高知県', count: 2, selected: 1, requested: 2 * maximum, granted: maximum - 10_000 },
         { key: '東京都', count: 1, selected: 0, requested: maximum, granted: 0 },
       ]);
-      expect(stats.byUse.map((r) => r.key).sort()).toEqual(['事務所', '共同住宅', '店舗'].sort());
-      expect(stats.byStructure).toEqual([{ key: 'CLTパネル工法のみ', count: 3, selected: 1, requested: 3 * maximum, granted: maximum - 10_000 }]);
+      expect(by('use')?.map((r) => r.key).sort()).toEqual(['事務所', '共同住宅', '店舗'].sort());
+      expect(by('structure')).toEqual([{ key: 'CLTパネル工法のみ', count: 3, selected: 1, requested: 3 * maximum, granted: maximum - 10_000 }]);
       expect(stats.scores).toMatchObject({ scored: 0 });
       expect(stats.scores!.bins).toHaveLength(10);
 

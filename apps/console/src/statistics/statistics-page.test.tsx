@@ -29,9 +29,11 @@ describe('statistics and publication pages', () => {
             amounts: { requested: 35_430_000, granted: 11_800_000, fixed: 0, paid: 0, reclaimRequested: 0, reclaimed: 0 },
             budget: { budget: 627_000_000, committed: 11_800_000, remaining: 615_200_000, decisions: 1 },
           },
-          byUse: [row('事務所', 2, 1, 23_620_000), row(null, 1, 0, 11_810_000)],
-          byStructure: [row('CLTパネル工法のみ', 3, 1, 35_430_000)],
-          byRegion: [row('高知県', 2, 1, 23_620_000), row('東京都', 1, 0, 11_810_000)],
+          breakdowns: [
+            { breakdown: 'use', rows: [row('事務所', 2, 1, 23_620_000), row(null, 1, 0, 11_810_000)] },
+            { breakdown: 'structure', rows: [row('CLTパネル工法のみ', 3, 1, 35_430_000)] },
+            { breakdown: 'site', rows: [row('高知県', 2, 1, 23_620_000), row('東京都', 1, 0, 11_810_000)] },
+          ],
           scores: { maximum: 30, scored: 0, bins: [] },
         },
       },
@@ -43,9 +45,35 @@ describe('statistics and publication pages', () => {
     expect(screen.getByTestId('stat-amount-requested').textContent).toBe('35,430,000円');
     expect(screen.getByTestId('stat-amount-remaining').textContent).toBe('615,200,000円');
     expect(screen.getByTestId('by-use').textContent).toContain('記載なし');
-    expect(screen.getByTestId('by-region').textContent).toContain('高知県');
+    expect(screen.getByTestId('by-site').textContent).toContain('高知県');
+    expect(screen.getByRole('figure', { name: 'CLTの利用方法別' })).toBeTruthy();
     expect(screen.getByTestId('score-distribution').textContent).toContain('提出済みの評価票はまだありません');
     expect(api.calls.find((c) => c.path === 'review.statistics')?.input).toEqual({ programmeId: 'p1' });
+  });
+
+  it('shows the CO2 programme its own breakdowns, none of CLT', async () => {
+    const statistics = { byStatus: { submitted: 2 }, received: 2, inReview: 0, selected: 0, notSelected: 0, withdrawn: 0, cancelled: 0, selectionRate: { numerator: 0, denominator: 0, value: null }, amounts: { requested: 4_000_000, granted: 0, fixed: 0, paid: 0, reclaimRequested: 0, reclaimed: 0 }, budget: null };
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('programme_admin', '佐藤 誠') },
+      'review.programmes': { data: [{ ...programmes.data[0], kind: 'co2_factor_support', name: 'CO2原単位' }] },
+      'review.statistics': {
+        data: {
+          programme: { id: 'p1', nameJa: 'CO2原単位', nameEn: 'CO2', kind: 'co2_factor_support' },
+          statistics,
+          breakdowns: [
+            { breakdown: 'applicantKind', rows: [row('業界団体', 2, 0, 4_000_000)] },
+            { breakdown: 'factorKind', rows: [row('EPD又はCFP', 2, 0, 4_000_000)] },
+            { breakdown: 'applicantRegion', rows: [row('東京都', 2, 0, 4_000_000)] },
+          ],
+          scores: null,
+        },
+      },
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/statistics' });
+    await screen.findByTestId('by-applicantKind');
+    expect(screen.getByRole('figure', { name: '原単位の種類別' })).toBeTruthy();
+    expect(screen.queryByText('CLTの利用方法別')).toBeNull();
+    expect(screen.queryByText('用途別')).toBeNull();
   });
 
   it('lists the selected projects for publication with CSV and Excel', async () => {

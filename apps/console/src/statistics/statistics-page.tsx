@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useStaffProgramme } from '../lib/staff-programme';
 
 type Stats = RouterOutputs['review']['statistics'];
-type Breakdown = Stats['byUse'];
+type Breakdown = Stats['breakdowns'][number];
 
 /** Programme statistics: counts, requested against granted, breakdowns and the score distribution, with charts. */
 export function StatisticsPage() {
@@ -90,10 +90,11 @@ function StatisticsView({ stats }: { stats: Stats }) {
           />
         </Card>
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <BreakdownCard title={t('statistics.byUse')} rows={stats.byUse} testId="by-use" />
-        <BreakdownCard title={t('statistics.byStructure')} rows={stats.byStructure} testId="by-structure" />
-        <BreakdownCard title={t('statistics.byRegion')} rows={stats.byRegion} testId="by-region" />
+      {/* Only the breakdowns the programme's applications give (no CLT structure on the CO2 programme). */}
+      <SimpleGrid cols={{ base: 1, md: Math.min(3, stats.breakdowns.length) }}>
+        {stats.breakdowns.map((b) => (
+          <BreakdownCard key={b.breakdown} breakdown={b} />
+        ))}
       </SimpleGrid>
       {stats.scores && (
         <Card withBorder data-testid="score-distribution">
@@ -116,13 +117,19 @@ function StatisticsView({ stats }: { stats: Stats }) {
   );
 }
 
-function BreakdownCard({ title, rows, testId }: { title: string; rows: Breakdown; testId: string }) {
+function BreakdownCard({ breakdown: { breakdown, rows } }: { breakdown: Breakdown }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const label = (key: string | null) => key ?? t('statistics.unknown');
+  const title = t(`statistics.by.${breakdown}`);
   return (
-    <Card withBorder data-testid={testId}>
+    <Card withBorder data-testid={`by-${breakdown}`}>
       <Title order={2} size="h4">{title}</Title>
+      {breakdown === 'factorKind' && (
+        <Text size="sm" c="dimmed">
+          {t('statistics.factorKindNote')}
+        </Text>
+      )}
       {rows.length > 0 && (
         <BarChart
           {...chartName(title)}

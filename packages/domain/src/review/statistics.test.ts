@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { yen } from '../money';
 import { cltExampleApplicationContent } from '../programmes';
 import { publicationRows } from './reports';
-import { breakdownBy, prefectureOf, publicationSourceOf, scoreDistribution, traitsOf } from './statistics';
+import { breakdownBy, breakdownKeysOf, BREAKDOWNS_OF, prefectureOf, publicationSourceOf, scoreDistribution, traitsOf } from './statistics';
 
 describe('publication source of an application', () => {
   it('takes the applicant named in the form and the plan, and the organisation when the form names nobody', () => {
@@ -36,6 +36,22 @@ describe('traits for the statistics', () => {
     const content = cltExampleApplicationContent();
     expect(traitsOf(content)).toEqual({ use: '事務所', structure: 'panel_only', region: null });
     expect(traitsOf({ grant: { cltUse: 'nonsense' } })).toEqual({ use: null, structure: null, region: null });
+  });
+
+  it('breaks each programme down by what its applications give: no CLT structure on the CO2 programme', () => {
+    expect(BREAKDOWNS_OF.co2_factor_support).not.toContain('structure');
+    expect(BREAKDOWNS_OF.co2_factor_support).not.toContain('use');
+    const co2 = {
+      applicant: { address: '東京都中央区〇〇1-2-3' },
+      grant: { applicant: { kind: 'industry_body' }, factors: [{ kind: 'pcr' }, { kind: 'epd_cfp_verified' }, { kind: 'pcr' }] },
+    };
+    expect(breakdownKeysOf(co2, 'applicantKind', 'ja')).toEqual(['業界団体']);
+    expect(breakdownKeysOf(co2, 'applicantKind', 'en')).toEqual(['Industry body']);
+    expect(breakdownKeysOf(co2, 'applicantRegion', 'ja')).toEqual(['東京都']);
+    // Counted once under each kind of factor developed, in the programme's order.
+    expect(breakdownKeysOf(co2, 'factorKind', 'ja')).toEqual([expect.stringMatching(/^EPD又はCFP/), expect.stringMatching(/^PCR|製品カテゴリールール/)]);
+    expect(breakdownKeysOf({}, 'factorKind', 'ja')).toEqual([null]);
+    expect(breakdownKeysOf(cltExampleApplicationContent(), 'structure', 'ja')).toEqual(['CLTパネル工法のみ']);
   });
 
   it('groups counts and amounts by key, the unknown group last', () => {

@@ -1,5 +1,8 @@
 import { yen, type Yen } from '../money';
+import type { TProgrammeKind } from '../programme';
+import { formFields } from '../programmes/application-form';
 import { CLT_USE_NAMES, CLT_USES, type TCltUse } from '../programmes/clt/tables';
+import { FACTOR_KIND_NAMES, FACTOR_KINDS } from '../programmes/co2/definition';
 import { type PublicationSource, SELECTED_STATUSES } from './reports';
 import type { TReviewStatus } from './workflow';
 
@@ -59,6 +62,54 @@ export function traitsOf(content: Record<string, unknown>): ApplicationTraits {
 }
 
 export const structureLabel = (code: TCltUse, locale: 'ja' | 'en') => CLT_USE_NAMES[code][locale];
+
+/** The ways the statistics break a programme's applications down. */
+export const BREAKDOWNS = ['use', 'structure', 'site', 'applicantKind', 'factorKind', 'applicantRegion'] as const;
+export type TBreakdown = (typeof BREAKDOWNS)[number];
+
+/**
+ * Which breakdowns each programme's applications can give: a CLT proposal names its use, how CLT is
+ * used and its site; a CO2 application its applicant's kind and the kinds of factor it develops;
+ * every application its applicant's address.
+ */
+export const BREAKDOWNS_OF: Readonly<Record<TProgrammeKind, readonly TBreakdown[]>> = {
+  clt_demonstration: ['use', 'structure', 'site'],
+  co2_factor_support: ['applicantKind', 'factorKind', 'applicantRegion'],
+  lca_implementation: ['applicantRegion'],
+};
+
+/** The label of the CO2 form's applicant-kind option, as the form shows it. */
+function applicantKindLabel(value: unknown, locale: 'ja' | 'en'): string | null {
+  const field = formFields('co2_factor_support').find((f) => f.path === 'grant.applicant.kind');
+  const option = field?.options?.find((o) => o.value === value);
+  return option ? option.label[locale] : null;
+}
+
+/**
+ * The keys one application counts under in a breakdown (null: it does not say). A CO2 application
+ * counts once under each kind of factor it develops.
+ */
+export function breakdownKeysOf(content: Record<string, unknown>, breakdown: TBreakdown, locale: 'ja' | 'en'): (string | null)[] {
+  const traits = traitsOf(content);
+  switch (breakdown) {
+    case 'use':
+      return [traits.use];
+    case 'structure':
+      return [traits.structure ? structureLabel(traits.structure, locale) : null];
+    case 'site':
+      return [traits.region];
+    case 'applicantKind':
+      return [applicantKindLabel(at(content, 'grant', 'applicant', 'kind'), locale)];
+    case 'applicantRegion':
+      return [prefectureOf(text(at(content, 'applicant', 'address')))];
+    case 'factorKind': {
+      const factors = at(content, 'grant', 'factors');
+      const kinds = new Set(Array.isArray(factors) ? factors.map((f) => at(f, 'kind')) : []);
+      const named = FACTOR_KINDS.filter((k) => kinds.has(k)).map((k) => FACTOR_KIND_NAMES[k][locale]);
+      return named.length > 0 ? named : [null];
+    }
+  }
+}
 
 export interface BreakdownItem {
   readonly status: TReviewStatus;

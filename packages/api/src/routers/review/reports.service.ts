@@ -2,6 +2,8 @@ import { findLedger, listCommitments, listDecisionsOfApplications, listProposals
 import { formatJst, RECEIVED_STATUSES, yen } from '@tsumiki/domain';
 import {
   breakdownBy,
+  breakdownKeysOf,
+  BREAKDOWNS_OF,
   CLT_RUBRIC,
   ledgerSummary,
   programmeStatistics,
@@ -11,8 +13,6 @@ import {
   rubricMaximum,
   scoreDistribution,
   SELECTED_STATUSES,
-  structureLabel,
-  traitsOf,
 } from '@tsumiki/domain/review';
 import { exportFile, type ExportFormat } from '../../lib/spreadsheet';
 import type { Context, SignedInAuth } from '../../trpc-types';
@@ -46,9 +46,10 @@ export async function exportPublicationList(ctx: Ctx, input: { programmeId: stri
 }
 
 /**
- * Programme statistics: counts by status, requested against granted totals, breakdowns by use,
- * CLT structure and region where the applications give them, and the distribution of the
- * proposals' average evaluation (conflicted members left out, as in the summary sheet).
+ * Programme statistics: counts by status, requested against granted totals, the breakdowns the
+ * programme's applications give (BREAKDOWNS_OF: a CLT proposal's use, structure and site; a CO2
+ * application's applicant and factor kinds), and the distribution of the proposals' average
+ * evaluation (conflicted members left out, as in the summary sheet).
  */
 export async function programmeStatisticsOf(ctx: Ctx, programmeId: string) {
   const programme = await programmeOfCaller(ctx.db, ctx.auth, programmeId, STAFF_ROLES);
@@ -63,7 +64,7 @@ export async function programmeStatisticsOf(ctx: Ctx, programmeId: string) {
     const d = decisionOf.get(p.id);
     return {
       status: p.status,
-      traits: traitsOf(p.content),
+      content: p.content,
       ...(p.requestedGrantYen !== null ? { requestedAmount: yen(p.requestedGrantYen) } : {}),
       ...(d ? { grantedAmount: yen(d.granted_yen) } : {}),
       ...(d?.fixed_yen != null ? { fixedAmount: yen(d.fixed_yen) } : {}),
@@ -76,7 +77,10 @@ export async function programmeStatisticsOf(ctx: Ctx, programmeId: string) {
     version: ledgerRow?.version ?? 0,
   });
   const locale = ctx.locale === 'en' ? 'en' : 'ja';
-  const by = (key: (i: (typeof items)[number]) => string | null) => breakdownBy(items.map((i) => ({ ...i, key: key(i) })));
+  const breakdowns = BREAKDOWNS_OF[programme.kind].map((breakdown) => ({
+    breakdown,
+    rows: breakdownBy(items.flatMap((i) => breakdownKeysOf(i.content, breakdown, locale).map((key) => ({ ...i, key })))),
+  }));
   const committee = committeeReviewOf(programme);
   const summary = committee ? await programmeSummary(ctx, programme.id) : null;
   const averages = (summary?.rows ?? []).flatMap((r) => (r.score.evaluationAverage === null ? [] : [r.score.evaluationAverage]));
@@ -84,9 +88,7 @@ export async function programmeStatisticsOf(ctx: Ctx, programmeId: string) {
   return {
     programme: { id: programme.id, nameJa: programme.name_ja, nameEn: programme.name_en, kind: programme.kind },
     statistics: programmeStatistics(items, { budget }),
-    byUse: by((i) => i.traits.use),
-    byStructure: by((i) => (i.traits.structure ? structureLabel(i.traits.structure, locale) : null)),
-    byRegion: by((i) => i.traits.region),
+    breakdowns,
     scores: committee ? { maximum, scored: averages.length, bins: scoreDistribution(averages, maximum, 10) } : null,
   };
 }
