@@ -11,7 +11,7 @@ import {
   type ImportIssue,
   type YearMonth,
 } from '@tsumiki/domain/ccus';
-import { errorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -135,7 +135,7 @@ function FiguresForm({
     const local = issues
       .get(code)
       ?.find((i) => i.field === field || (field === 'numerator' && i.field === 'row'));
-    return local ? t(local.code, { ns: 'errors', keySeparator: false, ...(local.params ?? {}) }) : undefined;
+    return local ? fieldErrorText(t, local.code, local.params) : undefined;
   };
 
   return (
