@@ -116,7 +116,8 @@ function useFactorColumns(lang: Lang, today: string): DataColumn<Factor>[] {
             {lang === 'ja' ? f.nameJa : f.nameEn}
           </Text>
           <Text size="xs" c="dimmed">
-            {t('carbonLibrary.materialKey', { key: f.materialKey })}
+            {/* The key factor files and the BoQ mapping are written in: shown as a code. */}
+            {t('carbonLibrary.materialKey')} <code>{f.materialKey}</code>
           </Text>
         </div>
       ),

@@ -141,7 +141,12 @@ function NewProgrammeForm({ templates }: { templates: readonly Template[] }) {
       </SimpleGrid>
       <TextInput
         label={t('definitions.create.code')}
-        description={t('definitions.create.codeHint')}
+        description={
+          <>
+            {t('definitions.create.codeHint')}
+            <code>lca_support_r8</code>
+          </>
+        }
         withAsterisk
         value={values.code}
         onChange={(e) => set('code', e.currentTarget.value)}
