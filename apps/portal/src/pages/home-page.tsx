@@ -1,8 +1,11 @@
-import { Anchor, Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { displayJst, ProgrammesSection, QueryState, useSession, useTRPC } from '@tsumiki/ui';
+import type { RouterOutputs } from '@tsumiki/api';
+import { DataTable, displayJst, ProgrammesSection, QueryState, useSession, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
+type Mine = RouterOutputs['applications']['listMine'][number];
 
 /** The applicant's start: open calls, and their own applications with status. */
 export function HomePage() {
@@ -10,6 +13,38 @@ export function HomePage() {
   const session = useSession();
   const trpc = useTRPC();
   const applications = useQuery(trpc.applications.listMine.queryOptions());
+  const columns: DataColumn<Mine>[] = [
+    {
+      id: 'title',
+      header: t('application.title'),
+      sortValue: (a) => a.title,
+      cell: (a) => (
+        <>
+          <Anchor component={Link} to={`/applications/${a.id}`}>
+            {a.title}
+          </Anchor>
+          {a.trackingNumber && (
+            <Text size="xs" c="dimmed">
+              {a.trackingNumber}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'programme',
+      header: t('programme.name'),
+      sortValue: (a) => (i18n.language === 'en' ? a.programmeNameEn : a.programmeNameJa),
+      cell: (a) => <Text size="sm">{i18n.language === 'en' ? a.programmeNameEn : a.programmeNameJa}</Text>,
+    },
+    {
+      id: 'status',
+      header: t('application.status'),
+      sortValue: (a) => t(`application.statuses.${a.status}`),
+      cell: (a) => <Badge variant="light">{t(`application.statuses.${a.status}`)}</Badge>,
+    },
+    { id: 'updatedAt', header: t('application.updatedAt'), sortValue: (a) => new Date(a.updatedAt).getTime(), cell: (a) => displayJst(a.updatedAt) },
+  ];
 
   return (
     <Stack gap="xl" data-testid="home">
@@ -20,39 +55,14 @@ export function HomePage() {
         </Title>
         <QueryState query={applications} isEmpty={(rows) => rows.length === 0}>
           {(rows) => (
-            <Table data-testid="application-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('application.title')}</Table.Th>
-                  <Table.Th scope="col">{t('programme.name')}</Table.Th>
-                  <Table.Th scope="col">{t('application.status')}</Table.Th>
-                  <Table.Th scope="col">{t('application.updatedAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/applications/${a.id}`}>
-                        {a.title}
-                      </Anchor>
-                      {a.trackingNumber && (
-                        <Text size="xs" c="dimmed">
-                          {a.trackingNumber}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{i18n.language === 'en' ? a.programmeNameEn : a.programmeNameJa}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{t(`application.statuses.${a.status}`)}</Badge>
-                    </Table.Td>
-                    <Table.Td>{displayJst(a.updatedAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DataTable
+              data={rows}
+              columns={columns}
+              rowKey={(a) => a.id}
+              label={t('application.heading')}
+              empty={<Text c="dimmed">{t('state.empty')}</Text>}
+              data-testid="application-table"
+            />
           )}
         </QueryState>
       </Stack>
