@@ -14,4 +14,4 @@ import versionsEn from './versions/locales/en.json';
 import roundsEn from './rounds/locales/en.json';
 
 /** The English words of the app, a chunk of their own: see messages.ts. */
-export const englishMessages: Record<string, unknown> = Object.assign({}, en, carbonEn, changeRequestsEn, answersEn, specialRateEn, publicationEn, statisticsEn, viewsEn, attachmentsEn, mailEn, versionsEn, committeeEn, roundsEn, definitionsEn);
+export const englishMessages: Record<string, unknown> = { ...en, ...carbonEn, ...changeRequestsEn, ...answersEn, ...specialRateEn, ...publicationEn, ...statisticsEn, ...viewsEn, ...attachmentsEn, ...mailEn, ...versionsEn, ...committeeEn, ...roundsEn, ...definitionsEn };

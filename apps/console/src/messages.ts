@@ -19,7 +19,7 @@ import roundsJa from './rounds/locales/ja.json';
  * here under its own top-level key, so areas never edit each other's files.
  */
 export const messages: AppMessages = {
-  ja: Object.assign({}, ja, carbonJa, changeRequestsJa, answersJa, specialRateJa, publicationJa, statisticsJa, viewsJa, attachmentsJa, mailJa, versionsJa, committeeJa, roundsJa, definitionsJa),
+  ja: { ...ja, ...carbonJa, ...changeRequestsJa, ...answersJa, ...specialRateJa, ...publicationJa, ...statisticsJa, ...viewsJa, ...attachmentsJa, ...mailJa, ...versionsJa, ...committeeJa, ...roundsJa, ...definitionsJa },
   // English is fetched when chosen: few choose it, and it would weigh on everyone's first screen.
   en: async () => (await import('./messages-en')).englishMessages,
 };

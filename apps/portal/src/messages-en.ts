@@ -7,4 +7,4 @@ import applicationsEn from './applications/locales/en.json';
 import organisationEn from './organisation/locales/en.json';
 
 /** The English words of the app, a chunk of their own: see messages.ts. */
-export const englishMessages: Record<string, unknown> = Object.assign({}, en, carbonEn, lifecycleEn, resultsEn, notificationsEn, organisationEn, applicationsEn);
+export const englishMessages: Record<string, unknown> = { ...en, ...carbonEn, ...lifecycleEn, ...resultsEn, ...notificationsEn, ...organisationEn, ...applicationsEn };

@@ -12,7 +12,7 @@ import organisationJa from './organisation/locales/ja.json';
  * here under its own top-level key, so areas never edit each other's files.
  */
 export const messages: AppMessages = {
-  ja: Object.assign({}, ja, carbonJa, lifecycleJa, resultsJa, notificationsJa, organisationJa, applicationsJa),
+  ja: { ...ja, ...carbonJa, ...lifecycleJa, ...resultsJa, ...notificationsJa, ...organisationJa, ...applicationsJa },
   // English is fetched when chosen: few choose it, and it would weigh on everyone's first screen.
   en: async () => (await import('./messages-en')).englishMessages,
 };

@@ -15,13 +15,33 @@ async function admin(sql: string, adminUrl = ADMIN_URL) {
   }
 }
 
+const urlOf = (name: string, adminUrl: string) => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/**
+ * The database a kept run (BENCH_KEEP=1) left, when BENCH_REUSE=1 asks to measure again without
+ * loading again (a national load takes minutes); null when there is none or reuse is not asked.
+ */
+export async function keptDatabase(name: string, adminUrl = ADMIN_URL): Promise<string | null> {
+  if (env.BENCH_REUSE !== '1') return null;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    return found.rowCount ? urlOf(name, adminUrl) : null;
+  } finally {
+    await client.end();
+  }
+}
+
 /** A benchmark's own database on the real PostgreSQL, empty; returns its URL. */
 export async function recreateDatabase(name: string, adminUrl = ADMIN_URL): Promise<string> {
   await admin(`drop database if exists ${name} with (force)`, adminUrl);
   await admin(`create database ${name}`, adminUrl);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return urlOf(name, adminUrl);
 }
 
 export const dropDatabase = (name: string, adminUrl = ADMIN_URL) => admin(`drop database if exists ${name} with (force)`, adminUrl);

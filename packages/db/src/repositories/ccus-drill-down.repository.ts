@@ -105,37 +105,20 @@ async function valuedPage(
   );
 }
 
-/** Firms without a value for the metric and month, by name: the drill-down's last pages. */
-function unvaluedPage(
-  db: Executor,
-  q: MemberDrillDownQuery,
-  offset: number,
-  limit: number,
-): Promise<MemberDrillDownRow[]> {
+/**
+ * Firms without a value for the metric and month, by name: the drill-down's last pages. The valued
+ * firms are one hashed set (NOT IN over the key's index) rather than a probe per firm, which took
+ * three times as long over an association's 39,000 firms.
+ */
+function unvaluedPage(db: Executor, q: MemberDrillDownQuery, offset: number, limit: number): Promise<MemberDrillDownRow[]> {
   const value = valueOf(q.isRatio);
   return db
     .selectFrom('ccus_member_firms as m')
     .where('m.association_id', '=', q.associationId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('ccus_facts as f')
-            .select(sql`1`.as('one'))
-            .where('f.association_id', '=', q.associationId)
-            .where('f.metric_code', '=', q.metricCode)
-            .where('f.period_month', '=', q.periodMonth)
-            .whereRef('f.member_firm_id', '=', 'm.id')
-            .where(value, 'is not', null),
-        ),
-      ),
-    )
+    // membersFigures names firms only (not null), so NOT IN means "not among them".
+    .where('m.id', 'not in', membersFigures(db, q).select('f.member_firm_id').where(value, 'is not', null).$narrowType<{ member_firm_id: string }>())
     .select(['m.id as memberFirmId', 'm.name', 'm.project_cost_yen as projectCostYen'])
-    .select([
-      sql<null>`null::float8`.as('numerator'),
-      sql<null>`null::float8`.as('denominator'),
-      sql<null>`null::bigint`.as('weightYen'),
-    ])
+    .select([sql<null>`null::float8`.as('numerator'), sql<null>`null::float8`.as('denominator'), sql<null>`null::bigint`.as('weightYen')])
     .orderBy('m.name')
     .orderBy('m.id')
     .offset(offset)
@@ -144,21 +127,23 @@ function unvaluedPage(
 }
 
 /** The page's firms, best value first; firms without a value last, by name. */
-export async function listMemberDrillDownPage(
-  db: Executor,
-  q: MemberDrillDownQuery,
-): Promise<MemberDrillDownRow[]> {
+export async function listMemberDrillDownPage(db: Executor, q: MemberDrillDownQuery): Promise<MemberDrillDownRow[]> {
   const valued = await valuedPage(db, q, q.offset, q.limit);
   if (valued.length === q.limit) return valued;
-  // The page reaches past the valued firms: where the unvalued ones begin is counted only then.
-  const unvaluedOffset = valued.length > 0 ? 0 : q.offset - (await valuedCount(db, q));
+  // The page reaches past the valued firms; only then are they counted, and the rest looked for.
+  const [firms, withValue] = await Promise.all([firmCount(db, q.associationId), valuedCount(db, q)]);
+  if (firms === withValue) return valued;
+  const unvaluedOffset = valued.length > 0 ? 0 : q.offset - withValue;
   return [...valued, ...(await unvaluedPage(db, q, unvaluedOffset, q.limit - valued.length))];
 }
 
 async function valuedCount(db: Executor, q: MemberDrillDownQuery): Promise<number> {
-  const row = await membersFigures(db, q)
-    .select(sql<string>`count(${valueOf(q.isRatio)})`.as('n'))
-    .executeTakeFirstOrThrow();
+  const row = await membersFigures(db, q).select(sql<string>`count(${valueOf(q.isRatio)})`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function firmCount(db: Executor, associationId: string): Promise<number> {
+  const row = await db.selectFrom('ccus_member_firms').where('association_id', '=', associationId).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -178,11 +163,7 @@ export async function memberDrillDownCounts(
       // By position: the band's bounds are parameters, so a repeated expression would not match it.
       .groupBy(sql`1`)
       .execute(),
-    db
-      .selectFrom('ccus_member_firms')
-      .where('association_id', '=', q.associationId)
-      .select(sql<string>`count(*)`.as('firms'))
-      .executeTakeFirstOrThrow(),
+    firmCount(db, q.associationId),
   ]);
   const perBand = q.bands.map(() => 0);
   let withValue = 0;
@@ -191,5 +172,5 @@ export async function memberDrillDownCounts(
     // width_bucket numbers bands from 1; 0 is below the first bound, null has no value.
     if (row.band != null && row.band >= 1) perBand[Number(row.band) - 1]! += Number(row.with_value);
   }
-  return { firms: Number(firms.firms), withValue, perBand };
+  return { firms, withValue, perBand };
 }
