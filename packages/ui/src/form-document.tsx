@@ -79,6 +79,24 @@ function Block({ block, locale }: { block: FormBlock; locale: FormLocale }) {
   }
 }
 
+/**
+ * The computed figures alone (grantFigures), each with its arithmetic and source: the wizard shows
+ * them beside the budget as it is typed, from the same words as the confirm step and the PDF.
+ */
+export function FormFiguresView({ rows }: { rows: readonly FormRow[] }) {
+  const { i18n } = useTranslation();
+  const locale: FormLocale = i18n.language === 'en' ? 'en' : 'ja';
+  return (
+    <Table withTableBorder withColumnBorders data-testid="grant-figures">
+      <Table.Tbody>
+        {rows.map((row) => (
+          <FieldRow key={row.key} row={row} locale={locale} />
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 function FieldRow({ row, locale }: { row: FormRow; locale: FormLocale }) {
   return (
     <Table.Tr data-testid={`form-row-${row.key}`}>

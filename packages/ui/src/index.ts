@@ -31,7 +31,7 @@ export { chosenFileProblem, isAttachmentType, readFileBase64, saveFile, type Dow
 export { useChosenFile } from './use-chosen-file';
 export { ExportMenu, type ExportFormat } from './export-menu';
 export { FactorDerivation } from './factor-derivation';
-export { FormDocumentView } from './form-document';
+export { FormDocumentView, FormFiguresView } from './form-document';
 export { CountInput, QuantityInput, YenInput, type YenInputProps } from './yen-input';
 export { chartName, COUNT_AXIS } from './charts';
 export { ConfirmButton, type ConfirmButtonProps } from './confirm-button';

@@ -2,7 +2,7 @@ import { Alert, Grid, Stack, Tabs } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isEditableByApplicant, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
 import { applicantActions } from '@tsumiki/domain/lifecycle';
-import { APPLICATION_FORMS, applicationFormDocument, assessApplication, budgetRowLabels, contentWithValueAt, type FormIssue } from '@tsumiki/domain/programmes';
+import { APPLICATION_FORMS, applicationFormDocument, assessApplication, budgetRowLabels, contentWithValueAt, grantFigures, type FormIssue } from '@tsumiki/domain/programmes';
 import { QueryState, useTRPC } from '@tsumiki/ui';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,6 +69,8 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
   // The rules the API computes with: the version submitted under, or for a draft the latest published.
   const rules = view.definition?.rules;
   const assessment = useMemo(() => assessApplication(kind, draft.content, attached, rules), [kind, draft.content, attached, rules]);
+  const shownResult = assessment.result ?? assessment.provisional?.result ?? null;
+  const figures = useMemo(() => (shownResult ? grantFigures(applicationFormDocument({ content: draft.content, result: shownResult })) : []), [draft.content, shownResult]);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [triedSubmit, setTriedSubmit] = useState(false);
   const [tab, setTab] = useState<string>(APPLICATION_FORMS[kind][0]!.code);
@@ -155,8 +157,9 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <AssessmentPanel
-            result={assessment.result ?? assessment.provisional?.result ?? null}
+            result={shownResult}
             excludedRows={assessment.provisional?.excludedRows}
+            figures={figures}
             blocking={assessment.issues.filter((i) => i.path.startsWith('grant'))}
             rowNames={rowNames}
           />

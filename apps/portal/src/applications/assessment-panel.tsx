@@ -1,6 +1,6 @@
 import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ExcludedRow, FormIssue, TGrantResult } from '@tsumiki/domain/programmes';
-import { displayYen } from '@tsumiki/ui';
+import type { ExcludedRow, FormIssue, FormRow, TGrantResult } from '@tsumiki/domain/programmes';
+import { displayYen, FormFiguresView } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { issueText, type RowNames } from './form-fields';
 
@@ -38,11 +38,14 @@ export function AssessmentPanel({
   result,
   excludedRows = [],
   blocking = [],
+  figures = [],
   rowNames,
 }: {
   result: TGrantResult | null;
   excludedRows?: readonly ExcludedRow[];
   blocking?: readonly FormIssue[];
+  /** The figures with their arithmetic and sources, from the form document (grantFigures). */
+  figures?: readonly FormRow[];
   rowNames: RowNames;
 }) {
   const { t, i18n } = useTranslation();
@@ -92,6 +95,14 @@ export function AssessmentPanel({
           </Text>
         )}
       </Card>
+      {figures.length > 0 && (
+        <Card withBorder data-testid="grant-explanation">
+          <Title order={2} size="h4" mb="xs">
+            {t('apply.summary.howComputed')}
+          </Title>
+          <FormFiguresView rows={figures} />
+        </Card>
+      )}
       <Card withBorder data-testid="eligibility">
         <Group justify="space-between" mb="xs">
           <Title order={2} size="h4">

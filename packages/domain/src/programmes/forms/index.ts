@@ -6,7 +6,7 @@ import type { GenericBreakdown } from '../shared/generic';
 import type { GrantResult } from '../shared/result';
 import { cltFormDocument } from './clt';
 import { co2FormDocument, lcaFormDocument } from './co2-lca';
-import type { FormDocument } from './model';
+import type { FormDocument, FormRow } from './model';
 
 export type { FormBlock, FormColumn, FormDocument, FormExplanation, FormLocale, FormPart, FormRow, FormText, FormValue } from './model';
 export { citeSource, formValueText } from './model';
@@ -37,3 +37,12 @@ export function applicationFormDocument({ content, result, title }: FormDocument
 const isClt = (r: TGrantResult): r is GrantResult<CltBreakdown> => r.breakdown.engine === 'clt';
 const isCo2 = (r: TGrantResult): r is GrantResult<Co2Breakdown> => r.breakdown.engine === 'co2_factor';
 const isGeneric = (r: TGrantResult): r is GrantResult<GenericBreakdown> => r.breakdown.engine === 'generic';
+
+/**
+ * The computed figures of the forms, each with its arithmetic and the section of the call it
+ * follows (tax-excluded base, rate, rounding, caps): what the wizard shows live beside the budget,
+ * worded once here for the confirm step, the console and the PDF alike.
+ */
+export function grantFigures(document: FormDocument): FormRow[] {
+  return document.parts.flatMap((part) => part.blocks.flatMap((block) => (block.kind === 'fields' ? block.rows.filter((row) => row.explanation !== undefined) : [])));
+}
