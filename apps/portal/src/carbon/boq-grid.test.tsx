@@ -4,7 +4,8 @@ import { fakeApi, renderWithTsumiki } from '@tsumiki/ui/testing';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../messages';
-import { BoqGrid, VIRTUALISE_ABOVE } from './boq-grid';
+import { BoqGrid } from './boq-grid';
+import { VIRTUALISE_ABOVE } from './use-boq-rows';
 
 const many = (n: number): TBoqDraftLine[] =>
   Array.from({ length: n }, (_, i) => ({ id: `L${i + 1}`, category: '3', subItem: '3.5', materialKey: 'wood.clt', quantity: i + 1, unit: 'm3' }));
