@@ -1,5 +1,5 @@
 import { toCsv, type Cell } from '../export';
-import { CATEGORY_CODES, CATEGORY_NAMES, METHOD_NAMES } from './categories';
+import { CATEGORY_CODES, CATEGORY_NAMES, METHOD_NAMES, type TCategoryCode } from './categories';
 import { DATA_TYPE_NAMES, DATA_TYPES } from './factors';
 import type { TCarbonResult, TFactorUsed } from './result';
 import {
@@ -321,56 +321,51 @@ const TYPOLOGY: Record<TBuildingUse, string> = {
 const text = (s: string): TLcaxAnyValue => ({ string: s });
 const float = (n: number): TLcaxAnyValue => ({ number: { float: n } });
 
+/** One J-CAT work category as an LCAx assembly, with one product per material and factor. */
+function categoryAssembly(result: TCarbonResult, c: TCategoryCode, ci: number, factorById: ReadonlyMap<string, TFactorUsed>): TLcaxAssembly {
+  const category = result.byCategory[ci]!;
+  const products = result.byCategoryMaterial
+    .filter((m) => m.category === c)
+    .map((m): TLcaxProduct => ({
+      type: 'product',
+      id: `${c}:${m.materialKey}:${m.factorId ?? 'none'}`,
+      name: m.nameJa,
+      description: m.nameEn,
+      referenceServiceLife: result.evaluationPeriod.years,
+      impactData: [
+        embeddedEpd(m.factorId ?? `${c}:${m.materialKey}`, m.nameJa, m.declaredUnit ? LCAX_UNIT[m.declaredUnit] : 'unknown', m.modules, m.quantity, factorById.get(m.factorId ?? ''), result),
+      ],
+      quantity: m.quantity,
+      unit: m.declaredUnit ? LCAX_UNIT[m.declaredUnit] : 'unknown',
+      transport: null,
+      results: impacts(m.modules),
+      metaData: {
+        dataType: text(m.dataType ?? ''),
+        biogenicStorageKgCo2e: float(m.biogenicStorage),
+        lineCount: { number: { int: m.lineCount } },
+      },
+    }));
+  return {
+    type: 'assembly',
+    id: `jcat-${c}`,
+    name: CATEGORY_NAMES[c].ja,
+    description: CATEGORY_NAMES[c].en,
+    comment: null,
+    quantity: 1,
+    unit: 'pcs',
+    classification: [{ system: 'J-CAT 工事科目', code: c, name: CATEGORY_NAMES[c].ja }],
+    products,
+    results: impacts(category.modules),
+    metaData: { biogenicStorageKgCo2e: float(category.biogenicStorage) },
+  };
+}
+
 /**
- * The result as an LCAx project: one assembly per J-CAT work category with one product per
- * material and factor, plus a building-level assembly (refrigerants, energy, water). GWP only, by
- * module; biogenic storage and D1/D2 go in metaData, so nothing is netted.
+ * The building-level figures (refrigerants, blowing agents, energy, water, site, maintenance,
+ * refurbishment) as one assembly.
  */
-export function toLcax(
-  result: TCarbonResult,
-  options: { projectPhase?: TLcaxProject['projectPhase'] } = {},
-): TLcaxProject {
-  const slug = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
-  const projectId = result.project.id ?? `tsumiki-${slug(result.project.name)}-${result.assessmentDate}`;
-  const factorById = new Map(result.dataQuality.factorsUsed.map((f) => [f.id, f]));
-  const assemblies: TLcaxAssembly[] = CATEGORY_CODES.map((c, ci) => {
-    const category = result.byCategory[ci]!;
-    const products = result.byCategoryMaterial
-      .filter((m) => m.category === c)
-      .map((m): TLcaxProduct => ({
-        type: 'product',
-        id: `${c}:${m.materialKey}:${m.factorId ?? 'none'}`,
-        name: m.nameJa,
-        description: m.nameEn,
-        referenceServiceLife: result.evaluationPeriod.years,
-        impactData: [
-          embeddedEpd(m.factorId ?? `${c}:${m.materialKey}`, m.nameJa, m.declaredUnit ? LCAX_UNIT[m.declaredUnit] : 'unknown', m.modules, m.quantity, factorById.get(m.factorId ?? ''), result),
-        ],
-        quantity: m.quantity,
-        unit: m.declaredUnit ? LCAX_UNIT[m.declaredUnit] : 'unknown',
-        transport: null,
-        results: impacts(m.modules),
-        metaData: {
-          dataType: text(m.dataType ?? ''),
-          biogenicStorageKgCo2e: float(m.biogenicStorage),
-          lineCount: { number: { int: m.lineCount } },
-        },
-      }));
-    return {
-      type: 'assembly',
-      id: `jcat-${c}`,
-      name: CATEGORY_NAMES[c].ja,
-      description: CATEGORY_NAMES[c].en,
-      comment: null,
-      quantity: 1,
-      unit: 'pcs',
-      classification: [{ system: 'J-CAT 工事科目', code: c, name: CATEGORY_NAMES[c].ja }],
-      products,
-      results: impacts(category.modules),
-      metaData: { biogenicStorageKgCo2e: float(category.biogenicStorage) },
-    };
-  });
-  assemblies.push({
+function buildingLevelAssembly(result: TCarbonResult): TLcaxAssembly {
+  return {
     type: 'assembly',
     id: 'building-level',
     name: '建物全体（冷媒・発泡剤・エネルギー・水・現場・維持・改修）',
@@ -398,7 +393,55 @@ export function toLcax(
     ],
     results: impacts(result.buildingLevel.modules),
     metaData: null,
-  });
+  };
+}
+
+/** The building as LCAx describes it; what Tsumiki does not record is null or "unknown". */
+function projectInfo(result: TCarbonResult): TLcaxProject['projectInfo'] {
+  const b = result.building;
+  return {
+    buildingType: b.works === 'renovation' ? 'retrofit_works' : 'new_construction_works',
+    buildingTypology: [TYPOLOGY[b.use]],
+    certifications: null,
+    buildingMass: null,
+    buildingHeight: null,
+    grossFloorArea: { value: b.grossFloorAreaM2, unit: 'm2', definition: '延床面積 (gross floor area)' },
+    heatedFloorArea: null,
+    buildingFootprint: null,
+    floorsAboveGround: b.storeysAboveGround ?? 0,
+    floorsBelowGround: b.storeysBelowGround ?? null,
+    roofType: 'unknown',
+    frameType: b.structure,
+    buildingCompletionYear: null,
+    buildingPermitYear: null,
+    energyDemandHeating: null,
+    energySupplyHeating: null,
+    energyDemandElectricity: null,
+    energySupplyElectricity: null,
+    exportedElectricity: result.operational.exportedKWh,
+    generalEnergyClass: 'unknown',
+    localEnergyClass: null,
+    buildingUsers: null,
+    buildingModelScope: null,
+  };
+}
+
+/**
+ * The result as an LCAx project: one assembly per J-CAT work category with one product per
+ * material and factor, plus a building-level assembly (refrigerants, energy, water). GWP only, by
+ * module; biogenic storage and D1/D2 go in metaData, so nothing is netted.
+ */
+export function toLcax(
+  result: TCarbonResult,
+  options: { projectPhase?: TLcaxProject['projectPhase'] } = {},
+): TLcaxProject {
+  const slug = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+  const projectId = result.project.id ?? `tsumiki-${slug(result.project.name)}-${result.assessmentDate}`;
+  const factorById = new Map(result.dataQuality.factorsUsed.map((f) => [f.id, f]));
+  const assemblies: TLcaxAssembly[] = [
+    ...CATEGORY_CODES.map((c, ci) => categoryAssembly(result, c, ci, factorById)),
+    buildingLevelAssembly(result),
+  ];
   const b = result.building;
   return {
     id: projectId,
@@ -417,31 +460,7 @@ export function toLcax(
     impactCategories: ['gwp'],
     assemblies,
     results: impacts(result.modules),
-    projectInfo: {
-      buildingType: b.works === 'renovation' ? 'retrofit_works' : 'new_construction_works',
-      buildingTypology: [TYPOLOGY[b.use]],
-      certifications: null,
-      buildingMass: null,
-      buildingHeight: null,
-      grossFloorArea: { value: b.grossFloorAreaM2, unit: 'm2', definition: '延床面積 (gross floor area)' },
-      heatedFloorArea: null,
-      buildingFootprint: null,
-      floorsAboveGround: b.storeysAboveGround ?? 0,
-      floorsBelowGround: b.storeysBelowGround ?? null,
-      roofType: 'unknown',
-      frameType: b.structure,
-      buildingCompletionYear: null,
-      buildingPermitYear: null,
-      energyDemandHeating: null,
-      energySupplyHeating: null,
-      energyDemandElectricity: null,
-      energySupplyElectricity: null,
-      exportedElectricity: result.operational.exportedKWh,
-      generalEnergyClass: 'unknown',
-      localEnergyClass: null,
-      buildingUsers: null,
-      buildingModelScope: null,
-    },
+    projectInfo: projectInfo(result),
     projectPhase: options.projectPhase ?? 'other',
     softwareInfo: {
       lcaSoftware: 'Tsumiki',
