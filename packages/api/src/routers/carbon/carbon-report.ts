@@ -125,136 +125,184 @@ const WORDS = {
 
 const valueText = (v: unknown): string => (typeof v === 'object' && v !== null ? Object.entries(v).map(([k, x]) => `${k}: ${x === null ? '—' : String(x)}`).join(', ') : String(v));
 
+/** What every part of the report reads: the result, its language, and how it writes figures. */
+function reportContext(result: TCarbonResult, locale: Locale) {
+  return {
+    result,
+    locale,
+    w: WORDS[locale],
+    kg: (v: number, per: '' | 'm2' | 'm2year' = '') => formatCarbon(v, { per, locale, digits: per === '' ? 0 : per === 'm2' ? 1 : 2 }),
+    name: (x: { ja: string; en: string }) => x[locale],
+    pct: (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`),
+  };
+}
+type ReportContext = ReturnType<typeof reportContext>;
+
+/** What was assessed, by which method over which period, and what the method does not cover. */
+function summaryBlocks({ result, locale, w, name }: ReportContext, scenarioName: string): PdfBlock[] {
+  const b = result.building;
+  return [
+  {
+    kind: 'fields',
+    rows: [
+      { label: w.project, value: result.project.name },
+      { label: w.scenario, value: scenarioName },
+      { label: w.use, value: name(BUILDING_USE_NAMES[b.use]) },
+      { label: w.structure, value: name(STRUCTURE_NAMES[b.structure]) },
+      { label: w.area, value: `${result.grossFloorAreaM2.toLocaleString(locale === 'en' ? 'en-US' : 'ja-JP')} m²` },
+      { label: w.date, value: result.assessmentDate },
+      { label: w.method, value: name(METHOD_NAMES[result.method]) },
+      { label: w.period, value: `${result.evaluationPeriod.years} ${w.years}（${result.evaluationPeriod.rule}）` },
+      { label: w.gwp, value: result.gwpSet },
+      { label: w.status, value: result.complete ? w.complete : w.incomplete },
+    ],
+  },
+  { kind: 'heading', text: w.coverage, level: 2 },
+  {
+    kind: 'fields',
+    rows: [
+      { label: w.notCovered, value: result.coverage.notCovered.map((x) => `${x.code} ${x[locale]}`).join('、') || w.none },
+      { label: w.noInput, value: result.coverage.modulesWithoutInput.join('、') || w.none },
+    ],
+  },
+  ];
+}
+
+/** Totals by module and by stage, D and storage apart, and the EU rows. */
+function totalsBlocks({ result, locale, w, kg, name }: ReportContext): PdfBlock[] {
+  return [
+  { kind: 'heading', text: w.modules, level: 2 },
+  {
+    kind: 'table',
+    columns: [{ header: w.module, width: 3 }, { header: w.total, align: 'right', width: 2 }, { header: w.perM2, align: 'right', width: 2 }, { header: w.perM2Year, align: 'right', width: 2 }],
+    rows: MODULES.filter((m) => m !== 'D').map((m) => [`${m} ${name(MODULE_NAMES[m])}`, kg(result.modules[m]), kg(result.perM2.modules[m], 'm2'), kg(result.perM2Year.modules[m], 'm2year')]),
+    footer: [w.wholeLife, kg(result.stages.wholeLife), kg(result.perM2.stages.wholeLife, 'm2'), kg(result.perM2Year.stages.wholeLife, 'm2year')],
+  },
+  { kind: 'heading', text: w.stages, level: 2 },
+  {
+    kind: 'table',
+    columns: [{ header: w.module, width: 3 }, { header: w.total, align: 'right', width: 2 }, { header: w.perM2, align: 'right', width: 2 }],
+    rows: (Object.keys(STAGE_GROUPS) as TStageGroup[]).map((g) => [name(STAGE_GROUP_NAMES[g]), kg(result.stages[g]), kg(result.perM2.stages[g], 'm2')]),
+  },
+  { kind: 'heading', text: w.apart, level: 3 },
+  {
+    kind: 'fields',
+    rows: [
+      { label: w.d, value: `${kg(result.stages.d)}（D1 ${kg(result.d.d1)} / D2 ${kg(result.d.d2)}）` },
+      { label: w.storage, value: kg(result.stages.biogenicStorage) },
+    ],
+  },
+  { kind: 'heading', text: w.eu, level: 2 },
+  {
+    kind: 'table',
+    columns: [{ header: w.module, width: 3 }, { header: w.total, align: 'right', width: 2 }, { header: w.perM2, align: 'right', width: 2 }],
+    rows: result.eu.map((r) => [`${r.key} ${locale === 'en' ? r.en : r.ja}`, kg(r.kgCo2e), kg(r.perM2, 'm2')]),
+  },
+  ];
+}
+
+/** Emissions by work category and by material. */
+function breakdownBlocks({ result, locale, w, kg, name }: ReportContext): PdfBlock[] {
+  return [
+  { kind: 'heading', text: w.categories, level: 2 },
+  {
+    kind: 'table',
+    columns: [{ header: w.category, width: 3 }, { header: 'A1–A3', align: 'right', width: 2 }, { header: w.wholeLife, align: 'right', width: 2 }, { header: w.storage, align: 'right', width: 2 }],
+    rows: result.byCategory.map((c) => [`${c.category} ${locale === 'en' ? c.en : c.ja}`, kg(c.modules['A1-A3']), kg(c.wholeLife), kg(c.biogenicStorage)]),
+  },
+  { kind: 'heading', text: w.materials, level: 2 },
+  {
+    kind: 'table',
+    columns: [{ header: w.material, width: 3 }, { header: w.dataType, width: 2 }, { header: w.quantity, align: 'right', width: 1.5 }, { header: 'A1–A3', align: 'right', width: 1.5 }, { header: w.wholeLife, align: 'right', width: 1.5 }],
+    rows: result.byMaterial.map((m) => [
+      locale === 'en' ? m.nameEn : m.nameJa,
+      m.dataType ? name(DATA_TYPE_NAMES[m.dataType]) : '—',
+      m.declaredUnit ? `${m.quantity.toLocaleString(locale === 'en' ? 'en-US' : 'ja-JP', { maximumFractionDigits: 2 })} ${m.declaredUnit}` : '—',
+      kg(m.modules['A1-A3']),
+      kg(m.wholeLife),
+    ]),
+  },
+  ];
+}
+
+/** The data behind the figures: A1–A3 by data type, the factors with their sources, the defaults. */
+function qualityBlocks({ result, locale, w, kg, name, pct }: ReportContext): PdfBlock[] {
+  return [
+  { kind: 'heading', text: w.quality, level: 2 },
+  {
+    kind: 'table',
+    columns: [{ header: w.dataType, width: 3 }, { header: 'A1–A3', align: 'right', width: 2 }, { header: w.share, align: 'right', width: 2 }],
+    rows: DATA_TYPES.filter((d) => result.dataQuality.a1a3ByDataType[d].kgCo2e !== 0).map((d) => [name(DATA_TYPE_NAMES[d]), kg(result.dataQuality.a1a3ByDataType[d].kgCo2e), pct(result.dataQuality.a1a3ByDataType[d].share)]),
+  },
+  { kind: 'heading', text: w.factors, level: 3 },
+  {
+    kind: 'table',
+    columns: [{ header: w.factor, width: 2 }, { header: w.dataType, width: 1.5 }, { header: 'A1–A3', align: 'right', width: 1.2 }, { header: w.published, width: 1 }, { header: w.source, width: 4 }],
+    rows: result.dataQuality.factorsUsed.map((f) => [
+      locale === 'en' ? f.nameEn : f.nameJa,
+      name(DATA_TYPE_NAMES[f.dataType]),
+      `${f.a1a3Used.toLocaleString(locale === 'en' ? 'en-US' : 'ja-JP', { maximumFractionDigits: 3 })}/${f.declaredUnit}`,
+      f.publishedOn ?? '—',
+      `${f.owner}; ${f.source}`,
+    ]),
+  },
+  { kind: 'heading', text: w.defaults, level: 3 },
+  {
+    kind: 'table',
+    columns: [{ header: w.value, width: 2 }, { header: '', width: 2 }, { header: w.source, width: 4 }],
+    // Defaults by their names and sources by document title; the reasoning in the report's language.
+    rows: result.dataQuality.defaultsUsed.map((d) => [
+      d.name ? name(d.name) : d.id,
+      valueText(d.value),
+      d.sourceStatus === 'cited' ? d.source : `${w.noSource} ${(locale === 'ja' ? d.basisJa : undefined) ?? d.basis ?? ''}`,
+    ]),
+  },
+  ];
+}
+
+/** The warnings, one paragraph each; nothing when there are none. */
+function warningBlocks({ result, locale, w }: ReportContext): PdfBlock[] {
+  if (result.warnings.length === 0) return [];
+  return [
+    { kind: 'heading', text: w.warnings, level: 2 },
+    ...result.warnings.map((warning): PdfBlock => ({ kind: 'paragraph', text: `・${errorMessage(warning.code, locale, warning.params)}`, small: true })),
+  ];
+}
+
+/** The scenario against the baseline, per m², module by module and by stage. */
+function comparisonBlocks({ locale, w, kg, pct }: ReportContext, { comparison, baselineName, name }: ReportComparison): PdfBlock[] {
+  return [
+    { kind: 'heading', text: w.comparison, level: 2 },
+    {
+      kind: 'table',
+      columns: [{ header: w.module, width: 3 }, { header: baselineName, align: 'right', width: 2 }, { header: name, align: 'right', width: 2 }, { header: w.difference, align: 'right', width: 2 }, { header: w.change, align: 'right', width: 1.5 }],
+      rows: [...comparison.jcatRows, ...comparison.stages].map((r) => [locale === 'en' ? r.en : r.ja, kg(r.baseline, 'm2'), kg(r.proposal, 'm2'), kg(r.difference, 'm2'), pct(r.change)]),
+    },
+  ];
+}
+
+type ReportComparison = { name: string; baselineName: string; comparison: TComparison };
+
 /**
  * The printable report of one scenario's assessment: what was assessed, the totals by module,
  * stage, EU row, work category and material, D and storage apart, the factors with their sources,
  * the defaults (those without a source said so) and the warnings; and, when given, the comparison
  * with the baseline. Pure, so what the PDF says is tested on the model.
  */
-export function carbonReportModel(result: TCarbonResult, options: { scenarioName: string; locale: Locale; comparison?: { name: string; baselineName: string; comparison: TComparison } }): PdfDocumentModel {
-  const { locale } = options;
-  const w = WORDS[locale];
-  const kg = (v: number, per: '' | 'm2' | 'm2year' = '') => formatCarbon(v, { per, locale, digits: per === '' ? 0 : per === 'm2' ? 1 : 2 });
-  const name = (x: { ja: string; en: string }) => x[locale];
-  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-  const b = result.building;
-  const blocks: PdfBlock[] = [
-    {
-      kind: 'fields',
-      rows: [
-        { label: w.project, value: result.project.name },
-        { label: w.scenario, value: options.scenarioName },
-        { label: w.use, value: name(BUILDING_USE_NAMES[b.use]) },
-        { label: w.structure, value: name(STRUCTURE_NAMES[b.structure]) },
-        { label: w.area, value: `${result.grossFloorAreaM2.toLocaleString(locale === 'en' ? 'en-US' : 'ja-JP')} m²` },
-        { label: w.date, value: result.assessmentDate },
-        { label: w.method, value: name(METHOD_NAMES[result.method]) },
-        { label: w.period, value: `${result.evaluationPeriod.years} ${w.years}（${result.evaluationPeriod.rule}）` },
-        { label: w.gwp, value: result.gwpSet },
-        { label: w.status, value: result.complete ? w.complete : w.incomplete },
-      ],
-    },
-    { kind: 'heading', text: w.coverage, level: 2 },
-    {
-      kind: 'fields',
-      rows: [
-        { label: w.notCovered, value: result.coverage.notCovered.map((x) => `${x.code} ${x[locale]}`).join('、') || w.none },
-        { label: w.noInput, value: result.coverage.modulesWithoutInput.join('、') || w.none },
-      ],
-    },
-    { kind: 'heading', text: w.modules, level: 2 },
-    {
-      kind: 'table',
-      columns: [{ header: w.module, width: 3 }, { header: w.total, align: 'right', width: 2 }, { header: w.perM2, align: 'right', width: 2 }, { header: w.perM2Year, align: 'right', width: 2 }],
-      rows: MODULES.filter((m) => m !== 'D').map((m) => [`${m} ${name(MODULE_NAMES[m])}`, kg(result.modules[m]), kg(result.perM2.modules[m], 'm2'), kg(result.perM2Year.modules[m], 'm2year')]),
-      footer: [w.wholeLife, kg(result.stages.wholeLife), kg(result.perM2.stages.wholeLife, 'm2'), kg(result.perM2Year.stages.wholeLife, 'm2year')],
-    },
-    { kind: 'heading', text: w.stages, level: 2 },
-    {
-      kind: 'table',
-      columns: [{ header: w.module, width: 3 }, { header: w.total, align: 'right', width: 2 }, { header: w.perM2, align: 'right', width: 2 }],
-      rows: (Object.keys(STAGE_GROUPS) as TStageGroup[]).map((g) => [name(STAGE_GROUP_NAMES[g]), kg(result.stages[g]), kg(result.perM2.stages[g], 'm2')]),
-    },
-    { kind: 'heading', text: w.apart, level: 3 },
-    {
-      kind: 'fields',
-      rows: [
-        { label: w.d, value: `${kg(result.stages.d)}（D1 ${kg(result.d.d1)} / D2 ${kg(result.d.d2)}）` },
-        { label: w.storage, value: kg(result.stages.biogenicStorage) },
-      ],
-    },
-    { kind: 'heading', text: w.eu, level: 2 },
-    {
-      kind: 'table',
-      columns: [{ header: w.module, width: 3 }, { header: w.total, align: 'right', width: 2 }, { header: w.perM2, align: 'right', width: 2 }],
-      rows: result.eu.map((r) => [`${r.key} ${locale === 'en' ? r.en : r.ja}`, kg(r.kgCo2e), kg(r.perM2, 'm2')]),
-    },
-    { kind: 'heading', text: w.categories, level: 2 },
-    {
-      kind: 'table',
-      columns: [{ header: w.category, width: 3 }, { header: 'A1–A3', align: 'right', width: 2 }, { header: w.wholeLife, align: 'right', width: 2 }, { header: w.storage, align: 'right', width: 2 }],
-      rows: result.byCategory.map((c) => [`${c.category} ${locale === 'en' ? c.en : c.ja}`, kg(c.modules['A1-A3']), kg(c.wholeLife), kg(c.biogenicStorage)]),
-    },
-    { kind: 'heading', text: w.materials, level: 2 },
-    {
-      kind: 'table',
-      columns: [{ header: w.material, width: 3 }, { header: w.dataType, width: 2 }, { header: w.quantity, align: 'right', width: 1.5 }, { header: 'A1–A3', align: 'right', width: 1.5 }, { header: w.wholeLife, align: 'right', width: 1.5 }],
-      rows: result.byMaterial.map((m) => [
-        locale === 'en' ? m.nameEn : m.nameJa,
-        m.dataType ? name(DATA_TYPE_NAMES[m.dataType]) : '—',
-        m.declaredUnit ? `${m.quantity.toLocaleString(locale === 'en' ? 'en-US' : 'ja-JP', { maximumFractionDigits: 2 })} ${m.declaredUnit}` : '—',
-        kg(m.modules['A1-A3']),
-        kg(m.wholeLife),
-      ]),
-    },
-    { kind: 'heading', text: w.quality, level: 2 },
-    {
-      kind: 'table',
-      columns: [{ header: w.dataType, width: 3 }, { header: 'A1–A3', align: 'right', width: 2 }, { header: w.share, align: 'right', width: 2 }],
-      rows: DATA_TYPES.filter((d) => result.dataQuality.a1a3ByDataType[d].kgCo2e !== 0).map((d) => [name(DATA_TYPE_NAMES[d]), kg(result.dataQuality.a1a3ByDataType[d].kgCo2e), pct(result.dataQuality.a1a3ByDataType[d].share)]),
-    },
-    { kind: 'heading', text: w.factors, level: 3 },
-    {
-      kind: 'table',
-      columns: [{ header: w.factor, width: 2 }, { header: w.dataType, width: 1.5 }, { header: 'A1–A3', align: 'right', width: 1.2 }, { header: w.published, width: 1 }, { header: w.source, width: 4 }],
-      rows: result.dataQuality.factorsUsed.map((f) => [
-        locale === 'en' ? f.nameEn : f.nameJa,
-        name(DATA_TYPE_NAMES[f.dataType]),
-        `${f.a1a3Used.toLocaleString(locale === 'en' ? 'en-US' : 'ja-JP', { maximumFractionDigits: 3 })}/${f.declaredUnit}`,
-        f.publishedOn ?? '—',
-        `${f.owner}; ${f.source}`,
-      ]),
-    },
-    { kind: 'heading', text: w.defaults, level: 3 },
-    {
-      kind: 'table',
-      columns: [{ header: w.value, width: 2 }, { header: '', width: 2 }, { header: w.source, width: 4 }],
-      // Defaults by their names and sources by document title; the reasoning in the report's language.
-      rows: result.dataQuality.defaultsUsed.map((d) => [
-        d.name ? name(d.name) : d.id,
-        valueText(d.value),
-        d.sourceStatus === 'cited' ? d.source : `${w.noSource} ${(locale === 'ja' ? d.basisJa : undefined) ?? d.basis ?? ''}`,
-      ]),
-    },
-  ];
-  if (result.warnings.length > 0) {
-    blocks.push({ kind: 'heading', text: w.warnings, level: 2 });
-    for (const warning of result.warnings) blocks.push({ kind: 'paragraph', text: `・${errorMessage(warning.code, locale, warning.params)}`, small: true });
-  }
-  if (options.comparison) {
-    const { comparison, baselineName } = options.comparison;
-    blocks.push({ kind: 'heading', text: w.comparison, level: 2 });
-    blocks.push({
-      kind: 'table',
-      columns: [{ header: w.module, width: 3 }, { header: baselineName, align: 'right', width: 2 }, { header: options.comparison.name, align: 'right', width: 2 }, { header: w.difference, align: 'right', width: 2 }, { header: w.change, align: 'right', width: 1.5 }],
-      rows: [...comparison.jcatRows, ...comparison.stages].map((r) => [locale === 'en' ? r.en : r.ja, kg(r.baseline, 'm2'), kg(r.proposal, 'm2'), kg(r.difference, 'm2'), pct(r.change)]),
-    });
-  }
+export function carbonReportModel(result: TCarbonResult, options: { scenarioName: string; locale: Locale; comparison?: ReportComparison }): PdfDocumentModel {
+  const ctx = reportContext(result, options.locale);
   return {
-    title: w.title,
+    title: ctx.w.title,
     subtitle: `${result.project.name} — ${options.scenarioName}`,
     author: 'Tsumiki',
-    footer: `${w.footer} ${result.assessmentDate}`,
-    blocks,
+    footer: `${ctx.w.footer} ${result.assessmentDate}`,
+    blocks: [
+      ...summaryBlocks(ctx, options.scenarioName),
+      ...totalsBlocks(ctx),
+      ...breakdownBlocks(ctx),
+      ...qualityBlocks(ctx),
+      ...warningBlocks(ctx),
+      ...(options.comparison ? comparisonBlocks(ctx, options.comparison) : []),
+    ],
   };
 }
