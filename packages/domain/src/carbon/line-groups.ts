@@ -159,14 +159,12 @@ function keyHash(
   const ml = materialKey.length;
   let h = (ml * 31 + materialKey.charCodeAt(ml - 1)) | 0;
   h = (h * 31 + materialKey.charCodeAt(ml >> 1)) | 0;
-  h = (h * 31 + materialKey.charCodeAt(ml >> 2)) | 0;
   h = (h * 31 + subItem.charCodeAt(subItem.length - 1)) | 0;
   h = (h * 31 + unit.charCodeAt(0) + unit.length) | 0;
-  if (factorId !== undefined)
-    h = (h * 31 + factorId.length * 7 + factorId.charCodeAt(factorId.length - 1)) | 0;
   // The numbers are positive or absent; fractions matter (0.012 vs 0.024 m).
-  if (density !== undefined) h = (h * 31 + ((density * 4099) | 0)) | 0;
   if (thickness !== undefined) h = (h * 31 + ((thickness * 1048573) | 0)) | 0;
+  if (density !== undefined) h = (h * 31 + ((density * 4099) | 0)) | 0;
+  if (factorId !== undefined) h = (h * 31 + factorId.length * 7 + factorId.charCodeAt(factorId.length - 1)) | 0;
   if (kgPerPiece !== undefined) h = (h * 31 + ((kgPerPiece * 4099) | 0)) | 0;
   if (kgPerMetre !== undefined) h = (h * 31 + ((kgPerMetre * 4099) | 0)) | 0;
   return (h ^ (h >>> 15)) | 0;
