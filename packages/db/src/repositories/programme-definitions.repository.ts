@@ -37,8 +37,25 @@ const versionColumns = [
 type VersionRow = Pick<Selectable<ProgrammeDefinitionVersionTable>, (typeof versionColumns)[number]>;
 export type ProgrammeDefinitionVersion = Omit<VersionRow, 'definition'> & { definition: TProgrammeDefinition };
 
+/**
+ * Published versions never change, so each is parsed once per process and then read from here by
+ * its id: a definition is some 24 kB of JSON whose schema check takes 1–3 ms, and every upload,
+ * application page and submission reads one. Bounded, oldest first out; drafts are never kept.
+ */
+const publishedVersions = new Map<string, ProgrammeDefinitionVersion>();
+const PUBLISHED_VERSIONS_KEPT = 256;
+
 /** Every version leaves the repository parsed by the domain's schema, never as raw JSON. */
-const parsed = (row: VersionRow): ProgrammeDefinitionVersion => ({ ...row, definition: ZProgrammeDefinition.parse(row.definition) });
+function parsed(row: VersionRow): ProgrammeDefinitionVersion {
+  const known = row.status === 'published' ? publishedVersions.get(row.id) : undefined;
+  if (known) return known;
+  const version = Object.freeze({ ...row, definition: ZProgrammeDefinition.parse(row.definition) });
+  if (row.status === 'published') {
+    if (publishedVersions.size >= PUBLISHED_VERSIONS_KEPT) publishedVersions.delete(publishedVersions.keys().next().value!);
+    publishedVersions.set(row.id, version);
+  }
+  return version;
+}
 
 /** A programme with its first version published (what a template or a built-in call already is). */
 export async function createProgrammeDefinition(db: Executor, p: NewProgrammeDefinition) {
@@ -99,6 +116,8 @@ export function listProgrammeDefinitions(db: Executor, officeIds: readonly strin
 }
 
 export async function findDefinitionVersion(db: Executor, id: string) {
+  const known = publishedVersions.get(id);
+  if (known) return known;
   const row = await db.selectFrom('programme_definition_versions').select(versionColumns).where('id', '=', id).executeTakeFirst();
   return row && parsed(row);
 }
@@ -113,21 +132,32 @@ export async function listDefinitionVersions(db: Executor, programmeDefinitionId
   return rows.map(parsed);
 }
 
-/** The newest version of a status (at most one draft is open at a time). */
-async function newestVersion(db: Executor, programmeDefinitionId: string, status: 'draft' | 'published') {
+/** The newest draft (at most one is open at a time). */
+async function newestDraft(db: Executor, programmeDefinitionId: string) {
   const row = await db
     .selectFrom('programme_definition_versions')
     .select(versionColumns)
     .where('programme_definition_id', '=', programmeDefinitionId)
-    .where('status', '=', status)
+    .where('status', '=', 'draft')
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
   return row && parsed(row);
 }
 
-export const latestPublishedVersion = (db: Executor, programmeDefinitionId: string) => newestVersion(db, programmeDefinitionId, 'published');
-export const findDraftVersion = (db: Executor, programmeDefinitionId: string) => newestVersion(db, programmeDefinitionId, 'draft');
+/** The version new drafts compute with: its id is asked each time (one may have been published since), its rules read once. */
+export async function latestPublishedVersion(db: Executor, programmeDefinitionId: string) {
+  const latest = await db
+    .selectFrom('programme_definition_versions')
+    .select('id')
+    .where('programme_definition_id', '=', programmeDefinitionId)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return latest && findDefinitionVersion(db, latest.id);
+}
+export const findDraftVersion = (db: Executor, programmeDefinitionId: string) => newestDraft(db, programmeDefinitionId);
 
 /**
  * The programme's draft: the open one, or a new one copied from the latest version. The lock keeps
