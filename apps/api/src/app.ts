@@ -158,7 +158,7 @@ export async function buildServer(options: ServerOptions) {
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
-  // Attachment preview for the console (issue 5): access as review.open, inline, framed by the console only.
+  // Attachment preview for the console: access as review.open, inline, framed by the console only.
   app.get('/files/attachments/:attachmentId', async (req, reply) => {
     const { attachmentId } = req.params as { attachmentId: string };
     const deps = apiDependencies(options, req.log);

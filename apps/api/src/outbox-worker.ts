@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '@tsumiki/db';
 
 /**
- * Delivers the outbox (issue 4): each message written with its change is mailed once, in the
+ * Delivers the outbox: each message written with its change is mailed once, in the
  * recipient's language, by the same renderer as the in-app notification. The mail goes to a
  * catcher in development (one file per message in a folder, or the log) or to an SMTP server
  * (smtp-transport.ts), as TSUMIKI_MAIL_TRANSPORT says.

@@ -69,7 +69,7 @@ async function main() {
   // E-mail through the outbox, to the dev mail catcher or an SMTP server (TSUMIKI_MAIL_TRANSPORT).
   const outbox = env.TSUMIKI_OUTBOX_INTERVAL_MS > 0 ? startOutboxWorker({ db: database.db, transport: mailTransportFrom(env), intervalMs: env.TSUMIKI_OUTBOX_INTERVAL_MS, log: (line) => console.log(line) }) : null;
 
-  // Reminders for requests to applicants (issue 5), written to the outbox the worker above delivers.
+  // Reminders for requests to applicants, written to the outbox the worker above delivers.
   const reminders = env.TSUMIKI_REMINDERS_INTERVAL_MS > 0 ? startReminderTimer({ db: database.db, intervalMs: env.TSUMIKI_REMINDERS_INTERVAL_MS, log: (line) => console.log(line) }) : null;
 
   const shutdown = async (signal: string) => {

@@ -22,7 +22,7 @@ function trpcCodeFor(code: ErrorCode): TRPC_ERROR_CODE_KEY {
     return 'UNAUTHORIZED';
   }
   if (code === 'auth.forbidden_role' || code === 'auth.cross_site' || code === 'round.not_owning_office' || code === 'programmes.not_owner') return 'FORBIDDEN';
-  // Review: a role or a conflict of interest that keeps the caller out (issue 5).
+  // Review: a role or a conflict of interest that keeps the caller out.
   if (REVIEW_FORBIDDEN.has(code)) return 'FORBIDDEN';
   if (code === 'auth.rate_limited' || code === 'organisation.sign_up_rate_limited' || code === 'sheet.busy') return 'TOO_MANY_REQUESTS';
   if (code.endsWith('not_found')) return 'NOT_FOUND';

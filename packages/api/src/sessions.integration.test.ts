@@ -7,7 +7,7 @@ import { clientFor, errorCodeOf, PASSWORD, seedRoles, signedInClient } from './t
 
 const backends = await testBackends();
 
-/** Sessions and sign-in back-off (issue 7), beside the basics in api.integration.test.ts. */
+/** Sessions and sign-in back-off, beside the basics in api.integration.test.ts. */
 describe.each(backends)('sessions on $name', (backend) => {
   let database: Database;
   let seed: Awaited<ReturnType<typeof seedRoles>>;

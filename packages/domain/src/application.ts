@@ -3,7 +3,7 @@ import type { TProgrammeKind } from './programme';
 import { ZApplicationContent } from './programmes/content/schema';
 
 /**
- * Application status (issue 5 makes this a full state machine); the names are stored in the database.
+ * Application status, the states of the workflow (review/workflow.ts); the names are stored in the database.
  * 差戻し = returned for correction.
  */
 export const APPLICATION_STATUSES = [

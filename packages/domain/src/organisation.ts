@@ -3,7 +3,7 @@ import { ZEmail, ZNewPassword } from './auth';
 import { formatJst } from './time';
 
 /**
- * Organisation sign-up and members (issue 4). An applicant organisation registers itself with its
+ * Organisation sign-up and members. An applicant organisation registers itself with its
  * 法人番号 and its first user; members invite colleagues by e-mail with a single-use link.
  */
 

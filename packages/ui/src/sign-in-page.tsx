@@ -134,7 +134,7 @@ function PasswordStep({ onPending }: { onPending: (pending: PendingSignIn | Pend
           <Button type="submit" loading={signIn.isPending} loaderProps={{ 'aria-label': t('signIn.submitting') }}>
             {t('signIn.submit')}
           </Button>
-          {/* Applicant organisations register themselves (issue 4); staff accounts are made by the office. */}
+          {/* Applicant organisations register themselves; staff accounts are made by the office. */}
           {app === 'portal' && (
             <Anchor component={Link} to="/sign-up" ta="center">
               {t('signIn.signUp')}

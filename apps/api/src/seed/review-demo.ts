@@ -24,7 +24,7 @@ import { DEMO_APPLICATIONS, type DemoApplication } from './demo-applications';
 type Programme = Awaited<ReturnType<typeof listProgrammes>>[number];
 
 /**
- * Review demo (issue 5): the demo applicant organisations' applications in the open demo rounds,
+ * Review demo: the demo applicant organisations' applications in the open demo rounds,
  * frozen as the submit flow freezes them, in different states (one under review, one returned and
  * resubmitted with its two versions), one assigned to the demo committee member, and the budget
  * ledgers (¥627,000,000 for CLT).

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { displayJst, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 
-/** What the applicant answered to the office's requests for information (issue 4): text, files, time. Hidden while there is none. */
+/** What the applicant answered to the office's requests for information: text, files, time. Hidden while there is none. */
 export function RequestAnswersPanel({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();

@@ -36,7 +36,7 @@ export function ApplicationPage() {
       {(view) => {
         const kind = ZProgrammeKind.safeParse(view.programme?.kind);
         if (!kind.success) return <Alert color="red">{view.programme?.kind}</Alert>;
-        // After submission: the status, history, requests, results report and changes (issue 4).
+        // After submission: the status, history, requests, results report and changes.
         const lifecycle = <ApplicationLifecycle applicationId={view.id} title={view.title} kind={kind.data} status={view.status} latestVersionNo={view.submissions[0]?.versionNo ?? null} />;
         const submitted = !isEditableByApplicant(view.status) && view.submissions[0];
         return (
@@ -61,7 +61,7 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
   const autosave = useAutosave(view, (d) => saveDraft.mutateAsync({ id: view.id, version: d.version, title: d.title, content: d.content }));
   const { draft, update, flush } = autosave;
   // The required documents count too (003 §6.4): the review step lists what is still to attach.
-  // As the API: documents are checked at the first submission only; a resubmission keeps its files (issue 4).
+  // As the API: documents are checked at the first submission only; a resubmission keeps its files.
   const attached = useMemo(
     () => (applicantActions(view.status).resubmit ? undefined : view.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }))),
     [view.attachments, view.status],

@@ -21,7 +21,7 @@ export interface LifecycleProps {
 }
 
 /**
- * After submission (issue 4): the status, the history, the office's requests to answer, the
+ * After submission: the status, the history, the office's requests to answer, the
  * results report and change requests, each in a tab; what the applicant may do comes from the API.
  */
 export function ApplicationLifecycle(props: LifecycleProps) {

@@ -4,7 +4,7 @@ import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
- * Review (issue 5): who reviews what, conflicts of interest, score sheets, bonus reviews, the
+ * Review: who reviews what, conflicts of interest, score sheets, bonus reviews, the
  * status history, requests to applicants, the budget ledger of each programme with its entries,
  * decisions and fixed amounts, and the review of results-report lines.
  */

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
- * Whole-life carbon (issue 3). A carbon project belongs to an applicant organisation and holds the
+ * Whole-life carbon. A carbon project belongs to an applicant organisation and holds the
  * calculator's draft as JSON (building, bill of quantities, scenarios, settings), saved only over
  * the version it was loaded at; it may be attached to one of the organisation's applications.
  * Factor rows are what programme offices import beside the starter library (which lives in code),

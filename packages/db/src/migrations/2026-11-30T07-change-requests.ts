@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
- * Change requests after selection (issue 4; 003 §4.1, 001 §2.6): plan and budget changes and
+ * Change requests after selection (003 §4.1, 001 §2.6): plan and budget changes and
  * companies added, each with the content it would freeze, the grant it would give, and the
  * office's decision with its reason. One pending request per application at a time.
  */

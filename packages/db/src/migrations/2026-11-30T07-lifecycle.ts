@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
- * The applicant's side after submission (issue 4): answers to the office's requests (text and the
+ * The applicant's side after submission: answers to the office's requests (text and the
  * files uploaded for them), the results-report draft (autosaved as typed, on the version read),
  * and in-app notifications, each written in the same transaction as its outbox message.
  */

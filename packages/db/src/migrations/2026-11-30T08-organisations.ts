@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
- * Organisation sign-up and members (issue 4). An applicant organisation registers with its 法人番号
+ * Organisation sign-up and members. An applicant organisation registers with its 法人番号
  * (unique when given: one organisation per corporation), address and representative; members invite
  * colleagues by e-mail with a single-use, expiring link whose token is stored only as a SHA-256
  * hash. Attachments name the required document they are for (the call's document code) and, for

@@ -4,7 +4,7 @@ import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
- * Review console additions (issue 5): the special-rate (1/2) findings recorded for a proposal,
+ * Review console additions: the special-rate (1/2) findings recorded for a proposal,
  * each user's saved views of the review queue, and the reminders sent for requests to applicants
  * (one row per request and kind — 'before_3', 'overdue' — so a reminder is never sent twice).
  *

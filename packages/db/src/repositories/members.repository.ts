@@ -1,6 +1,6 @@
 import type { Executor } from './executor';
 
-/** Organisation members and invitations (issue 4). */
+/** Organisation members and invitations. */
 
 export function findOrganisationByCorporateNumber(db: Executor, corporateNumber: string) {
   return db.selectFrom('organisations').selectAll().where('corporate_number', '=', corporateNumber).executeTakeFirst();

@@ -1,5 +1,5 @@
 /**
- * The applicant's side after submission (issue 4): the timeline, answers and corrected
+ * The applicant's side after submission: the timeline, answers and corrected
  * resubmissions by their due dates, change requests, the results report and the notices.
  * Pure: no I/O, no clock (callers pass `now`). Exported as "@tsumiki/domain/lifecycle".
  */

@@ -41,7 +41,7 @@ const when = (iso: string | undefined) => (iso ? formatJst(new Date(iso)) : '');
 /** The subject and body of a notice; null for a topic or payload that is not an applicant notice. */
 export function renderNotice(topic: string, payload: unknown, lang: Lang = 'ja'): Notice | null {
   if (!isApplicantTopic(topic)) return null;
-  // Reminders for requests to applicants (issue 5) are rendered beside their schedule.
+  // Reminders for requests to applicants are rendered beside their schedule.
   if (topic === 'review.request_reminder') return reminderNotice(payload, lang);
   const parsed = ZPayload.safeParse(payload);
   if (!parsed.success) return null;

@@ -2,7 +2,7 @@ import { transitionSpec, type TReviewStatus, type TWorkflowEvent } from '../revi
 import { isOverdue, type TRequestKind } from '../review/requests';
 
 /**
- * The applicant's view of an application's history (issue 4, "After submission"): the frozen
+ * The applicant's view of an application's history after submission: the frozen
  * versions they sent, the status changes that concern them (the workflow table's
  * `notifiesApplicant` rows; internal steps such as starting the review or the committee's
  * recommendation stay hidden), and the requests made of them with their due dates. Reasons appear

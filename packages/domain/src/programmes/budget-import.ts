@@ -6,7 +6,7 @@ import { parseQuantityInput } from './shared/result';
 import { BUDGET_TABLES, budgetCell, budgetRows, columnApplies, columnOptions, nextRowId, withBudgetCell, type BudgetColumn, type BudgetRow, type BudgetTable } from './budget-tables';
 
 /**
- * The budget from Excel/CSV (issue 4): one sheet, a header row naming the table and the columns of
+ * The budget from Excel/CSV: one sheet, a header row naming the table and the columns of
  * the programme's budget tables (BUDGET_TABLES), one cost line per row. Every bad cell is reported
  * with its line in the file before anything changes; a clean file gives the rows of every table.
  */

@@ -13,7 +13,7 @@ import { LCA_IMPLEMENTATION } from './lca/definition';
 import { yen } from '../money';
 
 /**
- * Money and cap rules as properties (issue 4): a grant never exceeds a cap or rate × eligible
+ * Money and cap rules as properties: a grant never exceeds a cap or rate × eligible
  * cost; an ineligible line never raises it; splitting a line changes it by rounding at most.
  */
 

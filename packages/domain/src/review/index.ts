@@ -1,5 +1,5 @@
 /**
- * Reviewer-side rules (issue 5, domain core): the application workflow, conflicts of interest,
+ * Reviewer-side rules: the application workflow, conflicts of interest,
  * scoring with bonus points and the special rate, the budget ledger, the results-report
  * settlement, requests to applicants with reminders, and the reports. Pure: no I/O, no clock
  * (callers pass `now`). Exported as "@tsumiki/domain/review".

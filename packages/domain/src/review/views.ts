@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { ZApplicationStatus } from '../application';
 
 /**
- * The review queue's filters, and a user's saved views of them (issue 5: "queues … with filters,
- * search, sorting, saved views, and counts"). One schema for the API's queue, the saved views and
+ * The review queue's filters, and a user's saved views of them. One schema for the API's queue, the saved views and
  * the console's form.
  */
 export const QUEUE_SORTS = ['submitted_at', 'tracking_number', 'title', 'applicant', 'requested_grant', 'status', 'updated_at'] as const;

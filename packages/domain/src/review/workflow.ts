@@ -4,7 +4,7 @@ import type { TRole } from '../roles';
 import { accept, bilingual, refuse, type Outcome } from './result';
 
 /**
- * The application workflow as an explicit state machine (issue 5). The table below is the single
+ * The application workflow as an explicit state machine. The table below is the single
  * source: `transition` enforces it, and the API generates its authorisation matrix, its audit
  * labels and the applicant notifications from the same rows, so the three cannot drift apart.
  */

@@ -131,7 +131,7 @@ export async function submitApplication(
       });
       if (!updated) throw appError('application.version_conflict', { currentVersion: application.version });
       if (application.definition_version_id === null) await pinDefinitionVersion(trx, application.id, rules.id);
-      // A resubmission is a step of the review (returned → resubmitted): its history row, and the correction answered (issue 4).
+      // A resubmission is a step of the review (returned → resubmitted): its history row, and the correction answered.
       const history = resubmission
         ? await insertStatusTransition(trx, {
             applicationId: application.id,

@@ -62,7 +62,7 @@ async function storeBytes(ctx: Context, bytes: Uint8Array): Promise<StoredBytes>
 export async function uploadAttachment(
   ctx: Context & { auth: SignedInAuth },
   input: { applicationId: string; fileName: string; declaredType: TAttachmentType; contentBase64: string; documentCode?: string | undefined },
-  /** While the applicant may upload: drafts (the wizard); after submission, evidence and answers (issue 4). */
+  /** While the applicant may upload: drafts (the wizard); after submission, evidence and answers. */
   mayUpload: (status: TApplicationStatus) => boolean = isEditableByApplicant,
 ) {
   const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));

@@ -12,7 +12,7 @@ const staffProcedure = roleProcedure(...STAFF_ROLES);
 const ZApplicationRef = z.object({ applicationId: z.uuid() });
 const ZVersion = z.number().int().min(1);
 
-/** The applicant's side after submission (issue 4), and the office's decision on change requests. */
+/** The applicant's side after submission, and the office's decision on change requests. */
 export const lifecycleRouter = createTRPCRouter({
   timeline: applicantProcedure.input(ZApplicationRef).query(({ ctx, input }) => timelineOf(ctx, input.applicationId)),
 

@@ -3,7 +3,7 @@ import { renderNotice } from '@tsumiki/domain/lifecycle';
 import { z } from 'zod';
 import { createTRPCRouter, signedInProcedure } from '../../trpc';
 
-/** In-app notifications (issue 4): the caller's own only, rendered by the same function as the e-mail. */
+/** In-app notifications: the caller's own only, rendered by the same function as the e-mail. */
 export const notificationsRouter = createTRPCRouter({
   list: signedInProcedure.input(z.object({ limit: z.number().int().min(1).max(100).default(30) }).default({ limit: 30 })).query(async ({ ctx, input }) => {
     const [rows, unread] = await Promise.all([listNotificationsOfUser(ctx.db, ctx.auth.user.id, input.limit), countUnreadNotifications(ctx.db, ctx.auth.user.id)]);

@@ -27,7 +27,7 @@ export function toProgrammeSummary(p: Programme, now: Date, ledger: LedgerFigure
     budgetYen: p.budget_yen,
     // A budget the call (公募要領) does not state is a placeholder until the programme office sets it.
     budgetStated: p.budget_stated,
-    /** Budget less what grant decisions have committed in the ledger (issue 5), never below zero. */
+    /** Budget less what grant decisions have committed in the ledger, never below zero. */
     budgetRemainingYen: standing?.remaining ?? p.budget_yen,
     committedYen: standing?.committed ?? 0,
     /** The approved total has reached the budget and the call closes early (001 §2.6). */

@@ -224,7 +224,7 @@ async function record(trx: Executor, ctx: Ctx, application: Application, actor: 
   });
   const notice = applicantNotice(result);
   if (notice) {
-    // The bell and the e-mail from one write (issue 4).
+    // The bell and the e-mail from one write.
     await enqueueApplicationNotice(trx, {
       topic: 'application.status_changed',
       applicationId: application.id,
@@ -256,7 +256,7 @@ export async function applyApplicantTransition(
 
 /**
  * The applicant's step inside the caller's transaction, so an answer's text or the results
- * report is written with the transition or not at all (issue 4).
+ * report is written with the transition or not at all.
  */
 export async function applicantStep(
   trx: Executor,
