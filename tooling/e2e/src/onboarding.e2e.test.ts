@@ -47,9 +47,12 @@ async function signUp(organisation: { name: string; corporateNumber: string }, u
   await page.locator('[data-testid=sign-up-sent]').waitFor({ timeout: 20_000 });
   await page.goto(new URL(new URL(await mailedLink('organisation.sign_up', user.email)).pathname, browser.stack.urls.portal).toString());
   await page.locator('input[name=displayName]').waitFor({ timeout: 20_000 });
+  // The sign-up's own link completes a registration; it is nobody's invitation.
+  await page.getByRole('heading', { name: '組織の登録を完了する' }).waitFor();
+  expect(await page.getByText('招待').count()).toBe(0);
   await page.locator('input[name=displayName]').fill(user.name);
   await page.locator('input[name=password]').fill(PASSWORD);
-  await page.getByRole('button', { name: '参加してログイン' }).click();
+  await page.getByRole('button', { name: '登録を完了してログイン' }).click();
   await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
   return page;
 }

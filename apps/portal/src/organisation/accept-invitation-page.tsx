@@ -22,8 +22,10 @@ export function AcceptInvitationPage() {
   };
   const data = invitation.data;
   const usable = data?.state === 'pending';
+  // The same page ends a sign-up (the link mailed to the first contact) and answers a member's invitation.
+  const words = data?.purpose === 'registration' ? 'organisation.registration' : 'organisation.invitation';
   return (
-    <PublicCard testId="accept-invitation" title={t('organisation.invitation.title')} onSubmit={onSubmit}>
+    <PublicCard testId="accept-invitation" title={data ? t(`${words}.title`) : t('organisation.invitation.loading')} onSubmit={onSubmit}>
       {invitation.isPending && <Loader aria-label={t('organisation.invitation.loading')} />}
       {invitation.isError && (
         <Alert color="red" role="alert">
@@ -32,7 +34,7 @@ export function AcceptInvitationPage() {
       )}
       {data && (
         <Text>
-          {t('organisation.invitation.lead', { organisation: data.organisationName, email: data.email, expiresAt: displayJst(data.expiresAt) })}
+          {t(`${words}.lead`, { organisation: data.organisationName, email: data.email, expiresAt: displayJst(data.expiresAt) })}
         </Text>
       )}
       {data && !usable && (
@@ -50,7 +52,7 @@ export function AcceptInvitationPage() {
             </Alert>
           )}
           <Button type="submit" loading={accept.isPending}>
-            {t('organisation.invitation.submit')}
+            {t(`${words}.submit`)}
           </Button>
         </>
       )}

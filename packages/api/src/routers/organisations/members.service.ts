@@ -150,7 +150,9 @@ export async function describeInvitation(ctx: Context, token: string) {
     { acceptedAt: invitation.accepted_at, revokedAt: invitation.revoked_at, expiresAt: invitation.expires_at },
     ctx.now(),
   );
-  return { organisationName: invitation.organisationNameJa, email: invitation.email, expiresAt: invitation.expires_at, state };
+  // A sign-up's link is an invitation nobody sent: the first contact completing the registration.
+  const purpose = invitation.invited_by === null ? ('registration' as const) : ('invitation' as const);
+  return { organisationName: invitation.organisationNameJa, email: invitation.email, expiresAt: invitation.expires_at, state, purpose };
 }
 
 /** The invitee sets a name and password: a new applicant account in the organisation, signed in. */
