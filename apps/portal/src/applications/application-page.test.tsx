@@ -60,6 +60,7 @@ describe('application wizard', () => {
 
   it('shows the grant and the own share as the budget is typed', async () => {
     const content = {
+      ...draft.content,
       grant: { cltUse: 'panel_only', building: { lines: [{ id: 'b1', category: 'supplies', amount: 1_100_000 }] } },
     };
     const api = fakeApi({
