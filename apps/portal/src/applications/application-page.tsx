@@ -70,7 +70,10 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
   const rules = view.definition?.rules;
   const assessment = useMemo(() => assessApplication(kind, draft.content, attached, rules), [kind, draft.content, attached, rules]);
   const shownResult = assessment.result ?? assessment.provisional?.result ?? null;
-  const figures = useMemo(() => (shownResult ? grantFigures(applicationFormDocument({ content: draft.content, result: shownResult })) : []), [draft.content, shownResult]);
+  const figures = useMemo(
+    () => (shownResult && draft.content.programme === kind ? grantFigures(applicationFormDocument({ content: draft.content, result: shownResult })) : []),
+    [draft.content, kind, shownResult],
+  );
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [triedSubmit, setTriedSubmit] = useState(false);
   const [tab, setTab] = useState<string>(APPLICATION_FORMS[kind][0]!.code);
