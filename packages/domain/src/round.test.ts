@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors';
-import { cloneRoundForNextYear, jstInputValue, nextRoundCode, roundAccepting, roundActions, roundTransition, ZRoundInput, ZRoundTerms } from './round';
+import { cloneRoundForNextYear, jstInputValue, nextRoundCode, roundAccepting, roundActions, roundListing, roundTransition, ZRoundInput, ZRoundTerms } from './round';
 import { addJstYears, jstInstant } from './time';
 
 const terms = { opensAt: '2026-04-01T00:00', closesAt: '2026-12-25T00:00', budgetYen: 100_000_000, notes: '' };
@@ -113,5 +113,17 @@ describe('cloning a round into the next fiscal year', () => {
     expect(addJstYears(jstInstant(2028, 2, 29, 17, 0), 1)).toEqual(jstInstant(2029, 2, 28, 17, 0));
     // JST midnight is the previous UTC day: the shift is by the Japanese calendar date.
     expect(addJstYears(jstInstant(2026, 1, 1), 1)).toEqual(jstInstant(2027, 1, 1));
+  });
+});
+
+describe('where a round belongs in the list of calls', () => {
+  const window = { opensAt: jstInstant(2025, 4, 1), closesAt: jstInstant(2025, 12, 25) };
+  it('lists only open and upcoming rounds under 公募中・公募予定', () => {
+    expect(roundListing({ ...window, status: 'published' }, jstInstant(2025, 6, 1), true)).toBe('open');
+    expect(roundListing({ ...window, status: 'published' }, jstInstant(2025, 3, 1), false)).toBe('upcoming');
+    expect(roundListing({ ...window, status: 'published' }, jstInstant(2025, 12, 25), false)).toBe('closed');
+    expect(roundListing({ ...window, status: 'closed' }, jstInstant(2025, 3, 1), false)).toBe('closed');
+    // Open by its window, but the budget is spent: the acceptance rule says so, and it is closed.
+    expect(roundListing({ ...window, status: 'published' }, jstInstant(2025, 6, 1), false)).toBe('closed');
   });
 });

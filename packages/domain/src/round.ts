@@ -49,6 +49,18 @@ export function roundAccepting(round: Window & { status: TRoundStatus }, now: Da
   return { accepting: true };
 }
 
+/**
+ * Where a round belongs in a list of calls: taking applications now (`open`, as decided by the
+ * caller's acceptance rule, which may also close a call whose budget is spent), published with its
+ * window still ahead (`upcoming`), or neither (`closed`: closed by the office, its window over, or
+ * its budget exhausted). Only the first two belong under 公募中・公募予定.
+ */
+export type RoundListing = 'open' | 'upcoming' | 'closed';
+export function roundListing(round: Window & { status: TRoundStatus }, now: Date, accepting: boolean): RoundListing {
+  if (accepting) return 'open';
+  return isRoundPublished(round.status) && now.getTime() < round.opensAt.getTime() ? 'upcoming' : 'closed';
+}
+
 const ZRoundNotes = z.string().trim().max(2000);
 const ZRoundName = z.string().trim().min(1).max(200);
 /** Codes appear in URLs and exports: lower-case letters, digits and hyphens. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZJstDateTime, fiscalYearOf, formatJapaneseDate, formatJst, isWindowOpen, jstInstant } from './time';
+import { ZJstDateTime, fiscalYearOf, formatJapaneseDate, formatJst, formatWindowEnd, isWindowOpen, jstInstant } from './time';
 
 describe('JST', () => {
   it('reads the CLT deadline 2026-04-06 13:00 JST as 04:00 UTC', () => {
@@ -26,5 +26,14 @@ describe('JST', () => {
     expect(formatJapaneseDate(t)).toBe('令和8年4月6日');
     expect(formatJapaneseDate(jstInstant(2019, 5, 1))).toBe('令和元年5月1日');
     expect(formatJapaneseDate(jstInstant(2019, 4, 30))).toBe('平成31年4月30日');
+  });
+});
+
+describe('a window’s end as people read it', () => {
+  it('shows a midnight close as 24:00 of the day before, and any other close time as it is', () => {
+    expect(formatWindowEnd(jstInstant(2025, 12, 25))).toBe('2025-12-24 24:00 JST');
+    expect(formatWindowEnd(jstInstant(2026, 1, 1))).toBe('2025-12-31 24:00 JST');
+    expect(formatWindowEnd(jstInstant(2026, 4, 6, 13, 0))).toBe('2026-04-06 13:00 JST');
+    expect(formatWindowEnd(jstInstant(2026, 3, 1))).toBe('2026-02-28 24:00 JST');
   });
 });

@@ -86,6 +86,19 @@ export function formatJst(instant: Date): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)} JST`;
 }
 
+/**
+ * The last moment of a window as people read it. Windows close exclusively, so a call that takes
+ * applications to the end of 24 December closes at 2025-12-25 00:00; shown as such it reads as
+ * Christmas Day. A close at midnight is shown as 24:00 of the day before ("2025-12-24 24:00 JST"),
+ * the way the documents write 「令和7年12月24日(水)まで」; any other close time as it is.
+ */
+export function formatWindowEnd(closesAt: Date): string {
+  const p = jstParts(closesAt);
+  if (p.hour !== 0 || p.minute !== 0) return formatJst(closesAt);
+  const day = jstParts(new Date(closesAt.getTime() - 1));
+  return `${day.year}-${pad(day.month)}-${pad(day.day)} 24:00 JST`;
+}
+
 /** 令和 began 2019-05-01; 平成 1989-01-08 to 2019-04-30. */
 export function japaneseEra(instant: Date): { era: '令和' | '平成'; year: number } {
   const p = jstParts(instant);

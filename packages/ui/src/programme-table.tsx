@@ -2,6 +2,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { RouterOutputs } from '@tsumiki/api';
 import { useTranslation } from 'react-i18next';
+import { formatWindowEnd } from '@tsumiki/domain';
 import { displayFiscalYear, displayJst, displayYen } from './format';
 
 export type ProgrammeSummary = RouterOutputs['programmes']['list'][number];
@@ -42,7 +43,7 @@ export function ProgrammeTable({ programmes, action }: { programmes: ProgrammeSu
               <Table.Td>{displayFiscalYear(p.fiscalYear, i18n.language)}</Table.Td>
               <Table.Td>
                 <Text size="sm">
-                  {displayJst(p.windowOpensAt)} – {displayJst(p.windowClosesAt)}
+                  {displayJst(p.windowOpensAt)} – {formatWindowEnd(p.windowClosesAt)}
                 </Text>
               </Table.Td>
               <Table.Td ta="right">

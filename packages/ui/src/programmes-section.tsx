@@ -1,4 +1,4 @@
-import { Stack, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
@@ -17,7 +17,30 @@ export function ProgrammesSection({ action }: { action?: (p: ProgrammeSummary) =
         {t('programme.heading')}
       </Title>
       <QueryState query={programmes} isEmpty={(rows) => rows.length === 0}>
-        {(rows) => <ProgrammeTable programmes={rows} {...(action ? { action } : {})} />}
+        {(rows) => {
+          // Closed calls are kept for reference under their own heading, never under 公募中・公募予定.
+          const current = rows.filter((p) => p.listing !== 'closed');
+          const closed = rows.filter((p) => p.listing === 'closed');
+          return (
+            <Stack gap="lg">
+              {current.length > 0 ? (
+                <ProgrammeTable programmes={current} {...(action ? { action } : {})} />
+              ) : (
+                <Text size="sm" c="dimmed" data-testid="no-current-programmes">
+                  {t('programme.noneCurrent')}
+                </Text>
+              )}
+              {closed.length > 0 && (
+                <Stack gap="xs" component="section" aria-labelledby="programmes-closed" data-testid="closed-programmes">
+                  <Title order={3} id="programmes-closed" size="h4">
+                    {t('programme.closedHeading')}
+                  </Title>
+                  <ProgrammeTable programmes={closed} />
+                </Stack>
+              )}
+            </Stack>
+          );
+        }}
       </QueryState>
     </Stack>
   );

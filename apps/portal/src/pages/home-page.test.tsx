@@ -47,6 +47,23 @@ describe('portal home', () => {
     expect(rows[2]?.textContent).toContain('受付中');
   });
 
+  it('lists closed calls apart from 公募中・公募予定, and a window ending at midnight as ending the day before at 24:00', async () => {
+    const co2 = { ...programme, id: 'p3', nameJa: 'CO2原単位等の策定に係る支援', windowOpensAt: new Date('2025-03-31T15:00:00Z'), windowClosesAt: new Date('2025-12-24T15:00:00Z') };
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('applicant') },
+      'programmes.list': { data: [{ ...programme, isOpen: true, listing: 'open' }, { ...co2, listing: 'closed' }] },
+      'applications.listMine': { data: [] },
+    });
+    renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api });
+    const closed = await screen.findByTestId('closed-programmes');
+    const [current] = screen.getAllByTestId('programme-table');
+    expect(current?.textContent).not.toContain('CO2原単位等の策定に係る支援');
+    expect(within(closed).getByRole('heading').textContent).toBe('受付を終了した事業');
+    expect(closed.textContent).toContain('CO2原単位等の策定に係る支援');
+    expect(closed.textContent).toContain('2025-04-01 00:00 JST – 2025-12-24 24:00 JST');
+    expect(closed.textContent).not.toContain('2025-12-25');
+  });
+
   it('says there are no applications yet instead of an empty table', async () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('applicant') },

@@ -110,4 +110,5 @@ export const programmeFixture = {
   closedByBudget: false,
   isDemo: false,
   isOpen: false,
+  listing: 'upcoming' as const,
 };

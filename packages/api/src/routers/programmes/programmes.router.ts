@@ -1,5 +1,5 @@
 import { findLedger, listProgrammesWithLedger, type Executor, type Programme } from '@tsumiki/db';
-import { isRoundVisibleToApplicants, roundAccepting, ZProgrammeKind } from '@tsumiki/domain';
+import { isRoundVisibleToApplicants, roundAccepting, roundListing, ZProgrammeKind } from '@tsumiki/domain';
 import { budgetStanding, BUILTIN_PROGRAMMES, submissionAcceptance } from '@tsumiki/domain/programmes';
 import { createTRPCRouter, signedInProcedure } from '../../trpc';
 
@@ -34,6 +34,8 @@ export function toProgrammeSummary(p: Programme, now: Date, ledger: LedgerFigure
     closedByBudget: standing?.closesCall ?? false,
     isDemo: p.is_demo,
     isOpen,
+    /** open, upcoming or closed: only the first two are listed under 公募中・公募予定. */
+    listing: roundListing(round, now, isOpen),
   };
 }
 
