@@ -58,6 +58,35 @@ describe('application wizard', () => {
     expect(screen.getByRole('alert').textContent).toContain('入力内容は失われていません');
   });
 
+  it('refuses, never changes, a minus or a decimal in storeys and a third decimal in the floor area, saying the range', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('applicant', '杉山 美咲') },
+      'applications.get': { data: draft },
+      'applications.updateDraft': () => ({ data: { ...draft, version: 4, updatedAt: new Date() } }),
+    });
+    renderWithTsumiki(
+      <AuthGate>
+        <PortalRoutes />
+      </AuthGate>,
+      { api, route: '/applications/a1', messages },
+    );
+    fireEvent.click(await screen.findByRole('tab', { name: '建築物の概要' }));
+    const storeys = await screen.findByLabelText<HTMLInputElement>(/階数（地上）/);
+    fireEvent.change(storeys, { target: { value: '-3' } });
+    expect(storeys.value).toBe('-3');
+    expect(await screen.findByText('階数（地上）にマイナスは入力できません。0以上100以下で入力してください。')).toBeTruthy();
+    fireEvent.change(storeys, { target: { value: '2.5' } });
+    expect(await screen.findByText('階数（地上）に小数は入力できません。0以上100以下の整数で入力してください。')).toBeTruthy();
+    fireEvent.change(storeys, { target: { value: '４' } });
+    const area = screen.getByLabelText<HTMLInputElement>(/延べ床面積/);
+    fireEvent.change(area, { target: { value: '1,234.567' } });
+    expect(await screen.findByText('延べ床面積（m²）は小数第2位までで入力してください（0以上10,000,000以下）。')).toBeTruthy();
+    fireEvent.change(area, { target: { value: '1,234.56' } });
+    await waitFor(() => expect(screen.getByTestId('save-state').dataset.state).toBe('saved'), { timeout: 3000 });
+    const saved = api.calls.filter((c) => c.path === 'applications.updateDraft').at(-1)?.input as { content: { grant: { facts: { storeys: number; totalFloorAreaM2: number } } } };
+    expect(saved.content.grant.facts).toMatchObject({ storeys: 4, totalFloorAreaM2: 1234.56 });
+  });
+
   it('shows the grant and the own share as the budget is typed', async () => {
     const content = {
       ...draft.content,

@@ -1,5 +1,6 @@
-import { NumberInput, Radio, Select, Group, Stack, Textarea, TextInput, Title, Text } from '@mantine/core';
-import { valueAtPath, withRowLabels, type FormField, type FormIssue, type FormSection, type TApplicationContent } from '@tsumiki/domain/programmes';
+import { Radio, Select, Group, Stack, Textarea, TextInput, Title, Text } from '@mantine/core';
+import { numberRuleOf, valueAtPath, withRowLabels, type FormField, type FormIssue, type FormSection, type TApplicationContent } from '@tsumiki/domain/programmes';
+import { CountInput } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 
 type Lang = 'ja' | 'en';
@@ -45,18 +46,8 @@ function Field({ field, value, error, onChange }: FieldProps) {
       );
     case 'number':
     case 'integer':
-      return (
-        <NumberInput
-          {...common}
-          min={0}
-          max={field.max}
-          allowDecimal={field.kind === 'number'}
-          allowNegative={false}
-          thousandSeparator=","
-          value={typeof value === 'number' ? value : ''}
-          onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
-        />
-      );
+      // Read as typed: a minus or a decimal where none is allowed is refused with a message, never changed.
+      return <CountInput {...common} rule={numberRuleOf(field)} value={typeof value === 'number' ? value : undefined} onChange={onChange} />;
     case 'boolean':
       return (
         <Radio.Group {...common} value={value === true ? 'yes' : value === false ? 'no' : null} onChange={(v) => onChange(v === 'yes')}>

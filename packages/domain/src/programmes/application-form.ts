@@ -1,3 +1,4 @@
+import type { NumberInputRule } from '../number-input';
 import type { TProgrammeKind } from '../programme';
 import { checkApplicationChecklist, ZChecklistApplication } from './shared/checklist';
 import { CLT_USE_NAMES, CLT_USES } from './clt/tables';
@@ -244,6 +245,12 @@ export interface FormIssue {
   path: string;
   params: Record<string, string | number>;
 }
+
+/**
+ * How a number field is read as typed (parseNumberInput): never below 0, whole for counts
+ * (storeys, people), areas to the hundredth of a m², within the field's maximum.
+ */
+export const numberRuleOf = (field: FormField): NumberInputRule => ({ min: 0, max: field.max ?? Number.MAX_SAFE_INTEGER, decimals: field.kind === 'integer' ? 0 : 2 });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
