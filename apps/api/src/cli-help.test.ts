@@ -13,6 +13,9 @@ describe('tsumiki <command> --help as a process', () => {
   it('prints the usage with exit code 0', { timeout: 60_000 }, async () => {
     const answer = await tsumiki(['carbon', 'assess', '--help']);
     expect(answer.stdout).toContain('Usage: pnpm tsumiki carbon assess');
+    const grant = await tsumiki(['grant', 'compute', '--help']);
+    expect(grant.stdout).toContain('Usage: pnpm tsumiki grant compute <programme>[@<version>] <input.json>');
+    expect(grant.stdout).toContain('--definition <definition.json>');
   });
 
   it('refuses an unknown command with the usage and exit code 2', { timeout: 60_000 }, async () => {

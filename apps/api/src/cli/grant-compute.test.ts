@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLT_EXAMPLE_FACTS, CLT_FORM_4_1, CLT_FORM_4_2 } from '@tsumiki/domain/programmes';
+import { BUILTIN_PROGRAMMES, CLT_EXAMPLE_FACTS, CLT_FORM_4_1, CLT_FORM_4_2, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { afterAll, describe, expect, it } from 'vitest';
-import { grantCompute } from './grant-compute';
+import { grantCompute, type DefinitionLookup } from './grant-compute';
 
 const dir = mkdtempSync(join(tmpdir(), 'tsumiki-grant-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,10 +14,30 @@ function file(name: string, content: string) {
   return path;
 }
 
+/** The LCA programme at twice the rate an office might publish: version 2 pays half the cost. */
+const lcaV2: TProgrammeDefinition = {
+  ...BUILTIN_PROGRAMMES.lca_implementation,
+  sections: BUILTIN_PROGRAMMES.lca_implementation.sections.map((s) => ({ ...s, rates: s.rates.map((r) => ({ ...r, rate: { numerator: 1, denominator: 2 }, basis: 'at_most' as const })) })),
+};
+
+/** The database as a lookup: programmes by code, each with its published versions (the last the latest). */
+const PROGRAMMES: Record<string, TProgrammeDefinition[]> = {
+  clt_demonstration: [BUILTIN_PROGRAMMES.clt_demonstration],
+  lca_implementation: [BUILTIN_PROGRAMMES.lca_implementation, lcaV2],
+};
+const lookup: DefinitionLookup = (code, version) => {
+  const versions = PROGRAMMES[code];
+  if (!versions) return Promise.resolve({ options: Object.keys(PROGRAMMES) });
+  const found = version === null ? versions.at(-1) : versions[version - 1];
+  return Promise.resolve(found ? { definition: found } : { options: versions.map((_, i) => `${code}@${i + 1}`) });
+};
+
+const LCA_INPUT = { facts: { withBimModel: false, reportsLcaResult: true, cooperatesWithSurveys: true }, lines: [{ id: 'l1', category: 'lca_calculation', amount: 3_000_000 }] };
+
 async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await grantCompute(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await grantCompute(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, 'ja', lookup);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -42,9 +62,28 @@ describe('tsumiki grant compute', () => {
     expect(err).toMatch(/[ぁ-んァ-ン一-龯]/);
   });
 
+  it('computes under the version the office published, an earlier one by number, or a definition file', async () => {
+    const input = file('lca.json', JSON.stringify(LCA_INPUT));
+    const amount = async (args: string[]) => (JSON.parse((await run(args)).out) as { grant: { amount: number } }).grant.amount;
+    expect(await amount(['lca_implementation', input])).toBe(1_500_000);
+    expect(await amount(['lca_implementation@1', input])).toBe(3_000_000);
+    expect(await amount(['--definition', file('v2.json', JSON.stringify(lcaV2)), input])).toBe(1_500_000);
+    const unknownVersion = await run(['lca_implementation@7', input]);
+    expect([unknownVersion.code, unknownVersion.err]).toEqual([1, expect.stringContaining('lca_implementation@1, lca_implementation@2')]);
+  });
+
+  it('refuses an inconsistent definition file with the named error', async () => {
+    const negative = { ...lcaV2, caps: lcaV2.caps.map((c) => ({ ...c, amount: -1 })) };
+    const { code, out } = await run(['--definition', file('bad-def.json', JSON.stringify(negative)), file('in.json', JSON.stringify(LCA_INPUT))]);
+    expect(code).toBe(1);
+    expect((JSON.parse(out) as { issues: { code: string }[] }).issues.map((i) => i.code)).toContain('programmes.definition_negative_cap');
+  });
+
   it('refuses an unknown programme, a file that is not JSON, and a missing argument', async () => {
     const input = file('ok.json', '{}');
-    expect((await run(['nope', input])).code).toBe(1);
+    const unknown = await run(['nope', input]);
+    expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('clt_demonstration, lca_implementation')]);
+    expect((await run(['--definition', file('def.json', '{}')])).code).toBe(2);
     expect((await run(['clt_demonstration', file('x.json', '{ not json')])).err).toContain('JSONとして読めません');
     expect((await run(['clt_demonstration'])).code).toBe(2);
   });

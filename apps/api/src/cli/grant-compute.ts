@@ -1,44 +1,102 @@
 import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { errorMessage, type Locale } from '@tsumiki/domain';
-import { BUILTIN_PROGRAMMES, computeGrantFromJson } from '@tsumiki/domain/programmes';
+import { computeGrantFromJson, definitionIssues, ZProgrammeDefinition, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
+import type { InputIssue } from '@tsumiki/domain/programmes';
 import { registerOffline, type CliIo } from './offline';
 
 /**
- * `tsumiki grant compute <programme> <input.json>`: eligibility, grant and breakdown as JSON, with
- * the same validation (and the same messages) as the API. Exit 0 on a result, 1 on invalid input,
- * 2 on usage errors.
+ * `tsumiki grant compute`: eligibility, grant and breakdown as JSON, with the same validation (and
+ * the same messages) as the API, under the rules an office keeps: a programme's version read from
+ * the database by its code, or a definition file (what the console's editor exports), which needs
+ * no database. Exit 0 on a result, 1 on invalid input or an unknown programme, 2 on usage errors.
  */
-export async function grantCompute(args: string[], io: CliIo, locale: Locale = 'ja'): Promise<number> {
-  const [programme, file] = args;
-  if (!programme || !file) {
-    io.err(`usage: pnpm tsumiki grant compute <programme> <input.json>\nprogrammes: ${Object.keys(BUILTIN_PROGRAMMES).join(', ')}`);
-    return 2;
-  }
-  let raw: unknown;
+
+export const GRANT_COMPUTE_USAGE = `grant compute <programme>[@<version>] <input.json>
+  grant compute --definition <definition.json> <input.json>
+                               eligibility, grant and breakdown as JSON: <programme> is a programme's
+                               code in the database (its latest published version unless @<version>);
+                               --definition reads the rules from a file and needs no database`;
+
+/** A programme's rules by code (and version number, else the latest published), or the codes there are. */
+export type DefinitionLookup = (code: string, version: number | null) => Promise<{ definition: TProgrammeDefinition } | { options: string[] }>;
+
+/** The database the other commands use, opened only when a code is given (help and files never open it). */
+const fromDatabase: DefinitionLookup = async (code, version) => {
+  const [{ loadEnv }, { openDatabase }, db] = await Promise.all([import('../env'), import('../runtime'), import('@tsumiki/db')]);
+  const { database } = await openDatabase(loadEnv());
   try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
+    const programme = await db.findProgrammeDefinitionByCode(database.db, code);
+    if (!programme) return { options: (await db.listProgrammeDefinitions(database.db, null)).map((p) => p.code) };
+    const versions = await db.listDefinitionVersions(database.db, programme.id);
+    const found = version === null ? versions.find((v) => v.status === 'published') : versions.find((v) => v.version === version);
+    return found ? { definition: found.definition } : { options: versions.map((v) => `${code}@${v.version}`) };
+  } finally {
+    await database.close();
+  }
+};
+
+const issueLines = (issues: readonly InputIssue[], locale: Locale) =>
+  issues.map((i) => ({ code: i.code, path: i.path.join('.'), message: errorMessage(i.code, locale, i.params) }));
+
+function report(io: CliIo, issues: ReturnType<typeof issueLines>) {
+  io.out(JSON.stringify({ ok: false, issues }, null, 2));
+  for (const i of issues) io.err(`${i.path || '(input)'}: ${i.message}`);
+}
+
+async function readJson(file: string, io: CliIo, locale: Locale): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  try {
+    return { ok: true, value: JSON.parse(await readFile(file, 'utf8')) };
   } catch (error) {
     const reason = error instanceof SyntaxError ? errorMessage('grant.input_not_json', locale) : String((error as Error).message);
     io.err(`${file}: ${reason}`);
+    return { ok: false };
+  }
+}
+
+/** The rules named on the command line, or the exit code when there are none to use. */
+async function definitionOf(given: { file?: string | undefined; programme?: string | undefined }, io: CliIo, locale: Locale, lookup: DefinitionLookup): Promise<TProgrammeDefinition | number> {
+  if (given.file !== undefined) {
+    const raw = await readJson(given.file, io, locale);
+    if (!raw.ok) return 2;
+    const parsed = ZProgrammeDefinition.safeParse(raw.value);
+    if (parsed.success) return parsed.data;
+    report(io, issueLines(definitionIssues(raw.value), locale));
+    return 1;
+  }
+  const [, code = '', version] = /^([^@]+)(?:@(\d+))?$/.exec(given.programme ?? '') ?? [];
+  const found = await lookup(code, version === undefined ? null : Number(version));
+  if ('definition' in found) return found.definition;
+  report(io, issueLines([{ code: 'programmes.unknown', path: ['programme'], params: { programme: given.programme ?? '', options: found.options.join(', ') || '—' } }], locale));
+  return 1;
+}
+
+export async function grantCompute(args: string[], io: CliIo, locale: Locale = 'ja', lookup: DefinitionLookup = fromDatabase): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: { definition: { type: 'string' } }; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args, options: { definition: { type: 'string' } }, allowPositionals: true });
+  } catch (error) {
+    io.err(`${(error as Error).message}\nusage: pnpm tsumiki ${GRANT_COMPUTE_USAGE}`);
     return 2;
   }
-  const computed = computeGrantFromJson(programme, raw);
+  const file = parsed.values.definition;
+  const positionals = parsed.positionals;
+  const [programme, input] = file === undefined ? positionals : [undefined, positionals[0]];
+  if (!input || positionals.length !== (file === undefined ? 2 : 1)) {
+    io.err(`usage: pnpm tsumiki ${GRANT_COMPUTE_USAGE}`);
+    return 2;
+  }
+  const def = await definitionOf({ file, programme }, io, locale, lookup);
+  if (typeof def === 'number') return def;
+  const raw = await readJson(input, io, locale);
+  if (!raw.ok) return 2;
+  const computed = computeGrantFromJson(def, raw.value);
   if (!computed.ok) {
-    const issues = computed.issues.map((i) => ({
-      code: i.code,
-      path: i.path.join('.'),
-      message: errorMessage(i.code, locale, i.params),
-    }));
-    io.out(JSON.stringify({ ok: false, issues }, null, 2));
-    for (const i of issues) io.err(`${i.path || '(input)'}: ${i.message}`);
+    report(io, issueLines(computed.issues, locale));
     return 1;
   }
   io.out(JSON.stringify({ ok: true, ...computed.result }, null, 2));
   return 0;
 }
 
-registerOffline(
-  'grant compute',
-  '  grant compute <programme> <input.json>\n                               eligibility, grant and breakdown as JSON (no database needed)',
-  (args, io) => grantCompute(args, io),
-);
+registerOffline('grant compute', `  ${GRANT_COMPUTE_USAGE}`, (args, io) => grantCompute(args, io));

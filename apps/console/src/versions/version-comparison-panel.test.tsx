@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { compareSubmittedVersions, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { BUILTIN_PROGRAMMES, compareSubmittedVersions, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { fakeApi, renderWithTsumiki } from '@tsumiki/ui/testing';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../messages';
@@ -16,7 +16,7 @@ const versions = [
 
 describe('version comparison panel (console)', () => {
   it('shows the changed field and budget line old → new and the grant of each version, in Japanese with yen separators', async () => {
-    const api = fakeApi({ 'review.compareVersions': { data: { versions, from: 1, to: 2, comparison: compareSubmittedVersions(first, second) } } });
+    const api = fakeApi({ 'review.compareVersions': { data: { versions, from: 1, to: 2, comparison: compareSubmittedVersions(first, second, BUILTIN_PROGRAMMES.clt_demonstration) } } });
     renderWithTsumiki(<VersionComparisonPanel applicationId="a1" />, { api, app: 'console', messages });
     const line = await screen.findByTestId('comparison-line');
     expect(line.textContent).toContain('様式4-1 建築物の建築実証');

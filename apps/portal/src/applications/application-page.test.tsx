@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AuthGate } from '@tsumiki/ui';
 import { fakeApi, programmeFixture, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
-import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { BUILTIN_PROGRAMMES, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../messages';
 import { PortalRoutes } from '../routes';
@@ -22,6 +22,8 @@ const draft = {
   updatedAt: new Date('2026-11-01T00:00:00Z'),
   attachments: [],
   programme: { ...programmeFixture, kind: 'clt_demonstration', isOpen: true },
+  // The rules the API computes with: for a draft, the programme's latest published version.
+  definition: { version: 1, pinned: false, rules: BUILTIN_PROGRAMMES.clt_demonstration },
   submissions: [],
 };
 

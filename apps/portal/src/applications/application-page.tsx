@@ -2,7 +2,7 @@ import { Alert, Grid, Stack, Tabs } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isEditableByApplicant, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
 import { applicantActions } from '@tsumiki/domain/lifecycle';
-import { APPLICATION_FORMS, applicationFormDocument, assessApplication, budgetRowLabels, contentWithValueAt, grantFigures, type FormIssue } from '@tsumiki/domain/programmes';
+import { APPLICATION_FORMS, applicationFormDocument, assessApplication, budgetRowLabels, contentWithValueAt, grantFigures, type FormIssue, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { QueryState, useTRPC } from '@tsumiki/ui';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,7 @@ function tabOfPath(kind: TProgrammeKind, path: string): string {
 
 export function ApplicationPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const application = useQuery(trpc.applications.get.queryOptions({ id }, { refetchOnWindowFocus: false }));
   return (
@@ -42,7 +43,12 @@ export function ApplicationPage() {
         return (
           <>
             {(submitted || applicantActions(view.status).resubmit) && lifecycle}
-            {!submitted && <Wizard key={view.id} view={view} kind={kind.data} />}
+            {!submitted &&
+              (view.definition ? (
+                <Wizard key={view.id} view={view} kind={kind.data} rules={view.definition.rules} />
+              ) : (
+                <Alert color="orange">{t('programmes.no_published_version', { ns: 'errors', keySeparator: false })}</Alert>
+              ))}
             <LinkedCarbonAssessments applicationId={view.id} />
           </>
         );
@@ -51,7 +57,8 @@ export function ApplicationPage() {
   );
 }
 
-function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind }) {
+/** `rules`: what the API computes with — the version submitted under, or for a draft the latest published. */
+function Wizard({ view, kind, rules }: { view: ApplicationView; kind: TProgrammeKind; rules: TProgrammeDefinition }) {
   const { i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const trpc = useTRPC();
@@ -66,13 +73,11 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
     () => (applicantActions(view.status).resubmit ? undefined : view.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }))),
     [view.attachments, view.status],
   );
-  // The rules the API computes with: the version submitted under, or for a draft the latest published.
-  const rules = view.definition?.rules;
   const assessment = useMemo(() => assessApplication(kind, draft.content, attached, rules), [kind, draft.content, attached, rules]);
   const shownResult = assessment.result ?? assessment.provisional?.result ?? null;
   const figures = useMemo(
-    () => (shownResult && draft.content.programme === kind ? grantFigures(applicationFormDocument({ content: draft.content, result: shownResult })) : []),
-    [draft.content, kind, shownResult],
+    () => (shownResult && draft.content.programme === kind ? grantFigures(applicationFormDocument({ content: draft.content, result: shownResult, definition: rules })) : []),
+    [draft.content, kind, shownResult, rules],
   );
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [triedSubmit, setTriedSubmit] = useState(false);
@@ -119,7 +124,7 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
   };
 
   const issues = serverIssues ?? assessment.issues;
-  const rowNames = { labels: budgetRowLabels(kind, draft.content), lang };
+  const rowNames = { labels: budgetRowLabels(rules, draft.content), lang };
   const editable = isEditableByApplicant(view.status);
   const issueCount = (code: string) => (triedSubmit ? assessment.issues.filter((i) => tabOfPath(kind, i.path) === code).length : 0);
 
@@ -136,13 +141,13 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
               </Tabs.Panel>
             ))}
             <Tabs.Panel value="budget" pt="md">
-              <BudgetEditor kind={kind} applicationId={view.id} content={draft.content} issues={assessment.issues} showErrors={triedSubmit || touched.size > 0} onChange={change} />
+              <BudgetEditor rules={rules} applicationId={view.id} content={draft.content} issues={assessment.issues} showErrors={triedSubmit || touched.size > 0} onChange={change} />
             </Tabs.Panel>
             <Tabs.Panel value="checklist" pt="md">
               <ChecklistSection content={draft.content} issues={assessment.issues} showErrors={triedSubmit} onChange={change} />
             </Tabs.Panel>
             <Tabs.Panel value="attachments" pt="md">
-              <AttachmentsSection applicationId={view.id} kind={kind} content={draft.content} attachments={view.attachments} editable={editable} />
+              <AttachmentsSection applicationId={view.id} kind={kind} rules={rules} content={draft.content} attachments={view.attachments} editable={editable} />
             </Tabs.Panel>
             <Tabs.Panel value="review" pt="md">
               <ReviewStep
@@ -150,7 +155,7 @@ function Wizard({ view, kind }: { view: ApplicationView; kind: TProgrammeKind })
                 rowNames={rowNames}
                 onGoTo={goTo}
                 submitError={submit.isError ? submit.error : null}
-                preview={applicationFormDocument({ content: draft.content, result: assessment.result, title: draft.title })}
+                preview={applicationFormDocument({ content: draft.content, result: assessment.result, definition: rules, title: draft.title })}
                 onSubmit={() => void trySubmit()}
                 submitting={submit.isPending}
                 editable={editable}

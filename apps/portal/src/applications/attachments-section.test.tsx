@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { BUILTIN_PROGRAMMES, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { fakeApi, renderWithTsumiki } from '@tsumiki/ui/testing';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../messages';
@@ -13,6 +13,7 @@ describe('attachments and required documents', () => {
       <AttachmentsSection
         applicationId="a1"
         kind="clt_demonstration"
+        rules={BUILTIN_PROGRAMMES.clt_demonstration}
         content={cltExampleApplicationContent()}
         attachments={[file('concept', 'attachment_1_concept', 1), file('drawings', 'attachment_1_drawings', 14), file('profile', 'attachment_2', null)]}
         editable

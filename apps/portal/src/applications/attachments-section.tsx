@@ -1,12 +1,6 @@
 import { Badge, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { TProgrammeKind } from '@tsumiki/domain';
-import {
-  BUILTIN_PROGRAMMES,
-  documentsToAttach,
-  pageFindings,
-  type TApplicationContent,
-  type TProgrammeDefinition,
-} from '@tsumiki/domain/programmes';
+import { documentsToAttach, pageFindings, type TApplicationContent, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { useTranslation } from 'react-i18next';
 import { AttachmentUpload, OTHER } from './attachment-upload';
 import { fieldId, issueText, langOf } from './form-fields';
@@ -26,19 +20,21 @@ interface AttachmentRow {
 export function AttachmentsSection({
   applicationId,
   kind,
+  rules: def,
   content,
   attachments,
   editable,
 }: {
   applicationId: string;
   kind: TProgrammeKind;
+  /** The rules the application computes with (its pinned version; for a draft the latest published). */
+  rules: TProgrammeDefinition;
   content: TApplicationContent;
   attachments: readonly AttachmentRow[];
   editable: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const def = BUILTIN_PROGRAMMES[kind];
   const needed = documentsToAttach(kind, def, content);
   const options = [
     ...def.requiredDocuments

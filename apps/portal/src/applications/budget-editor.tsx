@@ -1,10 +1,10 @@
 import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import {
-  BUDGET_TABLES,
   budgetCell,
   budgetRows,
   budgetRowLabels,
   budgetRowWith,
+  budgetTables,
   budgetWriteValue,
   columnApplies,
   columnOptions,
@@ -15,8 +15,9 @@ import {
   type BudgetTable,
   type FormIssue,
   type TApplicationContent,
+  type TProgrammeDefinition,
 } from '@tsumiki/domain/programmes';
-import { countRule, type TProgrammeKind } from '@tsumiki/domain';
+import { countRule } from '@tsumiki/domain';
 import { CountInput, QuantityInput, YenInput } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { BudgetImport } from './budget-import';
@@ -148,19 +149,20 @@ function RowsTable({
 }
 
 /**
- * The budget tables (様式4-1, 4-2; the CO2 quote by the five categories), read from the programme's
- * form definition (BUDGET_TABLES) like the importer and the PDF: rows the rules read as they are
- * typed, each row's problems shown on it.
+ * The budget tables (様式4-1, 4-2; the CO2 quote by the five categories), read from the rules the
+ * application computes with (budgetTables) like the importer and the PDF: rows the rules read as
+ * they are typed, each row's problems shown on it.
  */
 export function BudgetEditor({
-  kind,
+  rules,
   applicationId,
   content,
   issues,
   showErrors,
   onChange,
 }: {
-  kind: TProgrammeKind;
+  /** The application's pinned version, or for a draft the latest published: its categories and names. */
+  rules: TProgrammeDefinition;
   /** Present in the wizard: enables the Excel/CSV template and import. */
   applicationId?: string;
   content: TApplicationContent;
@@ -170,7 +172,7 @@ export function BudgetEditor({
 }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const common = { issues, showErrors, rowNames: { labels: budgetRowLabels(kind, content), lang } };
+  const common = { issues, showErrors, rowNames: { labels: budgetRowLabels(rules, content), lang } };
   const columnsOf = (table: BudgetTable): Column[] =>
     table.columns.map((c) => {
       const base = { key: c.key, label: c.label[lang], width: c.width, source: c };
@@ -181,8 +183,8 @@ export function BudgetEditor({
     });
   return (
     <Stack gap="lg">
-      {applicationId && <BudgetImport applicationId={applicationId} kind={kind} onImport={(table, rows) => onChange(table.writePath, budgetWriteValue(table, rows))} />}
-      {BUDGET_TABLES[kind].map((table) => (
+      {applicationId && <BudgetImport applicationId={applicationId} rules={rules} onImport={(table, rows) => onChange(table.writePath, budgetWriteValue(table, rows))} />}
+      {budgetTables(rules).map((table) => (
         <RowsTable
           key={table.code}
           caption={table.title[lang]}

@@ -1,7 +1,6 @@
 import { Alert, Button, FileButton, Group, List, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { TProgrammeKind } from '@tsumiki/domain';
-import { BUDGET_TABLES, type BudgetRow, type BudgetTable } from '@tsumiki/domain/programmes';
+import { budgetTables, type BudgetRow, type BudgetTable, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { errorText, readFileBase64, saveFile, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +12,7 @@ type Preview = { ok: true; tables: Record<string, BudgetRow[]>; rowCount: number
  * download, and a file checked line by line by the API before anything in the draft changes; the
  * applicant then takes the lines, which replace the budget tables and autosave like typing.
  */
-export function BudgetImport({ applicationId, kind, onImport }: { applicationId: string; kind: TProgrammeKind; onImport: (table: BudgetTable, rows: BudgetRow[]) => void }) {
+export function BudgetImport({ applicationId, rules, onImport }: { applicationId: string; rules: TProgrammeDefinition; onImport: (table: BudgetTable, rows: BudgetRow[]) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -41,7 +40,7 @@ export function BudgetImport({ applicationId, kind, onImport }: { applicationId:
   };
   const take = () => {
     if (!preview?.ok) return;
-    for (const table of BUDGET_TABLES[kind]) onImport(table, preview.tables[table.code] ?? []);
+    for (const table of budgetTables(rules)) onImport(table, preview.tables[table.code] ?? []);
     setPreview(null);
   };
   const failure = check.error ?? downloadError;

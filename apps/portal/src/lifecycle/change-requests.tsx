@@ -65,6 +65,8 @@ function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; ki
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const [issues, setIssues] = useState<FormIssue[]>([]);
+  // The rules the application was submitted under (the page has them already; the query is shared).
+  const rules = useQuery(trpc.applications.get.queryOptions({ id: applicationId }, { refetchOnWindowFocus: false })).data?.definition?.rules;
   const request = useMutation(
     trpc.lifecycle.requestChange.mutationOptions({
       onSuccess: async (result) => {
@@ -112,7 +114,7 @@ function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; ki
           }}
           data={(['budget', 'plan', 'add_company'] as const).map((k) => ({ value: k, label: t(`lifecycle.change.kinds.${k}`) }))}
         />
-        {changeKind === 'budget' && <BudgetEditor kind={kind} content={content} issues={issues} showErrors onChange={change} />}
+        {changeKind === 'budget' && rules && <BudgetEditor rules={rules} content={content} issues={issues} showErrors onChange={change} />}
         {changeKind === 'plan' && planSections.map((s) => (
           <Stack key={s.code} gap="xs">
             <Title order={4} size="h5">

@@ -1,7 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { PERSONNEL_CATEGORIES } from '@tsumiki/domain/lifecycle';
-import { BUILTIN_PROGRAMMES } from '@tsumiki/domain/programmes';
 import { displayJst, errorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { ReportChecklistSection } from './report-checklist-section';
@@ -47,11 +46,10 @@ function ReportEditor({
 }) {
   const { t } = useTranslation();
   const editor = useReportEditor(applicationId, initial, onSubmitted);
-  const { kind, editable, issues, tried, submit } = editor;
+  const { editable, issues, tried, submit } = editor;
   const { state, savedAt } = editor.autosave;
-  const categories = BUILTIN_PROGRAMMES[kind].costCategories.filter((c) =>
-    initial.categories.includes(c.code),
-  );
+  // The categories of the rules the application was submitted under, as the office named them.
+  const categories = initial.rules.costCategories.filter((c) => initial.categories.includes(c.code));
   const hasPersonnel = categories.some((c) => PERSONNEL_CATEGORIES.includes(c.code));
 
   return (
@@ -87,9 +85,9 @@ function ReportEditor({
       <Text size="sm">{t('results.intro')}</Text>
 
       <ReportLinesSection editor={editor} categories={categories} />
-      {kind === 'co2_factor_support' && <ReportPublicationSection editor={editor} />}
+      {initial.rules.engine === 'co2_factor' && <ReportPublicationSection editor={editor} />}
       {hasPersonnel && <ReportPersonnelSection editor={editor} />}
-      {kind === 'clt_demonstration' && (
+      {initial.rules.engine === 'clt' && (
         <ReportChecklistSection editor={editor} planned={initial.frozenChecklist?.answers ?? {}} />
       )}
 

@@ -7,7 +7,7 @@ import {
   type ReportIssue,
   type TResultsReportDraft,
 } from '@tsumiki/domain/lifecycle';
-import type { TCltContent } from '@tsumiki/domain/programmes';
+import type { TCltContent, TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { useTRPC } from '@tsumiki/ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,8 @@ export interface ReportDraftView {
   version: number | null;
   submittedAt: Date | null;
   categories: string[];
+  /** The rules the application was submitted under (the report's categories and checks). */
+  rules: TProgrammeDefinition;
   frozenChecklist: TCltContent['checklist'] | null;
 }
 
@@ -46,14 +48,14 @@ export function useReportEditor(applicationId: string, initial: ReportDraftView,
   const check = useMemo(
     () =>
       checkResultsReport(
-        kind,
+        initial.rules,
         draft,
         initial.frozenChecklist
           ? { programme: 'clt_demonstration', checklist: initial.frozenChecklist }
           : null,
         new Date(),
       ),
-    [kind, draft, initial.frozenChecklist],
+    [initial.rules, draft, initial.frozenChecklist],
   );
   const issues = serverIssues ?? check.issues;
   // An error shows once its field, or a field inside it (an entry's times), or the list holding it was edited.

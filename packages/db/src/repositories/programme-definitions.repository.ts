@@ -157,6 +157,21 @@ export async function latestPublishedVersion(db: Executor, programmeDefinitionId
     .executeTakeFirst();
   return latest && findDefinitionVersion(db, latest.id);
 }
+
+/** The latest published rules of each programme given, by programme id (a list of rounds reads them in one query). */
+export async function latestPublishedDefinitions(db: Executor, programmeDefinitionIds: readonly string[]): Promise<Map<string, TProgrammeDefinition>> {
+  if (programmeDefinitionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('programme_definition_versions')
+    .select(versionColumns)
+    .distinctOn('programme_definition_id')
+    .where('programme_definition_id', 'in', [...new Set(programmeDefinitionIds)])
+    .where('status', '=', 'published')
+    .orderBy('programme_definition_id')
+    .orderBy('version', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.programme_definition_id, parsed(r).definition]));
+}
 export const findDraftVersion = (db: Executor, programmeDefinitionId: string) => newestDraft(db, programmeDefinitionId);
 
 /**

@@ -271,6 +271,7 @@ export async function listProposalsOfProgramme(db: Executor, q: { programmeId: s
       'applications.created_by as createdBy',
       'applications.tracking_number as trackingNumber',
       'applications.submitted_at as firstSubmittedAt',
+      'applications.definition_version_id as definitionVersionId',
       'organisations.name_ja as applicantNameJa',
       'organisations.name_en as applicantNameEn',
       'application_submissions.content',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cltExampleApplicationContent } from '../programmes/clt/examples';
 import { jstInstant } from '../time';
 import { checkResultsReport, emptyResultsReportDraft, parseResultsReportDraft, ReportDraftShapeError, reportDraftWithValueAt, reportedLines } from './results-report';
+import { BUILTIN_PROGRAMMES } from '../programmes/input';
 
 const EVIDENCE = '00000000-0000-4000-8000-0000000000e1';
 const now = jstInstant(2026, 2, 10, 10);
@@ -18,10 +19,10 @@ const published = { status: 'published' as const, publishedOn: '2026-02-01', whe
 
 describe('results report (実績報告)', () => {
   it('names every problem by its path: no evidence, an unknown category, a bad amount', () => {
-    const bad = checkResultsReport('co2_factor_support', { lines: [{ id: 'l1', category: 'verification', amount: -3 }] }, null, now);
+    const bad = checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, { lines: [{ id: 'l1', category: 'verification', amount: -3 }] }, null, now);
     expect(bad.issues).toEqual([expect.objectContaining({ code: 'results.amount_invalid', path: 'lines.0.amount' })]);
     const { issues } = checkResultsReport(
-      'co2_factor_support',
+      BUILTIN_PROGRAMMES.co2_factor_support,
       { lines: [{ id: 'l1', category: 'verification', amount: 500_000 }, { id: 'l2', category: 'catering', amount: 1, evidenceAttachmentIds: [EVIDENCE] }], publication: published },
       null,
       now,
@@ -34,14 +35,14 @@ describe('results report (実績報告)', () => {
 
   it('CO2: the factor is published, or developed with publication in the next fiscal year (001 §2.2)', () => {
     const lines = [{ id: 'l1', category: 'verification', amount: 500_000, evidenceAttachmentIds: [EVIDENCE] }];
-    expect(checkResultsReport('co2_factor_support', { lines }, null, now).issues.map((i) => i.code)).toEqual(['results.publication_required']);
-    expect(checkResultsReport('co2_factor_support', { lines, publication: published }, null, now).issues).toEqual([]);
+    expect(checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, { lines }, null, now).issues.map((i) => i.code)).toEqual(['results.publication_required']);
+    expect(checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, { lines, publication: published }, null, now).issues).toEqual([]);
     const nextYear = { status: 'next_year' as const, expectedOn: '2026-09-30', reason: '第三者検証に時間を要するため', developed: true };
     // Reported in FY2025 (February 2026): next year is FY2026, April 2026 – March 2027.
-    expect(checkResultsReport('co2_factor_support', { lines, publication: nextYear }, null, now).issues).toEqual([]);
-    const tooLate = checkResultsReport('co2_factor_support', { lines, publication: { ...nextYear, expectedOn: '2027-06-01' } }, null, now);
+    expect(checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, { lines, publication: nextYear }, null, now).issues).toEqual([]);
+    const tooLate = checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, { lines, publication: { ...nextYear, expectedOn: '2027-06-01' } }, null, now);
     expect(tooLate.issues).toEqual([expect.objectContaining({ code: 'results.publication_not_next_year', path: 'publication.expectedOn', params: { fiscalYear: 2026 } })]);
-    const notDeveloped = checkResultsReport('co2_factor_support', { lines, publication: { ...nextYear, developed: false } }, null, now);
+    const notDeveloped = checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, { lines, publication: { ...nextYear, developed: false } }, null, now);
     expect(notDeveloped.issues[0]).toMatchObject({ code: 'results.factor_must_be_developed', path: 'publication.developed' });
   });
 
@@ -51,7 +52,7 @@ describe('results report (実績報告)', () => {
       { project: '本事業', kind: 'this_project', start: '09:00', end: '12:00' },
       { project: 'B社案件', kind: 'other_project', start: '11:00', end: '12:00' },
     ]);
-    const first = checkResultsReport('co2_factor_support', { lines: [personnelLine], publication: published, personnel: { staff: [staff], diaries: [overlapping] } }, null, now);
+    const first = checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, { lines: [personnelLine], publication: published, personnel: { staff: [staff], diaries: [overlapping] } }, null, now);
     expect(first.issues.map((i) => [i.code, i.path])).toEqual([
       ['personnel.diary_overlap', 'personnel.diaries.0.entries.0'],
       ['personnel.diary_overlap', 'personnel.diaries.0.entries.1'],
@@ -61,29 +62,29 @@ describe('results report (実績報告)', () => {
       { project: '本事業', kind: 'this_project', start: '09:00', end: '12:00' },
       { project: 'B社案件', kind: 'other_project', start: '13:00', end: '14:00' },
     ]);
-    const second = checkResultsReport('co2_factor_support', { lines: [personnelLine], publication: published, personnel: { staff: [staff], diaries: [fixed] } }, null, now);
+    const second = checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, { lines: [personnelLine], publication: published, personnel: { staff: [staff], diaries: [fixed] } }, null, now);
     expect(second.issues).toEqual([]);
     // (6,000,000 + 900,000) ÷ (240 days × 7.5 h) = ¥3,833/h (rounded down); 3 h → ¥11,499.
     expect(second.summary?.personnel).toEqual([expect.objectContaining({ personId: 'p1', rate: 3_833, directMinutes: 180, cost: 11_499 })]);
-    const claimWithoutSheet = checkResultsReport('co2_factor_support', { lines: [personnelLine], publication: published }, null, now);
+    const claimWithoutSheet = checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, { lines: [personnelLine], publication: published }, null, now);
     expect(claimWithoutSheet.issues.map((i) => i.code)).toEqual(['results.personnel_sheet_required']);
   });
 
   it('a break inside an entry is an error on that entry (breaks are not working time)', () => {
     const withBreak = day([{ project: '本事業', kind: 'this_project', start: '11:00', end: '14:00' }]);
-    const { issues } = checkResultsReport('co2_factor_support', { lines: [], publication: published, personnel: { staff: [staff], diaries: [withBreak] } }, null, now);
+    const { issues } = checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, { lines: [], publication: published, personnel: { staff: [staff], diaries: [withBreak] } }, null, now);
     expect(issues.map((i) => [i.code, i.path])).toContainEqual(['personnel.diary_break_included', 'personnel.diaries.0.entries.0']);
   });
 
   it('CLT: every checklist item planned at application is ticked done at the report (添付様式6 注2)', () => {
     const frozen = cltExampleApplicationContent();
     const lines = [{ id: 'b1', category: 'supplies', amount: 1_100_000, evidenceAttachmentIds: [EVIDENCE] }];
-    const none = checkResultsReport('clt_demonstration', { lines }, frozen, now);
+    const none = checkResultsReport(BUILTIN_PROGRAMMES.clt_demonstration, { lines }, frozen, now);
     expect(none.issues.length).toBeGreaterThan(0);
     expect(none.issues.every((i) => i.code === 'checklist.item_not_done' && i.path.startsWith('checklist.answers.'))).toBe(true);
     const planned = (frozen.checklist as { answers: Record<string, string> }).answers;
     const answers = Object.fromEntries(Object.entries(planned).filter(([, a]) => a === 'will_do').map(([k]) => [k, 'done']));
-    const done = checkResultsReport('clt_demonstration', { lines, checklist: { answers } }, frozen, now);
+    const done = checkResultsReport(BUILTIN_PROGRAMMES.clt_demonstration, { lines, checklist: { answers } }, frozen, now);
     expect(done.issues).toEqual([]);
     expect(reportedLines(done.report!)).toEqual([{ id: 'b1', category: 'supplies', amount: 1_100_000 }]);
   });
@@ -108,7 +109,7 @@ describe('results report while incomplete', () => {
         ],
       },
     };
-    const { issues, report } = checkResultsReport('co2_factor_support', draft, null, jstInstant(2026, 2, 1));
+    const { issues, report } = checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, draft, null, jstInstant(2026, 2, 1));
     expect(report).toBeNull();
     expect(issues.map((i) => i.code)).toEqual(['results.category_required', 'personnel.diary_overlap', 'personnel.diary_overlap']);
   });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { DomainError, type ErrorCode } from '../errors';
 import { yen, type Yen } from '../money';
-import type { TProgrammeKind } from '../programme';
 import type { TApplicationContent } from '../programmes/content/schema';
 import { fiscalYearOf } from '../time';
 import { checkReportChecklist, ZChecklistApplication, ZChecklistReport } from '../programmes/shared/checklist';
 import { ZIsoDate } from '../programmes/shared/dates';
-import { BUILTIN_PROGRAMMES } from '../programmes/input';
+import type { TProgrammeDefinition } from '../programmes/shared/definition';
 import { setAtPath } from '../programmes/shared/paths';
 import { checkDiaries, hourlyRate, personnelCost, ZDiaryDay, ZStaff } from '../programmes/shared/personnel';
 import type { TReportedLine } from '../review/settlement';
@@ -211,7 +210,8 @@ export interface ReportSummary {
 /** The categories that are personnel cost, computed from the diaries (CO2 ①; CLT council 技術者給). */
 export const PERSONNEL_CATEGORIES: readonly string[] = ['personnel', 'engineer_pay'];
 
-export const reportCategories = (kind: TProgrammeKind): string[] => BUILTIN_PROGRAMMES[kind].costCategories.map((c) => c.code);
+/** The categories a report's lines may use: those of the definition the application was submitted under. */
+export const reportCategories = (def: TProgrammeDefinition): string[] => def.costCategories.map((c) => c.code);
 
 const zodIssues = (error: z.ZodError): ReportIssue[] =>
   error.issues.map((i) => ({ code: (i.message.includes('.') ? i.message : 'results.field_invalid') as ErrorCode, path: i.path.join('.'), params: {} }));
@@ -242,9 +242,11 @@ export function personnelSheets(report: Pick<TResultsReport, 'personnel'>): { sh
 
 /**
  * Everything submission checks, with a path per problem. `frozen` is the application content as
- * last frozen (its checklist's application phase is what the report phase answers).
+ * last frozen (its checklist's application phase is what the report phase answers). `def` is the
+ * definition the application was submitted under: its categories, and its engine's extra parts
+ * (the CO2 publication, the CLT checklist).
  */
-export function checkResultsReport(kind: TProgrammeKind, draft: TResultsReportDraft, frozen: TApplicationContent | null, now: Date): { issues: ReportIssue[]; report: TResultsReport | null; summary: ReportSummary | null } {
+export function checkResultsReport(def: TProgrammeDefinition, draft: TResultsReportDraft, frozen: TApplicationContent | null, now: Date): { issues: ReportIssue[]; report: TResultsReport | null; summary: ReportSummary | null } {
   const parsed = ZResultsReport.safeParse(draft);
   if (!parsed.success) {
     // The diaries are checked even while another part is incomplete, so an overlap shows as it is typed.
@@ -254,7 +256,7 @@ export function checkResultsReport(kind: TProgrammeKind, draft: TResultsReportDr
   }
   const report = parsed.data;
   const issues: ReportIssue[] = [];
-  const categories = new Set(reportCategories(kind));
+  const categories = new Set(reportCategories(def));
 
   if (report.lines.length === 0) issues.push({ code: 'results.lines_required', path: 'lines', params: {} });
   const ids = new Set<string>();
@@ -265,7 +267,7 @@ export function checkResultsReport(kind: TProgrammeKind, draft: TResultsReportDr
     if (line.amount > 0 && line.evidenceAttachmentIds.length === 0) issues.push({ code: 'results.evidence_required', path: `lines.${i}.evidenceAttachmentIds`, params: { line: i + 1 } });
   });
 
-  if (kind === 'co2_factor_support') {
+  if (def.engine === 'co2_factor') {
     if (!report.publication) issues.push({ code: 'results.publication_required', path: 'publication', params: {} });
     else if (report.publication.status === 'next_year') {
       const expected = fiscalYearOf(new Date(`${report.publication.expectedOn}T00:00:00+09:00`));
@@ -281,7 +283,7 @@ export function checkResultsReport(kind: TProgrammeKind, draft: TResultsReportDr
   if (claimed > 0 && report.personnel.staff.length === 0) issues.push({ code: 'results.personnel_sheet_required', path: 'personnel.staff', params: {} });
   else if (claimed > personnelCostYen) issues.push({ code: 'results.personnel_exceeds_diaries', path: 'personnel', params: { claimed, computed: personnelCostYen } });
 
-  if (kind === 'clt_demonstration') {
+  if (def.engine === 'clt') {
     const planned = ZChecklistApplication.safeParse((frozen?.programme === 'clt_demonstration' ? frozen.checklist : undefined) ?? { answers: {} });
     const done = report.checklist ?? { answers: {} };
     if (planned.success) {

@@ -8,7 +8,7 @@ import type { ProgrammeCode } from './shared/reasons';
 import type { TProgrammeDefinition } from './shared/definition';
 import { missingDocuments, type AttachedDocument } from './submission-documents';
 import type { TApplicationContent } from './content/schema';
-import { BUDGET_TABLES, budgetRows, type BudgetTable } from './budget-tables';
+import { budgetRows, budgetTables, type BudgetTable } from './budget-tables';
 
 /**
  * The application forms as data: the structured equivalents of the documents' forms (CLT 様式1–3,
@@ -299,10 +299,10 @@ export function formIssues(kind: TProgrammeKind, content: TApplicationContent): 
  * A content path as the screen names it — a form field's label, or a budget row by its table and
  * number with the column (「経費 #2 契約（購入）の開始日」) — so a message never shows the path.
  */
-export function fieldLabelAt(kind: TProgrammeKind, content: unknown, path: string): Text | null {
+export function fieldLabelAt(kind: TProgrammeKind, def: TProgrammeDefinition, content: unknown, path: string): Text | null {
   const field = formFields(kind).find((f) => f.path === path);
   if (field) return field.label;
-  for (const table of BUDGET_TABLES[kind]) {
+  for (const table of budgetTables(def)) {
     if (!path.startsWith(`${table.rowsPath}.`)) continue;
     const [index = '', ...rest] = path.slice(table.rowsPath.length + 1).split('.');
     if (!/^\d+$/.test(index) || Number(index) >= Math.max(budgetRows(content, table).length, 1)) return table.title;
@@ -315,8 +315,8 @@ export function fieldLabelAt(kind: TProgrammeKind, content: unknown, path: strin
 }
 
 /** An issue's parameters with its `field` named as on screen (fieldEn for English), when the path is one the screen shows. */
-function withFieldLabel(kind: TProgrammeKind, content: unknown, path: string, params: Record<string, string | number>): Record<string, string | number> {
-  const label = fieldLabelAt(kind, content, path);
+function withFieldLabel(kind: TProgrammeKind, def: TProgrammeDefinition, content: unknown, path: string, params: Record<string, string | number>): Record<string, string | number> {
+  const label = fieldLabelAt(kind, def, content, path);
   return label && 'field' in params ? { ...params, field: label.ja, fieldEn: label.en } : params;
 }
 
@@ -349,8 +349,8 @@ export interface ApplicationAssessment {
 }
 
 /** The budget row an issue's path falls in. */
-function rowAt(kind: TProgrammeKind, path: string): { table: BudgetTable; index: number } | null {
-  for (const table of BUDGET_TABLES[kind]) {
+function rowAt(def: TProgrammeDefinition, path: string): { table: BudgetTable; index: number } | null {
+  for (const table of budgetTables(def)) {
     if (!path.startsWith(`${table.rowsPath}.`)) continue;
     const index = path.slice(table.rowsPath.length + 1).split('.')[0] ?? '';
     return /^\d+$/.test(index) ? { table, index: Number(index) } : null;
@@ -359,10 +359,10 @@ function rowAt(kind: TProgrammeKind, path: string): { table: BudgetTable; index:
 }
 
 /** The grant input with only the kept rows of each budget table (kept: the original indices, by table). */
-function grantWithRows(kind: TProgrammeKind, content: unknown, kept: ReadonlyMap<string, number[]>): Record<string, unknown> {
+function grantWithRows(kind: TProgrammeKind, def: TProgrammeDefinition, content: unknown, kept: ReadonlyMap<string, number[]>): Record<string, unknown> {
   const given = valueAtPath(content, 'grant');
   const grant: Record<string, unknown> = structuredClone({ ...GRANT_DEFAULTS[kind], ...(typeof given === 'object' && given !== null ? given : {}) });
-  for (const table of BUDGET_TABLES[kind]) {
+  for (const table of budgetTables(def)) {
     const rows = budgetRows(content, table);
     const [head, ...rest] = table.rowsPath.split('.').slice(1);
     if (head === undefined) continue;
@@ -380,13 +380,13 @@ function grantWithRows(kind: TProgrammeKind, content: unknown, kept: ReadonlyMap
  * removal can mend.
  */
 function provisionalAssessment(kind: TProgrammeKind, def: TProgrammeDefinition, content: unknown, first: readonly FormIssue[]): ApplicationAssessment['provisional'] {
-  const kept = new Map(BUDGET_TABLES[kind].map((t) => [t.code, budgetRows(content, t).map((_, i) => i)]));
+  const kept = new Map(budgetTables(def).map((t) => [t.code, budgetRows(content, t).map((_, i) => i)]));
   const excluded = new Map<string, ExcludedRow>();
   let pending: readonly FormIssue[] = first;
   for (let round = 0; round < 5; round += 1) {
     const leaving = new Map<string, Set<number>>();
     for (const issue of pending) {
-      const row = rowAt(kind, issue.path);
+      const row = rowAt(def, issue.path);
       if (!row) return undefined;
       const path = `${row.table.rowsPath}.${row.index}`;
       const entry = excluded.get(path) ?? { path, label: { ja: `${row.table.title.ja} #${row.index + 1}`, en: `${row.table.title.en} #${row.index + 1}` }, issues: [] };
@@ -395,14 +395,14 @@ function provisionalAssessment(kind: TProgrammeKind, def: TProgrammeDefinition, 
       leaving.set(row.table.code, (leaving.get(row.table.code) ?? new Set()).add(row.index));
     }
     for (const [code, indices] of leaving) kept.set(code, (kept.get(code) ?? []).filter((i) => !indices.has(i)));
-    const validated = validateGrantInput(def, grantWithRows(kind, content, kept));
+    const validated = validateGrantInput(def, grantWithRows(kind, def, content, kept));
     if (validated.ok) return { result: computeGrant(def, validated.value), excludedRows: [...excluded.values()] };
     // Paths of the trimmed input, read back to the rows' places in the content.
     pending = validated.issues.map((i) => {
       const path = ['grant', ...i.path].join('.');
-      const row = rowAt(kind, path);
+      const row = rowAt(def, path);
       const original = row ? `${row.table.rowsPath}.${kept.get(row.table.code)?.[row.index] ?? row.index}${path.slice(`${row.table.rowsPath}.${row.index}`.length)}` : path;
-      return { code: i.code, path: original, params: withFieldLabel(kind, content, original, i.params) };
+      return { code: i.code, path: original, params: withFieldLabel(kind, def, content, original, i.params) };
     });
   }
   return undefined;
@@ -440,7 +440,7 @@ export function assessApplication(
   if (!validated.ok) {
     const grantIssues = validated.issues.map((i): FormIssue => {
       const path = ['grant', ...i.path].join('.');
-      return { code: i.code, path, params: withFieldLabel(kind, content, path, i.params) };
+      return { code: i.code, path, params: withFieldLabel(kind, def, content, path, i.params) };
     });
     issues.push(...grantIssues);
     const provisional = provisionalAssessment(kind, def, content, grantIssues);

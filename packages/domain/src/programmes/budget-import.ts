@@ -1,13 +1,14 @@
-import type { TProgrammeKind } from '../programme';
 import { countRule, parseNumberInput } from '../number-input';
 import { parseYenInput } from '../yen-input';
 import { parseIsoDateText } from './shared/dates';
+import type { TProgrammeDefinition } from './shared/definition';
 import { parseQuantityInput } from './shared/result';
-import { BUDGET_TABLES, budgetCell, budgetRows, columnApplies, columnOptions, nextRowId, withBudgetCell, type BudgetColumn, type BudgetRow, type BudgetTable } from './budget-tables';
+import { budgetCell, budgetRows, budgetTables, columnApplies, columnOptions, nextRowId, withBudgetCell, type BudgetColumn, type BudgetRow, type BudgetTable } from './budget-tables';
 
 /**
- * The budget from Excel/CSV: one sheet, a header row naming the table and the columns of
- * the programme's budget tables (BUDGET_TABLES), one cost line per row. Every bad cell is reported
+ * The budget from Excel/CSV: one sheet, a header row naming the table and the columns of the
+ * budget tables of the definition the application computes with (budgetTables), one cost line
+ * per row. Every bad cell is reported
  * with its line in the file before anything changes; a clean file gives the rows of every table.
  */
 
@@ -41,14 +42,14 @@ export type BudgetImportResult =
   | { ok: false; issues: BudgetImportIssue[] };
 
 /** Every column the programme's tables have, once each, in table order: the template's header. */
-export function importColumns(kind: TProgrammeKind): BudgetColumn[] {
+export function importColumns(def: TProgrammeDefinition): BudgetColumn[] {
   const seen = new Map<string, BudgetColumn>();
-  for (const table of BUDGET_TABLES[kind]) for (const c of table.columns) if (!seen.has(c.key)) seen.set(c.key, c);
+  for (const table of budgetTables(def)) for (const c of table.columns) if (!seen.has(c.key)) seen.set(c.key, c);
   return [...seen.values()];
 }
 
 /** The template's header row (Japanese, as the office's forms are). */
-export const importHeader = (kind: TProgrammeKind): string[] => [TABLE_HEADER.ja, ...importColumns(kind).map((c) => c.label.ja)];
+export const importHeader = (def: TProgrammeDefinition): string[] => [TABLE_HEADER.ja, ...importColumns(def).map((c) => c.label.ja)];
 
 const normalise = (s: string) =>
   s
@@ -71,17 +72,17 @@ function matchOption(options: ReturnType<typeof columnOptions>, text: string): s
   return partial.length === 1 ? partial[0]!.value : null;
 }
 
-function findTable(kind: TProgrammeKind, text: string): BudgetTable | undefined {
+function findTable(def: TProgrammeDefinition, text: string): BudgetTable | undefined {
   const n = normalise(text);
-  return BUDGET_TABLES[kind].find((t) => normalise(t.code) === n || normalise(t.title.ja) === n || normalise(t.title.en) === n);
+  return budgetTables(def).find((t) => normalise(t.code) === n || normalise(t.title.ja) === n || normalise(t.title.en) === n);
 }
 
-export function parseBudgetSheet(kind: TProgrammeKind, rows: readonly (readonly string[])[], content: unknown = {}): BudgetImportResult {
-  const columns = importColumns(kind);
+export function parseBudgetSheet(def: TProgrammeDefinition, rows: readonly (readonly string[])[], content: unknown = {}): BudgetImportResult {
+  const columns = importColumns(def);
   const headerIndex = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (headerIndex < 0) return { ok: false, issues: [{ line: 1, column: null, code: 'budget_import.no_rows', params: {} }] };
   const header = rows[headerIndex]!.map((c) => normalise(c));
-  const expected = importHeader(kind).join(', ');
+  const expected = importHeader(def).join(', ');
   const at = new Map<string, number>();
   const tableAt = header.findIndex((h) => h === normalise(TABLE_HEADER.ja) || h === normalise(TABLE_HEADER.en));
   for (const c of columns) {
@@ -93,19 +94,19 @@ export function parseBudgetSheet(kind: TProgrammeKind, rows: readonly (readonly 
     return { ok: false, issues: [{ line: headerIndex + 1, column: null, code: 'budget_import.header_mismatch', params: { expected } }] };
 
   const issues: BudgetImportIssue[] = [];
-  const tables: Record<string, BudgetRow[]> = Object.fromEntries(BUDGET_TABLES[kind].map((t) => [t.code, [] as BudgetRow[]]));
+  const tables: Record<string, BudgetRow[]> = Object.fromEntries(budgetTables(def).map((t) => [t.code, [] as BudgetRow[]]));
   const pending: { line: number; table: BudgetTable; cells: Map<string, string> }[] = [];
   rows.forEach((row, index) => {
     if (index <= headerIndex || row.every((c) => c.trim() === '')) return;
     const line = index + 1;
     const tableText = (row[tableAt] ?? '').trim();
-    const table = findTable(kind, tableText);
+    const table = findTable(def, tableText);
     if (!table) {
       issues.push({
         line,
         column: TABLE_HEADER.ja,
         code: 'budget_import.table_unknown',
-        params: { table: tableText, tables: BUDGET_TABLES[kind].map((t) => t.title.ja).join('、') },
+        params: { table: tableText, tables: budgetTables(def).map((t) => t.title.ja).join('、') },
       });
       return;
     }
@@ -177,10 +178,10 @@ function readCell(column: BudgetColumn, text: string, content: unknown, tables: 
 }
 
 /** The rows of each table as template lines (for the template's example and round trips). */
-export function budgetSheetRows(kind: TProgrammeKind, content: unknown, lang: 'ja' | 'en' = 'ja'): string[][] {
-  const columns = importColumns(kind);
+export function budgetSheetRows(def: TProgrammeDefinition, content: unknown, lang: 'ja' | 'en' = 'ja'): string[][] {
+  const columns = importColumns(def);
   const out: string[][] = [];
-  for (const table of BUDGET_TABLES[kind]) {
+  for (const table of budgetTables(def)) {
     const rows = budgetRows(content, table);
     for (const row of rows)
       out.push([

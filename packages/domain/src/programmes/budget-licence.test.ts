@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../errors';
 import { assessApplication, fieldLabelAt } from './application-form';
 import { budgetSheetRows, importHeader, parseBudgetSheet } from './budget-import';
-import { BUDGET_TABLES, budgetCell, budgetRowWith, columnApplies } from './budget-tables';
+import { budgetCell, budgetTables, budgetRowWith, columnApplies } from './budget-tables';
 import { co2LicenceExampleContent } from './co2/examples';
 import { co2FormDocument } from './forms/co2-lca';
 import { budgetTable, licenceValue } from './forms/entered';
 import type { Co2Breakdown } from './co2/compute';
 import type { GrantResult } from './shared/result';
+import { BUILTIN_PROGRAMMES } from './input';
 
-const LINES = BUDGET_TABLES.co2_factor_support[1]!;
+const LINES = budgetTables(BUILTIN_PROGRAMMES.co2_factor_support)[1]!;
 
 const draft = co2LicenceExampleContent;
 
@@ -61,17 +62,17 @@ describe('the CO2 licence line (001 §4.2(2)(5)): its term is typed on the line 
     expect(block.rows[1]![at]).toEqual({ kind: 'text', text: { ja: '利用契約 2026-06-01〜2028-05-31（成果報告まで 271日／731日で按分）', en: 'Contract 2026-06-01 to 2028-05-31 (apportioned 271 / 731 days to the report)' } });
     expect(block.rows[0]![at]).toEqual({ kind: 'blank' });
     expect(licenceValue({ licence: { acquisition: 'purchase', start: '2026-06-01', usefulLifeYears: 3 } })).toEqual({ kind: 'text', text: { ja: '購入 2026-06-01 耐用年数3年', en: 'Purchase 2026-06-01, useful life 3 years' } });
-    expect(JSON.stringify(co2FormDocument({ content, result }))).toContain('271日／731日で按分');
+    expect(JSON.stringify(co2FormDocument({ content, result, def: BUILTIN_PROGRAMMES.co2_factor_support }))).toContain('271日／731日で按分');
   });
 
   it('round-trips the term through the Excel/CSV template, and refuses a term on a line that is not a licence', () => {
     const content = draft({ acquisition: 'purchase', start: '2026-06-01', usefulLifeYears: 3 });
-    const header = importHeader('co2_factor_support');
+    const header = importHeader(BUILTIN_PROGRAMMES.co2_factor_support);
     expect(header).toEqual(expect.arrayContaining(['利用の形態（契約・購入）', '契約（購入）の開始日', '契約の終了日（利用契約）', '耐用年数（年・購入）']));
-    const result = parseBudgetSheet('co2_factor_support', [header, ...budgetSheetRows('co2_factor_support', content)]);
+    const result = parseBudgetSheet(BUILTIN_PROGRAMMES.co2_factor_support, [header, ...budgetSheetRows(BUILTIN_PROGRAMMES.co2_factor_support, content)]);
     expect(result).toMatchObject({ ok: true, tables: { lines: [{ category: 'personnel' }, { category: 'database', licence: { acquisition: 'purchase', start: '2026-06-01', usefulLifeYears: 3 } }] } });
     const row = (cells: Record<string, string>) => header.map((h) => cells[h] ?? '');
-    const bad = parseBudgetSheet('co2_factor_support', [
+    const bad = parseBudgetSheet(BUILTIN_PROGRAMMES.co2_factor_support, [
       header,
       row({ 表: '経費', 経費区分: '人件費', 内容: '算定', '金額（税込・円）': '100', '契約（購入）の開始日': '2026-06-01' }),
       row({ 表: '経費', 経費区分: 'データベース', 内容: 'IDEA', '金額（税込・円）': '100', 利用の形態: '購入', '契約（購入）の開始日': '2026/6/31', '耐用年数（年・購入）': '2.5' }),
@@ -81,8 +82,8 @@ describe('the CO2 licence line (001 §4.2(2)(5)): its term is typed on the line 
 
   it('names a budget cell by its table, row number and column, never by its path', () => {
     const content = draft();
-    expect(fieldLabelAt('co2_factor_support', content, 'grant.lines.1.licence.start')).toEqual({ ja: '経費 #2 契約（購入）の開始日', en: 'Costs #2 Start of the contract (purchase)' });
-    expect(fieldLabelAt('co2_factor_support', content, 'grant.lines.0.amount')?.ja).toBe('経費 #1 金額（税込・円）');
-    expect(fieldLabelAt('co2_factor_support', content, 'grant.period.resultsReportDate')?.ja).toBe('成果報告日（予定）');
+    expect(fieldLabelAt('co2_factor_support', BUILTIN_PROGRAMMES.co2_factor_support, content, 'grant.lines.1.licence.start')).toEqual({ ja: '経費 #2 契約（購入）の開始日', en: 'Costs #2 Start of the contract (purchase)' });
+    expect(fieldLabelAt('co2_factor_support', BUILTIN_PROGRAMMES.co2_factor_support, content, 'grant.lines.0.amount')?.ja).toBe('経費 #1 金額（税込・円）');
+    expect(fieldLabelAt('co2_factor_support', BUILTIN_PROGRAMMES.co2_factor_support, content, 'grant.period.resultsReportDate')?.ja).toBe('成果報告日（予定）');
   });
 });

@@ -1,16 +1,17 @@
-import type { TProgrammeKind } from '../programme';
-import { CLT_COUNCIL_CATEGORIES, CLT_DEMO_CATEGORIES } from './clt/definition';
 import { CONSTRUCTION_WORKS, DESIGN_COSTS } from './clt/tables';
-import { CO2_CATEGORIES, FACTOR_KIND_NAMES, FACTOR_KINDS } from './co2/definition';
-import { BUILTIN_PROGRAMMES, valueAt } from './input';
+import { FACTOR_KIND_NAMES, FACTOR_KINDS } from './co2/definition';
+import { valueAt } from './input';
 import { MAX_LINE_YEN } from './shared/amounts';
+import type { TProgrammeDefinition } from './shared/definition';
 import { breakdownAmount } from './shared/result';
 
 /**
  * Which budget tables a programme's form has, and their columns, as data: the portal's budget
- * editor, the Excel/CSV importer and its template, and the PDF of the application all read this
- * one definition (CLT 様式4-1 by demonstration kind and 様式4-2 for the council; the CO2 quote by
- * the five categories, with the factors it is for).
+ * editor, the Excel/CSV importer and its template, and the PDF of the application all read these
+ * tables (CLT 様式4-1 by demonstration kind and 様式4-2 for the council; the CO2 quote by the
+ * five categories, with the factors it is for). The engine decides the tables' shape; the
+ * programme definition the application computes with decides their categories and names, so a
+ * version the office publishes with another category list shows in the form that uses it.
  */
 
 type Text = { readonly ja: string; readonly en: string };
@@ -60,13 +61,12 @@ export interface BudgetTable {
 
 const t = (ja: string, en: string): Text => ({ ja, en });
 
-function categoryOptions(kind: TProgrammeKind, codes: readonly string[]): BudgetOption[] {
-  const def = BUILTIN_PROGRAMMES[kind];
+function categoryOptions(def: TProgrammeDefinition, codes: readonly string[]): BudgetOption[] {
   return codes.map((code) => ({ value: code, label: def.costCategories.find((c) => c.code === code)?.name ?? t(code, code) }));
 }
 
-const baseColumns = (kind: TProgrammeKind, categories: readonly string[]): BudgetColumn[] => [
-  { key: 'category', label: t('経費区分', 'Category'), kind: 'select', options: categoryOptions(kind, categories), required: true, width: 180 },
+const baseColumns = (def: TProgrammeDefinition, categories: readonly string[]): BudgetColumn[] => [
+  { key: 'category', label: t('経費区分', 'Category'), kind: 'select', options: categoryOptions(def, categories), required: true, width: 180 },
   { key: 'description', label: t('内容', 'Description'), kind: 'text', required: true, max: 500 },
   { key: 'amount', label: t('金額（税込・円）', 'Amount (tax incl., yen)'), kind: 'yen', required: true, max: MAX_LINE_YEN, width: 160 },
 ];
@@ -106,16 +106,21 @@ const LICENCE_COLUMNS: readonly BudgetColumn[] = [
 
 const explanation: BudgetColumn = { key: 'explanation', label: t('△の説明', 'Explanation for △'), kind: 'text', required: false, max: 1000 };
 
+/** The CLT form's tables and the definition's section each one's lines belong to. */
 const CLT_SECTIONS = [
-  { code: 'building', title: t('建築物の建築実証', 'Building demonstration'), form: '様式4-1' },
-  { code: 'design', title: t('建築物の設計実証', 'Design demonstration'), form: '様式4-1' },
-  { code: 'performance', title: t('部材の性能実証等', 'Component performance'), form: '様式4-1' },
-  { code: 'council', title: t('協議会運営費', 'Council costs'), form: '様式4-2' },
+  { code: 'building', section: 'building_demo', title: t('建築物の建築実証', 'Building demonstration'), form: '様式4-1' },
+  { code: 'design', section: 'design_demo', title: t('建築物の設計実証', 'Design demonstration'), form: '様式4-1' },
+  { code: 'performance', section: 'performance_demo', title: t('部材の性能実証等', 'Component performance'), form: '様式4-1' },
+  { code: 'council', section: 'council', title: t('協議会運営費', 'Council costs'), form: '様式4-2' },
 ] as const;
 
-function cltTables(): BudgetTable[] {
+/** The categories a section's lines may use, as the definition lists them (all of them if it has no such section). */
+const sectionCategories = (def: TProgrammeDefinition, section?: string): readonly string[] =>
+  def.sections.find((s) => s.code === section)?.categories ?? def.costCategories.map((c) => c.code);
+
+function cltTables(def: TProgrammeDefinition): BudgetTable[] {
   return CLT_SECTIONS.map((s) => {
-    const columns = baseColumns('clt_demonstration', s.code === 'council' ? CLT_COUNCIL_CATEGORIES : CLT_DEMO_CATEGORIES);
+    const columns = baseColumns(def, sectionCategories(def, s.section));
     if (s.code === 'building')
       columns.push({ key: 'workType', label: t('工事種目（表1）', 'Work type (表1)'), kind: 'select', options: CONSTRUCTION_WORKS.map((w) => ({ value: w.code, label: w.name })), required: false, width: 200 });
     if (s.code === 'design')
@@ -159,7 +164,7 @@ const CO2_FACTORS: BudgetTable = {
   form: '001 §3.2(2)① 製品概要',
 };
 
-const linesTable = (kind: TProgrammeKind, categories: readonly string[], withFactor: boolean): BudgetTable => ({
+const linesTable = (def: TProgrammeDefinition, categories: readonly string[], withFactor: boolean, form: string): BudgetTable => ({
   code: 'lines',
   title: t('経費', 'Costs'),
   rowsPath: 'grant.lines',
@@ -167,20 +172,36 @@ const linesTable = (kind: TProgrammeKind, categories: readonly string[], withFac
   wrapLines: false,
   idPrefix: 'l',
   columns: [
-    ...baseColumns(kind, categories),
+    ...baseColumns(def, categories),
     ...BREAKDOWN_COLUMNS,
     ...(withFactor ? [{ key: 'factorId', label: t('対象の原単位', 'Factor'), kind: 'select' as const, optionsFrom: 'factors' as const, required: false }] : []),
-    ...(kind === 'co2_factor_support' ? LICENCE_COLUMNS : []),
+    ...(def.engine === 'co2_factor' ? LICENCE_COLUMNS : []),
   ],
   hasAmount: true,
-  form: kind === 'co2_factor_support' ? '001 §3.2(2)④ 見積（5区分）' : 'SPEC §4',
+  form,
 });
 
-export const BUDGET_TABLES: Readonly<Record<TProgrammeKind, readonly BudgetTable[]>> = {
-  clt_demonstration: cltTables(),
-  co2_factor_support: [CO2_FACTORS, linesTable('co2_factor_support', CO2_CATEGORIES, true)],
-  lca_implementation: [linesTable('lca_implementation', BUILTIN_PROGRAMMES.lca_implementation.costCategories.map((c) => c.code), false)],
-};
+const built = new WeakMap<TProgrammeDefinition, readonly BudgetTable[]>();
+
+/** The budget tables of a definition's form (computed once per definition: screens ask on every render). */
+export function budgetTables(def: TProgrammeDefinition): readonly BudgetTable[] {
+  const known = built.get(def);
+  if (known) return known;
+  const tables = tablesOf(def);
+  built.set(def, tables);
+  return tables;
+}
+
+function tablesOf(def: TProgrammeDefinition): readonly BudgetTable[] {
+  switch (def.engine) {
+    case 'clt':
+      return cltTables(def);
+    case 'co2_factor':
+      return [CO2_FACTORS, linesTable(def, sectionCategories(def, def.sections[0]?.code), true, '001 §3.2(2)④ 見積（5区分）')];
+    case 'generic':
+      return [linesTable(def, def.costCategories.map((c) => c.code), false, 'SPEC §4')];
+  }
+}
 
 export type BudgetRow = Record<string, unknown>;
 
@@ -252,9 +273,9 @@ export function budgetRowWith(table: BudgetTable, row: BudgetRow, key: string, v
  * Each row's name as the screen shows it — the table's title and the row's number there
  * (「建築物の建築実証 #2」) — so messages about a line name the row the applicant sees, not its id.
  */
-export function budgetRowLabels(kind: TProgrammeKind, content: unknown): ReadonlyMap<string, Text> {
+export function budgetRowLabels(def: TProgrammeDefinition, content: unknown): ReadonlyMap<string, Text> {
   const labels = new Map<string, Text>();
-  for (const table of BUDGET_TABLES[kind])
+  for (const table of budgetTables(def))
     budgetRows(content, table).forEach((row, index) => {
       if (typeof row.id === 'string') labels.set(row.id, { ja: `${table.title.ja} #${index + 1}`, en: `${table.title.en} #${index + 1}` });
     });

@@ -205,7 +205,7 @@ describe('the committee summary sheet', () => {
     sheet('m1', 'p3', 2),
     sheet('m2', 'p3', 2),
   ];
-  const summary = committeeSummary({ budget: yen(250_000_000), proposals, members, declarations, sheets });
+  const summary = committeeSummary({ budget: yen(250_000_000), proposals, members, declarations, sheets, rubric: CLT_RUBRIC });
 
   it('ranks by average of non-conflicted sheets plus bonus, and shows who was left out', () => {
     expect(

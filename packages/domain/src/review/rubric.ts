@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
+import type { TProgrammeDefinition } from '../programmes/shared/definition';
 import { accept, bilingual, refuse, ZId, type Outcome, type Refusal } from './result';
 
 /**
- * The six evaluation items of 003 §3.3.1 (評価項目) live once, in the CLT programme definition;
+ * The evaluation items (評価項目; for CLT the six of 003 §3.3.1) live in the programme definition;
  * the rubric scores those.
  */
 export const CLT_EVALUATION_ITEMS = CLT_DEMONSTRATION.evaluationItems;
@@ -40,21 +41,31 @@ export type TRubric = z.infer<typeof ZRubric>;
 
 /**
  * ASSUMPTION: 003 §3.3 lists the items and says the evaluation is overall (総合的に), with no
- * scale or weights. The default is five levels per item, equal weight 1, so a sheet totals 6–30;
- * an office with its own sheet passes its own rubric (checked with ZRubric).
+ * scale or weights. The default is five levels per item, equal weight 1, so a CLT sheet totals
+ * 6–30; an office with its own sheet passes its own rubric (checked with ZRubric).
  */
-export const CLT_RUBRIC: TRubric = {
-  scale: { min: 1, max: 5 },
-  items: CLT_EVALUATION_ITEMS.map((i) => ({ code: i.code, weight: 1, text: i.text, source: i.source })),
-  levels: [
-    { score: 5, text: { ja: '特に優れている', en: 'Outstanding' } },
-    { score: 4, text: { ja: '優れている', en: 'Good' } },
-    { score: 3, text: { ja: '標準的', en: 'Adequate' } },
-    { score: 2, text: { ja: 'やや劣る', en: 'Weak' } },
-    { score: 1, text: { ja: '劣る', en: 'Poor' } },
-  ],
-  assumption: true,
-};
+const DEFAULT_LEVELS: TRubric['levels'] = [
+  { score: 5, text: { ja: '特に優れている', en: 'Outstanding' } },
+  { score: 4, text: { ja: '優れている', en: 'Good' } },
+  { score: 3, text: { ja: '標準的', en: 'Adequate' } },
+  { score: 2, text: { ja: 'やや劣る', en: 'Weak' } },
+  { score: 1, text: { ja: '劣る', en: 'Poor' } },
+];
+
+/**
+ * The rubric of a programme definition: its evaluation items, each scored on the default scale.
+ * A call that lists no items (the LCA implementation support) is scored overall, as one item, so
+ * a version that adds items changes the sheet and its maximum for the applications pinned to it.
+ */
+export function rubricFor(def: TProgrammeDefinition): TRubric {
+  const items = def.evaluationItems.length
+    ? def.evaluationItems.map((i) => ({ code: i.code, weight: 1, text: i.text, source: i.source }))
+    : [{ code: 'overall', weight: 1, text: { ja: '総合評価', en: 'Overall evaluation' }, source: def.sourceDocument.slice(0, 100) }];
+  return { scale: { min: 1, max: 5 }, items, levels: DEFAULT_LEVELS, assumption: true };
+}
+
+/** The built-in CLT definition's rubric (the templates' and the tests' reference). */
+export const CLT_RUBRIC: TRubric = rubricFor(CLT_DEMONSTRATION);
 
 export const SCORE_SHEET_STATUSES = ['draft', 'submitted'] as const;
 /** A submitted sheet is final: it counts, and its member can no longer edit it. */

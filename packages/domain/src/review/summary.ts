@@ -15,7 +15,7 @@ import {
 } from './conflicts';
 import type { TReviewFacts } from './facts';
 import { rankProposals, scoreProposal, type ProposalScore, type TieBreak } from './ranking';
-import { CLT_RUBRIC, type TRubric, type TScoreSheet } from './rubric';
+import type { TRubric, TScoreSheet } from './rubric';
 import {
   specialRateRecommendation,
   type SpecialRateRecommendation,
@@ -88,10 +88,11 @@ export function committeeSummary(input: {
   readonly members: readonly CommitteeMember[];
   readonly declarations: readonly TConflictDeclaration[];
   readonly sheets: readonly TScoreSheet[];
-  readonly rubric?: TRubric;
+  /** The rubric of the definition the proposals were submitted under (rubricFor). */
+  readonly rubric: TRubric;
   readonly bonusPoints?: Readonly<Record<TBonusCode, number>>;
 }): CommitteeSummary {
-  const rubric = input.rubric ?? CLT_RUBRIC;
+  const rubric = input.rubric;
   const points = input.bonusPoints ?? DEFAULT_BONUS_POINTS;
   const allParties = input.proposals.map((p) => p.parties);
 

@@ -1,6 +1,7 @@
-import { definitionForApplication, findOrganisationById, findProgrammeById, listSubmissionsOfApplication } from '@tsumiki/db';
+import { findOrganisationById, findProgrammeById, listSubmissionsOfApplication } from '@tsumiki/db';
 import { assessApplication, type TGrantResult } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
+import { rulesOfApplication } from '../../lib/rules';
 import { pdfFile } from '../../lib/pdf-file';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationPdfModel } from './application-pdf';
@@ -19,7 +20,7 @@ export async function applicationPdf(ctx: Context & { auth: SignedInAuth }, inpu
   ]);
   if (!programme) throw appError('programme.not_found');
   const kind = programmeKindOf(programme);
-  const rules = (await definitionForApplication(ctx.db, application))?.definition;
+  const rules = await rulesOfApplication(ctx.db, application);
   let content = application.content;
   let result: TGrantResult | null;
   let frozen: { submittedAt: Date; versionNo: number } | null = null;
@@ -37,6 +38,7 @@ export async function applicationPdf(ctx: Context & { auth: SignedInAuth }, inpu
     title: application.title,
     content,
     result,
+    definition: rules,
     trackingNumber: frozen ? application.tracking_number : null,
     submittedAt: frozen?.submittedAt ?? null,
     versionNo: frozen?.versionNo ?? null,

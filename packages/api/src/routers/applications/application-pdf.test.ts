@@ -1,4 +1,4 @@
-import { assessApplication, cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, BUILTIN_PROGRAMMES, cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { renderPdf, type PdfBlock } from '@tsumiki/pdf';
 import { pdfText } from '@tsumiki/pdf/testing';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ describe('the application PDF model', () => {
       title: 'CLTパネル工法4階建て事務所',
       content,
       result: assessApplication('clt_demonstration', content).result,
+      definition: BUILTIN_PROGRAMMES.clt_demonstration,
       trackingNumber: 'CLT-2026-0001',
       submittedAt: new Date('2026-04-06T03:59:00Z'),
       versionNo: 1,
@@ -70,6 +71,7 @@ describe('the application PDF model', () => {
       title: '高炉セメントB種のEPD策定',
       content,
       result: assessApplication('co2_factor_support', content).result,
+      definition: BUILTIN_PROGRAMMES.co2_factor_support,
       trackingNumber: null,
       submittedAt: null,
       versionNo: null,

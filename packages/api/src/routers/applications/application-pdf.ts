@@ -6,6 +6,7 @@ import {
   type FormPart,
   type TApplicationContent,
   type TGrantResult,
+  type TProgrammeDefinition,
 } from '@tsumiki/domain/programmes';
 import type { PdfBlock, PdfDocumentModel } from '@tsumiki/pdf';
 
@@ -24,6 +25,8 @@ export interface ApplicationPdfInput {
   content: TApplicationContent;
   /** The grant computation (null when the budget is not valid yet: tables are printed, figures not). */
   result: TGrantResult | null;
+  /** The rules it computes with (its pinned version; for a draft the latest published). */
+  definition: TProgrammeDefinition;
   trackingNumber: string | null;
   /** When it was submitted (the frozen version), or null for a draft. */
   submittedAt: Date | null;
@@ -69,7 +72,7 @@ export function applicationPdfModel(input: ApplicationPdfInput): PdfDocumentMode
   const status = input.submittedAt
     ? `受付番号 ${input.trackingNumber ?? ''}\u3000第${input.versionNo ?? 1}版\u3000提出 ${formatJst(input.submittedAt)}`
     : '下書き（未提出）';
-  const document = applicationFormDocument({ content: input.content, result: input.result, title: input.title });
+  const document = applicationFormDocument({ content: input.content, result: input.result, definition: input.definition, title: input.title });
   return {
     title: input.title,
     formLabel: input.kind === 'clt_demonstration' ? '様式第1〜4-2' : '申請書',

@@ -1,21 +1,22 @@
 import { findProgrammeById } from '@tsumiki/db';
 import { DomainError } from '@tsumiki/domain';
 import type { TImportFile } from '@tsumiki/domain/ccus';
-import { BUDGET_TABLES, budgetSheetRows, columnOptions, importColumns, importHeader, parseBudgetSheet } from '@tsumiki/domain/programmes';
+import { budgetSheetRows, budgetTables, columnOptions, importColumns, importHeader, parseBudgetSheet } from '@tsumiki/domain/programmes';
 import { appError, toAppError } from '../../errors';
+import { rulesOfApplication } from '../../lib/rules';
 import { exportFile, type ExportFormat } from '../../lib/spreadsheet';
 import { readSheetRows } from '../../lib/sheets/read';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationOfCaller } from './applications.service';
-import { programmeKindOf } from './submission.service';
 
 type SignedIn = Context & { auth: SignedInAuth };
 
-async function kindOfApplication(ctx: SignedIn, applicationId: string) {
+/** The application and the rules its budget tables come from (its pinned version; for a draft the latest published). */
+async function rulesOfCaller(ctx: SignedIn, applicationId: string) {
   const application = await applicationOfCaller(ctx.db, ctx.auth, applicationId);
   const programme = await findProgrammeById(ctx.db, application.programme_id);
   if (!programme) throw appError('programme.not_found');
-  return { application, kind: programmeKindOf(programme), programme };
+  return { application, rules: await rulesOfApplication(ctx.db, application), programme };
 }
 
 /**
@@ -24,14 +25,14 @@ async function kindOfApplication(ctx: SignedIn, applicationId: string) {
  * sheet with the choices of every column.
  */
 export async function budgetTemplate(ctx: SignedIn, input: { applicationId: string; format: ExportFormat }) {
-  const { application, kind, programme } = await kindOfApplication(ctx, input.applicationId);
-  const choices = importColumns(kind)
+  const { application, rules, programme } = await rulesOfCaller(ctx, input.applicationId);
+  const choices = importColumns(rules)
     .filter((c) => c.kind === 'select' && !c.optionsFrom)
     .flatMap((c) => columnOptions(c, application.content).map((o) => [c.label.ja, o.label.ja, o.value]));
-  const tables = BUDGET_TABLES[kind].map((t) => [t.title.ja, t.form, t.code]);
+  const tables = budgetTables(rules).map((t) => [t.title.ja, t.form, t.code]);
   return exportFile(
     [
-      { name: '予算', header: importHeader(kind), rows: budgetSheetRows(kind, application.content) },
+      { name: '予算', header: importHeader(rules), rows: budgetSheetRows(rules, application.content) },
       { name: '選択肢', header: ['列', '選べる値', 'コード'], rows: [...tables.map(([title, form, code]) => ['表', `${title}（${form}）`, code]), ...choices] },
     ],
     input.format,
@@ -41,7 +42,7 @@ export async function budgetTemplate(ctx: SignedIn, input: { applicationId: stri
 
 /** An imported budget checked line by line against the programme's tables; nothing is saved (the editor takes the rows). */
 export async function previewBudgetImport(ctx: SignedIn, input: { applicationId: string; file: TImportFile }) {
-  const { application, kind } = await kindOfApplication(ctx, input.applicationId);
+  const { application, rules } = await rulesOfCaller(ctx, input.applicationId);
   let rows: string[][];
   try {
     rows = await readSheetRows(input.file);
@@ -50,6 +51,6 @@ export async function previewBudgetImport(ctx: SignedIn, input: { applicationId:
     if (error instanceof DomainError) throw error.code.startsWith('sheet.') ? toAppError(error) : appError('budget_import.unreadable');
     throw error;
   }
-  return parseBudgetSheet(kind, rows, application.content);
+  return parseBudgetSheet(rules, rows, application.content);
 }
 

@@ -30,6 +30,7 @@ import {
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import type { TAttachmentType } from '@tsumiki/domain';
 import { appError } from '../../errors';
+import { rulesOfApplication } from '../../lib/rules';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationOfCaller } from '../applications/applications.service';
 import { programmeKindOf } from '../applications/submission.service';
@@ -128,7 +129,7 @@ export async function reportDraftOf(ctx: Ctx, applicationId: string) {
   const programme = await findProgrammeById(ctx.db, application.programme_id);
   if (!programme) throw appError('application.not_found');
   const kind = programmeKindOf(programme);
-  const [draft, frozen] = await Promise.all([findResultsReport(ctx.db, application.id), frozenContent(ctx.db, application.id)]);
+  const [draft, frozen, rules] = await Promise.all([findResultsReport(ctx.db, application.id), frozenContent(ctx.db, application.id), rulesOfApplication(ctx.db, application)]);
   return {
     kind,
     status: application.status,
@@ -137,7 +138,9 @@ export async function reportDraftOf(ctx: Ctx, applicationId: string) {
     version: draft?.version ?? null,
     updatedAt: draft?.updated_at ?? null,
     submittedAt: draft?.submitted_at ?? null,
-    categories: reportCategories(kind),
+    categories: reportCategories(rules),
+    /** The rules the application was submitted under: the report's categories, names and checks come from them. */
+    rules,
     /** The frozen content's checklist (application phase), which the report phase answers. */
     frozenChecklist: frozen?.programme === 'clt_demonstration' ? (frozen.checklist ?? null) : null,
   };
@@ -166,7 +169,7 @@ export async function submitReport(ctx: Ctx, input: { applicationId: string; ver
     if (!programme) throw appError('application.not_found');
     const draft = await findResultsReport(trx, application.id);
     if (!draft || draft.version !== input.reportVersion) throw appError('results.draft_version_conflict');
-    const check = checkResultsReport(programmeKindOf(programme), draft.content, await frozenContent(trx, application.id), ctx.now());
+    const check = checkResultsReport(await rulesOfApplication(trx, application), draft.content, await frozenContent(trx, application.id), ctx.now());
     if (check.issues.length > 0 || !check.report || !check.summary) return { ok: false as const, issues: check.issues };
     const step = await applicantStep(trx, ctx, { applicationId: application.id, version: input.version, event: 'report_results', lines: reportedLines(check.report) });
     await markResultsReportSubmitted(trx, application.id, ctx.now());

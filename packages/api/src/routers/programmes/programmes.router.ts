@@ -1,6 +1,6 @@
-import { findLedger, listProgrammesWithLedger, type Executor, type Programme } from '@tsumiki/db';
-import { isRoundVisibleToApplicants, roundAccepting, roundListing, ZProgrammeKind } from '@tsumiki/domain';
-import { budgetStanding, BUILTIN_PROGRAMMES, submissionAcceptance } from '@tsumiki/domain/programmes';
+import { findLedger, latestPublishedDefinitions, latestPublishedVersion, listProgrammesWithLedger, type Executor, type Programme } from '@tsumiki/db';
+import { isRoundVisibleToApplicants, roundAccepting, roundListing } from '@tsumiki/domain';
+import { budgetStanding, submissionAcceptance, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { createTRPCRouter, signedInProcedure } from '../../trpc';
 
 /** The ledger's budget and committed total; a programme whose ledger is not open yet has committed nothing. */
@@ -9,12 +9,16 @@ export interface LedgerFigures {
   committedYen: number | null;
 }
 
-export function toProgrammeSummary(p: Programme, now: Date, ledger: LedgerFigures = { budgetYen: null, committedYen: null }) {
-  const kind = ZProgrammeKind.safeParse(p.kind);
+/**
+ * A round as the catalogue shows it. `rules` is its programme's latest published version: whether
+ * the call closes when the budget runs out is the office's to set there. A programme with no
+ * published version yet has no standing, and takes applications by its window alone.
+ */
+export function toProgrammeSummary(p: Programme, rules: TProgrammeDefinition | undefined, now: Date, ledger: LedgerFigures = { budgetYen: null, committedYen: null }) {
   const budget = { amount: ledger.budgetYen ?? p.budget_yen, approvedTotal: ledger.committedYen ?? 0 };
   const round = { opensAt: p.window_opens_at, closesAt: p.window_closes_at, status: p.status };
-  const standing = kind.success ? budgetStanding(BUILTIN_PROGRAMMES[kind.data], budget) : null;
-  const isOpen = kind.success ? submissionAcceptance(BUILTIN_PROGRAMMES[kind.data], round, now, budget).accepting : roundAccepting(round, now).accepting;
+  const standing = rules ? budgetStanding(rules, budget) : null;
+  const isOpen = rules ? submissionAcceptance(rules, round, now, budget).accepting : roundAccepting(round, now).accepting;
   return {
     id: p.id,
     code: p.code,
@@ -41,8 +45,8 @@ export function toProgrammeSummary(p: Programme, now: Date, ledger: LedgerFigure
 
 /** One programme's summary with its ledger, as the application page shows it. */
 export async function programmeSummary(db: Executor, p: Programme, now: Date) {
-  const ledger = await findLedger(db, p.id);
-  return toProgrammeSummary(p, now, { budgetYen: ledger?.budget_yen ?? null, committedYen: ledger?.committed_yen ?? null });
+  const [ledger, rules] = await Promise.all([findLedger(db, p.id), latestPublishedVersion(db, p.programme_definition_id)]);
+  return toProgrammeSummary(p, rules?.definition, now, { budgetYen: ledger?.budget_yen ?? null, committedYen: ledger?.committed_yen ?? null });
 }
 
 export const programmesRouter = createTRPCRouter({
@@ -50,8 +54,10 @@ export const programmesRouter = createTRPCRouter({
   list: signedInProcedure.query(async ({ ctx }) => {
     const now = ctx.now();
     const ownOffices = new Set(ctx.auth.memberships.map((m) => m.organisationId));
-    return (await listProgrammesWithLedger(ctx.db))
-      .filter((p) => isRoundVisibleToApplicants(p.status) || ownOffices.has(p.office_organisation_id))
-      .map(({ ledger_budget_yen, ledger_committed_yen, ...p }) => toProgrammeSummary(p, now, { budgetYen: ledger_budget_yen, committedYen: ledger_committed_yen }));
+    const rounds = (await listProgrammesWithLedger(ctx.db)).filter((p) => isRoundVisibleToApplicants(p.status) || ownOffices.has(p.office_organisation_id));
+    const rules = await latestPublishedDefinitions(ctx.db, rounds.map((p) => p.programme_definition_id));
+    return rounds.map(({ ledger_budget_yen, ledger_committed_yen, ...p }) =>
+      toProgrammeSummary(p, rules.get(p.programme_definition_id), now, { budgetYen: ledger_budget_yen, committedYen: ledger_committed_yen }),
+    );
   }),
 });

@@ -4,7 +4,6 @@ import {
   breakdownBy,
   breakdownKeysOf,
   BREAKDOWNS_OF,
-  CLT_RUBRIC,
   ledgerSummary,
   programmeStatistics,
   publicationRows,
@@ -84,7 +83,7 @@ export async function programmeStatisticsOf(ctx: Ctx, programmeId: string) {
   const committee = committeeReviewOf(programme);
   const summary = committee ? await programmeSummary(ctx, programme.id) : null;
   const averages = (summary?.rows ?? []).flatMap((r) => (r.score.evaluationAverage === null ? [] : [r.score.evaluationAverage]));
-  const maximum = rubricMaximum(CLT_RUBRIC);
+  const maximum = summary ? rubricMaximum(summary.rubric) : 0;
   return {
     programme: { id: programme.id, nameJa: programme.name_ja, nameEn: programme.name_en, kind: programme.kind },
     statistics: programmeStatistics(items, { budget }),

@@ -1,6 +1,7 @@
 import { isSheetSubmitted } from '@tsumiki/domain/review';
 import {
   appendAudit,
+  findDefinitionVersion,
   findLatestSubmission,
   findScoreSheet,
   insertBonusReview,
@@ -14,12 +15,12 @@ import {
   saveScoreSheet,
 } from '@tsumiki/db';
 import { yen } from '@tsumiki/domain';
-import { assessApplication, emptyContent } from '@tsumiki/domain/programmes';
+import { assessApplication, emptyContent, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import {
   checkBonusReview,
-  CLT_RUBRIC,
   committeeSummary,
   IN_REVIEW_STATUSES,
+  rubricFor,
   rubricMaximum,
   saveDraft,
   SELECTED_STATUSES,
@@ -31,6 +32,7 @@ import {
   type TScoreSheet,
 } from '@tsumiki/domain/review';
 import { appError } from '../../errors';
+import { rulesOfApplication, rulesOfRound } from '../../lib/rules';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationForCaller, assertStaff, committeeReviewOf, membersOf, programmeKindOf, programmeOfCaller, reviewFactsOf, rolesIn, STAFF_ROLES, toDeclaration } from './review.access';
 import { bonusReviewOf } from './review.service';
@@ -51,10 +53,12 @@ export async function sheetOf(ctx: Ctx, applicationId: string) {
   const access = await applicationForCaller(ctx.db, ctx.auth, applicationId);
   if (access.kind !== 'member') throw appError('auth.forbidden_role', { roles: 'committee' });
   if (!committeeReviewOf(access.programme)) throw appError('review.scoring_not_applicable');
-  const sheet = await findScoreSheet(ctx.db, applicationId, ctx.auth.user.id);
+  const [sheet, rules] = await Promise.all([findScoreSheet(ctx.db, applicationId, ctx.auth.user.id), rulesOfApplication(ctx.db, access.application)]);
+  // The sheet of the version the proposal was submitted under: a version published since changes nothing here.
+  const rubric = rubricFor(rules);
   return {
-    rubric: CLT_RUBRIC,
-    maximum: rubricMaximum(CLT_RUBRIC),
+    rubric,
+    maximum: rubricMaximum(rubric),
     sheet: sheet ? { status: sheet.status, version: sheet.version, scores: sheet.scores, overallComment: sheet.overall_comment, submittedAt: sheet.submitted_at } : null,
   };
 }
@@ -75,12 +79,13 @@ export async function saveSheet(ctx: Ctx, input: SheetInput) {
       status,
     });
     const previous = stored ? toSheet(stored.status, stored.scores, stored.overall_comment) : undefined;
-    const draft = saveDraft(previous, toSheet('draft', input.scores, input.overallComment), CLT_RUBRIC);
+    const rubric = rubricFor(await rulesOfApplication(trx, access.application));
+    const draft = saveDraft(previous, toSheet('draft', input.scores, input.overallComment), rubric);
     if (!draft.ok) throw appError(draft.code, draft.params);
     const now = ctx.now();
     let sheet = draft.value;
     if (input.submit) {
-      const submitted = submitSheet(draft.value, CLT_RUBRIC, now);
+      const submitted = submitSheet(draft.value, rubric, now);
       if (!submitted.ok) throw appError(submitted.code, submitted.params);
       sheet = submitted.value;
     }
@@ -136,6 +141,24 @@ export async function reviewBonus(ctx: Ctx, input: { applicationId: string; item
 }
 
 /**
+ * The rules each proposal was submitted under, and the one the summary ranks them by: the version
+ * most of them were submitted under (the newer on a tie), else the round's published one. A round's
+ * proposals normally share one, its window having closed before review.
+ */
+async function pinnedRules(ctx: Ctx, round: { programme_definition_id: string }, proposals: readonly { definitionVersionId: string | null }[]) {
+  const ids = [...new Set(proposals.flatMap((p) => (p.definitionVersionId ? [p.definitionVersionId] : [])))];
+  const versions = (await Promise.all(ids.map((id) => findDefinitionVersion(ctx.db, id)))).flatMap((v) => (v ? [v] : []));
+  const published = await rulesOfRound(ctx.db, round);
+  const count = (id: string) => proposals.filter((p) => p.definitionVersionId === id).length;
+  const [most] = versions.sort((a, b) => count(b.id) - count(a.id) || b.version - a.version);
+  const byId = new Map(versions.map((v) => [v.id, v.definition]));
+  return {
+    common: most?.definition ?? published,
+    of: (id: string | null): TProgrammeDefinition => (id ? byId.get(id) : undefined) ?? published,
+  };
+}
+
+/**
  * The committee summary sheet with rankings: staff see every proposal under review or selected;
  * a committee member sees only the proposals they are not excluded from.
  */
@@ -155,9 +178,10 @@ export async function programmeSummary(ctx: Ctx, programmeId: string) {
     listUnconflictedIds(ctx.db, ctx.auth.user.id, ids),
   ]);
   const findingOf = new Map(findings.map((f) => [f.application_id, f]));
-  const members = await membersOf(ctx.db, memberRows.map((m) => m.id));
+  const [members, rules] = await Promise.all([membersOf(ctx.db, memberRows.map((m) => m.id)), pinnedRules(ctx, programme, proposals)]);
   const summary = committeeSummary({
     budget: yen(programme.budget_yen),
+    rubric: rubricFor(rules.common),
     members,
     declarations: declarations.map(toDeclaration),
     sheets: sheets.map((s) => ({
@@ -182,7 +206,7 @@ export async function programmeSummary(ctx: Ctx, programmeId: string) {
         title: p.title,
         applicantName: ctx.locale === 'en' ? p.applicantNameEn : p.applicantNameJa,
         requestedAmount: yen(p.requestedGrantYen ?? 0),
-        maximumAmount: yen(assessApplication(kind, p.content).result?.grant.amount ?? 0),
+        maximumAmount: yen(assessApplication(kind, p.content, undefined, rules.of(p.definitionVersionId)).result?.grant.amount ?? 0),
         submittedAt: p.firstSubmittedAt ?? p.submittedAt,
         facts,
         bonusReviews: bonusRows.filter((b) => b.application_id === p.id).flatMap(bonusReviewOf),

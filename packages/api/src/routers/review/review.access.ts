@@ -13,7 +13,6 @@ import {
   type Application,
   type Executor,
   type Programme,
-  definitionForApplication,
 } from '@tsumiki/db';
 import { ZProgrammeKind, type TProgrammeKind, type TRole } from '@tsumiki/domain';
 import { assessApplication, emptyContent, type TApplicationContent } from '@tsumiki/domain/programmes';
@@ -29,6 +28,7 @@ import {
   ZReviewFacts,
 } from '@tsumiki/domain/review';
 import { appError } from '../../errors';
+import { rulesOfApplication } from '../../lib/rules';
 import type { SignedInAuth } from '../../trpc-types';
 
 /** The console's roles (SPEC §7). Secretariat and office see their programmes; committee members only what is assigned. */
@@ -193,7 +193,7 @@ export async function frozenOf(db: Executor, application: Application, programme
   const kind = programmeKindOf(programme);
   const content = submission?.content ?? emptyContent(kind);
   // The rules it was submitted under: a version published since changes nothing here.
-  const rules = (await definitionForApplication(db, application))?.definition;
+  const rules = await rulesOfApplication(db, application);
   const assessment = assessApplication(kind, content, undefined, rules);
   return { submission, kind, content, rules, assessment, maximum: assessment.result?.grant.amount ?? null };
 }

@@ -170,7 +170,7 @@ export async function openApplication(ctx: Ctx, applicationId: string) {
           content: frozen.content,
           submittedAt: frozen.submission.submitted_at,
           // The forms as the applicant saw them before submitting, with each figure explained.
-          forms: applicationFormDocument({ content: frozen.content, result: frozen.assessment.result, title: frozen.submission.title }),
+          forms: applicationFormDocument({ content: frozen.content, result: frozen.assessment.result, definition: frozen.rules, title: frozen.submission.title }),
         }
       : null,
     versions: versions.map((v) => ({ versionNo: v.version_no, submittedAt: v.submitted_at, requestedGrantYen: v.requested_grant_yen })),

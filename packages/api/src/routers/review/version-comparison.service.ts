@@ -1,6 +1,7 @@
 import { findSubmissionVersion, listSubmissionsOfApplication } from '@tsumiki/db';
 import { compareSubmittedVersions } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
+import { rulesOfApplication } from '../../lib/rules';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationForCaller, assertStaff } from './review.access';
 
@@ -20,8 +21,12 @@ export async function compareVersions(ctx: Ctx, input: { applicationId: string; 
   const from = input.from ?? previous?.version_no;
   const to = input.to ?? latest?.version_no;
   if (from === undefined || to === undefined) return { versions: listed, from: null, to: null, comparison: null };
-  const [older, newer] = await Promise.all([findSubmissionVersion(ctx.db, access.application.id, from), findSubmissionVersion(ctx.db, access.application.id, to)]);
+  const [older, newer, rules] = await Promise.all([
+    findSubmissionVersion(ctx.db, access.application.id, from),
+    findSubmissionVersion(ctx.db, access.application.id, to),
+    rulesOfApplication(ctx.db, access.application),
+  ]);
   if (!older) throw appError('review.submission_version_not_found', { versionNo: from });
   if (!newer) throw appError('review.submission_version_not_found', { versionNo: to });
-  return { versions: listed, from, to, comparison: compareSubmittedVersions(older.content, newer.content) };
+  return { versions: listed, from, to, comparison: compareSubmittedVersions(older.content, newer.content, rules) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cltExampleApplicationContent } from '../clt/examples';
 import type { TCltContent, TCo2Content } from './schema';
+import { BUILTIN_PROGRAMMES } from '../input';
 import { compareSubmittedVersions } from './version-changes';
 
 /** The worked example as returned, with the applicant's edits applied for the resubmission. */
@@ -14,7 +15,7 @@ describe('comparing two submitted versions', () => {
   const first = cltExampleApplicationContent();
 
   it('finds nothing between a version and itself, and still gives the amounts', () => {
-    const same = compareSubmittedVersions(first, cltExampleApplicationContent());
+    const same = compareSubmittedVersions(first, cltExampleApplicationContent(), BUILTIN_PROGRAMMES.clt_demonstration);
     expect(same.fields).toEqual([]);
     expect(same.lines).toEqual([]);
     expect(same.amounts.grant.before).toBe(same.amounts.grant.after);
@@ -28,7 +29,7 @@ describe('comparing two submitted versions', () => {
       c.grant!.facts!.landSecured = false;
       c.checklist!.answers!['1'] = 'not_applicable';
     });
-    const { fields } = compareSubmittedVersions(first, second);
+    const { fields } = compareSubmittedVersions(first, second, BUILTIN_PROGRAMMES.clt_demonstration);
     const byPath = new Map(fields.map((f) => [f.path, f]));
     expect(byPath.get('grant.facts.storeys')).toMatchObject({ label: { ja: '階数（地上）' }, section: { ja: '建築物の概要' }, before: { ja: '4' }, after: { ja: '3' } });
     expect(byPath.get('grant.facts.landSecured')).toMatchObject({ before: { ja: 'はい' }, after: { ja: 'いいえ' } });
@@ -46,7 +47,7 @@ describe('comparing two submitted versions', () => {
       c.grant!.performance = undefined; // 試験手数料 withdrawn
       c.grant!.council!.lines.push({ id: 'c6', category: 'travel', description: '現地視察旅費', amount: 220_000 });
     });
-    const cmp = compareSubmittedVersions(first, second);
+    const cmp = compareSubmittedVersions(first, second, BUILTIN_PROGRAMMES.clt_demonstration);
     const changed = cmp.lines.find((l) => l.change === 'changed');
     expect(changed).toMatchObject({ table: { ja: '建築物の建築実証' }, form: '様式4-1', before: { id: 'b2', description: '仮設工事', amount: 2_200_000 }, after: { amount: 3_300_000 } });
     expect(changed?.before?.category?.ja).toBe('役務費');
@@ -70,20 +71,20 @@ describe('comparing two submitted versions', () => {
     const broken = resubmitted((c) => {
       c.grant!.building!.lines[0] = { id: 'b1', amount: -1 };
     });
-    const cmp = compareSubmittedVersions(first, broken);
+    const cmp = compareSubmittedVersions(first, broken, BUILTIN_PROGRAMMES.clt_demonstration);
     expect(cmp.amounts.grant.after).toBeNull();
     expect(cmp.amounts.grant.before).toBe(11_810_000);
   });
 
   it('refuses versions of different programmes', () => {
-    expect(() => compareSubmittedVersions(first, { programme: 'co2_factor_support' })).toThrow(/different programmes/);
+    expect(() => compareSubmittedVersions(first, { programme: 'co2_factor_support' }, BUILTIN_PROGRAMMES.clt_demonstration)).toThrow(/different programmes/);
   });
 
   it('compares the CO2 budget and its factor list by line', () => {
     const line = { id: 'l1', category: 'personnel' as const, description: '算定作業', amount: 500_000 };
     const a: TCo2Content = { programme: 'co2_factor_support', grant: { factors: [{ id: 'F1', kind: 'cfp_unverified', product: '集成材' }], lines: [line] } };
     const b: TCo2Content = { ...a, grant: { ...a.grant, lines: [{ ...line, amount: 650_000 }] } };
-    const cmp = compareSubmittedVersions(a, b);
+    const cmp = compareSubmittedVersions(a, b, BUILTIN_PROGRAMMES.co2_factor_support);
     expect(cmp.lines).toHaveLength(1);
     expect(cmp.lines[0]).toMatchObject({ change: 'changed', before: { amount: 500_000 }, after: { amount: 650_000 } });
   });

@@ -1,8 +1,9 @@
 import { yen, type Yen } from '../../money';
 import { APPLICATION_FORMS, assessApplication, valueAtPath, type FormField } from '../application-form';
-import { BUDGET_TABLES, budgetRows, columnOptions, type BudgetRow, type BudgetTable } from '../budget-tables';
+import { budgetRows, budgetTables, columnOptions, type BudgetRow, type BudgetTable } from '../budget-tables';
 import { ENVIRONMENTAL_CHECKLIST } from '../shared/checklist';
 import type { GrantSummary } from '../shared/result';
+import type { TProgrammeDefinition } from '../shared/definition';
 import type { TApplicationContent } from './schema';
 
 /**
@@ -169,9 +170,9 @@ function lineView(table: BudgetTable, row: BudgetRow, content: TApplicationConte
   };
 }
 
-function lineChanges(older: TApplicationContent, newer: TApplicationContent): BudgetLineChange[] {
+function lineChanges(older: TApplicationContent, newer: TApplicationContent, def: TProgrammeDefinition): BudgetLineChange[] {
   const changes: BudgetLineChange[] = [];
-  for (const table of BUDGET_TABLES[newer.programme]) {
+  for (const table of budgetTables(def)) {
     const keyed = (c: TApplicationContent) => new Map(budgetRows(c, table).map((r, i) => [typeof r.id === 'string' && r.id !== '' ? r.id : `#${i + 1}`, r]));
     const [was, now] = [keyed(older), keyed(newer)];
     const base = { table: table.title, form: table.form };
@@ -196,21 +197,22 @@ function lineChanges(older: TApplicationContent, newer: TApplicationContent): Bu
 }
 
 /** The grant as the programme's rules compute it on this version's content (null when they cannot). */
-function grantOf(content: TApplicationContent): GrantSummary | null {
-  return assessApplication(content.programme, content).result?.grant ?? null;
+function grantOf(content: TApplicationContent, def: TProgrammeDefinition): GrantSummary | null {
+  return assessApplication(content.programme, content, undefined, def).result?.grant ?? null;
 }
 
 /**
  * Compares an older and a newer version of one application's content. Both must be of the same
- * programme: versions of one application always are, so a mismatch is a caller's mistake.
+ * programme: versions of one application always are, so a mismatch is a caller's mistake. `def`
+ * is the definition the application computes with (the version it is pinned to).
  */
-export function compareSubmittedVersions(older: TApplicationContent, newer: TApplicationContent): VersionComparison {
+export function compareSubmittedVersions(older: TApplicationContent, newer: TApplicationContent, def: TProgrammeDefinition): VersionComparison {
   if (older.programme !== newer.programme) throw new Error(`Versions of different programmes: ${older.programme} and ${newer.programme}`);
-  const [a, b] = [grantOf(older), grantOf(newer)];
+  const [a, b] = [grantOf(older, def), grantOf(newer, def)];
   const pick = (k: keyof GrantSummary & ('requested' | 'eligibleCost' | 'base' | 'amount' | 'ownShare')): AmountChange => ({ before: a ? a[k] : null, after: b ? b[k] : null });
   return {
     fields: fieldChanges(older, newer),
-    lines: lineChanges(older, newer),
+    lines: lineChanges(older, newer, def),
     amounts: { requested: pick('requested'), eligibleCost: pick('eligibleCost'), base: pick('base'), grant: pick('amount'), ownShare: pick('ownShare') },
     amountLabels: COMPARED_AMOUNT_LABELS,
   };

@@ -1,8 +1,8 @@
 import type { Yen } from '../../money';
-import { BUDGET_TABLES } from '../budget-tables';
+import { budgetTables } from '../budget-tables';
 import type { CltBreakdown, CltForm } from '../clt/compute';
-import { CLT_DEMONSTRATION } from '../clt/definition';
 import type { TCltContent } from '../content/schema';
+import type { TProgrammeDefinition } from '../shared/definition';
 import type { GrantResult } from '../shared/result';
 import { budgetTable, checklistTable, sectionFields } from './entered';
 import {
@@ -28,7 +28,6 @@ import { bilingual, same, text, yenValue, type FormBlock, type FormPart, type Fo
  * proposal, 添付様式6 and the pledge.
  */
 
-const def = CLT_DEMONSTRATION;
 const KIND = 'clt_demonstration';
 const FORMS_SOURCE = '003 様式4-1・様式4-2';
 const FORM_4_1_SECTIONS = ['building_demo', 'design_demo', 'performance_demo'];
@@ -38,11 +37,13 @@ type CltResult = GrantResult<CltBreakdown>;
 export interface CltFormInput {
   content: TCltContent;
   result: CltResult | null;
+  /** The rules the application computes with: names, rates, caps and sources come from them. */
+  def: TProgrammeDefinition;
   /** 事業名 (the application's title). */
   title?: string;
 }
 
-export function cltFormDocument({ content, result, title }: CltFormInput): FormPart[] {
+export function cltFormDocument({ content, result, def, title }: CltFormInput): FormPart[] {
   const applicant = sectionFields(KIND, 'applicant', content);
   const form1: FormBlock[] = [{ kind: 'note', text: text('CLT活用建築物等実証事業に係る提案について、下記のとおり申請します。', 'We propose the following for the CLT building demonstration project.') }, applicant];
   if (title !== undefined) form1.push({ kind: 'fields', rows: [{ key: 'title', label: text('事業名', 'Project name'), value: title ? same(title) : { kind: 'blank' } }] });
@@ -58,9 +59,9 @@ export function cltFormDocument({ content, result, title }: CltFormInput): FormP
         sectionFields(KIND, 'councilOperator', content, text('協議会運営者', 'Council operator')),
       ],
     },
-    budgetPart('form4_1', text('様式4-1 事業予算書（実証事業用）', '様式4-1 Budget (demonstration)'), content, result, (b) => b.form4_1),
-    budgetPart('form4_2', text('様式4-2 事業予算書（協議会運営用）', '様式4-2 Budget (council)'), content, result, (b) => b.form4_2),
-    ...(result ? [proposalPart(result)] : []),
+    budgetPart(def, 'form4_1', text('様式4-1 事業予算書（実証事業用）', '様式4-1 Budget (demonstration)'), content, result, (b) => b.form4_1),
+    budgetPart(def, 'form4_2', text('様式4-2 事業予算書（協議会運営用）', '様式4-2 Budget (council)'), content, result, (b) => b.form4_2),
+    ...(result ? [proposalPart(def, result)] : []),
     { key: 'checklist', title: text('添付様式6 環境負荷低減の取組に関するチェックシート', '添付様式6 Environmental checklist'), blocks: [checklistTable(content)] },
     { key: 'pledge', title: text('誓約', 'Pledge'), blocks: [sectionFields(KIND, 'pledge', content)] },
   ];
@@ -71,20 +72,20 @@ const NOT_COMPUTED: FormBlock = {
   text: text('予算の入力に誤りがあるため、金額は計算されていません。', 'The budget has errors, so the amounts are not computed.'),
 };
 
-function budgetPart(key: 'form4_1' | 'form4_2', title: FormText, content: TCltContent, result: CltResult | null, formOf: (b: CltBreakdown) => CltForm): FormPart {
+function budgetPart(def: TProgrammeDefinition, key: 'form4_1' | 'form4_2', title: FormText, content: TCltContent, result: CltResult | null, formOf: (b: CltBreakdown) => CltForm): FormPart {
   const form = key === 'form4_1' ? '様式4-1' : '様式4-2';
-  const tables = BUDGET_TABLES[KIND].filter((t) => t.form === form);
+  const tables = budgetTables(def).filter((t) => t.form === form);
   const blocks: FormBlock[] = tables.map((t) => budgetTable(t, content, result?.breakdown.lines));
   if (!result) return { key, title, blocks: [...blocks, NOT_COMPUTED] };
   const f = formOf(result.breakdown);
   const codes = f.sections.map((s) => s.section as string);
   const sections = result.breakdown.sections.filter((s) => codes.includes(s.section));
-  blocks.push(sectionTable(key, sections, f), categoryTable(def, `${key}.categories`, f.byCategory, f.total), { kind: 'fields', rows: figures(key, form, result, f, sections) });
+  blocks.push(sectionTable(def, key, sections, f), categoryTable(def, `${key}.categories`, f.byCategory, f.total), { kind: 'fields', rows: figures(def, key, form, result, f, sections) });
   return { key, title, blocks };
 }
 
 /** Per demonstration kind: cost, base, rate and grant, as the form's 内訳. */
-function sectionTable(key: string, sections: readonly ComputedSection[], f: CltForm): FormBlock {
+function sectionTable(def: TProgrammeDefinition, key: string, sections: readonly ComputedSection[], f: CltForm): FormBlock {
   return {
     kind: 'table',
     key: `${key}.sections`,
@@ -112,7 +113,7 @@ function rateValue(s: ComputedSection | undefined) {
 }
 
 /** 申請する事業費, its tax-excluded base, the rate, 助成額 and 自己負担額, each explained. */
-function figures(key: string, form: string, result: CltResult, f: CltForm, sections: readonly ComputedSection[]): FormRow[] {
+function figures(def: TProgrammeDefinition, key: string, form: string, result: CltResult, f: CltForm, sections: readonly ComputedSection[]): FormRow[] {
   const sources = rateSources(def, sections);
   const cap = key === 'form4_1' ? capSteps(result, def) : { steps: [], sources: [] };
   const rows: FormRow[] = [
@@ -129,7 +130,7 @@ function figures(key: string, form: string, result: CltResult, f: CltForm, secti
       explanation: explained(taxSteps(def, sections), [def.money.source]),
     },
   ];
-  if (key === 'form4_1') rows.push(rateRow(result));
+  if (key === 'form4_1') rows.push(rateRow(def, result));
   rows.push(
     {
       key: `${key}.grant`,
@@ -143,7 +144,7 @@ function figures(key: string, form: string, result: CltResult, f: CltForm, secti
 }
 
 /** 助成率: 3/10, or 1/2 for a special project (§2.4), with why the requested one was or was not applied. */
-function rateRow(result: CltResult): FormRow {
+function rateRow(def: TProgrammeDefinition, result: CltResult): FormRow {
   const { rate } = result.breakdown;
   const rule = def.sections.find((s) => s.code === FORM_4_1_SECTIONS[0])?.rates.find((r) => r.id === rate.applied);
   const name = rule?.name ?? text(rate.applied);
@@ -164,7 +165,7 @@ function rateRow(result: CltResult): FormRow {
 }
 
 /** The whole proposal (様式4-1 + 様式4-2): what is asked, the grant after the cap and eligibility, the own share. */
-function proposalPart(result: CltResult): FormPart {
+function proposalPart(def: TProgrammeDefinition, result: CltResult): FormPart {
   const g = result.grant;
   const cap = capSteps(result, def);
   const forms = [result.breakdown.form4_1, result.breakdown.form4_2];

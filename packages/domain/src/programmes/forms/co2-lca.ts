@@ -1,9 +1,8 @@
 import { yen, type Yen } from '../../money';
-import { BUDGET_TABLES, budgetRows } from '../budget-tables';
+import { budgetRows, budgetTables } from '../budget-tables';
 import type { Co2Breakdown } from '../co2/compute';
-import { CO2_CATEGORIES, CO2_FACTOR_SUPPORT } from '../co2/definition';
 import type { TCo2Content, TLcaContent } from '../content/schema';
-import { LCA_IMPLEMENTATION } from '../lca/definition';
+import type { TProgrammeDefinition } from '../shared/definition';
 import type { GenericBreakdown } from '../shared/generic';
 import type { GrantResult } from '../shared/result';
 import { budgetTable, sectionFields } from './entered';
@@ -21,24 +20,25 @@ const NOT_COMPUTED: FormBlock = {
   text: text('予算の入力に誤りがあるため、金額は計算されていません。', 'The budget has errors, so the amounts are not computed.'),
 };
 
-const enteredTotal = (content: TCo2Content | TLcaContent, table = BUDGET_TABLES[content.programme].find((t) => t.hasAmount)!) =>
+const amountTable = (def: TProgrammeDefinition) => budgetTables(def).find((t) => t.hasAmount)!;
+
+const enteredTotal = (content: TCo2Content | TLcaContent, def: TProgrammeDefinition, table = amountTable(def)) =>
   yen(budgetRows(content, table).reduce((sum, r) => sum + (typeof r.amount === 'number' ? r.amount : 0), 0));
 
 /** Σ of the entered amounts per category, every category of the programme shown. */
-function byCategory(content: TCo2Content | TLcaContent, codes: readonly string[]): Record<string, Yen> {
-  const table = BUDGET_TABLES[content.programme].find((t) => t.hasAmount)!;
+function byCategory(content: TCo2Content | TLcaContent, def: TProgrammeDefinition, codes: readonly string[]): Record<string, Yen> {
+  const table = amountTable(def);
   const rows = budgetRows(content, table);
   return Object.fromEntries(codes.map((c) => [c, yen(rows.filter((r) => r.category === c).reduce((sum, r) => sum + (typeof r.amount === 'number' ? r.amount : 0), 0))]));
 }
 
-export function co2FormDocument({ content, result }: { content: TCo2Content; result: GrantResult<Co2Breakdown> | null }): FormPart[] {
-  const def = CO2_FACTOR_SUPPORT;
-  const [factorsTable, linesTable] = BUDGET_TABLES.co2_factor_support;
-  const sums = byCategory(content, CO2_CATEGORIES);
-  const total = enteredTotal(content);
+export function co2FormDocument({ content, result, def }: { content: TCo2Content; result: GrantResult<Co2Breakdown> | null; def: TProgrammeDefinition }): FormPart[] {
+  const [factorsTable, linesTable] = budgetTables(def);
+  const sums = byCategory(content, def, def.sections[0]?.categories ?? def.costCategories.map((c) => c.code));
+  const total = enteredTotal(content, def);
   const quote: FormBlock[] = [budgetTable(linesTable!, content, result?.breakdown.lines), categoryTable(def, 'categories', sums, total)];
   if (!result) quote.push(NOT_COMPUTED);
-  else quote.push({ kind: 'fields', rows: co2Figures(result, sums, total) });
+  else quote.push({ kind: 'fields', rows: co2Figures(def, result, sums, total) });
   return [
     { key: 'applicant', title: text('申請者', 'Applicant'), blocks: [sectionFields('co2_factor_support', 'applicant', content)] },
     { key: 'outline', title: text('① 製品の概要・② 実施体制・③ スケジュール', '① Products, ② parties, ③ schedule'), blocks: [sectionFields('co2_factor_support', 'outline', content)] },
@@ -71,8 +71,7 @@ function factorTable(b: Co2Breakdown): FormBlock {
   };
 }
 
-function co2Figures(result: GrantResult<Co2Breakdown>, sums: Record<string, Yen>, total: Yen): FormRow[] {
-  const def = CO2_FACTOR_SUPPORT;
+function co2Figures(def: TProgrammeDefinition, result: GrantResult<Co2Breakdown>, sums: Record<string, Yen>, total: Yen): FormRow[] {
   const b = result.breakdown;
   const g = result.grant;
   const perFactor: FormText[] = b.factors.map((f) => ({
@@ -102,12 +101,11 @@ function co2Figures(result: GrantResult<Co2Breakdown>, sums: Record<string, Yen>
   ];
 }
 
-export function lcaFormDocument({ content, result }: { content: TLcaContent; result: GrantResult<GenericBreakdown> | null }): FormPart[] {
-  const def = LCA_IMPLEMENTATION;
-  const [linesTable] = BUDGET_TABLES.lca_implementation;
+export function lcaFormDocument({ content, result, def }: { content: TLcaContent; result: GrantResult<GenericBreakdown> | null; def: TProgrammeDefinition }): FormPart[] {
+  const [linesTable] = budgetTables(def);
   const codes = def.costCategories.map((c) => c.code);
-  const sums = byCategory(content, codes);
-  const total = enteredTotal(content);
+  const sums = byCategory(content, def, codes);
+  const total = enteredTotal(content, def);
   const costs: FormBlock[] = [budgetTable(linesTable!, content, result?.breakdown.lines), categoryTable(def, 'categories', sums, total)];
   if (!result) costs.push(NOT_COMPUTED);
   else {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assessApplication } from '../application-form';
 import { cltExampleApplicationContent } from '../clt/examples';
+import { BUILTIN_PROGRAMMES } from '../input';
 import type { TApplicationContent } from '../content/schema';
 import { applicationFormDocument, citeSource, formValueText, type FormDocument, type FormRow } from './index';
 
 const documentOf = (content: TApplicationContent, title?: string): FormDocument =>
-  applicationFormDocument({ content, result: assessApplication(content.programme, content).result, ...(title !== undefined ? { title } : {}) });
+  applicationFormDocument({ content, result: assessApplication(content.programme, content).result, definition: BUILTIN_PROGRAMMES[content.programme], ...(title !== undefined ? { title } : {}) });
 
 const rowsOf = (doc: FormDocument): Map<string, FormRow> =>
   new Map(doc.parts.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'fields' ? b.rows.map((r) => [r.key, r] as const) : []))));
@@ -123,7 +124,7 @@ describe('the CLT form document', () => {
 
   it('prints the tables but no figures while the budget does not compute', () => {
     const content = cltExampleApplicationContent();
-    const broken = applicationFormDocument({ content, result: null });
+    const broken = applicationFormDocument({ content, result: null, definition: BUILTIN_PROGRAMMES.clt_demonstration });
     const form41 = broken.parts.find((p) => p.key === 'form4_1')!;
     expect(form41.blocks.some((b) => b.kind === 'table' && b.key === 'building')).toBe(true);
     expect(form41.blocks.some((b) => b.kind === 'note')).toBe(true);

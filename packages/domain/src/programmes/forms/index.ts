@@ -2,6 +2,7 @@ import type { TApplicationContent } from '../content/schema';
 import type { TGrantResult } from '../input';
 import type { CltBreakdown } from '../clt/compute';
 import type { Co2Breakdown } from '../co2/compute';
+import type { TProgrammeDefinition } from '../shared/definition';
 import type { GenericBreakdown } from '../shared/generic';
 import type { GrantResult } from '../shared/result';
 import { cltFormDocument } from './clt';
@@ -15,6 +16,8 @@ export interface FormDocumentInput {
   content: TApplicationContent;
   /** The domain's grant computation of this content (assessApplication), or null when the budget does not compute. */
   result: TGrantResult | null;
+  /** The rules the application computes with (its pinned version; for a draft the latest published). */
+  definition: TProgrammeDefinition;
   /** The application's title, printed as 事業名 where the form has one. */
   title?: string;
 }
@@ -23,14 +26,14 @@ export interface FormDocumentInput {
  * The application's forms, for its programme (the content's `programme` decides): what the portal
  * shows before 提出する, the console shows the reviewer, and the PDF prints.
  */
-export function applicationFormDocument({ content, result, title }: FormDocumentInput): FormDocument {
+export function applicationFormDocument({ content, result, definition: def, title }: FormDocumentInput): FormDocument {
   switch (content.programme) {
     case 'clt_demonstration':
-      return { programme: content.programme, parts: cltFormDocument({ content, result: result && isClt(result) ? result : null, ...(title !== undefined ? { title } : {}) }) };
+      return { programme: content.programme, parts: cltFormDocument({ content, result: result && isClt(result) ? result : null, def, ...(title !== undefined ? { title } : {}) }) };
     case 'co2_factor_support':
-      return { programme: content.programme, parts: co2FormDocument({ content, result: result && isCo2(result) ? result : null }) };
+      return { programme: content.programme, parts: co2FormDocument({ content, result: result && isCo2(result) ? result : null, def }) };
     case 'lca_implementation':
-      return { programme: content.programme, parts: lcaFormDocument({ content, result: result && isGeneric(result) ? result : null }) };
+      return { programme: content.programme, parts: lcaFormDocument({ content, result: result && isGeneric(result) ? result : null, def }) };
   }
 }
 
