@@ -1,4 +1,4 @@
-import { definitionForApplication, findLedger, findProgrammeById, listApplicationsOfOrganisations, listAttachmentsOfApplication, listSubmissionsOfApplication } from '@tsumiki/db';
+import { definitionForApplication, latestPublishedVersion, findLedger, findProgrammeById, listApplicationsOfOrganisations, listAttachmentsOfApplication, listSubmissionsOfApplication } from '@tsumiki/db';
 import { ZCreateDraftInput, ZUpdateDraftInput } from '@tsumiki/domain';
 import { ZImportFile } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
@@ -29,10 +29,12 @@ export const applicationsRouter = createTRPCRouter({
       listSubmissionsOfApplication(ctx.db, application.id),
       definitionForApplication(ctx.db, application),
     ]);
+    // The round's standing is under its programme's published version, whatever this application is pinned to.
+    const roundRules = programme ? await latestPublishedVersion(ctx.db, programme.programme_definition_id) : undefined;
     return {
       ...toApplicationView(application),
       attachments,
-      programme: programme ? toProgrammeSummary(programme, ctx.now(), { budgetYen: ledger?.budget_yen ?? null, committedYen: ledger?.committed_yen ?? null }) : null,
+      programme: programme ? toProgrammeSummary(programme, roundRules?.definition, ctx.now(), { budgetYen: ledger?.budget_yen ?? null, committedYen: ledger?.committed_yen ?? null }) : null,
       /** The rules the form computes with: the version submitted under, or for a draft the latest published. */
       definition: rules ? { version: rules.version, pinned: application.definition_version_id !== null, rules: rules.definition } : null,
       // The frozen versions, newest first: what the office has received (content is read per version).

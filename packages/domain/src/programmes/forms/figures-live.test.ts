@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { assessApplication } from '../application-form';
 import { cltExampleApplicationContent } from '../clt/examples';
+import { BUILTIN_PROGRAMMES } from '../input';
 import { applicationFormDocument, grantFigures } from './index';
 
 describe('the grant explained figure by figure (what the wizard shows live)', () => {
   it('gives the tax-excluded base, the rate, the rounding and the caps, each citing the call by title and section', () => {
     const content = cltExampleApplicationContent();
-    const rows = grantFigures(applicationFormDocument({ content, result: assessApplication('clt_demonstration', content).result }));
+    const rows = grantFigures(applicationFormDocument({ content, result: assessApplication('clt_demonstration', content).result, definition: BUILTIN_PROGRAMMES.clt_demonstration }));
     const byKey = new Map(rows.map((r) => [r.key, r]));
     expect(byKey.get('form4_1.taxExcluded')!.explanation!.steps.at(-1)!.ja).toBe('計 36,000,000円');
     expect(byKey.get('form4_1.rate')!.explanation!.steps[0]!.ja).toBe('助成率 3/10');
@@ -20,7 +21,7 @@ describe('the grant explained figure by figure (what the wizard shows live)', ()
     const big = { ...content, grant: { ...content.grant, building: { lines } } };
     const result = assessApplication('clt_demonstration', big).result;
     expect(result!.grant.amount).toBe(100_000_000);
-    const grant = grantFigures(applicationFormDocument({ content: big, result })).find((r) => r.key === 'proposal.grant')!;
+    const grant = grantFigures(applicationFormDocument({ content: big, result, definition: BUILTIN_PROGRAMMES.clt_demonstration })).find((r) => r.key === 'proposal.grant')!;
     expect(grant.explanation!.steps.map((s) => s.ja).join('\n')).toContain('上限「提案できる助成額（実証事業費と協議会運営費の合計）100,000,000円」100,000,000円 を適用');
   });
 });
