@@ -86,7 +86,10 @@ describe('applicant portal: after submission', () => {
     const staff = page.locator('[data-testid=staff-row]').first();
     await staff.getByLabel('氏名').fill('山田 太郎');
     await staff.getByLabel('年間総支給額（円）').fill('6000000');
-    await staff.getByLabel('年間法定福利費（円）').fill('900000');
+    // Pay and welfare are the one yen field: a minus is refused with a message, not turned into 900,000.
+    await staff.getByLabel('年間法定福利費（円）').fill('-900000');
+    await staff.getByText('金額にマイナスは入力できません。0円以上、1,000,000,000,000円以下の整数で入力してください。').waitFor(WAIT);
+    await staff.getByLabel('年間法定福利費（円）').fill('９００，０００');
     await staff.getByLabel('年間所定営業日数').fill('240');
     await staff.getByLabel('1日の所定労働時間').fill('7.5');
 

@@ -10,11 +10,31 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { displayYen } from '@tsumiki/ui';
+import { displayParams } from '@tsumiki/domain';
+import { MAX_LINE_YEN } from '@tsumiki/domain/programmes';
+import { displayYen, YenInput } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { num, type ReportEditorState, type TDraftDay, type TDraftStaff } from './use-report-editor';
 
 type DiaryEntry = NonNullable<TDraftDay['entries']>[number];
+
+/**
+ * One of a person's amounts (pay, welfare) as one line of its kind: the yen field that takes what
+ * was typed or says why not, never a changed number.
+ */
+function StaffAmountField({ label, path, kind, amount, editor }: { label: string; path: string; kind: 'base_salary' | 'health_insurance'; amount: number | undefined; editor: ReportEditorState }) {
+  return (
+    <YenInput
+      label={label}
+      max={MAX_LINE_YEN}
+      value={amount}
+      onChange={(v) => editor.set(path, v === undefined ? [] : [{ kind, amount: v }])}
+      w={170}
+      error={editor.errorAt(path)}
+      disabled={!editor.editable}
+    />
+  );
+}
 
 /** Personnel cost: the staff's pay and the work diaries it is computed from (003 別添). */
 export function ReportPersonnelSection({ editor }: { editor: ReportEditorState }) {
@@ -36,7 +56,7 @@ export function ReportPersonnelSection({ editor }: { editor: ReportEditorState }
       {errorAt('personnel') && (
         <Text c="red" size="sm" role="alert" data-testid="personnel-error">
           {staffIssue
-            ? t(staffIssue.code, { ns: 'errors', keySeparator: false, ...staffIssue.params })
+            ? t(staffIssue.code, { ns: 'errors', keySeparator: false, ...displayParams(staffIssue.params) })
             : null}
         </Text>
       )}
@@ -140,27 +160,8 @@ function StaffCard({ editor, person: s, i }: { editor: ReportEditorState; person
           w={130}
           disabled={!editable}
         />
-        <NumberInput
-          label={t('results.personnel.pay')}
-          thousandSeparator=","
-          value={s.pay?.[0]?.amount ?? ''}
-          onChange={(v) =>
-            set(`${at}.pay`, num(v) === undefined ? [] : [{ kind: 'base_salary', amount: num(v) }])
-          }
-          w={160}
-          error={errorAt(`${at}.pay`)}
-          disabled={!editable}
-        />
-        <NumberInput
-          label={t('results.personnel.welfare')}
-          thousandSeparator=","
-          value={s.welfare?.[0]?.amount ?? ''}
-          onChange={(v) =>
-            set(`${at}.welfare`, num(v) === undefined ? [] : [{ kind: 'health_insurance', amount: num(v) }])
-          }
-          w={160}
-          disabled={!editable}
-        />
+        <StaffAmountField label={t('results.personnel.pay')} path={`${at}.pay`} kind="base_salary" amount={s.pay?.[0]?.amount} editor={editor} />
+        <StaffAmountField label={t('results.personnel.welfare')} path={`${at}.welfare`} kind="health_insurance" amount={s.welfare?.[0]?.amount} editor={editor} />
         <NumberInput
           label={t('results.personnel.businessDays')}
           value={s.businessDays ?? ''}

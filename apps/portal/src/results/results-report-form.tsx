@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { displayParams } from '@tsumiki/domain';
 import { PERSONNEL_CATEGORIES } from '@tsumiki/domain/lifecycle';
 import { displayJst, errorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
@@ -101,7 +102,7 @@ function ReportEditor({
           <List size="sm">
             {issues.map((i, n) => (
               <List.Item key={`${i.path}-${i.code}-${n}`}>
-                {t(i.code, { ns: 'errors', keySeparator: false, defaultValue: i.code, ...i.params })}
+                {t(i.code, { ns: 'errors', keySeparator: false, defaultValue: i.code, ...displayParams(i.params) })}
               </List.Item>
             ))}
           </List>
