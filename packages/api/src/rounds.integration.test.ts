@@ -45,8 +45,12 @@ describe.each(backends)('rounds API on $name', (backend) => {
     expect(listed?.closesAt.toISOString()).toBe('2030-03-31T08:00:00.000Z');
     expect((await applicant.caller.programmes.list()).map((p) => p.id)).not.toContain(id);
     expect(await errorCodeOf(applicant.caller.applications.createDraft({ programmeId: id, title: '下書き' }))).toBe('PRECONDITION_FAILED round.not_accepting');
+    // Nothing to review in a draft round: the console's review pages list it once published.
+    const reviewed = async () => (await admin.caller.review.programmes()).map((p) => p.id);
+    expect(await reviewed()).not.toContain(id);
 
     await admin.caller.rounds.transition({ roundId: id, action: 'publish' });
+    expect(await reviewed()).toContain(id);
     expect((await applicant.caller.programmes.list()).find((p) => p.id === id)).toMatchObject({ isOpen: true, budgetYen: 65_000_000 });
     expect(await errorCodeOf(applicant.caller.applications.createDraft({ programmeId: id, title: '公開後' }))).toBe('ok');
 
@@ -109,13 +113,18 @@ describe.each(backends)('rounds API on $name', (backend) => {
     expect(entries.map((e) => [e.kind, Number(e.amount_yen), Number(e.budget_after_yen)])).toEqual([['open', 0, 65_000_000], ['commit', 50_000_000, 65_000_000], ['budget', 25_000_000, 90_000_000]]);
   });
 
-  it("clones last year's round into the next fiscal year as a draft, once", async () => {
+  it("clones last year's round into the next fiscal year as a draft; a second clone takes the next free code or the one given", async () => {
     const { id } = await admin.caller.rounds.create(newRound('lca-r9'));
     const clone = await admin.caller.rounds.clone({ roundId: id });
     const row = (await roundsOf(admin)).find((r) => r.id === clone.id);
     expect(row).toMatchObject({ code: 'lca-r10', nameJa: '令和9年度 LCA実施支援', fiscalYear: 2027, status: 'draft', budgetYen: 65_000_000, notes: '第1回' });
     expect(row?.opensAt.toISOString()).toBe('2027-11-01T00:00:00.000Z');
-    expect(await errorCodeOf(admin.caller.rounds.clone({ roundId: id }))).toBe('CONFLICT round.code_taken');
+    const second = await admin.caller.rounds.clone({ roundId: id });
+    expect((await roundsOf(admin)).find((r) => r.id === second.id)).toMatchObject({ code: 'lca-r10-2', fiscalYear: 2027, status: 'draft' });
+    const named = await admin.caller.rounds.clone({ roundId: id, code: 'lca-r10-extra' });
+    expect((await roundsOf(admin)).find((r) => r.id === named.id)?.code).toBe('lca-r10-extra');
+    // A code the office gives is used as given: taken, it is refused so the office can choose another.
+    expect(await errorCodeOf(admin.caller.rounds.clone({ roundId: id, code: 'lca-r10' }))).toBe('CONFLICT round.code_taken');
     expect((await auditOf(clone.id))[0]).toMatchObject({ action: 'round.clone', before: expect.objectContaining({ code: 'lca-r9' }), after: expect.objectContaining({ code: 'lca-r10' }) });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors';
-import { cloneRoundForNextYear, jstInputValue, nextRoundCode, roundAccepting, roundActions, roundListing, roundTransition, ZRoundInput, ZRoundTerms } from './round';
+import { cloneRoundForNextYear, jstInputValue, nextRoundCode, roundCodeCandidates, roundAccepting, roundActions, roundListing, roundTransition, ZRoundInput, ZRoundTerms } from './round';
 import { addJstYears, jstInstant } from './time';
 
 const terms = { opensAt: '2026-04-01T00:00', closesAt: '2026-12-25T00:00', budgetYen: 100_000_000, notes: '' };
@@ -107,6 +107,8 @@ describe('cloning a round into the next fiscal year', () => {
   it('gives a new code whatever the old one looks like', () => {
     expect(nextRoundCode('lca-2026', 2026)).toBe('lca-2027');
     expect(nextRoundCode('lca-support', 2026)).toBe('lca-support-2027');
+    expect(roundCodeCandidates('lca-r10').slice(0, 3)).toEqual(['lca-r10', 'lca-r10-2', 'lca-r10-3']);
+    expect(roundCodeCandidates('lca-r10').every((c) => ZRoundInput.shape.code.safeParse(c).success)).toBe(true);
   });
 
   it('keeps 29 February inside February', () => {

@@ -121,6 +121,12 @@ export function nextRoundCode(code: string, fiscalYear: number): string {
   return `${code}-${fiscalYear + 1}`;
 }
 
+/**
+ * Codes a clone may take, in order: the next year's code, then that code with -2 … -9, so a round
+ * cloned twice (two calls in one year) gets a free code instead of a refusal.
+ */
+export const roundCodeCandidates = (code: string): string[] => [code, ...Array.from({ length: 8 }, (_, i) => `${code}-${i + 2}`)];
+
 export interface RoundToClone {
   code: string;
   nameJa: string;

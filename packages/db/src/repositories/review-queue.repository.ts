@@ -233,7 +233,7 @@ export function listProgrammeIdsOfOffices(db: Executor, organisationIds: readonl
   if (organisationIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('programmes')
-    .select(['id', 'kind', 'code', 'name_ja', 'name_en', 'budget_yen', 'office_organisation_id'])
+    .select(['id', 'kind', 'code', 'name_ja', 'name_en', 'budget_yen', 'office_organisation_id', 'status'])
     .where('office_organisation_id', 'in', [...organisationIds])
     .orderBy('window_closes_at', 'desc')
     .execute();

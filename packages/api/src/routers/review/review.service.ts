@@ -24,7 +24,7 @@ import {
 } from '@tsumiki/db';
 import { isResultsReportUnderReview } from '@tsumiki/domain/lifecycle';
 import { applicationFormDocument } from '@tsumiki/domain/programmes';
-import { formatJst, yen, type ExportTable, type Locale, type TApplicationStatus } from '@tsumiki/domain';
+import { formatJst, isRoundDraft, yen, type ExportTable, type Locale, type TApplicationStatus } from '@tsumiki/domain';
 import {
   acceptanceOpen,
   assessBonus,
@@ -390,8 +390,9 @@ export async function ledgerOf(ctx: Ctx, programmeId: string) {
   };
 }
 
+/** The rounds the caller reviews: a draft round takes no applications yet, so it has nothing to review. */
 export const programmesOfCaller = async (ctx: Ctx, locale: Locale) =>
-  (await listProgrammeIdsOfOffices(ctx.db, officeIdsOf(ctx.auth))).map((p) => ({
+  (await listProgrammeIdsOfOffices(ctx.db, officeIdsOf(ctx.auth))).filter((p) => !isRoundDraft(p.status)).map((p) => ({
     id: p.id,
     kind: p.kind,
     name: locale === 'en' ? p.name_en : p.name_ja,

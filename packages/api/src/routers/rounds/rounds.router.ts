@@ -1,5 +1,5 @@
 import { findLatestRoundOfProgramme, findProgrammeDefinition, insertRound, insertRoundClone, listProgrammeDefinitions, listRoundsOfOffices, roundOfRow, updateRoundStatus, updateRoundTerms } from '@tsumiki/db';
-import { cloneRoundForNextYear, DomainError, roundTransition, ZRoundAction, ZRoundInput, ZRoundTerms } from '@tsumiki/domain';
+import { cloneRoundForNextYear, DomainError, roundCodeCandidates, roundTransition, ZRoundAction, ZRoundCode, ZRoundInput, ZRoundTerms } from '@tsumiki/domain';
 import { z } from 'zod';
 import { appError, toAppError } from '../../errors';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
@@ -45,11 +45,19 @@ export const roundsRouter = createTRPCRouter({
     }),
   ),
 
-  /** Next fiscal year's round from this one, as a draft for the office to revise. */
-  clone: admin.input(ZRoundId).mutation(({ ctx, input }) =>
+  /**
+   * Next fiscal year's round from this one, as a draft for the office to revise. Its code is the one
+   * the office gives, else next year's code or the first free one after it (-2, -3…).
+   */
+  clone: admin.input(ZRoundId.extend({ code: ZRoundCode.optional() })).mutation(({ ctx, input }) =>
     ctx.db.transaction().execute(async (trx) => {
       const source = await roundForChange(trx, ctx.auth, input.roundId);
-      const created = await insertRoundClone(trx, source, cloneRoundForNextYear(roundOfRow(source)));
+      const next = cloneRoundForNextYear(roundOfRow(source));
+      let created: Awaited<ReturnType<typeof insertRoundClone>>;
+      for (const code of input.code ? [input.code] : roundCodeCandidates(next.code)) {
+        created = await insertRoundClone(trx, source, { ...next, code });
+        if (created) break;
+      }
       if (!created) throw appError('round.code_taken');
       await auditRound(trx, ctx, 'round.clone', created.id, source, created);
       return { id: created.id };
