@@ -1,19 +1,18 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { BUILTIN_METRICS, builtinMetric, formatRate, NATIONAL_CONTEXT } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
 import { chartName, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { PeriodPicker } from '../components/period-picker';
 import { KpiCard } from '../components/kpi-card';
 import { RecordsKpis } from '../components/records-kpis';
-import { StatusBadge } from '../components/status-badge';
 import { displayNumber } from '../lib/period';
 import { flowOf, snapshotsOf } from '../lib/summaries';
 import { usePeriod } from '../lib/use-period';
+import { AssociationTable } from '../components/association-table';
 import { DemoFiguresNotice } from '../components/demo-figures-notice';
 
 /** The ministry's view: all eight associations side by side, and their total. */
@@ -27,7 +26,6 @@ export function OverviewPage() {
     const metric = builtinMetric(code);
     return locale === 'en' ? metric?.nameEn : metric?.nameJa;
   };
-  const pct = (v: number | null | undefined) => (v == null ? '—' : formatRate(v, locale));
 
   return (
     <Stack gap="lg" data-testid="overview">
@@ -75,44 +73,11 @@ export function OverviewPage() {
                   unit="%"
                   referenceLines={[{ y: 100, label: '100%', color: 'red.6' }]}
                 />
-                <Table.ScrollContainer minWidth={900}>
-                  <Table striped highlightOnHover data-testid="association-table">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('overview.association')}</Table.Th>
-                        <Table.Th scope="col" ta="right">{t('kpi.cumulative')}</Table.Th>
-                        <Table.Th scope="col" ta="right">{t('kpi.annualTarget')}</Table.Th>
-                        <Table.Th scope="col" ta="right">{t('kpi.annualAchievement')}</Table.Th>
-                        <Table.Th scope="col" ta="right">{t('kpi.proratedAchievement')}</Table.Th>
-                        <Table.Th scope="col">{t('association.status')}</Table.Th>
-                        <Table.Th scope="col" ta="right">
-                          {metricName('business_registration_rate')} {t('association.byCount')} / {t('association.byCost')}
-                        </Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {rows.map((a) => (
-                        <Table.Tr key={a.id}>
-                          <Table.Th scope="row">
-                            <Anchor component={Link} to={`/associations/${a.id}?fy=${period.fiscalYear}&asOf=${period.asOf}`}>
-                              {name(a)}
-                            </Anchor>
-                          </Table.Th>
-                          <Table.Td ta="right">{a.records ? displayNumber(a.records.year.cumulative, i18n.language) : '—'}</Table.Td>
-                          <Table.Td ta="right">
-                            {a.records?.year.annualTarget != null ? displayNumber(a.records.year.annualTarget, i18n.language) : '—'}
-                          </Table.Td>
-                          <Table.Td ta="right">{pct(a.records?.year.annualAchievement)}</Table.Td>
-                          <Table.Td ta="right">{pct(a.records?.year.proratedAchievement)}</Table.Td>
-                          <Table.Td>{a.records && <StatusBadge status={a.records.year.status} />}</Table.Td>
-                          <Table.Td ta="right">
-                            {pct(a.business?.value)} / {pct(a.business?.costWeightedValue)}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                <AssociationTable
+                  rows={rows.map((a) => ({ id: a.id, name: name(a), records: a.records, business: a.business }))}
+                  period={period}
+                  businessHeader={`${metricName('business_registration_rate') ?? ''} ${t('association.byCount')} / ${t('association.byCost')}`}
+                />
               </Stack>
               <MetricComparison associations={rows.map((a) => ({ id: a.id, name: name(a), summaries: a.summaries }))} national={data.national} />
             </>
