@@ -45,7 +45,8 @@ function Block({ block, locale }: { block: FormBlock; locale: FormLocale }) {
       return (
         <Box data-testid={`form-table-${block.key}`}>
           {block.title && <Title order={4} mb={4}>{block.title[locale]}</Title>}
-          <Table.ScrollContainer minWidth={480}>
+          {/* About 7em per column, so no column is squeezed to a character or two on a phone; at most what a laptop shows without scrolling. */}
+          <Table.ScrollContainer minWidth={Math.min(960, Math.max(480, block.columns.length * 110))}>
             <Table withTableBorder withColumnBorders striped>
               <Table.Thead>
                 <Table.Tr>

@@ -40,7 +40,7 @@ export function ProgrammeTable({ programmes, action }: { programmes: ProgrammeSu
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{displayFiscalYear(p.fiscalYear, i18n.language)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{displayFiscalYear(p.fiscalYear, i18n.language)}</Table.Td>
               <Table.Td>
                 <Text size="sm">
                   {displayJst(p.windowOpensAt)} – {formatWindowEnd(p.windowClosesAt)}

@@ -213,18 +213,20 @@ function History({ view }: { view: View }) {
     <Card withBorder data-testid="history">
       <Title order={2}>{t('app.history')}</Title>
       {view.history.length === 0 && <Text c="dimmed">{t('app.noHistory')}</Text>}
-      <Table>
-        <Table.Tbody>
-          {view.history.map((h) => (
-            <Table.Tr key={h.id}>
-              <Table.Td>{displayJst(h.at)}</Table.Td>
-              <Table.Td>{STATUS_LABELS[h.from][locale]} → {STATUS_LABELS[h.to][locale]}</Table.Td>
-              <Table.Td>{h.actorName}</Table.Td>
-              <Table.Td>{h.reason}{h.dueAt && ` (${t('app.dueAt')} ${displayJst(h.dueAt)})`}{h.amountYen !== null && ` ${displayYen(h.amountYen, locale)}`}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Table.ScrollContainer minWidth={560}>
+        <Table>
+          <Table.Tbody>
+            {view.history.map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td>{displayJst(h.at)}</Table.Td>
+                <Table.Td>{STATUS_LABELS[h.from][locale]} → {STATUS_LABELS[h.to][locale]}</Table.Td>
+                <Table.Td>{h.actorName}</Table.Td>
+                <Table.Td>{h.reason}{h.dueAt && ` (${t('app.dueAt')} ${displayJst(h.dueAt)})`}{h.amountYen !== null && ` ${displayYen(h.amountYen, locale)}`}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {view.requests.length > 0 && <Title order={3} mt="md">{t('app.requests')}</Title>}
       {view.requests.map((r) => (
         <Text key={r.id} size="sm">{r.message} — {t('app.dueAt')} {displayJst(r.dueAt)} · {r.answeredAt ? t('app.answered') : t('app.open')}</Text>
@@ -244,34 +246,36 @@ function Bonus({ view }: { view: View }) {
     <Card withBorder data-testid="bonus">
       <Title order={2}>{t('app.bonusTitle', { points: view.bonus!.total })}</Title>
       <Text size="sm" c="dimmed">{t('app.bonusRule', { source: citeSource(view.bonus!.lines[0]?.source ?? '003 §3.3.2')[locale] })}</Text>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('app.bonusItem')}</Table.Th>
-            <Table.Th>{t('app.bonusFacts')}</Table.Th>
-            <Table.Th>{t('app.bonusPoints')}</Table.Th>
-            {view.access === 'staff' && <Table.Th>{t('app.bonusReview')}</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {view.bonus!.lines.map((l) => (
-            <Table.Tr key={l.code}>
-              <Table.Td>{l.text[locale]}</Table.Td>
-              <Table.Td>{t(`app.fromFacts.${l.fromFacts}`)}</Table.Td>
-              <Table.Td data-testid={`bonus-points-${l.code}`}>{l.counted ? t('app.countedPoints', { points: l.points }) : t('app.notCountedPoints', { points: l.points })}{l.review && ` (${l.review.decision === 'confirmed' ? t('app.confirm') : t('app.reject')}${l.review.reason ? `: ${l.review.reason}` : ''})`}</Table.Td>
-              {view.access === 'staff' && (
-                <Table.Td>
-                  <Group gap="xs">
-                    <TextInput size="xs" placeholder={t('app.reason')} value={reasons[l.code] ?? ''} onChange={(e) => setReasons({ ...reasons, [l.code]: e.currentTarget.value })} />
-                    <Button size="xs" variant="light" onClick={() => review.mutate({ applicationId: view.application.id, item: l.code, decision: 'confirmed', reason: reasons[l.code] })}>{t('app.confirm')}</Button>
-                    <Button size="xs" variant="light" color="red" onClick={() => review.mutate({ applicationId: view.application.id, item: l.code, decision: 'rejected', reason: reasons[l.code] })}>{t('app.reject')}</Button>
-                  </Group>
-                </Table.Td>
-              )}
+      <Table.ScrollContainer minWidth={560}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('app.bonusItem')}</Table.Th>
+              <Table.Th>{t('app.bonusFacts')}</Table.Th>
+              <Table.Th>{t('app.bonusPoints')}</Table.Th>
+              {view.access === 'staff' && <Table.Th>{t('app.bonusReview')}</Table.Th>}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {view.bonus!.lines.map((l) => (
+              <Table.Tr key={l.code}>
+                <Table.Td>{l.text[locale]}</Table.Td>
+                <Table.Td>{t(`app.fromFacts.${l.fromFacts}`)}</Table.Td>
+                <Table.Td data-testid={`bonus-points-${l.code}`}>{l.counted ? t('app.countedPoints', { points: l.points }) : t('app.notCountedPoints', { points: l.points })}{l.review && ` (${l.review.decision === 'confirmed' ? t('app.confirm') : t('app.reject')}${l.review.reason ? `: ${l.review.reason}` : ''})`}</Table.Td>
+                {view.access === 'staff' && (
+                  <Table.Td>
+                    <Group gap="xs">
+                      <TextInput size="xs" placeholder={t('app.reason')} value={reasons[l.code] ?? ''} onChange={(e) => setReasons({ ...reasons, [l.code]: e.currentTarget.value })} />
+                      <Button size="xs" variant="light" onClick={() => review.mutate({ applicationId: view.application.id, item: l.code, decision: 'confirmed', reason: reasons[l.code] })}>{t('app.confirm')}</Button>
+                      <Button size="xs" variant="light" color="red" onClick={() => review.mutate({ applicationId: view.application.id, item: l.code, decision: 'rejected', reason: reasons[l.code] })}>{t('app.reject')}</Button>
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {review.error && <Alert color="red" role="alert">{errorText(t, review.error)}</Alert>}
     </Card>
   );

@@ -69,30 +69,32 @@ function Amounts({ comparison, from, to }: { comparison: Comparison; from: numbe
   return (
     <Stack gap={4}>
       <Title order={3}>{t('versions.amounts')}</Title>
-      <Table withTableBorder fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('versions.amount')}</Table.Th>
-            <Table.Th ta="right">{t('versions.versionShort', { version: from })}</Table.Th>
-            <Table.Th ta="right">{t('versions.versionShort', { version: to })}</Table.Th>
-            <Table.Th ta="right">{t('versions.difference')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {AMOUNT_ORDER.map((key) => {
-            const { before, after } = comparison.amounts[key];
-            const diff = before !== null && after !== null ? after - before : null;
-            return (
-              <Table.Tr key={key} data-testid={`comparison-amount-${key}`} fw={key === 'grant' ? 700 : undefined}>
-                <Table.Td>{text(comparison.amountLabels[key])}</Table.Td>
-                <Table.Td ta="right">{shown(before)}</Table.Td>
-                <Table.Td ta="right">{shown(after)}</Table.Td>
-                <Table.Td ta="right">{diff === null ? '—' : diff === 0 ? '±0' : `${diff > 0 ? '+' : '−'}${yen(Math.abs(diff))}`}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <Table.ScrollContainer minWidth={560}>
+        <Table withTableBorder fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('versions.amount')}</Table.Th>
+              <Table.Th ta="right">{t('versions.versionShort', { version: from })}</Table.Th>
+              <Table.Th ta="right">{t('versions.versionShort', { version: to })}</Table.Th>
+              <Table.Th ta="right">{t('versions.difference')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {AMOUNT_ORDER.map((key) => {
+              const { before, after } = comparison.amounts[key];
+              const diff = before !== null && after !== null ? after - before : null;
+              return (
+                <Table.Tr key={key} data-testid={`comparison-amount-${key}`} fw={key === 'grant' ? 700 : undefined}>
+                  <Table.Td>{text(comparison.amountLabels[key])}</Table.Td>
+                  <Table.Td ta="right">{shown(before)}</Table.Td>
+                  <Table.Td ta="right">{shown(after)}</Table.Td>
+                  <Table.Td ta="right">{diff === null ? '—' : diff === 0 ? '±0' : `${diff > 0 ? '+' : '−'}${yen(Math.abs(diff))}`}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }
@@ -107,26 +109,28 @@ function FieldChanges({ comparison }: { comparison: Comparison }) {
       {comparison.fields.length === 0 ? (
         <Text c="dimmed" size="sm">{t('versions.noFieldChanges')}</Text>
       ) : (
-        <Table withTableBorder fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('versions.section')}</Table.Th>
-              <Table.Th>{t('versions.field')}</Table.Th>
-              <Table.Th>{t('versions.before')}</Table.Th>
-              <Table.Th>{t('versions.after')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {comparison.fields.map((f) => (
-              <Table.Tr key={f.path} data-testid="comparison-field">
-                <Table.Td>{text(f.section)}</Table.Td>
-                <Table.Td>{text(f.label)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{value(f.before)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{value(f.after)}</Table.Td>
+        <Table.ScrollContainer minWidth={560}>
+          <Table withTableBorder fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('versions.section')}</Table.Th>
+                <Table.Th>{t('versions.field')}</Table.Th>
+                <Table.Th>{t('versions.before')}</Table.Th>
+                <Table.Th>{t('versions.after')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {comparison.fields.map((f) => (
+                <Table.Tr key={f.path} data-testid="comparison-field">
+                  <Table.Td>{text(f.section)}</Table.Td>
+                  <Table.Td>{text(f.label)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{value(f.before)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{value(f.after)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   );
@@ -142,45 +146,47 @@ function LineChanges({ comparison }: { comparison: Comparison }) {
       {comparison.lines.length === 0 ? (
         <Text c="dimmed" size="sm">{t('versions.noLineChanges')}</Text>
       ) : (
-        <Table withTableBorder fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('versions.table')}</Table.Th>
-              <Table.Th>{t('versions.change')}</Table.Th>
-              <Table.Th>{t('versions.category')}</Table.Th>
-              <Table.Th>{t('versions.description')}</Table.Th>
-              <Table.Th>{t('versions.detail')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {comparison.lines.map((l, i) => {
-              const line = l.after ?? l.before;
-              return (
-                <Table.Tr key={i} data-testid="comparison-line" data-change={l.change}>
-                  <Table.Td>{`${l.form} ${text(l.table)}`}</Table.Td>
-                  <Table.Td>
-                    <Badge color={l.change === 'added' ? 'teal' : l.change === 'removed' ? 'red' : 'blue'}>{t(`versions.changes.${l.change}`)}</Badge>
-                  </Table.Td>
-                  <Table.Td>{line?.category ? text(line.category) : '—'}</Table.Td>
-                  <Table.Td>{line?.description ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {l.change === 'changed' ? (
-                      <Stack gap={0}>
-                        {l.cells.map((c, j) => (
-                          <Text key={j} size="sm">{`${text(c.label)}: ${value(c.before)} → ${value(c.after)}`}</Text>
-                        ))}
-                      </Stack>
-                    ) : line?.amount != null ? (
-                      yen(line.amount)
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        <Table.ScrollContainer minWidth={560}>
+          <Table withTableBorder fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('versions.table')}</Table.Th>
+                <Table.Th>{t('versions.change')}</Table.Th>
+                <Table.Th>{t('versions.category')}</Table.Th>
+                <Table.Th>{t('versions.description')}</Table.Th>
+                <Table.Th>{t('versions.detail')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {comparison.lines.map((l, i) => {
+                const line = l.after ?? l.before;
+                return (
+                  <Table.Tr key={i} data-testid="comparison-line" data-change={l.change}>
+                    <Table.Td>{`${l.form} ${text(l.table)}`}</Table.Td>
+                    <Table.Td>
+                      <Badge color={l.change === 'added' ? 'teal' : l.change === 'removed' ? 'red' : 'blue'}>{t(`versions.changes.${l.change}`)}</Badge>
+                    </Table.Td>
+                    <Table.Td>{line?.category ? text(line.category) : '—'}</Table.Td>
+                    <Table.Td>{line?.description ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {l.change === 'changed' ? (
+                        <Stack gap={0}>
+                          {l.cells.map((c, j) => (
+                            <Text key={j} size="sm">{`${text(c.label)}: ${value(c.before)} → ${value(c.after)}`}</Text>
+                          ))}
+                        </Stack>
+                      ) : line?.amount != null ? (
+                        yen(line.amount)
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   );
