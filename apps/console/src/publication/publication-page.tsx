@@ -1,10 +1,12 @@
-import { Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ExportMenu, QueryState, useTRPC } from '@tsumiki/ui';
+import type { RouterOutputs } from '@tsumiki/api';
+import { DataTable, ExportMenu, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { useStaffProgramme } from '../lib/staff-programme';
 
 const FORMATS = ['csv', 'xlsx'] as const;
+type Row = RouterOutputs['review']['publication']['rows'][number];
 
 /** The selection list for publication (事業名, 実施者, 概要) of one programme round: CSV, Excel, print. */
 export function PublicationPage() {
@@ -13,6 +15,11 @@ export function PublicationPage() {
   const queryClient = useQueryClient();
   const { programmeId, picker } = useStaffProgramme();
   const list = useQuery({ ...trpc.review.publication.queryOptions({ programmeId }), enabled: programmeId !== '' });
+  const columns: DataColumn<Row>[] = [
+    { id: 'title', header: t('publication.title_column'), sortValue: (r) => r.title, cell: (r) => r.title },
+    { id: 'implementers', header: t('publication.implementers'), sortValue: (r) => r.implementers, cell: (r) => r.implementers },
+    { id: 'summary', header: t('publication.summary'), cell: (r) => r.summary },
+  ];
   return (
     <Stack gap="md" data-testid="publication-page">
       <Group justify="space-between">
@@ -29,33 +36,19 @@ export function PublicationPage() {
       {picker(t('publication.programme'), 'tsumiki-no-print')}
       {programmeId !== '' && (
         <QueryState query={list}>
-          {(l) =>
-            l.rows.length === 0 ? (
-              <Text>{t('publication.empty')}</Text>
-            ) : (
-              <>
-                <Text size="sm">{t('publication.count', { count: l.rows.length })}</Text>
-                <Table striped withTableBorder data-testid="publication-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('publication.title_column')}</Table.Th>
-                      <Table.Th>{t('publication.implementers')}</Table.Th>
-                      <Table.Th>{t('publication.summary')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {l.rows.map((r, i) => (
-                      <Table.Tr key={i}>
-                        <Table.Td>{r.title}</Table.Td>
-                        <Table.Td>{r.implementers}</Table.Td>
-                        <Table.Td>{r.summary}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </>
-            )
-          }
+          {(l) => (
+            <>
+              {l.rows.length > 0 && <Text size="sm">{t('publication.count', { count: l.rows.length })}</Text>}
+              <DataTable
+                data={l.rows}
+                columns={columns}
+                rowKey={(r) => `${r.title}|${r.implementers}`}
+                label={t('publication.title')}
+                empty={<Text>{t('publication.empty')}</Text>}
+                data-testid="publication-table"
+              />
+            </>
+          )}
         </QueryState>
       )}
     </Stack>

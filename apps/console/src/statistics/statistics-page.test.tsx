@@ -86,7 +86,7 @@ describe('statistics and publication pages', () => {
     });
     renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/publication' });
     const table = await screen.findByTestId('publication-table');
-    expect(table.textContent).toContain('事業名実施者概要');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[⇅▲▼]/g, '').trim())).toEqual(['事業名', '実施者', '概要']);
     expect(table.textContent).toContain('高知の事務所株式会社〇〇木材4階建て事務所の実証');
     expect(screen.getByTestId('publication-export-csv')).toBeTruthy();
     expect(screen.getByTestId('publication-export-xlsx')).toBeTruthy();
