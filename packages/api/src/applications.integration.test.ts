@@ -56,6 +56,15 @@ describe.each(backends)('submission on $name', (backend) => {
     expect(audit).toHaveLength(1);
   });
 
+  it('starts 様式1 from the organisation’s record and the person signed in', async () => {
+    const client = await signedInClient(database, seed.users.applicant.email);
+    const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: '様式1の初期値' });
+    const organisation = await database.db.selectFrom('organisations').selectAll().where('id', '=', draft.organisationId).executeTakeFirstOrThrow();
+    const user = await database.db.selectFrom('users').selectAll().where('id', '=', seed.users.applicant.id).executeTakeFirstOrThrow();
+    expect(draft.content.applicant).toMatchObject({ name: organisation.name_ja, contactName: user.display_name, contactEmail: user.email });
+    if (organisation.address) expect(draft.content.applicant?.address).toBe(organisation.address);
+  });
+
   it('refuses an incomplete application with every issue named, and writes nothing', async () => {
     const client = await signedInClient(database, seed.users.applicant.email);
     const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: '未完成' });

@@ -2,6 +2,7 @@ import {
   appendAudit,
   findApplicationById,
   findApplicationForUpdate,
+  findOrganisationById,
   findProgrammeById,
   insertApplication,
   updateApplicationIfVersion,
@@ -9,7 +10,7 @@ import {
   type Executor,
 } from '@tsumiki/db';
 import { formatJst, isEditableByApplicant, roundAccepting, type TUpdateDraftInput } from '@tsumiki/domain';
-import { emptyContent } from '@tsumiki/domain/programmes';
+import { emptyContent, withApplicantDefaults } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
 
@@ -57,13 +58,22 @@ export async function createDraft(
   if (!accepting.accepting) {
     throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });
   }
+  // 様式1 starts from what the organisation's record and the person signed in already say.
+  const organisation = await findOrganisationById(ctx.db, organisationId);
+  const content = withApplicantDefaults(emptyContent(programme.kind), {
+    name: organisation?.name_ja,
+    representative: organisation?.representative,
+    address: organisation?.address,
+    contactName: ctx.auth.user.displayName,
+    contactEmail: ctx.auth.user.email,
+  });
   return ctx.db.transaction().execute(async (trx) => {
     const created = await insertApplication(trx, {
       programmeId: programme.id,
       organisationId,
       createdBy: ctx.auth.user.id,
       title: input.title,
-      content: emptyContent(programme.kind),
+      content,
     });
     await appendAudit(trx, {
       actorUserId: ctx.auth.user.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cltExampleApplicationContent } from '../clt/examples';
-import { ContentShapeError, contentWithValueAt, parseApplicationContent, ZApplicationContent } from './schema';
+import { ContentShapeError, contentWithValueAt, emptyContent, parseApplicationContent, withApplicantDefaults, ZApplicationContent } from './schema';
 
 describe('application content schema', () => {
   it('reads the worked example and a just-started draft of every programme', () => {
@@ -37,5 +37,22 @@ describe('application content schema', () => {
     expect(contentWithValueAt(start, 'plan.content', ' 実証 ')).toEqual({ programme: 'clt_demonstration', plan: { content: ' 実証 ' } });
     expect(contentWithValueAt({ programme: 'clt_demonstration', plan: { content: 'x' } }, 'plan.content', undefined)).toEqual({ programme: 'clt_demonstration', plan: {} });
     expect(() => contentWithValueAt(start, 'grant.facts.storeys', 'four')).toThrow(expect.objectContaining({ code: 'application.field_invalid' }));
+  });
+});
+
+describe('様式1 prefilled from the organisation', () => {
+  const organisation = { name: '株式会社〇〇木材', representative: '代表取締役 山田 一郎', address: '高知県高知市〇〇1-2-3', contactName: '杉山 美咲', contactEmail: 'misaki@example.jp' };
+
+  it('fills what is blank from the organisation record and the person signed in', () => {
+    expect(withApplicantDefaults(emptyContent('clt_demonstration'), organisation)).toEqual({ programme: 'clt_demonstration', applicant: organisation });
+  });
+
+  it('never replaces what the applicant typed, and skips what the record does not hold', () => {
+    const typed = { programme: 'co2_factor_support' as const, applicant: { name: '〇〇木材（高知支店）', address: '  ', contactPhone: '088-000-0000' } };
+    expect(withApplicantDefaults(typed, { name: organisation.name, address: organisation.address, representative: null })).toEqual({
+      programme: 'co2_factor_support',
+      applicant: { name: '〇〇木材（高知支店）', address: '高知県高知市〇〇1-2-3', contactPhone: '088-000-0000' },
+    });
+    expect(withApplicantDefaults(emptyContent('lca_implementation'), {})).toEqual({ programme: 'lca_implementation' });
   });
 });

@@ -167,6 +167,33 @@ export type TContentOf<K extends TProgrammeKind> = Extract<TApplicationContent, 
 /** The content of a new draft: nothing filled in yet. */
 export const emptyContent = (kind: TProgrammeKind): TApplicationContent => ({ programme: kind });
 
+/** What the applicant's organisation record and the signed-in person already say about 様式1's applicant. */
+export interface ApplicantDefaults {
+  name?: string | null;
+  representative?: string | null;
+  address?: string | null;
+  contactName?: string | null;
+  contactEmail?: string | null;
+}
+
+type ApplicantPart = NonNullable<TApplicationContent['applicant']>;
+
+/**
+ * The applicant block (様式1) with the organisation's own record filled in where nothing is
+ * written yet: a value the applicant typed, even one that differs from the record, is never
+ * replaced. Values longer than the form takes are left out rather than cut.
+ */
+export function withApplicantDefaults<T extends TApplicationContent>(content: T, defaults: ApplicantDefaults): T {
+  const applicant: ApplicantPart = { ...content.applicant };
+  const limits: Readonly<Record<keyof ApplicantDefaults, number>> = { name: 200, representative: 100, address: 300, contactName: 100, contactEmail: 254 };
+  for (const key of Object.keys(limits) as (keyof ApplicantDefaults)[]) {
+    const given = defaults[key]?.trim();
+    const typed = applicant[key];
+    if (given && given.length <= limits[key] && (typed === undefined || typed.trim() === '')) applicant[key] = given;
+  }
+  return Object.keys(applicant).length > 0 ? { ...content, applicant } : content;
+}
+
 /**
  * Reads stored or received content (of `kind`, when given). A value that does not fit is a ContentShapeError
  * naming the application and the first field that did not fit, never a cast.
