@@ -9,7 +9,7 @@ import {
   mayReportForAssociation,
 } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
-import { chartName, ExportMenu, QueryState, useSession, useTRPC } from '@tsumiki/ui';
+import { chartName, COUNT_AXIS, ExportMenu, QueryState, useSession, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -133,6 +133,7 @@ function RecordsSection({ records, recordsTrend }: { records: NonNullable<Return
       </Title>
       <LineChart
         {...chartName(t('association.trend'))}
+        yAxisProps={COUNT_AXIS}
         h={280}
         data={trend}
         dataKey="month"
@@ -150,6 +151,7 @@ function RecordsSection({ records, recordsTrend }: { records: NonNullable<Return
       </Title>
       <BarChart
         {...chartName(t('association.monthly'))}
+        yAxisProps={COUNT_AXIS}
         h={240}
         data-testid="records-monthly-chart"
         data={trend}
