@@ -56,6 +56,8 @@ export function roundAccepting(round: Window & { status: TRoundStatus }, now: Da
  * its budget exhausted). Only the first two belong under 公募中・公募予定.
  */
 export type RoundListing = 'open' | 'upcoming' | 'closed';
+/** A closed call is kept for reference, never listed under 公募中・公募予定. */
+export const isListedClosed = (listing: RoundListing): boolean => listing === 'closed';
 export function roundListing(round: Window & { status: TRoundStatus }, now: Date, accepting: boolean): RoundListing {
   if (accepting) return 'open';
   return isRoundPublished(round.status) && now.getTime() < round.opensAt.getTime() ? 'upcoming' : 'closed';

@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { isListedClosed } from '@tsumiki/domain';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { ProgrammeTable, type ProgrammeSummary } from './programme-table';
@@ -19,8 +20,8 @@ export function ProgrammesSection({ action }: { action?: (p: ProgrammeSummary) =
       <QueryState query={programmes} isEmpty={(rows) => rows.length === 0}>
         {(rows) => {
           // Closed calls are kept for reference under their own heading, never under 公募中・公募予定.
-          const current = rows.filter((p) => p.listing !== 'closed');
-          const closed = rows.filter((p) => p.listing === 'closed');
+          const current = rows.filter((p) => !isListedClosed(p.listing));
+          const closed = rows.filter((p) => isListedClosed(p.listing));
           return (
             <Stack gap="lg">
               {current.length > 0 ? (

@@ -27,6 +27,10 @@ export const STATUS_LITERALS = [
   'cancelled',
   'reclaim_requested',
   'reclaimed',
+  // Rounds (ROUND_STATUSES) and definition versions: 'published' and 'closed' are statuses there
+  // and elsewhere too (a CO2 factor's publication, a round's listing), each with its predicate.
+  'published',
+  'closed',
 ];
 
 const COMPARISONS = new Set(['===', '!==', '==', '!=']);

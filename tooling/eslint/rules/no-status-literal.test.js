@@ -24,6 +24,9 @@ tester.run('no-status-literal', noStatusLiteral, {
     "t(`status.${'draft'}`);",
     "if (tab === 'timeline') show();",
     "if (kind === 'information') answer();",
+    // A round's status as data, and its predicates.
+    "const round = { status: 'published' };",
+    'if (isRoundPublished(round.status) && !isListedClosed(p.listing)) show();',
   ],
   invalid: [
     { code: "if (view.status === 'returned') show();", errors: [error('returned')] },
@@ -32,6 +35,9 @@ tester.run('no-status-literal', noStatusLiteral, {
     { code: 'const locked = sheet.status == "submitted";', errors: [error('submitted')] },
     { code: "const xs = all.filter((s) => s !== 'draft');", errors: [error('draft')] },
     { code: "switch (status) { case 'paid': pay(); }", errors: [error('paid')] },
+    { code: "const open = rounds.filter((r) => r.status === 'published');", errors: [error('published')] },
+    { code: "if (p.listing !== 'closed') list(p);", errors: [error('closed')] },
+    { code: "switch (version.status) { case 'published': use(); }", errors: [error('published')] },
     {
       code: "type S = 'draft' | 'returned'; const f = (s: S) => (s === 'returned' ? 1 : 0);",
       errors: [error('returned')],

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { errorMessage, type Locale } from '@tsumiki/domain';
-import { computeGrantFromJson, definitionIssues, ZProgrammeDefinition, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
+import { computeGrantFromJson, definitionIssues, isPublishedVersion, ZProgrammeDefinition, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import type { InputIssue } from '@tsumiki/domain/programmes';
 import { registerOffline, type CliIo } from './offline';
 
@@ -29,7 +29,7 @@ const fromDatabase: DefinitionLookup = async (code, version) => {
     const programme = await db.findProgrammeDefinitionByCode(database.db, code);
     if (!programme) return { options: (await db.listProgrammeDefinitions(database.db, null)).map((p) => p.code) };
     const versions = await db.listDefinitionVersions(database.db, programme.id);
-    const found = version === null ? versions.find((v) => v.status === 'published') : versions.find((v) => v.version === version);
+    const found = version === null ? versions.find((v) => isPublishedVersion(v.status)) : versions.find((v) => v.version === version);
     return found ? { definition: found.definition } : { options: versions.map((v) => `${code}@${v.version}`) };
   } finally {
     await database.close();

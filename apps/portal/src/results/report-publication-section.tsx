@@ -1,4 +1,5 @@
 import { Checkbox, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { isPublishedByReport } from '@tsumiki/domain/lifecycle';
 import { useTranslation } from 'react-i18next';
 import type { ReportEditorState } from './use-report-editor';
 
@@ -50,7 +51,7 @@ export function ReportPublicationSection({ editor }: { editor: ReportEditorState
           {errorAt('publication')}
         </Text>
       )}
-      {publication?.status === 'published' && (
+      {isPublishedByReport(publication) && (
         <Group grow align="flex-start">
           {field('publishedOn', { type: 'date' })}
           {field('where')}

@@ -1,5 +1,5 @@
 import type { TProgrammeKind } from '@tsumiki/domain';
-import { BUILTIN_PROGRAMMES, ZProgrammeDefinition, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
+import { BUILTIN_PROGRAMMES, isPublishedVersion, ZProgrammeDefinition, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { sql, type Selectable } from 'kysely';
 import type { ProgrammeDefinitionVersionTable } from '../schema';
 import type { Executor } from './executor';
@@ -47,10 +47,10 @@ const PUBLISHED_VERSIONS_KEPT = 256;
 
 /** Every version leaves the repository parsed by the domain's schema, never as raw JSON. */
 function parsed(row: VersionRow): ProgrammeDefinitionVersion {
-  const known = row.status === 'published' ? publishedVersions.get(row.id) : undefined;
+  const known = isPublishedVersion(row.status) ? publishedVersions.get(row.id) : undefined;
   if (known) return known;
   const version = Object.freeze({ ...row, definition: ZProgrammeDefinition.parse(row.definition) });
-  if (row.status === 'published') {
+  if (isPublishedVersion(row.status)) {
     if (publishedVersions.size >= PUBLISHED_VERSIONS_KEPT) publishedVersions.delete(publishedVersions.keys().next().value!);
     publishedVersions.set(row.id, version);
   }

@@ -94,6 +94,9 @@ const ZReportLineDraft = z.strictObject({
   amount: draftNumber,
   evidenceAttachmentIds: z.array(z.string().max(64)).max(REPORT_EVIDENCE_MAX * 5).optional(),
 });
+/** The factor was published by the report (its date, place and value are asked), not planned for next year. */
+export const isPublishedByReport = (publication: { status?: string | undefined } | null | undefined): boolean => publication?.status === 'published';
+
 const ZPublicationDraft = z.strictObject({
   status: z.enum(['published', 'next_year'], { error: 'results.publication_required' }),
   publishedOn: draftText(40),

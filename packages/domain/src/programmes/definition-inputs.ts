@@ -46,3 +46,5 @@ export type TTryDefinitionInput = z.output<typeof ZTryDefinitionInput>;
 export const DEFINITION_VERSION_STATUSES = ['draft', 'published'] as const;
 export type TDefinitionVersionStatus = (typeof DEFINITION_VERSION_STATUSES)[number];
 export const isDraftVersion = (status: TDefinitionVersionStatus): boolean => status === 'draft';
+/** Published: what applications compute with, never changed again. */
+export const isPublishedVersion = (status: TDefinitionVersionStatus): boolean => status === 'published';
