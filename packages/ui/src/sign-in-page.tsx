@@ -1,11 +1,11 @@
 import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ZSignInInput, type TSignInInput } from '@tsumiki/domain';
+import { ZSignInInput } from '@tsumiki/domain';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorText, fieldErrorText } from './errors';
+import { useDomainForm } from './domain-form';
+import { errorText } from './errors';
 import { LocaleSwitch } from './locale-switch';
 import { useAppName } from './provider';
 import { CodeStep, EnrolmentStep, RecoveryCodes, type PendingEnrolment, type PendingSignIn } from './second-factor';
@@ -71,19 +71,8 @@ function PasswordStep({ onPending }: { onPending: (pending: PendingSignIn | Pend
   const app = useAppName();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm<TSignInInput>({
-    mode: 'controlled',
-    initialValues: { email: '', password: '' },
-    // The same schema the API validates with: what passes here passes there.
-    validate: schemaResolver(ZSignInInput, { sync: true }),
-    // Checked when leaving a field, then as you type once a field has shown an error.
-    validateInputOnBlur: true,
-    onValuesChange: (_values, previous) => {
-      for (const field of ['email', 'password'] as const) {
-        if (form.errors[field] && form.getValues()[field] !== previous[field]) form.validateField(field);
-      }
-    },
-  });
+  // The same schema the API validates with: what passes here passes there.
+  const form = useDomainForm(ZSignInInput, { initialValues: { email: '', password: '' } });
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
       onSuccess: (result) => {
@@ -93,7 +82,6 @@ function PasswordStep({ onPending }: { onPending: (pending: PendingSignIn | Pend
       },
     }),
   );
-  const fieldError = (field: keyof TSignInInput) => fieldErrorText(t, form.errors[field]);
 
   return (
     <SignInFrame>
@@ -121,7 +109,6 @@ function PasswordStep({ onPending }: { onPending: (pending: PendingSignIn | Pend
             required
             data-autofocus
             {...form.getInputProps('email')}
-            error={fieldError('email')}
           />
           <PasswordInput
             label={t('signIn.password')}
@@ -129,7 +116,6 @@ function PasswordStep({ onPending }: { onPending: (pending: PendingSignIn | Pend
             autoComplete="current-password"
             required
             {...form.getInputProps('password')}
-            error={fieldError('password')}
           />
           <Button type="submit" loading={signIn.isPending} loaderProps={{ 'aria-label': t('signIn.submitting') }}>
             {t('signIn.submit')}

@@ -8,7 +8,7 @@ type Read = { ok: true; value: number | null } | { ok: false; code: string; para
 
 interface NumberTextInputProps extends Omit<TextInputProps, 'value' | 'onChange' | 'type' | 'inputMode'> {
   /** The number held (null or undefined when none). */
-  value: number | null | undefined;
+  value?: number | null;
   /** Called with the number read, or undefined when the field is blank or what was typed is refused. */
   onChange: (value: number | undefined) => void;
 }

@@ -1,10 +1,9 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatPoints, formatRate, SURVEY_BUCKET_LABELS, SURVEY_BUCKETS, ZSurveyResult, type SurveyResult } from '@tsumiki/domain/ccus';
-import { chartName, displayFiscalYear, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { formatPoints, formatRate, SURVEY_BUCKET_LABELS, SURVEY_BUCKETS, SURVEY_COUNT_RULE, ZSurveyResult, type SurveyResult } from '@tsumiki/domain/ccus';
+import { chartName, CountInput, displayFiscalYear, errorText, QueryState, useDomainForm, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 
 const COLOURS = ['red.6', 'orange.5', 'yellow.5', 'teal.5', 'teal.8'];
@@ -112,7 +111,7 @@ function SurveyForm({
       ? { fiscalYear, surveyed: saved.surveyed, counts: { ...saved.counts } }
       : { fiscalYear, surveyed: 0, counts: { none: 0, under_20: 0, from_20_to_49: 0, from_50_to_79: 0, at_least_80: 0 } };
   };
-  const form = useForm<SurveyResult>({ initialValues: blank(latestFiscalYear), validate: schemaResolver(ZSurveyResult, { sync: true }), validateInputOnChange: true });
+  const form = useDomainForm(ZSurveyResult, { initialValues: blank(latestFiscalYear) });
   const save = useMutation(
     trpc.ccus.saveSurvey.mutationOptions({
       onSuccess: async () => {
@@ -121,7 +120,7 @@ function SurveyForm({
       },
     }),
   );
-  const countsError = fieldErrorText(t, form.errors.counts);
+  const countsError = form.errorText('counts');
   return (
     <form onSubmit={form.onSubmit((survey) => save.mutate({ associationId, survey }))} data-testid="survey-form">
       <Stack gap="sm">
@@ -135,26 +134,11 @@ function SurveyForm({
             data={Array.from({ length: 5 }, (_, i) => latestFiscalYear - i).map((y) => ({ value: String(y), label: displayFiscalYear(y, i18n.language) }))}
             onChange={(e) => form.setValues(blank(Number(e.currentTarget.value)))}
           />
-          <NumberInput
-            label={t('survey.surveyed')}
-            min={0}
-            allowDecimal={false}
-            thousandSeparator=","
-            {...form.getInputProps('surveyed')}
-            error={fieldErrorText(t, form.errors.surveyed)}
-          />
+          <CountInput label={t('survey.surveyed')} rule={SURVEY_COUNT_RULE} {...form.getInputProps('surveyed')} />
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 5 }}>
           {SURVEY_BUCKETS.map((b) => (
-            <NumberInput
-              key={b}
-              label={SURVEY_BUCKET_LABELS[b][locale]}
-              min={0}
-              allowDecimal={false}
-              thousandSeparator=","
-              {...form.getInputProps(`counts.${b}`)}
-              error={fieldErrorText(t, form.errors[`counts.${b}`])}
-            />
+            <CountInput key={b} label={SURVEY_BUCKET_LABELS[b][locale]} rule={SURVEY_COUNT_RULE} {...form.getInputProps(`counts.${b}`)} />
           ))}
         </SimpleGrid>
         {countsError && (

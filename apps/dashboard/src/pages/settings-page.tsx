@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   NativeSelect,
-  NumberInput,
   Stack,
   Table,
   Text,
@@ -12,19 +11,17 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import {
+  MAX_PROJECT_COST_YEN,
   METRIC_KINDS,
   metricShapeOf,
   ZCustomMetricInput,
   ZMemberFirmInput,
-  type TCustomMetricInput,
-  type TMemberFirmInput,
 } from '@tsumiki/domain/ccus';
-import { displayYen, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { displayYen, errorText, QueryState, useDomainForm, useTRPC, YenInput } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -132,15 +129,13 @@ function FirmForm({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm<TMemberFirmInput>({
+  const form = useDomainForm(ZMemberFirmInput, {
     initialValues: {
       associationId,
       id: firm?.id,
       name: firm?.name ?? '',
       projectCostYen: firm?.projectCostYen ?? null,
     },
-    validate: schemaResolver(ZMemberFirmInput, { sync: true }),
-    validateInputOnBlur: true,
   });
   const save = useMutation(
     trpc.ccus.saveMemberFirm.mutationOptions({
@@ -160,19 +155,16 @@ function FirmForm({
           withAsterisk
           w={320}
           {...form.getInputProps('name')}
-          error={fieldErrorText(t, form.errors.name)}
           data-testid="firm-name"
         />
-        <NumberInput
+        <YenInput
           label={t('members.projectCost')}
-          min={0}
-          allowDecimal={false}
-          allowNegative={false}
-          thousandSeparator=","
+          max={MAX_PROJECT_COST_YEN}
           w={220}
-          value={form.values.projectCostYen ?? ''}
-          onChange={(v) => form.setFieldValue('projectCostYen', typeof v === 'number' ? v : null)}
-          error={fieldErrorText(t, form.errors.projectCostYen)}
+          {...form.getInputProps('projectCostYen')}
+          // A cleared amount is an unknown one (null), as the schema has it.
+          onChange={(v) => form.setFieldValue('projectCostYen', v ?? null)}
+          data-testid="firm-project-cost"
         />
         <Group mt={25} gap="xs">
           <Button type="submit" loading={save.isPending} data-testid="firm-save">
@@ -198,7 +190,7 @@ function CustomMetrics({ associationId }: { associationId: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm<TCustomMetricInput>({
+  const form = useDomainForm(ZCustomMetricInput, {
     initialValues: {
       associationId,
       definition: {
@@ -214,8 +206,6 @@ function CustomMetrics({ associationId }: { associationId: string }) {
         source: '',
       },
     },
-    validate: schemaResolver(ZCustomMetricInput, { sync: true }),
-    validateInputOnBlur: true,
   });
   const add = useMutation(
     trpc.ccus.addCustomMetric.mutationOptions({
@@ -226,7 +216,6 @@ function CustomMetrics({ associationId }: { associationId: string }) {
       },
     }),
   );
-  const err = (path: string) => fieldErrorText(t, form.errors[path]);
   return (
     <Stack component="section" aria-labelledby="own-metrics">
       <Title order={2} size="h3" id="own-metrics">
@@ -258,7 +247,6 @@ function CustomMetrics({ associationId }: { associationId: string }) {
               withAsterisk
               w={240}
               {...form.getInputProps('definition.code')}
-              error={err('definition.code')}
             />
             <NativeSelect
               label={t('settings.kind')}
@@ -271,25 +259,21 @@ function CustomMetrics({ associationId }: { associationId: string }) {
               label={t('settings.nameJa')}
               withAsterisk
               {...form.getInputProps('definition.nameJa')}
-              error={err('definition.nameJa')}
             />
             <TextInput
               label={t('settings.nameEn')}
               withAsterisk
               {...form.getInputProps('definition.nameEn')}
-              error={err('definition.nameEn')}
             />
           </Group>
           <Group align="start" grow>
             <TextInput
               label={t('settings.formulaJa')}
               {...form.getInputProps('definition.formulaJa')}
-              error={err('definition.formulaJa')}
             />
             <TextInput
               label={t('settings.formulaEn')}
               {...form.getInputProps('definition.formulaEn')}
-              error={err('definition.formulaEn')}
             />
           </Group>
           {add.error && (

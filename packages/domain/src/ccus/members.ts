@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { builtinMetric, ZMetricDefinition, type MetricDefinition, type MetricKind } from './metrics';
 
+/** The largest 事業費 a member firm is given (10兆円, above any general contractor's year). */
+export const MAX_PROJECT_COST_YEN = 10_000_000_000_000;
+
 /**
  * A member firm as the association lists it. Names are compared after NFKC normalisation (as the
  * import does), so "ＡＢＣ建設" and "ABC建設" are one firm, not two.
@@ -14,7 +17,7 @@ export const ZMemberFirmInput = z.object({
     .transform((s) => s.normalize('NFKC').trim())
     .pipe(z.string().min(1, { message: 'ccus.member_name_required' }).max(200, { message: 'ccus.member_name_too_long' })),
   /** 事業費 (e.g. prior-year completed works) in yen, for the cost-weighted views; unknown is null. */
-  projectCostYen: z.number().int({ message: 'money.not_integer' }).min(0, { message: 'money.negative' }).max(Number.MAX_SAFE_INTEGER).nullable(),
+  projectCostYen: z.number().int({ message: 'money.not_integer' }).min(0, { message: 'money.negative' }).max(MAX_PROJECT_COST_YEN).nullable(),
 });
 export type TMemberFirmInput = z.infer<typeof ZMemberFirmInput>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countRule } from '../number-input';
 
 /**
  * The member survey of seeds/000 (全建): the share of a firm's sites where work history can
@@ -15,7 +16,9 @@ export const SURVEY_BUCKET_LABELS: Record<SurveyBucket, { ja: string; en: string
   at_least_80: { ja: '80%以上', en: '80% or more' },
 };
 
-const count = z.number().int().nonnegative({ message: 'ccus.figure_negative' });
+/** A count of firms as typed into the survey form: whole, not negative. */
+export const SURVEY_COUNT_RULE = countRule(0, 1_000_000);
+const count = z.number().int().nonnegative({ message: 'ccus.figure_negative' }).max(SURVEY_COUNT_RULE.max);
 export const ZSurveyResult = z
   .object({
     fiscalYear: z.number().int().min(2018).max(2100),
