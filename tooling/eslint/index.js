@@ -89,6 +89,11 @@ export const react = [
   noStatusLiterals,
   { plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   {
+    // One form approach: useDomainForm (packages/ui/src/domain-form.ts) is the only door to the library.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: { 'tsumiki/one-form-hook': ['error', { allow: ['packages/ui/src/domain-form.ts'] }] },
+  },
+  {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -1,3 +1,5 @@
+import { oneFormHook } from './one-form-hook.js';
+
 // Which status allows what is a rule, and rules live in packages/domain (STYLE.md: "rules only in
 // the domain"). A comparison with a status name anywhere else is a copy of such a rule that will
 // drift from the domain's; use the domain's predicates (applicantActions, isReceived,
@@ -66,4 +68,4 @@ export const noStatusLiteral = {
   },
 };
 
-export const tsumikiPlugin = { meta: { name: 'tsumiki' }, rules: { 'no-status-literal': noStatusLiteral } };
+export const tsumikiPlugin = { meta: { name: 'tsumiki' }, rules: { 'no-status-literal': noStatusLiteral, 'one-form-hook': oneFormHook } };
