@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { errorMessage, type Locale } from '@tsumiki/domain';
-import { computeGrantFromJson, definitionIssues, isPublishedVersion, ZProgrammeDefinition, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
+import { computeGrantFromJson, definitionIssues, factLabeller, isPublishedVersion, ZProgrammeDefinition, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import type { InputIssue } from '@tsumiki/domain/programmes';
 import { registerOffline, type CliIo } from './offline';
 
@@ -90,7 +90,7 @@ export async function grantCompute(args: string[], io: CliIo, locale: Locale = '
   if (typeof def === 'number') return def;
   const raw = await readJson(input, io, locale);
   if (!raw.ok) return 2;
-  const computed = computeGrantFromJson(def, raw.value);
+  const computed = computeGrantFromJson(def, raw.value, factLabeller(def));
   if (!computed.ok) {
     report(io, issueLines(computed.issues, locale));
     return 1;

@@ -45,7 +45,7 @@ function ReportEditor({
   initial: ReportDraftView;
   onSubmitted?: (() => void) | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const editor = useReportEditor(applicationId, initial, onSubmitted);
   const { editable, issues, tried, submit } = editor;
   const { state, savedAt } = editor.autosave;
@@ -102,7 +102,7 @@ function ReportEditor({
           <List size="sm">
             {issues.map((i, n) => (
               <List.Item key={`${i.path}-${i.code}-${n}`}>
-                {t(i.code, { ns: 'errors', keySeparator: false, defaultValue: i.code, ...displayParams(i.params) })}
+                {issueLine(t(i.code, { ns: 'errors', keySeparator: false, defaultValue: i.code, ...displayParams(i.params) }), i18n.language.startsWith('en') ? i.params.fieldEn : i.params.field)}
               </List.Item>
             ))}
           </List>
@@ -126,4 +126,9 @@ function ReportEditor({
       )}
     </Stack>
   );
+}
+
+/** A message in the list before submission, led by the field it is about (「経費の明細 2行目 金額」) unless it names it already. */
+function issueLine(message: string, field: string | number | undefined): string {
+  return typeof field === 'string' && !message.includes(field) ? `${field}: ${message}` : message;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cltExampleApplicationContent } from '../programmes/clt/examples';
+import { errorMessage } from '../errors';
 import { jstInstant } from '../time';
 import { checkResultsReport, emptyResultsReportDraft, parseResultsReportDraft, ReportDraftShapeError, reportDraftWithValueAt, reportedLines } from './results-report';
 import { BUILTIN_PROGRAMMES } from '../programmes/input';
@@ -149,5 +150,15 @@ describe('editing a results-report draft by path', () => {
   it('refuses a value the draft schema does not take, naming the code', () => {
     expect(() => reportDraftWithValueAt({ lines: [{ id: 'a' }] }, 'lines.0.amount', 'many')).toThrow(expect.objectContaining({ code: 'results.field_invalid' }));
     expect(() => reportDraftWithValueAt({}, 'unknownKey', 1)).toThrow(expect.objectContaining({ code: 'results.field_invalid' }));
+  });
+  it('names the refused field as the report screen does, never by its path', () => {
+    expect(() => reportDraftWithValueAt({ lines: [{ id: 'a' }, { id: 'b' }] }, 'lines.1.description', 7)).toThrow(
+      expect.objectContaining({ params: { field: '経費の明細 2行目 内容', fieldEn: 'Cost line 2, Description' } }),
+    );
+    const bad = { ...emptyResultsReportDraft(), lines: [{ id: 'a', category: 'personnel', amount: 1 }, { id: 'b', category: 'personnel', amount: -3 }] };
+    const { issues } = checkResultsReport(BUILTIN_PROGRAMMES.co2_factor_support, bad, null, now);
+    const amount = issues.find((i) => i.path === 'lines.1.amount');
+    expect(amount?.params).toEqual({ field: '経費の明細 2行目 金額', fieldEn: 'Cost line 2, Amount' });
+    for (const i of issues) expect(errorMessage(i.code, 'ja', i.params)).not.toMatch(/\b[a-z]+\.\d+/);
   });
 });

@@ -3,6 +3,7 @@ import { DomainError, type ErrorCode } from '../errors';
 import { yen, type Yen } from '../money';
 import type { TApplicationContent } from '../programmes/content/schema';
 import { fiscalYearOf } from '../time';
+import { reportFieldLabel } from './report-labels';
 import { checkReportChecklist, ZChecklistApplication, ZChecklistReport } from '../programmes/shared/checklist';
 import { ZIsoDate } from '../programmes/shared/dates';
 import type { TProgrammeDefinition } from '../programmes/shared/definition';
@@ -155,7 +156,10 @@ export type TResultsReportDraft = z.input<typeof ZResultsReportDraft>;
  */
 export function reportDraftWithValueAt(draft: TResultsReportDraft, path: string, value: unknown): TResultsReportDraft {
   const next = setAtPath(draft, path.split('.'), value);
-  if (!isResultsReportDraft(next)) throw new DomainError('results.field_invalid', { field: path });
+  if (!isResultsReportDraft(next)) {
+    const label = reportFieldLabel(path);
+    throw new DomainError('results.field_invalid', { field: label.ja, fieldEn: label.en });
+  }
   return next;
 }
 
@@ -216,8 +220,13 @@ export const PERSONNEL_CATEGORIES: readonly string[] = ['personnel', 'engineer_p
 /** The categories a report's lines may use: those of the definition the application was submitted under. */
 export const reportCategories = (def: TProgrammeDefinition): string[] => def.costCategories.map((c) => c.code);
 
+/** Schema refusals with the field named as the report screen names it (「経費の明細 2行目 金額」), never by its path. */
 const zodIssues = (error: z.ZodError): ReportIssue[] =>
-  error.issues.map((i) => ({ code: (i.message.includes('.') ? i.message : 'results.field_invalid') as ErrorCode, path: i.path.join('.'), params: {} }));
+  error.issues.map((i) => {
+    const path = i.path.join('.');
+    const label = reportFieldLabel(path);
+    return { code: (i.message.includes('.') ? i.message : 'results.field_invalid') as ErrorCode, path, params: { field: label.ja, fieldEn: label.en } };
+  });
 
 /** Personnel sheets from the staff and their diaries: rate × direct minutes of diary entries without errors. */
 export function personnelSheets(report: Pick<TResultsReport, 'personnel'>): { sheets: PersonnelSheet[]; issues: ReportIssue[] } {

@@ -9,6 +9,8 @@ import type { TProgrammeDefinition } from './shared/definition';
 import { missingDocuments, type AttachedDocument } from './submission-documents';
 import type { TApplicationContent } from './content/schema';
 import { budgetRows, budgetTables, type BudgetTable } from './budget-tables';
+import { CO2_FACTOR_FACT_LABELS } from './co2/fact-labels';
+import { questionLabeller, type FactLabeller } from './shared/rules';
 
 /**
  * The application forms as data: the structured equivalents of the documents' forms (CLT 様式1–3,
@@ -320,6 +322,22 @@ function withFieldLabel(kind: TProgrammeKind, def: TProgrammeDefinition, content
   return label && 'field' in params ? { ...params, field: label.ja, fieldEn: label.en } : params;
 }
 
+const ENGINE_FORMS: Partial<Record<TProgrammeDefinition['engine'], TProgrammeKind>> = { clt: 'clt_demonstration', co2_factor: 'co2_factor_support' };
+
+/**
+ * A fact as the applicant is asked it: the form's field (「主要用途は戸建住宅である」), the
+ * definition's own question, a CO2 factor's requirement, or a budget table's column — so a
+ * requirement that cannot be judged yet says what to answer in the screen's words.
+ */
+export function factLabeller(def: TProgrammeDefinition, kind: TProgrammeKind | undefined = ENGINE_FORMS[def.engine]): FactLabeller {
+  const prefix = 'grant.facts.';
+  const fields = new Map(kind ? formFields(kind).filter((f) => f.path.startsWith(prefix)).map((f) => [f.path.slice(prefix.length), f.label]) : []);
+  const columns = new Map(budgetTables(def).flatMap((table) => table.columns.map((c) => [c.key, c.label] as const)));
+  const question = questionLabeller(def);
+  const factor = def.engine === 'co2_factor' ? CO2_FACTOR_FACT_LABELS : {};
+  return (fact) => fields.get(fact) ?? question(fact) ?? factor[fact] ?? columns.get(fact) ?? null;
+}
+
 /** The empty budget of a new draft: lists present, so the rules can run from the first keystroke. */
 export const GRANT_DEFAULTS: Readonly<Record<TProgrammeKind, Record<string, unknown>>> = {
   clt_demonstration: { facts: {} },
@@ -396,7 +414,7 @@ function provisionalAssessment(kind: TProgrammeKind, def: TProgrammeDefinition, 
     }
     for (const [code, indices] of leaving) kept.set(code, (kept.get(code) ?? []).filter((i) => !indices.has(i)));
     const validated = validateGrantInput(def, grantWithRows(kind, def, content, kept));
-    if (validated.ok) return { result: computeGrant(def, validated.value), excludedRows: [...excluded.values()] };
+    if (validated.ok) return { result: computeGrant(def, validated.value, factLabeller(def, kind)), excludedRows: [...excluded.values()] };
     // Paths of the trimmed input, read back to the rows' places in the content.
     pending = validated.issues.map((i) => {
       const path = ['grant', ...i.path].join('.');
@@ -446,7 +464,7 @@ export function assessApplication(
     const provisional = provisionalAssessment(kind, def, content, grantIssues);
     return provisional ? { issues, result: null, provisional } : { issues, result: null };
   }
-  const result = computeGrant(def, validated.value);
+  const result = computeGrant(def, validated.value, factLabeller(def, kind));
   if (result.grant.requested <= 0) issues.push({ code: 'application.budget_empty', path: 'grant', params: {} });
   if (result.eligibility.status === 'ineligible') issues.push({ code: 'application.ineligible', path: '', params: {} });
   return { issues, result };

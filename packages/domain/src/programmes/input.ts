@@ -18,7 +18,7 @@ import {
 import { LCA_IMPLEMENTATION } from './lca/definition';
 import type { InputIssue } from './shared/reasons';
 import type { GrantResult, ValidationOutcome } from './shared/result';
-import { isProgrammeCode } from './shared/rules';
+import { isProgrammeCode, type FactLabeller } from './shared/rules';
 
 /**
  * The entry points the API and the CLI (`tsumiki grant compute <programme> <input.json>`) call:
@@ -72,34 +72,39 @@ export type TGrantResult =
 export function computeGrant(
   programme: TProgrammeDefinition,
   input: TCo2GrantInput,
+  labelOf?: FactLabeller,
 ): GrantResult<Co2Breakdown>;
 export function computeGrant(
   programme: TProgrammeDefinition,
   input: TCltGrantInput,
+  labelOf?: FactLabeller,
 ): GrantResult<CltBreakdown>;
 export function computeGrant(
   programme: TProgrammeDefinition,
   input: TGenericGrantInput | TLcaGrantInput,
+  labelOf?: FactLabeller,
 ): GrantResult<GenericBreakdown>;
 export function computeGrant(
   programme: TProgrammeDefinition,
   input: TGrantComputeInput | TGenericGrantInput,
+  labelOf?: FactLabeller,
 ): TGrantResult;
 export function computeGrant(
   programme: TProgrammeDefinition,
   input: TGrantComputeInput | TGenericGrantInput,
+  labelOf?: FactLabeller,
 ): TGrantResult {
   switch (programme.engine) {
     case 'co2_factor':
       if (input.programme !== 'co2_factor_support')
         throw new TypeError(`Input for ${input.programme} given to ${programme.code}`);
-      return computeCo2(programme, input as TCo2GrantInput);
+      return computeCo2(programme, input as TCo2GrantInput, labelOf);
     case 'clt':
       if (input.programme !== 'clt_demonstration')
         throw new TypeError(`Input for ${input.programme} given to ${programme.code}`);
-      return computeClt(programme, input as TCltGrantInput);
+      return computeClt(programme, input as TCltGrantInput, labelOf);
     case 'generic':
-      return computeGeneric(programme, input as TGenericGrantInput);
+      return computeGeneric(programme, input as TGenericGrantInput, labelOf);
   }
 }
 
@@ -162,11 +167,12 @@ export function validateGrantInput(
 export function computeGrantFromJson(
   programme: TProgrammeDefinition | string,
   raw: unknown,
+  labelOf?: FactLabeller,
 ): { ok: true; result: TGrantResult } | { ok: false; issues: InputIssue[] } {
   const def = typeof programme === 'string' ? programmeByCode(programme) : programme;
   const v = validateGrantInput(def ?? (typeof programme === 'string' ? programme : programme.code), raw);
   if (!v.ok) return v;
-  return { ok: true, result: computeGrant(def!, v.value) };
+  return { ok: true, result: computeGrant(def!, v.value, labelOf) };
 }
 
 export function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {

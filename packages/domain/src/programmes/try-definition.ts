@@ -1,3 +1,4 @@
+import { factLabeller } from './application-form';
 import { computeGrantFromJson, toInputIssues, type TGrantResult } from './input';
 import { ZProgrammeDefinition, type TProgrammeDefinition } from './shared/definition';
 import type { InputIssue } from './shared/reasons';
@@ -16,7 +17,7 @@ export interface TryComparison {
 }
 
 function tryUnder(definition: TProgrammeDefinition, sample: unknown): TryOutcome {
-  const computed = computeGrantFromJson(definition, sample);
+  const computed = computeGrantFromJson(definition, sample, factLabeller(definition));
   return computed.ok ? computed : { ok: false, stage: 'input', issues: computed.issues };
 }
 

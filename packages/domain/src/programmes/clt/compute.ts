@@ -5,7 +5,7 @@ import { type TProgrammeDefinition } from '../shared/definition';
 import { assemble, stripReasons } from '../shared/generic';
 import { reason, type Reason } from '../shared/reasons';
 import { type GrantResult, type LineResult } from '../shared/result';
-import { bonusPoints, evaluateCriteria, type SectionResult } from '../shared/rules';
+import { bonusPoints, evaluateCriteria, questionLabeller, type FactLabeller, type SectionResult } from '../shared/rules';
 import { type TCltSection } from './definition';
 import { CLT_INPUT_SECTIONS, cltFacts, type CltInputSectionKey, type TCltGrantInput } from './input';
 import { applyOverheads, judgeLines, T1, type CltOverheads, type Judged } from './lines';
@@ -89,12 +89,12 @@ function decideRate(def: TProgrammeDefinition, input: TCltGrantInput, facts: Fac
   return { applied: 'special', met, reasons: [why] };
 }
 
-export function computeClt(def: TProgrammeDefinition, input: TCltGrantInput): GrantResult<CltBreakdown> {
+export function computeClt(def: TProgrammeDefinition, input: TCltGrantInput, labelOf: FactLabeller = questionLabeller(def)): GrantResult<CltBreakdown> {
   const facts0 = cltFacts(input);
   const rate = decideRate(def, input, facts0);
   const facts: Facts = { ...facts0, rateVariant: rate.applied };
 
-  const eligibility = evaluateCriteria(def.eligibility, facts);
+  const eligibility = evaluateCriteria(def.eligibility, facts, undefined, labelOf);
   const lines = judgeLines(def, input, facts);
   const overheads = applyOverheads(input, lines);
   const assembled = assemble(
@@ -102,6 +102,7 @@ export function computeClt(def: TProgrammeDefinition, input: TCltGrantInput): Gr
     facts,
     eligibility,
     lines.map((l) => l.result),
+    labelOf,
   );
   const bonus = bonusPoints(def, facts);
   const form = (keys: CltInputSectionKey[]) => cltForm(def, keys, lines, assembled.sections);

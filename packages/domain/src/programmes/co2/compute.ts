@@ -7,6 +7,8 @@ import type { GrantResult } from '../shared/result';
 import {
   capsFor,
   evaluateCriteria,
+  questionLabeller,
+  type FactLabeller,
   pickRate,
   type CriterionResult,
   type EligibilityResult,
@@ -68,17 +70,17 @@ export function factorFacts(f: TCo2Factor): Facts {
   };
 }
 
-export function computeCo2(def: TProgrammeDefinition, input: TCo2GrantInput): GrantResult<Co2Breakdown> {
+export function computeCo2(def: TProgrammeDefinition, input: TCo2GrantInput, labelOf: FactLabeller = questionLabeller(def)): GrantResult<Co2Breakdown> {
   // Eligibility: the application, then each factor.
   const appFacts: Facts = {
     factorCount: input.factors.length,
     productCategoryCount: new Set(input.factors.map((f) => f.productCategory)).size,
   };
-  const app = evaluateCriteria(def.eligibility, appFacts);
+  const app = evaluateCriteria(def.eligibility, appFacts, undefined, labelOf);
   const perFactor = new Map(
     input.factors.map((f) => [
       f.id,
-      evaluateCriteria(def.itemEligibility, factorFacts(f), { kind: 'factor', id: f.id }),
+      evaluateCriteria(def.itemEligibility, factorFacts(f), { kind: 'factor', id: f.id }, labelOf),
     ]),
   );
 

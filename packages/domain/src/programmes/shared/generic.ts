@@ -21,6 +21,8 @@ import {
   applyProjectCap,
   computeSection,
   evaluateCriteria,
+  questionLabeller,
+  type FactLabeller,
   type EligibilityResult,
   type SectionResult,
 } from './rules';
@@ -150,9 +152,10 @@ export function costFacts(
 export function computeGeneric(
   def: TProgrammeDefinition,
   input: TGenericGrantInput,
+  labelOf: FactLabeller = questionLabeller(def),
 ): GrantResult<GenericBreakdown> {
   const facts: Facts = { ...costFacts(def, input.lines), ...input.facts };
-  const eligibility = evaluateCriteria(def.eligibility, facts);
+  const eligibility = evaluateCriteria(def.eligibility, facts, undefined, labelOf);
   const lines: LineResult[] = input.lines.map((l) => {
     const section = def.sections.find((s) => s.code === l.section);
     const category = def.costCategories.find((c) => c.code === l.category);
@@ -177,7 +180,7 @@ export function computeGeneric(
     }
     return { ...base, counted: l.amount, status: 'counted', reasons: [] };
   });
-  const assembled = assemble(def, facts, eligibility, lines);
+  const assembled = assemble(def, facts, eligibility, lines, labelOf);
   return {
     programme: def.code,
     eligibility,
@@ -205,6 +208,7 @@ export function assemble(
   facts: Facts,
   eligibility: EligibilityResult,
   lines: readonly LineResult[],
+  labelOf: FactLabeller,
 ): Assembled {
   const sections = def.sections
     .filter((s) => lines.some((l) => l.section === s.code))
@@ -216,6 +220,7 @@ export function assemble(
           .filter((l) => l.section === s.code && l.counted > 0)
           .map((l) => ({ amount: l.counted, taxTreatment: l.taxTreatment })),
         facts,
+        labelOf,
       ),
     );
   const project = applyProjectCap(def, sections, facts);

@@ -9,6 +9,7 @@ import type {
   TRateRule,
   TSection,
   TTaxTreatment,
+  TText,
 } from './definition';
 import { reason, type ProgrammeCode, type Reason, type ReasonSubject } from './reasons';
 
@@ -37,10 +38,20 @@ export interface EligibilityResult {
 
 const LEVEL_OF = { required: 'error', recommended: 'warning', notice: 'info' } as const;
 
+/** A fact as the application form asks it (its question's or field's label), or null when no form names it. */
+export type FactLabeller = (fact: string) => TText | null;
+
+/** The labels a definition itself gives its facts: its own questions. */
+export const questionLabeller =
+  (def: Pick<TProgrammeDefinition, 'questions'>): FactLabeller =>
+  (fact) =>
+    def.questions.find((q) => q.fact === fact)?.text ?? null;
+
 export function evaluateCriteria(
   criteria: readonly TCriterion[],
   facts: Facts,
   subject?: ReasonSubject,
+  labelOf: FactLabeller = () => null,
 ): EligibilityResult {
   const results: CriterionResult[] = [];
   const reasons: Reason[] = [];
@@ -54,7 +65,7 @@ export function evaluateCriteria(
       }
       if (applies.truth === 'unknown') {
         results.push({ ...base, status: 'unknown', missing: applies.missing });
-        if (c.level === 'required') reasons.push(missingReason(c, applies.missing, subject));
+        if (c.level === 'required') reasons.push(missingReason(c, applies.missing, labelOf, subject));
         continue;
       }
     }
@@ -67,20 +78,24 @@ export function evaluateCriteria(
         reason(code, c.source, { criterion: c.text.ja, criterionEn: c.text.en }, LEVEL_OF[c.level], subject),
       );
     } else if (status === 'unknown' && c.level === 'required') {
-      reasons.push(missingReason(c, r.missing, subject));
+      reasons.push(missingReason(c, r.missing, labelOf, subject));
     }
   }
   return { status: overallStatus(results), criteria: results, reasons };
 }
 
-function missingReason(c: TCriterion, missing: string[], subject?: ReasonSubject): Reason {
-  return reason(
-    'eligibility.facts_missing',
-    c.source,
-    { criterion: c.text.ja, criterionEn: c.text.en, facts: missing.join(', ') },
-    'warning',
-    subject,
-  );
+/**
+ * The facts still to answer, named as the form asks them (「主要用途は戸建住宅である」); a fact no
+ * form names keeps its key, which the definition's checks and the domain tests keep from happening.
+ */
+export function namedFacts(missing: readonly string[], labelOf: FactLabeller): { facts: string; factsEn: string } {
+  const labels = missing.map((fact) => labelOf(fact) ?? { ja: fact, en: fact });
+  return { facts: labels.map((l) => `「${l.ja}」`).join('、'), factsEn: labels.map((l) => `“${l.en}”`).join(', ') };
+}
+
+function missingReason(c: TCriterion, missing: string[], labelOf: FactLabeller, subject?: ReasonSubject): Reason {
+  const params = { criterion: c.text.ja, criterionEn: c.text.en, ...namedFacts(missing, labelOf) };
+  return reason('eligibility.facts_missing', c.source, params, 'warning', subject);
 }
 
 export function overallStatus(results: readonly CriterionResult[]): EligibilityStatus {
@@ -191,6 +206,7 @@ export function computeSection(
   section: TSection,
   lines: readonly CountedLine[],
   facts: Facts,
+  labelOf: FactLabeller = questionLabeller(def),
 ): SectionResult {
   const subject: ReasonSubject = { kind: 'section', id: section.code };
   const names = { section: section.name.ja, sectionEn: section.name.en };
@@ -210,7 +226,7 @@ export function computeSection(
           ? reason(
               'grant.rate_undetermined',
               section.source,
-              { ...names, facts: missing.join(', ') },
+              { ...names, ...namedFacts(missing, labelOf) },
               'warning',
               subject,
             )
