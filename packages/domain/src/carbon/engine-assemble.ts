@@ -153,7 +153,7 @@ function factorsUsedOf(prepared: TPreparedAssessment, acc: Accumulated): TFactor
 
 /** The lines each list names (missing factors, no mass, outside the method, user-entered factors). */
 function lineLists(prepared: TPreparedAssessment, acc: Accumulated, used: readonly TFactorUsed[]) {
-  const { input, keys, resolved, counts, keyOfLine } = prepared;
+  const { input, keys, resolved, counts, lineGroups } = prepared;
   const lines = input.boq;
   const missing: TLineList & { materials: string[] } = { count: 0, lineIds: [], materials: [] };
   const userEnteredLines: TLineList & { factorIds: string[] } = {
@@ -204,7 +204,7 @@ function lineLists(prepared: TPreparedAssessment, acc: Accumulated, used: readon
       userEnteredLines.lineIds.length < wantEntered);
     i++
   ) {
-    const k = keyOfLine[i]!;
+    const k = lineGroups.keyOf(i);
     if (acc.missingKeys[k]) limitedIds(missing.lineIds, lines[i]!.id);
     if (acc.noMassKeys[k]) limitedIds(acc.noMass.lineIds, lines[i]!.id);
     if (outsideKeys[k]) limitedIds(outside.lineIds, lines[i]!.id);

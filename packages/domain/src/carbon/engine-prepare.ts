@@ -41,6 +41,8 @@ export interface TPreparedAssessment {
   /** Σ quantity per key, in the lines' own unit. */
   readonly sums: Float64Array;
   readonly counts: Int32Array;
+  /** Which key each line has (`keyOf(i)`); `keyOfLine` builds the whole column when read. */
+  readonly lineGroups: TLineGroups;
   readonly keyOfLine: Int32Array;
   readonly parts: BuildingParts;
 }
@@ -109,10 +111,9 @@ export function prepareAssessment(
   // 1. Distinct keys, with each line's key and the quantities summed per key.
   const lines = input.boq;
   const n = lines.length;
-  const { keys, keyOfLine, sums, counts } =
-    options.lineGroups !== undefined && options.lineGroups.keyOfLine.length === n
-      ? options.lineGroups
-      : groupLines(lines);
+  const lineGroups =
+    options.lineGroups !== undefined && options.lineGroups.isFor(lines) ? options.lineGroups : groupLines(lines);
+  const { keys, sums, counts } = lineGroups;
 
   // 2. Factor and conversion per key.
   const index = factorIndex(options.library ?? STARTER_LIBRARY, input.factors);
@@ -123,6 +124,7 @@ export function prepareAssessment(
     (r) => r.problem !== undefined && (r.problem.code !== 'carbon.factor_missing' || !input.allowIncomplete),
   );
   if (blocking || (missing && !input.allowIncomplete)) {
+    const keyOfLine = lineGroups.keyOfLine;
     for (let i = 0; i < n; i++) {
       const problem = resolved[keyOfLine[i]!]!.problem;
       if (problem === undefined) continue;
@@ -139,7 +141,22 @@ export function prepareAssessment(
   // 3. Building-level sources that do not depend on the scenario.
   const parts = buildingParts(input, period.years, issues);
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, prepared: { input, period, keys, resolved, sums, counts, keyOfLine, parts } };
+  return {
+    ok: true,
+    prepared: {
+      input,
+      period,
+      keys,
+      resolved,
+      sums,
+      counts,
+      lineGroups,
+      get keyOfLine() {
+        return lineGroups.keyOfLine;
+      },
+      parts,
+    },
+  };
 }
 
 function resolveKey(

@@ -98,4 +98,44 @@ describe('groupLines', () => {
       });
     expect(groupLines(lines)).toEqual(naive(lines));
   });
+
+  it('looks up any line’s key again as the grouping found it, and knows its own lines', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 200 }), fc.nat(), (drawn, pick) => {
+        const lines = drawn.map((l, i) => ({ ...l, id: `L${i + 1}`, category: '3' as const }));
+        const groups = groupLines(lines);
+        const expected = naive(lines).keyOfLine;
+        const i = pick % lines.length;
+        expect(groups.keyOf(i)).toBe(expected[i]);
+        expect(groups.keyOfLine).toEqual(expected);
+        expect(groups.isFor(lines)).toBe(true);
+        expect(groups.isFor([...lines])).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps keys apart that differ in one field only, by less than the hash sees', () => {
+    const one: TBoqLine = { id: 'A', category: '3', subItem: '3.5', materialKey: 'wood.clt', unit: 'm2', quantity: 1 };
+    const pairs: [Partial<TBoqLine>, Partial<TBoqLine>][] = [
+      [{ thickness: 0.012 }, { thickness: 0.0120000001 }],
+      [{ density: 500 }, { density: 500.0000001 }],
+      [{ kgPerPiece: 2 }, { kgPerPiece: 2.0000001 }],
+      [{ kgPerMetre: 3 }, { kgPerMetre: 3.0000001 }],
+      [{ factorId: 'a.b' }, { factorId: 'b.b' }],
+      [{ materialKey: 'wood.clt' }, { materialKey: 'wood.alt' }],
+      [{ thickness: 0.012 }, {}],
+      [{ density: 500 }, { kgPerPiece: 500 }],
+    ];
+    for (const [a, b] of pairs) {
+      const lines = [
+        { ...one, ...a },
+        { ...one, ...b, id: 'B' },
+        { ...one, ...a, id: 'C' },
+      ];
+      const groups = groupLines(lines);
+      expect(groups.keys).toHaveLength(2);
+      expect(groups).toEqual(naive(lines));
+    }
+  });
 });

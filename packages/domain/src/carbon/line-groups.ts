@@ -16,15 +16,92 @@ export interface LineKey {
 }
 
 /**
- * The BoQ in columns: each line's key, and per key the summed quantity (in the lines' own unit)
- * and the line count. Everything the engine computes per scenario is linear in quantity, so these
- * few numbers per key are all it needs from the lines.
+ * The BoQ in columns: per key the summed quantity (in the lines' own unit) and the line count.
+ * Everything the engine computes per scenario is linear in quantity, so these few numbers per key
+ * are all it needs from the lines. Which key each line has is looked up again when asked (the
+ * engine names only a handful of lines): an array of 100,000 key numbers filled on every run
+ * would cost as much as a third of the grouping.
  */
 export interface TLineGroups {
   readonly keys: readonly LineKey[];
-  readonly keyOfLine: Int32Array;
   readonly sums: Float64Array;
   readonly counts: Int32Array;
+  /** Every line's key number, built on first read. */
+  readonly keyOfLine: Int32Array;
+  /** The key number of line `i`. */
+  keyOf(i: number): number;
+  /** Whether these are the groups of exactly this array of lines. */
+  isFor(lines: readonly TBoqLine[]): boolean;
+}
+
+/**
+ * A hash of a few characters and the numbers, the same for every line with the same key, in the
+ * upper 27 bits; in the lowest 5, which of the optional fields the line gives (`GIVEN_*`).
+ */
+function lineHash(l: TBoqLine): number {
+  const materialKey = l.materialKey;
+  const subItem = l.subItem;
+  const unit = l.unit;
+  const ml = materialKey.length;
+  let h = (ml * 31 + materialKey.charCodeAt(ml - 1)) | 0;
+  h = (h * 31 + materialKey.charCodeAt(ml >> 1)) | 0;
+  h = (h * 31 + subItem.charCodeAt(subItem.length - 1)) | 0;
+  h = (h * 31 + unit.charCodeAt(0) + unit.length) | 0;
+  let given = 0;
+  // The numbers are positive or absent; fractions matter (0.012 vs 0.024 m).
+  const thickness = l.thickness;
+  if (thickness !== undefined) {
+    given |= GIVEN_THICKNESS;
+    h = (h * 31 + ((thickness * 1048573) | 0)) | 0;
+  }
+  const density = l.density;
+  if (density !== undefined) {
+    given |= GIVEN_DENSITY;
+    h = (h * 31 + ((density * 4099) | 0)) | 0;
+  }
+  const factorId = l.factorId;
+  if (factorId !== undefined) {
+    given |= GIVEN_FACTOR;
+    h = (h * 31 + factorId.length * 7 + factorId.charCodeAt(factorId.length - 1)) | 0;
+  }
+  const kgPerPiece = l.kgPerPiece;
+  if (kgPerPiece !== undefined) {
+    given |= GIVEN_KG_PER_PIECE;
+    h = (h * 31 + ((kgPerPiece * 4099) | 0)) | 0;
+  }
+  const kgPerMetre = l.kgPerMetre;
+  if (kgPerMetre !== undefined) {
+    given |= GIVEN_KG_PER_METRE;
+    h = (h * 31 + ((kgPerMetre * 4099) | 0)) | 0;
+  }
+  return ((h ^ (h >>> 15)) << 5) | given;
+}
+
+const GIVEN_THICKNESS = 1;
+const GIVEN_DENSITY = 2;
+const GIVEN_FACTOR = 4;
+const GIVEN_KG_PER_PIECE = 8;
+const GIVEN_KG_PER_METRE = 16;
+const GIVEN_BITS = 31;
+
+/**
+ * Whether the line has key `k`, whose hash (and so optional fields, `given`) is the same. Comparing a number
+ * with undefined is a generic comparison, so only the fields both give are compared; most lines
+ * give none. The strings: unit and sub-item are short and usually the same string, the material
+ * key, the longest, last.
+ */
+function sameKey(k: LineKey, l: TBoqLine, given: number): boolean {
+  return (
+    k.unit === l.unit &&
+    k.subItem === l.subItem &&
+    k.materialKey === l.materialKey &&
+    (given === 0 ||
+      (((given & GIVEN_THICKNESS) === 0 || k.thickness === l.thickness) &&
+        ((given & GIVEN_DENSITY) === 0 || k.density === l.density) &&
+        ((given & GIVEN_FACTOR) === 0 || k.factorId === l.factorId) &&
+        ((given & GIVEN_KG_PER_PIECE) === 0 || k.kgPerPiece === l.kgPerPiece) &&
+        ((given & GIVEN_KG_PER_METRE) === 0 || k.kgPerMetre === l.kgPerMetre)))
+  );
 }
 
 /**
@@ -35,81 +112,55 @@ export interface TLineGroups {
  */
 export class LineGrouper {
   private readonly keys: LineKey[] = [];
-  private hashes: number[] = [];
+  private hashes = new Int32Array(16);
   private table = new Int32Array(64).fill(-1);
   private mask = 63;
   private sums = new Float64Array(16);
   private counts = new Int32Array(16);
-  private readonly keyOfLine: Int32Array;
-  private n = 0;
 
-  constructor(lines: number) {
-    this.keyOfLine = new Int32Array(lines);
-  }
-
-  add(
-    materialKey: string,
-    subItem: string,
-    category: TCategoryCode,
-    unit: TUnit,
-    factorId: string | undefined,
-    density: number | undefined,
-    thickness: number | undefined,
-    kgPerPiece: number | undefined,
-    kgPerMetre: number | undefined,
-    quantity: number,
-  ): void {
-    const h = keyHash(materialKey, subItem, unit, factorId, density, thickness, kgPerPiece, kgPerMetre);
+  /**
+   * Validated lines, in order. One loop with the table in locals: read from the object on every
+   * line, they cost a fifth of the grouping.
+   */
+  addAll(lines: readonly TBoqLine[]): void {
     const keys = this.keys;
-    let slot = h & this.mask;
-    let k = this.table[slot]!;
-    while (
-      k >= 0 &&
-      !matches(keys[k]!, materialKey, subItem, unit, factorId, density, thickness, kgPerPiece, kgPerMetre)
-    ) {
-      slot = (slot + 1) & this.mask;
-      k = this.table[slot]!;
+    let { hashes, table, mask, sums, counts } = this;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      const h = lineHash(l);
+      let slot = (h >>> 5) & mask;
+      let k = table[slot]!;
+      while (k >= 0 && (hashes[k] !== h || !sameKey(keys[k]!, l, h & GIVEN_BITS))) {
+        slot = (slot + 1) & mask;
+        k = table[slot]!;
+      }
+      if (k < 0) {
+        k = this.newKey(slot, h, l);
+        ({ hashes, table, mask, sums, counts } = this);
+      }
+      sums[k] = sums[k]! + l.quantity;
+      counts[k] = counts[k]! + 1;
     }
-    if (k < 0) {
-      k = this.newKey(slot, h, {
-        materialKey,
-        subItem,
-        category,
-        unit,
-        factorId,
-        density,
-        thickness,
-        kgPerPiece,
-        kgPerMetre,
-      });
-    }
-    this.keyOfLine[this.n++] = k;
-    this.sums[k] = this.sums[k]! + quantity;
-    this.counts[k] = this.counts[k]! + 1;
   }
 
-  /** A validated line. */
-  addLine(l: TBoqLine): void {
-    this.add(
-      l.materialKey,
-      l.subItem,
-      l.category,
-      l.unit,
-      l.factorId,
-      l.density,
-      l.thickness,
-      l.kgPerPiece,
-      l.kgPerMetre,
-      l.quantity,
-    );
-  }
-
-  private newKey(slot: number, hash: number, key: LineKey): number {
+  private newKey(slot: number, hash: number, l: TBoqLine): number {
     const k = this.keys.length;
-    this.keys.push(key);
-    this.hashes.push(hash);
+    this.keys.push({
+      materialKey: l.materialKey,
+      subItem: l.subItem,
+      category: l.category,
+      unit: l.unit,
+      factorId: l.factorId,
+      density: l.density,
+      thickness: l.thickness,
+      kgPerPiece: l.kgPerPiece,
+      kgPerMetre: l.kgPerMetre,
+    });
     this.table[slot] = k;
     if (k >= this.sums.length) {
+      const hashes = new Int32Array(this.hashes.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
       const sums = new Float64Array(this.sums.length * 2);
       sums.set(this.sums);
       this.sums = sums;
@@ -117,6 +168,7 @@ export class LineGrouper {
       counts.set(this.counts);
       this.counts = counts;
     }
+    this.hashes[k] = hash;
     // At most half full, so a probe ends soon on an empty slot.
     if (2 * (k + 1) > this.mask) this.grow();
     return k;
@@ -126,7 +178,7 @@ export class LineGrouper {
     const mask = this.mask * 2 + 1;
     const table = new Int32Array(mask + 1).fill(-1);
     for (let k = 0; k < this.keys.length; k++) {
-      let slot = this.hashes[k]! & mask;
+      let slot = (this.hashes[k]! >>> 5) & mask;
       while (table[slot]! >= 0) slot = (slot + 1) & mask;
       table[slot] = k;
     }
@@ -134,68 +186,65 @@ export class LineGrouper {
     this.mask = mask;
   }
 
-  finish(): TLineGroups {
+  /** The groups of `lines`: the same lines, in the same order, as were added. */
+  finish(lines: readonly TBoqLine[]): TLineGroups {
     const K = this.keys.length;
-    return {
-      keys: this.keys,
-      keyOfLine: this.keyOfLine,
-      sums: this.sums.slice(0, K),
-      counts: this.counts.slice(0, K),
-    };
+    const { keys, hashes, table, mask } = this;
+    return new LineGroups(lines, keys, this.sums.slice(0, K), this.counts.slice(0, K), { hashes, table, mask });
   }
 }
 
-/** A few characters of each string and the numbers' bits: cheap, and enough to spread real keys. */
-function keyHash(
-  materialKey: string,
-  subItem: string,
-  unit: string,
-  factorId: string | undefined,
-  density: number | undefined,
-  thickness: number | undefined,
-  kgPerPiece: number | undefined,
-  kgPerMetre: number | undefined,
-): number {
-  const ml = materialKey.length;
-  let h = (ml * 31 + materialKey.charCodeAt(ml - 1)) | 0;
-  h = (h * 31 + materialKey.charCodeAt(ml >> 1)) | 0;
-  h = (h * 31 + subItem.charCodeAt(subItem.length - 1)) | 0;
-  h = (h * 31 + unit.charCodeAt(0) + unit.length) | 0;
-  // The numbers are positive or absent; fractions matter (0.012 vs 0.024 m).
-  if (thickness !== undefined) h = (h * 31 + ((thickness * 1048573) | 0)) | 0;
-  if (density !== undefined) h = (h * 31 + ((density * 4099) | 0)) | 0;
-  if (factorId !== undefined) h = (h * 31 + factorId.length * 7 + factorId.charCodeAt(factorId.length - 1)) | 0;
-  if (kgPerPiece !== undefined) h = (h * 31 + ((kgPerPiece * 4099) | 0)) | 0;
-  if (kgPerMetre !== undefined) h = (h * 31 + ((kgPerMetre * 4099) | 0)) | 0;
-  return (h ^ (h >>> 15)) | 0;
-}
+class LineGroups implements TLineGroups {
+  readonly #lines: readonly TBoqLine[];
+  readonly #index: { hashes: Int32Array; table: Int32Array; mask: number };
+  #keyOfLine: Int32Array | undefined;
+  declare readonly keyOfLine: Int32Array;
 
-function matches(
-  k: LineKey,
-  materialKey: string,
-  subItem: string,
-  unit: TUnit,
-  factorId: string | undefined,
-  density: number | undefined,
-  thickness: number | undefined,
-  kgPerPiece: number | undefined,
-  kgPerMetre: number | undefined,
-): boolean {
-  return (
-    k.thickness === thickness &&
-    k.density === density &&
-    k.kgPerPiece === kgPerPiece &&
-    k.kgPerMetre === kgPerMetre &&
-    k.unit === unit &&
-    k.subItem === subItem &&
-    k.factorId === factorId &&
-    k.materialKey === materialKey
-  );
+  constructor(
+    lines: readonly TBoqLine[],
+    readonly keys: readonly LineKey[],
+    readonly sums: Float64Array,
+    readonly counts: Int32Array,
+    index: { hashes: Int32Array; table: Int32Array; mask: number },
+  ) {
+    this.#lines = lines;
+    this.#index = index;
+    // An own, enumerable property (compared and printed like the others) that is built when read.
+    Object.defineProperty(this, 'keyOfLine', {
+      enumerable: true,
+      get: () => (this.#keyOfLine ??= this.#allKeys()),
+    });
+  }
+
+  keyOf(i: number): number {
+    const l = this.#lines[i]!;
+    const h = lineHash(l);
+    const keys = this.keys;
+    const { hashes, table, mask } = this.#index;
+    let slot = (h >>> 5) & mask;
+    let k = table[slot]!;
+    while (k >= 0 && (hashes[k] !== h || !sameKey(keys[k]!, l, h & GIVEN_BITS))) {
+      slot = (slot + 1) & mask;
+      k = table[slot]!;
+    }
+    return k;
+  }
+
+  isFor(lines: readonly TBoqLine[]): boolean {
+    return lines === this.#lines;
+  }
+
+  #allKeys(): Int32Array {
+    const n = this.#lines.length;
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = this.keyOf(i);
+    return all;
+  }
 }
 
 /** Groups validated lines (the path for input that did not come through `validateAssessmentInput`). */
 export function groupLines(lines: readonly TBoqLine[]): TLineGroups {
-  const grouper = new LineGrouper(lines.length);
-  for (let i = 0; i < lines.length; i++) grouper.addLine(lines[i]!);
-  return grouper.finish();
+  const grouper = new LineGrouper();
+  grouper.addAll(lines);
+  return grouper.finish(lines);
 }

@@ -1,5 +1,5 @@
 import { CATEGORY_CODES, DEFAULT_SUB_ITEM, subItem, type TCategoryCode } from './categories';
-import { groupLines, LineGrouper, type TLineGroups } from './line-groups';
+import { groupLines, type TLineGroups } from './line-groups';
 import { ZAssessmentBase, ZAssessmentInput, ZBoqLine, type TAssessmentInput, type TBoqLine } from './model';
 import { UNITS, type TUnit } from './units';
 
@@ -157,27 +157,58 @@ const viaZod = (raw: unknown): TValidation => {
   return { ok: true, input: parsed.data, lineGroups: groupLines(parsed.data.boq) };
 };
 
+/**
+ * Whether the first `taken` lines of `raw` were each returned as they are by the line check, and
+ * they are all of it: then the array itself is what zod would return (a fresh copy of it), and
+ * is used as it is. A plain array only, so that nothing but its elements can tell the two apart.
+ */
+function takenWhole(raw: unknown[], taken: number): raw is TBoqLine[] {
+  return taken === raw.length && Object.getPrototypeOf(raw) === Array.prototype;
+}
+
+/** The first `i` lines, each of which the check took as it is, checked again to type them. */
+function takenPrefix(raw: unknown[], i: number): TBoqLine[] | undefined {
+  const lines: TBoqLine[] = [];
+  for (let j = 0; j < i; j++) {
+    const line = fastLine(raw[j]);
+    if (line === undefined) return undefined;
+    lines.push(line);
+  }
+  return lines;
+}
+
 /** ZAssessmentInput's answer, reached faster; see the note at the top. */
 export function validateAssessmentInput(raw: unknown): TValidation {
   if (!isPlainObject(raw) || !Array.isArray(raw.boq)) return viaZod(raw);
   const rawLines: unknown[] = raw.boq;
   const n = rawLines.length;
-  const lines: TBoqLine[] = new Array<TBoqLine>(n);
-  const grouper = new LineGrouper(n);
+  // Copied only from the first line the check had to rewrite (or zod parse): a copy of 100,000
+  // pointers into an old-generation array costs the collector more than the check itself.
+  let copy: TBoqLine[] | undefined;
+  let taken = 0;
   const ids = new SeenIds();
   for (let i = 0; i < n; i++) {
-    let line = fastLine(rawLines[i]);
+    const given = rawLines[i];
+    let line = fastLine(given);
     if (line === undefined) {
-      const parsed = ZBoqLine.safeParse(rawLines[i]);
+      const parsed = ZBoqLine.safeParse(given);
       if (!parsed.success) return viaZod(raw);
       line = parsed.data;
     }
     // Duplicate ids are refused by ZAssessmentInput's refinement: let zod word and place them.
     if (!ids.add(line.id)) return viaZod(raw);
-    lines[i] = line;
-    grouper.addLine(line);
+    if (copy !== undefined) copy.push(line);
+    else if (line === given) taken++;
+    else {
+      copy = takenPrefix(rawLines, i);
+      // A line whose getters answer differently the second time: zod decides.
+      if (copy === undefined) return viaZod(raw);
+      copy.push(line);
+    }
   }
   const rest = ZAssessmentBase.safeParse({ ...raw, boq: [] });
   if (!rest.success) return viaZod(raw);
-  return { ok: true, input: { ...rest.data, boq: lines }, lineGroups: grouper.finish() };
+  const lines = copy ?? (takenWhole(rawLines, taken) ? rawLines : undefined);
+  if (lines === undefined) return viaZod(raw);
+  return { ok: true, input: { ...rest.data, boq: lines }, lineGroups: groupLines(lines) };
 }

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assess, assessValidated, evaluatePrepared, prepareAssessment } from './engine';
+import { ZAssessmentInput } from './model';
+import { validateAssessmentInput } from './validate';
+
+/*
+ * The fast path (hand-checked validation that groups the lines, lines taken without a copy, keys
+ * looked up again only for the lines a result names) against the plain one: zod's parse, then the
+ * engine grouping zod's copy itself. Both must give the same outcome to the last digit and word.
+ */
+
+const base = {
+  project: { name: 'P', building: { use: 'office', structure: 'RC', grossFloorAreaM2: 800 } },
+  assessmentDate: '2026-04-01',
+  method: 'detailed',
+  factors: [
+    {
+      id: 'own.rebar',
+      materialKey: 'steel.rebar',
+      nameJa: '自社 鉄筋',
+      nameEn: 'Own rebar',
+      productCategory: 'test',
+      declaredUnit: 't',
+      a1a3: 700,
+      dataType: 'epd_industry',
+      owner: 'test',
+      source: 'test value',
+      publishedOn: '2025-04-01',
+    },
+  ],
+};
+
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const placeArb = fc.constantFrom<[string, string | undefined]>(
+  ['3', '3.5'],
+  ['3', '3.1'],
+  ['3', '3.4'],
+  ['5', '5.1'],
+  ['1', '1'],
+  ['1', undefined],
+  ['6', undefined],
+);
+const fieldsArb = fc.record(
+  {
+    materialKey: fc.constantFrom('wood.clt', 'wood.plywood_structural', 'steel.rebar', 'concrete.ready_mixed', 'wood.mdf'),
+    quantity: fc.oneof(fc.double({ min: 0, max: 1e5, noNaN: true }), fc.constantFrom(0, 1, 2.5)),
+    unit: fc.constantFrom('m3', 'm2', 't', 'kg'),
+    thickness: maybe(fc.constantFrom(0.012, 0.024)),
+    density: maybe(fc.constantFrom(500, 2300)),
+    factorId: maybe(fc.constantFrom('own.rebar')),
+    label: maybe(fc.constantFrom('柱')),
+  },
+  { requiredKeys: ['materialKey', 'quantity', 'unit'] },
+);
+const goodLine = fc
+  .tuple(placeArb, fieldsArb)
+  .map(([[category, subItem], fields]) => (subItem === undefined ? { category, ...fields } : { category, subItem, ...fields }));
+// What a client also sends: a line the schema refuses, or one it accepts only by rewriting it.
+const oddLine = fc.oneof(
+  goodLine.map((l) => ({ ...l, quantity: -1 })),
+  goodLine.map((l) => ({ ...l, unit: 'bushel' })),
+  goodLine.map((l) => ({ ...l, quantity: Number.NaN })),
+  goodLine.map((l) => ({ ...l, extra: 'dropped' })),
+  goodLine.map((l) => ({ ...l, subItem: '5.1' })),
+);
+const boqArb = fc
+  .array(fc.oneof({ weight: 12, arbitrary: goodLine }, { weight: 1, arbitrary: oddLine }), { maxLength: 40 })
+  .map((lines) => lines.map((l, i) => ({ ...l, id: `L${i + 1}` })));
+
+describe('the fast path and the plain one', () => {
+  it('assess(raw) equals zod then the engine, for random bills of quantities', () => {
+    let assessed = 0;
+    fc.assert(
+      fc.property(boqArb, fc.boolean(), (boq, allowIncomplete) => {
+        // Through JSON, as the product receives input.
+        const raw: unknown = JSON.parse(JSON.stringify({ ...base, boq, allowIncomplete }));
+        const fast = assess(raw);
+        const zod = ZAssessmentInput.safeParse(raw);
+        if (!zod.success) {
+          expect(fast.ok).toBe(false);
+          return;
+        }
+        const plain = assessValidated(zod.data);
+        expect(fast).toEqual(plain);
+        if (fast.ok) assessed++;
+      }),
+      { numRuns: 300, seed: 20261205 },
+    );
+    expect(assessed).toBeGreaterThan(30);
+  }, 120_000);
+
+  it('evaluates a prepared assessment the same from validation’s grouping and from its own', () => {
+    fc.assert(
+      fc.property(boqArb, (boq) => {
+        const raw: unknown = JSON.parse(JSON.stringify({ ...base, boq, allowIncomplete: true }));
+        const validated = validateAssessmentInput(raw);
+        if (!validated.ok) return;
+        const grouped = prepareAssessment(validated.input, { lineGroups: validated.lineGroups });
+        const own = prepareAssessment(validated.input);
+        expect(grouped.ok).toBe(own.ok);
+        if (!grouped.ok || !own.ok) return;
+        expect(grouped.prepared.keyOfLine).toEqual(own.prepared.keyOfLine);
+        expect(evaluatePrepared(grouped.prepared)).toEqual(evaluatePrepared(own.prepared));
+      }),
+      { numRuns: 200, seed: 20261205 },
+    );
+  }, 120_000);
+
+  it('takes well-formed lines as they are, and copies from the first line it must rewrite', () => {
+    const good = (id: string) => ({ id, category: '3', subItem: '3.5', materialKey: 'wood.clt', quantity: 2, unit: 'm3' });
+    const whole = { ...base, boq: [good('A'), good('B'), good('C')] };
+    const taken = validateAssessmentInput(whole);
+    expect(taken.ok && taken.input.boq).toBe(whole.boq);
+
+    // Category 1 may leave its sub-item out; zod fills it in, so that line (and the array) is new.
+    const rewritten = { ...whole, boq: [good('A'), { ...good('B'), category: '1', subItem: undefined }, good('C')] };
+    const copied = validateAssessmentInput(rewritten);
+    expect(copied.ok).toBe(true);
+    if (!copied.ok) return;
+    expect(copied.input.boq).not.toBe(rewritten.boq);
+    expect(copied.input.boq[0]).toBe(rewritten.boq[0]);
+    expect(copied.input.boq[2]).toBe(rewritten.boq[2]);
+    expect(copied.input.boq).toEqual(ZAssessmentInput.parse(rewritten).boq);
+  });
+});
