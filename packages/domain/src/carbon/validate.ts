@@ -112,17 +112,22 @@ export class SeenIds {
   /** Adds the id; false when it was there already. */
   add(id: string): boolean {
     const length = id.length;
+    // The trailing digits, read from the end in one pass: their value and where they start.
     let p = length;
+    let n = 0;
+    let place = 1;
     for (; p > 0; p--) {
-      const c = id.charCodeAt(p - 1);
-      if (c < 48 || c > 57) break;
+      const d = id.charCodeAt(p - 1) - 48;
+      if (d < 0 || d > 9) break;
+      // Up to 7 digits (a 1.25 MB bitmap at most).
+      if (place === 1e7) return this.addOther(id);
+      n += d * place;
+      place *= 10;
     }
     const digits = length - p;
-    // Up to 7 digits (a 1.25 MB bitmap at most); a leading zero is another string ("L01" ≠ "L1").
-    if (digits === 0 || digits > 7 || (digits > 1 && id.charCodeAt(p) === 48)) return this.addOther(id);
-    let n = 0;
-    for (let i = p; i < length; i++) n = n * 10 + id.charCodeAt(i) - 48;
-    if (p !== this.prefix.length || !id.startsWith(this.prefix)) {
+    // A leading zero is another string ("L01" ≠ "L1").
+    if (digits === 0 || (digits > 1 && id.charCodeAt(p) === 48)) return this.addOther(id);
+    if (!this.samePrefix(id, p)) {
       this.prefix = id.slice(0, p);
       this.bits = this.byPrefix.get(this.prefix) ?? new Uint8Array(0);
     }
@@ -136,6 +141,14 @@ export class SeenIds {
     const bit = 1 << (n & 7);
     if ((this.bits[byte]! & bit) !== 0) return false;
     this.bits[byte]! |= bit;
+    return true;
+  }
+
+  /** Whether the id's first `p` characters are the current prefix (one or two, as a rule). */
+  private samePrefix(id: string, p: number): boolean {
+    const prefix = this.prefix;
+    if (p !== prefix.length) return false;
+    for (let i = 0; i < p; i++) if (id.charCodeAt(i) !== prefix.charCodeAt(i)) return false;
     return true;
   }
 
