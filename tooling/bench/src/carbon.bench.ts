@@ -25,6 +25,10 @@
  *                      the median of anything that reads 100,000 objects from memory is mostly
  *                      other processes' time (the bare loop's two arrays stay in cache), so the
  *                      best run is the figure closest to the code's own cost. Same work, no less.
+ *   engine100kCpuMs, bareLoop100kCpuMs, ratioCpu, assessWithZod100kCpuMs  the same runs' medians
+ *                      in CPU time of this process (process.cpuUsage, every thread: the collector's
+ *                      helpers count too), so the time the machine gave other processes is not in
+ *                      them; memory and cache they share with other processes still is.
  *   engineFreshInput100kMs, ratioFreshInput  the engine on lines parsed just before each run, as
  *                      a request's are (parsing and validation outside the timer); the figures
  *                      above reuse one input that has lived through many collections.
@@ -132,12 +136,18 @@ function input(lines: number): TAssessmentInputRaw {
   };
 }
 
-function timeIt(fn: () => unknown, iterations: number): number[] {
+/** Wall-clock milliseconds per run; with `cpu`, also the process's CPU milliseconds per run into it. */
+function timeIt(fn: () => unknown, iterations: number, cpu?: number[]): number[] {
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
+    const cpuStart = cpu ? process.cpuUsage() : undefined;
     const started = performance.now();
     fn();
     samples.push(performance.now() - started);
+    if (cpu) {
+      const used = process.cpuUsage(cpuStart);
+      cpu.push((used.user + used.system) / 1000);
+    }
   }
   return samples;
 }
@@ -168,7 +178,8 @@ const wholeLife = first.result.stages.wholeLife;
 // itself. The same given validation's grouping (as assess() passes it) is measured apart.
 timeIt(() => assessValidated(parsed), 10);
 const heapBefore = process.memoryUsage().heapUsed;
-const engineSamples = timeIt(() => assessValidated(parsed), ITERATIONS);
+const engineCpuSamples: number[] = [];
+const engineSamples = timeIt(() => assessValidated(parsed), ITERATIONS, engineCpuSamples);
 const heapAfter = process.memoryUsage().heapUsed;
 const engine = summarise(engineSamples);
 timeIt(() => assessValidated(parsed, { lineGroups }), 5);
@@ -208,7 +219,8 @@ const bare = () => {
   sink += total;
 };
 timeIt(bare, 20);
-const bareSamples = timeIt(bare, ITERATIONS);
+const bareCpuSamples: number[] = [];
+const bareSamples = timeIt(bare, ITERATIONS, bareCpuSamples);
 const bareSummary = summarise(bareSamples);
 // Touching the 100,000 line objects at all (what any engine over this input must do) costs more
 // than the typed-array loop: Σ line.quantity × f over the parsed lines.
@@ -223,7 +235,8 @@ const bareObjectsSummary = summarise(timeIt(bareObjects, ITERATIONS));
 
 // The full path a user waits for: validation (same answers as zod) and the assessment.
 timeIt(() => assess(raw), 3);
-const fullSamples = timeIt(() => assess(raw), Math.max(3, Math.floor(ITERATIONS / 2)));
+const fullCpuSamples: number[] = [];
+const fullSamples = timeIt(() => assess(raw), Math.max(3, Math.floor(ITERATIONS / 2)), fullCpuSamples);
 const full = summarise(fullSamples);
 
 // --- 1,000 scenario variants of a 1,000-line BoQ -------------------------------------------------
@@ -253,6 +266,9 @@ for (const scenario of variants) {
 const variantsFullMs = performance.now() - variantsFullStart;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+const engineCpu = summarise(engineCpuSamples);
+const bareCpu = summarise(bareCpuSamples);
+const fullCpu = summarise(fullCpuSamples);
 
 /** The FZK-Haus import, from file bytes to grouped lines; undefined when the sample is absent. */
 async function ifcImport(): Promise<
@@ -289,6 +305,9 @@ log(
 );
 log(`  full assess() incl. validation:      median ${full.p50} ms (n=${full.n})`);
 log(
+  `  CPU time, medians:                   engine ${engineCpu.p50} ms, bare loop ${bareCpu.p50} ms (ratio ${round(engineCpu.p50 / bareCpu.p50)}), assess() ${fullCpu.p50} ms`,
+);
+log(
   `  heap used: ${mb(heapBefore)} MB before, ${mb(heapAfter)} MB after ${ITERATIONS} runs; rss ${mb(process.memoryUsage().rss)} MB`,
 );
 log(
@@ -320,6 +339,10 @@ log(
     zodValidate100kMs: round(zodValidateMs),
     assessWithZod100kMs: full.p50,
     assessWithZod100kMinMs: full.min,
+    engine100kCpuMs: engineCpu.p50,
+    bareLoop100kCpuMs: bareCpu.p50,
+    ratioCpu: round(engineCpu.p50 / bareCpu.p50),
+    assessWithZod100kCpuMs: fullCpu.p50,
     variants1000Ms: round(variantsMs),
     variants1000FromScratchMs: round(variantsFullMs),
     heapMB: mb(heapAfter),
