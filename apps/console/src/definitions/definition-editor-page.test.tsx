@@ -18,11 +18,11 @@ const programme = {
   ],
 };
 
-function render() {
+function render(tryIt: unknown = { publishedVersion: 1, draft: null, published: null }) {
   const api = fakeApi({
     'auth.me': { data: sessionOf('programme_admin', '佐藤 誠') },
     'programmeDefinitions.get': { data: programme },
-    'programmeDefinitions.tryIt': { data: { publishedVersion: 1, draft: null, published: null } },
+    'programmeDefinitions.tryIt': { data: tryIt },
     'programmeDefinitions.updateDraft': (input) => ({ data: { ...programme.versions[0], definition: (input as { definition: TProgrammeDefinition }).definition } }),
     'programmeDefinitions.publish': { data: { ...programme.versions[0], status: 'published' } },
   });
@@ -63,5 +63,12 @@ describe('the definition editor', () => {
     fireEvent.click(screen.getByRole('button', { name: '公開する' }));
     await waitFor(() => expect(api.calls.find((c) => c.path === 'programmeDefinitions.publish')?.input).toEqual({ versionId: '6f1c1d2e-0000-4000-8000-000000000012', changeSummary: '補助率を1/2に変更' }));
     expect(sentDefinition(api)?.sections[0]?.rates[0]?.rate).toEqual({ numerator: 1, denominator: 2 });
+  });
+
+  it('prints the amounts of the try-it panel’s messages with separators, as its tables do', async () => {
+    const refusal = { code: 'grant.breakdown_mismatch', path: ['lines', 0, 'amount'], params: { line: 'sample-1', amount: 39_600_000, unitPrice: 1_200_000, quantity: 30, expected: 36_000_000 } };
+    render({ publishedVersion: 1, draft: { ok: false, stage: 'input', issues: [refusal] }, published: null });
+    await screen.findByTestId('try-draft');
+    await waitFor(() => expect(screen.getByTestId('try-draft').textContent).toContain('金額39,600,000円が、単価1,200,000円×数量30＝36,000,000円と一致しません'), { timeout: 10_000 });
   });
 });

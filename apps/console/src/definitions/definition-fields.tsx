@@ -1,5 +1,6 @@
 import { Select, Stack, TextInput } from '@mantine/core';
 import type { InputIssue } from '@tsumiki/domain/programmes';
+import { displayParams } from '@tsumiki/domain';
 import { useTranslation } from 'react-i18next';
 
 /** A path into the definition, as the domain's issues name it. */
@@ -11,7 +12,7 @@ export function useIssueAt(issues: readonly InputIssue[]) {
   return (path: Path): string | undefined => {
     const key = path.join('.');
     const issue = issues.find((i) => i.path.join('.') === key);
-    return issue ? t(issue.code, { ns: 'errors', keySeparator: false, ...issue.params, field: '' }).replace(/（）|\(\)/g, '') : undefined;
+    return issue ? t(issue.code, { ns: 'errors', keySeparator: false, ...displayParams(issue.params), field: '' }).replace(/（）|\(\)/g, '') : undefined;
   };
 }
 

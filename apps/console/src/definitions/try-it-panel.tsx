@@ -4,6 +4,7 @@ import { cltExampleApplicationContent, type TProgrammeDefinition, type TryOutcom
 import { displayYen, useTRPC, YenInput } from '@tsumiki/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { displayParams } from '@tsumiki/domain';
 
 const MAX_YEN = 100_000_000_000;
 
@@ -26,7 +27,7 @@ function Outcome({ label, outcome, testId }: { label: string; outcome: TryOutcom
     return (
       <Alert color="yellow" title={label} data-testid={testId}>
         {outcome.issues.slice(0, 3).map((i, n) => (
-          <Text key={n} size="sm">{t(i.code, { ns: 'errors', keySeparator: false, ...i.params, field: '' })}</Text>
+          <Text key={n} size="sm">{t(i.code, { ns: 'errors', keySeparator: false, ...displayParams(i.params), field: '' })}</Text>
         ))}
       </Alert>
     );

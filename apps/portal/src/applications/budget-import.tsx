@@ -1,5 +1,6 @@
 import { Alert, Button, FileButton, Group, List, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { displayParams } from '@tsumiki/domain';
 import { budgetTables, type BudgetRow, type BudgetTable, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { errorText, readFileBase64, saveFile, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
@@ -67,7 +68,7 @@ export function BudgetImport({ applicationId, rules, onImport }: { applicationId
           <List size="sm">
             {preview.issues.map((i, n) => (
               <List.Item key={n}>
-                {t('budget_import.row_invalid', { ns: 'errors', keySeparator: false, line: i.line, message: t(i.code, { ns: 'errors', keySeparator: false, ...i.params }) })}
+                {t('budget_import.row_invalid', { ns: 'errors', keySeparator: false, line: i.line, message: t(i.code, { ns: 'errors', keySeparator: false, ...displayParams(i.params) }) })}
               </List.Item>
             ))}
           </List>

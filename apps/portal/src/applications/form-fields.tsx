@@ -1,4 +1,5 @@
 import { Radio, Select, Group, Stack, Textarea, TextInput, Title, Text } from '@mantine/core';
+import { displayParams } from '@tsumiki/domain';
 import { numberRuleOf, valueAtPath, withRowLabels, type FormField, type FormIssue, type FormSection, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { CountInput } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,7 @@ export function issueText(t: (key: string, options?: Record<string, unknown>) =>
   const labelled = rows ? withRowLabels(issue.params, rows.labels, rows.lang) : issue.params;
   // A field named as on screen comes in both languages (fieldEn); the grant messages say {{field}}.
   const params = rows?.lang === 'en' && typeof labelled.fieldEn === 'string' ? { ...labelled, field: labelled.fieldEn } : labelled;
-  return t(issue.code, { ns: 'errors', keySeparator: false, defaultValue: issue.code, ...params });
+  return t(issue.code, { ns: 'errors', keySeparator: false, defaultValue: issue.code, ...displayParams(params) });
 }
 
 interface FieldProps {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TApplicationStatus, TProgrammeKind } from '@tsumiki/domain';
+import { displayParams, type TApplicationStatus, type TProgrammeKind } from '@tsumiki/domain';
 import {
   applicantActions,
   checkResultsReport,
@@ -65,7 +65,7 @@ export function useReportEditor(applicationId: string, initial: ReportDraftView,
     if (!shown(path)) return undefined;
     const issue = issues.find((i) => i.path === path || i.path.startsWith(`${path}.`));
     return issue
-      ? t(issue.code, { ns: 'errors', keySeparator: false, defaultValue: issue.code, ...issue.params })
+      ? t(issue.code, { ns: 'errors', keySeparator: false, defaultValue: issue.code, ...displayParams(issue.params) })
       : undefined;
   };
   const set = (path: string, value: unknown) => {

@@ -223,7 +223,7 @@ export function assemble(
         labelOf,
       ),
     );
-  const project = applyProjectCap(def, sections, facts);
+  const project = applyProjectCap(def, sections, facts, labelOf);
   const requested = sumYen(lines.map((l) => l.amount));
   const amount = eligibility.status === 'ineligible' ? yen(0) : project.total;
   const reasons: Reason[] = [

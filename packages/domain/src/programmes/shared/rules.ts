@@ -345,6 +345,7 @@ export function applyProjectCap(
   def: TProgrammeDefinition,
   sections: SectionResult[],
   facts: Facts,
+  labelOf: FactLabeller = questionLabeller(def),
 ): { total: Yen; beforeCap: Yen; capHit: TCap | null; cap: Yen | null; reasons: Reason[] } {
   const reasons: Reason[] = [];
   const beforeCap = sumYen(sections.map((s) => s.grant));
@@ -354,7 +355,7 @@ export function applyProjectCap(
       reason(
         'grant.cap_undetermined',
         choice.caps[0]!.source,
-        { facts: choice.missing.join(', '), amount: choice.amount },
+        { ...namedFacts(choice.missing, labelOf), amount: choice.amount },
         'warning',
       ),
     );
