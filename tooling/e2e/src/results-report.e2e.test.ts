@@ -59,14 +59,17 @@ describe('applicant portal: after submission', () => {
     await page.locator('[data-testid=results-report]').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('[data-testid=lifecycle-status]').textContent(), WAIT).toBe('事業実施中');
 
-    // Line 1: CLT panels. A negative amount is named at once, then fixed.
+    // Line 1: CLT panels. A negative amount is refused by the yen field at once (never read as
+    // 1,100,000), then fixed; full-width digits are read as typed.
     await page.getByRole('button', { name: '明細を追加' }).click();
     await choose(page, '費目 1', '需用費');
     await page.getByRole('textbox', { name: '内容 1' }).fill('CLTパネル（材料支給）');
+    const refused = '金額にマイナスは入力できません。0円以上、100,000,000,000円以下の整数で入力してください。';
     await page.getByRole('textbox', { name: '金額（円、税込） 1' }).fill('-1100000');
-    await page.getByText('金額は0円以上の整数（円単位）で入力してください。').waitFor();
-    await page.getByRole('textbox', { name: '金額（円、税込） 1' }).fill('1100000');
-    await expect.poll(() => page.getByText('金額は0円以上の整数（円単位）で入力してください。').count(), WAIT).toBe(0);
+    await page.getByText(refused).waitFor();
+    await page.getByRole('textbox', { name: '金額（円、税込） 1' }).fill('１，１００，０００');
+    await expect.poll(() => page.getByText(refused).count(), WAIT).toBe(0);
+    expect(await page.getByRole('textbox', { name: '金額（円、税込） 1' }).inputValue()).toBe('１，１００，０００');
     const line1 = page.locator('[data-testid=report-line]').nth(0);
     await line1.locator('input[type=file]').setInputFiles({ name: '請求書_CLTパネル.pdf', mimeType: 'application/pdf', buffer: PDF });
     await line1.getByRole('button', { name: 'アップロード' }).click();

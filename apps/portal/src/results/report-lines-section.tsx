@@ -2,7 +2,6 @@ import {
   ActionIcon,
   Button,
   List,
-  NumberInput,
   Select,
   Stack,
   Table,
@@ -11,10 +10,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { displayYen, useTRPC } from '@tsumiki/ui';
+import { REPORT_AMOUNT_MAX } from '@tsumiki/domain/lifecycle';
+import { displayYen, useTRPC, YenInput } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { EvidenceUpload } from '../lifecycle/evidence-upload';
-import { num, type ReportEditorState, type TDraftLine } from './use-report-editor';
+import type { ReportEditorState, TDraftLine } from './use-report-editor';
 
 export interface ReportCategory {
   code: string;
@@ -156,11 +156,11 @@ function ReportLineRow({
         />
       </Table.Td>
       <Table.Td>
-        <NumberInput
+        <YenInput
           aria-label={`${t('results.lines.amount')} ${i + 1}`}
-          value={line.amount ?? ''}
-          onChange={(v) => set(`lines.${i}.amount`, num(v))}
-          thousandSeparator=","
+          max={REPORT_AMOUNT_MAX}
+          value={line.amount}
+          onChange={(v) => set(`lines.${i}.amount`, v)}
           error={errorAt(`lines.${i}.amount`)}
           disabled={!editable}
           w={170}

@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Group,
-  NumberInput,
   Select,
   Stack,
   Text,
@@ -11,10 +10,10 @@ import {
   Title,
 } from '@mantine/core';
 import { displayParams } from '@tsumiki/domain';
-import { MAX_LINE_YEN } from '@tsumiki/domain/programmes';
-import { displayYen, YenInput } from '@tsumiki/ui';
+import { BUSINESS_DAYS_RULE, HOURS_PER_DAY_RULE, MAX_LINE_YEN } from '@tsumiki/domain/programmes';
+import { CountInput, displayYen, YenInput } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
-import { num, type ReportEditorState, type TDraftDay, type TDraftStaff } from './use-report-editor';
+import type { ReportEditorState, TDraftDay, TDraftStaff } from './use-report-editor';
 
 type DiaryEntry = NonNullable<TDraftDay['entries']>[number];
 
@@ -162,19 +161,20 @@ function StaffCard({ editor, person: s, i }: { editor: ReportEditorState; person
         />
         <StaffAmountField label={t('results.personnel.pay')} path={`${at}.pay`} kind="base_salary" amount={s.pay?.[0]?.amount} editor={editor} />
         <StaffAmountField label={t('results.personnel.welfare')} path={`${at}.welfare`} kind="health_insurance" amount={s.welfare?.[0]?.amount} editor={editor} />
-        <NumberInput
+        <CountInput
           label={t('results.personnel.businessDays')}
-          value={s.businessDays ?? ''}
-          onChange={(v) => set(`${at}.businessDays`, num(v))}
+          rule={BUSINESS_DAYS_RULE}
+          value={s.businessDays}
+          onChange={(v) => set(`${at}.businessDays`, v)}
           w={120}
           error={errorAt(`${at}.businessDays`)}
           disabled={!editable}
         />
-        <NumberInput
+        <CountInput
           label={t('results.personnel.hoursPerDay')}
-          value={s.hoursPerDay ?? ''}
-          decimalScale={2}
-          onChange={(v) => set(`${at}.hoursPerDay`, num(v))}
+          rule={HOURS_PER_DAY_RULE}
+          value={s.hoursPerDay}
+          onChange={(v) => set(`${at}.hoursPerDay`, v)}
           w={120}
           error={errorAt(`${at}.hoursPerDay`)}
           disabled={!editable}

@@ -124,6 +124,3 @@ export function useReportEditor(applicationId: string, initial: ReportDraftView,
 }
 
 export type ReportEditorState = ReturnType<typeof useReportEditor>;
-
-/** A NumberInput's value as the draft keeps it: a number, or nothing while the field is empty. */
-export const num = (v: string | number) => (typeof v === 'number' ? v : undefined);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { yen, type Yen } from '../../money';
+import { countRule, type NumberInputRule } from '../../number-input';
 import { sumYen, ZAmount } from './amounts';
 import { ZIsoDate } from './dates';
 import { reason, type ProgrammeCode, type Reason } from './reasons';
@@ -60,11 +61,16 @@ const ZWelfareComponent = z.strictObject({
   amount: ZAmount,
 });
 
+/** 年間所定営業日数 as typed: whole days, at most a leap year's. */
+export const BUSINESS_DAYS_RULE = countRule(1, 366);
+/** 1日当たりの所定労働時間 as typed: hours with at most two decimals, at most a day. */
+export const HOURS_PER_DAY_RULE: NumberInputRule = { min: 0.01, max: 24, decimals: 2 };
+
 /** Whole minutes from hours with at most two decimals (7.75 → 465). */
 const ZHoursPerDay = z
   .number({ error: 'personnel.hours_per_day_invalid' })
   .positive({ message: 'personnel.hours_per_day_invalid' })
-  .max(24, { message: 'personnel.hours_per_day_invalid' })
+  .max(HOURS_PER_DAY_RULE.max, { message: 'personnel.hours_per_day_invalid' })
   .refine((h) => Math.abs(h * 60 - Math.round(h * 60)) < 1e-9, {
     message: 'personnel.hours_per_day_invalid',
   });
@@ -79,8 +85,8 @@ const annualBasis = {
   businessDays: z
     .number({ error: 'personnel.business_days_invalid' })
     .int({ message: 'personnel.business_days_invalid' })
-    .min(1, { message: 'personnel.business_days_invalid' })
-    .max(366, { message: 'personnel.business_days_invalid' }),
+    .min(BUSINESS_DAYS_RULE.min, { message: 'personnel.business_days_invalid' })
+    .max(BUSINESS_DAYS_RULE.max, { message: 'personnel.business_days_invalid' }),
   /** 1日当たりの所定労働時間, from the work rules. */
   hoursPerDay: ZHoursPerDay,
 };
