@@ -1,11 +1,10 @@
-import { Alert, Button, Loader, Text } from '@mantine/core';
+import { Alert, Button, Loader, PasswordInput, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ZAcceptInvitationInput } from '@tsumiki/domain';
-import { displayJst, errorText, useTRPC } from '@tsumiki/ui';
-import type { FormEvent } from 'react';
+import { displayJst, errorText, useDomainForm, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { PublicCard, SchemaInput, useEnterPortal, useSchemaForm } from './form-state';
+import { PublicCard, useEnterPortal } from './form-state';
 
 /** The page an invitation link opens: name and password, then the invitee is signed in. */
 export function AcceptInvitationPage() {
@@ -13,19 +12,14 @@ export function AcceptInvitationPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const invitation = useQuery({ ...trpc.organisations.invitation.queryOptions({ token }), retry: false });
-  const form = useSchemaForm(ZAcceptInvitationInput, { token, displayName: '', password: '' });
+  const form = useDomainForm(ZAcceptInvitationInput, { initialValues: { token, displayName: '', password: '' } });
   const accept = useMutation(trpc.organisations.acceptInvitation.mutationOptions({ onSuccess: useEnterPortal() }));
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.submit();
-    if (input) accept.mutate(input);
-  };
   const data = invitation.data;
   const usable = data?.state === 'pending';
   // The same page ends a sign-up (the link mailed to the first contact) and answers a member's invitation.
   const words = data?.purpose === 'registration' ? 'organisation.registration' : 'organisation.invitation';
   return (
-    <PublicCard testId="accept-invitation" title={data ? t(`${words}.title`) : t('organisation.invitation.loading')} onSubmit={onSubmit}>
+    <PublicCard testId="accept-invitation" title={data ? t(`${words}.title`) : t('organisation.invitation.loading')} onSubmit={form.onSubmit((input) => accept.mutate(input))}>
       {invitation.isPending && <Loader aria-label={t('organisation.invitation.loading')} />}
       {invitation.isError && (
         <Alert color="red" role="alert">
@@ -44,8 +38,15 @@ export function AcceptInvitationPage() {
       )}
       {usable && (
         <>
-          <SchemaInput form={form} path="displayName" label={t('organisation.invitation.displayName')} autoComplete="name" />
-          <SchemaInput form={form} path="password" label={t('organisation.invitation.password')} password autoComplete="new-password" description={t('organisation.signUp.passwordHint')} />
+          <TextInput label={t('organisation.invitation.displayName')} name="displayName" required autoComplete="name" {...form.getInputProps('displayName')} />
+          <PasswordInput
+            label={t('organisation.invitation.password')}
+            name="password"
+            required
+            autoComplete="new-password"
+            description={t('organisation.signUp.passwordHint')}
+            {...form.getInputProps('password')}
+          />
           {accept.isError && (
             <Alert color="red" role="alert">
               {errorText(t, accept.error)}

@@ -1,11 +1,10 @@
-import { Alert, Anchor, Button, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { ZOrganisationSignUpInput } from '@tsumiki/domain';
-import { errorText, useTRPC } from '@tsumiki/ui';
-import type { FormEvent } from 'react';
+import { errorText, useDomainForm, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PublicCard, SchemaInput, useSchemaForm } from './form-state';
+import { PublicCard } from './form-state';
 
 /**
  * 組織の新規登録: the organisation and its contact's address. The contact chooses a name and password
@@ -14,17 +13,14 @@ import { PublicCard, SchemaInput, useSchemaForm } from './form-state';
 export function SignUpPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const form = useSchemaForm(ZOrganisationSignUpInput, {
-    organisation: { name: '', corporateNumber: '', address: '', representative: '' },
-    user: { email: '' },
+  const form = useDomainForm(ZOrganisationSignUpInput, {
+    initialValues: {
+      organisation: { name: '', corporateNumber: '', address: '', representative: '' },
+      user: { email: '' },
+    },
   });
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.submit();
-    if (input) signUp.mutate(input);
-  };
-  const label = (path: string) => t(`organisation.signUp.fields.${path}`);
+  const field = (path: string) => ({ label: t(`organisation.signUp.fields.${path}`), name: path, required: true, ...form.getInputProps(path) });
   if (signUp.isSuccess) {
     return (
       <PublicCard testId="sign-up-sent" title={t('organisation.signUp.sentTitle')} onSubmit={(event) => event.preventDefault()}>
@@ -36,25 +32,19 @@ export function SignUpPage() {
     );
   }
   return (
-    <PublicCard testId="sign-up" title={t('organisation.signUp.title')} onSubmit={onSubmit}>
+    <PublicCard testId="sign-up" title={t('organisation.signUp.title')} onSubmit={form.onSubmit((input) => signUp.mutate(input))}>
       <Text size="sm">{t('organisation.signUp.lead')}</Text>
       <Title order={2} size="h4">
         {t('organisation.signUp.organisationHeading')}
       </Title>
-      <SchemaInput form={form} path="organisation.name" label={label('organisation.name')} autoComplete="organization" />
-      <SchemaInput
-        form={form}
-        path="organisation.corporateNumber"
-        label={label('organisation.corporateNumber')}
-        inputMode="numeric"
-        description={t('organisation.signUp.corporateNumberHint')}
-      />
-      <SchemaInput form={form} path="organisation.address" label={label('organisation.address')} autoComplete="street-address" />
-      <SchemaInput form={form} path="organisation.representative" label={label('organisation.representative')} />
+      <TextInput {...field('organisation.name')} autoComplete="organization" />
+      <TextInput {...field('organisation.corporateNumber')} inputMode="numeric" description={t('organisation.signUp.corporateNumberHint')} />
+      <TextInput {...field('organisation.address')} autoComplete="street-address" />
+      <TextInput {...field('organisation.representative')} />
       <Title order={2} size="h4">
         {t('organisation.signUp.userHeading')}
       </Title>
-      <SchemaInput form={form} path="user.email" label={label('user.email')} type="email" inputMode="email" autoComplete="username" />
+      <TextInput {...field('user.email')} type="email" inputMode="email" autoComplete="username" />
       {signUp.isError && (
         <Alert color="red" role="alert" title={t('organisation.signUp.failed')}>
           {errorText(t, signUp.error)}
