@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZSavedViewName, type TQueueFilters } from '@tsumiki/domain/review';
-import { errorText, useTRPC } from '@tsumiki/ui';
+import { ZSavedView, type TQueueFilters } from '@tsumiki/domain/review';
+import { errorText, useDomainForm, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -16,11 +16,10 @@ export function SavedViews({ current, onApply }: { current: TQueueFilters; onApp
   const views = useQuery(trpc.review.views.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.review.views.queryKey() });
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
-  const save = useMutation(trpc.review.saveView.mutationOptions({ onSuccess: async () => { setNaming(false); setName(''); await refresh(); } }));
+  const form = useDomainForm(ZSavedView, { initialValues: { name: '', filters: current } });
+  const save = useMutation(trpc.review.saveView.mutationOptions({ onSuccess: async () => { setNaming(false); form.reset(); await refresh(); } }));
   const update = useMutation(trpc.review.updateView.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.review.deleteView.mutationOptions({ onSuccess: refresh }));
-  const nameCheck = ZSavedViewName.safeParse(name);
   const error = save.error ?? update.error ?? remove.error;
   return (
     <Stack gap="xs" data-testid="saved-views" aria-labelledby="saved-views-title">
@@ -37,23 +36,17 @@ export function SavedViews({ current, onApply }: { current: TQueueFilters; onApp
         {!naming && <Button size="xs" variant="subtle" onClick={() => setNaming(true)} data-testid="save-view">{t('views.saveCurrent')}</Button>}
       </Group>
       {naming && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (nameCheck.success) save.mutate({ name: nameCheck.data, filters: current });
-          }}
-        >
+        // The filters saved are those on screen when the name is sent, not when naming began.
+        <form noValidate onSubmit={form.onSubmit(({ name }) => save.mutate({ name, filters: current }))}>
           <Group align="end" gap="xs">
             <TextInput
               size="xs"
               label={t('views.name')}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={name !== '' && !nameCheck.success ? t(nameCheck.error.issues[0]?.message ?? '', { ns: 'errors' }) : undefined}
+              {...form.getInputProps('name')}
               data-testid="view-name"
               autoFocus
             />
-            <Button size="xs" type="submit" disabled={!nameCheck.success} loading={save.isPending} data-testid="view-save">{t('views.save')}</Button>
+            <Button size="xs" type="submit" loading={save.isPending} data-testid="view-save">{t('views.save')}</Button>
             <Button size="xs" variant="default" onClick={() => setNaming(false)}>{t('views.cancel')}</Button>
           </Group>
         </form>

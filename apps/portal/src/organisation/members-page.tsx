@@ -1,17 +1,17 @@
 import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZEmail } from '@tsumiki/domain';
+import { ZInviteMemberInput } from '@tsumiki/domain';
 import {
   displayJst,
   errorText,
-  fieldErrorText,
   QueryState,
+  useDomainForm,
   useSession,
   useTRPC,
   type AppRouter,
 } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type MembersView = inferRouterOutputs<AppRouter>['organisations']['members'];
@@ -47,15 +47,13 @@ function OrganisationMembers({ organisationId, name }: { organisationId: string;
   const mine = useQuery(trpc.organisations.mine.queryOptions());
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: trpc.organisations.members.queryKey({ organisationId }) });
-  const [email, setEmail] = useState('');
-  const [touched, setTouched] = useState(false);
+  const form = useDomainForm(ZInviteMemberInput, { initialValues: { organisationId, email: '' } });
   const [sentTo, setSentTo] = useState<string | null>(null);
   const invite = useMutation(
     trpc.organisations.invite.mutationOptions({
       onSuccess: (invitation) => {
         setSentTo(invitation.email);
-        setEmail('');
-        setTouched(false);
+        form.reset();
         void refresh();
       },
     }),
@@ -66,13 +64,13 @@ function OrganisationMembers({ organisationId, name }: { organisationId: string;
   const remove = useMutation(
     trpc.organisations.removeMember.mutationOptions({ onSuccess: () => void refresh() }),
   );
-  const parsed = ZEmail.safeParse(email);
-  const onInvite = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    setSentTo(null);
-    if (parsed.success) invite.mutate({ organisationId, email: parsed.data });
-  };
+  const onInvite = form.onSubmit(
+    (input) => {
+      setSentTo(null);
+      invite.mutate(input);
+    },
+    () => setSentTo(null),
+  );
   const details = mine.data?.find((o) => o.id === organisationId);
   const failure = invite.error ?? revoke.error ?? remove.error;
 
@@ -112,12 +110,7 @@ function OrganisationMembers({ organisationId, name }: { organisationId: string;
             label={t('organisation.members.inviteEmail')}
             type="email"
             inputMode="email"
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            onBlur={() => setTouched(true)}
-            error={
-              touched && !parsed.success ? fieldErrorText(t, parsed.error.issues[0]?.message) : undefined
-            }
+            {...form.getInputProps('email')}
             w={320}
           />
           <Button type="submit" loading={invite.isPending}>
