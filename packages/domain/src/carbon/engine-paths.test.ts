@@ -123,4 +123,26 @@ describe('the fast path and the plain one', () => {
     expect(copied.input.boq[2]).toBe(rewritten.boq[2]);
     expect(copied.input.boq).toEqual(ZAssessmentInput.parse(rewritten).boq);
   });
+
+  it('names lines far down a long bill as it names the first ones', () => {
+    const line = (i: number, materialKey: string) => ({
+      id: `L${i + 1}`,
+      category: '3',
+      subItem: '3.5',
+      materialKey,
+      quantity: 1,
+      unit: materialKey === 'steel.section' ? 't' : 'm3',
+    });
+    // Lines without a factor only after the first few thousand, so the walk goes past them.
+    const boq = Array.from({ length: 3000 }, (_, i) => line(i, i >= 2500 && i % 7 === 0 ? 'steel.section' : 'wood.clt'));
+    const raw = { ...base, boq, allowIncomplete: true };
+    const fast = assess(raw);
+    expect(fast.ok).toBe(true);
+    if (!fast.ok) return;
+    const expected = boq.filter((l) => l.materialKey === 'steel.section').map((l) => l.id);
+    expect(fast.result.dataQuality.missingFactors.count).toBe(expected.length);
+    expect(fast.result.dataQuality.missingFactors.lineIds).toEqual(expected.slice(0, fast.result.dataQuality.missingFactors.lineIds.length));
+    expect(fast.result.dataQuality.missingFactors.lineIds.length).toBeGreaterThan(0);
+    expect(fast).toEqual(assessValidated(ZAssessmentInput.parse(raw)));
+  });
 });
