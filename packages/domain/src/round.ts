@@ -58,6 +58,8 @@ export function roundAccepting(round: Window & { status: TRoundStatus }, now: Da
 export type RoundListing = 'open' | 'upcoming' | 'closed';
 /** A closed call is kept for reference, never listed under 公募中・公募予定. */
 export const isListedClosed = (listing: RoundListing): boolean => listing === 'closed';
+/** Published, its window still ahead: 受付前, not yet taking applications and not over either. */
+export const isListedUpcoming = (listing: RoundListing): boolean => listing === 'upcoming';
 export function roundListing(round: Window & { status: TRoundStatus }, now: Date, accepting: boolean): RoundListing {
   if (accepting) return 'open';
   return isRoundPublished(round.status) && now.getTime() < round.opensAt.getTime() ? 'upcoming' : 'closed';

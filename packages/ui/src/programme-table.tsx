@@ -2,7 +2,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { RouterOutputs } from '@tsumiki/api';
 import { useTranslation } from 'react-i18next';
-import { formatWindowEnd } from '@tsumiki/domain';
+import { formatWindowEnd, isListedUpcoming } from '@tsumiki/domain';
 import { displayFiscalYear, displayJst, displayYen } from './format';
 
 export type ProgrammeSummary = RouterOutputs['programmes']['list'][number];
@@ -63,7 +63,7 @@ export function ProgrammeTable({ programmes, action }: { programmes: ProgrammeSu
               </Table.Td>
               <Table.Td>
                 <Badge color={p.isOpen ? 'teal' : 'gray'} variant={p.isOpen ? 'filled' : 'light'}>
-                  {p.isOpen ? t('programme.open') : p.closedByBudget ? t('programme.closedByBudget') : t('programme.closed')}
+                  {p.isOpen ? t('programme.open') : isListedUpcoming(p.listing) ? t('programme.upcoming') : p.closedByBudget ? t('programme.closedByBudget') : t('programme.closed')}
                 </Badge>
               </Table.Td>
               {action && <Table.Td>{action(p)}</Table.Td>}

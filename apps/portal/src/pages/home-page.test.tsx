@@ -42,7 +42,9 @@ describe('portal home', () => {
     expect(rows[1]?.textContent).toContain('627,000,000円');
     expect(rows[1]?.textContent).toContain('令和7年度');
     expect(rows[1]?.textContent).toContain('2026-03-06 00:00 JST – 2026-04-06 13:00 JST');
-    expect(rows[1]?.textContent).toContain('受付外');
+    // Published with its window ahead: not yet open, which is not the same as over.
+    expect(rows[1]?.textContent).toContain('受付前');
+    expect(rows[1]?.textContent).not.toContain('受付外');
     expect(rows[2]?.textContent).toContain('仮の値（公募要領に記載なし）');
     expect(rows[2]?.textContent).toContain('受付中');
   });
@@ -62,6 +64,7 @@ describe('portal home', () => {
     expect(closed.textContent).toContain('CO2原単位等の策定に係る支援');
     expect(closed.textContent).toContain('2025-04-01 00:00 JST – 2025-12-24 24:00 JST');
     expect(closed.textContent).not.toContain('2025-12-25');
+    expect(closed.textContent).toContain('受付外');
   });
 
   it('says there are no applications yet instead of an empty table', async () => {
