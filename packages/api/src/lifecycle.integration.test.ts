@@ -1,7 +1,7 @@
 import { insertApplication, insertSubmission, setApplicationSubmitted, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { jstInstant, type TRole } from '@tsumiki/domain';
-import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, BUILTIN_PROGRAMMES, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodeOf as codeOf, seedRoles, signedInClient, type Client } from './test-support';
 
@@ -10,7 +10,7 @@ const NOW = jstInstant(2026, 6, 1, 10, 0);
 const DUE = jstInstant(2026, 6, 10, 13, 0);
 const AFTER_DUE = jstInstant(2026, 6, 10, 13, 0);
 const content = cltExampleApplicationContent();
-const MAXIMUM = assessApplication('clt_demonstration', content).result!.grant.amount;
+const MAXIMUM = assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant.amount;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
 const planned = (content.checklist as { answers: Record<string, string> }).answers;
 const DONE = Object.fromEntries(Object.entries(planned).filter(([, a]) => a === 'will_do').map(([k]) => [k, 'done']));

@@ -1,7 +1,7 @@
 import { insertProgramme, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { jstInstant, type TRole } from '@tsumiki/domain';
-import { assessApplication, cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, BUILTIN_PROGRAMMES, cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReminders } from './routers/review/reminders.service';
@@ -121,7 +121,7 @@ describe.each(backends)('review console API on $name', (backend) => {
       for (const id of [chosen.id, dropped.id]) await step(reviewer, id, 'start_review');
       await step(reviewer, chosen.id, 'recommend');
       await step(admin, chosen.id, 'select');
-      const maximum = assessApplication('clt_demonstration', content).result!.grant.amount;
+      const maximum = assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant.amount;
       await step(admin, chosen.id, 'decide_grant', { amount: maximum - 10_000 });
       await step(admin, dropped.id, 'reject', { reason: '評価点が基準に達しない' });
 

@@ -8,7 +8,7 @@ import {
 } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { isReceived, jstInstant, type TApplicationStatus, type TRole } from '@tsumiki/domain';
-import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, BUILTIN_PROGRAMMES, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { authorisationMatrix, TRANSITIONS } from '@tsumiki/domain/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/password';
@@ -20,7 +20,7 @@ const NOW = jstInstant(2026, 4, 10, 10, 0);
 const DUE = jstInstant(2026, 4, 24, 17, 0);
 const LATER = jstInstant(2026, 4, 10, 11, 0);
 const content = cltExampleApplicationContent();
-const MAXIMUM = assessApplication('clt_demonstration', content).result!.grant.amount;
+const MAXIMUM = assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant.amount;
 
 describe.each(backends)('review API on $name', (backend) => {
   let database: Database;

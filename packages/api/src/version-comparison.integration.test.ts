@@ -1,7 +1,7 @@
 import { insertApplication, insertSubmission, setApplicationSubmitted, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { jstInstant, type TRole } from '@tsumiki/domain';
-import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, BUILTIN_PROGRAMMES, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodeOf as codeOf, seedRoles, signedInClient, type Client } from './test-support';
 
@@ -9,7 +9,7 @@ const backends = await testBackends();
 const NOW = jstInstant(2026, 6, 1, 10, 0);
 const DUE = jstInstant(2026, 6, 10, 13, 0);
 const content = cltExampleApplicationContent();
-const MAXIMUM = assessApplication('clt_demonstration', content).result!.grant.amount;
+const MAXIMUM = assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant.amount;
 
 describe.each(backends)('comparing submitted versions on $name', (backend) => {
   let database: Database;

@@ -6,7 +6,7 @@ import { fakeApi, renderWithTsumiki } from './testing';
 
 describe('the form document', () => {
   const content = cltExampleApplicationContent();
-  const document = applicationFormDocument({ content, result: assessApplication(content.programme, content).result, definition: BUILTIN_PROGRAMMES.clt_demonstration, title: 'CLTパネル工法4階建て事務所' });
+  const document = applicationFormDocument({ content, result: assessApplication(content.programme, content, undefined, BUILTIN_PROGRAMMES[content.programme]).result, definition: BUILTIN_PROGRAMMES.clt_demonstration, title: 'CLTパネル工法4階建て事務所' });
 
   it('shows 様式4-1 with its figures formatted in yen and each explained under it, and no internal names', () => {
     renderWithTsumiki(<FormDocumentView document={document} />, { api: fakeApi({}) });

@@ -1,6 +1,6 @@
 import { insertApplication, insertSubmission, nextTrackingValue, setApplicationSubmitted } from '@tsumiki/db';
 import { formatJst, trackingCounterKey, trackingNumber } from '@tsumiki/domain';
-import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, BUILTIN_PROGRAMMES, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
 import { step, waitForStatus } from './console-steps';
@@ -23,7 +23,7 @@ async function submittedExample() {
   const content = cltExampleApplicationContent();
   const { unitPrice: _unitPrice, quantity: _quantity, ...temporary } = content.grant!.building!.lines[1]!;
   content.grant!.building!.lines[1] = temporary;
-  const requested = assessApplication('clt_demonstration', content).result!.grant.amount;
+  const requested = assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant.amount;
   const draft = await insertApplication(db, { programmeId: programme.id, organisationId: membership.organisation_id, createdBy: user.id, title: TITLE, content });
   const submittedAt = new Date(Date.now() - 3 * 86_400_000);
   await insertSubmission(db, { applicationId: draft.id, versionNo: 1, title: TITLE, content, assessment: {}, requestedGrantYen: requested, submittedBy: user.id, submittedAt, idempotencyKey: crypto.randomUUID() });

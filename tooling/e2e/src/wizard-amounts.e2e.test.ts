@@ -1,4 +1,4 @@
-import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, BUILTIN_PROGRAMMES, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
 import { field, openDraft, saved, tab } from './wizard';
@@ -37,7 +37,7 @@ describe('applicant portal: amounts are taken as typed or refused with a reason'
     await saved(page);
     await expect.poll(storedAmount, WAIT).toBe(1_100_000);
     // The example's own amount again: the grant is the example's, as the domain computes it.
-    const expected = assessApplication('clt_demonstration', cltExampleApplicationContent()).result!.grant.amount;
+    const expected = assessApplication('clt_demonstration', cltExampleApplicationContent(), undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant.amount;
     await expect.poll(() => page.locator('[data-testid=summary-grant]').textContent(), WAIT).toBe(`${expected.toLocaleString('ja-JP')}円`);
     await page.context().close();
   });

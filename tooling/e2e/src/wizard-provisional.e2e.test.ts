@@ -1,4 +1,4 @@
-import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { assessApplication, BUILTIN_PROGRAMMES, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
 import { field, openDraft, tab } from './wizard';
@@ -20,14 +20,14 @@ describe('applicant portal: the grant panel keeps computing around an invalid ro
 
     // The figures are those of the example without that line, as the domain computes them.
     const lines = content.grant!.building!.lines.filter((_, i) => i !== 1);
-    const expected = assessApplication('clt_demonstration', { ...content, grant: { ...content.grant, building: { lines } } }).result!.grant.amount;
+    const expected = assessApplication('clt_demonstration', { ...content, grant: { ...content.grant, building: { lines } } }, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant.amount;
     await expect.poll(() => page.locator('[data-testid=summary-grant]').textContent(), WAIT).toBe(`${expected.toLocaleString('ja-JP')}円`);
     await page.locator('[data-testid=eligibility]').waitFor(WAIT);
 
     // Its unit price typed again (the amount follows from unit price × quantity): the row is back and the note goes.
     await field(page, 'grant.building.lines.1.unitPrice').fill(String(content.grant!.building!.lines[1]!.unitPrice));
     await expect.poll(() => excluded.count(), WAIT).toBe(0);
-    const full = assessApplication('clt_demonstration', content).result!.grant.amount;
+    const full = assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant.amount;
     await expect.poll(() => page.locator('[data-testid=summary-grant]').textContent(), WAIT).toBe(`${full.toLocaleString('ja-JP')}円`);
     await page.context().close();
   });

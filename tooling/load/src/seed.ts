@@ -4,7 +4,7 @@
  * associations, and a stock of already-submitted applications for the review queue.
  */
 import { hashPassword } from '@tsumiki/api';
-import { insertMembership, insertOrganisation, insertProgramme, insertUser, type DB } from '@tsumiki/db';
+import { insertMembership, insertOrganisation, insertProgramme, insertUser, latestPublishedVersion, type DB } from '@tsumiki/db';
 import { type TRole } from '@tsumiki/domain';
 import { assessApplication, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { sql, type Kysely } from 'kysely';
@@ -70,13 +70,15 @@ export async function seedLoadData(db: Kysely<DB>, size: SeedSize, now = new Dat
 
   if (size.submitted > 0) {
     const content = cltExampleApplicationContent();
-    const requested = assessApplication('clt_demonstration', content).result!.grant.amount;
+    const rules = await latestPublishedVersion(db, programme.programme_definition_id);
+    if (!rules) throw new Error('The load round has no published rules.');
+    const requested = assessApplication('clt_demonstration', content, undefined, rules.definition).result!.grant.amount;
     const creator = await db.selectFrom('users').select('id').where('email', 'like', 'applicant%').executeTakeFirstOrThrow();
     await sql`
-      insert into applications (programme_id, applicant_organisation_id, created_by, title, status, content, submitted_at, tracking_number, requested_grant_yen, version)
+      insert into applications (programme_id, applicant_organisation_id, created_by, title, status, content, submitted_at, tracking_number, requested_grant_yen, version, definition_version_id)
       select ${programme.id}::uuid, (${sql.lit(`{${orgIds.join(',')}}`)}::uuid[])[1 + (g % ${orgIds.length})], ${creator.id}::uuid,
              'CLT実証事業 既存提案' || g, 'submitted', ${JSON.stringify(content)}::jsonb, ${now}::timestamptz - make_interval(mins => g),
-             'CLT-LOAD-' || lpad(g::text, 6, '0'), ${requested}, 2
+             'CLT-LOAD-' || lpad(g::text, 6, '0'), ${requested}, 2, ${rules.id}::uuid
       from generate_series(1, ${size.submitted}) g`.execute(db);
     await sql`
       insert into application_submissions (application_id, version_no, title, content, assessment, requested_grant_yen, submitted_by, submitted_at, idempotency_key)

@@ -1,5 +1,5 @@
 import { findApplicationById, findLatestSubmission, type Database } from '@tsumiki/db';
-import { assessApplication } from '@tsumiki/domain/programmes';
+import { assessApplication, BUILTIN_PROGRAMMES } from '@tsumiki/domain/programmes';
 import { createPGliteTestDatabase } from '@tsumiki/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInCaller } from '../test-support';
@@ -66,7 +66,7 @@ describe('review demo data', () => {
       expect(content.building?.structure).toContain(storeys === 1 ? '平屋' : `${storeys}階建て`);
       expect(content.plan?.content).toContain(use);
       // The stored request is what the rules give on the submitted content.
-      expect(r.requested).toBe(assessApplication('clt_demonstration', (await findLatestSubmission(database.db, r.id))!.content).result?.grant.amount);
+      expect(r.requested).toBe(assessApplication('clt_demonstration', (await findLatestSubmission(database.db, r.id))!.content, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result?.grant.amount);
     }
     const amounts = clt.map((r) => r.requested);
     expect(new Set(amounts).size).toBe(amounts.length);

@@ -7,10 +7,12 @@ import {
   insertReviewRequest,
   insertStatusTransition,
   insertSubmission,
+  latestPublishedVersion,
   listMembersOfOrganisation,
   listOrganisations,
   listProgrammes,
   nextTrackingValue,
+  pinDefinitionVersion,
   setApplicationStatusIfVersion,
   setApplicationSubmitted,
   updateApplicationIfVersion,
@@ -69,10 +71,14 @@ async function seedOne(db: Executor, s: { demo: DemoApplication; programme: Prog
   const at = (minutesAgo: number) => new Date(s.now.getTime() - minutesAgo * 60_000);
   const changed = () => new Error(`Demo application ${demo.title} changed while seeding.`);
   const draft = await insertApplication(db, { programmeId: programme.id, organisationId: s.organisationId, createdBy: creator.userId, title: demo.title, content: demo.content });
+  // Submitted under the round's published rules, pinned as the submit flow pins them.
+  const rules = await latestPublishedVersion(db, programme.programme_definition_id);
+  if (!rules) throw new Error(`Demo round ${programme.code} has no published rules.`);
+  await pinDefinitionVersion(db, draft.id, rules.id);
   // Numbered by the same counter as real submissions, so later ones continue the sequence.
   const tracking = trackingNumber(kind, programme.fiscal_year, await nextTrackingValue(db, trackingCounterKey(kind, programme.fiscal_year)));
   const freeze = async (versionNo: number, content: TApplicationContent, submittedAt: Date, expectedVersion: number, status: 'submitted' | 'resubmitted') => {
-    const assessment = assessApplication(kind, content);
+    const assessment = assessApplication(kind, content, undefined, rules.definition);
     const requested = assessment.result?.grant.amount ?? null;
     await insertSubmission(db, {
       applicationId: draft.id,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TApplicationStatus } from '../application';
 import type { TProgrammeKind } from '../programme';
+import type { TProgrammeDefinition } from '../programmes/shared/definition';
 import { assessApplication, type FormIssue } from '../programmes/application-form';
 import { ZAddedCompany, ZApplicationContent, type TApplicationContent } from '../programmes/content/schema';
 
@@ -111,6 +112,8 @@ export function checkChange(input: {
   frozen: TApplicationContent;
   request: TChangeRequestInput;
   currentGrantYen: number;
+  /** The rules the application was submitted under: a change is checked as the application was. */
+  definition: TProgrammeDefinition;
 }): ChangeCheck {
   if (!CHANGEABLE_STATUSES.includes(input.status)) return { ok: false, code: 'change.not_allowed_in_status', params: { status: input.status } };
   const content: TApplicationContent =
@@ -123,7 +126,7 @@ export function checkChange(input: {
   const allowed = input.request.kind === 'plan' ? 'plan' : input.request.kind === 'budget' ? 'budget' : 'parties';
   const outside = paths.find((p) => pathArea(p) !== allowed);
   if (outside !== undefined) return { ok: false, code: 'change.path_not_allowed', params: { path: outside, area: pathArea(outside) } };
-  const assessment = assessApplication(input.kind, content);
+  const assessment = assessApplication(input.kind, content, undefined, input.definition);
   if (assessment.issues.length > 0) return { ok: false, code: 'change.issues', issues: assessment.issues };
   const maximumYen = assessment.result?.grant.amount ?? 0;
   return { ok: true, effect: { content, changedPaths: paths, maximumYen, currentGrantYen: input.currentGrantYen, grantAfterYen: Math.min(maximumYen, input.currentGrantYen) } };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentWithValueAt } from '../programmes/content/schema';
 import { cltExampleApplicationContent } from '../programmes/clt/examples';
+import { BUILTIN_PROGRAMMES } from '../programmes/input';
 import { jstInstant } from '../time';
 import { checkAnswerable, openCorrection, ZRequestAnswer } from './answers';
 import { changedPaths, checkChange, checkDecision, pathArea } from './change-requests';
@@ -79,7 +80,7 @@ describe('answers and corrected resubmissions by the due date', () => {
 
 describe('change requests', () => {
   const frozen = cltExampleApplicationContent();
-  const base = { kind: 'clt_demonstration' as const, status: 'grant_decided' as const, frozen, currentGrantYen: 11_810_000 };
+  const base = { kind: 'clt_demonstration' as const, status: 'grant_decided' as const, frozen, currentGrantYen: 11_810_000, definition: BUILTIN_PROGRAMMES.clt_demonstration };
 
   it('lists the changed leaf paths and sorts them into areas', () => {
     expect(changedPaths({ a: { b: 1, c: [1, 2] } }, { a: { b: 2, c: [1, 3] } })).toEqual(['a.b', 'a.c.1']);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_PROGRAMMES } from './input';
 import { assessApplication, formFields, formIssues } from './application-form';
 import { contentWithValueAt } from './content/schema';
 import { cltExampleApplicationContent as completeCltContent } from './clt/examples';
 
 describe('application forms as data', () => {
   it('a complete CLT application has no issues and its grant is the 様式4-1 + 4-2 example to the yen', () => {
-    const { issues, result } = assessApplication('clt_demonstration', completeCltContent());
+    const { issues, result } = assessApplication('clt_demonstration', completeCltContent(), undefined, BUILTIN_PROGRAMMES.clt_demonstration);
     expect(issues).toEqual([]);
     expect(result?.eligibility.status).not.toBe('ineligible');
     // 10,800,000 (様式4-1) + 1,010,000 (様式4-2); requested 39,600,000 + 1,031,000.
@@ -15,7 +16,7 @@ describe('application forms as data', () => {
   });
 
   it('an empty draft is assessed, not refused: required fields named, the budget asked for', () => {
-    const { issues, result } = assessApplication('clt_demonstration', { programme: 'clt_demonstration' });
+    const { issues, result } = assessApplication('clt_demonstration', { programme: 'clt_demonstration' }, undefined, BUILTIN_PROGRAMMES.clt_demonstration);
     const paths = issues.map((i) => i.path);
     expect(paths).toContain('applicant.name');
     expect(paths).toContain('grant.facts.storeys');
@@ -50,14 +51,14 @@ describe('application forms as data', () => {
     const content = completeCltContent();
     const grant = content.grant as { building: { lines: { amount: number }[] } };
     grant.building.lines[0]!.amount = -5;
-    const { issues, result } = assessApplication('clt_demonstration', content);
+    const { issues, result } = assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration);
     expect(result).toBeNull();
     expect(issues.some((i) => i.path.startsWith('grant.building.lines.0.amount'))).toBe(true);
   });
 
   it('an ineligible proposal (a detached house) cannot be submitted', () => {
     const content = contentWithValueAt(completeCltContent(), 'grant.facts.mainUseDetachedHouse', true);
-    const { issues } = assessApplication('clt_demonstration', content);
+    const { issues } = assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration);
     expect(issues.map((i) => i.code)).toContain('application.ineligible');
   });
 
@@ -66,7 +67,7 @@ describe('application forms as data', () => {
       const paths = formFields(kind).map((f) => f.path);
       expect(new Set(paths).size).toBe(paths.length);
     }
-    const { result } = assessApplication('co2_factor_support', { programme: 'co2_factor_support' });
+    const { result } = assessApplication('co2_factor_support', { programme: 'co2_factor_support' }, undefined, BUILTIN_PROGRAMMES['co2_factor_support']);
     expect(result?.grant.amount).toBe(0);
   });
 });

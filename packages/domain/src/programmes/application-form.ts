@@ -3,7 +3,7 @@ import type { TProgrammeKind } from '../programme';
 import { checkApplicationChecklist, ZChecklistApplication } from './shared/checklist';
 import { CLT_USE_NAMES, CLT_USES } from './clt/tables';
 import { ZIsoDate } from './shared/dates';
-import { computeGrant, programmeByCode, validateGrantInput, valueAt, type TGrantResult } from './input';
+import { computeGrant, validateGrantInput, valueAt, type TGrantResult } from './input';
 import type { ProgrammeCode } from './shared/reasons';
 import type { TProgrammeDefinition } from './shared/definition';
 import { missingDocuments, type AttachedDocument } from './submission-documents';
@@ -429,18 +429,17 @@ function provisionalAssessment(kind: TProgrammeKind, def: TProgrammeDefinition, 
 /**
  * What the portal shows as you type and what the API checks at submission: form fields, the
  * environmental checklist (CLT), the required documents when the attachments are given, the
- * budget input, and eligibility. Pure, so both run it alike. `definition` is the version the
- * application is pinned to (or, for a draft, the latest published); the built-in one when absent.
+ * budget input, and eligibility. Pure, so both run it alike. `def` is the version the application
+ * is pinned to (or, for a draft, the latest published): there is no built-in fallback, so an office's
+ * published rules are the only ones an application is ever assessed by.
  */
 export function assessApplication(
   kind: TProgrammeKind,
   content: TApplicationContent,
-  attachments?: readonly AttachedDocument[],
-  definition?: TProgrammeDefinition,
+  attachments: readonly AttachedDocument[] | undefined,
+  def: TProgrammeDefinition,
 ): ApplicationAssessment {
   const issues = formIssues(kind, content);
-  const def = definition ?? programmeByCode(kind);
-  if (!def) return { issues: [{ code: 'programmes.unknown', path: '', params: { programme: kind } }], result: null };
   if (attachments) issues.push(...missingDocuments(kind, def, content, attachments));
 
   if (kind === 'clt_demonstration') {

@@ -80,7 +80,7 @@ describe('rows named as on screen', () => {
     const base = cltExampleApplicationContent();
     const building = { lines: [{ id: 'b1', category: 'supplies', description: 'CLTパネル', amount: 1_100_000 }] };
     const warnings = (content: typeof base) =>
-      (assessApplication('clt_demonstration', content).result?.reasons ?? []).filter((r) => r.code === 'grant.clt.breakdown_missing' && r.params.line === 'b1');
+      (assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result?.reasons ?? []).filter((r) => r.code === 'grant.clt.breakdown_missing' && r.params.line === 'b1');
     expect(warnings({ ...base, grant: { ...base.grant, building } })).toHaveLength(1);
     const filled = { lines: [{ ...building.lines[0]!, unitPrice: 110_000, quantity: 10 }] };
     expect(warnings({ ...base, grant: { ...base.grant, building: filled } })).toHaveLength(0);

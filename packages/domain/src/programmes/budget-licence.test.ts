@@ -35,26 +35,26 @@ describe('the CO2 licence line (001 §4.2(2)(5)): its term is typed on the line 
   });
 
   it('computes the eligible amount: a two-year contract counts up to the results report by days', () => {
-    const dead = assessApplication('co2_factor_support', draft());
+    const dead = assessApplication('co2_factor_support', draft(), undefined, BUILTIN_PROGRAMMES['co2_factor_support']);
     expect(dead.issues.map((i) => i.code)).toContain('grant.co2.licence_required');
     // Half typed: the draft saves and the message names the cell as on screen.
-    const half = assessApplication('co2_factor_support', draft({ start: '2026-06-01' }));
+    const half = assessApplication('co2_factor_support', draft({ start: '2026-06-01' }), undefined, BUILTIN_PROGRAMMES['co2_factor_support']);
     const missing = half.issues.find((i) => i.code === 'grant.co2.licence_acquisition_required')!;
     expect(errorMessage(missing.code, 'ja', missing.params)).toBe('利用契約か購入かを選んでください（経費 #2 利用の形態（契約・購入））。');
-    const done = assessApplication('co2_factor_support', draft({ acquisition: 'subscription', start: '2026-06-01', end: '2028-05-31' }));
+    const done = assessApplication('co2_factor_support', draft({ acquisition: 'subscription', start: '2026-06-01', end: '2028-05-31' }), undefined, BUILTIN_PROGRAMMES['co2_factor_support']);
     expect(done.issues.filter((i) => i.code.startsWith('grant.co2.licence'))).toEqual([]);
     const line = (done.result!.breakdown as Co2Breakdown).lines.find((l) => l.id === 'l2')!;
     // 2026-06-01 → 2027-02-26 is 271 days of 731: 730,000 × 271 ÷ 731 = 270,629.27…, rounded down.
     expect(line.licence).toMatchObject({ full: false, usedDays: 271, termDays: 731 });
     expect(line.counted).toBe(270_629);
     // A purchase with a useful life of one year counts in full.
-    const year = assessApplication('co2_factor_support', draft({ acquisition: 'purchase', start: '2026-06-01', usefulLifeYears: 1 }));
+    const year = assessApplication('co2_factor_support', draft({ acquisition: 'purchase', start: '2026-06-01', usefulLifeYears: 1 }), undefined, BUILTIN_PROGRAMMES['co2_factor_support']);
     expect((year.result!.breakdown as Co2Breakdown).lines.find((l) => l.id === 'l2')!.counted).toBe(730_000);
   });
 
   it('prints the term and its apportionment in the form document', () => {
     const content = draft({ acquisition: 'subscription', start: '2026-06-01', end: '2028-05-31' });
-    const result = assessApplication('co2_factor_support', content).result as GrantResult<Co2Breakdown>;
+    const result = assessApplication('co2_factor_support', content, undefined, BUILTIN_PROGRAMMES['co2_factor_support']).result as GrantResult<Co2Breakdown>;
     const block = budgetTable(LINES, content, result.breakdown.lines);
     if (block.kind !== 'table') throw new Error('a table');
     const at = block.columns.findIndex((c) => c.label.ja === '利用期間（按分）');

@@ -12,7 +12,7 @@ import type { TApplicationContent } from './content/schema';
 const INTERNAL = /\b[a-z]+(?:\.[a-zA-Z0-9]+){2,}|\b[a-z]+[A-Z][a-zA-Z]*\b/;
 
 function messagesOf(content: TApplicationContent): string[] {
-  const assessment = assessApplication(content.programme, content);
+  const assessment = assessApplication(content.programme, content, undefined, BUILTIN_PROGRAMMES[content.programme]);
   return assessment.issues.flatMap((i) => [errorMessage(i.code, 'ja', i.params), errorMessage(i.code, 'en', { ...i.params, field: i.params.fieldEn ?? i.params.field ?? '' })]);
 }
 
@@ -35,7 +35,7 @@ describe('requirements that cannot be judged yet name what to answer as the form
     const facts: Record<string, unknown> = { ...clt.grant!.facts };
     delete facts.mainUseDetachedHouse;
     const content = JSON.parse(JSON.stringify({ ...clt, grant: { ...clt.grant, facts } })) as TApplicationContent;
-    const reasons = assessApplication('clt_demonstration', content).result!.eligibility.reasons.filter((r) => r.code === 'eligibility.facts_missing');
+    const reasons = assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.eligibility.reasons.filter((r) => r.code === 'eligibility.facts_missing');
     expect(reasons.length).toBeGreaterThan(0);
     const ja = errorMessage(reasons[0]!.code, 'ja', reasons[0]!.params);
     expect(ja).toContain('次の項目に回答してください: 「主要用途は戸建住宅である」');

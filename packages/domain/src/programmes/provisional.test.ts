@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../errors';
+import { BUILTIN_PROGRAMMES } from './input';
 import { assessApplication } from './application-form';
 import { cltExampleApplicationContent } from './clt/examples';
 import { co2LicenceExampleContent } from './co2/examples';
@@ -15,7 +16,7 @@ function withBlankAmount(): TCltContent {
 describe('figures computed around an invalid budget row', () => {
   it('computes from the valid rows, names the row left out as on screen, and keeps submission blocked', () => {
     const content = withBlankAmount();
-    const assessment = assessApplication('clt_demonstration', content);
+    const assessment = assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration);
     expect(assessment.result).toBeNull();
     expect(assessment.issues.some((i) => i.path === 'grant.building.lines.1.amount')).toBe(true);
     const provisional = assessment.provisional!;
@@ -23,8 +24,8 @@ describe('figures computed around an invalid budget row', () => {
     // The same as the example without that line.
     const full = cltExampleApplicationContent();
     const without = { ...full, grant: { ...full.grant, building: { lines: full.grant!.building!.lines.filter((_, i) => i !== 1) } } };
-    expect(provisional.result.grant).toEqual(assessApplication('clt_demonstration', without).result!.grant);
-    expect(provisional.result.eligibility.status).toBe(assessApplication('clt_demonstration', without).result!.eligibility.status);
+    expect(provisional.result.grant).toEqual(assessApplication('clt_demonstration', without, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant);
+    expect(provisional.result.eligibility.status).toBe(assessApplication('clt_demonstration', without, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.eligibility.status);
     const issue = provisional.excludedRows[0]!.issues[0]!;
     expect(errorMessage(issue.code, 'ja', issue.params)).toContain('建築物の建築実証 #2 金額（税込・円）');
   });
@@ -33,7 +34,7 @@ describe('figures computed around an invalid budget row', () => {
     const content = co2LicenceExampleContent({ acquisition: 'purchase', start: '2026-06-01', usefulLifeYears: 1 });
     // The factor lacks its product: both lines name it, so they go with it.
     content.grant!.factors![0] = { ...content.grant!.factors![0]!, product: '' };
-    const provisional = assessApplication('co2_factor_support', content).provisional!;
+    const provisional = assessApplication('co2_factor_support', content, undefined, BUILTIN_PROGRAMMES['co2_factor_support']).provisional!;
     expect(provisional.excludedRows.map((r) => r.label.ja)).toEqual(['策定する原単位 #1', '経費 #1', '経費 #2']);
     expect(provisional.result.grant.requested).toBe(0);
   });
@@ -41,7 +42,7 @@ describe('figures computed around an invalid budget row', () => {
   it('computes nothing when the problem is not one row (the report date a licence needs)', () => {
     const content = co2LicenceExampleContent({ acquisition: 'subscription', start: '2026-06-01', end: '2028-05-31' });
     delete content.grant!.period!.resultsReportDate;
-    const assessment = assessApplication('co2_factor_support', content);
+    const assessment = assessApplication('co2_factor_support', content, undefined, BUILTIN_PROGRAMMES['co2_factor_support']);
     expect(assessment.result).toBeNull();
     expect(assessment.provisional).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_PROGRAMMES } from './input';
 import { assessApplication, formFields } from './application-form';
 import { CLT_DEMONSTRATION } from './clt/definition';
 import { cltExampleApplicationContent } from './clt/examples';
@@ -47,8 +48,8 @@ describe('required documents at submission (003 §6.4)', () => {
   });
 
   it('blocks submission through assessApplication only when attachments are given', () => {
-    expect(assessApplication('clt_demonstration', content).issues).toEqual([]);
-    expect(assessApplication('clt_demonstration', content, []).issues.map((i) => i.code)).toContain('application.document_missing');
+    expect(assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration).issues).toEqual([]);
+    expect(assessApplication('clt_demonstration', content, [], BUILTIN_PROGRAMMES.clt_demonstration).issues.map((i) => i.code)).toContain('application.document_missing');
   });
 
   it('warns beside a PDF over its page limit, and says nothing when pages are unknown', () => {
@@ -74,7 +75,7 @@ describe('CLT facts asked by the form (003 §2.1, §2.2)', () => {
   it('an unanswered council-operator question is required before submission', () => {
     const content = cltExampleApplicationContent();
     delete content.grant?.facts?.councilOperatorCanAccount;
-    expect(assessApplication('clt_demonstration', content).issues).toContainEqual(
+    expect(assessApplication('clt_demonstration', content, undefined, BUILTIN_PROGRAMMES.clt_demonstration).issues).toContainEqual(
       expect.objectContaining({ code: 'application.field_required', path: 'grant.facts.councilOperatorCanAccount' }),
     );
   });

@@ -1,59 +1,46 @@
 import { z } from 'zod';
-import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
-import { itemsFromDefinition, truthOf, type TReviewFacts, type Truth } from './facts';
+import type { TProgrammeDefinition } from '../programmes/shared/definition';
+import { truthOf, type TReviewFacts, type Truth } from './facts';
 import { accept, bilingual, refuse, ZId, type Outcome } from './result';
 
 /**
- * The eight bonus points of 003 §3.3.2 (加点による優先的な採択), cumulative: a five-storey CLT
- * panel building earns (5), (6) and (7). They are computed from the application's facts; the
- * reviewer confirms or rejects each with a reason, and a rejected item no longer counts.
+ * The bonus points of a programme definition (for CLT the eight of 003 §3.3.2, 加点による優先的な
+ * 採択), cumulative: a five-storey CLT panel building earns (5), (6) and (7). They are computed
+ * from the application's facts by the definition's conditions; the reviewer confirms or rejects
+ * each with a reason, and a rejected item no longer counts.
  */
-export const BONUS_CODES = [
-  'existing_model',
-  'nationwide_chain',
-  'wood_use_agreement',
-  'first_time_clt',
-  'three_storeys',
-  'four_storeys',
-  'panel_five_storeys',
-  'fire_rule_2018',
-] as const;
-export const ZBonusCode = z.enum(BONUS_CODES, { error: 'scoring.bonus_unknown' });
+export const ZBonusCode = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'scoring.bonus_unknown' });
 export type TBonusCode = z.infer<typeof ZBonusCode>;
 
 export interface BonusItem {
   readonly code: TBonusCode;
   readonly text: { readonly ja: string; readonly en: string };
   readonly source: string;
+  readonly points: number;
   readonly evaluate: (facts: TReviewFacts) => Truth;
 }
 
-/** The definition's bonus items (programmes/clt/definition.ts), read against the review facts. */
-export const BONUS_ITEMS: readonly BonusItem[] = itemsFromDefinition(
-  BONUS_CODES,
-  CLT_DEMONSTRATION.bonusItems,
-  'bonus item',
-).map((item) => ({
-  code: item.code,
-  text: item.text,
-  source: item.source,
-  evaluate: (facts: TReviewFacts) => truthOf(item.when, facts),
-}));
-
 /**
- * ASSUMPTION: 003 §3.3.2 says the bonus is cumulative but gives no number of points. One point
- * per item is the default; a programme office that decides otherwise passes its own table.
+ * ASSUMPTION: 003 §3.3.2 says the bonus is cumulative but gives no number of points. An item whose
+ * definition gives none counts one point; an office that decides otherwise sets its items' points.
  */
-export const DEFAULT_BONUS_POINTS: Readonly<Record<TBonusCode, number>> = {
-  existing_model: 1,
-  nationwide_chain: 1,
-  wood_use_agreement: 1,
-  first_time_clt: 1,
-  three_storeys: 1,
-  four_storeys: 1,
-  panel_five_storeys: 1,
-  fire_rule_2018: 1,
-};
+const DEFAULT_ITEM_POINTS = 1;
+
+/** The definition's bonus items, read against the review facts. */
+export function bonusItemsOf(def: Pick<TProgrammeDefinition, 'bonusItems'>): readonly BonusItem[] {
+  return def.bonusItems.map((item) => ({
+    code: item.code,
+    text: item.text,
+    source: item.source,
+    points: item.points ?? DEFAULT_ITEM_POINTS,
+    evaluate: (facts: TReviewFacts) => truthOf(item.when, facts),
+  }));
+}
+
+/** Each item's points under a definition. */
+export const bonusPointsOf = (def: Pick<TProgrammeDefinition, 'bonusItems'>): Readonly<Record<TBonusCode, number>> =>
+  Object.fromEntries(bonusItemsOf(def).map((i) => [i.code, i.points]));
+
 export const ZBonusPointTable = z.record(ZBonusCode, z.number().int().min(0).max(100));
 
 export const ZBonusReview = z.strictObject({
@@ -66,15 +53,18 @@ export const ZBonusReview = z.strictObject({
 export type TBonusReview = z.infer<typeof ZBonusReview>;
 
 const itemParams = (item: BonusItem) => bilingual('item', item.text.ja, item.text.en);
-const bonusItem = (code: TBonusCode) => BONUS_ITEMS.find((b) => b.code === code);
 
 /**
  * Whether a reviewer's decision on an item can stand: a rejection needs a reason; confirming an
  * item the facts leave unknown needs one too; an item the facts rule out cannot be confirmed
  * (correct the facts instead, so the application and the score agree).
  */
-export function checkBonusReview(review: TBonusReview, facts: TReviewFacts): Outcome<TBonusReview> {
-  const item = bonusItem(review.item);
+export function checkBonusReview(
+  def: Pick<TProgrammeDefinition, 'bonusItems'>,
+  review: TBonusReview,
+  facts: TReviewFacts,
+): Outcome<TBonusReview> {
+  const item = bonusItemsOf(def).find((b) => b.code === review.item);
   if (!item) return refuse('scoring.bonus_unknown');
   const truth = item.evaluate(facts);
   const hasReason = (review.reason ?? '').trim() !== '';
@@ -117,14 +107,15 @@ export interface BonusAssessment {
  * checkBonusReview are ignored.
  */
 export function assessBonus(
+  def: Pick<TProgrammeDefinition, 'bonusItems'>,
   facts: TReviewFacts,
   reviews: readonly TBonusReview[] = [],
-  points: Readonly<Record<TBonusCode, number>> = DEFAULT_BONUS_POINTS,
+  points: Readonly<Record<TBonusCode, number>> = bonusPointsOf(def),
 ): BonusAssessment {
-  const lines = BONUS_ITEMS.map((item): BonusLine => {
+  const lines = bonusItemsOf(def).map((item): BonusLine => {
     const fromFacts = item.evaluate(facts);
     const latest = reviews
-      .filter((r) => r.item === item.code && checkBonusReview(r, facts).ok)
+      .filter((r) => r.item === item.code && checkBonusReview(def, r, facts).ok)
       .reduce<TBonusReview | undefined>(
         (a, r) => (a && a.reviewedAt.getTime() > r.reviewedAt.getTime() ? a : r),
         undefined,
@@ -137,7 +128,7 @@ export function assessBonus(
       code: item.code,
       text: item.text,
       source: item.source,
-      points: points[item.code],
+      points: points[item.code] ?? item.points,
       fromFacts,
       counted,
       pending: fromFacts !== 'not_met' && latest === undefined,

@@ -10,6 +10,7 @@ import {
   type PublicationSource,
   type StatisticsSource,
 } from './reports';
+import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
 import { CLT_RUBRIC, type TScoreSheet } from './rubric';
 import { ZCommitteeFinding } from './special-rate';
 import { committeeSummary, summaryForMember, type SummaryProposal } from './summary';
@@ -205,7 +206,7 @@ describe('the committee summary sheet', () => {
     sheet('m1', 'p3', 2),
     sheet('m2', 'p3', 2),
   ];
-  const summary = committeeSummary({ budget: yen(250_000_000), proposals, members, declarations, sheets, rubric: CLT_RUBRIC });
+  const summary = committeeSummary({ budget: yen(250_000_000), proposals, members, declarations, sheets, rubric: CLT_RUBRIC, definition: CLT_DEMONSTRATION });
 
   it('ranks by average of non-conflicted sheets plus bonus, and shows who was left out', () => {
     expect(

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
 import {
   assessBonus,
-  BONUS_CODES,
+  bonusPointsOf,
   checkBonusReview,
-  DEFAULT_BONUS_POINTS,
   ZBonusPointTable,
   type TBonusReview,
 } from './bonus';
@@ -27,7 +27,7 @@ import { specialRateRecommendation, ZCommitteeFinding } from './special-rate';
 
 const at = new Date('2026-05-01T00:00:00Z');
 const counted = (facts: TReviewFacts) =>
-  assessBonus(facts)
+  assessBonus(CLT_DEMONSTRATION, facts)
     .lines.filter((l) => l.counted)
     .map((l) => l.code);
 
@@ -63,23 +63,37 @@ describe('bonus points (003 §3.3.2), at their thresholds', () => {
       firstTimeCltDesignerOrContractor: true,
       fireRule2018Building: true,
     };
-    expect(assessBonus(all).total).toBe(8);
+    expect(assessBonus(CLT_DEMONSTRATION, all).total).toBe(8);
     const table = ZBonusPointTable.parse({
-      ...DEFAULT_BONUS_POINTS,
+      ...bonusPointsOf(CLT_DEMONSTRATION),
       panel_five_storeys: 3,
       wood_use_agreement: 2,
     });
-    expect(assessBonus(all, [], table).total).toBe(11);
-    expect(ZBonusPointTable.safeParse({ existing_model: 1 }).success).toBe(false);
+    expect(assessBonus(CLT_DEMONSTRATION, all, [], table).total).toBe(11);
+    expect(ZBonusPointTable.safeParse({ existing_model: -1 }).success).toBe(false);
   });
 
   it('treats a missing fact as unknown: not counted, pending a reviewer', () => {
-    const a = assessBonus({});
+    const a = assessBonus(CLT_DEMONSTRATION, {});
     expect(a.total).toBe(0);
     expect(a.lines.every((l) => l.fromFacts === 'unknown' && l.pending)).toBe(true);
     expect(
-      assessBonus({ cltPanelMethod: false }).lines.find((l) => l.code === 'panel_five_storeys')?.fromFacts,
+      assessBonus(CLT_DEMONSTRATION, { cltPanelMethod: false }).lines.find((l) => l.code === 'panel_five_storeys')?.fromFacts,
     ).toBe('not_met');
+  });
+});
+
+describe('bonus items are the definition’s', () => {
+  it('counts an item an office adds, with the points it gives, and only the definition’s items', () => {
+    const own = {
+      bonusItems: [
+        ...CLT_DEMONSTRATION.bonusItems,
+        { code: 'local_timber', text: { ja: '地域材を使う', en: 'Uses local timber' }, when: { fact: 'localTimber', op: 'eq' as const, value: true }, points: 2, source: '公募要領 §3' },
+      ],
+    };
+    expect(assessBonus(own, { localTimber: true, storeys: 3 }).total).toBe(3);
+    expect(assessBonus(CLT_DEMONSTRATION, { localTimber: true, storeys: 3 }).total).toBe(1);
+    expect(assessBonus({ bonusItems: [] }, { storeys: 5 })).toEqual({ lines: [], total: 0, provisional: false });
   });
 });
 
@@ -99,11 +113,11 @@ describe('reviewer confirmation of bonus points', () => {
   });
 
   it('drops a rejected item, which needs a reason', () => {
-    expect(checkBonusReview(review('existing_model', 'rejected'), facts)).toMatchObject({
+    expect(checkBonusReview(CLT_DEMONSTRATION, review('existing_model', 'rejected'), facts)).toMatchObject({
       ok: false,
       code: 'scoring.bonus_reason_required',
     });
-    const rejected = assessBonus(facts, [
+    const rejected = assessBonus(CLT_DEMONSTRATION, facts, [
       review('existing_model', 'rejected', '既存モデルとの対応が確認できない'),
     ]);
     expect(rejected.total).toBe(2);
@@ -113,25 +127,25 @@ describe('reviewer confirmation of bonus points', () => {
       review: { decision: 'rejected', reason: '既存モデルとの対応が確認できない' },
     });
     // A rejection without a reason does not stand.
-    expect(assessBonus(facts, [review('existing_model', 'rejected')]).total).toBe(3);
+    expect(assessBonus(CLT_DEMONSTRATION, facts, [review('existing_model', 'rejected')]).total).toBe(3);
   });
 
   it('cannot confirm an item the facts rule out; confirming an unknown one needs a reason', () => {
     expect(
-      checkBonusReview(review('nationwide_chain', 'confirmed', 'x'), { nationwideChain: false }),
+      checkBonusReview(CLT_DEMONSTRATION, review('nationwide_chain', 'confirmed', 'x'), { nationwideChain: false }),
     ).toMatchObject({
       code: 'scoring.bonus_not_met',
     });
     expect(
-      assessBonus({ storeys: 2 }, [review('three_storeys', 'confirmed', '地階を含めると3階')]).total,
+      assessBonus(CLT_DEMONSTRATION, { storeys: 2 }, [review('three_storeys', 'confirmed', '地階を含めると3階')]).total,
     ).toBe(0);
-    expect(checkBonusReview(review('woodUseAgreement' as never, 'confirmed'), {})).toMatchObject({
+    expect(checkBonusReview(CLT_DEMONSTRATION, review('woodUseAgreement', 'confirmed'), {})).toMatchObject({
       code: 'scoring.bonus_unknown',
     });
-    expect(checkBonusReview(review('wood_use_agreement', 'confirmed'), {})).toMatchObject({
+    expect(checkBonusReview(CLT_DEMONSTRATION, review('wood_use_agreement', 'confirmed'), {})).toMatchObject({
       code: 'scoring.bonus_reason_required',
     });
-    expect(assessBonus({}, [review('wood_use_agreement', 'confirmed', '協定書を確認')]).total).toBe(1);
+    expect(assessBonus(CLT_DEMONSTRATION, {}, [review('wood_use_agreement', 'confirmed', '協定書を確認')]).total).toBe(1);
   });
 
   it('uses the latest decision, and is provisional until every candidate item has one', () => {
@@ -139,11 +153,11 @@ describe('reviewer confirmation of bonus points', () => {
       review('existing_model', 'rejected', '不明', 0),
       review('existing_model', 'confirmed', undefined, 5),
     ];
-    expect(assessBonus(facts, reviews).lines.find((l) => l.code === 'existing_model')?.counted).toBe(true);
-    expect(assessBonus(facts, reviews).provisional).toBe(true);
-    const everyCandidate = BONUS_CODES.map((c) => review(c, 'confirmed', '確認'));
+    expect(assessBonus(CLT_DEMONSTRATION, facts, reviews).lines.find((l) => l.code === 'existing_model')?.counted).toBe(true);
+    expect(assessBonus(CLT_DEMONSTRATION, facts, reviews).provisional).toBe(true);
+    const everyCandidate = CLT_DEMONSTRATION.bonusItems.map(({ code: c }) => c).map((c) => review(c, 'confirmed', '確認'));
     expect(
-      assessBonus(
+      assessBonus(CLT_DEMONSTRATION, 
         {
           ...facts,
           nationwideChain: false,
@@ -159,7 +173,7 @@ describe('reviewer confirmation of bonus points', () => {
 });
 
 describe('special rate 1/2 (003 §2.4), at its thresholds', () => {
-  const first = (facts: TReviewFacts) => specialRateRecommendation(facts).criteria[0]!.fromFacts;
+  const first = (facts: TReviewFacts) => specialRateRecommendation(CLT_DEMONSTRATION, facts).criteria[0]!.fromFacts;
 
   it('needs 3 storeys or 1,000 m², with CLT used structurally', () => {
     expect(first({ storeys: 3, cltStructural: true })).toBe('met');
@@ -174,9 +188,9 @@ describe('special rate 1/2 (003 §2.4), at its thresholds', () => {
     const facts: TReviewFacts = { storeys: 3, cltStructural: true };
     const finding = (excellent: boolean) =>
       ZCommitteeFinding.parse({ excellent, reason: '施工合理化の工夫が顕著' });
-    expect(specialRateRecommendation(facts).status).toBe('awaiting_committee');
-    expect(specialRateRecommendation(facts, finding(true)).status).toBe('recommended');
-    expect(specialRateRecommendation(facts, finding(false)).status).toBe('not_recommended');
+    expect(specialRateRecommendation(CLT_DEMONSTRATION, facts).status).toBe('awaiting_committee');
+    expect(specialRateRecommendation(CLT_DEMONSTRATION, facts, finding(true)).status).toBe('recommended');
+    expect(specialRateRecommendation(CLT_DEMONSTRATION, facts, finding(false)).status).toBe('not_recommended');
     const none: TReviewFacts = {
       storeys: 2,
       totalFloorAreaM2: 500,
@@ -185,8 +199,8 @@ describe('special rate 1/2 (003 §2.4), at its thresholds', () => {
       ownerPlansFurtherBuildings: false,
       technicalIngenuity: false,
     };
-    expect(specialRateRecommendation(none, finding(true)).status).toBe('criteria_not_met');
-    expect(specialRateRecommendation({ ...none, technicalIngenuity: undefined }).status).toBe(
+    expect(specialRateRecommendation(CLT_DEMONSTRATION, none, finding(true)).status).toBe('criteria_not_met');
+    expect(specialRateRecommendation(CLT_DEMONSTRATION, { ...none, technicalIngenuity: undefined }).status).toBe(
       'criteria_unknown',
     );
   });
@@ -204,12 +218,12 @@ describe('special rate 1/2 (003 §2.4), at its thresholds', () => {
       criteria: ['technical_ingenuity'],
       reason: '接合部の工夫',
     });
-    expect(specialRateRecommendation(facts, finding)).toMatchObject({
+    expect(specialRateRecommendation(CLT_DEMONSTRATION, facts, finding)).toMatchObject({
       status: 'recommended',
       citedButNotMet: [],
     });
     const wrong = ZCommitteeFinding.parse({ excellent: true, criteria: ['existing_model'], reason: '…' });
-    expect(specialRateRecommendation({ ...facts, technicalIngenuity: false }, wrong)).toMatchObject({
+    expect(specialRateRecommendation(CLT_DEMONSTRATION, { ...facts, technicalIngenuity: false }, wrong)).toMatchObject({
       status: 'criteria_not_met',
       citedButNotMet: ['existing_model'],
     });
@@ -453,7 +467,7 @@ describe('one score against the scale, and a sheet with its bonus', () => {
     expect(full).toEqual({ evaluation: 24, bonus: 3, total: 27, maximum: 30 });
     expect(sheetStanding(sheet('m', 'p', [4, 4]), CLT_RUBRIC, 3)).toEqual({ evaluation: null, bonus: 3, total: null, maximum: 30 });
     // The bonus a five-storey CLT panel building earns: (5), (6) and (7), one point each by default.
-    const bonus = assessBonus({ storeys: 5, cltPanelMethod: true });
+    const bonus = assessBonus(CLT_DEMONSTRATION, { storeys: 5, cltPanelMethod: true });
     expect(bonus.total).toBe(3);
     expect(sheetStanding(sheet('m', 'p', [5, 5, 5, 5, 5, 5]), CLT_RUBRIC, bonus.total).total).toBe(33);
   });

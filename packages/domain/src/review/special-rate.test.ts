@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
 import { recordFinding, ZCommitteeFinding } from './special-rate';
 
 describe('recording the special-rate finding', () => {
@@ -7,23 +8,31 @@ describe('recording the special-rate finding', () => {
 
   it('records while the proposal is in review and returns the recommendation it leads to', () => {
     for (const status of ['submitted', 'under_review', 'resubmitted', 'recommended'] as const) {
-      const outcome = recordFinding(status, facts, finding);
+      const outcome = recordFinding(CLT_DEMONSTRATION, status, facts, finding);
       expect(outcome).toMatchObject({ ok: true, value: { status: 'recommended' } });
     }
-    const recorded = recordFinding('under_review', facts, finding);
+    const recorded = recordFinding(CLT_DEMONSTRATION, 'under_review', facts, finding);
     if (!recorded.ok) throw new Error('expected a recommendation');
     expect(recorded.value.criteria.find((c) => c.code === 'three_storeys_or_1000m2_structural')).toMatchObject({ fromFacts: 'met', met: true });
     expect(recorded.value.criteria.find((c) => c.code === 'technical_ingenuity')).toMatchObject({ confirmedByCommittee: true, met: true });
   });
 
   it('refuses once the selection is made, naming the status in both languages', () => {
-    expect(recordFinding('selected', facts, finding)).toEqual({
+    expect(recordFinding(CLT_DEMONSTRATION, 'selected', facts, finding)).toEqual({
       ok: false,
       code: 'scoring.special_finding_closed',
       params: { status: '採択', statusEn: 'Selected' },
     });
-    expect(recordFinding('not_selected', facts, finding)).toMatchObject({ ok: false, code: 'scoring.special_finding_closed' });
-    expect(recordFinding('draft', facts, finding)).toMatchObject({ ok: false });
+    expect(recordFinding(CLT_DEMONSTRATION, 'not_selected', facts, finding)).toMatchObject({ ok: false, code: 'scoring.special_finding_closed' });
+    expect(recordFinding(CLT_DEMONSTRATION, 'draft', facts, finding)).toMatchObject({ ok: false });
+  });
+
+  it('refuses a criterion the definition does not have, and a definition without a special rate knows none', () => {
+    const other = ZCommitteeFinding.parse({ excellent: true, criteria: ['not_a_criterion'], reason: '理由' });
+    expect(recordFinding(CLT_DEMONSTRATION, 'under_review', facts, other)).toMatchObject({ ok: false, code: 'scoring.special_criterion_unknown' });
+    const none = { specialRateConditions: [] };
+    expect(recordFinding(none, 'under_review', facts, finding)).toMatchObject({ ok: false, code: 'scoring.special_criterion_unknown' });
+    expect(recordFinding(none, 'under_review', facts, { ...finding, criteria: [] })).toMatchObject({ ok: true, value: { status: 'criteria_not_met', criteria: [] } });
   });
 
   it('needs a reason for the finding', () => {

@@ -1,22 +1,17 @@
 import { z } from 'zod';
-import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
-import { itemsFromDefinition, truthOf, type TReviewFacts, type Truth } from './facts';
+import type { TProgrammeDefinition } from '../programmes/shared/definition';
+import { truthOf, type TReviewFacts, type Truth } from './facts';
 import { IN_REVIEW_STATUSES } from './reports';
 import { accept, refuse, type Outcome } from './result';
 import { STATUS_LABELS, type TReviewStatus } from './workflow';
 
 /**
- * The special rate (特例対象事業, up to 1/2 instead of 3/10; 003 §2.4): a proposal meeting one of
- * four criteria that the committee also finds particularly excellent. The criteria come from the
- * facts; the finding is the committee's, and without it nothing is recommended.
+ * The special rate (for CLT 特例対象事業, up to 1/2 instead of 3/10; 003 §2.4): a proposal meeting
+ * one of the definition's criteria that the committee also finds particularly excellent. The
+ * criteria come from the facts; the finding is the committee's, and without it nothing is
+ * recommended. A definition without special-rate conditions has no special rate.
  */
-export const SPECIAL_RATE_CODES = [
-  'three_storeys_or_1000m2_structural',
-  'existing_model',
-  'further_buildings',
-  'technical_ingenuity',
-] as const;
-export const ZSpecialRateCode = z.enum(SPECIAL_RATE_CODES, { error: 'scoring.special_criterion_unknown' });
+export const ZSpecialRateCode = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'scoring.special_criterion_unknown' });
 export type TSpecialRateCode = z.infer<typeof ZSpecialRateCode>;
 
 export interface SpecialRateCriterion {
@@ -26,23 +21,26 @@ export interface SpecialRateCriterion {
   readonly evaluate: (facts: TReviewFacts) => Truth;
 }
 
-/** The definition's special-rate conditions (programmes/clt/definition.ts), read against the review facts. */
-export const SPECIAL_RATE_CRITERIA: readonly SpecialRateCriterion[] = itemsFromDefinition(
-  SPECIAL_RATE_CODES,
-  CLT_DEMONSTRATION.specialRateConditions,
-  'special-rate criterion',
-).map((item) => ({
-  code: item.code,
-  text: item.text,
-  source: item.source,
-  evaluate: (facts: TReviewFacts) => truthOf(item.when, facts),
-}));
+type SpecialRateRules = Pick<TProgrammeDefinition, 'specialRateConditions'>;
+
+/** The definition's special-rate conditions, read against the review facts. */
+export function specialRateCriteriaOf(def: SpecialRateRules): readonly SpecialRateCriterion[] {
+  return def.specialRateConditions.map((item) => ({
+    code: item.code,
+    text: item.text,
+    source: item.source,
+    evaluate: (facts: TReviewFacts) => truthOf(item.when, facts),
+  }));
+}
+
+/** Whether the definition has a special rate at all. */
+export const hasSpecialRate = (def: SpecialRateRules) => def.specialRateConditions.length > 0;
 
 /** The committee's finding on one proposal (検討委員会の審査結果を踏まえ…特に優れたもの). */
 export const ZCommitteeFinding = z.strictObject({
   excellent: z.boolean(),
   /** Criteria the committee relies on; it may confirm one the facts leave unknown (3. and 4. are judgements). */
-  criteria: z.array(ZSpecialRateCode).max(SPECIAL_RATE_CODES.length).default([]),
+  criteria: z.array(ZSpecialRateCode).max(50).default([]),
   reason: z
     .string()
     .trim()
@@ -77,11 +75,12 @@ export interface SpecialRateRecommendation {
 }
 
 export function specialRateRecommendation(
+  def: SpecialRateRules,
   facts: TReviewFacts,
   finding?: TCommitteeFinding,
 ): SpecialRateRecommendation {
   const cited = new Set(finding?.criteria ?? []);
-  const criteria = SPECIAL_RATE_CRITERIA.map((c) => {
+  const criteria = specialRateCriteriaOf(def).map((c) => {
     const fromFacts = c.evaluate(facts);
     const confirmedByCommittee = cited.has(c.code) && fromFacts !== 'not_met';
     return {
@@ -91,9 +90,12 @@ export function specialRateRecommendation(
       met: fromFacts === 'met' || confirmedByCommittee,
     };
   });
-  const citedButNotMet = criteria
-    .filter((c) => cited.has(c.code) && c.fromFacts === 'not_met')
-    .map((c) => c.code);
+  const known = new Set(criteria.map((c) => c.code));
+  // A code the definition does not know is cited but never met either.
+  const citedButNotMet = [
+    ...criteria.filter((c) => cited.has(c.code) && c.fromFacts === 'not_met').map((c) => c.code),
+    ...[...cited].filter((c) => !known.has(c)),
+  ];
   const anyMet = criteria.some((c) => c.met);
   let status: SpecialRateStatus;
   if (!finding) {
@@ -116,6 +118,7 @@ export function specialRateRecommendation(
  * recommendation the finding leads to, which is what the office records and audits.
  */
 export function recordFinding(
+  def: SpecialRateRules,
   status: TReviewStatus,
   facts: TReviewFacts,
   finding: TCommitteeFinding,
@@ -126,14 +129,18 @@ export function recordFinding(
       statusEn: STATUS_LABELS[status].en,
     });
   }
-  return accept(specialRateRecommendation(facts, finding));
+  const known = new Set(def.specialRateConditions.map((c) => c.code));
+  const unknown = finding.criteria.find((c) => !known.has(c));
+  if (unknown !== undefined) return refuse('scoring.special_criterion_unknown');
+  return accept(specialRateRecommendation(def, facts, finding));
 }
 
-/** A stored finding read back: criteria codes that are no longer known are dropped, never guessed. */
-export function storedFinding(row: { readonly excellent: boolean; readonly criteria: readonly string[]; readonly reason: string }): TCommitteeFinding {
-  const criteria = row.criteria.flatMap((c) => {
-    const code = ZSpecialRateCode.safeParse(c);
-    return code.success ? [code.data] : [];
-  });
+/** A stored finding read back: criteria codes the definition no longer knows are dropped, never guessed. */
+export function storedFinding(
+  def: SpecialRateRules,
+  row: { readonly excellent: boolean; readonly criteria: readonly string[]; readonly reason: string },
+): TCommitteeFinding {
+  const known = new Set(def.specialRateConditions.map((c) => c.code));
+  const criteria = row.criteria.filter((c) => known.has(c));
   return { excellent: row.excellent, criteria, reason: row.reason };
 }

@@ -1,7 +1,8 @@
 import { yen, type Yen } from '../money';
+import type { TProgrammeDefinition } from '../programmes/shared/definition';
 import {
   assessBonus,
-  DEFAULT_BONUS_POINTS,
+  bonusPointsOf,
   type BonusAssessment,
   type TBonusCode,
   type TBonusReview,
@@ -90,15 +91,17 @@ export function committeeSummary(input: {
   readonly sheets: readonly TScoreSheet[];
   /** The rubric of the definition the proposals were submitted under (rubricFor). */
   readonly rubric: TRubric;
+  /** That definition's bonus items and special-rate conditions. */
+  readonly definition: Pick<TProgrammeDefinition, 'bonusItems' | 'specialRateConditions'>;
   readonly bonusPoints?: Readonly<Record<TBonusCode, number>>;
 }): CommitteeSummary {
   const rubric = input.rubric;
-  const points = input.bonusPoints ?? DEFAULT_BONUS_POINTS;
+  const points = input.bonusPoints ?? bonusPointsOf(input.definition);
   const allParties = input.proposals.map((p) => p.parties);
 
   const prepared = input.proposals.map((p) => {
     const excluded = excludedFromAverages(p.parties, input.members, input.declarations, allParties);
-    const bonus = assessBonus(p.facts, p.bonusReviews ?? [], points);
+    const bonus = assessBonus(input.definition, p.facts, p.bonusReviews ?? [], points);
     const score = scoreProposal(
       p.parties.id,
       input.sheets,
@@ -126,7 +129,7 @@ export function committeeSummary(input: {
         submittedAt: proposal.submittedAt,
         score,
         bonus,
-        specialRate: specialRateRecommendation(proposal.facts, proposal.committeeFinding),
+        specialRate: specialRateRecommendation(input.definition, proposal.facts, proposal.committeeFinding),
         excluded,
         comments,
         provisional: bonus.provisional || score.draftMemberIds.length > 0 || score.count === 0,

@@ -14,12 +14,12 @@ import {
   updateApplicationIfVersion,
   updateGrantedYen,
   type Executor,
-  definitionForApplication,
 } from '@tsumiki/db';
 import { CHANGEABLE_STATUSES, checkChange, checkDecision, type TChangeRequestInput } from '@tsumiki/domain/lifecycle';
 import { assessApplication, valueAtPath } from '@tsumiki/domain/programmes';
 import { adjustCommitment, commitmentOf } from '@tsumiki/domain/review';
 import { appError } from '../../errors';
+import { rulesOfApplication } from '../../lib/rules';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationOfCaller } from '../applications/applications.service';
 import { programmeKindOf } from '../applications/submission.service';
@@ -74,6 +74,7 @@ export async function requestChange(ctx: Ctx, input: { applicationId: string; re
       frozen: latest.content,
       request: input.change,
       currentGrantYen: await currentGrantOf(trx, application.id, latest.requested_grant_yen),
+      definition: await rulesOfApplication(trx, application),
     });
     if (!check.ok) {
       if ('issues' in check) return { ok: false as const, issues: check.issues };
@@ -150,7 +151,7 @@ export async function decideChange(ctx: Ctx, input: { changeRequestId: string; d
         }
         await updateGrantedYen(trx, application.id, change.grant_after_yen);
       }
-      const rules = (await definitionForApplication(trx, application))?.definition;
+      const rules = await rulesOfApplication(trx, application);
       const assessment = assessApplication(programmeKindOf(programme), change.proposed_content, undefined, rules);
       resultingVersionNo = latest.version_no + 1;
       await insertSubmission(trx, {

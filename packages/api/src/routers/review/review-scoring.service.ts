@@ -119,12 +119,14 @@ export async function reviewBonus(ctx: Ctx, input: { applicationId: string; item
   return ctx.db.transaction().execute(async (trx) => {
     const access = await applicationForCaller(trx, ctx.auth, input.applicationId, { forUpdate: true });
     assertStaff(access);
-    if (programmeKindOf(access.programme) !== 'clt_demonstration') throw appError('review.bonus_not_applicable');
+    // Bonus items are those of the rules the application was submitted under.
+    const rules = await rulesOfApplication(trx, access.application);
+    if (rules.bonusItems.length === 0) throw appError('review.bonus_not_applicable');
     const submission = await findLatestSubmission(trx, input.applicationId);
-    const facts = reviewFactsOf(submission?.content ?? emptyContent('clt_demonstration'));
+    const facts = reviewFactsOf(submission?.content ?? emptyContent(programmeKindOf(access.programme)));
     const at = ctx.now();
     const review = { item: input.item, decision: input.decision, ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}), reviewerId: ctx.auth.user.id, reviewedAt: at };
-    const checked = checkBonusReview(review, facts);
+    const checked = checkBonusReview(rules, review, facts);
     if (!checked.ok) throw appError(checked.code, checked.params);
     await insertBonusReview(trx, { applicationId: input.applicationId, item: input.item, decision: input.decision, reason: review.reason ?? null, reviewerId: ctx.auth.user.id, at });
     await appendAudit(trx, {
@@ -182,6 +184,7 @@ export async function programmeSummary(ctx: Ctx, programmeId: string) {
   const summary = committeeSummary({
     budget: yen(programme.budget_yen),
     rubric: rubricFor(rules.common),
+    definition: rules.common,
     members,
     declarations: declarations.map(toDeclaration),
     sheets: sheets.map((s) => ({
@@ -210,7 +213,7 @@ export async function programmeSummary(ctx: Ctx, programmeId: string) {
         submittedAt: p.firstSubmittedAt ?? p.submittedAt,
         facts,
         bonusReviews: bonusRows.filter((b) => b.application_id === p.id).flatMap(bonusReviewOf),
-        ...(findingOf.has(p.id) ? { committeeFinding: storedFinding(findingOf.get(p.id)!) } : {}),
+        ...(findingOf.has(p.id) ? { committeeFinding: storedFinding(rules.common, findingOf.get(p.id)!) } : {}),
       };
     }),
   });

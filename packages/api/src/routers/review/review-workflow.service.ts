@@ -120,7 +120,7 @@ export async function writeLedger(
  * The programme's grant on the accepted costs: the submitted budget computed again by the
  * programme rules with each line at its accepted amount (rates, caps and tables stay the rules').
  */
-function grantOnAccepted(kind: TProgrammeKind, content: TApplicationContent, rules: TProgrammeDefinition | undefined): GrantFormula {
+function grantOnAccepted(kind: TProgrammeKind, content: TApplicationContent, rules: TProgrammeDefinition): GrantFormula {
   return (reviewed) =>
     yen(assessApplication(kind, contentOnAcceptedCosts(content, new Map(reviewed.map((l) => [l.id, l.accepted]))), undefined, rules).result?.grant.amount ?? 0);
 }

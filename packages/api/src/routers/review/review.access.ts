@@ -25,7 +25,7 @@ import {
   type ProposalParties,
   type TConflictDeclaration,
   type TReviewFacts,
-  ZReviewFacts,
+  reviewFactsFrom,
 } from '@tsumiki/domain/review';
 import { appError } from '../../errors';
 import { rulesOfApplication } from '../../lib/rules';
@@ -201,6 +201,5 @@ export async function frozenOf(db: Executor, application: Application, programme
 /** The facts the review rules read (bonus, special rate): the grant input's facts, unknown ones left out. */
 export function reviewFactsOf(content: TApplicationContent): TReviewFacts {
   const facts = content.programme === 'co2_factor_support' ? undefined : content.grant?.facts;
-  const parsed = ZReviewFacts.safeParse(facts ?? {});
-  return parsed.success ? parsed.data : {};
+  return reviewFactsFrom(facts);
 }

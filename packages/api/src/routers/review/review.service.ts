@@ -209,7 +209,7 @@ export async function openApplication(ctx: Ctx, applicationId: string) {
     }),
     decision,
     assignments: assignments.map((a) => ({ memberId: a.member_id, memberName: a.memberName, assignedAt: a.assigned_at })),
-    bonus: frozen.kind === 'clt_demonstration' ? assessBonus(facts, bonusReviews.flatMap((r) => bonusReviewOf(r))) : null,
+    bonus: frozen.rules.bonusItems.length > 0 ? assessBonus(frozen.rules, facts, bonusReviews.flatMap((r) => bonusReviewOf(r))) : null,
     reportLines: reportLines.map((l) => ({
       lineId: l.line_id,
       category: l.category,

@@ -1,14 +1,16 @@
 import { appendAudit, findLatestSubmission, insertSpecialRateFinding, listSpecialRateFindings, type Executor } from '@tsumiki/db';
 import {
   IN_REVIEW_STATUSES,
+  hasSpecialRate,
   recordFinding,
-  SPECIAL_RATE_CRITERIA,
+  specialRateCriteriaOf,
   specialRateRecommendation,
   storedFinding,
   type TCommitteeFinding,
 } from '@tsumiki/domain/review';
 import { emptyContent } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
+import { rulesOfApplication } from '../../lib/rules';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { applicationForCaller, assertStaff, programmeKindOf, reviewFactsOf, type Access } from './review.access';
 
@@ -16,16 +18,15 @@ type Ctx = Context & { auth: SignedInAuth };
 
 type FindingRow = Awaited<ReturnType<typeof listSpecialRateFindings>>[number];
 
-const findingOf = (row: FindingRow): TCommitteeFinding => storedFinding(row);
-
-/** The special rate exists for the CLT programme only (003 §2.4). */
-function assertSpecialRateProgramme(access: Access) {
-  if (programmeKindOf(access.programme) !== 'clt_demonstration') throw appError('scoring.special_not_applicable');
-}
-
-async function factsOf(db: Executor, applicationId: string) {
-  const submission = await findLatestSubmission(db, applicationId);
-  return reviewFactsOf(submission?.content ?? emptyContent('clt_demonstration'));
+/**
+ * The rules the application was submitted under and its facts. The special rate exists where
+ * those rules have special-rate conditions (for CLT 003 §2.4).
+ */
+async function specialRateRules(db: Executor, access: Access) {
+  const rules = await rulesOfApplication(db, access.application);
+  if (!hasSpecialRate(rules)) throw appError('scoring.special_not_applicable');
+  const submission = await findLatestSubmission(db, access.application.id);
+  return { rules, facts: reviewFactsOf(submission?.content ?? emptyContent(programmeKindOf(access.programme))) };
 }
 
 /**
@@ -35,16 +36,16 @@ async function factsOf(db: Executor, applicationId: string) {
  */
 export async function specialRateOf(ctx: Ctx, applicationId: string) {
   const access = await applicationForCaller(ctx.db, ctx.auth, applicationId);
-  assertSpecialRateProgramme(access);
   const staff = access.kind === 'staff';
-  const [facts, rows] = await Promise.all([factsOf(ctx.db, applicationId), listSpecialRateFindings(ctx.db, applicationId)]);
+  const [{ rules, facts }, rows] = await Promise.all([specialRateRules(ctx.db, access), listSpecialRateFindings(ctx.db, applicationId)]);
+  const findingOf = (row: FindingRow): TCommitteeFinding => storedFinding(rules, row);
   const latest = rows[0];
-  const recommendation = specialRateRecommendation(facts, latest ? findingOf(latest) : undefined);
+  const recommendation = specialRateRecommendation(rules, facts, latest ? findingOf(latest) : undefined);
   const { application } = access;
   return {
     application: { id: application.id, title: application.title, status: application.status, trackingNumber: application.tracking_number },
     status: recommendation.status,
-    criteria: SPECIAL_RATE_CRITERIA.map((c) => {
+    criteria: specialRateCriteriaOf(rules).map((c) => {
       const state = recommendation.criteria.find((s) => s.code === c.code)!;
       return { code: c.code, text: c.text, source: c.source, fromFacts: state.fromFacts, confirmedByCommittee: state.confirmedByCommittee, met: state.met };
     }),
@@ -60,10 +61,10 @@ export async function recordSpecialRate(ctx: Ctx, input: { applicationId: string
   return ctx.db.transaction().execute(async (trx) => {
     const access = await applicationForCaller(trx, ctx.auth, input.applicationId, { forUpdate: true });
     assertStaff(access);
-    assertSpecialRateProgramme(access);
-    const facts = await factsOf(trx, input.applicationId);
+    const { rules, facts } = await specialRateRules(trx, access);
+    const findingOf = (row: FindingRow): TCommitteeFinding => storedFinding(rules, row);
     const finding: TCommitteeFinding = { excellent: input.excellent, criteria: [...new Set(input.criteria)], reason: input.reason };
-    const outcome = recordFinding(access.application.status, facts, finding);
+    const outcome = recordFinding(rules, access.application.status, facts, finding);
     if (!outcome.ok) throw appError(outcome.code, outcome.params);
     const [previous] = await listSpecialRateFindings(trx, input.applicationId);
     const at = ctx.now();

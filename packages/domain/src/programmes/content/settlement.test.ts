@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_PROGRAMMES } from '../input';
 import { assessApplication } from '../application-form';
 import { cltExampleApplicationContent } from '../clt/examples';
 import { budgetLinesOf, contentOnAcceptedCosts } from './settlement';
@@ -19,14 +20,14 @@ describe('settlement on accepted costs', () => {
   it('puts each line at its accepted amount, unaccepted ones at 0, without unit price and quantity, and the rules give the grant on it', () => {
     const all = new Map(budgetLinesOf(example).map((l) => [l.id, l.amount]));
     const same = contentOnAcceptedCosts(example, all);
-    expect(assessApplication('clt_demonstration', same).result?.grant.amount).toBe(assessApplication('clt_demonstration', example).result?.grant.amount);
+    expect(assessApplication('clt_demonstration', same, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result?.grant.amount).toBe(assessApplication('clt_demonstration', example, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result?.grant.amount);
 
     // The performance test (p1, ¥3,300,000) not accepted: its section's grant goes.
     const withoutTest = contentOnAcceptedCosts(example, new Map([...all].filter(([id]) => id !== 'p1')));
     const lines = withoutTest.programme === 'clt_demonstration' ? withoutTest.grant?.performance?.lines : undefined;
     expect(lines).toEqual([{ id: 'p1', category: 'services', description: '試験手数料', amount: 0 }]);
-    const before = assessApplication('clt_demonstration', example).result!.grant.amount;
-    const after = assessApplication('clt_demonstration', withoutTest).result!.grant.amount;
+    const before = assessApplication('clt_demonstration', example, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant.amount;
+    const after = assessApplication('clt_demonstration', withoutTest, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant.amount;
     expect(before - after).toBe(900_000);
     // The input is not changed.
     expect(example.grant?.performance?.lines[0]?.amount).toBe(3_300_000);

@@ -6,7 +6,7 @@ import type { TApplicationContent } from '../content/schema';
 import { applicationFormDocument, citeSource, formValueText, type FormDocument, type FormRow } from './index';
 
 const documentOf = (content: TApplicationContent, title?: string): FormDocument =>
-  applicationFormDocument({ content, result: assessApplication(content.programme, content).result, definition: BUILTIN_PROGRAMMES[content.programme], ...(title !== undefined ? { title } : {}) });
+  applicationFormDocument({ content, result: assessApplication(content.programme, content, undefined, BUILTIN_PROGRAMMES[content.programme]).result, definition: BUILTIN_PROGRAMMES[content.programme], ...(title !== undefined ? { title } : {}) });
 
 const rowsOf = (doc: FormDocument): Map<string, FormRow> =>
   new Map(doc.parts.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'fields' ? b.rows.map((r) => [r.key, r] as const) : []))));
