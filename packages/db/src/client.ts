@@ -9,7 +9,13 @@ import type { DB } from './schema';
 export type DatabaseKind = 'postgres' | 'pglite';
 
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      maxConnections?: number;
+      /** Sees every query with its time, for diagnostics (how many queries a request makes). */
+      onQuery?: (sql: string, durationMs: number) => void;
+    }
   /** dataDir undefined = in memory (tests). */
   | { kind: 'pglite'; dataDir?: string };
 
@@ -74,7 +80,11 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     // broken client is discarded by the pool.
     pool.on('error', () => {});
     pool.on('connect', (client) => void client.on('error', () => {}));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const onQuery = config.onQuery;
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool }),
+      ...(onQuery && { log: (event) => onQuery(event.query.sql, event.queryDurationMillis) }),
+    });
     const max = config.maxConnections ?? 10;
     const poolStats = (): PoolStats => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     return { db, kind: 'postgres', location: redactUrl(config.url), close: () => db.destroy(), poolStats };

@@ -158,19 +158,28 @@ export async function latestPublishedVersion(db: Executor, programmeDefinitionId
   return latest && findDefinitionVersion(db, latest.id);
 }
 
-/** The latest published rules of each programme given, by programme id (a list of rounds reads them in one query). */
+/**
+ * The latest published rules of each programme given, by programme id. A list of rounds asks for
+ * the ids in one query and takes the definitions from the per-process cache: a definition is some
+ * 24 kB of JSON, which the driver would otherwise parse again on every listing.
+ */
 export async function latestPublishedDefinitions(db: Executor, programmeDefinitionIds: readonly string[]): Promise<Map<string, TProgrammeDefinition>> {
   if (programmeDefinitionIds.length === 0) return new Map();
-  const rows = await db
+  const latest = await db
     .selectFrom('programme_definition_versions')
-    .select(versionColumns)
+    .select(['id', 'programme_definition_id'])
     .distinctOn('programme_definition_id')
     .where('programme_definition_id', 'in', [...new Set(programmeDefinitionIds)])
     .where('status', '=', 'published')
     .orderBy('programme_definition_id')
     .orderBy('version', 'desc')
     .execute();
-  return new Map(rows.map((r) => [r.programme_definition_id, parsed(r).definition]));
+  const definitions = new Map<string, TProgrammeDefinition>();
+  for (const row of latest) {
+    const version = await findDefinitionVersion(db, row.id);
+    if (version) definitions.set(row.programme_definition_id, version.definition);
+  }
+  return definitions;
 }
 export const findDraftVersion = (db: Executor, programmeDefinitionId: string) => newestDraft(db, programmeDefinitionId);
 
@@ -268,8 +277,17 @@ export async function definitionForApplication(db: Executor, application: { prog
     const pinned = await findDefinitionVersion(db, application.definition_version_id);
     if (pinned) return pinned;
   }
-  const round = await db.selectFrom('programmes').select('programme_definition_id').where('id', '=', application.programme_id).executeTakeFirstOrThrow();
-  return latestPublishedVersion(db, round.programme_definition_id);
+  // One query from the round to its programme's newest published version: drafts ask on every upload and read.
+  const latest = await db
+    .selectFrom('programme_definition_versions as v')
+    .innerJoin('programmes as p', 'p.programme_definition_id', 'v.programme_definition_id')
+    .select('v.id')
+    .where('p.id', '=', application.programme_id)
+    .where('v.status', '=', 'published')
+    .orderBy('v.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return latest && findDefinitionVersion(db, latest.id);
 }
 
 /** Pins an application to a version (at submission). */

@@ -103,7 +103,16 @@ export async function nextTrackingValue(db: Executor, prefix: string): Promise<n
 
 export function setApplicationSubmitted(
   db: Executor,
-  input: { id: string; expectedVersion: number; submittedAt: Date; trackingNumber: string; requestedGrantYen: number | null; status: 'submitted' | 'resubmitted' },
+  input: {
+    id: string;
+    expectedVersion: number;
+    submittedAt: Date;
+    trackingNumber: string;
+    requestedGrantYen: number | null;
+    status: 'submitted' | 'resubmitted';
+    /** The rules it was assessed under: pinned at the first submission, kept after. */
+    definitionVersionId?: string;
+  },
 ) {
   return db
     .updateTable('applications')
@@ -114,6 +123,9 @@ export function setApplicationSubmitted(
       submitted_at: input.submittedAt,
       tracking_number: input.trackingNumber,
       requested_grant_yen: input.requestedGrantYen,
+      ...(input.definitionVersionId !== undefined && {
+        definition_version_id: eb.fn.coalesce('definition_version_id', eb.val(input.definitionVersionId)),
+      }),
     }))
     .where('id', '=', input.id)
     .where('version', '=', input.expectedVersion)

@@ -30,7 +30,9 @@ export const applicationsRouter = createTRPCRouter({
       definitionForApplication(ctx.db, application),
     ]);
     // The round's standing is under its programme's published version, whatever this application is pinned to.
-    const roundRules = programme ? await latestPublishedVersion(ctx.db, programme.programme_definition_id) : undefined;
+    // A draft's rules are that version already.
+    const roundRules =
+      application.definition_version_id === null ? rules : programme ? await latestPublishedVersion(ctx.db, programme.programme_definition_id) : undefined;
     return {
       ...toApplicationView(application),
       attachments,

@@ -6,7 +6,6 @@ import {
   listRequestsOfApplication,
   definitionForApplication,
   findLedger,
-  pinDefinitionVersion,
   findProgrammeById,
   findSubmissionByIdempotencyKey,
   insertSubmission,
@@ -128,9 +127,9 @@ export async function submitApplication(
         trackingNumber: tracking,
         requestedGrantYen,
         status,
+        definitionVersionId: rules.id,
       });
       if (!updated) throw appError('application.version_conflict', { currentVersion: application.version });
-      if (application.definition_version_id === null) await pinDefinitionVersion(trx, application.id, rules.id);
       // A resubmission is a step of the review (returned → resubmitted): its history row, and the correction answered.
       const history = resubmission
         ? await insertStatusTransition(trx, {

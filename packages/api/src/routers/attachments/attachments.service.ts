@@ -73,8 +73,9 @@ export async function uploadAttachment(
     fileName: input.fileName,
   });
   if (!check.ok) throw appError(check.code);
-  // Refused uploads never reach the store: the same checks run again under the row lock below.
-  await uploadTarget(ctx.db, ctx, input, mayUpload, false);
+  // Refused uploads never reach an external store: the same checks run again under the row lock
+  // below. Bytes kept in the database row are written in that transaction, so one check suffices.
+  if (ctx.attachments.kind !== 'database') await uploadTarget(ctx.db, ctx, input, mayUpload, false);
   const stored = await storeBytes(ctx, bytes);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
