@@ -1,6 +1,6 @@
 import { countRows, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
-import superjson from 'superjson';
+import * as wire from '@tsumiki/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './app';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATION_APPLICANTS, DEMO_PASSWORD, seedDemo } from './seed/demo';
@@ -27,7 +27,7 @@ describe.each(backends)('HTTP server on $name', (backend) => {
       method: 'POST',
       url: '/trpc/auth.signIn',
       headers: { 'content-type': 'application/json', ...headers },
-      payload: JSON.stringify(superjson.serialize({ email: 'applicant@demo.tsumiki.jp', password })),
+      payload: JSON.stringify(wire.serialize({ email: 'applicant@demo.tsumiki.jp', password })),
     });
 
   it('answers health and readiness', async () => {
@@ -69,7 +69,7 @@ describe.each(backends)('HTTP server on $name', (backend) => {
 
   it('says for each refused field what is wrong with it and its limit, never the generic error', async () => {
     const reviewer = await sessionOf('admin@demo.tsumiki.jp');
-    const input = encodeURIComponent(JSON.stringify(superjson.serialize({ pageSize: 500, search: 'x'.repeat(300) })));
+    const input = encodeURIComponent(JSON.stringify(wire.serialize({ pageSize: 500, search: 'x'.repeat(300) })));
     const response = await app.inject({ method: 'GET', url: `/trpc/review.queue?input=${input}`, cookies: { tsumiki_session: reviewer } });
     expect(response.statusCode).toBe(400);
     const { fieldErrors } = response.json<FieldErrors>().error.json.data;
@@ -84,7 +84,7 @@ describe.each(backends)('HTTP server on $name', (backend) => {
       url: '/trpc/review.transition',
       headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
       cookies: { tsumiki_session: reviewer },
-      payload: JSON.stringify(superjson.serialize({ applicationId: '00000000-0000-4000-8000-000000000000', version: 1, event: 'request_information', reason: '資料', dueAt: new Date(8.64e15) })),
+      payload: JSON.stringify(wire.serialize({ applicationId: '00000000-0000-4000-8000-000000000000', version: 1, event: 'request_information', reason: '資料', dueAt: new Date(8.64e15) })),
     });
     expect(response.statusCode).toBe(400);
     expect(response.json<FieldErrors>().error.json.data.fieldErrors).toEqual([
@@ -112,7 +112,7 @@ describe.each(backends)('HTTP server on $name', (backend) => {
       method: 'POST',
       url: '/trpc/auth.signIn',
       headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
-      payload: JSON.stringify(superjson.serialize({ email: 'not-an-address', password: '' })),
+      payload: JSON.stringify(wire.serialize({ email: 'not-an-address', password: '' })),
     });
     expect(response.statusCode).toBe(400);
     const body = response.json<{ error: { json: { data: { fieldErrors: { path: string; code: string; message: string }[] } } } }>();
@@ -131,7 +131,7 @@ describe.each(backends)('HTTP server on $name', (backend) => {
       method: 'POST',
       url: `/trpc/${calls.map(() => 'auth.signIn').join(',')}?batch=1`,
       headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
-      payload: JSON.stringify(Object.fromEntries(calls.map((password, i) => [i, superjson.serialize({ email, password })]))),
+      payload: JSON.stringify(Object.fromEntries(calls.map((password, i) => [i, wire.serialize({ email, password })]))),
     });
     const body = response.json<{ result?: unknown; error?: { json: { data: { appCode: string } } } }[]>();
     expect(body).toHaveLength(20);
@@ -143,7 +143,7 @@ describe.each(backends)('HTTP server on $name', (backend) => {
       method: 'POST',
       url: '/trpc/auth.signIn',
       headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
-      payload: JSON.stringify(superjson.serialize({ email, password: DEMO_PASSWORD })),
+      payload: JSON.stringify(wire.serialize({ email, password: DEMO_PASSWORD })),
     });
     expect(alone.statusCode).toBe(200);
   });

@@ -14,7 +14,7 @@ import { createPGliteTestDatabase } from '@tsumiki/db/testing';
 import { ROLES, type TRole } from '@tsumiki/domain';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import superjson from 'superjson';
+import * as wire from '@tsumiki/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildServer } from './app';
@@ -159,7 +159,7 @@ describe('hostile input over HTTP', () => {
 
   const send = (path: string, type: string, input: unknown, role: TRole | null, cookie = role ? cookies[role] : undefined) => {
     const headers: Record<string, string> = { origin: ORIGIN, 'x-tsumiki-csrf': '1', 'content-type': 'application/json', ...(cookie ? { cookie } : {}) };
-    const encoded = JSON.stringify(superjson.serialize(input));
+    const encoded = JSON.stringify(wire.serialize(input));
     return type === 'query'
       ? app.inject({ method: 'GET', url: `/trpc/${path}?input=${encodeURIComponent(encoded)}`, headers })
       : app.inject({ method: 'POST', url: `/trpc/${path}`, headers, payload: encoded });
@@ -224,7 +224,7 @@ describe('hostile input over HTTP', () => {
     });
 
     it('refuses a huge string with the field named', async () => {
-      const response = await post(JSON.stringify(superjson.serialize({ programmeId: ids[0], title: 'あ'.repeat(1_000_000) })));
+      const response = await post(JSON.stringify(wire.serialize({ programmeId: ids[0], title: 'あ'.repeat(1_000_000) })));
       clean(response);
       expect(response.body).toContain('fieldErrors');
     });
@@ -240,7 +240,7 @@ describe('hostile input over HTTP', () => {
 
     it('refuses path traversal and control characters in attachment names, storing nothing', async () => {
       const draft = await send('applications.createDraft', 'mutation', { programmeId: (await database.db.selectFrom('programmes').select('id').where('window_closes_at', '>', new Date()).executeTakeFirstOrThrow()).id, title: '名前の検査' }, 'applicant');
-      const applicationId = superjson.deserialize<{ id: string }>(draft.json<{ result: { data: Parameters<typeof superjson.deserialize>[0] } }>().result.data).id;
+      const applicationId = (wire.deserialize(draft.json<{ result: { data: wire.WireEnvelope } }>().result.data) as { id: string }).id;
       const before = await counts();
       for (const fileName of ['../../etc/passwd.pdf', '..\\..\\boot.ini.pdf', 'a/b.pdf', 'nul\u0000.pdf', '\u202eevil.pdf']) {
         const response = await send('attachments.upload', 'mutation', { applicationId, fileName, declaredType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }, 'applicant');
@@ -258,7 +258,7 @@ describe('hostile input over HTTP', () => {
     await database.db.updateTable('applications').set({ title: '@SUM(1+1)*cmd|/C calc' }).where('id', '=', second!.id).execute();
     const response = await send('review.exportQueue', 'query', { format: 'csv', sort: 'submitted_at', direction: 'desc' }, 'reviewer');
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
-    const file = superjson.deserialize<{ base64: string }>(response.json<{ result: { data: Parameters<typeof superjson.deserialize>[0] } }>().result.data);
+    const file = wire.deserialize(response.json<{ result: { data: wire.WireEnvelope } }>().result.data) as { base64: string };
     const csv = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(csv).toContain(`'=HYPERLINK`);
     expect(csv).toContain(`'@SUM`);

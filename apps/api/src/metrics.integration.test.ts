@@ -1,6 +1,6 @@
 import { enqueueOutbox, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
-import superjson from 'superjson';
+import * as wire from '@tsumiki/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './app';
 import { buildMetricsServer, createMetrics } from './metrics';
@@ -46,7 +46,7 @@ describe.each(backends)('/metrics on $name', (backend) => {
       method: 'POST',
       url: '/trpc/auth.signIn',
       headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-tsumiki-csrf': '1' },
-      payload: JSON.stringify(superjson.serialize({ email: 'reviewer@demo.tsumiki.jp', password })),
+      payload: JSON.stringify(wire.serialize({ email: 'reviewer@demo.tsumiki.jp', password })),
     });
   const scrape = (authorization?: string) =>
     scrapeServer.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });

@@ -8,7 +8,7 @@ import { prewarmSheetReader } from '@tsumiki/api';
 import { xfdWorkbook } from '@tsumiki/api/hostile-workbooks';
 import { type Database } from '@tsumiki/db';
 import { createPostgresTestDatabase } from '@tsumiki/db/testing';
-import superjson, { type SuperJSONResult } from 'superjson';
+import * as wire from '@tsumiki/wire';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -65,7 +65,7 @@ describe('a hostile spreadsheet upload', () => {
     fetch(`${base}/trpc/${path}`, {
       method: 'POST',
       headers: { origin: ORIGIN, 'x-tsumiki-csrf': '1', 'content-type': 'application/json', cookie: as, 'accept-language': 'ja' },
-      body: JSON.stringify(superjson.serialize(input)),
+      body: JSON.stringify(wire.serialize(input)),
     });
 
   it('refuses the 1,000-row XFD workbook within 2 s while /healthz answers within 100 ms', async () => {
@@ -111,8 +111,8 @@ describe('a hostile spreadsheet upload', () => {
 
   it('refuses it the same way through every other import: budget, factors, CCUS figures (xlsx and CSV)', async () => {
     const mine = await fetch(`${base}/trpc/applications.listMine`, { headers: { cookie } });
-    const { result } = z.object({ result: z.object({ data: z.custom<SuperJSONResult>() }) }).parse(await mine.json());
-    const applicationId = z.array(z.object({ id: z.string() })).parse(superjson.deserialize(result.data))[0]!.id;
+    const { result } = z.object({ result: z.object({ data: z.custom<wire.WireEnvelope>() }) }).parse(await mine.json());
+    const applicationId = z.array(z.object({ id: z.string() })).parse(wire.deserialize(result.data))[0]!.id;
     const reporter = DEMO_ACCOUNTS.find((a) => a.role === 'association_reporter')!;
     const { organisation_id: associationId } = await database.db
       .selectFrom('memberships')

@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { type Database } from '@tsumiki/db';
 import { createPGliteTestDatabase } from '@tsumiki/db/testing';
-import superjson, { type SuperJSONResult } from 'superjson';
+import * as wire from '@tsumiki/wire';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -115,14 +115,14 @@ describe('outbox e-mail over SMTP', () => {
 
   const call = async (path: string, input: unknown, role: string, method: 'GET' | 'POST' = 'POST') => {
     const headers = { origin: ORIGIN, 'x-tsumiki-csrf': '1', 'content-type': 'application/json', cookie: cookies.get(role)! };
-    const encoded = JSON.stringify(superjson.serialize(input));
+    const encoded = JSON.stringify(wire.serialize(input));
     const response =
       method === 'GET'
         ? await app.inject({ method, url: `/trpc/${path}?input=${encodeURIComponent(encoded)}`, headers })
         : await app.inject({ method, url: `/trpc/${path}`, headers, payload: encoded });
     expect(response.statusCode, response.body).toBe(200);
-    const { result } = z.object({ result: z.object({ data: z.custom<SuperJSONResult>() }) }).parse(response.json());
-    return superjson.deserialize(result.data);
+    const { result } = z.object({ result: z.object({ data: z.custom<wire.WireEnvelope>() }) }).parse(response.json());
+    return wire.deserialize(result.data);
   };
 
   const invite = async (email: string) => {

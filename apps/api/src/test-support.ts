@@ -1,6 +1,6 @@
 import { createCaller, createContext, type CookieJar } from '@tsumiki/api';
 import type { Database } from '@tsumiki/db';
-import superjson from 'superjson';
+import * as wire from '@tsumiki/wire';
 import type { buildServer } from './app';
 import { DEMO_PASSWORD } from './seed/demo';
 
@@ -15,7 +15,7 @@ export async function signInOverHttp(app: Server, email: string, password = DEMO
     method: 'POST',
     url: '/trpc/auth.signIn',
     headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, 'x-tsumiki-csrf': '1' },
-    payload: JSON.stringify(superjson.serialize({ email, password })),
+    payload: JSON.stringify(wire.serialize({ email, password })),
   });
   const session = response.cookies.find((c) => c.name === 'tsumiki_session');
   if (!session) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);

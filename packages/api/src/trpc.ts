@@ -1,7 +1,7 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
 import { isDatabaseUnavailable, isInvalidInputValue } from '@tsumiki/db';
 import { configureZodMessages, DomainError, errorMessage, fieldIssueOf, type ErrorCode, type TRole } from '@tsumiki/domain';
-import superjson from 'superjson';
+import { wire } from '@tsumiki/wire';
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import { appError } from './errors';
@@ -40,7 +40,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer: wire,
     errorFormatter({ shape, error, ctx }) {
       const locale = ctx?.locale ?? 'ja';
       const appCode = appCodeOf(error);

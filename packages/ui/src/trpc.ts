@@ -3,7 +3,7 @@ import { QueryCache, QueryClient as QueryClientImpl } from '@tanstack/react-quer
 import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError, type TRPCLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '@tsumiki/api';
-import superjson from 'superjson';
+import { wire } from '@tsumiki/wire';
 
 export type { AppRouter };
 
@@ -24,7 +24,7 @@ export const CSRF_HEADER = { 'x-tsumiki-csrf': '1' } as const;
 export function createHttpLinks(url = '/trpc'): TRPCLink<AppRouter>[] {
   const options = {
     url,
-    transformer: superjson,
+    transformer: wire,
     headers: () => CSRF_HEADER,
     fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, credentials: 'same-origin' }),
   };

@@ -1,22 +1,22 @@
 /**
- * The tRPC wire format as the apps speak it (superjson, one procedure per request), for scripts
+ * The tRPC wire format as the apps speak it (JSON with Date paths, @tsumiki/wire; one procedure per request), for scripts
  * that drive the API over HTTP the way a browser does.
  */
-import superjson from 'superjson';
+import * as wire from '@tsumiki/wire';
 
 export const CSRF_HEADERS = { 'x-tsumiki-csrf': '1', 'content-type': 'application/json' } as const;
 
 export const queryPath = (procedure: string, input?: unknown) =>
-  `/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`}`;
+  `/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(wire.serialize(input)))}`}`;
 
-export const mutationBody = (input: unknown) => JSON.stringify(superjson.serialize(input));
+export const mutationBody = (input: unknown) => JSON.stringify(wire.serialize(input));
 
 /** The data of a successful response, or undefined when the body is not one. */
 export function resultOf<T>(body: string): T | undefined {
   try {
-    const parsed = JSON.parse(body) as { result?: { data?: { json: unknown; meta?: unknown } } };
+    const parsed = JSON.parse(body) as { result?: { data?: wire.WireEnvelope } };
     const data = parsed.result?.data;
-    return data ? superjson.deserialize<T>(data as Parameters<typeof superjson.deserialize>[0]) : undefined;
+    return data ? (wire.deserialize(data) as T) : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 /**
  * Stack-limit twins: for a few procedures, the thinnest possible Fastify handler that does what
  * the procedure must do — the same session check (createContext) and the same SQL (the same
- * repository functions) — and answers with JSON.stringify. No tRPC, no superjson, no zod, no
+ * repository functions) — and answers with JSON.stringify. No tRPC, no wire transformer, no zod, no
  * domain shaping. The procedure's throughput over its twin's says what the layers above cost.
  */
 import { createContext, type Context, type CookieJar } from '@tsumiki/api';

@@ -1,0 +1,2 @@
+import base from '@tsumiki/eslint-config';
+export default base;
