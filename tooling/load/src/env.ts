@@ -33,6 +33,11 @@ const ZScriptEnv = z.object({
   /** Stack-limit twins: seconds per side of each pair (0 = no twins), at TWIN_CONNECTIONS connections. */
   LOAD_TWIN_DURATION_S: count(0, 600, 10),
   LOAD_TWIN_CONNECTIONS: count(1, 1000, 50),
+  /**
+   * The API as production runs it: `node apps/api/dist/server.js`, built by `pnpm load` before the
+   * run. Unset (the test suite's short run), the API runs from source through tsx.
+   */
+  LOAD_API_BUILD: flag,
   /** Set by the load script for the twin server it starts. */
   TWIN_DATABASE_URL: z.string().default(''),
 });

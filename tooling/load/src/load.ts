@@ -4,7 +4,8 @@
  * the same machine, so the figure reads as a ratio. Prints its figures; the last line is one JSON
  * object. Afterwards checks the database: no submission lost or doubled, versions consistent.
  *
- *   pnpm load                                        200 users for 60 s (PostgreSQL at 127.0.0.1:5432)
+ *   pnpm load                                        200 users for 60 s (PostgreSQL at 127.0.0.1:5432),
+ *                                                    against the API built as production runs it
  *   LOAD_USERS=20 LOAD_DURATION_S=3 pnpm load        the short run the test suite makes
  *   LOAD_POSTGRES_URL=postgres://… LOAD_MIX=applicant:60,console:30,dashboard:10 LOAD_KEEP=1 pnpm load
  */

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { inheritedEnv } from './env';
+import { inheritedEnv, scriptEnv } from './env';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -74,13 +74,15 @@ async function waitReady(url: string, child: ChildProcess, output: string[], tim
   throw new Error(`not ready after ${timeoutMs} ms: ${url}\n${output.join('')}`);
 }
 
-function startTsx(script: string, env: Record<string, string>, port: number, readyPath: string): Promise<Started> {
+/** A script run by node: TypeScript through tsx as its loader, compiled JavaScript as it is. */
+function startNode(script: string, env: Record<string, string>, port: number, readyPath: string): Promise<Started> {
   // node itself with tsx as its loader (not the tsx wrapper, which runs the script in a second
   // process): a SIGKILL must reach the server itself, or the fault run would leave it running.
   // LOAD_PROFILE_DIR: each server writes a V8 CPU profile there when it stops (open in Chrome DevTools).
   const profileDir = inheritedEnv().LOAD_PROFILE_DIR;
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...profile, ...loader, script], {
     cwd: REPO_ROOT,
     env: { ...inheritedEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -118,8 +120,8 @@ export async function startApi(
   options: { port?: number; poolMax?: number; metricsPort?: number; env?: Record<string, string> } = {},
 ): Promise<Started> {
   const port = options.port ?? (await freePort());
-  return startTsx(
-    'apps/api/src/server.ts',
+  return startNode(
+    scriptEnv().LOAD_API_BUILD ? 'apps/api/dist/server.js' : 'apps/api/src/server.ts',
     {
       DATABASE_URL: databaseUrl,
       TSUMIKI_API_PORT: String(port),
@@ -141,13 +143,13 @@ export async function startApi(
 /** The bare Fastify route, for the ratio: the same framework and machine, no database, no tRPC. */
 export async function startBare(): Promise<Started> {
   const port = await freePort();
-  return startTsx('tooling/load/src/bare-server.ts', { BARE_PORT: String(port) }, port, '/bare');
+  return startNode('tooling/load/src/bare-server.ts', { BARE_PORT: String(port) }, port, '/bare');
 }
 
 /** The stack-limit twins (twin-server.ts): same session check and SQL as the API, nothing else. */
 export async function startTwin(databaseUrl: string, poolMax: number): Promise<Started> {
   const port = await freePort();
-  return startTsx(
+  return startNode(
     'tooling/load/src/twin-server.ts',
     { BARE_PORT: String(port), TWIN_DATABASE_URL: databaseUrl, LOAD_POOL_MAX: String(poolMax) },
     port,
