@@ -7,9 +7,11 @@
 import { createContext, type Context, type CookieJar } from '@tsumiki/api';
 import {
   createDatabase,
+  definitionForApplication,
   findApplicationById,
   findLedger,
   findProgrammeById,
+  latestPublishedDefinitions,
   listAttachmentsOfApplication,
   listCcusRollups,
   listCcusTargets,
@@ -64,7 +66,9 @@ const app = Fastify({ logger: false });
 
 app.get('/twin/programmes.list', async (req, reply) => {
   if (!(await signedIn(req, reply))) return reply;
-  return listProgrammesWithLedger(db);
+  const rounds = await listProgrammesWithLedger(db);
+  const rules = await latestPublishedDefinitions(db, rounds.map((p) => p.programme_definition_id));
+  return rounds.map((round) => ({ round, rules: rules.get(round.programme_definition_id) }));
 });
 
 app.get('/twin/review.queue', async (req, reply) => {
@@ -105,13 +109,14 @@ app.get('/twin/applications.get', async (req, reply) => {
   if (!application || !ctx.auth.memberships.some((m) => m.organisationId === application.applicant_organisation_id)) {
     return reply.code(404).send({ error: 'not found' });
   }
-  const [attachments, programme, submissions, ledger] = await Promise.all([
+  const [attachments, programme, submissions, ledger, rules] = await Promise.all([
     listAttachmentsOfApplication(db, application.id),
     findProgrammeById(db, application.programme_id),
     listSubmissionsOfApplication(db, application.id),
     findLedger(db, application.programme_id),
+    definitionForApplication(db, application),
   ]);
-  return { application, attachments, programme, submissions, ledger };
+  return { application, attachments, programme, submissions, ledger, definition: rules?.definition };
 });
 
 app.get('/healthz', async () => ({ status: 'ok' }));
