@@ -36,4 +36,38 @@ describe('data table', () => {
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByTestId('t-empty').textContent).toBe('条件を解除');
   });
+
+  it('gives headers their scope, names a row by its row-header cell, and shows a caption, a detail row and a foot', () => {
+    const withRowHeader: DataColumn<Row>[] = [{ ...columns[0]!, rowHeader: true }, ...columns.slice(1)];
+    renderWithTsumiki(
+      <DataTable
+        data={rows}
+        columns={withRowHeader}
+        rowKey={(r) => r.id}
+        label="一覧"
+        caption="事業の一覧"
+        empty="なし"
+        rowDetail={(r) => (r.id === 'b' ? <span>編集中</span> : null)}
+        rowProps={(r) => ({ 'data-line': r.id })}
+        footer={
+          <tfoot>
+            <tr>
+              <th scope="row">合計</th>
+              <td>320円</td>
+            </tr>
+          </tfoot>
+        }
+        data-testid="t"
+      />,
+      { api: fakeApi({}) },
+    );
+    const table = screen.getByRole('table', { name: '一覧' });
+    expect(within(table).getByText('事業の一覧').tagName).toBe('CAPTION');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.getAttribute('scope'))).toEqual(['col', 'col', 'col']);
+    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['い', 'あ', 'う', '合計']);
+    const detail = within(table).getByText('編集中').closest('td');
+    expect(detail?.getAttribute('colspan')).toBe('3');
+    expect(detail?.closest('tr')?.previousElementSibling?.getAttribute('data-line')).toBe('b');
+    expect(within(table).getByText('320円')).toBeTruthy();
+  });
 });

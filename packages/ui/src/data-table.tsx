@@ -1,4 +1,4 @@
-import { Stack, Table, UnstyledButton } from '@mantine/core';
+import { Stack, Table, UnstyledButton, type TableTrProps } from '@mantine/core';
 import {
   flexRender,
   getCoreRowModel,
@@ -8,7 +8,7 @@ import {
   type OnChangeFn,
   type SortingState,
 } from '@tanstack/react-table';
-import { useState, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 
 export type { SortingState } from '@tanstack/react-table';
 
@@ -21,6 +21,8 @@ export interface DataColumn<T> {
   readonly align?: 'left' | 'right';
   /** The cell's test id, for tests that read one value of a row. */
   readonly testId?: string;
+  /** The cell names its row (a `th scope="row"`), as the first column of a key–figure table does. */
+  readonly rowHeader?: boolean;
 }
 
 export interface DataTableProps<T> {
@@ -35,7 +37,16 @@ export interface DataTableProps<T> {
   readonly initialSorting?: SortingState;
   /** Sorting done by the server (a paged list): the table shows and changes it, the caller fetches. */
   readonly sorting?: { readonly state: SortingState; readonly onChange: OnChangeFn<SortingState> };
+  /** Totals and the like: rows of `Table.Tr` for the table's foot (give their cells a data-label for the narrow layout). */
   readonly footer?: ReactNode;
+  /** A visible caption; the accessible name stays `label`. */
+  readonly caption?: ReactNode;
+  /** A full-width row under a row (an inline editor, say), or nothing. */
+  readonly rowDetail?: (row: T) => ReactNode;
+  /** Further attributes of a row: a background for a row with problems, a data attribute. */
+  readonly rowProps?: (row: T) => TableTrProps & Record<`data-${string}`, string | number | undefined>;
+  /** A scrolling box of this height with the header kept in view (long lists). */
+  readonly maxHeight?: number;
   readonly striped?: boolean;
   readonly 'data-testid'?: string;
 }
@@ -51,7 +62,8 @@ const compare = (a: string | number | null, b: string | number | null) => {
  * The apps' one data table: headers always, sorting by the columns that say how, an empty state in
  * place of an empty body, and rows stacked as label–value cards under ~600 px (styles.css).
  */
-export function DataTable<T>({ data, columns, rowKey, label, empty, rowTestId, initialSorting = [], sorting, footer, striped = true, ...rest }: DataTableProps<T>) {
+export function DataTable<T>(props: DataTableProps<T>) {
+  const { data, columns, rowKey, label, empty, rowTestId, initialSorting = [], sorting, footer, caption, rowDetail, rowProps, maxHeight, striped = true } = props;
   const [localSorting, setLocalSorting] = useState<SortingState>(initialSorting);
   const defs: ColumnDef<T>[] = columns.map((c) => ({
     id: c.id,
@@ -76,15 +88,16 @@ export function DataTable<T>({ data, columns, rowKey, label, empty, rowTestId, i
   });
   if (data.length === 0) {
     return (
-      <Stack gap="xs" data-testid={rest['data-testid'] ? `${rest['data-testid']}-empty` : 'data-table-empty'} role="status">
+      <Stack gap="xs" data-testid={props['data-testid'] ? `${props['data-testid']}-empty` : 'data-table-empty'} role="status">
         {empty}
       </Stack>
     );
   }
   const byId = new Map(columns.map((c) => [c.id, c]));
   return (
-    <Table.ScrollContainer minWidth={0}>
-      <Table striped={striped} highlightOnHover className="tsumiki-data-table" aria-label={label} data-testid={rest['data-testid']}>
+    <Table.ScrollContainer minWidth={0} mah={maxHeight}>
+      <Table striped={striped} highlightOnHover stickyHeader={maxHeight !== undefined} className="tsumiki-data-table" aria-label={label} data-testid={props['data-testid']}>
+        {caption !== undefined && <Table.Caption>{caption}</Table.Caption>}
         <Table.Thead>
           {table.getHeaderGroups().map((group) => (
             <Table.Tr key={group.id}>
@@ -92,7 +105,7 @@ export function DataTable<T>({ data, columns, rowKey, label, empty, rowTestId, i
                 const column = byId.get(header.column.id);
                 const sorted = header.column.getIsSorted();
                 return (
-                  <Table.Th key={header.id} ta={column?.align} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                  <Table.Th key={header.id} scope="col" ta={column?.align} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                     {header.column.getCanSort() ? (
                       <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={700} fz="sm" data-testid={`sort-${header.column.id}`}>
                         {/* aria-sort on the header cell tells a screen reader; the arrow is for the eye. */}
@@ -108,18 +121,31 @@ export function DataTable<T>({ data, columns, rowKey, label, empty, rowTestId, i
           ))}
         </Table.Thead>
         <Table.Tbody>
-          {table.getRowModel().rows.map((row) => (
-            <Table.Tr key={row.id} data-testid={rowTestId?.(row.original)}>
-              {row.getVisibleCells().map((cell) => {
-                const column = byId.get(cell.column.id);
-                return (
-                  <Table.Td key={cell.id} ta={column?.align} data-label={column?.header} data-testid={column?.testId}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </Table.Td>
-                );
-              })}
-            </Table.Tr>
-          ))}
+          {table.getRowModel().rows.map((row) => {
+            const detail = rowDetail?.(row.original);
+            return (
+              <Fragment key={row.id}>
+                <Table.Tr {...rowProps?.(row.original)} data-testid={rowTestId?.(row.original)}>
+                  {row.getVisibleCells().map((cell) => {
+                    const column = byId.get(cell.column.id);
+                    const Cell = column?.rowHeader ? Table.Th : Table.Td;
+                    return (
+                      <Cell key={cell.id} scope={column?.rowHeader ? 'row' : undefined} ta={column?.align} data-label={column?.header} data-testid={column?.testId}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </Cell>
+                    );
+                  })}
+                </Table.Tr>
+                {detail != null && detail !== false && (
+                  <Table.Tr>
+                    <Table.Td colSpan={columns.length} data-detail="">
+                      {detail}
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
+            );
+          })}
         </Table.Tbody>
         {footer}
       </Table>
