@@ -79,4 +79,18 @@ describe('rounds page', () => {
     fireEvent.click(screen.getByTestId('round-confirm'));
     await waitFor(() => expect(api.calls.find((c) => c.path === 'rounds.transition')?.input).toEqual({ roundId: 'r7', action: 'close' }));
   });
+
+  it('opens the editor under the round’s row and says in Japanese when a programme has no round', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('programme_admin', '佐藤 誠') },
+      'rounds.list': { data: [...programmes, { ...programmes[0], id: 'p2', code: 'clt', nameJa: 'CLT実証事業', rounds: [] }] },
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/rounds' });
+    await screen.findByTestId('round-lca-support-r7');
+    expect(screen.getByRole('table', { name: 'LCA実施支援事業の公募回' })).toBeTruthy();
+    expect(screen.getByTestId('rounds-of-clt-empty').textContent).toBe('まだ公募回がありません。');
+    fireEvent.click(screen.getByTestId('round-edit-lca-support-r7'));
+    const editor = await screen.findByTestId('round-save');
+    expect(editor.closest('tr')?.previousElementSibling?.getAttribute('data-testid')).toBe('round-lca-support-r7');
+  });
 });

@@ -1,8 +1,8 @@
-import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { isRoundDraft, isRoundPublished, type TRoundAction } from '@tsumiki/domain';
-import { displayFiscalYear, displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { DataTable, displayFiscalYear, displayJst, displayYen, errorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -60,6 +60,7 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
   const clone = useMutation(trpc.rounds.clone.mutationOptions({ onSuccess: async ({ id }) => { await refresh(); setEditing(id); } }));
   const submitNew = (v: RoundFormValues) =>
     create.mutate({ programmeDefinitionId: programme.id, round: { code: v.code, nameJa: v.nameJa, nameEn: v.nameEn, fiscalYear: Number(v.fiscalYear), opensAt: v.opensAt, closesAt: v.closesAt, budgetYen: Number(v.budgetYen), notes: v.notes } });
+  const columns = useRoundColumns({ onEdit: setEditing, onClone: (id) => clone.mutate({ roundId: id }), cloning: clone.isPending });
   return (
     <Card withBorder data-testid={`programme-${programme.code}`}>
       <Group justify="space-between">
@@ -83,92 +84,113 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
           {errorText(t, clone.error)}
         </Text>
       )}
-      {programme.rounds.length === 0 ? (
-        <Text c="dimmed" size="sm" mt="sm">
-          {t('rounds.none')}
-        </Text>
-      ) : (
-        <Table mt="sm" data-testid={`rounds-of-${programme.code}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('rounds.column.round')}</Table.Th>
-              <Table.Th scope="col">{t('rounds.column.window')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('rounds.column.budget')}
-              </Table.Th>
-              <Table.Th scope="col">{t('rounds.column.status')}</Table.Th>
-              <Table.Th scope="col">{t('rounds.column.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {programme.rounds.map((r) => (
-              <RoundRow key={r.id} round={r} editing={editing === r.id} onEdit={() => setEditing(r.id)} onDone={() => setEditing(null)} onClone={() => clone.mutate({ roundId: r.id })} cloning={clone.isPending} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable
+        data={programme.rounds}
+        columns={columns}
+        rowKey={(r) => r.id}
+        rowTestId={(r) => `round-${r.code}`}
+        rowDetail={(r) => (editing === r.id ? <RoundEditor round={r} onDone={() => setEditing(null)} /> : null)}
+        label={t('rounds.of', { name: i18n.language === 'en' ? programme.nameEn : programme.nameJa })}
+        empty={
+          <Text c="dimmed" size="sm" mt="sm">
+            {t('rounds.none')}
+          </Text>
+        }
+        striped={false}
+        data-testid={`rounds-of-${programme.code}`}
+      />
     </Card>
   );
 }
 
-function RoundRow({ round, editing, onEdit, onDone, onClone, cloning }: { round: Round; editing: boolean; onEdit: () => void; onDone: () => void; onClone: () => void; cloning: boolean }) {
+/** The columns of a programme's rounds: name and code, window, budget, status, and what can be done to each. */
+function useRoundColumns({ onEdit, onClone, cloning }: { onEdit: (id: string) => void; onClone: (id: string) => void; cloning: boolean }): DataColumn<Round>[] {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const refresh = useRefresh();
-  const [confirming, setConfirming] = useState<TRoundAction | null>(null);
-  const update = useMutation(trpc.rounds.update.mutationOptions({ onSuccess: async () => { await refresh(); onDone(); } }));
-  const transition = useMutation(trpc.rounds.transition.mutationOptions({ onSuccess: async () => { await refresh(); setConfirming(null); } }));
-  const save = (v: RoundFormValues) => update.mutate({ roundId: round.id, terms: { opensAt: v.opensAt, closesAt: v.closesAt, budgetYen: Number(v.budgetYen), notes: v.notes } });
-  return (
-    <>
-      <Table.Tr data-testid={`round-${round.code}`}>
-        <Table.Td>
-          <Text size="sm">{i18n.language === 'en' ? round.nameEn : round.nameJa}</Text>
+  const nameOf = (r: Round) => (i18n.language === 'en' ? r.nameEn : r.nameJa);
+  return [
+    {
+      id: 'round',
+      header: t('rounds.column.round'),
+      sortValue: (r) => `${r.fiscalYear} ${r.code}`,
+      cell: (r) => (
+        <div>
+          <Text size="sm">{nameOf(r)}</Text>
           <Text size="xs" c="dimmed">
-            {displayFiscalYear(round.fiscalYear, i18n.language)} · {round.code}
+            {displayFiscalYear(r.fiscalYear, i18n.language)} · {r.code}
           </Text>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm">
-            {displayJst(round.opensAt)} – {displayJst(round.closesAt)}
-          </Text>
-        </Table.Td>
-        <Table.Td ta="right">
-          <Text size="sm" data-testid={`round-budget-${round.code}`}>{displayYen(round.budgetYen, i18n.language)}</Text>
-          {!round.budgetStated && (
+        </div>
+      ),
+    },
+    {
+      id: 'window',
+      header: t('rounds.column.window'),
+      sortValue: (r) => new Date(r.opensAt).getTime(),
+      cell: (r) => (
+        <Text size="sm">
+          {displayJst(r.opensAt)} – {displayJst(r.closesAt)}
+        </Text>
+      ),
+    },
+    {
+      id: 'budget',
+      header: t('rounds.column.budget'),
+      align: 'right',
+      sortValue: (r) => r.budgetYen,
+      cell: (r) => (
+        <div>
+          <Text size="sm" data-testid={`round-budget-${r.code}`}>{displayYen(r.budgetYen, i18n.language)}</Text>
+          {!r.budgetStated && (
             <Text size="xs" c="dimmed">
               {t('programme.budgetNotStated')}
             </Text>
           )}
-        </Table.Td>
-        <Table.Td>
-          <Badge color={statusColor(round)} variant="light" data-testid={`round-status-${round.code}`}>
-            {t(`rounds.status.${round.status}`)}
-          </Badge>
-        </Table.Td>
-        <Table.Td>
-          <Group gap="xs">
-            <Button size="xs" variant="default" onClick={onEdit} data-testid={`round-edit-${round.code}`}>
-              {t('rounds.edit')}
-            </Button>
-            <Button size="xs" variant="default" onClick={onClone} loading={cloning} data-testid={`round-clone-${round.code}`}>
-              {t('rounds.clone')}
-            </Button>
-            {round.actions.map((a) => (
-              <Button key={a} size="xs" variant="light" onClick={() => setConfirming(a)} data-testid={`round-${a}-${round.code}`}>
-                {t(`rounds.action.${a}`)}
-              </Button>
-            ))}
-          </Group>
-        </Table.Td>
-      </Table.Tr>
-      {editing && (
-        <Table.Tr>
-          <Table.Td colSpan={5}>
-            <RoundForm mode="edit" initial={roundFormOf(round)} pending={update.isPending} error={update.error} onSubmit={save} onCancel={onDone} />
-          </Table.Td>
-        </Table.Tr>
-      )}
+        </div>
+      ),
+    },
+    {
+      id: 'status',
+      header: t('rounds.column.status'),
+      sortValue: (r) => t(`rounds.status.${r.status}`),
+      cell: (r) => (
+        <Badge color={statusColor(r)} variant="light" data-testid={`round-status-${r.code}`}>
+          {t(`rounds.status.${r.status}`)}
+        </Badge>
+      ),
+    },
+    { id: 'actions', header: t('rounds.column.actions'), cell: (r) => <RoundActions round={r} onEdit={() => onEdit(r.id)} onClone={() => onClone(r.id)} cloning={cloning} /> },
+  ];
+}
+
+/** A round's terms edited in place, under its row. */
+function RoundEditor({ round, onDone }: { round: Round; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const update = useMutation(trpc.rounds.update.mutationOptions({ onSuccess: async () => { await refresh(); onDone(); } }));
+  const save = (v: RoundFormValues) => update.mutate({ roundId: round.id, terms: { opensAt: v.opensAt, closesAt: v.closesAt, budgetYen: Number(v.budgetYen), notes: v.notes } });
+  return <RoundForm mode="edit" initial={roundFormOf(round)} pending={update.isPending} error={update.error} onSubmit={save} onCancel={onDone} />;
+}
+
+function RoundActions({ round, onEdit, onClone, cloning }: { round: Round; onEdit: () => void; onClone: () => void; cloning: boolean }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [confirming, setConfirming] = useState<TRoundAction | null>(null);
+  const transition = useMutation(trpc.rounds.transition.mutationOptions({ onSuccess: async () => { await refresh(); setConfirming(null); } }));
+  return (
+    <>
+      <Group gap="xs">
+        <Button size="xs" variant="default" onClick={onEdit} data-testid={`round-edit-${round.code}`}>
+          {t('rounds.edit')}
+        </Button>
+        <Button size="xs" variant="default" onClick={onClone} loading={cloning} data-testid={`round-clone-${round.code}`}>
+          {t('rounds.clone')}
+        </Button>
+        {round.actions.map((a) => (
+          <Button key={a} size="xs" variant="light" onClick={() => setConfirming(a)} data-testid={`round-${a}-${round.code}`}>
+            {t(`rounds.action.${a}`)}
+          </Button>
+        ))}
+      </Group>
       <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={confirming ? t(`rounds.confirm.${confirming}.title`) : ''} centered>
         <Stack>
           <Text size="sm">{confirming ? t(`rounds.confirm.${confirming}.body`, { name: i18n.language === 'en' ? round.nameEn : round.nameJa }) : ''}</Text>

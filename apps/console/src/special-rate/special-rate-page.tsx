@@ -1,8 +1,8 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { ZCommitteeFinding, type TSpecialRateCode } from '@tsumiki/domain/review';
-import { displayJst, errorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { DataTable, displayJst, errorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -31,9 +31,65 @@ export function SpecialRatePage() {
   );
 }
 
-function SpecialRateView({ view }: { view: View }) {
+type Criterion = View['criteria'][number];
+type HistoryEntry = View['history'][number];
+
+/** The CLT definition's criteria, in its order, each as read from the application and as the committee confirmed it. */
+function CriteriaTable({ criteria }: { criteria: View['criteria'] }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const columns: DataColumn<Criterion>[] = [
+    {
+      id: 'criterion',
+      header: t('specialRate.criteria'),
+      rowHeader: true,
+      cell: (c) => (
+        <div>
+          {c.text[locale]}
+          <Text size="xs" c="dimmed">{t('specialRate.source')}: {c.source}</Text>
+        </div>
+      ),
+    },
+    { id: 'fromFacts', header: t('specialRate.fromFacts'), cell: (c) => t(`specialRate.truth.${c.fromFacts}`) },
+    { id: 'confirmed', header: t('specialRate.confirmed'), cell: (c) => (c.confirmedByCommittee ? '✓' : '') },
+    { id: 'met', header: t('specialRate.met'), cell: (c) => (c.met ? <Badge color="green">{t('specialRate.met')}</Badge> : '') },
+  ];
+  return (
+    <DataTable
+      data={criteria}
+      columns={columns}
+      rowKey={(c) => c.code}
+      rowTestId={(c) => `criterion-${c.code}`}
+      label={t('specialRate.criteria')}
+      empty={<Text c="dimmed">{t('specialRate.noCriteria')}</Text>}
+      striped={false}
+      data-testid="special-rate-criteria"
+    />
+  );
+}
+
+/** Every finding recorded, newest last as recorded; sortable by when. */
+function HistoryTable({ history }: { history: View['history'] }) {
+  const { t } = useTranslation();
+  const columns: DataColumn<HistoryEntry>[] = [
+    { id: 'recorded', header: t('specialRate.recordedBy'), sortValue: (h) => new Date(h.recordedAt).getTime(), cell: (h) => t('specialRate.by', { at: displayJst(h.recordedAt), name: h.recordedByName }) },
+    { id: 'status', header: t('specialRate.recommendation'), cell: (h) => t(`specialRate.status.${h.status as View['status']}`, { defaultValue: h.status }) },
+    { id: 'reason', header: t('specialRate.reason'), cell: (h) => h.reason },
+  ];
+  return (
+    <DataTable
+      data={history}
+      columns={columns}
+      rowKey={(h) => h.id}
+      label={t('specialRate.history')}
+      empty={<Text c="dimmed">{t('specialRate.noHistory')}</Text>}
+      data-testid="special-rate-history"
+    />
+  );
+}
+
+function SpecialRateView({ view }: { view: View }) {
+  const { t } = useTranslation();
   return (
     <Stack gap="lg">
       <Title order={1}>{t('specialRate.title')}</Title>
@@ -44,29 +100,7 @@ function SpecialRateView({ view }: { view: View }) {
         <Badge size="lg" color={STATUS_COLOR[view.status]} data-testid="special-rate-status">{t(`specialRate.status.${view.status}`)}</Badge>
       </Group>
       {view.citedButNotMet.length > 0 && <Alert color="yellow">{t('specialRate.citedButNotMet', { codes: view.citedButNotMet.join(', ') })}</Alert>}
-      <Table data-testid="special-rate-criteria">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('specialRate.criteria')}</Table.Th>
-            <Table.Th>{t('specialRate.fromFacts')}</Table.Th>
-            <Table.Th>{t('specialRate.confirmed')}</Table.Th>
-            <Table.Th>{t('specialRate.met')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {view.criteria.map((c) => (
-            <Table.Tr key={c.code} data-testid={`criterion-${c.code}`}>
-              <Table.Td>
-                {c.text[locale]}
-                <Text size="xs" c="dimmed">{t('specialRate.source')}: {c.source}</Text>
-              </Table.Td>
-              <Table.Td>{t(`specialRate.truth.${c.fromFacts}`)}</Table.Td>
-              <Table.Td>{c.confirmedByCommittee ? '✓' : ''}</Table.Td>
-              <Table.Td>{c.met ? <Badge color="green">{t('specialRate.met')}</Badge> : ''}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <CriteriaTable criteria={view.criteria} />
       {view.canRecord ? <FindingForm view={view} /> : <Text c="dimmed">{view.history.length > 0 || view.finding ? t('specialRate.closed') : t('specialRate.readOnly')}</Text>}
       {view.finding && (
         <Card withBorder data-testid="special-rate-finding">
@@ -76,22 +110,10 @@ function SpecialRateView({ view }: { view: View }) {
           <Text size="sm" c="dimmed">{t('specialRate.by', { at: displayJst(view.finding.recordedAt), name: view.finding.recordedByName ?? '' })}</Text>
         </Card>
       )}
-      {view.history.length > 0 && (
-        <Card withBorder>
-          <Title order={2}>{t('specialRate.history')}</Title>
-          <Table data-testid="special-rate-history">
-            <Table.Tbody>
-              {view.history.map((h) => (
-                <Table.Tr key={h.id}>
-                  <Table.Td>{t('specialRate.by', { at: displayJst(h.recordedAt), name: h.recordedByName })}</Table.Td>
-                  <Table.Td>{t(`specialRate.status.${h.status as View['status']}`, { defaultValue: h.status })}</Table.Td>
-                  <Table.Td>{h.reason}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Card>
-      )}
+      <Card withBorder>
+        <Title order={2}>{t('specialRate.history')}</Title>
+        <HistoryTable history={view.history} />
+      </Card>
     </Stack>
   );
 }
