@@ -1,9 +1,9 @@
 import { BarChart } from '@mantine/charts';
-import { Group, NativeSelect, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, NativeSelect, Pagination, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { BUILTIN_METRICS, builtinMetric, formatRate } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
-import { chartName, COUNT_AXIS, displayYen, QueryState, useTRPC } from '@tsumiki/ui';
+import { chartName, COUNT_AXIS, DataTable, displayYen, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayMonth, displayNumber } from '../lib/period';
@@ -101,31 +101,27 @@ function Distribution({ drill }: { drill: DrillDown }) {
   );
 }
 
+type MemberRow = DrillDown['rows'][number];
+
+/** One page of the server's ranking: the order is the server's (it ranks every firm), so no column re-sorts a page. */
 function MemberTable({ drill }: { drill: DrillDown }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const columns: DataColumn<MemberRow>[] = [
+    { id: 'rank', header: t('members.rank'), align: 'right', cell: (r) => r.rank ?? '—' },
+    { id: 'name', header: t('members.name'), rowHeader: true, cell: (r) => r.name },
+    { id: 'value', header: t('members.value'), align: 'right', cell: (r) => (r.value == null ? t('members.noFigure') : formatRate(r.value, locale)) },
+    { id: 'projectCost', header: t('members.projectCost'), align: 'right', cell: (r) => (r.projectCostYen == null ? '—' : displayYen(r.projectCostYen, i18n.language)) },
+  ];
   return (
-    <Table.ScrollContainer minWidth={600} mah={420}>
-      <Table striped stickyHeader data-testid="member-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" ta="right">{t('members.rank')}</Table.Th>
-            <Table.Th scope="col">{t('members.name')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('members.value')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('members.projectCost')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {drill.rows.map((r) => (
-            <Table.Tr key={r.memberFirmId}>
-              <Table.Td ta="right">{r.rank ?? '—'}</Table.Td>
-              <Table.Td>{r.name}</Table.Td>
-              <Table.Td ta="right">{r.value == null ? t('members.noFigure') : formatRate(r.value, locale)}</Table.Td>
-              <Table.Td ta="right">{r.projectCostYen == null ? '—' : displayYen(r.projectCostYen, i18n.language)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      data={drill.rows}
+      columns={columns}
+      rowKey={(r) => r.memberFirmId}
+      label={t('members.title')}
+      empty={<Text>{t('members.none')}</Text>}
+      maxHeight={420}
+      data-testid="member-table"
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { BarChart, LineChart } from '@mantine/charts';
-import { Button, Group, Stack, Table, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   builtinMetric,
@@ -9,7 +9,7 @@ import {
   mayReportForAssociation,
 } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
-import { chartName, COUNT_AXIS, ExportMenu, QueryState, useSession, useTRPC } from '@tsumiki/ui';
+import { chartName, COUNT_AXIS, DataTable, ExportMenu, QueryState, useSession, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -172,50 +172,43 @@ function RatesTable({ summaries, customMetrics }: { summaries: SnapshotSummary[]
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const value = (s: SnapshotSummary, v: number | null) =>
     v == null ? '—' : s.kind === 'ratio' ? formatRate(v, locale) : displayNumber(v, i18n.language);
+  const metricOf = (s: SnapshotSummary) => builtinMetric(s.metricCode) ?? customMetrics.find((m) => m.code === s.metricCode);
+  const columns: DataColumn<SnapshotSummary>[] = [
+    {
+      id: 'metric',
+      header: t('association.metric'),
+      rowHeader: true,
+      cell: (s) => {
+        const metric = metricOf(s);
+        return <span title={locale === 'en' ? metric?.formulaEn : metric?.formulaJa}>{locale === 'en' ? metric?.nameEn : metric?.nameJa}</span>;
+      },
+    },
+    { id: 'snapshot', header: t('association.snapshot'), sortValue: (s) => s.month, cell: (s) => (s.month ? displayMonth(s.month, i18n.language) : t('association.none')) },
+    { id: 'byCount', header: t('association.byCount'), align: 'right', cell: (s) => value(s, s.value) },
+    { id: 'byCost', header: t('association.byCost'), align: 'right', sortValue: (s) => s.costWeightedValue, cell: (s) => (s.costWeightedValue == null ? '—' : formatRate(s.costWeightedValue, locale)) },
+    { id: 'target', header: t('association.target_col'), align: 'right', cell: (s) => value(s, s.target) },
+    { id: 'achievement', header: t('association.achievement'), align: 'right', sortValue: (s) => s.achievement, cell: (s) => (s.achievement == null ? '—' : formatRate(s.achievement, locale)) },
+    {
+      id: 'change',
+      header: t('association.change'),
+      align: 'right',
+      cell: (s) => (s.yearOnYear == null ? '—' : s.yearOnYear.kind === 'points' ? formatPoints(s.yearOnYear.change, locale) : formatRateChange(s.yearOnYear.change, locale)),
+    },
+    { id: 'status', header: t('association.status'), cell: (s) => <StatusBadge status={s.status} /> },
+  ];
   return (
     <Stack component="section" aria-labelledby="rates">
       <Title order={2} size="h3" id="rates">
         {t('association.rates')}
       </Title>
-      <Table.ScrollContainer minWidth={800}>
-        <Table striped data-testid="rates-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('association.metric')}</Table.Th>
-              <Table.Th scope="col">{t('association.snapshot')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('association.byCount')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('association.byCost')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('association.target_col')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('association.achievement')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('association.change')}</Table.Th>
-              <Table.Th scope="col">{t('association.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {summaries.map((s) => {
-              const metric = builtinMetric(s.metricCode) ?? customMetrics.find((m) => m.code === s.metricCode);
-              return (
-                <Table.Tr key={s.metricCode}>
-                  <Table.Th scope="row" title={locale === 'en' ? metric?.formulaEn : metric?.formulaJa}>
-                    {locale === 'en' ? metric?.nameEn : metric?.nameJa}
-                  </Table.Th>
-                  <Table.Td>{s.month ? displayMonth(s.month, i18n.language) : t('association.none')}</Table.Td>
-                  <Table.Td ta="right">{value(s, s.value)}</Table.Td>
-                  <Table.Td ta="right">{s.costWeightedValue == null ? '—' : formatRate(s.costWeightedValue, locale)}</Table.Td>
-                  <Table.Td ta="right">{value(s, s.target)}</Table.Td>
-                  <Table.Td ta="right">{s.achievement == null ? '—' : formatRate(s.achievement, locale)}</Table.Td>
-                  <Table.Td ta="right">
-                    {s.yearOnYear == null ? '—' : s.yearOnYear.kind === 'points' ? formatPoints(s.yearOnYear.change, locale) : formatRateChange(s.yearOnYear.change, locale)}
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={s.status} />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        data={summaries}
+        columns={columns}
+        rowKey={(s) => s.metricCode}
+        label={t('association.rates')}
+        empty={<Text>{t('association.noRates')}</Text>}
+        data-testid="rates-table"
+      />
     </Stack>
   );
 }

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IMPORT_COLUMNS, type TImportFile } from '@tsumiki/domain/ccus';
-import { errorText, readFileBase64, useTRPC, type AppRouter } from '@tsumiki/ui';
+import { DataTable, errorText, readFileBase64, useTRPC, type AppRouter, type DataColumn } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -150,60 +150,70 @@ export function ImportPage() {
 function ImportRowsTable({ rows }: { rows: readonly ImportRow[] }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en-US' : 'ja-JP';
+  const columns: DataColumn<ImportRow>[] = [
+    { id: 'line', header: t('import.line'), align: 'right', sortValue: (r) => r.line, cell: (r) => r.line },
+    { id: 'metric', header: t('import.metric'), sortValue: (r) => r.metricCode, cell: (r) => r.metricCode },
+    { id: 'month', header: t('import.month'), sortValue: (r) => r.month, cell: (r) => r.month ?? '—' },
+    { id: 'member', header: t('import.member'), sortValue: (r) => r.member, cell: (r) => r.member ?? t('import.associationTotal') },
+    {
+      id: 'numerator',
+      header: t('import.numerator'),
+      align: 'right',
+      cell: (r) => (
+        <div>
+          {r.numerator ?? '—'}
+          {r.replaces && (
+            <Text size="xs" c="dimmed" data-testid="replaces">
+              {t('import.replaces', { value: r.replaces.numerator.toLocaleString(locale) })}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+    {
+      id: 'denominator',
+      header: t('import.denominator'),
+      align: 'right',
+      cell: (r) => (
+        <div>
+          {r.denominator ?? ''}
+          {r.replaces?.denominator != null && (
+            <Text size="xs" c="dimmed">
+              {t('import.replaces', { value: r.replaces.denominator.toLocaleString(locale) })}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+    {
+      id: 'problems',
+      header: t('import.problems'),
+      sortValue: (r) => -r.issues.length,
+      cell: (r) =>
+        r.issues.length === 0 ? (
+          <Badge color="teal" variant="light">
+            OK
+          </Badge>
+        ) : (
+          <List size="sm" c="red.8">
+            {r.issues.map((issue, i) => (
+              <List.Item key={i}>{issue.message}</List.Item>
+            ))}
+          </List>
+        ),
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={800} mah={480}>
-      <Table stickyHeader data-testid="import-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('import.line')}</Table.Th>
-            <Table.Th scope="col">{t('import.metric')}</Table.Th>
-            <Table.Th scope="col">{t('import.month')}</Table.Th>
-            <Table.Th scope="col">{t('import.member')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('import.numerator')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('import.denominator')}</Table.Th>
-            <Table.Th scope="col">{t('import.problems')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.line} bg={row.issues.length ? 'var(--mantine-color-red-light)' : undefined} data-line={row.line}>
-              <Table.Td>{row.line}</Table.Td>
-              <Table.Td>{row.metricCode}</Table.Td>
-              <Table.Td>{row.month ?? '—'}</Table.Td>
-              <Table.Td>{row.member ?? t('import.associationTotal')}</Table.Td>
-              <Table.Td ta="right">
-                {row.numerator ?? '—'}
-                {row.replaces && (
-                  <Text size="xs" c="dimmed" data-testid="replaces">
-                    {t('import.replaces', { value: row.replaces.numerator.toLocaleString(locale) })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td ta="right">
-                {row.denominator ?? ''}
-                {row.replaces?.denominator != null && (
-                  <Text size="xs" c="dimmed">
-                    {t('import.replaces', { value: row.replaces.denominator.toLocaleString(locale) })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {row.issues.length === 0 ? (
-                  <Badge color="teal" variant="light">
-                    OK
-                  </Badge>
-                ) : (
-                  <List size="sm" c="red.8">
-                    {row.issues.map((issue, i) => (
-                      <List.Item key={i}>{issue.message}</List.Item>
-                    ))}
-                  </List>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      data={rows}
+      columns={columns}
+      rowKey={(r) => String(r.line)}
+      rowProps={(r) => ({ bg: r.issues.length ? 'var(--mantine-color-red-light)' : undefined, 'data-line': r.line })}
+      label={t('import.rowsLabel')}
+      empty={<Text>{t('import.noRows')}</Text>}
+      maxHeight={480}
+      striped={false}
+      data-testid="import-table"
+    />
   );
 }

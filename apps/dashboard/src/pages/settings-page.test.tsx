@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AuthGate } from '@tsumiki/ui';
 import { fakeApi, renderWithTsumiki, sessionOf } from '@tsumiki/ui/testing';
@@ -50,5 +50,26 @@ describe('member firms and own metrics', () => {
     await user.click(screen.getByRole('button', { name: '独自指標を追加' }));
     await waitFor(() => expect(screen.getByText('この指標コードは既に使われています。別のコードにしてください。')).toBeTruthy());
     expect(api.calls.some((c) => c.path === 'ccus.addCustomMetric')).toBe(false);
+  });
+
+  it('sorts the firms by project cost, edits one from its row, and says in Japanese when there are none', async () => {
+    const firm = (id: string, name: string, projectCostYen: number | null) => ({ id, name, projectCostYen, figures: 1, latestMonth: '2026-03' });
+    renderSettings({
+      'ccus.memberFirms': { data: [firm('20000000-0000-4000-8000-000000000001', 'A建設', 900_000_000), firm('20000000-0000-4000-8000-000000000002', 'B工務店', null), firm('20000000-0000-4000-8000-000000000003', 'C組', 5_000_000)] },
+    });
+    const user = userEvent.setup();
+    const table = await screen.findByRole('table', { name: '会員企業' });
+    const names = () => within(table).getAllByRole('rowheader').map((h) => h.textContent);
+    expect(names()).toEqual(['A建設', 'B工務店', 'C組']);
+    await user.click(screen.getByTestId('sort-projectCost'));
+    expect(names()).toEqual(['C組', 'A建設', 'B工務店']);
+    await user.click(screen.getByRole('button', { name: 'C組 編集' }));
+    expect(screen.getByTestId<HTMLInputElement>('firm-name').value).toBe('C組');
+    expect(screen.getByTestId('metric-table-empty').textContent).toBe('独自指標はまだありません。');
+  });
+
+  it('says how to add a firm when none is registered', async () => {
+    renderSettings({ 'ccus.memberFirms': { data: [] } });
+    expect((await screen.findByTestId('firm-table-empty')).textContent).toContain('会員企業はまだ登録されていません');
   });
 });

@@ -5,11 +5,9 @@ import {
   Group,
   NativeSelect,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,7 +19,7 @@ import {
   ZCustomMetricInput,
   ZMemberFirmInput,
 } from '@tsumiki/domain/ccus';
-import { displayYen, errorText, QueryState, useDomainForm, useTRPC, YenInput } from '@tsumiki/ui';
+import { DataTable, displayYen, errorText, QueryState, useDomainForm, useTRPC, YenInput, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -53,6 +51,21 @@ function MemberFirms({ associationId }: { associationId: string }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const firms = useQuery(trpc.ccus.memberFirms.queryOptions({ associationId }));
+  const columns: DataColumn<Firm>[] = [
+    { id: 'name', header: t('members.name'), rowHeader: true, sortValue: (f) => f.name, cell: (f) => f.name },
+    { id: 'projectCost', header: t('members.projectCost'), align: 'right', sortValue: (f) => f.projectCostYen, cell: (f) => (f.projectCostYen == null ? '—' : displayYen(f.projectCostYen, i18n.language)) },
+    { id: 'figures', header: t('settings.figures'), align: 'right', sortValue: (f) => f.figures, cell: (f) => f.figures },
+    { id: 'latestMonth', header: t('settings.latestMonth'), sortValue: (f) => f.latestMonth, cell: (f) => f.latestMonth ?? '—' },
+    {
+      id: 'edit',
+      header: t('settings.edit'),
+      cell: (f) => (
+        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(f)} aria-label={`${f.name} ${t('settings.edit')}`}>
+          {t('settings.edit')}
+        </Button>
+      ),
+    },
+  ];
   const [editing, setEditing] = useState<Firm | null>(null);
   return (
     <Stack component="section" aria-labelledby="firms">
@@ -70,47 +83,15 @@ function MemberFirms({ associationId }: { associationId: string }) {
       />
       <QueryState query={firms}>
         {(rows) => (
-          <Table.ScrollContainer minWidth={640} mah={480}>
-            <Table striped stickyHeader data-testid="firm-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('members.name')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('members.projectCost')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('settings.figures')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('settings.latestMonth')}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('settings.edit')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((f) => (
-                  <Table.Tr key={f.id}>
-                    <Table.Th scope="row">{f.name}</Table.Th>
-                    <Table.Td ta="right">
-                      {f.projectCostYen == null ? '—' : displayYen(f.projectCostYen, i18n.language)}
-                    </Table.Td>
-                    <Table.Td ta="right">{f.figures}</Table.Td>
-                    <Table.Td>{f.latestMonth ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        onClick={() => setEditing(f)}
-                        aria-label={`${f.name} ${t('settings.edit')}`}
-                      >
-                        {t('settings.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            data={rows}
+            columns={columns}
+            rowKey={(f) => f.id}
+            label={t('settings.firms')}
+            empty={<Text>{t('settings.noFirms')}</Text>}
+            maxHeight={480}
+            data-testid="firm-table"
+          />
         )}
       </QueryState>
     </Stack>
@@ -292,34 +273,32 @@ function CustomMetrics({ associationId }: { associationId: string }) {
   );
 }
 
+type CustomMetric = RouterOutputs['ccus']['customMetrics'][number];
+
 /** The association's own metrics, as they are stored. */
 function CustomMetricList({ associationId }: { associationId: string }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
   const metrics = useQuery(trpc.ccus.customMetrics.queryOptions({ associationId }));
+  const columns: DataColumn<CustomMetric>[] = [
+    { id: 'name', header: t('association.metric'), rowHeader: true, sortValue: (m) => (locale === 'en' ? m.nameEn : m.nameJa), cell: (m) => (locale === 'en' ? m.nameEn : m.nameJa) },
+    { id: 'code', header: t('settings.metricCode'), sortValue: (m) => m.code, cell: (m) => <code>{m.code}</code> },
+    { id: 'kind', header: t('settings.kind'), cell: (m) => t(`settings.kinds.${m.kind}`) },
+    { id: 'formula', header: t('settings.formula'), cell: (m) => (locale === 'en' ? m.formulaEn : m.formulaJa) },
+  ];
   return (
     <QueryState query={metrics}>
-      {(rows) =>
-        rows.length === 0 ? (
-          <Text c="dimmed">{t('settings.noMetrics')}</Text>
-        ) : (
-          <Table striped data-testid="metric-table">
-            <Table.Tbody>
-              {rows.map((m) => (
-                <Table.Tr key={m.code}>
-                  <Table.Th scope="row">{locale === 'en' ? m.nameEn : m.nameJa}</Table.Th>
-                  <Table.Td>
-                    <code>{m.code}</code>
-                  </Table.Td>
-                  <Table.Td>{t(`settings.kinds.${m.kind}`)}</Table.Td>
-                  <Table.Td>{locale === 'en' ? m.formulaEn : m.formulaJa}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )
-      }
+      {(rows) => (
+        <DataTable
+          data={rows}
+          columns={columns}
+          rowKey={(m) => m.code}
+          label={t('settings.metrics')}
+          empty={<Text c="dimmed">{t('settings.noMetrics')}</Text>}
+          data-testid="metric-table"
+        />
+      )}
     </QueryState>
   );
 }
