@@ -1,7 +1,8 @@
-import { Badge, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, List, Stack, Text, Title } from '@mantine/core';
 import type { TProgrammeKind } from '@tsumiki/domain';
 import { documentsToAttach, pageFindings, type TApplicationContent, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { useTranslation } from 'react-i18next';
+import { DataTable, type DataColumn } from '@tsumiki/ui';
 import { AttachmentUpload, OTHER } from './attachment-upload';
 import { fieldId, issueText, langOf } from './form-fields';
 
@@ -64,6 +65,8 @@ export function AttachmentsSection({
 }
 
 /** The documents the call requires of this application: copies asked for, attached, and whether complete. */
+type Needed = ReturnType<typeof documentsToAttach>[number];
+
 function RequiredDocuments({
   needed,
   attachments,
@@ -73,56 +76,50 @@ function RequiredDocuments({
 }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
+  const attached = (r: Needed) => attachments.filter((a) => a.document_code === r.document.code).length;
+  const state = (r: Needed) => (attached(r) >= r.copies ? 'complete' : r.status === 'omissible' ? 'omissible' : 'missing');
+  const columns: DataColumn<Needed>[] = [
+    {
+      id: 'document',
+      header: t('applyDocs.document'),
+      rowHeader: true,
+      cell: (r) => (
+        <div>
+          <Text size="sm">{r.document.name[lang]}</Text>
+          {r.document.pages && (
+            <Text size="xs" c="dimmed">
+              {t(r.document.pages.approximate ? 'applyDocs.pageGuide' : 'applyDocs.pageLimit', { paper: r.document.pages.paper, max: r.document.pages.max })}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+    { id: 'copies', header: t('applyDocs.copies'), align: 'right', cell: (r) => r.copies },
+    { id: 'attached', header: t('applyDocs.attached'), align: 'right', cell: (r) => attached(r) },
+    {
+      id: 'state',
+      header: t('applyDocs.state'),
+      // Missing first: those stop the application being submitted.
+      sortValue: (r) => ['missing', 'omissible', 'complete'].indexOf(state(r)),
+      cell: (r) => (
+        <Badge color={{ complete: 'teal', omissible: 'gray', missing: 'red' }[state(r)]} variant="light">
+          {t(`applyDocs.${state(r)}`)}
+        </Badge>
+      ),
+    },
+  ];
   return (
-    <Table data-testid="required-documents">
-      <Table.Caption>{t('applyDocs.requiredCaption')}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('applyDocs.document')}</Table.Th>
-          <Table.Th scope="col">{t('applyDocs.copies')}</Table.Th>
-          <Table.Th scope="col">{t('applyDocs.attached')}</Table.Th>
-          <Table.Th scope="col">{t('applyDocs.state')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {needed.map((r) => {
-          const count = attachments.filter((a) => a.document_code === r.document.code).length;
-          const complete = count >= r.copies;
-          const limit = r.document.pages;
-          return (
-            <Table.Tr
-              key={r.document.code}
-              id={fieldId(`documents.${r.document.code}`)}
-              tabIndex={-1}
-              data-document={r.document.code}
-            >
-              <Table.Td>
-                <Text size="sm">{r.document.name[lang]}</Text>
-                {limit && (
-                  <Text size="xs" c="dimmed">
-                    {t(limit.approximate ? 'applyDocs.pageGuide' : 'applyDocs.pageLimit', {
-                      paper: limit.paper,
-                      max: limit.max,
-                    })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{r.copies}</Table.Td>
-              <Table.Td>{count}</Table.Td>
-              <Table.Td>
-                <Badge color={complete ? 'teal' : r.status === 'omissible' ? 'gray' : 'red'} variant="light">
-                  {complete
-                    ? t('applyDocs.complete')
-                    : r.status === 'omissible'
-                      ? t('applyDocs.omissible')
-                      : t('applyDocs.missing')}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      data={needed}
+      columns={columns}
+      rowKey={(r) => r.document.code}
+      rowProps={(r) => ({ id: fieldId(`documents.${r.document.code}`), tabIndex: -1, 'data-document': r.document.code })}
+      label={t('applyDocs.requiredCaption')}
+      caption={t('applyDocs.requiredCaption')}
+      empty={<Text size="sm">{t('applyDocs.noneRequired')}</Text>}
+      striped={false}
+      data-testid="required-documents"
+    />
   );
 }
 

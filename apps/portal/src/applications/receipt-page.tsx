@@ -93,8 +93,10 @@ export function ReceiptPage() {
                         <Table.Tbody>
                           {section.fields.map((field) => (
                             <Table.Tr key={field.path}>
-                              <Table.Th w="40%">{field.label[lang]}</Table.Th>
-                              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{shown(field, valueAtPath(content, field.path), lang, t('apply.yes'), t('apply.no'))}</Table.Td>
+                              <Table.Th scope="row" w="40%">
+                                {field.label[lang]}
+                              </Table.Th>
+                              <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{shown(field, valueAtPath(content, field.path), lang, t('apply.yes'), t('apply.no'))}</Table.Td>
                             </Table.Tr>
                           ))}
                         </Table.Tbody>
@@ -105,15 +107,15 @@ export function ReceiptPage() {
                   <Table withTableBorder data-testid="receipt-budget">
                     <Table.Tbody>
                       <Table.Tr>
-                        <Table.Th>{t('apply.summary.requested')}</Table.Th>
+                        <Table.Th scope="row">{t('apply.summary.requested')}</Table.Th>
                         <Table.Td ta="right">{displayYen(grant.requested, i18n.language)}</Table.Td>
                       </Table.Tr>
                       <Table.Tr>
-                        <Table.Th>{t('apply.summary.grant')}</Table.Th>
+                        <Table.Th scope="row">{t('apply.summary.grant')}</Table.Th>
                         <Table.Td ta="right">{displayYen(grant.amount, i18n.language)}</Table.Td>
                       </Table.Tr>
                       <Table.Tr>
-                        <Table.Th>{t('apply.summary.ownShare')}</Table.Th>
+                        <Table.Th scope="row">{t('apply.summary.ownShare')}</Table.Th>
                         <Table.Td ta="right">{displayYen(grant.ownShare, i18n.language)}</Table.Td>
                       </Table.Tr>
                     </Table.Tbody>

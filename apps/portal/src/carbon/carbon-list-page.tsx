@@ -1,12 +1,15 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ZCarbonProjectContent } from '@tsumiki/domain/carbon';
-import { displayJst, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
+import type { RouterOutputs } from '@tsumiki/api';
+import { DataTable, displayJst, errorText, fieldErrorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
-/** The organisation's carbon assessments, and a new one by name. */
+type Project = RouterOutputs['carbon']['list'][number];
+
+/** The organisation's carbon assessments, newest change first, and a new one by name. */
 export function CarbonListPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
@@ -23,6 +26,21 @@ export function CarbonListPage() {
     if (parsed.success) create.mutate({ name: parsed.data });
   };
   const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ja-JP');
+  const columns: DataColumn<Project>[] = [
+    {
+      id: 'name',
+      header: t('carbon.colName'),
+      sortValue: (p) => p.name,
+      cell: (p) => (
+        <Anchor component={Link} to={`/carbon/${p.id}`}>
+          {p.name}
+        </Anchor>
+      ),
+    },
+    { id: 'area', header: t('carbon.colArea'), align: 'right', sortValue: (p) => p.grossFloorAreaM2, cell: (p) => (p.grossFloorAreaM2 == null ? '—' : `${number.format(p.grossFloorAreaM2)} m²`) },
+    { id: 'lines', header: t('carbon.colLines'), align: 'right', sortValue: (p) => p.lineCount, cell: (p) => number.format(p.lineCount) },
+    { id: 'updated', header: t('carbon.colUpdated'), sortValue: (p) => new Date(p.updatedAt).getTime(), cell: (p) => displayJst(p.updatedAt) },
+  ];
   return (
     <Stack data-testid="carbon-list">
       <Title order={1}>{t('carbon.listHeading')}</Title>
@@ -31,7 +49,7 @@ export function CarbonListPage() {
         {t('carbon.names.link')}
       </Anchor>
       <Group component="form" onSubmit={onSubmit} align="flex-start">
-        <TextInput label={t('carbon.newName')} withAsterisk value={name} onChange={(e) => setName(e.currentTarget.value)} onBlur={() => setTouched(true)} error={nameError} maxLength={200} w={360} data-testid="carbon-new-name" />
+        <TextInput label={t('carbon.newName')} withAsterisk value={name} onChange={(e) => setName(e.currentTarget.value)} onBlur={() => setTouched(true)} error={nameError} maxLength={200} w={360} maw="100%" data-testid="carbon-new-name" />
         <Button type="submit" mt={25} loading={create.isPending} data-testid="carbon-create">
           {t('carbon.create')}
         </Button>
@@ -41,32 +59,17 @@ export function CarbonListPage() {
           {errorText(t, create.error)}
         </Alert>
       )}
-      <QueryState query={projects} isEmpty={(rows) => rows.length === 0}>
+      <QueryState query={projects}>
         {(rows) => (
-          <Table striped data-testid="carbon-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('carbon.colName')}</Table.Th>
-                <Table.Th ta="right">{t('carbon.colArea')}</Table.Th>
-                <Table.Th ta="right">{t('carbon.colLines')}</Table.Th>
-                <Table.Th>{t('carbon.colUpdated')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/carbon/${p.id}`}>
-                      {p.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td ta="right">{p.grossFloorAreaM2 == null ? '—' : `${number.format(p.grossFloorAreaM2)} m²`}</Table.Td>
-                  <Table.Td ta="right">{number.format(p.lineCount)}</Table.Td>
-                  <Table.Td>{displayJst(p.updatedAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            data={rows}
+            columns={columns}
+            rowKey={(p) => p.id}
+            label={t('carbon.listHeading')}
+            empty={<Text>{t('carbon.noProjects')}</Text>}
+            initialSorting={[{ id: 'updated', desc: true }]}
+            data-testid="carbon-table"
+          />
         )}
       </QueryState>
     </Stack>

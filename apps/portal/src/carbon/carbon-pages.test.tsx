@@ -191,4 +191,21 @@ describe('carbon project list', () => {
     await screen.findByTestId('carbon-project');
     expect(api.calls.find((c) => c.path === 'carbon.create')?.input).toEqual({ name: '新庁舎' });
   });
+
+  it('lists the newest change first, sorts by floor area, and says how to begin when there is none', async () => {
+    const listed = (id: string, name: string, grossFloorAreaM2: number | null, updatedAt: string) => ({ id, organisationId: 'o1', applicationId: null, name, version: 1, updatedAt: new Date(updatedAt), use: 'office', grossFloorAreaM2, lineCount: 1 });
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('applicant') },
+      'carbon.list': { data: [listed('a', '旧庁舎', 900, '2026-01-01T00:00:00Z'), listed('b', '新庁舎', null, '2026-05-01T00:00:00Z'), listed('c', '倉庫', 300, '2026-03-01T00:00:00Z')] },
+    });
+    const { unmount } = renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon', messages });
+    const table = await screen.findByRole('table', { name: '建物のライフサイクルCO2（LCCO2）算定' });
+    const names = () => within(table).getAllByRole('link').map((a) => a.textContent);
+    expect(names()).toEqual(['新庁舎', '倉庫', '旧庁舎']);
+    fireEvent.click(screen.getByTestId('sort-area'));
+    expect(names()).toEqual(['倉庫', '旧庁舎', '新庁舎']);
+    unmount();
+    renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api: fakeApi({ 'auth.me': { data: sessionOf('applicant') }, 'carbon.list': { data: [] } }), route: '/carbon', messages });
+    expect((await screen.findByTestId('carbon-table-empty')).textContent).toContain('まだプロジェクトはありません');
+  });
 });

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ZInviteMemberInput } from '@tsumiki/domain';
 import {
+  DataTable,
   displayJst,
   errorText,
   QueryState,
@@ -9,6 +10,7 @@ import {
   useSession,
   useTRPC,
   type AppRouter,
+  type DataColumn,
 } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
@@ -132,96 +134,84 @@ function OrganisationMembers({ organisationId, name }: { organisationId: string;
   );
 }
 
-function MemberTable({
-  people,
-  onRemove,
-}: {
-  people: MembersView['members'];
-  onRemove: (membershipId: string) => void;
-}) {
+type Person = MembersView['members'][number];
+type Invitation = MembersView['invitations'][number];
+
+function MemberTable({ people, onRemove }: { people: MembersView['members']; onRemove: (membershipId: string) => void }) {
   const { t } = useTranslation();
+  const columns: DataColumn<Person>[] = [
+    {
+      id: 'name',
+      header: t('organisation.members.name'),
+      rowHeader: true,
+      sortValue: (p) => p.displayName,
+      cell: (p) => (
+        <span>
+          {p.displayName} {p.isMe && <Badge variant="light">{t('organisation.members.you')}</Badge>}
+        </span>
+      ),
+    },
+    { id: 'email', header: t('organisation.members.email'), sortValue: (p) => p.email, cell: (p) => p.email },
+    { id: 'since', header: t('organisation.members.since'), sortValue: (p) => new Date(p.since).getTime(), cell: (p) => displayJst(p.since) },
+    {
+      id: 'actions',
+      header: t('organisation.members.actions'),
+      cell: (p) =>
+        !p.isMe && (
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            aria-label={t('organisation.members.removeLabel', { name: p.displayName })}
+            onClick={() => {
+              if (window.confirm(t('organisation.members.removeConfirm', { name: p.displayName }))) onRemove(p.membershipId);
+            }}
+          >
+            {t('organisation.members.remove')}
+          </Button>
+        ),
+    },
+  ];
   return (
-    <Table striped data-testid="member-table">
-      <Table.Caption>{t('organisation.members.caption')}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('organisation.members.name')}</Table.Th>
-          <Table.Th scope="col">{t('organisation.members.email')}</Table.Th>
-          <Table.Th scope="col">{t('organisation.members.since')}</Table.Th>
-          <Table.Th scope="col">{t('organisation.members.actions')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {people.map((p) => (
-          <Table.Tr key={p.membershipId}>
-            <Table.Td>
-              {p.displayName} {p.isMe && <Badge variant="light">{t('organisation.members.you')}</Badge>}
-            </Table.Td>
-            <Table.Td>{p.email}</Table.Td>
-            <Table.Td>{displayJst(p.since)}</Table.Td>
-            <Table.Td>
-              {!p.isMe && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="red"
-                  aria-label={t('organisation.members.removeLabel', { name: p.displayName })}
-                  onClick={() => {
-                    if (window.confirm(t('organisation.members.removeConfirm', { name: p.displayName })))
-                      onRemove(p.membershipId);
-                  }}
-                >
-                  {t('organisation.members.remove')}
-                </Button>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      data={people}
+      columns={columns}
+      rowKey={(p) => p.membershipId}
+      label={t('organisation.members.caption')}
+      caption={t('organisation.members.caption')}
+      empty={<Text>{t('organisation.members.none')}</Text>}
+      data-testid="member-table"
+    />
   );
 }
 
-function InvitationTable({
-  invitations,
-  onWithdraw,
-}: {
-  invitations: MembersView['invitations'];
-  onWithdraw: (invitationId: string) => void;
-}) {
+function InvitationTable({ invitations, onWithdraw }: { invitations: MembersView['invitations']; onWithdraw: (invitationId: string) => void }) {
   const { t } = useTranslation();
+  const columns: DataColumn<Invitation>[] = [
+    { id: 'email', header: t('organisation.members.email'), rowHeader: true, sortValue: (i) => i.email, cell: (i) => i.email },
+    { id: 'state', header: t('organisation.members.state'), sortValue: (i) => i.state, cell: (i) => t(`organisation.members.invitationState.${i.state}`) },
+    { id: 'expiresAt', header: t('organisation.members.expiresAt'), sortValue: (i) => new Date(i.expiresAt).getTime(), cell: (i) => displayJst(i.expiresAt) },
+    {
+      id: 'actions',
+      header: t('organisation.members.actions'),
+      cell: (i) =>
+        i.state === 'pending' && (
+          <Button size="xs" variant="light" aria-label={t('organisation.members.withdrawLabel', { email: i.email })} onClick={() => onWithdraw(i.id)}>
+            {t('organisation.members.withdraw')}
+          </Button>
+        ),
+    },
+  ];
   return (
-    <Table data-testid="invitation-table">
-      <Table.Caption>{t('organisation.members.invitations')}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('organisation.members.email')}</Table.Th>
-          <Table.Th scope="col">{t('organisation.members.state')}</Table.Th>
-          <Table.Th scope="col">{t('organisation.members.expiresAt')}</Table.Th>
-          <Table.Th scope="col">{t('organisation.members.actions')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {invitations.map((i) => (
-          <Table.Tr key={i.id}>
-            <Table.Td>{i.email}</Table.Td>
-            <Table.Td>{t(`organisation.members.invitationState.${i.state}`)}</Table.Td>
-            <Table.Td>{displayJst(i.expiresAt)}</Table.Td>
-            <Table.Td>
-              {i.state === 'pending' && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  aria-label={t('organisation.members.withdrawLabel', { email: i.email })}
-                  onClick={() => onWithdraw(i.id)}
-                >
-                  {t('organisation.members.withdraw')}
-                </Button>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      data={invitations}
+      columns={columns}
+      rowKey={(i) => i.id}
+      label={t('organisation.members.invitations')}
+      caption={t('organisation.members.invitations')}
+      empty={<Text>{t('organisation.members.noInvitations')}</Text>}
+      striped={false}
+      data-testid="invitation-table"
+    />
   );
 }
