@@ -138,7 +138,7 @@ function useRoundColumns({ onEdit, onClone, cloning }: { onEdit: (id: string) =>
       sortValue: (r) => r.budgetYen,
       cell: (r) => (
         <div>
-          <Text size="sm" data-testid={`round-budget-${r.code}`}>{displayYen(r.budgetYen, i18n.language)}</Text>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid={`round-budget-${r.code}`}>{displayYen(r.budgetYen, i18n.language)}</Text>
           {!r.budgetStated && (
             <Text size="xs" c="dimmed">
               {t('programme.budgetNotStated')}
