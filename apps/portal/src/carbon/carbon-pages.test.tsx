@@ -209,3 +209,26 @@ describe('carbon project list', () => {
     expect((await screen.findByTestId('carbon-table-empty')).textContent).toContain('まだプロジェクトはありません');
   });
 });
+
+describe('remembered material names', () => {
+  it('lists each name with its material, forgets one from its row, and says in Japanese when there is none', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('applicant') },
+      'carbon.factors': { data: library },
+      'carbon.materialNames': { data: [{ name: '生コン', materialKey: 'unknown-key' }, { name: 'CLTパネル', materialKey: 'another-key' }] },
+      'carbon.forgetMaterialNames': { data: { forgotten: 1 } },
+    });
+    const { unmount } = renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon/names', messages });
+    const table = await screen.findByRole('table', { name: '組織で記憶した資材名' });
+    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['生コン', 'CLTパネル']);
+    fireEvent.click(screen.getByTestId('sort-name'));
+    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['CLTパネル', '生コン']);
+    fireEvent.click(within(table).getByRole('button', { name: '「生コン」の記憶を削除' }));
+    await waitFor(() => expect(api.calls.find((c) => c.path === 'carbon.forgetMaterialNames')?.input).toEqual({ names: ['生コン'] }));
+    unmount();
+    renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api: fakeApi({ 'auth.me': { data: sessionOf('applicant') }, 'carbon.factors': { data: library }, 'carbon.materialNames': { data: [] } }), route: '/carbon/names', messages });
+    const empty = await screen.findByTestId('carbon-names-table-empty');
+    expect(empty.textContent).toContain('記憶した資材名はまだありません');
+    expect(within(empty).getByRole('link', { name: '算定の一覧へ' }).getAttribute('href')).toBe('/carbon');
+  });
+});

@@ -1,10 +1,13 @@
-import { Alert, Anchor, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { materialNameIndex } from '@tsumiki/domain/carbon';
-import { errorText, QueryState, useTRPC } from '@tsumiki/ui';
+import type { RouterOutputs } from '@tsumiki/api';
+import { DataTable, errorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
+type RememberedName = RouterOutputs['carbon']['materialNames'][number];
 
 /**
  * The names the organisation has remembered in the mapping step, each with the material it means;
@@ -27,6 +30,19 @@ export function RememberedNamesPage() {
     const m = index.materials.get(key);
     return m ? (lang === 'ja' ? m.nameJa : m.nameEn) : key;
   };
+  const columns: DataColumn<RememberedName>[] = [
+    { id: 'name', header: t('carbon.names.name'), rowHeader: true, sortValue: (r) => r.name, cell: (r) => r.name },
+    { id: 'material', header: t('carbon.names.material'), sortValue: (r) => material(r.materialKey), cell: (r) => material(r.materialKey) },
+    {
+      id: 'forget',
+      header: t('carbon.names.forget'),
+      cell: (r) => (
+        <Button size="xs" variant="subtle" color="red" loading={forget.isPending && forget.variables.names[0] === r.name} onClick={() => forget.mutate({ names: [r.name] })} aria-label={t('carbon.names.forgetFor', { name: r.name })}>
+          {t('carbon.names.forget')}
+        </Button>
+      ),
+    },
+  ];
   return (
     <Stack data-testid="carbon-names">
       <Anchor component={Link} to="/carbon" size="sm">
@@ -39,30 +55,24 @@ export function RememberedNamesPage() {
           {errorText(t, forget.error)}
         </Alert>
       )}
-      <QueryState query={names} isEmpty={(rows) => rows.length === 0}>
+      <QueryState query={names}>
         {(rows) => (
-          <Table striped data-testid="carbon-names-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('carbon.names.name')}</Table.Th>
-                <Table.Th>{t('carbon.names.material')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.name} data-name={r.name}>
-                  <Table.Td>{r.name}</Table.Td>
-                  <Table.Td>{material(r.materialKey)}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="subtle" color="red" loading={forget.isPending && forget.variables.names[0] === r.name} onClick={() => forget.mutate({ names: [r.name] })} aria-label={t('carbon.names.forgetFor', { name: r.name })}>
-                      {t('carbon.names.forget')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            data={rows}
+            columns={columns}
+            rowKey={(r) => r.name}
+            rowProps={(r) => ({ 'data-name': r.name })}
+            label={t('carbon.names.heading')}
+            empty={
+              <>
+                <Text>{t('carbon.names.none')}</Text>
+                <Anchor component={Link} to="/carbon">
+                  {t('carbon.back')}
+                </Anchor>
+              </>
+            }
+            data-testid="carbon-names-table"
+          />
         )}
       </QueryState>
     </Stack>
