@@ -87,7 +87,7 @@ describe('dashboard: what each role may change, and how figures read', () => {
 });
 
 describe('console statistics', () => {
-  it('draws count axes in whole numbers on every programme’s charts', async () => {
+  it('draws count axes in whole numbers on every programme’s charts, with that programme’s own breakdowns', async () => {
     const page = await browser.signIn('console', 'reviewer@demo.tsumiki.jp', { viewport: VIEWPORT });
     // Signed in (the form has gone) before the address changes, so the session cookie is set.
     await page.waitForFunction(() => !document.querySelector('input[name=password]'), null, WAIT);
@@ -112,6 +112,11 @@ describe('console statistics', () => {
       await page.waitForTimeout(600);
       const ticks = await numbersDrawn(page, charts);
       drawn += ticks.length;
+      // Each programme's own breakdowns: no CLT structure or use on the CO2 programme, no factor kind on CLT.
+      const shown = await page.locator('[data-testid^=by-]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-testid')));
+      if (name.includes('CO2')) expect(shown.filter((b) => ['by-use', 'by-structure', 'by-site'].includes(b ?? '')), name).toEqual([]);
+      if (name.includes('CLT')) expect(shown.filter((b) => ['by-applicantKind', 'by-factorKind'].includes(b ?? '')), name).toEqual([]);
+      if (name.includes('CO2') && received !== '0' && received !== '') expect(shown, name).toContain('by-factorKind');
       fractional.push(...ticks.filter((t) => /\d\.\d/.test(t)).map((t) => `${name}: ${t}`));
       await page.screenshot({ path: `.vitest/statistics-${names.indexOf(name)}.png`, fullPage: true });
     }
