@@ -27,9 +27,10 @@ const version2 = (d: TProgrammeDefinition): TProgrammeDefinition => ({
   costCategories: [...d.costCategories, { code: 'survey', name: { ja: '現地調査費', en: 'Site surveys' }, taxTreatment: 'taxable', notes: [], source: '第2版' }],
   sections: d.sections.map((s) => ({ ...s, categories: [...s.categories, 'survey'] })),
   evaluationItems: [
-    { code: 'feasibility', text: { ja: '実現可能性', en: 'Feasibility' }, source: '第2版' },
-    { code: 'dissemination', text: { ja: '普及効果', en: 'Dissemination' }, source: '第2版' },
+    { code: 'feasibility', text: { ja: '実現可能性', en: 'Feasibility' }, weight: 2, source: '第2版' },
+    { code: 'dissemination', text: { ja: '普及効果', en: 'Dissemination' }, weight: 1, source: '第2版' },
   ],
+  scoring: { scale: { min: 0, max: 10 }, levels: [], assumption: false, source: '第2版' },
   windows: [{ id: 'fy2026', opensAt: '2026-04-01T00:00', closesAt: '2027-03-01T00:00', label: { ja: '通年', en: 'All year' }, closesEarlyWhenBudgetExhausted: true, source: '第2版' }],
 });
 
@@ -98,7 +99,8 @@ describe.each(backends)('rules read from the pinned definition version on $name'
       return [s.rubric.items.map((i) => i.code), s.maximum];
     };
     expect(await sheetOf(first.id)).toEqual([['overall'], 5]);
-    expect(await sheetOf(second.id)).toEqual([['feasibility', 'dissemination'], 10]);
+    // Its weights (2 and 1) and its scale (0–10) too: 2 × 10 + 1 × 10.
+    expect(await sheetOf(second.id)).toEqual([['feasibility', 'dissemination'], 30]);
 
     // The results report of the submitted application keeps its version's categories.
     const versionOf = async (id: string) => (await database.db.selectFrom('applications').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;

@@ -48,6 +48,21 @@ describe('the definition editor', () => {
     await waitFor(() => expect(sentDefinition(api)?.caps[0]?.amount).toBe(6_000_000));
   });
 
+  it('edits the scoring scale: a top score not above the lowest is refused by name, a valid one is saved with the draft', async () => {
+    const api = render();
+    await screen.findByRole('heading', { name: '第2版（下書き）の編集' });
+    const rubric = screen.getByTestId('definition-rubric');
+    const top = within(rubric).getByLabelText('最高点');
+    expect((top as HTMLInputElement).value).toBe('5');
+    fireEvent.change(top, { target: { value: '1' } });
+    expect(await within(rubric).findByText(/採点の最高点は最低点より大きくしてください/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '下書きを保存' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.change(top, { target: { value: '10' } });
+    await waitFor(() => expect(screen.queryByTestId('definition-issues')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: '下書きを保存' }));
+    await waitFor(() => expect(sentDefinition(api)?.scoring.scale).toEqual({ min: 1, max: 10 }));
+  });
+
   it('publishes another rate with a change summary after the confirmation, saving the draft as typed first', async () => {
     const api = render();
     await screen.findByRole('heading', { name: '第2版（下書き）の編集' });

@@ -111,9 +111,14 @@ export function RubricSection({ draft, set, issueAt }: SectionProps) {
   const { t } = useTranslation();
   return (
     <EditorCard title={t('definitions.rubric')} testId="definition-rubric">
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <NumberField label={t('definitions.scaleMin')} value={draft.scoring.scale.min} onChange={(v) => set(['scoring', 'scale', 'min'], v)} error={issueAt(['scoring', 'scale', 'min'])} />
+        <NumberField label={t('definitions.scaleMax')} value={draft.scoring.scale.max} onChange={(v) => set(['scoring', 'scale', 'max'], v)} error={issueAt(['scoring', 'scale', 'max'])} />
+      </SimpleGrid>
       {draft.evaluationItems.map((e, i) => (
         <SimpleGrid key={`e${i}`} cols={{ base: 1, md: 3 }}>
           <BilingualField label={t('definitions.evaluationItem')} value={e.text} onChange={(v) => set(['evaluationItems', i, 'text'], v)} error={issueAt(['evaluationItems', i, 'text', 'ja'])} />
+          <NumberField label={t('definitions.weight')} value={e.weight} onChange={(v) => set(['evaluationItems', i, 'weight'], v)} error={issueAt(['evaluationItems', i, 'weight'])} />
           <TextField label={t('definitions.source')} value={e.source} onChange={(v) => set(['evaluationItems', i, 'source'], v)} error={issueAt(['evaluationItems', i, 'source'])} />
         </SimpleGrid>
       ))}

@@ -10,7 +10,7 @@ const edited = (def: TProgrammeDefinition): TProgrammeDefinition => ({
   ...def,
   costCategories: [...def.costCategories, { code: 'survey', name: { ja: '調査費', en: 'Surveys' }, taxTreatment: 'taxable', notes: [], source: 'v2' }],
   sections: def.sections.map((s) => ({ ...s, categories: [...s.categories, 'survey'] })),
-  evaluationItems: [...def.evaluationItems, { code: 'regional_impact', text: { ja: '地域への波及', en: 'Regional impact' }, source: 'v2' }],
+  evaluationItems: [...def.evaluationItems, { code: 'regional_impact', text: { ja: '地域への波及', en: 'Regional impact' }, weight: 1, source: 'v2' }],
 });
 
 describe('the rules read from the definition given, not the built-in one', () => {

@@ -40,28 +40,17 @@ export const ZRubric = z
 export type TRubric = z.infer<typeof ZRubric>;
 
 /**
- * ASSUMPTION: 003 §3.3 lists the items and says the evaluation is overall (総合的に), with no
- * scale or weights. The default is five levels per item, equal weight 1, so a CLT sheet totals
- * 6–30; an office with its own sheet passes its own rubric (checked with ZRubric).
+ * The rubric of a programme definition: its evaluation items with their weights, scored on the
+ * definition's scale (DEFAULT_SCORING unless the office set its own). A call that lists no items
+ * (the LCA implementation support) is scored overall, as one item, so a version that adds items
+ * changes the sheet and its maximum for the applications pinned to it.
  */
-const DEFAULT_LEVELS: TRubric['levels'] = [
-  { score: 5, text: { ja: '特に優れている', en: 'Outstanding' } },
-  { score: 4, text: { ja: '優れている', en: 'Good' } },
-  { score: 3, text: { ja: '標準的', en: 'Adequate' } },
-  { score: 2, text: { ja: 'やや劣る', en: 'Weak' } },
-  { score: 1, text: { ja: '劣る', en: 'Poor' } },
-];
-
-/**
- * The rubric of a programme definition: its evaluation items, each scored on the default scale.
- * A call that lists no items (the LCA implementation support) is scored overall, as one item, so
- * a version that adds items changes the sheet and its maximum for the applications pinned to it.
- */
-export function rubricFor(def: TProgrammeDefinition): TRubric {
+export function rubricFor(def: Pick<TProgrammeDefinition, 'evaluationItems' | 'scoring' | 'sourceDocument'>): TRubric {
   const items = def.evaluationItems.length
-    ? def.evaluationItems.map((i) => ({ code: i.code, weight: 1, text: i.text, source: i.source }))
+    ? def.evaluationItems.map((i) => ({ code: i.code, weight: i.weight, text: i.text, source: i.source.slice(0, 100) }))
     : [{ code: 'overall', weight: 1, text: { ja: '総合評価', en: 'Overall evaluation' }, source: def.sourceDocument.slice(0, 100) }];
-  return { scale: { min: 1, max: 5 }, items, levels: DEFAULT_LEVELS, assumption: true };
+  const { scale, levels, assumption } = def.scoring;
+  return { scale: { ...scale }, items, levels: levels.map((l) => ({ score: l.score, text: { ...l.text } })), assumption };
 }
 
 /** The built-in CLT definition's rubric (the templates' and the tests' reference). */

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
+import { CO2_FACTOR_SUPPORT } from '../programmes/co2/definition';
+import { LCA_IMPLEMENTATION } from '../programmes/lca/definition';
+import { ZProgrammeDefinition } from '../programmes/shared/definition';
 import {
   assessBonus,
   bonusPointsOf,
@@ -13,6 +16,7 @@ import { rankProposals, scoreProposal, type ProposalScore } from './ranking';
 import {
   CLT_EVALUATION_ITEMS,
   CLT_RUBRIC,
+  rubricFor,
   rubricMaximum,
   saveDraft,
   scoreIssue,
@@ -274,6 +278,27 @@ describe('the rubric (an assumption: 5 levels, equal weights)', () => {
     expect(
       ZRubric.safeParse({ ...CLT_RUBRIC, items: [...CLT_RUBRIC.items, CLT_RUBRIC.items[0]] }).success,
     ).toBe(false);
+  });
+
+  it('takes the scale, levels and weights from the definition, today’s figures for the built-ins', () => {
+    for (const def of [CLT_DEMONSTRATION, LCA_IMPLEMENTATION, CO2_FACTOR_SUPPORT]) {
+      expect(rubricFor(def).scale).toEqual({ min: 1, max: 5 });
+      expect(rubricFor(def).items.every((i) => i.weight === 1)).toBe(true);
+      expect(rubricFor(def).levels.map((l) => l.score)).toEqual([5, 4, 3, 2, 1]);
+    }
+    expect(rubricMaximum(rubricFor(LCA_IMPLEMENTATION))).toBe(5);
+    const own = ZProgrammeDefinition.parse({
+      ...CLT_DEMONSTRATION,
+      evaluationItems: CLT_DEMONSTRATION.evaluationItems.map((i, n) => ({ ...i, weight: n === 0 ? 2 : 1 })),
+      scoring: { scale: { min: 0, max: 10 }, levels: [{ score: 10, text: { ja: '満点', en: 'Full marks' } }], source: '審査要領 §2' },
+    });
+    const rubric = rubricFor(own);
+    expect(ZRubric.parse(rubric)).toEqual(rubric);
+    expect(rubric).toMatchObject({ scale: { min: 0, max: 10 }, assumption: false });
+    expect(rubricMaximum(rubric)).toBe(70);
+    expect(sheetTotal(sheet('m', 'p', [10, 0, 0, 0, 0, 0]), rubric)).toBe(20);
+    expect(scoreIssue(rubric, 'novelty', 6)).toBeNull();
+    expect(scoreIssue(CLT_RUBRIC, 'novelty', 6)).toMatchObject({ code: 'scoring.score_out_of_range' });
   });
 
   it('weights items by the rubric', () => {

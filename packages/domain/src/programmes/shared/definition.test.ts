@@ -54,8 +54,28 @@ describe('a programme definition that contradicts itself is refused, each error 
     expect(issues.map((i) => [i.code, i.path])).toEqual([['programmes.definition_window_order', 'windows.0.closesAt']]);
   });
 
+  it('a scoring scale whose top is not above its bottom, a level outside it, a weight below 1', () => {
+    const issues = refusal(
+      edited((d) => {
+        d.evaluationItems = [{ code: 'plan', text: { ja: '計画', en: 'Plan' }, weight: 0, source: '公募要領 §5' }];
+        d.scoring = { scale: { min: 5, max: 5 }, levels: [{ score: 6, text: { ja: '優', en: 'Top' } }] };
+      }),
+    );
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['programmes.definition_weight_invalid', 'evaluationItems.0.weight'],
+      ['programmes.definition_scale_order', 'scoring.scale.max'],
+      ['programmes.definition_level_outside_scale', 'scoring.levels.0.score'],
+    ]);
+  });
+
+  it('a definition stored before scoring was data reads as today’s scale', () => {
+    const stored = ZProgrammeDefinition.parse(edited((d) => void delete d.scoring));
+    expect(stored.scoring).toMatchObject({ scale: { min: 1, max: 5 }, assumption: true });
+    expect(stored.scoring.levels).toHaveLength(5);
+  });
+
   it('names every error in Japanese first and in English', () => {
-    for (const code of ['programmes.definition_negative_cap', 'programmes.definition_tax_treatment_required', 'programmes.definition_unknown_fact', 'programmes.rate_above_one', 'programmes.definition_window_order'] as const) {
+    for (const code of ['programmes.definition_negative_cap', 'programmes.definition_tax_treatment_required', 'programmes.definition_unknown_fact', 'programmes.rate_above_one', 'programmes.definition_window_order', 'programmes.definition_scale_order', 'programmes.definition_weight_invalid', 'programmes.definition_level_outside_scale'] as const) {
       const ja = errorMessage(code, 'ja', { field: 'x', fact: 'storeys' });
       expect(ja).toMatch(/[ぁ-んァ-ン一-龯]/);
       expect(errorMessage(code, 'en', { field: 'x', fact: 'storeys' })).not.toBe(ja);

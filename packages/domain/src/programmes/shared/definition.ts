@@ -159,6 +159,39 @@ export const ZQuestion = z.strictObject({
 export type TQuestion = z.infer<typeof ZQuestion>;
 
 export const ZEvaluationItem = z.strictObject({ code, text: ZText, source: ZSource });
+/** An item of the scoring sheet: integer weights keep the totals exact, so a ranking never rounds. */
+export const ZScoredItem = ZEvaluationItem.extend({
+  weight: z.number().int({ message: 'programmes.definition_weight_invalid' }).min(1, { message: 'programmes.definition_weight_invalid' }).max(100, { message: 'programmes.definition_weight_invalid' }).default(1),
+});
+
+const ZScore = z.number().int({ message: 'programmes.definition_scale_invalid' }).min(0, { message: 'programmes.definition_scale_invalid' }).max(100, { message: 'programmes.definition_scale_invalid' });
+
+/**
+ * ASSUMPTION: 003 §3.3 lists the evaluation items and says the evaluation is overall (総合的に),
+ * with no scale or weights. The default is five levels per item, each of weight 1, so a CLT sheet
+ * totals 6–30; an office with its own sheet sets its scale, levels and weights here.
+ */
+export const DEFAULT_SCORING = {
+  scale: { min: 1, max: 5 },
+  levels: [
+    { score: 5, text: { ja: '特に優れている', en: 'Outstanding' } },
+    { score: 4, text: { ja: '優れている', en: 'Good' } },
+    { score: 3, text: { ja: '標準的', en: 'Adequate' } },
+    { score: 2, text: { ja: 'やや劣る', en: 'Weak' } },
+    { score: 1, text: { ja: '劣る', en: 'Poor' } },
+  ],
+  assumption: true,
+};
+
+/** How each evaluation item is scored: whole numbers from min to max, and what each level means. */
+export const ZScoring = z.strictObject({
+  scale: z.strictObject({ min: ZScore, max: ZScore }),
+  levels: z.array(z.strictObject({ score: ZScore, text: ZText })).max(101).default([]),
+  /** True when the scale or weights are not in the call document. */
+  assumption: z.boolean().default(false),
+  source: ZSource.optional(),
+});
+export type TScoring = z.output<typeof ZScoring>;
 export const ZBonusItem = z.strictObject({
   code,
   text: ZText,
@@ -255,7 +288,8 @@ export const ZProgrammeDefinition = z
     itemEligibility: z.array(ZCriterion).default([]),
     /** Conditions of which one must hold for the special rate (003 §2.4). */
     specialRateConditions: z.array(ZEvaluationItem.extend({ when: ZCondition })).default([]),
-    evaluationItems: z.array(ZEvaluationItem).default([]),
+    evaluationItems: z.array(ZScoredItem).default([]),
+    scoring: ZScoring.default(DEFAULT_SCORING),
     bonusItems: z.array(ZBonusItem).default([]),
     requiredDocuments: z.array(ZRequiredDocument).default([]),
     checklists: z.array(ZChecklistDefinition).default([]),
@@ -304,6 +338,12 @@ export const ZProgrammeDefinition = z
           message: 'programmes.definition_window_order',
           path: ['windows', i, 'closesAt'],
         });
+    });
+    if (def.scoring.scale.min >= def.scoring.scale.max)
+      ctx.addIssue({ code: 'custom', message: 'programmes.definition_scale_order', path: ['scoring', 'scale', 'max'] });
+    def.scoring.levels.forEach((l, i) => {
+      if (l.score < def.scoring.scale.min || l.score > def.scoring.scale.max)
+        ctx.addIssue({ code: 'custom', message: 'programmes.definition_level_outside_scale', path: ['scoring', 'levels', i, 'score'] });
     });
     def.checklists.forEach((cl, i) => {
       const groups = new Set(cl.groups.map((g) => g.no));
