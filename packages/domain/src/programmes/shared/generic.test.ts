@@ -51,8 +51,9 @@ describe('LCA implementation support (002 LCA実施型) is data only', () => {
     const r = lca(ok, [{ id: '1', category: 'lca_calculation', amount: 8_000_000 }]);
     expect(r.grant.computed).toBe(5_000_000);
     // Both facts decide the cap: BIM picks the base, factor development adds ¥4,000,000.
+    // Named by the definition's questions, as the form asks them.
     expect(r.reasons.find((x) => x.code === 'grant.cap_undetermined')?.params.facts).toBe(
-      'withBimModel, developsFactors',
+      '「BIMモデルを作成した上でLCAを行う」、「LCA算定に必要なCO2原単位も策定する」',
     );
   });
 });
