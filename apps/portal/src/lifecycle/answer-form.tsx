@@ -1,7 +1,7 @@
 import { Alert, Button, Card, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ANSWER_MESSAGE_MAX, ZRequestAnswer } from '@tsumiki/domain/lifecycle';
-import { displayJst, errorText, fieldErrorText, useTRPC } from '@tsumiki/ui';
+import { displayJst, errorText, useDomainForm, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidenceUpload, type UploadedFile } from './evidence-upload';
@@ -20,9 +20,9 @@ export function AnswerForm({ applicationId, version, request }: { applicationId:
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [message, setMessage] = useState('');
+  const form = useDomainForm(ZRequestAnswer, { initialValues: { requestId: request.id, message: '', attachmentIds: [] } });
+  // The files' names for the list; the form holds their ids.
   const [files, setFiles] = useState<UploadedFile[]>([]);
-  const [tried, setTried] = useState(false);
   const answer = useMutation(
     trpc.lifecycle.answer.mutationOptions({
       onSuccess: async () => {
@@ -32,13 +32,7 @@ export function AnswerForm({ applicationId, version, request }: { applicationId:
       },
     }),
   );
-  const parsed = ZRequestAnswer.safeParse({ requestId: request.id, message, attachmentIds: files.map((f) => f.id) });
-  const messageError = tried && !parsed.success ? fieldErrorText(t, parsed.error.issues.find((i) => i.path[0] === 'message')?.message) : undefined;
-  const submit = () => {
-    setTried(true);
-    if (!parsed.success) return;
-    answer.mutate({ applicationId, version, ...parsed.data });
-  };
+  const submit = form.onSubmit((parsed) => answer.mutate({ applicationId, version, ...parsed }));
   return (
     <Card withBorder component="section" aria-labelledby={`answer-${request.id}`} data-testid="answer-form">
       <Stack gap="sm">
@@ -56,16 +50,17 @@ export function AnswerForm({ applicationId, version, request }: { applicationId:
             <Textarea
               label={t('lifecycle.answer.message')}
               description={t('lifecycle.answer.messageHint')}
-              value={message}
-              onChange={(e) => setMessage(e.currentTarget.value)}
+              {...form.getInputProps('message')}
               maxLength={ANSWER_MESSAGE_MAX}
               autosize
               minRows={4}
               required
-              error={messageError}
               data-testid="answer-message"
             />
-            <EvidenceUpload applicationId={applicationId} onUploaded={(f) => setFiles((fs) => [...fs, f])} testId="answer-file" />
+            <EvidenceUpload applicationId={applicationId} onUploaded={(f) => {
+                setFiles((fs) => [...fs, f]);
+                form.insertListItem('attachmentIds', f.id);
+              }} testId="answer-file" />
             {files.length > 0 && (
               <List size="sm" aria-label={t('lifecycle.answer.files')}>
                 {files.map((f) => (
@@ -83,7 +78,7 @@ export function AnswerForm({ applicationId, version, request }: { applicationId:
                 {t('lifecycle.answer.sent')}
               </Alert>
             )}
-            <Button onClick={submit} loading={answer.isPending} w="fit-content">
+            <Button onClick={() => submit()} loading={answer.isPending} w="fit-content">
               {t('lifecycle.answer.submit')}
             </Button>
           </>
