@@ -1,9 +1,8 @@
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ZCarbonProjectContent } from '@tsumiki/domain/carbon';
+import { ZNewCarbonProject } from '@tsumiki/domain/carbon';
 import type { RouterOutputs } from '@tsumiki/api';
-import { DataTable, displayJst, errorText, fieldErrorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
-import { useState, type FormEvent } from 'react';
+import { DataTable, displayJst, errorText, QueryState, useDomainForm, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
@@ -15,16 +14,8 @@ export function CarbonListPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const projects = useQuery(trpc.carbon.list.queryOptions());
-  const [name, setName] = useState('');
-  const [touched, setTouched] = useState(false);
+  const form = useDomainForm(ZNewCarbonProject, { initialValues: { name: '' } });
   const create = useMutation(trpc.carbon.create.mutationOptions({ onSuccess: (p) => void navigate(`/carbon/${p.id}`) }));
-  const parsed = ZCarbonProjectContent.shape.name.safeParse(name);
-  const nameError = touched && !parsed.success ? fieldErrorText(t, parsed.error.issues[0]?.message) : undefined;
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (parsed.success) create.mutate({ name: parsed.data });
-  };
   const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ja-JP');
   const columns: DataColumn<Project>[] = [
     {
@@ -48,12 +39,14 @@ export function CarbonListPage() {
       <Anchor component={Link} to="/carbon/names" size="sm">
         {t('carbon.names.link')}
       </Anchor>
-      <Group component="form" onSubmit={onSubmit} align="flex-start">
-        <TextInput label={t('carbon.newName')} withAsterisk value={name} onChange={(e) => setName(e.currentTarget.value)} onBlur={() => setTouched(true)} error={nameError} maxLength={200} w={360} maw="100%" data-testid="carbon-new-name" />
-        <Button type="submit" mt={25} loading={create.isPending} data-testid="carbon-create">
-          {t('carbon.create')}
-        </Button>
-      </Group>
+      <form noValidate onSubmit={form.onSubmit(({ name }) => create.mutate({ name }))}>
+        <Group align="flex-start">
+          <TextInput label={t('carbon.newName')} withAsterisk {...form.getInputProps('name')} maxLength={200} w={360} maw="100%" data-testid="carbon-new-name" />
+          <Button type="submit" mt={25} loading={create.isPending} data-testid="carbon-create">
+            {t('carbon.create')}
+          </Button>
+        </Group>
+      </form>
       {create.isError && (
         <Alert color="red" role="alert">
           {errorText(t, create.error)}

@@ -90,7 +90,15 @@ export const ZCarbonProjectContent = z.object({
   /** The first is the baseline; others are compared with it. */
   scenarios: z.array(ZProjectScenario).min(1).max(5),
 });
+
 export type TCarbonProjectContent = z.infer<typeof ZCarbonProjectContent>;
+
+/** A new assessment: its name, and the organisation and application it belongs to when not the caller's first. */
+export const ZNewCarbonProject = z.object({
+  name: ZCarbonProjectContent.shape.name,
+  organisationId: z.uuid().optional(),
+  applicationId: z.uuid().nullable().default(null),
+});
 export type TCarbonProjectContentInput = z.input<typeof ZCarbonProjectContent>;
 
 export const BASELINE_SCENARIO: TProjectScenario = { id: 'base', name: '基本案', scenario: {} };

@@ -1,5 +1,5 @@
 import { appendAudit, insertCarbonProject, listCarbonProjects, saveCarbonProjectIfVersion } from '@tsumiki/db';
-import { assess, assessProject, newProjectContent, projectInput, toCsvCells, ZCarbonProjectContent, ZFactorImportFile, ZIfcFile } from '@tsumiki/domain/carbon';
+import { assess, assessProject, newProjectContent, projectInput, toCsvCells, ZCarbonProjectContent, ZFactorImportFile, ZIfcFile, ZNewCarbonProject } from '@tsumiki/domain/carbon';
 import { ZImportFile } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
@@ -34,7 +34,7 @@ export const carbonRouter = createTRPCRouter({
 
   /** A new, empty project assessed as of today (Japan time); the building is entered next. */
   create: project
-    .input(z.object({ name: ZCarbonProjectContent.shape.name, organisationId: z.uuid().optional(), applicationId: z.uuid().nullable().default(null) }))
+    .input(ZNewCarbonProject)
     .mutation(async ({ ctx, input }) => {
       const organisations = ownOrganisations(ctx.auth);
       const organisationId = input.organisationId ?? organisations[0];
