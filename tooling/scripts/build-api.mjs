@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The production build of the API: every TypeScript file of apps/api and of the workspace packages
- * it runs (domain, db, api, pdf) compiled to JavaScript, one file for one file, into each package's
+ * it runs (domain, db, api, pdf, wire) compiled to JavaScript, one file for one file, into each package's
  * own dist/ (src/x/y.ts → dist/x/y.js), so `node apps/api/dist/server.js` starts without compiling
  * anything at run time.
  *
@@ -24,6 +24,7 @@ const PACKAGES = {
   '@tsumiki/db': 'packages/db',
   '@tsumiki/domain': 'packages/domain',
   '@tsumiki/pdf': 'packages/pdf',
+  '@tsumiki/wire': 'packages/wire',
 };
 const SKIP = /\.(test|integration\.test|e2e\.test|bench)\.ts$|\.d\.ts$|(^|\/)testing(\/|$)|test-support\.ts$/;
 
