@@ -43,6 +43,12 @@ export async function up(db: Kysely<any>): Promise<void> {
             for each statement execute function application_status_counts_move()`.execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Migrations are forward-only.');
+// Back to the two update triggers of 2026-12-04T45 (tests that replay an older migration step down through this one).
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop trigger application_status_counts_update on applications`.execute(db);
+  await sql`drop function application_status_counts_move()`.execute(db);
+  await sql`create trigger application_status_counts_update_old after update on applications
+            referencing old table as previous for each statement execute function application_status_counts_remove()`.execute(db);
+  await sql`create trigger application_status_counts_update_new after update on applications
+            referencing new table as changed for each statement execute function application_status_counts_add()`.execute(db);
 }

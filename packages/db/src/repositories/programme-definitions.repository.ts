@@ -174,9 +174,14 @@ export async function latestPublishedDefinitions(db: Executor, programmeDefiniti
     .orderBy('programme_definition_id')
     .orderBy('version', 'desc')
     .execute();
+  // Versions this process has not parsed yet, all in one query.
+  const missing = latest.filter((row) => !publishedVersions.has(row.id)).map((row) => row.id);
+  const fetched = missing.length
+    ? new Map((await db.selectFrom('programme_definition_versions').select(versionColumns).where('id', 'in', missing).execute()).map((r) => [r.id, parsed(r)]))
+    : new Map<string, ProgrammeDefinitionVersion>();
   const definitions = new Map<string, TProgrammeDefinition>();
   for (const row of latest) {
-    const version = await findDefinitionVersion(db, row.id);
+    const version = publishedVersions.get(row.id) ?? fetched.get(row.id);
     if (version) definitions.set(row.programme_definition_id, version.definition);
   }
   return definitions;
