@@ -8,8 +8,8 @@ describe('programme table', () => {
     renderWithTsumiki(
       <ProgrammeTable
         programmes={[
-          { ...programmeFixture, budgetRemainingYen: 600_000_000, committedYen: 27_000_000, isOpen: true },
-          { ...programmeFixture, id: 'p2', kind: 'co2_factor_support', budgetYen: 100_000_000, budgetStated: false, budgetRemainingYen: 0, committedYen: 100_000_000, closedByBudget: true },
+          { ...programmeFixture, budgetRemainingYen: 600_000_000, committedYen: 27_000_000, isOpen: true, listing: 'open' },
+          { ...programmeFixture, id: 'p2', kind: 'co2_factor_support', budgetYen: 100_000_000, budgetStated: false, budgetRemainingYen: 0, committedYen: 100_000_000, closedByBudget: true, listing: 'closed' },
         ]}
       />,
       { api: fakeApi({}) },
