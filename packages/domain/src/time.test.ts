@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZJstDateTime, fiscalYearOf, formatJapaneseDate, formatJst, formatWindowEnd, isWindowOpen, jstInstant } from './time';
+import { ZJstDateTime, fiscalYearOf, formatJapaneseDate, formatJst, formatJstTime, formatWindowEnd, isWindowOpen, jstInstant } from './time';
 
 describe('JST', () => {
   it('reads the CLT deadline 2026-04-06 13:00 JST as 04:00 UTC', () => {
@@ -23,6 +23,9 @@ describe('JST', () => {
   it('formats both forms', () => {
     const t = jstInstant(2026, 4, 6, 13, 0);
     expect(formatJst(t)).toBe('2026-04-06 13:00 JST');
+    // The time of day alone, in Japan: 04:07 UTC is 13:07 JST, 15:05 UTC the next day's 00:05.
+    expect(formatJstTime(new Date('2026-04-06T04:07:00Z'))).toBe('13:07');
+    expect(formatJstTime(new Date('2026-04-06T15:05:00Z'))).toBe('00:05');
     expect(formatJapaneseDate(t)).toBe('令和8年4月6日');
     expect(formatJapaneseDate(jstInstant(2019, 5, 1))).toBe('令和元年5月1日');
     expect(formatJapaneseDate(jstInstant(2019, 4, 30))).toBe('平成31年4月30日');

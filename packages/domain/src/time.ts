@@ -86,6 +86,12 @@ export function formatJst(instant: Date): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)} JST`;
 }
 
+/** The time of day in Japan (12:34), for a moment the reader knows is today, such as the last autosave. */
+export function formatJstTime(instant: Date): string {
+  const p = jstParts(instant);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
 /**
  * The last moment of a window as people read it. Windows close exclusively, so a call that takes
  * applications to the end of 24 December closes at 2025-12-25 00:00; shown as such it reads as

@@ -2,7 +2,7 @@ export { AppLayout, visibleNavItems, type NavItem } from './app-layout';
 export { AuthGate } from './auth-gate';
 export { errorText, fieldErrorText } from './errors';
 export { useDomainForm, type DomainForm, type DomainFormOptions } from './domain-form';
-export { displayFiscalYear, displayJst, displayYen } from './format';
+export { displayFiscalYear, displayJst, displayJstTime, displayYen } from './format';
 export { createI18n, initialLocale, LOCALES, rememberLocale, showLocale, type AppMessages, type Locale, type LocaleMessages } from './i18n';
 export { LocaleSwitch } from './locale-switch';
 export { TsumikiProvider, useAppName, type TsumikiProviderProps } from './provider';

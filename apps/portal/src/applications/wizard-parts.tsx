@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import type { TProgrammeKind } from '@tsumiki/domain';
 import { APPLICATION_FORMS, type FormDocument, type FormIssue } from '@tsumiki/domain/programmes';
-import { displayJst, errorText, FormDocumentView, type AppRouter } from '@tsumiki/ui';
+import { displayJst, displayJstTime, errorText, FormDocumentView, type AppRouter } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from './countdown';
@@ -18,7 +18,7 @@ function SaveIndicator({ state, savedAt }: { state: SaveState; savedAt: Date | n
   const color = { saved: 'teal', dirty: 'gray', saving: 'blue', error: 'red', conflict: 'orange' }[state];
   return (
     <Badge color={color} variant="light" data-testid="save-state" data-state={state} role="status">
-      {t(`apply.saveState.${state}`, { time: savedAt ? displayJst(savedAt).slice(-5) : '' })}
+      {t(`apply.saveState.${state}`, { time: savedAt ? displayJstTime(savedAt) : '' })}
     </Badge>
   );
 }

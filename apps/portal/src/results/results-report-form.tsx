@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@
 import { useQuery } from '@tanstack/react-query';
 import { displayParams } from '@tsumiki/domain';
 import { PERSONNEL_CATEGORIES } from '@tsumiki/domain/lifecycle';
-import { displayJst, errorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { displayJst, displayJstTime, errorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { ReportChecklistSection } from './report-checklist-section';
 import { ReportLinesSection } from './report-lines-section';
@@ -67,7 +67,7 @@ function ReportEditor({
             data-testid="report-save-state"
             data-state={state}
           >
-            {t(`results.save.${state}`, { time: savedAt ? displayJst(savedAt).slice(11, 16) : '' })}
+            {t(`results.save.${state}`, { time: savedAt ? displayJstTime(savedAt) : '' })}
           </Badge>
         )}
       </Group>
