@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { formatJstTime } from '@tsumiki/domain';
+import { cltExampleApplicationContent } from '@tsumiki/domain/programmes';
+import { pdfText } from '@tsumiki/pdf/testing';
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack, WAIT } from './browser';
+import { organisationOf } from './routes';
+import { field, openDraft, saved } from './wizard';
+
+const browser = useBrowserStack();
+const APPLICANT = 'applicant@demo.tsumiki.jp';
+
+describe('applicant portal: what the public-service review found, as the applicant sees it', () => {
+  it('starts 様式1 from the organisation and the person signed in, and shows the save time in Japan after an edit', async () => {
+    const page = await browser.signIn('portal', APPLICANT, { viewport: { width: 1366, height: 900 } });
+    await page.locator('[data-testid=home]').waitFor(WAIT);
+    await page.getByRole('link', { name: /申請する: 【デモ】CLT建築実証事業/ }).click();
+    await page.getByLabel('件名（事業名）').fill('様式1の初期値の確認');
+    await page.getByRole('button', { name: '下書きを作成' }).click();
+    await page.locator('[data-testid=application-wizard]').waitFor(WAIT);
+
+    const { db } = browser.stack.database;
+    const { organisation_id } = await organisationOf(db, APPLICANT);
+    const organisation = await db.selectFrom('organisations').select(['name_ja', 'address']).where('id', '=', organisation_id).executeTakeFirstOrThrow();
+    const user = await db.selectFrom('users').select(['display_name', 'email']).where('email', '=', APPLICANT).executeTakeFirstOrThrow();
+    await expect.poll(() => field(page, 'applicant.name').inputValue(), WAIT).toBe(organisation.name_ja);
+    expect(await field(page, 'applicant.contactName').inputValue()).toBe(user.display_name);
+    expect(await field(page, 'applicant.contactEmail').inputValue()).toBe(user.email);
+    if (organisation.address) expect(await field(page, 'applicant.address').inputValue()).toBe(organisation.address);
+
+    // An edit is saved, and the badge says when in Japan time (HH:MM), never the tail of a date.
+    const before = new Date();
+    await field(page, 'applicant.representative').fill('代表取締役 杉山 一郎');
+    await saved(page);
+    const after = new Date();
+    const state = (await page.locator('[data-testid=save-state]').textContent()) ?? '';
+    expect(state).toMatch(/^保存済み \d{2}:\d{2}$/);
+    expect([before, after].map((t) => `保存済み ${formatJstTime(t)}`)).toContain(state);
+    expect(state).not.toContain('JST');
+    await page.context().close();
+  });
+
+  it('lists closed calls apart from 公募中・公募予定, with a window ending at 24:00 of its last day', async () => {
+    const page = await browser.signIn('portal', APPLICANT, { viewport: { width: 1366, height: 900 } });
+    await page.locator('[data-testid=home]').waitFor(WAIT);
+    // 001 §3.2(1): the FY2025 CO2 call takes applications to the end of 24 December 2025.
+    const closed = page.getByRole('region', { name: '受付を終了した事業' });
+    const co2 = closed.getByText('令和7年度 CO2原単位等の策定に係る支援', { exact: true });
+    await co2.waitFor(WAIT);
+    // Listed once on the page: under the closed calls, not also under 公募中・公募予定.
+    expect(await page.getByText('令和7年度 CO2原単位等の策定に係る支援', { exact: true }).count()).toBe(1);
+    const closedText = (await closed.textContent()) ?? '';
+    expect(closedText).toContain('2025-04-01 00:00 JST – 2025-12-24 24:00 JST');
+    expect(closedText).toContain('受付外');
+    expect(await page.locator('main').textContent()).not.toContain('2025-12-25');
+    // The open demo calls stay under 公募中・公募予定, each with its way in.
+    await page.getByRole('link', { name: /申請する: 【デモ】CO2原単位等の策定に係る支援/ }).waitFor(WAIT);
+    expect(await closed.getByRole('link', { name: /申請する/ }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("prints the grant's note in the PDF with the figures it explains: the tax-excluded base and the grant", async () => {
+    // The worked example of 003 (様式4-1): 39,600,000 incl. tax → 36,000,000 × 3/10 = 10,800,000.
+    const { page } = await openDraft(browser, cltExampleApplicationContent());
+    await page.locator('[data-testid=grant-explanation]').getByText('計 36,000,000円', { exact: true }).waitFor(WAIT);
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.locator('[data-testid=pdf-download]').click()]);
+    const { text } = await pdfText(readFileSync(await download.path()));
+    const flat = text.replace(/\s+/g, '');
+    for (const figure of ['39,600,000円', '計36,000,000円', '30,000,000円×3/10＝9,000,000円', '10,800,000円']) expect(flat).toContain(figure);
+    await page.context().close();
+  });
+});
