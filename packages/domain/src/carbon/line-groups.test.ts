@@ -45,6 +45,7 @@ function naive(lines: readonly TBoqLine[]) {
   return {
     keys,
     keyOfLine: Int32Array.from(keyOfLine),
+    quantities: Float64Array.from(lines, (l) => l.quantity),
     sums: Float64Array.from(sums),
     counts: Int32Array.from(counts),
   };

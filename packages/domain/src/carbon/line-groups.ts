@@ -16,18 +16,21 @@ export interface LineKey {
 }
 
 /**
- * The BoQ in columns: per key the summed quantity (in the lines' own unit) and the line count.
- * Everything the engine computes per scenario is linear in quantity, so these few numbers per key
- * are all it needs from the lines. Which key each line has is looked up again when asked (the
- * engine names only a handful of lines): an array of 100,000 key numbers filled on every run
- * would cost as much as a third of the grouping.
+ * The BoQ in columns: each line's key number and quantity (in the line's own unit), and per key
+ * the summed quantity and the line count. Everything the engine computes per scenario is linear in
+ * quantity, so the sums per key are all it needs from the lines; the two line columns let it add
+ * them up again from other quantities (an optimiser's trial) without reading a line object, and
+ * name lines by key. Filled while the lines are grouped, which reads each line anyway: two stores
+ * per line, where building the key column afterwards would hash every line again.
  */
 export interface TLineGroups {
   readonly keys: readonly LineKey[];
   readonly sums: Float64Array;
   readonly counts: Int32Array;
-  /** Every line's key number, built on first read. */
+  /** Every line's key number. */
   readonly keyOfLine: Int32Array;
+  /** Every line's quantity, in the line's own unit. */
+  readonly quantities: Float64Array;
   /** The key number of line `i`. */
   keyOf(i: number): number;
   /** Whether these are the groups of exactly this array of lines. */
@@ -117,6 +120,8 @@ export class LineGrouper {
   private mask = 63;
   private sums = new Float64Array(16);
   private counts = new Int32Array(16);
+  private keyOfLine = new Int32Array(0);
+  private quantities = new Float64Array(0);
 
   /**
    * Validated lines, in order. One loop with the table in locals: read from the object on every
@@ -124,8 +129,11 @@ export class LineGrouper {
    */
   addAll(lines: readonly TBoqLine[]): void {
     const keys = this.keys;
+    const n = lines.length;
+    const keyOfLine = (this.keyOfLine = new Int32Array(n));
+    const quantities = (this.quantities = new Float64Array(n));
     let { hashes, table, mask, sums, counts } = this;
-    for (let i = 0; i < lines.length; i++) {
+    for (let i = 0; i < n; i++) {
       const l = lines[i]!;
       const h = lineHash(l);
       let slot = (h >>> 5) & mask;
@@ -138,7 +146,10 @@ export class LineGrouper {
         k = this.newKey(slot, h, l);
         ({ hashes, table, mask, sums, counts } = this);
       }
-      sums[k] = sums[k]! + l.quantity;
+      const q = l.quantity;
+      keyOfLine[i] = k;
+      quantities[i] = q;
+      sums[k] = sums[k]! + q;
       counts[k] = counts[k]! + 1;
     }
   }
@@ -186,59 +197,34 @@ export class LineGrouper {
     this.mask = mask;
   }
 
-  /** The groups of `lines`: the same lines, in the same order, as were added. */
+  /** The groups of `lines`: the same lines, in the same order, as were given to `addAll`. */
   finish(lines: readonly TBoqLine[]): TLineGroups {
     const K = this.keys.length;
-    const { keys, hashes, table, mask } = this;
-    return new LineGroups(lines, keys, this.sums.slice(0, K), this.counts.slice(0, K), { hashes, table, mask });
+    const { keys, keyOfLine, quantities } = this;
+    return new LineGroups(lines, keys, this.sums.slice(0, K), this.counts.slice(0, K), keyOfLine, quantities);
   }
 }
 
 class LineGroups implements TLineGroups {
   readonly #lines: readonly TBoqLine[];
-  readonly #index: { hashes: Int32Array; table: Int32Array; mask: number };
-  #keyOfLine: Int32Array | undefined;
-  declare readonly keyOfLine: Int32Array;
 
   constructor(
     lines: readonly TBoqLine[],
     readonly keys: readonly LineKey[],
     readonly sums: Float64Array,
     readonly counts: Int32Array,
-    index: { hashes: Int32Array; table: Int32Array; mask: number },
+    readonly keyOfLine: Int32Array,
+    readonly quantities: Float64Array,
   ) {
     this.#lines = lines;
-    this.#index = index;
-    // An own, enumerable property (compared and printed like the others) that is built when read.
-    Object.defineProperty(this, 'keyOfLine', {
-      enumerable: true,
-      get: () => (this.#keyOfLine ??= this.#allKeys()),
-    });
   }
 
   keyOf(i: number): number {
-    const l = this.#lines[i]!;
-    const h = lineHash(l);
-    const keys = this.keys;
-    const { hashes, table, mask } = this.#index;
-    let slot = (h >>> 5) & mask;
-    let k = table[slot]!;
-    while (k >= 0 && (hashes[k] !== h || !sameKey(keys[k]!, l, h & GIVEN_BITS))) {
-      slot = (slot + 1) & mask;
-      k = table[slot]!;
-    }
-    return k;
+    return this.keyOfLine[i]!;
   }
 
   isFor(lines: readonly TBoqLine[]): boolean {
     return lines === this.#lines;
-  }
-
-  #allKeys(): Int32Array {
-    const n = this.#lines.length;
-    const all = new Int32Array(n);
-    for (let i = 0; i < n; i++) all[i] = this.keyOf(i);
-    return all;
   }
 }
 
@@ -247,4 +233,21 @@ export function groupLines(lines: readonly TBoqLine[]): TLineGroups {
   const grouper = new LineGrouper();
   grouper.addAll(lines);
   return grouper.finish(lines);
+}
+
+/**
+ * Σ quantity per key from a column of line quantities (the groups' own, or an optimiser's trial
+ * values for the same lines), added in line order as the grouping adds them: from the groups' own
+ * quantities, the same sums to the last bit.
+ */
+export function sumByKey(groups: TLineGroups, quantities: Float64Array): Float64Array {
+  const keyOfLine = groups.keyOfLine;
+  const n = keyOfLine.length;
+  if (quantities.length !== n) throw new RangeError(`${quantities.length} quantities for ${n} lines`);
+  const sums = new Float64Array(groups.keys.length);
+  for (let i = 0; i < n; i++) {
+    const k = keyOfLine[i]!;
+    sums[k] = sums[k]! + quantities[i]!;
+  }
+  return sums;
 }
