@@ -10,10 +10,11 @@ import {
 } from './factors';
 import { STARTER_LIBRARY } from './library';
 import { groupLines, sumByKey, type LineKey, type TLineGroups } from './line-groups';
-import type { TAssessmentInput } from './model';
+import { ZBoqLine, type TAssessmentInput, type TBoqLine } from './model';
 import { evaluationPeriod } from './period';
 import type { TCarbonIssue } from './result';
 import { conversionFactor, kilogramsPer, type TConversionNeed } from './units';
+import { zodIssues } from './zod-issues';
 
 /* Preparation: everything that depends on the BoQ and the library but not on the scenario. */
 
@@ -80,6 +81,7 @@ export interface TAssessOptions {
    * Each line's quantity as a column (in the line's own unit), read instead of the lines' own:
    * an optimiser's trial quantities for the same lines, assessed without a line object being
    * read or written. The sums per key are added up from it in line order, as from the lines.
+   * Checked as each line's quantity is, with the same issues as lines holding these quantities.
    */
   quantities?: Float64Array;
 }
@@ -94,6 +96,10 @@ export function prepareAssessment(
   input: TAssessmentInput,
   options: TAssessOptions = {},
 ): { ok: true; prepared: TPreparedAssessment } | { ok: false; issues: TCarbonIssue[] } {
+  if (options.quantities !== undefined) {
+    const refused = quantityIssues(input.boq, options.quantities);
+    if (refused.length > 0) return { ok: false, issues: refused };
+  }
   const issues: TCarbonIssue[] = [];
   const building = input.project.building;
   let period: TPreparedAssessment['period'];
@@ -162,6 +168,27 @@ export function prepareAssessment(
       parts,
     },
   };
+}
+
+/**
+ * A column of quantities checked as ZBoqLine checks a line's: a plain loop over the numbers, and
+ * zod asked only about the lines holding a value the loop refuses, for its own words and order.
+ */
+function quantityIssues(lines: readonly TBoqLine[], quantities: Float64Array): TCarbonIssue[] {
+  if (quantities.length !== lines.length) throw new RangeError(`${quantities.length} quantities for ${lines.length} lines`);
+  const issues: TCarbonIssue[] = [];
+  for (let i = 0; i < quantities.length; i++) {
+    const q = quantities[i]!;
+    if (q >= 0 && q < Infinity) continue;
+    const line = { ...lines[i]!, quantity: q };
+    const parsed = ZBoqLine.safeParse(line);
+    if (parsed.success) continue;
+    // Placed where the line stands in the bill, so the issue names its line and row.
+    const boq: unknown[] = [];
+    boq[i] = line;
+    issues.push(...zodIssues({ boq }, parsed.error.issues.map((issue) => ({ ...issue, path: ['boq', i, ...issue.path] }))));
+  }
+  return issues;
 }
 
 function resolveKey(
