@@ -96,10 +96,6 @@ export function prepareAssessment(
   input: TAssessmentInput,
   options: TAssessOptions = {},
 ): { ok: true; prepared: TPreparedAssessment } | { ok: false; issues: TCarbonIssue[] } {
-  if (options.quantities !== undefined) {
-    const refused = quantityIssues(input.boq, options.quantities);
-    if (refused.length > 0) return { ok: false, issues: refused };
-  }
   const issues: TCarbonIssue[] = [];
   const building = input.project.building;
   let period: TPreparedAssessment['period'];
@@ -126,7 +122,12 @@ export function prepareAssessment(
   const lineGroups =
     options.lineGroups !== undefined && options.lineGroups.isFor(lines) ? options.lineGroups : groupLines(lines);
   const { keys, counts } = lineGroups;
-  const sums = options.quantities === undefined ? lineGroups.sums : sumByKey(lineGroups, options.quantities);
+  let sums = lineGroups.sums;
+  if (options.quantities !== undefined) {
+    const summed = sumByKey(lineGroups, options.quantities);
+    if (!summed.allAccepted) return { ok: false, issues: quantityIssues(lines, options.quantities) };
+    sums = summed.sums;
+  }
 
   // 2. Factor and conversion per key.
   const index = factorIndex(options.library ?? STARTER_LIBRARY, input.factors);
@@ -171,15 +172,14 @@ export function prepareAssessment(
 }
 
 /**
- * A column of quantities checked as ZBoqLine checks a line's: a plain loop over the numbers, and
- * zod asked only about the lines holding a value the loop refuses, for its own words and order.
+ * The issues of a column of quantities that `sumByKey` did not accept: zod asked about the lines
+ * holding a refused value only, for its own words and order.
  */
 function quantityIssues(lines: readonly TBoqLine[], quantities: Float64Array): TCarbonIssue[] {
-  if (quantities.length !== lines.length) throw new RangeError(`${quantities.length} quantities for ${lines.length} lines`);
   const issues: TCarbonIssue[] = [];
   for (let i = 0; i < quantities.length; i++) {
     const q = quantities[i]!;
-    if (q >= 0 && q < Infinity) continue;
+    if (q >= 0 && q <= Number.MAX_VALUE) continue;
     const line = { ...lines[i]!, quantity: q };
     const parsed = ZBoqLine.safeParse(line);
     if (parsed.success) continue;

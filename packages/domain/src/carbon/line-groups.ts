@@ -238,16 +238,22 @@ export function groupLines(lines: readonly TBoqLine[]): TLineGroups {
 /**
  * Σ quantity per key from a column of line quantities (the groups' own, or an optimiser's trial
  * values for the same lines), added in line order as the grouping adds them: from the groups' own
- * quantities, the same sums to the last bit.
+ * quantities, the same sums to the last bit. `allAccepted` says whether every quantity is one a
+ * line may hold (a finite number ≥ 0, as ZBoqLine requires), found in the same pass.
  */
-export function sumByKey(groups: TLineGroups, quantities: Float64Array): Float64Array {
+export function sumByKey(groups: TLineGroups, quantities: Float64Array): { sums: Float64Array; allAccepted: boolean } {
   const keyOfLine = groups.keyOfLine;
   const n = keyOfLine.length;
   if (quantities.length !== n) throw new RangeError(`${quantities.length} quantities for ${n} lines`);
   const sums = new Float64Array(groups.keys.length);
+  let refused = 0;
   for (let i = 0; i < n; i++) {
     const k = keyOfLine[i]!;
-    sums[k] = sums[k]! + quantities[i]!;
+    const q = quantities[i]!;
+    if (!(q >= 0 && q <= MAX_FINITE)) refused++;
+    sums[k] = sums[k]! + q;
   }
-  return sums;
+  return { sums, allAccepted: refused === 0 };
 }
+
+const MAX_FINITE = Number.MAX_VALUE;
