@@ -5,7 +5,7 @@ import { pdfText } from '@tsumiki/pdf/testing';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
 import { organisationOf } from './routes';
-import { field, openDraft, saved } from './wizard';
+import { choose, field, fillCo2Application, openDraft, saved, tab, yes } from './wizard';
 
 const browser = useBrowserStack();
 const APPLICANT = 'applicant@demo.tsumiki.jp';
@@ -67,6 +67,44 @@ describe('applicant portal: what the public-service review found, as the applica
     const { text } = await pdfText(readFileSync(await download.path()));
     const flat = text.replace(/\s+/g, '');
     for (const figure of ['39,600,000円', '計36,000,000円', '30,000,000円×3/10＝9,000,000円', '10,800,000円']) expect(flat).toContain(figure);
+    await page.context().close();
+  });
+
+  it('asks each question a CO2 factor requirement names, under the factor, and judges the factor once they are answered', async () => {
+    const page = await browser.signIn('portal', APPLICANT, { viewport: { width: 1366, height: 900 } });
+    await page.locator('[data-testid=home]').waitFor(WAIT);
+    await page.getByRole('link', { name: /申請する: 【デモ】CO2原単位等の策定に係る支援/ }).click();
+    await page.getByLabel('件名（事業名）').fill('高炉セメントB種のEPD策定');
+    await page.getByRole('button', { name: '下書きを作成' }).click();
+    await page.locator('[data-testid=application-wizard]').waitFor(WAIT);
+    await fillCo2Application(page, { name: '一般社団法人〇〇セメント協会', email: 'suzuki@example.jp' });
+
+    // What the requirements cannot judge yet, as the eligibility panel names it.
+    const eligibility = page.locator('[data-testid=eligibility]');
+    const asking = eligibility.getByText(/次の項目に回答してください/);
+    await asking.first().waitFor(WAIT);
+    const named = new Set(
+      (await asking.allInnerTexts()).flatMap((line) => [...(line.split('次の項目に回答してください:')[1] ?? '').matchAll(/「([^」]+)」/g)].map((m) => m[1] ?? '')),
+    );
+    expect(named).toContain('ISO14025に基づく第三者検証を経るか');
+    // Each question has its input, labelled as the panel names it: no requirement is a dead end.
+    const input = (question: string) =>
+      page.getByRole('radiogroup', { name: question, exact: true }).or(page.getByRole('group', { name: question, exact: true })).or(page.getByLabel(question, { exact: true }));
+    for (const question of named) await expect.poll(() => input(question).count(), { ...WAIT, message: question }).toBeGreaterThan(0);
+
+    await yes(page, 'grant.factors.0.iso14025Verification');
+    await yes(page, 'grant.factors.0.developedByReport');
+    await choose(page, 'grant.factors.0.publication', '成果報告までに公開');
+    await expect.poll(() => asking.count(), WAIT).toBe(0);
+    // Published next year instead: the requirement asks for the expected date, and takes it.
+    await choose(page, 'grant.factors.0.publication', '翌年度に公開');
+    await field(page, 'grant.factors.0.expectedPublicationOn').fill('2027-06-30');
+    await saved(page);
+    await tab(page, '確認・提出');
+    await tab(page, '予算（経費の内訳）');
+    await expect.poll(() => field(page, 'grant.factors.0.expectedPublicationOn').inputValue(), WAIT).toBe('2027-06-30');
+    await expect.poll(() => asking.count(), WAIT).toBe(0);
+    expect(await eligibility.textContent()).not.toContain('公開時期の目処を示すこと');
     await page.context().close();
   });
 });

@@ -19,8 +19,10 @@ import {
 } from '@tsumiki/domain/programmes';
 import { countRule } from '@tsumiki/domain';
 import { CountInput, QuantityInput, YenInput } from '@tsumiki/ui';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BudgetImport } from './budget-import';
+import { FactorQuestions } from './factor-questions';
 import { fieldId, issueText, langOf, type RowNames } from './form-fields';
 
 type Row = BudgetRow;
@@ -185,8 +187,8 @@ export function BudgetEditor({
     <Stack gap="lg">
       {applicationId && <BudgetImport applicationId={applicationId} rules={rules} onImport={(table, rows) => onChange(table.writePath, budgetWriteValue(table, rows))} />}
       {budgetTables(rules).map((table) => (
-        <RowsTable
-          key={table.code}
+        <Fragment key={table.code}>
+          <RowsTable
           caption={table.title[lang]}
           rows={budgetRows(content, table)}
           columns={columnsOf(table)}
@@ -196,7 +198,9 @@ export function BudgetEditor({
           {...common}
           addLabel={t(table.hasAmount ? 'apply.budget.addLine' : 'apply.budget.addFactor')}
           removeLabel={(n) => t(table.hasAmount ? 'apply.budget.removeLine' : 'apply.budget.removeFactor', { n })}
-        />
+          />
+          {table.code === 'factors' && <FactorQuestions rules={rules} content={content} issues={issues} showErrors={showErrors} onChange={onChange} />}
+        </Fragment>
       ))}
     </Stack>
   );

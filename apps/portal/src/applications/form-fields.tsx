@@ -30,7 +30,8 @@ interface FieldProps {
   onChange: (value: unknown) => void;
 }
 
-function Field({ field, value, error, onChange }: FieldProps) {
+/** One field of the form by its kind, labelled and with its error; the wizard's sections and the CO2 factor questions use it alike. */
+export function Field({ field, value, error, onChange }: FieldProps) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const common = {

@@ -29,6 +29,7 @@ export * from './co2/input';
 export * from './co2/licences';
 export type { Co2LineResult } from './co2/lines';
 export * from './co2/compute';
+export * from './co2/factor-questions';
 export * from './co2/definition';
 export * from './lca/definition';
 export * from './input';

@@ -52,7 +52,7 @@ export interface Co2Breakdown {
 }
 
 /** The facts one factor's criteria read, with what is derived from its scope and database. */
-export function factorFacts(f: TCo2Factor): Facts {
+export function factorFacts(f: Partial<TCo2Factor>): Facts {
   const stages = f.stages;
   // A database 001 names counts as managed; any other one is for the applicant to confirm
   // (the list ends in 等), so it stays unknown rather than failing.

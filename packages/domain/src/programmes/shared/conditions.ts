@@ -60,6 +60,14 @@ export interface Evaluation {
 
 const known = (truth: Truth): Evaluation => ({ truth, missing: [] });
 
+/** Every fact a condition reads, answered or not. */
+export function factsRead(cond: TCondition): string[] {
+  if ('all' in cond) return unique(cond.all.flatMap(factsRead));
+  if ('any' in cond) return unique(cond.any.flatMap(factsRead));
+  if ('not' in cond) return factsRead(cond.not);
+  return [cond.fact];
+}
+
 export function evaluate(cond: TCondition, facts: Facts): Evaluation {
   if ('all' in cond) {
     const parts = cond.all.map((c) => evaluate(c, facts));
