@@ -124,8 +124,9 @@ export class LineGrouper {
   private quantities = new Float64Array(0);
 
   /**
-   * Validated lines, in order. One loop with the table in locals: read from the object on every
-   * line, they cost a fifth of the grouping.
+   * All the validated lines of a bill, in order, once (the line columns are sized to them). One
+   * loop with the table in locals: read from the object on every line, they cost a fifth of the
+   * grouping.
    */
   addAll(lines: readonly TBoqLine[]): void {
     const keys = this.keys;
