@@ -1,4 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { DataTable, type DataColumn } from './data-table';
 import { fakeApi, renderWithTsumiki } from './testing';
@@ -69,5 +70,23 @@ describe('data table', () => {
     expect(detail?.getAttribute('colspan')).toBe('3');
     expect(detail?.closest('tr')?.previousElementSibling?.getAttribute('data-line')).toBe('b');
     expect(within(table).getByText('320円')).toBeTruthy();
+  });
+
+  it('keeps an input in a cell, and its focus, while the table renders again with new columns (an editable grid)', () => {
+    function Editable() {
+      const [names, setNames] = useState<Record<string, string>>({ a: 'い' });
+      // Columns made anew on every render, as screens do.
+      const editable: DataColumn<Row>[] = [
+        { id: 'name', header: '事業名', cell: (r) => <input aria-label={`事業名 ${r.id}`} value={names[r.id] ?? ''} onChange={(e) => setNames({ ...names, [r.id]: e.currentTarget.value })} /> },
+      ];
+      return <DataTable data={rows.slice(0, 1)} columns={editable} rowKey={(r) => r.id} label="一覧" empty="なし" />;
+    }
+    renderWithTsumiki(<Editable />, { api: fakeApi({}) });
+    const input = screen.getByLabelText<HTMLInputElement>('事業名 a');
+    input.focus();
+    fireEvent.change(input, { target: { value: 'いろ' } });
+    expect(screen.getByLabelText('事業名 a')).toBe(input);
+    expect(document.activeElement).toBe(input);
+    expect(input.value).toBe('いろ');
   });
 });

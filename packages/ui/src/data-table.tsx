@@ -131,7 +131,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     const Cell = column?.rowHeader ? Table.Th : Table.Td;
                     return (
                       <Cell key={cell.id} scope={column?.rowHeader ? 'row' : undefined} ta={column?.align} data-label={column?.header} data-testid={column?.testId}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        {/* Called, not rendered as a component: the columns are made anew each render, and
+                            flexRender would mount each cell afresh, so an input in a cell lost its focus per keystroke. */}
+                        {column?.cell(row.original)}
                       </Cell>
                     );
                   })}
