@@ -1,9 +1,9 @@
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { PdfButton } from './pdf-button';
 import { useQuery } from '@tanstack/react-query';
 import { ZProgrammeKind } from '@tsumiki/domain';
 import { APPLICATION_FORMS, valueAtPath, type FormField } from '@tsumiki/domain/programmes';
-import { displayJst, displayYen, QueryState, useTRPC } from '@tsumiki/ui';
+import { DataTable, displayJst, displayYen, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { langOf } from './form-fields';
@@ -24,13 +24,25 @@ export function ReceiptPage() {
   const trpc = useTRPC();
   const application = useQuery(trpc.applications.get.queryOptions({ id }));
   const submission = useQuery(trpc.applications.submission.queryOptions({ id, versionNo: Number(versionNo) }));
+  const content = submission.data?.content;
+  const fieldColumns: DataColumn<FormField>[] = [
+    { id: 'field', header: t('apply.submit.field'), rowHeader: true, cell: (field) => field.label[lang] },
+    {
+      id: 'value',
+      header: t('apply.submit.value'),
+      cell: (field) => <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{shown(field, content === undefined ? undefined : valueAtPath(content, field.path), lang, t('apply.yes'), t('apply.no'))}</span>,
+    },
+  ];
+  const budgetColumns: DataColumn<{ key: string; label: string; yen: number }>[] = [
+    { id: 'item', header: t('apply.submit.field'), rowHeader: true, cell: (row) => row.label },
+    { id: 'amount', header: t('apply.submit.amount'), align: 'right', cell: (row) => displayYen(row.yen, i18n.language) },
+  ];
   return (
     <QueryState query={application}>
       {(view) => (
         <QueryState query={submission}>
           {(frozen) => {
             const kind = ZProgrammeKind.safeParse(view.programme?.kind);
-            const content = frozen.content;
             const grant = (frozen.assessment as { grant?: { requested: number; amount: number; ownShare: number } }).grant;
             return (
               <Stack gap="md" data-testid="receipt">
@@ -89,37 +101,30 @@ export function ReceiptPage() {
                           {section.source}
                         </Text>
                       </Title>
-                      <Table withTableBorder>
-                        <Table.Tbody>
-                          {section.fields.map((field) => (
-                            <Table.Tr key={field.path}>
-                              <Table.Th scope="row" w="40%">
-                                {field.label[lang]}
-                              </Table.Th>
-                              <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{shown(field, valueAtPath(content, field.path), lang, t('apply.yes'), t('apply.no'))}</Table.Td>
-                            </Table.Tr>
-                          ))}
-                        </Table.Tbody>
-                      </Table>
+                      <DataTable
+                        data={section.fields}
+                        columns={fieldColumns}
+                        rowKey={(field) => field.path}
+                        label={section.title[lang]}
+                        empty={<Text size="sm">{t('apply.submit.noFields')}</Text>}
+                        striped={false}
+                      />
                     </Stack>
                   ))}
                 {grant && (
-                  <Table withTableBorder data-testid="receipt-budget">
-                    <Table.Tbody>
-                      <Table.Tr>
-                        <Table.Th scope="row">{t('apply.summary.requested')}</Table.Th>
-                        <Table.Td ta="right">{displayYen(grant.requested, i18n.language)}</Table.Td>
-                      </Table.Tr>
-                      <Table.Tr>
-                        <Table.Th scope="row">{t('apply.summary.grant')}</Table.Th>
-                        <Table.Td ta="right">{displayYen(grant.amount, i18n.language)}</Table.Td>
-                      </Table.Tr>
-                      <Table.Tr>
-                        <Table.Th scope="row">{t('apply.summary.ownShare')}</Table.Th>
-                        <Table.Td ta="right">{displayYen(grant.ownShare, i18n.language)}</Table.Td>
-                      </Table.Tr>
-                    </Table.Tbody>
-                  </Table>
+                  <DataTable
+                    data={[
+                      { key: 'requested', label: t('apply.summary.requested'), yen: grant.requested },
+                      { key: 'grant', label: t('apply.summary.grant'), yen: grant.amount },
+                      { key: 'ownShare', label: t('apply.summary.ownShare'), yen: grant.ownShare },
+                    ]}
+                    columns={budgetColumns}
+                    rowKey={(row) => row.key}
+                    label={t('apply.summary.heading')}
+                    empty={null}
+                    striped={false}
+                    data-testid="receipt-budget"
+                  />
                 )}
               </Stack>
             );
