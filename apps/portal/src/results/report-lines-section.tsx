@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { REPORT_AMOUNT_MAX } from '@tsumiki/domain/lifecycle';
-import { displayYen, useTRPC, YenInput } from '@tsumiki/ui';
+import { DataTable, displayYen, useTRPC, YenInput, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { EvidenceUpload } from '../lifecycle/evidence-upload';
 import type { ReportEditorState, TDraftLine } from './use-report-editor';
@@ -19,6 +19,12 @@ import type { ReportEditorState, TDraftLine } from './use-report-editor';
 export interface ReportCategory {
   code: string;
   name: { ja: string; en: string };
+}
+
+/** A draft line with its place in the draft, which its inputs' paths and labels use. */
+interface LineRow {
+  readonly line: TDraftLine;
+  readonly i: number;
 }
 
 /** The actual cost per line with its evidence files, and the totals the domain computed. */
@@ -34,6 +40,8 @@ export function ReportLinesSection({
   const { editable, errorAt, set, check } = editor;
   const lines = editor.draft.lines ?? [];
   const categoryName = (code: string) => categories.find((c) => c.code === code)?.name[lang] ?? code;
+  const rows: LineRow[] = lines.map((line, i) => ({ line, i }));
+  const columns = useLineColumns(editor, categories, lines);
   return (
     <Stack component="section" aria-labelledby="report-lines" gap="xs">
       <Title order={3} size="h4" id="report-lines">
@@ -44,50 +52,38 @@ export function ReportLinesSection({
           {errorAt('lines')}
         </Text>
       )}
-      <Table withTableBorder verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('results.lines.category')}</Table.Th>
-            <Table.Th scope="col">{t('results.lines.description')}</Table.Th>
-            <Table.Th scope="col">{t('results.lines.amount')}</Table.Th>
-            <Table.Th scope="col">{t('results.lines.evidence')}</Table.Th>
-            <Table.Th scope="col" />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {lines.map((line, i) => (
-            <ReportLineRow
-              key={line.id}
-              editor={editor}
-              categories={categories}
-              lines={lines}
-              line={line}
-              i={i}
-            />
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th scope="row" colSpan={2}>
-              {t('results.lines.total')}
-            </Table.Th>
-            <Table.Td data-testid="report-total">
-              {displayYen(
-                lines.reduce((s, l) => s + (typeof l.amount === 'number' && l.amount > 0 ? l.amount : 0), 0),
-                i18n.language,
-              )}
-            </Table.Td>
-            <Table.Td colSpan={2}>
-              {check.summary &&
-                Object.entries(check.summary.byCategory).map(([c, amount]) => (
-                  <Text key={c} size="xs">
-                    {categoryName(c)}: {displayYen(amount, i18n.language)}
-                  </Text>
-                ))}
-            </Table.Td>
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
+      <DataTable
+        data={rows}
+        columns={columns}
+        rowKey={(r) => r.line.id}
+        rowTestId={() => 'report-line'}
+        label={t('results.lines.heading')}
+        empty={<Text size="sm">{t(editable ? 'results.lines.empty' : 'results.lines.noLines')}</Text>}
+        striped={false}
+        footer={
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th scope="row" colSpan={2}>
+                {t('results.lines.total')}
+              </Table.Th>
+              <Table.Td data-testid="report-total" data-label={t('results.lines.total')}>
+                {displayYen(
+                  lines.reduce((s, l) => s + (typeof l.amount === 'number' && l.amount > 0 ? l.amount : 0), 0),
+                  i18n.language,
+                )}
+              </Table.Td>
+              <Table.Td colSpan={2}>
+                {check.summary &&
+                  Object.entries(check.summary.byCategory).map(([c, amount]) => (
+                    <Text key={c} size="xs">
+                      {categoryName(c)}: {displayYen(amount, i18n.language)}
+                    </Text>
+                  ))}
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tfoot>
+        }
+      />
       {editable && (
         <Button
           variant="light"
@@ -111,29 +107,16 @@ export function ReportLinesSection({
   );
 }
 
-function ReportLineRow({
-  editor,
-  categories,
-  lines,
-  line,
-  i,
-}: {
-  editor: ReportEditorState;
-  categories: readonly ReportCategory[];
-  lines: readonly TDraftLine[];
-  line: TDraftLine;
-  i: number;
-}) {
+/** The cells of one line, each an input bound to the draft at `lines.<i>`; rows keep their order (no sorting). */
+function useLineColumns(editor: ReportEditorState, categories: readonly ReportCategory[], lines: readonly TDraftLine[]): DataColumn<LineRow>[] {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { applicationId, editable, errorAt, set, fileName } = editor;
-  const evidence = line.evidenceAttachmentIds ?? [];
-  const evidenceError = errorAt(`lines.${i}.evidenceAttachmentIds`);
-  return (
-    <Table.Tr data-testid="report-line">
-      <Table.Td>
+  const { editable, errorAt, set } = editor;
+  return [
+    {
+      id: 'category',
+      header: t('results.lines.category'),
+      cell: ({ line, i }) => (
         <Select
           allowDeselect={false}
           aria-label={`${t('results.lines.category')} ${i + 1}`}
@@ -144,8 +127,12 @@ function ReportLineRow({
           disabled={!editable}
           w={200}
         />
-      </Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      id: 'description',
+      header: t('results.lines.description'),
+      cell: ({ line, i }) => (
         <TextInput
           aria-label={`${t('results.lines.description')} ${i + 1}`}
           value={line.description ?? ''}
@@ -154,8 +141,12 @@ function ReportLineRow({
           error={errorAt(`lines.${i}.description`)}
           disabled={!editable}
         />
-      </Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      id: 'amount',
+      header: t('results.lines.amount'),
+      cell: ({ line, i }) => (
         <YenInput
           aria-label={`${t('results.lines.amount')} ${i + 1}`}
           max={REPORT_AMOUNT_MAX}
@@ -166,36 +157,14 @@ function ReportLineRow({
           w={170}
           data-testid={`line-amount-${i}`}
         />
-      </Table.Td>
-      <Table.Td>
-        <Stack gap={4}>
-          {evidence.length === 0 ? (
-            <Text size="xs" c={evidenceError ? 'red' : 'dimmed'} role={evidenceError ? 'alert' : undefined}>
-              {evidenceError ?? t('results.lines.noEvidence')}
-            </Text>
-          ) : (
-            <List size="xs" data-testid={`line-evidence-${i}`}>
-              {evidence.map((id) => (
-                <List.Item key={id}>{fileName(id)}</List.Item>
-              ))}
-            </List>
-          )}
-          {editable && (
-            <EvidenceUpload
-              applicationId={applicationId}
-              testId={`line-evidence-input-${i}`}
-              onUploaded={(f) => {
-                void queryClient.invalidateQueries({
-                  queryKey: trpc.applications.get.queryKey({ id: applicationId }),
-                });
-                set(`lines.${i}.evidenceAttachmentIds`, [...evidence, f.id]);
-              }}
-            />
-          )}
-        </Stack>
-      </Table.Td>
-      <Table.Td>
-        {editable && (
+      ),
+    },
+    { id: 'evidence', header: t('results.lines.evidence'), cell: ({ line, i }) => <LineEvidence editor={editor} line={line} i={i} /> },
+    {
+      id: 'remove',
+      header: t('results.lines.actions'),
+      cell: ({ i }) =>
+        editable && (
           <ActionIcon
             variant="subtle"
             color="red"
@@ -209,8 +178,44 @@ function ReportLineRow({
           >
             ×
           </ActionIcon>
-        )}
-      </Table.Td>
-    </Table.Tr>
+        ),
+    },
+  ];
+}
+
+/** A line's evidence files and, while the report is editable, the upload that adds one. */
+function LineEvidence({ editor, line, i }: { editor: ReportEditorState; line: TDraftLine; i: number }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { applicationId, editable, errorAt, set, fileName } = editor;
+  const evidence = line.evidenceAttachmentIds ?? [];
+  const evidenceError = errorAt(`lines.${i}.evidenceAttachmentIds`);
+  return (
+    <Stack gap={4}>
+      {evidence.length === 0 ? (
+        <Text size="xs" c={evidenceError ? 'red' : 'dimmed'} role={evidenceError ? 'alert' : undefined}>
+          {evidenceError ?? t('results.lines.noEvidence')}
+        </Text>
+      ) : (
+        <List size="xs" data-testid={`line-evidence-${i}`}>
+          {evidence.map((id) => (
+            <List.Item key={id}>{fileName(id)}</List.Item>
+          ))}
+        </List>
+      )}
+      {editable && (
+        <EvidenceUpload
+          applicationId={applicationId}
+          testId={`line-evidence-input-${i}`}
+          onUploaded={(f) => {
+            void queryClient.invalidateQueries({
+              queryKey: trpc.applications.get.queryKey({ id: applicationId }),
+            });
+            set(`lines.${i}.evidenceAttachmentIds`, [...evidence, f.id]);
+          }}
+        />
+      )}
+    </Stack>
   );
 }
