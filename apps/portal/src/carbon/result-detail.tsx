@@ -7,7 +7,6 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -24,8 +23,9 @@ import {
   toJson,
   toLcax,
   type TCarbonResult,
+  type TModule,
 } from '@tsumiki/domain/carbon';
-import { ExportMenu, readFileBase64, saveFile, type DownloadableFile, type ExportFormat } from '@tsumiki/ui';
+import { DataTable, ExportMenu, readFileBase64, saveFile, type DataColumn, type DownloadableFile, type ExportFormat } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { BarsChart } from './charts';
 import { percent, type FormatKg } from './result-format';
@@ -177,38 +177,45 @@ function ResultHeading({
 function ModuleTable({ result, kg }: { result: TCarbonResult; kg: FormatKg }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
+  const columns: DataColumn<TModule>[] = [
+    {
+      id: 'module',
+      header: t('carbon.results.module'),
+      rowHeader: true,
+      cell: (m) => (
+        <>
+          {m} {MODULE_NAMES[m][lang]}
+          {result.coverage.modulesWithoutInput.includes(m) && (
+            <Badge ml="xs" size="xs" variant="light" color="gray">
+              {lang === 'ja' ? '入力なし' : 'no input'}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { id: 'kg', header: t('carbon.results.kg'), align: 'right', sortValue: (m) => result.modules[m], cell: (m) => kg(result.modules[m]) },
+    { id: 'perM2', header: t('carbon.results.perM2'), align: 'right', sortValue: (m) => result.perM2.modules[m], cell: (m) => kg(result.perM2.modules[m], 'm2') },
+    {
+      id: 'perM2Year',
+      header: t('carbon.results.perM2Year'),
+      align: 'right',
+      sortValue: (m) => (m === 'D' ? null : result.perM2Year.modules[m]),
+      cell: (m) => (m === 'D' ? '—' : kg(result.perM2Year.modules[m], 'm2year')),
+    },
+  ];
   return (
     <Paper withBorder p="md">
       <Title order={3} size="h4">
         {t('carbon.results.tableHeading')}
       </Title>
-      <Table striped fz="sm" data-testid="carbon-module-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('carbon.results.module')}</Table.Th>
-            <Table.Th ta="right">{t('carbon.results.kg')}</Table.Th>
-            <Table.Th ta="right">{t('carbon.results.perM2')}</Table.Th>
-            <Table.Th ta="right">{t('carbon.results.perM2Year')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {MODULES.map((m) => (
-            <Table.Tr key={m}>
-              <Table.Td>
-                {m} {MODULE_NAMES[m][lang]}
-                {result.coverage.modulesWithoutInput.includes(m) && (
-                  <Badge ml="xs" size="xs" variant="light" color="gray">
-                    {lang === 'ja' ? '入力なし' : 'no input'}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td ta="right">{kg(result.modules[m])}</Table.Td>
-              <Table.Td ta="right">{kg(result.perM2.modules[m], 'm2')}</Table.Td>
-              <Table.Td ta="right">{m === 'D' ? '—' : kg(result.perM2Year.modules[m], 'm2year')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        data={MODULES}
+        columns={columns}
+        rowKey={(m) => m}
+        label={t('carbon.results.tableHeading')}
+        empty={null}
+        data-testid="carbon-module-table"
+      />
     </Paper>
   );
 }

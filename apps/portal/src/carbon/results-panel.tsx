@@ -1,7 +1,7 @@
-import { Alert, Group, List, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, List, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { errorMessage } from '@tsumiki/domain';
-import { compareResults, formatCarbon, type TProjectAssessment } from '@tsumiki/domain/carbon';
-import type { DownloadableFile, ExportFormat } from '@tsumiki/ui';
+import { compareResults, formatCarbon, type TComparisonRow, type TProjectAssessment } from '@tsumiki/domain/carbon';
+import { DataTable, type DataColumn, type DownloadableFile, type ExportFormat } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DifferenceChart, ModulesChart } from './charts';
@@ -115,6 +115,14 @@ function ScenarioComparison({
   const comparison =
     basis === 'total' && base?.ok && other?.ok ? compareResults(base.result, other.result, 'total') : perM2;
   const per = basis === 'total' ? '' : 'm2';
+  // Rows keep the module order with the stage totals last: sorting would mix totals among their parts.
+  const columns: DataColumn<TComparisonRow>[] = [
+    { id: 'module', header: t('carbon.results.module'), rowHeader: true, cell: (r) => (lang === 'en' ? r.en : r.ja) },
+    { id: 'baseline', header: assessment.scenarios[0]?.name ?? '', align: 'right', cell: (r) => kg(r.baseline, per) },
+    { id: 'proposal', header: name, align: 'right', cell: (r) => kg(r.proposal, per) },
+    { id: 'difference', header: t('carbon.results.difference'), align: 'right', cell: (r) => kg(r.difference, per) },
+    { id: 'change', header: t('carbon.results.change'), align: 'right', cell: (r) => percent(r.change, lang) },
+  ];
   return (
     <Paper withBorder p="md" data-testid="carbon-comparison">
       <Group justify="space-between">
@@ -136,28 +144,13 @@ function ScenarioComparison({
           aria-label={t('carbon.results.basis')}
         />
       </Group>
-      <Table striped fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('carbon.results.module')}</Table.Th>
-            <Table.Th ta="right">{assessment.scenarios[0]?.name}</Table.Th>
-            <Table.Th ta="right">{name}</Table.Th>
-            <Table.Th ta="right">{t('carbon.results.difference')}</Table.Th>
-            <Table.Th ta="right">{t('carbon.results.change')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {[...comparison.jcatRows, ...comparison.stages].map((r) => (
-            <Table.Tr key={r.key}>
-              <Table.Td>{lang === 'en' ? r.en : r.ja}</Table.Td>
-              <Table.Td ta="right">{kg(r.baseline, per)}</Table.Td>
-              <Table.Td ta="right">{kg(r.proposal, per)}</Table.Td>
-              <Table.Td ta="right">{kg(r.difference, per)}</Table.Td>
-              <Table.Td ta="right">{percent(r.change, lang)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        data={[...comparison.jcatRows, ...comparison.stages]}
+        columns={columns}
+        rowKey={(r) => r.key}
+        label={`${t(basis === 'total' ? 'carbon.results.comparisonHeadingTotal' : 'carbon.results.comparisonHeading')}: ${name}`}
+        empty={null}
+      />
       <Text size="sm" fw={500} mt="sm">
         {t('carbon.results.comparisonChart')} ({t('carbon.results.kg')}
         {per === 'm2' ? '/m²' : ''})
