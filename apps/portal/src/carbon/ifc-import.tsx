@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { errorMessage } from '@tsumiki/domain';
 import {
@@ -11,7 +11,7 @@ import {
   type TBoqDraftLine,
   type TIfcSkipReason,
 } from '@tsumiki/domain/carbon';
-import { errorText, readFileBase64, useTRPC, type AppRouter } from '@tsumiki/ui';
+import { DataTable, errorText, readFileBase64, useTRPC, type AppRouter, type DataColumn } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,11 @@ import { draftLines } from './boq-grid';
 
 type Preview = inferRouterOutputs<AppRouter>['carbon']['previewIfc'];
 type Lang = 'ja' | 'en';
+/** A line the model gives, with where its quantity and material came from. */
+interface IfcRow {
+  readonly line: Preview['lines'][number];
+  readonly source: Preview['sources'][number];
+}
 
 /** How many skipped elements the summary names one by one (the counts cover all of them). */
 const SKIPPED_SHOWN = 30;
@@ -168,50 +173,75 @@ function IfcLines({
   const lang: Lang = i18n.language === 'en' ? 'en' : 'ja';
   const classes = useClassList(lang);
   const anyArea = data.lines.some((l, i) => ifcLineNeedsThickness(l, data.sources[i]!.materialName));
+  const columns: DataColumn<IfcRow>[] = [
+    {
+      id: 'subItem',
+      header: t('carbon.boq.subItem'),
+      cell: ({ line }) => {
+        const item = subItem(String(line.subItem));
+        return item ? `${item.code} ${item[lang]}` : String(line.subItem);
+      },
+    },
+    { id: 'material', header: t('carbon.ifc.modelMaterial'), rowHeader: true, sortValue: (r) => r.source.materialName, cell: (r) => r.source.materialName },
+    {
+      id: 'quantity',
+      header: t('carbon.boq.quantity'),
+      align: 'right',
+      sortValue: (r) => r.line.quantity,
+      cell: ({ line }) => line.quantity.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: 3 }),
+    },
+    { id: 'unit', header: t('carbon.boq.unit'), cell: ({ line }) => (line.unit === 'm3' ? 'm³' : line.unit === 'm2' ? 'm²' : String(line.unit)) },
+    ...(anyArea
+      ? [
+          {
+            id: 'thickness',
+            header: t('carbon.ifc.thickness'),
+            cell: ({ line, source }: IfcRow) => {
+              const p = problem(line.id);
+              return (
+                ifcLineNeedsThickness(line, source.materialName) && (
+                  <TextInput
+                    size="xs"
+                    w={120}
+                    aria-label={t('carbon.ifc.thicknessFor', { name: source.materialName })}
+                    description={t('carbon.ifc.thicknessHint')}
+                    value={thickness[line.id] ?? ''}
+                    onChange={(e) => onThickness(line.id, e.currentTarget.value)}
+                    error={p?.ok === false ? errorMessage(p.code, lang) : undefined}
+                    rightSection={<Text size="xs">mm</Text>}
+                    data-testid={`ifc-thickness-${line.id}`}
+                  />
+                )
+              );
+            },
+          },
+        ]
+      : []),
+    { id: 'elements', header: t('carbon.ifc.elements'), cell: ({ source }) => classes(source.classes) },
+    {
+      id: 'quantitySource',
+      header: t('carbon.ifc.quantitySource'),
+      cell: ({ source }) =>
+        (['standard', 'exporter', 'dimensions'] as const)
+          .filter((s) => source.sources[s] > 0)
+          .map((s) => t(`carbon.ifc.source.${s}`, { count: source.sources[s] }))
+          .join('、'),
+    },
+  ];
+  const rows: IfcRow[] = data.lines.flatMap((line, i) => {
+    const source = data.sources[i];
+    return source ? [{ line, source }] : [];
+  });
   return (
-    <Table fz="sm" withTableBorder data-testid="ifc-lines">
-      <Table.Thead>
-        <Table.Tr>
-          {['carbon.boq.subItem', 'carbon.ifc.modelMaterial', 'carbon.boq.quantity', 'carbon.boq.unit', ...(anyArea ? ['carbon.ifc.thickness'] : []), 'carbon.ifc.elements', 'carbon.ifc.quantitySource'].map((key) => (
-            <Table.Th key={key}>{t(key)}</Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {data.lines.map((line, i) => {
-          const source = data.sources[i]!;
-          const item = subItem(String(line.subItem));
-          const from = (['standard', 'exporter', 'dimensions'] as const).filter((s) => source.sources[s] > 0).map((s) => t(`carbon.ifc.source.${s}`, { count: source.sources[s] }));
-          const p = problem(line.id);
-          return (
-            <Table.Tr key={line.id} data-material={source.materialName}>
-              <Table.Td>{item ? `${item.code} ${item[lang]}` : String(line.subItem)}</Table.Td>
-              <Table.Td>{source.materialName}</Table.Td>
-              <Table.Td>{line.quantity.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: 3 })}</Table.Td>
-              <Table.Td>{line.unit === 'm3' ? 'm³' : line.unit === 'm2' ? 'm²' : String(line.unit)}</Table.Td>
-              {anyArea && (
-                <Table.Td>
-                  {ifcLineNeedsThickness(line, source.materialName) && (
-                    <TextInput
-                      size="xs"
-                      w={120}
-                      aria-label={t('carbon.ifc.thicknessFor', { name: source.materialName })}
-                      description={t('carbon.ifc.thicknessHint')}
-                      value={thickness[line.id] ?? ''}
-                      onChange={(e) => onThickness(line.id, e.currentTarget.value)}
-                      error={p?.ok === false ? errorMessage(p.code, lang) : undefined}
-                      rightSection={<Text size="xs">mm</Text>}
-                      data-testid={`ifc-thickness-${line.id}`}
-                    />
-                  )}
-                </Table.Td>
-              )}
-              <Table.Td>{classes(source.classes)}</Table.Td>
-              <Table.Td>{from.join('、')}</Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      data={rows}
+      columns={columns}
+      rowKey={(r) => r.line.id}
+      rowProps={(r) => ({ 'data-material': r.source.materialName })}
+      label={t('carbon.ifc.heading')}
+      empty={<Text size="sm">{t('carbon.ifc.noLines')}</Text>}
+      striped={false}
+      data-testid="ifc-lines"
+    />
   );
 }
