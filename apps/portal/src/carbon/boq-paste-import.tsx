@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { errorMessage } from '@tsumiki/domain';
 import {
@@ -10,32 +10,34 @@ import {
   type TEmissionFactor,
   type TRememberedName,
 } from '@tsumiki/domain/carbon';
-import { errorText, readFileBase64, useTRPC } from '@tsumiki/ui';
+import { DataTable, errorText, readFileBase64, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { draftLines, pastedCells } from './boq-lines';
 
-function RowProblems({ rows }: { rows: readonly { line: number; issues: readonly TCarbonIssue[] }[] }) {
+interface RowProblem {
+  readonly line: number;
+  readonly issues: readonly TCarbonIssue[];
+}
+
+function RowProblems({ rows }: { rows: readonly RowProblem[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const bad = rows.filter((r) => r.issues.length > 0);
+  const columns: DataColumn<RowProblem>[] = [
+    { id: 'line', header: t('carbon.boq.line'), rowHeader: true, align: 'right', sortValue: (r) => r.line, cell: (r) => r.line },
+    { id: 'problem', header: t('carbon.boq.problem'), cell: (r) => r.issues.map((i) => errorMessage(i.code, lang, i.params)).join(' ') },
+  ];
   return (
-    <Table fz="sm" data-testid="boq-row-errors">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('carbon.boq.line')}</Table.Th>
-          <Table.Th>{t('carbon.boq.problem')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {bad.slice(0, 100).map((r) => (
-          <Table.Tr key={r.line}>
-            <Table.Td>{r.line}</Table.Td>
-            <Table.Td>{r.issues.map((i) => errorMessage(i.code, lang, i.params)).join(' ')}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      data={bad.slice(0, 100)}
+      columns={columns}
+      rowKey={(r) => String(r.line)}
+      label={t('carbon.boq.problem')}
+      empty={null}
+      striped={false}
+      data-testid="boq-row-errors"
+    />
   );
 }
 
