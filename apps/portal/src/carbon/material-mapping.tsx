@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   DATA_TYPE_NAMES,
@@ -10,7 +10,7 @@ import {
   type TRememberedName,
   ZIsoDate,
 } from '@tsumiki/domain/carbon';
-import { errorText, useTRPC } from '@tsumiki/ui';
+import { DataTable, errorText, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -83,45 +83,48 @@ export function MaterialMapping({
     );
   };
 
+  const columns: DataColumn<Unmapped>[] = [
+    { id: 'name', header: t('carbon.mapping.name'), rowHeader: true, cell: (u) => u.name },
+    { id: 'quantity', header: t('carbon.mapping.quantity'), cell: (u) => u.lines.map((l) => `${(l.quantity ?? 0).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB')} ${l.unit}`).join('、') },
+    {
+      id: 'material',
+      header: t('carbon.mapping.material'),
+      cell: (u) => (
+        <NativeSelect
+          size="xs"
+          aria-label={t('carbon.mapping.materialFor', { name: u.name })}
+          value={choice[u.name] ?? u.suggestions[0]?.materialKey ?? ''}
+          data={u.suggestions.map((s) => ({ value: s.materialKey, label: s.label }))}
+          onChange={(e) => setChoice({ ...choice, [u.name]: e.currentTarget.value })}
+          data-row={unmapped.indexOf(u)}
+        />
+      ),
+    },
+    {
+      id: 'remember',
+      header: t('carbon.mapping.remember'),
+      cell: (u) => (
+        <Checkbox
+          aria-label={t('carbon.mapping.rememberFor', { name: u.name })}
+          checked={remember[u.name] ?? false}
+          onChange={(e) => setRemember({ ...remember, [u.name]: e.currentTarget.checked })}
+        />
+      ),
+    },
+  ];
   return (
     <Stack gap="xs" data-testid="material-mapping">
       <Title order={3}>{t('carbon.mapping.heading', { count: unmapped.length })}</Title>
       <Text size="sm">{t('carbon.mapping.hint')}</Text>
-      <Table fz="sm" withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('carbon.mapping.name')}</Table.Th>
-            <Table.Th>{t('carbon.mapping.quantity')}</Table.Th>
-            <Table.Th>{t('carbon.mapping.material')}</Table.Th>
-            <Table.Th>{t('carbon.mapping.remember')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {unmapped.map((u, n) => (
-            <Table.Tr key={u.name} data-name={u.name}>
-              <Table.Td>{u.name}</Table.Td>
-              <Table.Td>{u.lines.map((l) => `${(l.quantity ?? 0).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB')} ${l.unit}`).join('、')}</Table.Td>
-              <Table.Td>
-                <NativeSelect
-                  size="xs"
-                  aria-label={t('carbon.mapping.materialFor', { name: u.name })}
-                  value={choice[u.name] ?? u.suggestions[0]?.materialKey ?? ''}
-                  data={u.suggestions.map((s) => ({ value: s.materialKey, label: s.label }))}
-                  onChange={(e) => setChoice({ ...choice, [u.name]: e.currentTarget.value })}
-                  data-row={n}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Checkbox
-                  aria-label={t('carbon.mapping.rememberFor', { name: u.name })}
-                  checked={remember[u.name] ?? false}
-                  onChange={(e) => setRemember({ ...remember, [u.name]: e.currentTarget.checked })}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        data={unmapped}
+        columns={columns}
+        rowKey={(u) => u.name}
+        rowProps={(u) => ({ 'data-name': u.name })}
+        label={t('carbon.mapping.heading', { count: unmapped.length })}
+        empty={null}
+        striped={false}
+      />
       <Group>
         <Button size="xs" onClick={apply} loading={confirm.isPending} disabled={chosen.length === 0} data-testid="material-mapping-apply">
           {t('carbon.mapping.apply', { count: chosen.length })}
