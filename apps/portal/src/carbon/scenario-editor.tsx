@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import {
   CATEGORY_CODES,
   CATEGORY_NAMES,
@@ -7,6 +7,7 @@ import {
   type TScenario,
   type TSourced,
 } from '@tsumiki/domain/carbon';
+import { DataTable, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 
 /** A fraction shown as a percentage in an input ('' when not entered). */
@@ -175,37 +176,23 @@ function CategoryTables({ scenario, set, label }: SectionProps) {
       />
     );
   };
+  const columns: DataColumn<TCategoryCode>[] = [
+    { id: 'category', header: t('carbon.boq.category'), rowHeader: true, cell: (c) => `${c} ${CATEGORY_NAMES[c][lang]}` },
+    ...TABLES.map((table) => ({ id: table, header: t(`carbon.scenarioEditor.${table}`), cell: (c: TCategoryCode) => tableCell(table, c) })),
+  ];
   return (
     <>
       <Title order={3} size="h5">
         {t('carbon.scenarioEditor.byCategory')}
       </Title>
-      <div style={{ overflowX: 'auto' }}>
-        <Table fz="sm" withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('carbon.boq.category')}</Table.Th>
-              {TABLES.map((table) => (
-                <Table.Th key={table} scope="col">
-                  {t(`carbon.scenarioEditor.${table}`)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {CATEGORY_CODES.map((c) => (
-              <Table.Tr key={c}>
-                <Table.Th scope="row">
-                  {c} {CATEGORY_NAMES[c][lang]}
-                </Table.Th>
-                {TABLES.map((table) => (
-                  <Table.Td key={table}>{tableCell(table, c)}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <DataTable
+        data={CATEGORY_CODES}
+        columns={columns}
+        rowKey={(c) => c}
+        label={t('carbon.scenarioEditor.byCategory')}
+        empty={null}
+        striped={false}
+      />
       <Stack gap={2}>
         {TABLES.map((table) => (
           <Group key={table} gap={4} wrap="nowrap" align="flex-start">
