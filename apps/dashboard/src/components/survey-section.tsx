@@ -1,10 +1,13 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatPoints, formatRate, SURVEY_BUCKET_LABELS, SURVEY_BUCKETS, SURVEY_COUNT_RULE, ZSurveyResult, type SurveyResult } from '@tsumiki/domain/ccus';
-import { chartName, CountInput, displayFiscalYear, errorText, QueryState, useDomainForm, useTRPC } from '@tsumiki/ui';
+import type { RouterOutputs } from '@tsumiki/api';
+import { chartName, CountInput, DataTable, displayFiscalYear, errorText, QueryState, useDomainForm, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
+
+type SurveyYear = RouterOutputs['ccus']['surveys'][number];
 
 const COLOURS = ['red.6', 'orange.5', 'yellow.5', 'teal.5', 'teal.8'];
 
@@ -17,6 +20,41 @@ export function SurveySection({ associationId, editable, latestFiscalYear }: { a
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
   const surveys = useQuery(trpc.ccus.surveys.queryOptions({ associationId }));
+  const columns: DataColumn<SurveyYear>[] = [
+    { id: 'year', header: t('survey.year'), rowHeader: true, sortValue: (h) => h.fiscalYear, cell: (h) => displayFiscalYear(h.fiscalYear, i18n.language) },
+    ...SURVEY_BUCKETS.map(
+      (b): DataColumn<SurveyYear> => ({
+        id: b,
+        header: SURVEY_BUCKET_LABELS[b][locale],
+        align: 'right',
+        sortValue: (h) => h.shares[b],
+        cell: (h) => (
+          <>
+            {formatRate(h.shares[b], locale)}
+            {h.change && (
+              <Text span size="xs" c="dimmed" ml={4}>
+                ({formatPoints(h.change[b], locale)})
+              </Text>
+            )}
+          </>
+        ),
+      }),
+    ),
+    {
+      id: 'responseRate',
+      header: t('survey.responseRate'),
+      align: 'right',
+      sortValue: (h) => h.responseRate ?? null,
+      cell: (h) => (
+        <>
+          {h.responseRate == null ? '—' : formatRate(h.responseRate, locale)}
+          <Text span size="xs" c="dimmed" ml={4}>
+            ({h.respondents}/{h.surveyed})
+          </Text>
+        </>
+      ),
+    },
+  ];
   return (
     <Stack component="section" aria-labelledby="survey">
       <Title order={2} size="h3" id="survey">
@@ -45,44 +83,15 @@ export function SurveySection({ associationId, editable, latestFiscalYear }: { a
                 series={SURVEY_BUCKETS.map((b, i) => ({ name: b, label: SURVEY_BUCKET_LABELS[b][locale], color: COLOURS[i]! }))}
                 withLegend
               />
-              <Table.ScrollContainer minWidth={760}>
-                <Table striped data-testid="survey-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('survey.year')}</Table.Th>
-                      {SURVEY_BUCKETS.map((b) => (
-                        <Table.Th scope="col" ta="right" key={b}>
-                          {SURVEY_BUCKET_LABELS[b][locale]}
-                        </Table.Th>
-                      ))}
-                      <Table.Th scope="col" ta="right">{t('survey.responseRate')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {[...history].reverse().map((h) => (
-                      <Table.Tr key={h.fiscalYear} data-year={h.fiscalYear}>
-                        <Table.Th scope="row">{displayFiscalYear(h.fiscalYear, i18n.language)}</Table.Th>
-                        {SURVEY_BUCKETS.map((b) => (
-                          <Table.Td ta="right" key={b}>
-                            {formatRate(h.shares[b], locale)}
-                            {h.change && (
-                              <Text span size="xs" c="dimmed" ml={4}>
-                                ({formatPoints(h.change[b], locale)})
-                              </Text>
-                            )}
-                          </Table.Td>
-                        ))}
-                        <Table.Td ta="right">
-                          {h.responseRate == null ? '—' : formatRate(h.responseRate, locale)}
-                          <Text span size="xs" c="dimmed" ml={4}>
-                            ({h.respondents}/{h.surveyed})
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                data={[...history].reverse()}
+                columns={columns}
+                rowKey={(h) => String(h.fiscalYear)}
+                rowProps={(h) => ({ 'data-year': h.fiscalYear })}
+                label={t('survey.title')}
+                empty={<Text c="dimmed">{t('survey.none')}</Text>}
+                data-testid="survey-table"
+              />
             </>
           )
         }
