@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { BUILTIN_METRICS, targetIssue, type MetricDefinition } from '@tsumiki/domain/ccus';
-import { displayFiscalYear, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { DataTable, displayFiscalYear, errorText, fieldErrorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -98,6 +98,30 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
     return typeof value === 'number' ? targetIssue(m.kind, asStored(m)) : 'ccus.target_not_positive';
   };
   const anyLocalIssue = metrics.some((m) => localIssue(m) != null);
+  const name = (m: Metric) => (i18n.language === 'en' ? m.nameEn : m.nameJa);
+  const columns: DataColumn<Metric>[] = [
+    { id: 'metric', header: t('plan.metric'), rowHeader: true, sortValue: name, cell: name },
+    {
+      id: 'target',
+      header: t('plan.annualTarget'),
+      cell: (m) => {
+        const error = fieldErrors.find((f) => f.path === `targets.${changed.indexOf(m)}.annualTarget` && changed.includes(m));
+        const issue = localIssue(m);
+        return (
+          <NumberInput
+            aria-label={name(m)}
+            name={`target-${m.code}`}
+            value={values[m.code]}
+            onChange={(v) => setValues((prev) => ({ ...prev, [m.code]: v }))}
+            clampBehavior="none"
+            suffix={m.kind === 'ratio' ? '%' : undefined}
+            thousandSeparator=","
+            error={issue ? fieldErrorText(t, issue) : error ? fieldErrorText(t, error.code, error.params) : undefined}
+          />
+        );
+      },
+    },
+  ];
   return (
     <form
       onSubmit={(e) => {
@@ -114,39 +138,15 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
         <Title order={3} size="h5">
           {t('plan.targets')}
         </Title>
-        <Table.ScrollContainer minWidth={500}>
-          <Table data-testid="targets-table">
-            <Table.Tbody>
-              {metrics.map((m) => {
-                const error = fieldErrors.find((f) => f.path === `targets.${changed.indexOf(m)}.annualTarget` && changed.includes(m));
-                const issue = localIssue(m);
-                return (
-                  <Table.Tr key={m.code}>
-                    <Table.Th scope="row">{i18n.language === 'en' ? m.nameEn : m.nameJa}</Table.Th>
-                    <Table.Td>
-                      <NumberInput
-                        aria-label={i18n.language === 'en' ? m.nameEn : m.nameJa}
-                        name={`target-${m.code}`}
-                        value={values[m.code]}
-                        onChange={(v) => setValues((prev) => ({ ...prev, [m.code]: v }))}
-                        clampBehavior="none"
-                        suffix={m.kind === 'ratio' ? '%' : undefined}
-                        thousandSeparator=","
-                        error={
-                          issue
-                            ? fieldErrorText(t, issue)
-                            : error
-                              ? fieldErrorText(t, error.code, error.params)
-                              : undefined
-                        }
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          data={metrics}
+          columns={columns}
+          rowKey={(m) => m.code}
+          label={t('plan.targets')}
+          empty={<Text c="dimmed">{t('plan.noMetrics')}</Text>}
+          striped={false}
+          data-testid="targets-table"
+        />
         {save.isError && (
           <Alert color="red" role="alert">
             {errorText(t, save.error)}
