@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -11,7 +11,7 @@ import {
   type ImportIssue,
   type YearMonth,
 } from '@tsumiki/domain/ccus';
-import { errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { DataTable, errorText, fieldErrorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -137,6 +137,7 @@ function FiguresForm({
       ?.find((i) => i.field === field || (field === 'numerator' && i.field === 'row'));
     return local ? fieldErrorText(t, local.code, local.params) : undefined;
   };
+  const columns = useFigureColumns(entries, set, messageOf);
 
   return (
     <form
@@ -154,31 +155,16 @@ function FiguresForm({
         });
       }}
     >
-      <Table.ScrollContainer minWidth={720}>
-        <Table data-testid="figures-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('association.metric')}</Table.Th>
-              <Table.Th scope="col">{t('figures.numerator')}</Table.Th>
-              <Table.Th scope="col">{t('figures.denominator')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('figures.rate')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {BUILTIN_METRICS.map((metric) => (
-              <FigureRow
-                key={metric.code}
-                metric={metric}
-                entry={entries[metric.code] ?? empty}
-                set={set}
-                messageOf={messageOf}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        data={BUILTIN_METRICS}
+        columns={columns}
+        rowKey={(metric) => metric.code}
+        rowProps={(metric) => ({ 'data-metric': metric.code })}
+        label={t('figures.title')}
+        empty={null}
+        striped={false}
+        data-testid="figures-table"
+      />
       {save.error && (
         <Alert color="red" role="alert" mt="md">
           {errorText(t, save.error)}
@@ -205,37 +191,37 @@ function FiguresForm({
 
 type Metric = (typeof BUILTIN_METRICS)[number];
 
-/** One metric's line: the figures as typed, their problems, and the rate they give. */
-function FigureRow({
-  metric,
-  entry,
-  set,
-  messageOf,
-}: {
-  metric: Metric;
-  entry: Entry;
-  set: (code: string, field: keyof Entry, value: number | string) => void;
-  messageOf: (code: string, field: ImportIssue['field']) => string | undefined;
-}) {
+/** Each metric's line: the figures as typed, their problems, and the rate they give; rows keep the metrics' order. */
+function useFigureColumns(
+  entries: Entries,
+  set: (code: string, field: keyof Entry, value: number | string) => void,
+  messageOf: (code: string, field: ImportIssue['field']) => string | undefined,
+): DataColumn<Metric>[] {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
-  const name = locale === 'en' ? metric.nameEn : metric.nameJa;
-  const rate =
-    metric.kind === 'ratio' && typeof entry.numerator === 'number'
-      ? ratioValue(entry.numerator, typeof entry.denominator === 'number' ? entry.denominator : null)
-      : null;
-  return (
-    <Table.Tr data-metric={metric.code}>
-      <Table.Th scope="row" title={locale === 'en' ? metric.formulaEn : metric.formulaJa}>
-        {name}
-        <Text size="xs" c="dimmed">
-          {t(`figures.period.${metric.period}`)}
-        </Text>
-      </Table.Th>
-      <Table.Td>
+  const nameOf = (metric: Metric) => (locale === 'en' ? metric.nameEn : metric.nameJa);
+  const entryOf = (metric: Metric) => entries[metric.code] ?? empty;
+  return [
+    {
+      id: 'metric',
+      header: t('association.metric'),
+      rowHeader: true,
+      cell: (metric) => (
+        <span title={locale === 'en' ? metric.formulaEn : metric.formulaJa}>
+          {nameOf(metric)}
+          <Text size="xs" c="dimmed">
+            {t(`figures.period.${metric.period}`)}
+          </Text>
+        </span>
+      ),
+    },
+    {
+      id: 'numerator',
+      header: t('figures.numerator'),
+      cell: (metric) => (
         <NumberInput
-          aria-label={`${name} ${t('figures.numerator')}`}
-          value={entry.numerator}
+          aria-label={`${nameOf(metric)} ${t('figures.numerator')}`}
+          value={entryOf(metric).numerator}
           onChange={(v) => set(metric.code, 'numerator', v)}
           min={0}
           thousandSeparator=","
@@ -243,12 +229,16 @@ function FigureRow({
           error={messageOf(metric.code, 'numerator')}
           data-testid={`figure-${metric.code}-numerator`}
         />
-      </Table.Td>
-      <Table.Td>
-        {metric.kind === 'ratio' ? (
+      ),
+    },
+    {
+      id: 'denominator',
+      header: t('figures.denominator'),
+      cell: (metric) =>
+        metric.kind === 'ratio' ? (
           <NumberInput
-            aria-label={`${name} ${t('figures.denominator')}`}
-            value={entry.denominator}
+            aria-label={`${nameOf(metric)} ${t('figures.denominator')}`}
+            value={entryOf(metric).denominator}
             onChange={(v) => set(metric.code, 'denominator', v)}
             min={0}
             thousandSeparator=","
@@ -260,9 +250,20 @@ function FigureRow({
           <Text c="dimmed" size="sm">
             —
           </Text>
-        )}
-      </Table.Td>
-      <Table.Td ta="right">{rate == null ? '—' : formatRate(rate, locale)}</Table.Td>
-    </Table.Tr>
-  );
+        ),
+    },
+    {
+      id: 'rate',
+      header: t('figures.rate'),
+      align: 'right',
+      cell: (metric) => {
+        const entry = entryOf(metric);
+        const rate =
+          metric.kind === 'ratio' && typeof entry.numerator === 'number'
+            ? ratioValue(entry.numerator, typeof entry.denominator === 'number' ? entry.denominator : null)
+            : null;
+        return rate == null ? '—' : formatRate(rate, locale);
+      },
+    },
+  ];
 }
