@@ -1,8 +1,7 @@
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ZApplicationTitle } from '@tsumiki/domain';
-import { errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
-import { useState, type FormEvent } from 'react';
+import { ZCreateDraftInput } from '@tsumiki/domain';
+import { errorText, QueryState, useDomainForm, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { Countdown } from './countdown';
@@ -14,43 +13,51 @@ export function NewApplicationPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const programmes = useQuery(trpc.programmes.list.queryOptions());
-  const [title, setTitle] = useState('');
-  const [touched, setTouched] = useState(false);
+  const form = useDomainForm(ZCreateDraftInput, { initialValues: { programmeId, title: '' } });
   const create = useMutation(
-    trpc.applications.createDraft.mutationOptions({ onSuccess: (draft) => void navigate(`/applications/${draft.id}`) }),
+    trpc.applications.createDraft.mutationOptions({
+      onSuccess: (draft) => void navigate(`/applications/${draft.id}`),
+    }),
   );
-  const parsed = ZApplicationTitle.safeParse(title);
-  const titleError = touched && !parsed.success ? fieldErrorText(t, parsed.error.issues[0]?.message) : undefined;
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (parsed.success) create.mutate({ programmeId, title: parsed.data });
-  };
+  const programmeError = form.errorText('programmeId');
   return (
     <QueryState query={programmes}>
       {(rows) => {
         const programme = rows.find((p) => p.id === programmeId);
         return (
-          <Stack component="form" onSubmit={onSubmit} maw={640}>
-            <Title order={1}>{t('apply.newHeading')}</Title>
-            {programme && (
-              <Stack gap={2}>
-                <Text>{i18n.language === 'en' ? programme.nameEn : programme.nameJa}</Text>
-                <Countdown closesAt={programme.windowClosesAt} />
-              </Stack>
-            )}
-            <TextInput label={t('apply.titleLabel')} withAsterisk value={title} onChange={(e) => setTitle(e.currentTarget.value)} onBlur={() => setTouched(true)} error={titleError} maxLength={200} data-autofocus />
-            {create.isError && (
-              <Alert color="red" role="alert">
-                {errorText(t, create.error)}
-              </Alert>
-            )}
-            <Group>
-              <Button type="submit" loading={create.isPending}>
-                {t('apply.create')}
-              </Button>
-            </Group>
-          </Stack>
+          <form noValidate onSubmit={form.onSubmit((input) => create.mutate(input))}>
+            <Stack maw={640}>
+              <Title order={1}>{t('apply.newHeading')}</Title>
+              {programme && (
+                <Stack gap={2}>
+                  <Text>{i18n.language === 'en' ? programme.nameEn : programme.nameJa}</Text>
+                  <Countdown closesAt={programme.windowClosesAt} />
+                </Stack>
+              )}
+              <TextInput
+                label={t('apply.titleLabel')}
+                withAsterisk
+                {...form.getInputProps('title')}
+                maxLength={200}
+                data-autofocus
+              />
+              {programmeError && (
+                <Alert color="red" role="alert">
+                  {programmeError}
+                </Alert>
+              )}
+              {create.isError && (
+                <Alert color="red" role="alert">
+                  {errorText(t, create.error)}
+                </Alert>
+              )}
+              <Group>
+                <Button type="submit" loading={create.isPending}>
+                  {t('apply.create')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         );
       }}
     </QueryState>
