@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
-import { rendered } from './routes';
+import { columnNames, rendered } from './routes';
 
 const browser = useBrowserStack();
 const VIEWPORT = { width: 1366, height: 900 };
@@ -26,10 +26,8 @@ describe('reviewer console: what the public-service review found, as the reviewe
     await page.getByRole('link', { name: '公募回の管理' }).waitFor(WAIT);
     await page.goto(new URL('/ledger', browser.stack.urls.console).toString());
     await rendered(page, 'console /ledger');
-    const headers = page.getByRole('table', { name: '台帳の記録' }).getByRole('columnheader');
-    // A sortable column's header carries its sort mark (⇅, ↑, ↓) after the name.
-    const names = async () => (await headers.allInnerTexts()).map((h) => h.replace(/[\s⇅↑↓▲▼]+$/u, ''));
-    await expect.poll(names, WAIT).toEqual(['日時', '種別', '申請（受付番号・事業名）', '金額', '計上後の累計']);
+    const table = page.getByRole('table', { name: '台帳の記録' });
+    await expect.poll(() => columnNames(table), WAIT).toEqual(['日時', '種別', '申請（受付番号・事業名）', '金額', '計上後の累計']);
     await page.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack, WAIT } from './browser';
+import { columnNames } from './routes';
 
 const browser = useBrowserStack();
 const RATES = '登録率などの指標（直近のフォローアップ時点）';
@@ -8,7 +9,7 @@ const RATES = '登録率などの指標（直近のフォローアップ時点�
 /** What a reader finds in a metric's row under a column: the header's position, then the row's cell there. */
 async function rateOf(page: Page, metric: string, column: string): Promise<string> {
   const table = page.getByRole('table', { name: RATES });
-  const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/[\s⇅↑↓▲▼]+$/u, ''));
+  const headers = await columnNames(table);
   const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: metric, exact: true }) });
   const cells = [...(await row.getByRole('rowheader').allInnerTexts()), ...(await row.getByRole('cell').allInnerTexts())];
   return cells[headers.indexOf(column)]?.trim() ?? '';

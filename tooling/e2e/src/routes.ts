@@ -1,5 +1,5 @@
 import type { Database } from '@tsumiki/db';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { BrowserStack } from './browser';
 import type { AppName } from './stack';
 
@@ -190,4 +190,9 @@ export async function walkRoutes<T>(
     await page.context().close();
   }
   return { findings, checked };
+}
+
+/** A table's column names as a reader sees them, without a sortable column's mark (⇅, ↑, ↓). */
+export async function columnNames(table: Locator): Promise<string[]> {
+  return (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/[\s⇅↑↓▲▼]+$/u, ''));
 }
