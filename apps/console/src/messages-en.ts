@@ -12,6 +12,7 @@ import mailEn from './mail/locales/en.json';
 import definitionsEn from './definitions/locales/en.json';
 import versionsEn from './versions/locales/en.json';
 import roundsEn from './rounds/locales/en.json';
+import figuresEn from './lib/locales/en.json';
 
 /** The English words of the app, a chunk of their own: see messages.ts. */
-export const englishMessages: Record<string, unknown> = { ...en, ...carbonEn, ...changeRequestsEn, ...answersEn, ...specialRateEn, ...publicationEn, ...statisticsEn, ...viewsEn, ...attachmentsEn, ...mailEn, ...versionsEn, ...committeeEn, ...roundsEn, ...definitionsEn };
+export const englishMessages: Record<string, unknown> = { ...en, ...carbonEn, ...changeRequestsEn, ...answersEn, ...specialRateEn, ...publicationEn, ...statisticsEn, ...viewsEn, ...attachmentsEn, ...mailEn, ...versionsEn, ...committeeEn, ...roundsEn, ...definitionsEn, ...figuresEn };

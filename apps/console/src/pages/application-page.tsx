@@ -1,11 +1,11 @@
-import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { isResultsReportUnderReview } from '@tsumiki/domain/lifecycle';
 import { displayParams } from '@tsumiki/domain';
 import { citeSource } from '@tsumiki/domain/programmes';
 import { STATUS_LABELS } from '@tsumiki/domain/review';
-import { ConfirmButton, displayJst, displayYen, errorText, FormDocumentView, QueryState, useTRPC } from '@tsumiki/ui';
+import { ConfirmButton, DataTable, displayJst, displayYen, errorText, FormDocumentView, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -15,8 +15,11 @@ import { ChangeRequestsPanel } from '../change-requests/change-requests-panel';
 import { VersionComparisonPanel } from '../versions/version-comparison-panel';
 import { ConflictDeclaration, LaterDeclaration } from '../committee/conflict-declaration';
 import { ScoreSheet } from '../committee/score-sheet';
+import { YenFigures } from '../lib/yen-figures';
 
 type View = RouterOutputs['review']['open'];
+type BonusLine = NonNullable<View['bonus']>['lines'][number];
+type ReportLine = View['reportLines'][number];
 
 /** Opens an application: a committee member declares conflicts first; the API refuses a conflicted one anyway. */
 export function ApplicationPage() {
@@ -87,39 +90,22 @@ function Assessment({ view }: { view: View }) {
       {view.grant && (
         <>
           <Title order={3}>{t('app.grant')}</Title>
-          <Table>
-            <Table.Tbody>
-              {([['requested', view.grant.requested], ['eligibleCost', view.grant.eligibleCost], ['maximum', view.grant.amount], ['ownShare', view.grant.ownShare]] as const).map(([k, amount]) => (
-                <Table.Tr key={k}>
-                  <Table.Td>{t(`app.${k}`)}</Table.Td>
-                  <Table.Td ta="right" data-testid={`grant-${k}`}>{displayYen(amount, locale)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <YenFigures
+            label={t('app.grant')}
+            figures={([['requested', view.grant.requested], ['eligibleCost', view.grant.eligibleCost], ['maximum', view.grant.amount], ['ownShare', view.grant.ownShare]] as const).map(([k, yen]) => ({ key: k, label: t(`app.${k}`), yen, testId: `grant-${k}` }))}
+          />
         </>
       )}
       {view.decision && (
-        <Table mt="sm" data-testid="decision">
-          <Table.Tbody>
-            <Table.Tr>
-              <Table.Td>{t('app.granted')}</Table.Td>
-              <Table.Td ta="right" data-testid="decision-granted">{displayYen(view.decision.grantedYen, locale)}</Table.Td>
-            </Table.Tr>
-            {view.decision.fixedYen !== null && (
-              <Table.Tr>
-                <Table.Td>{t('app.fixed')}</Table.Td>
-                <Table.Td ta="right" data-testid="decision-fixed">{displayYen(view.decision.fixedYen, locale)}</Table.Td>
-              </Table.Tr>
-            )}
-            {view.decision.ownShareYen !== null && (
-              <Table.Tr>
-                <Table.Td>{t('app.fixedOwnShare')}</Table.Td>
-                <Table.Td ta="right" data-testid="decision-own-share">{displayYen(view.decision.ownShareYen, locale)}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
+        <YenFigures
+          label={t('app.decision')}
+          data-testid="decision"
+          figures={[
+            { key: 'granted', label: t('app.granted'), yen: view.decision.grantedYen, testId: 'decision-granted' },
+            ...(view.decision.fixedYen !== null ? [{ key: 'fixed', label: t('app.fixed'), yen: view.decision.fixedYen, testId: 'decision-fixed' }] : []),
+            ...(view.decision.ownShareYen !== null ? [{ key: 'ownShare', label: t('app.fixedOwnShare'), yen: view.decision.ownShareYen, testId: 'decision-own-share' }] : []),
+          ]}
+        />
       )}
     </Card>
   );
@@ -209,24 +195,33 @@ function Actions({ view }: { view: View }) {
 function History({ view }: { view: View }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const historyColumns: DataColumn<View['history'][number]>[] = [
+    { id: 'at', header: t('app.historyAt'), sortValue: (h) => new Date(h.at).getTime(), cell: (h) => displayJst(h.at) },
+    { id: 'change', header: t('app.historyChange'), cell: (h) => `${STATUS_LABELS[h.from][locale]} → ${STATUS_LABELS[h.to][locale]}` },
+    { id: 'actor', header: t('app.historyActor'), sortValue: (h) => h.actorName, cell: (h) => h.actorName },
+    {
+      id: 'detail',
+      header: t('app.historyDetail'),
+      cell: (h) => (
+        <>
+          {h.reason}
+          {h.dueAt && ` (${t('app.dueAt')} ${displayJst(h.dueAt)})`}
+          {h.amountYen !== null && ` ${displayYen(h.amountYen, locale)}`}
+        </>
+      ),
+    },
+  ];
   return (
     <Card withBorder data-testid="history">
       <Title order={2}>{t('app.history')}</Title>
-      {view.history.length === 0 && <Text c="dimmed">{t('app.noHistory')}</Text>}
-      <Table.ScrollContainer minWidth={560}>
-        <Table>
-          <Table.Tbody>
-            {view.history.map((h) => (
-              <Table.Tr key={h.id}>
-                <Table.Td>{displayJst(h.at)}</Table.Td>
-                <Table.Td>{STATUS_LABELS[h.from][locale]} → {STATUS_LABELS[h.to][locale]}</Table.Td>
-                <Table.Td>{h.actorName}</Table.Td>
-                <Table.Td>{h.reason}{h.dueAt && ` (${t('app.dueAt')} ${displayJst(h.dueAt)})`}{h.amountYen !== null && ` ${displayYen(h.amountYen, locale)}`}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        data={view.history}
+        columns={historyColumns}
+        rowKey={(h) => String(h.id)}
+        label={t('app.history')}
+        empty={<Text c="dimmed">{t('app.noHistory')}</Text>}
+        data-testid="history-table"
+      />
       {view.requests.length > 0 && <Title order={3} mt="md">{t('app.requests')}</Title>}
       {view.requests.map((r) => (
         <Text key={r.id} size="sm">{r.message} — {t('app.dueAt')} {displayJst(r.dueAt)} · {r.answeredAt ? t('app.answered') : t('app.open')}</Text>
@@ -242,40 +237,48 @@ function Bonus({ view }: { view: View }) {
   const queryClient = useQueryClient();
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const review = useMutation(trpc.review.reviewBonus.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.review.open.queryKey({ applicationId: view.application.id }) }) }));
+  const bonusColumns: DataColumn<BonusLine>[] = [
+    { id: 'item', header: t('app.bonusItem'), rowHeader: true, cell: (l) => l.text[locale] },
+    { id: 'facts', header: t('app.bonusFacts'), cell: (l) => t(`app.fromFacts.${l.fromFacts}`) },
+    {
+      id: 'points',
+      header: t('app.bonusPoints'),
+      cell: (l) => (
+        <span data-testid={`bonus-points-${l.code}`}>
+          {l.counted ? t('app.countedPoints', { points: l.points }) : t('app.notCountedPoints', { points: l.points })}
+          {l.review && ` (${l.review.decision === 'confirmed' ? t('app.confirm') : t('app.reject')}${l.review.reason ? `: ${l.review.reason}` : ''})`}
+        </span>
+      ),
+    },
+    ...(view.access === 'staff'
+      ? [
+          {
+            id: 'review',
+            header: t('app.bonusReview'),
+            cell: (l: BonusLine) => (
+              <Group gap="xs">
+                <TextInput size="xs" placeholder={t('app.reason')} aria-label={t('app.bonusReason', { item: l.text[locale] })} value={reasons[l.code] ?? ''} onChange={(e) => setReasons({ ...reasons, [l.code]: e.currentTarget.value })} />
+                <Button size="xs" variant="light" onClick={() => review.mutate({ applicationId: view.application.id, item: l.code, decision: 'confirmed', reason: reasons[l.code] })}>{t('app.confirm')}</Button>
+                <Button size="xs" variant="light" color="red" onClick={() => review.mutate({ applicationId: view.application.id, item: l.code, decision: 'rejected', reason: reasons[l.code] })}>{t('app.reject')}</Button>
+              </Group>
+            ),
+          },
+        ]
+      : []),
+  ];
   return (
     <Card withBorder data-testid="bonus">
       <Title order={2}>{t('app.bonusTitle', { points: view.bonus!.total })}</Title>
       <Text size="sm" c="dimmed">{t('app.bonusRule', { source: citeSource(view.bonus!.lines[0]?.source ?? '003 §3.3.2')[locale] })}</Text>
-      <Table.ScrollContainer minWidth={560}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('app.bonusItem')}</Table.Th>
-              <Table.Th>{t('app.bonusFacts')}</Table.Th>
-              <Table.Th>{t('app.bonusPoints')}</Table.Th>
-              {view.access === 'staff' && <Table.Th>{t('app.bonusReview')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {view.bonus!.lines.map((l) => (
-              <Table.Tr key={l.code}>
-                <Table.Td>{l.text[locale]}</Table.Td>
-                <Table.Td>{t(`app.fromFacts.${l.fromFacts}`)}</Table.Td>
-                <Table.Td data-testid={`bonus-points-${l.code}`}>{l.counted ? t('app.countedPoints', { points: l.points }) : t('app.notCountedPoints', { points: l.points })}{l.review && ` (${l.review.decision === 'confirmed' ? t('app.confirm') : t('app.reject')}${l.review.reason ? `: ${l.review.reason}` : ''})`}</Table.Td>
-                {view.access === 'staff' && (
-                  <Table.Td>
-                    <Group gap="xs">
-                      <TextInput size="xs" placeholder={t('app.reason')} value={reasons[l.code] ?? ''} onChange={(e) => setReasons({ ...reasons, [l.code]: e.currentTarget.value })} />
-                      <Button size="xs" variant="light" onClick={() => review.mutate({ applicationId: view.application.id, item: l.code, decision: 'confirmed', reason: reasons[l.code] })}>{t('app.confirm')}</Button>
-                      <Button size="xs" variant="light" color="red" onClick={() => review.mutate({ applicationId: view.application.id, item: l.code, decision: 'rejected', reason: reasons[l.code] })}>{t('app.reject')}</Button>
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        data={view.bonus!.lines}
+        columns={bonusColumns}
+        rowKey={(l) => l.code}
+        label={t('app.bonus')}
+        empty={<Text c="dimmed">{t('app.noBonus')}</Text>}
+        striped={false}
+        data-testid="bonus-table"
+      />
       {review.error && <Alert color="red" role="alert">{errorText(t, review.error)}</Alert>}
     </Card>
   );
@@ -289,28 +292,41 @@ function ReportLines({ view }: { view: View }) {
   const [rows, setRows] = useState(() => Object.fromEntries(view.reportLines.map((l) => [l.lineId, { decision: (l.decision ?? 'accepted'), accepted: l.acceptedYen ?? l.amountYen, reason: l.reason ?? '' }])));
   const save = useMutation(trpc.review.reviewReportLines.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.review.open.queryKey({ applicationId: view.application.id }) }) }));
   const editable = isResultsReportUnderReview(view.application.status);
+  const name = (l: ReportLine) => l.description ?? l.lineId;
+  const set = (l: ReportLine, patch: Partial<(typeof rows)[string]>) => setRows({ ...rows, [l.lineId]: { ...rows[l.lineId]!, ...patch } });
+  const lineColumns: DataColumn<ReportLine>[] = [
+    { id: 'line', header: t('app.reportLine'), rowHeader: true, cell: name },
+    { id: 'amount', header: t('app.reportedAmount'), align: 'right', sortValue: (l) => l.amountYen, cell: (l) => displayYen(l.amountYen, locale) },
+    {
+      id: 'decision',
+      header: t('app.lineReview'),
+      cell: (l) => (
+        <Select size="xs" disabled={!editable} data={[{ value: 'accepted', label: t('app.accept') }, { value: 'reduced', label: t('app.reduce') }, { value: 'rejected', label: t('app.rejectLine') }]} value={rows[l.lineId]!.decision} onChange={(v) => v && set(l, { decision: v })} aria-label={t('app.lineDecision', { line: name(l) })} data-testid={`line-decision-${l.lineId}`} />
+      ),
+    },
+    {
+      id: 'accepted',
+      header: t('app.acceptedAmount'),
+      cell: (l) => rows[l.lineId]!.decision === 'reduced' && <NumberInput size="xs" value={rows[l.lineId]!.accepted} onChange={(v) => set(l, { accepted: typeof v === 'number' ? v : 0 })} allowDecimal={false} min={0} thousandSeparator="," aria-label={t('app.lineAccepted', { line: name(l) })} data-testid={`line-accepted-${l.lineId}`} />,
+    },
+    {
+      id: 'reason',
+      header: t('app.reason'),
+      cell: (l) => rows[l.lineId]!.decision !== 'accepted' && <TextInput size="xs" withAsterisk placeholder={t('app.reason')} value={rows[l.lineId]!.reason} onChange={(e) => set(l, { reason: e.currentTarget.value })} aria-label={t('app.lineReason', { line: name(l) })} data-testid={`line-reason-${l.lineId}`} />,
+    },
+  ];
   return (
     <Card withBorder data-testid="report-lines">
       <Title order={2}>{t('app.reportLines')}</Title>
-      <Table>
-        <Table.Tbody>
-          {view.reportLines.map((l) => {
-            const row = rows[l.lineId]!;
-            const set = (patch: Partial<typeof row>) => setRows({ ...rows, [l.lineId]: { ...row, ...patch } });
-            return (
-              <Table.Tr key={l.lineId}>
-                <Table.Td>{l.description ?? l.lineId}</Table.Td>
-                <Table.Td ta="right">{displayYen(l.amountYen, locale)}</Table.Td>
-                <Table.Td>
-                  <Select size="xs" disabled={!editable} data={[{ value: 'accepted', label: t('app.accept') }, { value: 'reduced', label: t('app.reduce') }, { value: 'rejected', label: t('app.rejectLine') }]} value={row.decision} onChange={(v) => v && set({ decision: v })} aria-label={t('app.lineDecision', { line: l.description ?? l.lineId })} data-testid={`line-decision-${l.lineId}`} />
-                </Table.Td>
-                <Table.Td>{row.decision === 'reduced' && <NumberInput size="xs" value={row.accepted} onChange={(v) => set({ accepted: typeof v === 'number' ? v : 0 })} allowDecimal={false} min={0} thousandSeparator="," aria-label={t('app.lineAccepted', { line: l.description ?? l.lineId })} data-testid={`line-accepted-${l.lineId}`} />}</Table.Td>
-                <Table.Td>{row.decision !== 'accepted' && <TextInput size="xs" withAsterisk placeholder={t('app.reason')} value={row.reason} onChange={(e) => set({ reason: e.currentTarget.value })} aria-label={t('app.lineReason', { line: l.description ?? l.lineId })} data-testid={`line-reason-${l.lineId}`} />}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        data={view.reportLines}
+        columns={lineColumns}
+        rowKey={(l) => l.lineId}
+        label={t('app.reportLines')}
+        empty={<Text c="dimmed">{t('app.noReportLines')}</Text>}
+        striped={false}
+        data-testid="report-lines-table"
+      />
       {save.error && <Alert color="red" role="alert">{errorText(t, save.error)}</Alert>}
       {editable && (
         <Button
