@@ -1,7 +1,7 @@
-import { Badge, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { displayJst, displayYen, QueryState, useTRPC } from '@tsumiki/ui';
+import { DataTable, displayJst, displayYen, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -62,39 +62,37 @@ function VersionPicker({ compared, onChange }: { compared: Compared; onChange: (
   );
 }
 
+type Line = Comparison['lines'][number] & { readonly index: number };
+type AmountKey = (typeof AMOUNT_ORDER)[number];
+
 function Amounts({ comparison, from, to }: { comparison: Comparison; from: number; to: number }) {
   const { t } = useTranslation();
   const { text, yen } = useText();
   const shown = (n: number | null) => (n === null ? t('versions.notComputable') : yen(n));
+  const difference = (key: AmountKey) => {
+    const { before, after } = comparison.amounts[key];
+    const diff = before !== null && after !== null ? after - before : null;
+    return diff === null ? '—' : diff === 0 ? '±0' : `${diff > 0 ? '+' : '−'}${yen(Math.abs(diff))}`;
+  };
+  const columns: DataColumn<AmountKey>[] = [
+    { id: 'amount', header: t('versions.amount'), rowHeader: true, cell: (key) => text(comparison.amountLabels[key]) },
+    { id: 'from', header: t('versions.versionShort', { version: from }), align: 'right', cell: (key) => shown(comparison.amounts[key].before) },
+    { id: 'to', header: t('versions.versionShort', { version: to }), align: 'right', cell: (key) => shown(comparison.amounts[key].after) },
+    { id: 'difference', header: t('versions.difference'), align: 'right', cell: difference },
+  ];
   return (
     <Stack gap={4}>
       <Title order={3}>{t('versions.amounts')}</Title>
-      <Table.ScrollContainer minWidth={560}>
-        <Table withTableBorder fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('versions.amount')}</Table.Th>
-              <Table.Th ta="right">{t('versions.versionShort', { version: from })}</Table.Th>
-              <Table.Th ta="right">{t('versions.versionShort', { version: to })}</Table.Th>
-              <Table.Th ta="right">{t('versions.difference')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {AMOUNT_ORDER.map((key) => {
-              const { before, after } = comparison.amounts[key];
-              const diff = before !== null && after !== null ? after - before : null;
-              return (
-                <Table.Tr key={key} data-testid={`comparison-amount-${key}`} fw={key === 'grant' ? 700 : undefined}>
-                  <Table.Td>{text(comparison.amountLabels[key])}</Table.Td>
-                  <Table.Td ta="right">{shown(before)}</Table.Td>
-                  <Table.Td ta="right">{shown(after)}</Table.Td>
-                  <Table.Td ta="right">{diff === null ? '—' : diff === 0 ? '±0' : `${diff > 0 ? '+' : '−'}${yen(Math.abs(diff))}`}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        data={AMOUNT_ORDER}
+        columns={columns}
+        rowKey={(key) => key}
+        rowTestId={(key) => `comparison-amount-${key}`}
+        rowProps={(key) => ({ fw: key === 'grant' ? 700 : undefined })}
+        label={t('versions.amounts')}
+        empty={null}
+        striped={false}
+      />
     </Stack>
   );
 }
@@ -103,35 +101,24 @@ function FieldChanges({ comparison }: { comparison: Comparison }) {
   const { t } = useTranslation();
   const { text } = useText();
   const value = (v: Text2 | null) => (v === null ? t('versions.empty') : text(v));
+  const columns: DataColumn<Comparison['fields'][number]>[] = [
+    { id: 'section', header: t('versions.section'), sortValue: (f) => text(f.section), cell: (f) => text(f.section) },
+    { id: 'field', header: t('versions.field'), rowHeader: true, sortValue: (f) => text(f.label), cell: (f) => text(f.label) },
+    { id: 'before', header: t('versions.before'), cell: (f) => <span style={{ whiteSpace: 'pre-wrap' }}>{value(f.before)}</span> },
+    { id: 'after', header: t('versions.after'), cell: (f) => <span style={{ whiteSpace: 'pre-wrap' }}>{value(f.after)}</span> },
+  ];
   return (
     <Stack gap={4}>
       <Title order={3}>{t('versions.fields')}</Title>
-      {comparison.fields.length === 0 ? (
-        <Text c="dimmed" size="sm">{t('versions.noFieldChanges')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table withTableBorder fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('versions.section')}</Table.Th>
-                <Table.Th>{t('versions.field')}</Table.Th>
-                <Table.Th>{t('versions.before')}</Table.Th>
-                <Table.Th>{t('versions.after')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {comparison.fields.map((f) => (
-                <Table.Tr key={f.path} data-testid="comparison-field">
-                  <Table.Td>{text(f.section)}</Table.Td>
-                  <Table.Td>{text(f.label)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{value(f.before)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{value(f.after)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        data={comparison.fields}
+        columns={columns}
+        rowKey={(f) => f.path}
+        rowTestId={() => 'comparison-field'}
+        label={t('versions.fields')}
+        empty={<Text c="dimmed" size="sm">{t('versions.noFieldChanges')}</Text>}
+        striped={false}
+      />
     </Stack>
   );
 }
@@ -140,54 +127,47 @@ function LineChanges({ comparison }: { comparison: Comparison }) {
   const { t } = useTranslation();
   const { text, yen } = useText();
   const value = (v: Text2 | null) => (v === null ? t('versions.empty') : text(v));
+  const shownOf = (l: Line) => l.after ?? l.before;
+  const columns: DataColumn<Line>[] = [
+    { id: 'table', header: t('versions.table'), sortValue: (l) => `${l.form} ${text(l.table)}`, cell: (l) => `${l.form} ${text(l.table)}` },
+    {
+      id: 'change',
+      header: t('versions.change'),
+      sortValue: (l) => l.change,
+      cell: (l) => <Badge color={l.change === 'added' ? 'teal' : l.change === 'removed' ? 'red' : 'blue'}>{t(`versions.changes.${l.change}`)}</Badge>,
+    },
+    { id: 'category', header: t('versions.category'), cell: (l) => { const line = shownOf(l); return line?.category ? text(line.category) : '—'; } },
+    { id: 'description', header: t('versions.description'), cell: (l) => shownOf(l)?.description ?? '—' },
+    {
+      id: 'detail',
+      header: t('versions.detail'),
+      cell: (l) => {
+        const line = shownOf(l);
+        if (l.change === 'changed')
+          return (
+            <Stack gap={0}>
+              {l.cells.map((c, j) => (
+                <Text key={j} size="sm">{`${text(c.label)}: ${value(c.before)} → ${value(c.after)}`}</Text>
+              ))}
+            </Stack>
+          );
+        return line?.amount != null ? yen(line.amount) : '—';
+      },
+    },
+  ];
   return (
     <Stack gap={4}>
       <Title order={3}>{t('versions.lines')}</Title>
-      {comparison.lines.length === 0 ? (
-        <Text c="dimmed" size="sm">{t('versions.noLineChanges')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table withTableBorder fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('versions.table')}</Table.Th>
-                <Table.Th>{t('versions.change')}</Table.Th>
-                <Table.Th>{t('versions.category')}</Table.Th>
-                <Table.Th>{t('versions.description')}</Table.Th>
-                <Table.Th>{t('versions.detail')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {comparison.lines.map((l, i) => {
-                const line = l.after ?? l.before;
-                return (
-                  <Table.Tr key={i} data-testid="comparison-line" data-change={l.change}>
-                    <Table.Td>{`${l.form} ${text(l.table)}`}</Table.Td>
-                    <Table.Td>
-                      <Badge color={l.change === 'added' ? 'teal' : l.change === 'removed' ? 'red' : 'blue'}>{t(`versions.changes.${l.change}`)}</Badge>
-                    </Table.Td>
-                    <Table.Td>{line?.category ? text(line.category) : '—'}</Table.Td>
-                    <Table.Td>{line?.description ?? '—'}</Table.Td>
-                    <Table.Td>
-                      {l.change === 'changed' ? (
-                        <Stack gap={0}>
-                          {l.cells.map((c, j) => (
-                            <Text key={j} size="sm">{`${text(c.label)}: ${value(c.before)} → ${value(c.after)}`}</Text>
-                          ))}
-                        </Stack>
-                      ) : line?.amount != null ? (
-                        yen(line.amount)
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        data={comparison.lines.map((l, index) => ({ ...l, index }))}
+        columns={columns}
+        rowKey={(l) => String(l.index)}
+        rowTestId={() => 'comparison-line'}
+        rowProps={(l) => ({ 'data-change': l.change })}
+        label={t('versions.lines')}
+        empty={<Text c="dimmed" size="sm">{t('versions.noLineChanges')}</Text>}
+        striped={false}
+      />
     </Stack>
   );
 }
