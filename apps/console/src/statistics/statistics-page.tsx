@@ -1,12 +1,13 @@
 import { BarChart } from '@mantine/charts';
-import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { RECEIVED_STATUSES } from '@tsumiki/domain';
 import { STATUS_LABELS } from '@tsumiki/domain/review';
-import { chartName, COUNT_AXIS, displayYen, QueryState, useTRPC } from '@tsumiki/ui';
+import { chartName, COUNT_AXIS, DataTable, displayYen, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { useStaffProgramme } from '../lib/staff-programme';
+import { YenFigures } from '../lib/yen-figures';
 
 type Stats = RouterOutputs['review']['statistics'];
 type Breakdown = Stats['breakdowns'][number];
@@ -65,16 +66,7 @@ function StatisticsView({ stats }: { stats: Stats }) {
         </Card>
         <Card withBorder>
           <Title order={2} size="h4">{t('statistics.amounts')}</Title>
-          <Table data-testid="stat-amounts">
-            <Table.Tbody>
-              {amounts.map(([key, amount]) => (
-                <Table.Tr key={key}>
-                  <Table.Td>{t(`statistics.${key}`)}</Table.Td>
-                  <Table.Td ta="right" data-testid={`stat-amount-${key}`}>{displayYen(amount, locale)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <YenFigures label={t('statistics.amounts')} data-testid="stat-amounts" figures={amounts.map(([key, yen]) => ({ key, label: t(`statistics.${key}`), yen, testId: `stat-amount-${key}` }))} />
           <BarChart
             {...chartName(t('statistics.amounts'))}
             h={160}
@@ -122,6 +114,12 @@ function BreakdownCard({ breakdown: { breakdown, rows } }: { breakdown: Breakdow
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const label = (key: string | null) => key ?? t('statistics.unknown');
   const title = t(`statistics.by.${breakdown}`);
+  const columns: DataColumn<Breakdown['rows'][number]>[] = [
+    { id: 'key', header: t('statistics.key'), rowHeader: true, sortValue: (r) => r.key, cell: (r) => label(r.key) },
+    { id: 'count', header: t('statistics.count'), align: 'right', sortValue: (r) => r.count, cell: (r) => r.count },
+    { id: 'selected', header: t('statistics.selected'), align: 'right', sortValue: (r) => r.selected, cell: (r) => r.selected },
+    { id: 'requested', header: t('statistics.requested'), align: 'right', sortValue: (r) => r.requested, cell: (r) => displayYen(r.requested, locale) },
+  ];
   return (
     <Card withBorder data-testid={`by-${breakdown}`}>
       <Title order={2} size="h4">{title}</Title>
@@ -143,26 +141,13 @@ function BreakdownCard({ breakdown: { breakdown, rows } }: { breakdown: Breakdow
           ]}
         />
       )}
-      <Table mt="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('statistics.key')}</Table.Th>
-            <Table.Th ta="right">{t('statistics.count')}</Table.Th>
-            <Table.Th ta="right">{t('statistics.selected')}</Table.Th>
-            <Table.Th ta="right">{t('statistics.requested')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.key ?? ''}>
-              <Table.Td>{label(r.key)}</Table.Td>
-              <Table.Td ta="right">{r.count}</Table.Td>
-              <Table.Td ta="right">{r.selected}</Table.Td>
-              <Table.Td ta="right">{displayYen(r.requested, locale)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        data={rows}
+        columns={columns}
+        rowKey={(r) => r.key ?? ''}
+        label={title}
+        empty={<Text c="dimmed" size="sm">{t('statistics.noRows')}</Text>}
+      />
     </Card>
   );
 }
