@@ -1,7 +1,7 @@
-import { Alert, Card, Checkbox, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, Checkbox, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { cltExampleApplicationContent, type TProgrammeDefinition, type TryOutcome } from '@tsumiki/domain/programmes';
-import { displayYen, useTRPC, YenInput } from '@tsumiki/ui';
+import { DataTable, displayYen, useTRPC, YenInput, type DataColumn } from '@tsumiki/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayParams } from '@tsumiki/domain';
@@ -20,12 +20,19 @@ function sampleFor(draft: TProgrammeDefinition, amounts: Record<string, number>,
   };
 }
 
-function Outcome({ label, outcome, testId }: { label: string; outcome: TryOutcome | null; testId: string }) {
+interface Computed {
+  readonly key: 'draft' | 'published';
+  readonly label: string;
+  readonly outcome: TryOutcome | null;
+}
+
+/** One version's result; the version it is computed under is the row's header. */
+function Outcome({ outcome, testId }: { outcome: TryOutcome | null; testId: string }) {
   const { t, i18n } = useTranslation();
-  if (outcome === null) return <Text data-testid={testId}>{label}: {t('definitions.try.noPublished')}</Text>;
+  if (outcome === null) return <Text data-testid={testId}>{t('definitions.try.noPublished')}</Text>;
   if (!outcome.ok)
     return (
-      <Alert color="yellow" title={label} data-testid={testId}>
+      <Alert color="yellow" data-testid={testId}>
         {outcome.issues.slice(0, 3).map((i, n) => (
           <Text key={n} size="sm">{t(i.code, { ns: 'errors', keySeparator: false, ...displayParams(i.params), field: '' })}</Text>
         ))}
@@ -33,7 +40,7 @@ function Outcome({ label, outcome, testId }: { label: string; outcome: TryOutcom
     );
   return (
     <Stack gap={2} data-testid={testId}>
-      <Text fw={700}>{label}: {displayYen(outcome.result.grant.amount, i18n.language)}</Text>
+      <Text fw={700}>{displayYen(outcome.result.grant.amount, i18n.language)}</Text>
       <Text size="sm" c="dimmed">{t(`definitions.try.eligibility.${outcome.result.eligibility.status}`)}</Text>
     </Stack>
   );
@@ -50,6 +57,14 @@ export function TryItPanel({ programmeId, draft }: { programmeId: string; draft:
   const sample = sampleFor(draft, amounts, answers);
   const key = JSON.stringify([draft, sample]);
   const { mutate } = tryIt;
+  const computed: Computed[] = [
+    { key: 'draft', label: t('definitions.try.draft'), outcome: tryIt.data?.draft ?? null },
+    { key: 'published', label: tryIt.data?.publishedVersion ? t('definitions.try.published', { version: tryIt.data.publishedVersion }) : t('definitions.try.publishedNone'), outcome: tryIt.data?.published ?? null },
+  ];
+  const columns: DataColumn<Computed>[] = [
+    { id: 'version', header: t('definitions.try.version'), rowHeader: true, cell: (c) => c.label },
+    { id: 'result', header: t('definitions.try.result'), cell: (c) => <Outcome outcome={c.outcome} testId={`try-${c.key}`} /> },
+  ];
   // Computed again a moment after the last keystroke, not on each one.
   useEffect(() => {
     const timer = setTimeout(() => mutate({ programmeDefinitionId: programmeId, draft, sample }), 400);
@@ -71,18 +86,15 @@ export function TryItPanel({ programmeId, draft }: { programmeId: string; draft:
           ))}
         </Stack>
       )}
-      <Table mt="md">
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Td><Outcome label={t('definitions.try.draft')} outcome={tryIt.data?.draft ?? null} testId="try-draft" /></Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Td>
-              <Outcome label={tryIt.data?.publishedVersion ? t('definitions.try.published', { version: tryIt.data.publishedVersion }) : t('definitions.try.publishedNone')} outcome={tryIt.data?.published ?? null} testId="try-published" />
-            </Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        data={computed}
+        columns={columns}
+        rowKey={(c) => c.key}
+        label={t('definitions.try.title')}
+        empty={null}
+        striped={false}
+        data-testid="try-results"
+      />
     </Card>
   );
 }
