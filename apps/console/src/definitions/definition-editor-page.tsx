@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { definitionIssues, isDraftVersion, ZPublishDefinitionVersion, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
-import { displayJst, errorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { DataTable, displayJst, errorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -57,29 +57,23 @@ function ProgrammeView({ programme }: { programme: Programme }) {
 
 function VersionList({ versions }: { versions: readonly Version[] }) {
   const { t } = useTranslation();
+  const columns: DataColumn<Version>[] = [
+    { id: 'version', header: t('definitions.version'), rowHeader: true, sortValue: (v) => v.version, cell: (v) => t('definitions.versionNo', { version: v.version }) },
+    { id: 'status', header: t('definitions.status'), cell: (v) => <Badge color={isDraftVersion(v.status) ? 'yellow' : 'green'}>{t(`definitions.statuses.${v.status}`)}</Badge> },
+    { id: 'changeSummary', header: t('definitions.changeSummary'), cell: (v) => v.changeSummary },
+    { id: 'publishedAt', header: t('definitions.publishedAt'), sortValue: (v) => (v.publishedAt ? new Date(v.publishedAt).getTime() : null), cell: (v) => (v.publishedAt ? displayJst(v.publishedAt) : '') },
+  ];
   return (
     <Card withBorder>
       <Title order={2} size="h3">{t('definitions.versions')}</Title>
-      <Table data-testid="definition-versions">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('definitions.version')}</Table.Th>
-            <Table.Th>{t('definitions.status')}</Table.Th>
-            <Table.Th>{t('definitions.changeSummary')}</Table.Th>
-            <Table.Th>{t('definitions.publishedAt')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {versions.map((v) => (
-            <Table.Tr key={v.id}>
-              <Table.Td>{t('definitions.versionNo', { version: v.version })}</Table.Td>
-              <Table.Td><Badge color={isDraftVersion(v.status) ? 'yellow' : 'green'}>{t(`definitions.statuses.${v.status}`)}</Badge></Table.Td>
-              <Table.Td>{v.changeSummary}</Table.Td>
-              <Table.Td>{v.publishedAt ? displayJst(v.publishedAt) : ''}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        data={versions}
+        columns={columns}
+        rowKey={(v) => v.id}
+        label={t('definitions.versions')}
+        empty={<Text c="dimmed">{t('definitions.noVersions')}</Text>}
+        data-testid="definition-versions"
+      />
     </Card>
   );
 }
