@@ -1,13 +1,14 @@
-import { Alert, Badge, Button, Card, Group, List, NumberInput, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, NumberInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { isSheetSubmitted, scoreIssue, sheetStanding, type BonusAssessment } from '@tsumiki/domain/review';
-import { ConfirmButton, displayJst, errorText, fieldErrorText, QueryState, UnsavedChangesGuard, useTRPC } from '@tsumiki/ui';
+import { ConfirmButton, DataTable, displayJst, errorText, fieldErrorText, QueryState, UnsavedChangesGuard, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Sheet = RouterOutputs['review']['sheet'];
 type Entry = { score: number | ''; comment: string };
+type Item = Sheet['rubric']['items'][number];
 
 /** The member's score sheet, with the proposal's bonus points added to its total as the ranking adds them. */
 export function ScoreSheet({ applicationId, bonus }: { applicationId: string; bonus: BonusAssessment | null }) {
@@ -56,6 +57,40 @@ function ScoreSheetForm({ applicationId, sheet: s, bonus }: { applicationId: str
     ...((overall ?? s.sheet?.overallComment) ? { overallComment: overall ?? s.sheet?.overallComment ?? '' } : {}),
   });
   const scale = t('sheet.scale', { min: s.rubric.scale.min, max: s.rubric.scale.max });
+  const columns: DataColumn<Item>[] = [
+    { id: 'item', header: t('sheet.item'), rowHeader: true, cell: (i) => i.text[locale] },
+    {
+      id: 'score',
+      header: t('sheet.score'),
+      cell: (i) => {
+        const issue = issues[s.rubric.items.indexOf(i)];
+        return (
+          <NumberInput
+            size="xs"
+            miw={160}
+            min={s.rubric.scale.min}
+            max={s.rubric.scale.max}
+            // A 9 on a 1–5 scale stays a 9 with the reason beside it: never brought into range silently.
+            clampBehavior="none"
+            allowDecimal={false}
+            allowNegative={false}
+            disabled={locked}
+            value={current(i.code).score}
+            onChange={(v) => edit(i.code, { score: typeof v === 'number' ? v : '' })}
+            aria-label={`${i.text[locale]}（${scale}）`}
+            description={scale}
+            error={issue ? fieldErrorText(t, issue.code, issue.params) : undefined}
+            data-testid={`score-${i.code}`}
+          />
+        );
+      },
+    },
+    {
+      id: 'comment',
+      header: t('sheet.comment'),
+      cell: (i) => <TextInput size="xs" disabled={locked} aria-label={`${t('sheet.comment')}（${i.text[locale]}）`} placeholder={t('sheet.comment')} value={current(i.code).comment} onChange={(e) => edit(i.code, { comment: e.currentTarget.value })} />,
+    },
+  ];
   return (
     <Card withBorder data-testid="score-sheet">
       <UnsavedChangesGuard when={dirty} />
@@ -67,46 +102,7 @@ function ScoreSheetForm({ applicationId, sheet: s, bonus }: { applicationId: str
       <List size="sm" data-testid="sheet-levels">
         {s.rubric.levels.map((l) => <List.Item key={l.score}>{l.score} — {l.text[locale]}</List.Item>)}
       </List>
-      <Table mt="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('sheet.item')}</Table.Th>
-            <Table.Th>{t('sheet.score')}</Table.Th>
-            <Table.Th>{t('sheet.comment')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {s.rubric.items.map((i, index) => {
-            const issue = issues[index];
-            return (
-              <Table.Tr key={i.code}>
-                <Table.Td>{i.text[locale]}</Table.Td>
-                <Table.Td w={200}>
-                  <NumberInput
-                    size="xs"
-                    min={s.rubric.scale.min}
-                    max={s.rubric.scale.max}
-                    // A 9 on a 1–5 scale stays a 9 with the reason beside it: never brought into range silently.
-                    clampBehavior="none"
-                    allowDecimal={false}
-                    allowNegative={false}
-                    disabled={locked}
-                    value={current(i.code).score}
-                    onChange={(v) => edit(i.code, { score: typeof v === 'number' ? v : '' })}
-                    aria-label={`${i.text[locale]}（${scale}）`}
-                    description={scale}
-                    error={issue ? fieldErrorText(t, issue.code, issue.params) : undefined}
-                    data-testid={`score-${i.code}`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput size="xs" disabled={locked} aria-label={`${t('sheet.comment')}（${i.text[locale]}）`} placeholder={t('sheet.comment')} value={current(i.code).comment} onChange={(e) => edit(i.code, { comment: e.currentTarget.value })} />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <DataTable data={s.rubric.items} columns={columns} rowKey={(i) => i.code} label={t('sheet.title')} empty={<Text c="dimmed">{t('sheet.noItems')}</Text>} striped={false} />
       <Textarea mt="sm" label={t('sheet.overall')} disabled={locked} value={overall ?? s.sheet?.overallComment ?? ''} onChange={(e) => setOverall(e.currentTarget.value)} />
       <SheetStandingText standing={standing} bonus={bonus} />
       {dirty && <Text size="sm" c="dimmed" data-testid="sheet-unsaved">{t('sheet.unsavedHint')}</Text>}
