@@ -1,7 +1,7 @@
-import { Alert, Button, FileInput, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { TFactorImportFile } from '@tsumiki/domain/carbon';
-import { errorText, readFileBase64, saveFile, useTRPC, type AppRouter } from '@tsumiki/ui';
+import { DataTable, errorText, readFileBase64, saveFile, useTRPC, type AppRouter, type DataColumn } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -168,45 +168,52 @@ function PreviewRows({
     ) : (
       r.materialKey
     );
+  const columns: DataColumn<PreviewRow>[] = [
+    { id: 'line', header: t(data.format === 'openepd' ? 'carbonLibrary.import.entry' : 'carbonLibrary.import.line'), sortValue: (r) => r.line, cell: (r) => r.line },
+    {
+      id: 'name',
+      header: t('carbonLibrary.col.name'),
+      rowHeader: true,
+      cell: (r) => (
+        <div>
+          {r.label}
+          <Text size="xs" c="dimmed">
+            {r.id}
+          </Text>
+        </div>
+      ),
+    },
+    { id: 'material', header: t('carbonLibrary.col.material'), cell: material },
+    { id: 'value', header: t('carbonLibrary.col.value'), align: 'right', cell: (r) => (r.factor ? `${r.factor.a1a3 === null ? t('carbonLibrary.gap') : number(r.factor.a1a3)} /${r.factor.declaredUnit}` : '—') },
+    {
+      id: 'result',
+      header: t('carbonLibrary.import.result'),
+      // Rows with problems first, when asked.
+      sortValue: (r) => -r.issues.length,
+      cell: (r) =>
+        r.issues.length === 0 ? (
+          <Text size="sm" c="green">
+            {r.replaces ? t('carbonLibrary.import.replaces') : t('carbonLibrary.import.ok')}
+          </Text>
+        ) : (
+          r.issues.map((i, k) => (
+            <Text key={k} size="sm" c="red">
+              {i.message}
+            </Text>
+          ))
+        ),
+    },
+  ];
   return (
-    <Table fz="sm" withTableBorder verticalSpacing={4} data-testid="factor-preview-rows">
-      <Table.Thead>
-        <Table.Tr>
-          {[data.format === 'openepd' ? 'carbonLibrary.import.entry' : 'carbonLibrary.import.line', 'carbonLibrary.col.name', 'carbonLibrary.col.material', 'carbonLibrary.col.value', 'carbonLibrary.import.result'].map((key) => (
-            <Table.Th key={key} scope="col">
-              {t(key)}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {data.rows.map((r) => (
-          <Table.Tr key={`${r.line}:${r.id}`} data-row={r.line} bg={r.issues.length > 0 ? 'var(--mantine-color-red-light)' : undefined}>
-            <Table.Td>{r.line}</Table.Td>
-            <Table.Td>
-              {r.label}
-              <Text size="xs" c="dimmed">
-                {r.id}
-              </Text>
-            </Table.Td>
-            <Table.Td>{material(r)}</Table.Td>
-            <Table.Td ta="right">{r.factor ? `${r.factor.a1a3 === null ? t('carbonLibrary.gap') : number(r.factor.a1a3)} /${r.factor.declaredUnit}` : '—'}</Table.Td>
-            <Table.Td>
-              {r.issues.length === 0 ? (
-                <Text size="sm" c="green">
-                  {r.replaces ? t('carbonLibrary.import.replaces') : t('carbonLibrary.import.ok')}
-                </Text>
-              ) : (
-                r.issues.map((i, k) => (
-                  <Text key={k} size="sm" c="red">
-                    {i.message}
-                  </Text>
-                ))
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      data={data.rows}
+      columns={columns}
+      rowKey={(r) => `${r.line}:${r.id}`}
+      rowProps={(r) => ({ 'data-row': r.line, bg: r.issues.length > 0 ? 'var(--mantine-color-red-light)' : undefined })}
+      label={t('carbonLibrary.import.heading')}
+      empty={<Text c="dimmed">{t('carbonLibrary.import.noRows')}</Text>}
+      striped={false}
+      data-testid="factor-preview-rows"
+    />
   );
 }
