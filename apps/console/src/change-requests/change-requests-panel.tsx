@@ -1,11 +1,12 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { displayJst, displayYen, errorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { DataTable, displayJst, displayYen, errorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type ChangeRow = RouterOutputs['lifecycle']['staffChanges'][number];
+type ChangeItem = ChangeRow['changes'][number];
 
 const shown = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -43,6 +44,11 @@ function ChangeCard({ applicationId, change }: { applicationId: string; change: 
     }),
   );
   const yen = (n: number) => displayYen(n, i18n.language);
+  const columns: DataColumn<ChangeItem>[] = [
+    { id: 'path', header: t('changeRequests.path'), rowHeader: true, cell: (c) => <code>{c.path}</code> },
+    { id: 'before', header: t('changeRequests.before'), cell: (c) => shown(c.before) },
+    { id: 'after', header: t('changeRequests.after'), cell: (c) => shown(c.after) },
+  ];
   return (
     <Card withBorder padding="sm" data-testid="change-request" data-status={change.status}>
       <Stack gap="xs">
@@ -57,26 +63,7 @@ function ChangeCard({ applicationId, change }: { applicationId: string; change: 
         <Text size="sm" fw={600}>
           {t('changeRequests.grant', { before: yen(change.currentGrantYen), after: yen(change.grantAfterYen), maximum: yen(change.maximumYen) })}
         </Text>
-        <Table withTableBorder fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('changeRequests.path')}</Table.Th>
-              <Table.Th scope="col">{t('changeRequests.before')}</Table.Th>
-              <Table.Th scope="col">{t('changeRequests.after')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {change.changes.map((c) => (
-              <Table.Tr key={c.path}>
-                <Table.Td>
-                  <code>{c.path}</code>
-                </Table.Td>
-                <Table.Td>{shown(c.before)}</Table.Td>
-                <Table.Td>{shown(c.after)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable data={change.changes} columns={columns} rowKey={(c) => c.path} label={t('changeRequests.items')} empty={<Text c="dimmed">{t('changeRequests.noItems')}</Text>} striped={false} />
         {change.status === 'pending' ? (
           <>
             <Textarea label={t('changeRequests.decisionReason')} autosize minRows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
