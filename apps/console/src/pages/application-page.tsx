@@ -76,8 +76,7 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
 }
 
 function Assessment({ view }: { view: View }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  const { t } = useTranslation();
   return (
     <Card withBorder data-testid="assessment">
       <Title order={2}>{t('app.eligibility')}</Title>
