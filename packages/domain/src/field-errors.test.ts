@@ -84,3 +84,22 @@ describe('dates people type stay within a sensible range', () => {
     expect(issuesOf(ZIsoDate, '2100-01-01')[0]!.code).toBe('time.date_out_of_range');
   });
 });
+
+describe('a form’s blank field', () => {
+  const schema = z.object({ count: z.number().int(), done: z.boolean(), kind: z.enum(['a', 'b']) });
+  const codes = (values: Record<string, unknown>, withValue: boolean) => {
+    const parsed = schema.safeParse(values);
+    if (parsed.success) throw new Error('expected a refusal');
+    return parsed.error.issues.map((i) => fieldIssueOf(i, withValue ? { value: values[String(i.path[0])] } : undefined).code);
+  };
+
+  it('is unanswered when the form gives the value: a cleared number (empty text) or an unanswered yes/no (null); an unchosen option asks for a choice', () => {
+    expect(codes({ count: '', done: null, kind: null }, true)).toEqual(['validation.required', 'validation.required', 'validation.invalid_choice']);
+    expect(errorMessage('validation.required', 'ja', {})).toBe('入力してください。');
+  });
+
+  it('is still of the wrong kind when something was given, or when the caller has no value to show', () => {
+    expect(codes({ count: 'x', done: 'yes', kind: 'c' }, true)).toEqual(['validation.invalid_type', 'validation.invalid_type', 'validation.invalid_choice']);
+    expect(codes({ count: '', done: true, kind: 'a' }, false)).toEqual(['validation.invalid_type']);
+  });
+});

@@ -76,9 +76,18 @@ function paramsOf(issue: Issue): Record<string, string | number> {
   return params;
 }
 
-export function fieldIssueOf(issue: Issue): FieldIssue {
+/** A value nobody has given: what a cleared number input ('') or an unanswered choice (null) holds. */
+const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+
+/**
+ * `typed`, when the caller has it (a form holds its values), is the value the issue is about: a
+ * blank of the wrong type is a field not yet filled in ("入力してください。"), not a value of the
+ * wrong kind (zod's own "expected number", in English, for a cleared number input).
+ */
+export function fieldIssueOf(issue: Issue, typed?: { readonly value: unknown }): FieldIssue {
   const own = isErrorCode(issue.message) ? issue.message : null;
-  return { path: issue.path.map(String).join('.'), code: own ?? genericCode(issue), params: paramsOf(issue) };
+  const blank = typed !== undefined && issue.code === 'invalid_type' && isBlank(typed.value);
+  return { path: issue.path.map(String).join('.'), code: own ?? (blank ? 'validation.required' : genericCode(issue)), params: paramsOf(issue) };
 }
 
 /**

@@ -1,8 +1,9 @@
-import { Button, TextInput } from '@mantine/core';
+import { Button, NumberInput, TextInput } from '@mantine/core';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ZMemberFirmInput, type TMemberFirmInput } from '@tsumiki/domain/ccus';
 import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { useDomainForm } from './domain-form';
 import { fakeApi, renderWithTsumiki } from './testing';
 import { YenInput } from './yen-input';
@@ -81,5 +82,27 @@ describe('the domain form', () => {
     await user.type(cost, '500');
     await user.click(save);
     expect(onSave.mock.calls[0]?.[0]).toEqual({ associationId, name: 'A建設', projectCostYen: 500 });
+  });
+
+  it('calls a cleared number field unanswered in Japanese, never zod’s English “expected number”, and names the limit', async () => {
+    const ZScore = z.strictObject({ score: z.number().int().min(1).max(5) });
+    function ScoreForm() {
+      const form = useDomainForm(ZScore, { initialValues: { score: 3 } });
+      return (
+        <form noValidate onSubmit={form.onSubmit(() => undefined)}>
+          <NumberInput label="点数" clampBehavior="none" {...form.getInputProps('score')} />
+        </form>
+      );
+    }
+    renderWithTsumiki(<ScoreForm />, { api: fakeApi({}), locale: 'ja' });
+    const user = userEvent.setup();
+    const score = screen.getByRole<HTMLInputElement>('textbox', { name: /点数/ });
+    await user.clear(score);
+    await user.tab();
+    expect(screen.getByText('入力してください。')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/expected|Invalid input/i);
+    await user.type(score, '9');
+    expect(score.value).toBe('9');
+    expect(screen.getByText('5以下の値を入力してください。')).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
-import { schemaResolver, useForm, type FormErrors, type UseFormInput, type UseFormReturnType } from '@mantine/form';
+import { useForm, type FormErrors, type UseFormInput, type UseFormReturnType } from '@mantine/form';
+import { fieldIssueOf } from '@tsumiki/domain';
 import { useMemo, useRef, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -16,6 +17,31 @@ export type DomainForm<I extends Values, O> = UseFormReturnType<I, O> & {
   errorText: (path: string) => string | undefined;
 };
 
+/** The value at a zod issue's path, to tell a blank field from a wrong one. */
+const valueAt = (values: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? Reflect.get(at, key) : undefined), values);
+
+/**
+ * The schema's verdict as the form's errors: per field the first issue's catalogue code, never zod's
+ * English (a cleared number input is "入力してください。", not "expected number"); the limits the
+ * message names go to `params`.
+ */
+function resolverOf<I extends Values, O>(schema: z.ZodType<O, I>, params: Map<string, Record<string, string | number>>) {
+  return (values: I): FormErrors => {
+    const result = schema.safeParse(values);
+    params.clear();
+    if (result.success) return {};
+    const errors: FormErrors = {};
+    for (const issue of result.error.issues) {
+      const field = fieldIssueOf(issue, { value: valueAt(values, issue.path) });
+      if (field.path in errors) continue;
+      errors[field.path] = field.code;
+      params.set(field.path, field.params);
+    }
+    return errors;
+  };
+}
+
 /** An error at `path` concerns a field left when one is the other or holds it ("counts" and "counts.none"). */
 const related = (path: string, left: string) => path === left || path.startsWith(`${left}.`) || left.startsWith(`${path}.`);
 
@@ -30,7 +56,8 @@ const related = (path: string, left: string) => path === left || path.startsWith
  */
 export function useDomainForm<I extends Values, O>(schema: z.ZodType<O, I>, { onValuesChange, ...options }: DomainFormOptions<I, O>): DomainForm<I, O> {
   const { t } = useTranslation();
-  const resolve = useMemo(() => schemaResolver(schema, { sync: true }), [schema]);
+  const params = useRef(new Map<string, Record<string, string | number>>());
+  const resolve = useMemo(() => resolverOf(schema, params.current), [schema]);
   const left = useRef(new Set<string>());
   const submitted = useRef(false);
   const shown = (path: string) => submitted.current || [...left.current].some((l) => related(path, l));
@@ -51,7 +78,7 @@ export function useDomainForm<I extends Values, O>(schema: z.ZodType<O, I>, { on
       onValuesChange?.(values, previous);
     },
     enhanceGetInputProps: ({ inputProps, field }) => ({
-      error: fieldErrorText(t, inputProps.error),
+      error: fieldErrorText(t, inputProps.error, params.current.get(String(field))),
       onBlur: () => {
         left.current.add(String(field));
         recheck(form.getValues());
@@ -74,5 +101,5 @@ export function useDomainForm<I extends Values, O>(schema: z.ZodType<O, I>, { on
     submitted.current = false;
     form.reset();
   };
-  return { ...form, onSubmit, reset, errorText: (path) => fieldErrorText(t, form.errors[path]) };
+  return { ...form, onSubmit, reset, errorText: (path) => fieldErrorText(t, form.errors[path], params.current.get(path)) };
 }
