@@ -1,6 +1,6 @@
 import { useForm, type FormErrors, type UseFormInput, type UseFormReturnType } from '@mantine/form';
 import { fieldIssueOf } from '@tsumiki/domain';
-import { useMemo, useRef, type SyntheticEvent } from 'react';
+import { useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { fieldErrorText } from './errors';
@@ -56,8 +56,9 @@ const related = (path: string, left: string) => path === left || path.startsWith
  */
 export function useDomainForm<I extends Values, O>(schema: z.ZodType<O, I>, { onValuesChange, ...options }: DomainFormOptions<I, O>): DomainForm<I, O> {
   const { t } = useTranslation();
-  const params = useRef(new Map<string, Record<string, string | number>>());
-  const resolve = useMemo(() => resolverOf(schema, params.current), [schema]);
+  // One map for the form's life, filled by each check with the limits of the errors it found.
+  const [params] = useState(() => new Map<string, Record<string, string | number>>());
+  const resolve = useMemo(() => resolverOf(schema, params), [schema, params]);
   const left = useRef(new Set<string>());
   const submitted = useRef(false);
   const shown = (path: string) => submitted.current || [...left.current].some((l) => related(path, l));
@@ -78,7 +79,7 @@ export function useDomainForm<I extends Values, O>(schema: z.ZodType<O, I>, { on
       onValuesChange?.(values, previous);
     },
     enhanceGetInputProps: ({ inputProps, field }) => ({
-      error: fieldErrorText(t, inputProps.error, params.current.get(String(field))),
+      error: fieldErrorText(t, inputProps.error, params.get(String(field))),
       onBlur: () => {
         left.current.add(String(field));
         recheck(form.getValues());
@@ -101,5 +102,5 @@ export function useDomainForm<I extends Values, O>(schema: z.ZodType<O, I>, { on
     submitted.current = false;
     form.reset();
   };
-  return { ...form, onSubmit, reset, errorText: (path) => fieldErrorText(t, form.errors[path], params.current.get(path)) };
+  return { ...form, onSubmit, reset, errorText: (path) => fieldErrorText(t, form.errors[path], params.get(path)) };
 }
