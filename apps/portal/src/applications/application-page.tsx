@@ -2,7 +2,7 @@ import { Alert, Grid, Stack, Tabs } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isEditableByApplicant, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
 import { applicantActions } from '@tsumiki/domain/lifecycle';
-import { APPLICATION_FORMS, applicationFormDocument, assessApplication, budgetRowLabels, contentWithValueAt, grantFigures, type FormIssue, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
+import { applicationForm, applicationFormDocument, assessApplication, budgetRowLabels, contentWithValueAt, grantFigures, type FormIssue, type FormSection, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { QueryState, useTRPC } from '@tsumiki/ui';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +18,8 @@ import { useAutosave } from './use-autosave';
 import { ReviewStep, StepTabs, WizardHeader, type ApplicationView } from './wizard-parts';
 
 /** The tab an issue belongs to: its form section, else the budget, checklist or the review tab. */
-function tabOfPath(kind: TProgrammeKind, path: string): string {
-  const section = APPLICATION_FORMS[kind].find((s) => s.fields.some((f) => f.path === path));
+function tabOfPath(form: readonly FormSection[], path: string): string {
+  const section = form.find((s) => s.fields.some((f) => f.path === path));
   if (section) return section.code;
   if (path.startsWith('checklist')) return 'checklist';
   if (path.startsWith('documents.')) return 'attachments';
@@ -73,6 +73,8 @@ function Wizard({ view, kind, rules }: { view: ApplicationView; kind: TProgramme
     () => (applicantActions(view.status).resubmit ? undefined : view.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }))),
     [view.attachments, view.status],
   );
+  // The sections as the pinned version asks them (its own eligibility questions included).
+  const form = useMemo(() => applicationForm(kind, rules), [kind, rules]);
   const assessment = useMemo(() => assessApplication(kind, draft.content, attached, rules), [kind, draft.content, attached, rules]);
   const shownResult = assessment.result ?? assessment.provisional?.result ?? null;
   const figures = useMemo(
@@ -81,7 +83,7 @@ function Wizard({ view, kind, rules }: { view: ApplicationView; kind: TProgramme
   );
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [triedSubmit, setTriedSubmit] = useState(false);
-  const [tab, setTab] = useState<string>(APPLICATION_FORMS[kind][0]!.code);
+  const [tab, setTab] = useState<string>(form[0]!.code);
   const [serverIssues, setServerIssues] = useState<FormIssue[] | null>(null);
   const idempotencyKey = useRef<string | null>(null);
   const showErrors = (path: string) => triedSubmit || touched.has(path);
@@ -119,14 +121,14 @@ function Wizard({ view, kind, rules }: { view: ApplicationView; kind: TProgramme
   };
 
   const goTo = (path: string) => {
-    setTab(tabOfPath(kind, path));
+    setTab(tabOfPath(form, path));
     setTimeout(() => document.getElementById(fieldId(path))?.focus(), 50);
   };
 
   const issues = serverIssues ?? assessment.issues;
   const rowNames = { labels: budgetRowLabels(rules, draft.content), lang };
   const editable = isEditableByApplicant(view.status);
-  const issueCount = (code: string) => (triedSubmit ? assessment.issues.filter((i) => tabOfPath(kind, i.path) === code).length : 0);
+  const issueCount = (code: string) => (triedSubmit ? assessment.issues.filter((i) => tabOfPath(form, i.path) === code).length : 0);
 
   return (
     <Stack gap="md" data-testid="application-wizard">
@@ -134,8 +136,8 @@ function Wizard({ view, kind, rules }: { view: ApplicationView; kind: TProgramme
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>
-            <StepTabs kind={kind} lang={lang} issueCount={issueCount} />
-            {APPLICATION_FORMS[kind].map((s) => (
+            <StepTabs kind={kind} form={form} lang={lang} issueCount={issueCount} />
+            {form.map((s) => (
               <Tabs.Panel key={s.code} value={s.code} pt="md">
                 <FormSectionFields section={s} content={draft.content} issues={assessment.issues} showErrors={showErrors} onChange={change} />
               </Tabs.Panel>

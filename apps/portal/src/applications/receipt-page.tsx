@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { PdfButton } from './pdf-button';
 import { useQuery } from '@tanstack/react-query';
 import { ZProgrammeKind } from '@tsumiki/domain';
-import { APPLICATION_FORMS, valueAtPath, type FormField } from '@tsumiki/domain/programmes';
+import { applicationForm, valueAtPath, type FormField } from '@tsumiki/domain/programmes';
 import { DataTable, displayJst, displayYen, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -93,7 +93,8 @@ export function ReceiptPage() {
                   {frozen.title}
                 </Title>
                 {kind.success &&
-                  APPLICATION_FORMS[kind.data].map((section) => (
+                  view.definition &&
+                  applicationForm(kind.data, view.definition.rules).map((section) => (
                     <Stack key={section.code} gap={4}>
                       <Title order={3} size="h4">
                         {section.title[lang]}{' '}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import type { TProgrammeKind } from '@tsumiki/domain';
-import { APPLICATION_FORMS, type FormDocument, type FormIssue } from '@tsumiki/domain/programmes';
+import { type FormDocument, type FormIssue, type FormSection } from '@tsumiki/domain/programmes';
 import { displayJst, displayJstTime, errorText, FormDocumentView, type AppRouter } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useTranslation } from 'react-i18next';
@@ -72,12 +72,12 @@ export function WizardHeader({ view, lang, autosave }: { view: ApplicationView; 
 }
 
 /** The steps: the form's sections, then budget, checklist (CLT), attachments and confirm, each with its open issues. */
-export function StepTabs({ kind, lang, issueCount }: { kind: TProgrammeKind; lang: 'ja' | 'en'; issueCount: (code: string) => number }) {
+export function StepTabs({ kind, form, lang, issueCount }: { kind: TProgrammeKind; form: readonly FormSection[]; lang: 'ja' | 'en'; issueCount: (code: string) => number }) {
   const { t } = useTranslation();
   const count = (code: string) => (issueCount(code) ? <Badge size="xs" color="red">{issueCount(code)}</Badge> : null);
   return (
     <Tabs.List>
-      {APPLICATION_FORMS[kind].map((s) => (
+      {form.map((s) => (
         <Tabs.Tab key={s.code} value={s.code} rightSection={count(s.code)}>
           {s.title[lang]}
         </Tabs.Tab>

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, List, SegmentedControl, Stack, Text, Textar
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TProgrammeKind } from '@tsumiki/domain';
 import { ZAddedCompany, ZChangeReason, type TChangeKind } from '@tsumiki/domain/lifecycle';
-import { APPLICATION_FORMS, contentWithValueAt, type FormIssue, type TApplicationContent } from '@tsumiki/domain/programmes';
+import { applicationForm, contentWithValueAt, type FormIssue, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { displayJst, displayYen, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -97,7 +97,7 @@ function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; ki
         return c;
       }
     });
-  const planSections = APPLICATION_FORMS[kind].filter((s) => s.code !== 'applicant' && s.code !== 'pledge');
+  const planSections = (rules ? applicationForm(kind, rules) : []).filter((s) => s.code !== 'applicant' && s.code !== 'pledge');
   return (
     <Card withBorder component="section" aria-labelledby="change-form-heading">
       <Stack gap="sm">

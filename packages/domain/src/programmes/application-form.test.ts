@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROGRAMMES } from './input';
 import { assessApplication, formFields, formIssues } from './application-form';
-import { contentWithValueAt } from './content/schema';
+import { contentWithValueAt, type TApplicationContent } from './content/schema';
+import { when } from './shared/conditions';
+import type { TProgrammeDefinition } from './shared/definition';
 import { cltExampleApplicationContent as completeCltContent } from './clt/examples';
 
 describe('application forms as data', () => {
@@ -34,16 +36,16 @@ describe('application forms as data', () => {
     // Not through contentWithValueAt: the draft schema itself refuses a fractional storey count.
     const complete = completeCltContent();
     const content = { ...complete, grant: { ...complete.grant, facts: { ...complete.grant?.facts, storeys: 2.5 } } };
-    const issues = formIssues('clt_demonstration', content);
+    const issues = formIssues('clt_demonstration', content, BUILTIN_PROGRAMMES.clt_demonstration);
     expect(issues).toEqual([
       expect.objectContaining({ code: 'application.field_invalid', path: 'grant.facts.storeys' }),
     ]);
-    const mail = formIssues('clt_demonstration', contentWithValueAt(completeCltContent(), 'applicant.contactEmail', 'not-mail'));
+    const mail = formIssues('clt_demonstration', contentWithValueAt(completeCltContent(), 'applicant.contactEmail', 'not-mail'), BUILTIN_PROGRAMMES.clt_demonstration);
     expect(mail.map((i) => i.path)).toEqual(['applicant.contactEmail']);
   });
 
   it('a refused pledge blocks submission with its own message', () => {
-    const issues = formIssues('clt_demonstration', contentWithValueAt(completeCltContent(), 'pledge.agreed', false));
+    const issues = formIssues('clt_demonstration', contentWithValueAt(completeCltContent(), 'pledge.agreed', false), BUILTIN_PROGRAMMES.clt_demonstration);
     expect(issues.map((i) => i.code)).toEqual(['application.pledge_required']);
   });
 
@@ -64,10 +66,61 @@ describe('application forms as data', () => {
 
   it('every form field path is unique and the CO2 form starts from an empty budget', () => {
     for (const kind of ['clt_demonstration', 'co2_factor_support', 'lca_implementation'] as const) {
-      const paths = formFields(kind).map((f) => f.path);
+      const paths = formFields(kind, BUILTIN_PROGRAMMES[kind]).map((f) => f.path);
       expect(new Set(paths).size).toBe(paths.length);
     }
     const { result } = assessApplication('co2_factor_support', { programme: 'co2_factor_support' }, undefined, BUILTIN_PROGRAMMES['co2_factor_support']);
     expect(result?.grant.amount).toBe(0);
+  });
+});
+
+describe('LCA eligibility questions follow the published version', () => {
+  const v1 = BUILTIN_PROGRAMMES.lca_implementation;
+  // An office's version 2: one question reworded, one dropped (with its criterion), one added and required.
+  const v2: TProgrammeDefinition = {
+    ...v1,
+    questions: [
+      ...v1.questions.filter((q) => q.fact !== 'cooperatesWithSurveys').map((q) => (q.fact === 'reportsLcaResult' ? { ...q, text: { ja: 'LCA算定結果を毎年度報告する', en: 'Reports the LCA result every year' } } : q)),
+      { fact: 'publishesResult', text: { ja: 'LCA算定結果を自社で公表する', en: 'Publishes the LCA result itself' }, answer: 'yes_no', source: '公募要領' },
+    ],
+    eligibility: [
+      ...v1.eligibility.filter((c) => c.code !== 'eligibility.lca.cooperate_surveys'),
+      { code: 'eligibility.lca.publishes', text: { ja: '結果を公表すること', en: 'Publishes the result' }, requires: when.isTrue('publishesResult'), level: 'required', source: '公募要領' },
+    ],
+  };
+  const answered = {
+    programme: 'lca_implementation',
+    applicant: { name: '株式会社〇〇設計', representative: '代表取締役 山田太郎', address: '東京都千代田区', contactName: '佐藤', contactEmail: 'sato@example.jp', contactPhone: '03-0000-0000' },
+    outline: { purpose: '事務所ビルのLCA' },
+    pledge: { agreed: true },
+    grant: { facts: { withBimModel: false, reportsLcaResult: true, cooperatesWithSurveys: true }, lines: [{ id: 'l1', section: 'lca', category: 'lca_calculation', amount: 2_200_000 }] },
+  } as const satisfies TApplicationContent;
+
+  it('the form asks the version’s questions in its words, and requires those every application must meet', () => {
+    const label = (def: TProgrammeDefinition, fact: string) => formFields('lca_implementation', def).find((f) => f.path === `grant.facts.${fact}`);
+    expect(label(v1, 'reportsLcaResult')?.label.ja).toBe('LCA算定結果を国土交通省等に報告する');
+    expect(label(v2, 'reportsLcaResult')?.label.ja).toBe('LCA算定結果を毎年度報告する');
+    expect(label(v2, 'cooperatesWithSurveys')).toBeUndefined();
+    expect(label(v2, 'publishesResult')).toMatchObject({ kind: 'boolean', required: true });
+    expect(label(v2, 'meetsBimRequirements')?.required).toBe(false);
+  });
+
+  it('an answer complete under version 1 is assessed under version 2 by version 2’s questions', () => {
+    expect(assessApplication('lca_implementation', answered, undefined, v1).issues).toEqual([]);
+    const under2 = assessApplication('lca_implementation', answered, undefined, v2);
+    expect(under2.issues.map((i) => [i.code, i.path])).toEqual([
+      ['application.field_required', 'grant.facts.publishesResult'],
+      ['grant.field_unknown', 'grant.facts'],
+    ]);
+    const fixed = { ...answered, grant: { ...answered.grant, facts: { withBimModel: false, reportsLcaResult: true, publishesResult: true } } };
+    const ok = assessApplication('lca_implementation', fixed, undefined, v2);
+    expect(ok.issues).toEqual([]);
+    expect(ok.result?.grant.amount).toBe(2_200_000);
+  });
+
+  it('an answer of the wrong type is named by its question', () => {
+    const wrong = { ...answered, grant: { ...answered.grant, facts: { ...answered.grant.facts, withBimModel: 'yes' } } };
+    const { issues } = assessApplication('lca_implementation', wrong, undefined, v1);
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'grant.fact_boolean', path: 'grant.facts.withBimModel', params: expect.objectContaining({ field: 'BIMモデルを作成した上でLCAを行う' }) }));
   });
 });

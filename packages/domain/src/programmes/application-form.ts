@@ -5,7 +5,8 @@ import { CLT_USE_NAMES, CLT_USES } from './clt/tables';
 import { ZIsoDate } from './shared/dates';
 import { computeGrant, validateGrantInput, valueAt, type TGrantResult } from './input';
 import type { ProgrammeCode } from './shared/reasons';
-import type { TProgrammeDefinition } from './shared/definition';
+import type { TProgrammeDefinition, TQuestion } from './shared/definition';
+import type { TCondition } from './shared/conditions';
 import { missingDocuments, type AttachedDocument } from './submission-documents';
 import type { TApplicationContent } from './content/schema';
 import { budgetRows, budgetTables, type BudgetTable } from './budget-tables';
@@ -203,16 +204,32 @@ const LCA_SECTIONS: readonly FormSection[] = [
     source: 'SPEC §4',
     fields: [
       f('outline.purpose', '事業の目的と対象建築物', 'Purpose and building', 'textarea', true, { max: 6000 }),
-      yesNo('grant.facts.withBimModel', 'BIMモデルを用いてLCAを行う', 'LCA with a BIM model', 'SPEC §4', false),
-      // The ¥4,000,000 addition and the conditions of the call are answered here: without them no
-      // applicant could meet the call's requirements or reach the higher cap.
-      yesNo('grant.facts.developsFactors', 'LCA算定に必要なCO2原単位も策定する', 'The CO2 factors the LCA needs are developed too', '002 LCA実施型 補助額等', false),
-      yesNo('grant.facts.meetsBimRequirements', 'BIM活用型の要件を満たす（BIMモデルを用いる場合）', 'Meets the BIM-use requirements (with a BIM model)', '002 LCA実施型 補助要件 ※', false),
-      yesNo('grant.facts.reportsLcaResult', 'LCAの結果を報告する', 'Reports the LCA result', 'SPEC §4'),
-      yesNo('grant.facts.cooperatesWithSurveys', '国土交通省等による調査に協力する', 'Cooperates with MLIT surveys', '002 LCA実施型 補助要件'),
     ],
   },
 ];
+
+const QUESTION_FIELD_KINDS: Readonly<Record<TQuestion['answer'], FormFieldKind>> = { yes_no: 'boolean', number: 'number', date: 'date', text: 'text' };
+
+/**
+ * A fact the applicant must always answer: a required criterion reads it and applies to every
+ * application. A question only some applications meet (BIM requirements, asked when a BIM model
+ * is used) or one that only moves a cap stays optional, so an unanswered one never blocks 提出.
+ */
+function alwaysRequiredFacts(def: Pick<TProgrammeDefinition, 'eligibility'>): Set<string> {
+  const read = (c: TCondition): string[] => ('fact' in c ? [c.fact] : 'all' in c ? c.all.flatMap(read) : 'any' in c ? c.any.flatMap(read) : read(c.not));
+  return new Set(def.eligibility.filter((c) => c.level === 'required' && c.appliesWhen === undefined).flatMap((c) => read(c.requires)));
+}
+
+/** The definition's own eligibility questions as form fields: an office rewords, adds or drops one by publishing a version. */
+export function questionFields(def: Pick<TProgrammeDefinition, 'questions' | 'eligibility'>): FormField[] {
+  const required = alwaysRequiredFacts(def);
+  return def.questions.map((q) =>
+    f(`grant.facts.${q.fact}`, q.text.ja, q.text.en, QUESTION_FIELD_KINDS[q.answer], required.has(q.fact), {
+      source: q.source,
+      ...(q.answer === 'number' ? { max: Number.MAX_SAFE_INTEGER } : q.answer === 'text' ? { max: 500 } : {}),
+    }),
+  );
+}
 
 const PLEDGE: FormSection = {
   code: 'pledge',
@@ -223,13 +240,24 @@ const PLEDGE: FormSection = {
   ],
 };
 
-export const APPLICATION_FORMS: Readonly<Record<TProgrammeKind, readonly FormSection[]>> = {
+const STATIC_FORMS: Readonly<Record<TProgrammeKind, readonly FormSection[]>> = {
   clt_demonstration: [...CLT_SECTIONS, CLT_COUNCIL_OPERATOR, PLEDGE],
   co2_factor_support: [...CO2_SECTIONS, PLEDGE],
   lca_implementation: [...LCA_SECTIONS, PLEDGE],
 };
 
-export const formFields = (kind: TProgrammeKind): FormField[] => APPLICATION_FORMS[kind].flatMap((s) => s.fields);
+/**
+ * The application form of a programme under the version it is pinned to. The CLT and CO2 engines
+ * bring their own questions; a generic-engine programme (LCA implementation support) asks the
+ * definition's questions in its outline, so they follow the published version.
+ */
+export function applicationForm(kind: TProgrammeKind, def: Pick<TProgrammeDefinition, 'questions' | 'eligibility'>): readonly FormSection[] {
+  const questions = questionFields(def);
+  if (questions.length === 0) return STATIC_FORMS[kind];
+  return STATIC_FORMS[kind].map((s) => (s.code === 'outline' ? { ...s, fields: [...s.fields, ...questions] } : s));
+}
+
+export const formFields = (kind: TProgrammeKind, def: Pick<TProgrammeDefinition, 'questions' | 'eligibility'>): FormField[] => applicationForm(kind, def).flatMap((s) => s.fields);
 
 /** A dotted content path ("grant.facts.storeys"), as the form fields name them. */
 export const valueAtPath = (content: unknown, path: string): unknown => valueAt(content, path.split('.'));
@@ -281,9 +309,9 @@ function fieldIssue(field: FormField, value: unknown): FormIssue | null {
 }
 
 /** Issues of the form fields alone: what the wizard shows as you type. */
-export function formIssues(kind: TProgrammeKind, content: TApplicationContent): FormIssue[] {
+export function formIssues(kind: TProgrammeKind, content: TApplicationContent, def: Pick<TProgrammeDefinition, 'questions' | 'eligibility'>): FormIssue[] {
   const issues: FormIssue[] = [];
-  for (const field of formFields(kind)) {
+  for (const field of formFields(kind, def)) {
     const value = valueAtPath(content, field.path);
     // A yes/no the applicant must answer: unanswered is "required", and the pledge must be a yes.
     if (field.kind === 'boolean' && field.required && typeof value !== 'boolean') {
@@ -302,7 +330,7 @@ export function formIssues(kind: TProgrammeKind, content: TApplicationContent): 
  * number with the column (「経費 #2 契約（購入）の開始日」) — so a message never shows the path.
  */
 export function fieldLabelAt(kind: TProgrammeKind, def: TProgrammeDefinition, content: unknown, path: string): Text | null {
-  const field = formFields(kind).find((f) => f.path === path);
+  const field = formFields(kind, def).find((f) => f.path === path);
   if (field) return field.label;
   for (const table of budgetTables(def)) {
     if (!path.startsWith(`${table.rowsPath}.`)) continue;
@@ -331,7 +359,7 @@ const ENGINE_FORMS: Partial<Record<TProgrammeDefinition['engine'], TProgrammeKin
  */
 export function factLabeller(def: TProgrammeDefinition, kind: TProgrammeKind | undefined = ENGINE_FORMS[def.engine]): FactLabeller {
   const prefix = 'grant.facts.';
-  const fields = new Map(kind ? formFields(kind).filter((f) => f.path.startsWith(prefix)).map((f) => [f.path.slice(prefix.length), f.label]) : []);
+  const fields = new Map(kind ? formFields(kind, def).filter((f) => f.path.startsWith(prefix)).map((f) => [f.path.slice(prefix.length), f.label]) : []);
   const columns = new Map(budgetTables(def).flatMap((table) => table.columns.map((c) => [c.key, c.label] as const)));
   const question = questionLabeller(def);
   const factor = def.engine === 'co2_factor' ? CO2_FACTOR_FACT_LABELS : {};
@@ -439,7 +467,7 @@ export function assessApplication(
   attachments: readonly AttachedDocument[] | undefined,
   def: TProgrammeDefinition,
 ): ApplicationAssessment {
-  const issues = formIssues(kind, content);
+  const issues = formIssues(kind, content, def);
   if (attachments) issues.push(...missingDocuments(kind, def, content, attachments));
 
   if (kind === 'clt_demonstration') {

@@ -8,6 +8,7 @@ import { computeCo2, type Co2Breakdown } from './co2/compute';
 import { ZCo2GrantInput, type TCo2GrantInput } from './co2/input';
 import type { TProgrammeDefinition } from './shared/definition';
 import {
+  checkFactsAgainstQuestions,
   checkLinesAgainstDefinition,
   computeGeneric,
   ZGenericGrantInput,
@@ -34,22 +35,13 @@ export const BUILTIN_PROGRAMMES: Readonly<Record<TProgrammeKind, TProgrammeDefin
 export const programmeByCode = (code: string): TProgrammeDefinition | undefined =>
   Object.hasOwn(BUILTIN_PROGRAMMES, code) ? BUILTIN_PROGRAMMES[code as TProgrammeKind] : undefined;
 
-const bool = z.boolean({ error: 'grant.fact_boolean' }).optional();
-export const ZLcaFacts = z.strictObject({
-  withBimModel: bool,
-  developsFactors: bool,
-  reportsLcaResult: bool,
-  cooperatesWithSurveys: bool,
-  meetsBimRequirements: bool,
-});
-
 /** Lines of a single-section programme may leave the section out. */
 export const ZLcaLine = ZGenericLine.extend({
   section: z.literal('lca', { error: 'grant.section_unknown' }).default('lca'),
 });
 export const ZLcaGrantInput = ZGenericGrantInput.extend({
   programme: z.literal('lca_implementation'),
-  facts: ZLcaFacts.default({}),
+  // The questions are the definition's (validateGrantInput checks the answers against the version).
   lines: z.array(ZLcaLine).max(2000, { message: 'grant.too_many_lines' }),
 });
 export type TLcaGrantInput = z.output<typeof ZLcaGrantInput>;
@@ -157,7 +149,8 @@ export function validateGrantInput(
   if (!parsed.success) return { ok: false, issues: toInputIssues(parsed.error.issues, withProgramme) };
   const value = parsed.data as TGrantComputeInput | TGenericGrantInput;
   if (def.engine === 'generic') {
-    const issues = checkLinesAgainstDefinition(def, (value as TGenericGrantInput).lines);
+    const generic = value as TGenericGrantInput;
+    const issues = [...checkFactsAgainstQuestions(def, generic.facts), ...checkLinesAgainstDefinition(def, generic.lines)];
     if (issues.length) return { ok: false, issues };
   }
   return { ok: true, value };

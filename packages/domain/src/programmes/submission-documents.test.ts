@@ -64,7 +64,7 @@ describe('required documents at submission (003 §6.4)', () => {
 
 describe('CLT facts asked by the form (003 §2.1, §2.2)', () => {
   it('asks the facts the eligibility rules read, so a complete form leaves none undetermined', () => {
-    const paths = formFields('clt_demonstration').map((f) => f.path);
+    const paths = formFields('clt_demonstration', CLT_DEMONSTRATION).map((f) => f.path);
     for (const fact of ['contentClear', 'constructionCertainAfterDesign', 'councilOperatorIsIndividual', 'councilOperatorCanAccount', 'buildsAdoptedDesignDemo', 'isStructureNotBuilding'])
       expect(paths).toContain(`grant.facts.${fact}`);
     const validated = validateGrantInput(CLT_DEMONSTRATION, (cltExampleApplicationContent() as { grant: unknown }).grant);

@@ -2,7 +2,7 @@ import { yen, type Yen } from '../money';
 import type { TProgrammeKind } from '../programme';
 import { formFields } from '../programmes/application-form';
 import { CLT_USE_NAMES, CLT_USES, type TCltUse } from '../programmes/clt/tables';
-import { FACTOR_KIND_NAMES, FACTOR_KINDS } from '../programmes/co2/definition';
+import { CO2_FACTOR_SUPPORT, FACTOR_KIND_NAMES, FACTOR_KINDS } from '../programmes/co2/definition';
 import { type PublicationSource, SELECTED_STATUSES } from './reports';
 import type { TReviewStatus } from './workflow';
 
@@ -78,9 +78,9 @@ export const BREAKDOWNS_OF: Readonly<Record<TProgrammeKind, readonly TBreakdown[
   lca_implementation: ['applicantRegion'],
 };
 
-/** The label of the CO2 form's applicant-kind option, as the form shows it. */
+/** The label of the CO2 form's applicant-kind option, as the form shows it (a field of the engine's own form, the same in every version). */
 function applicantKindLabel(value: unknown, locale: 'ja' | 'en'): string | null {
-  const field = formFields('co2_factor_support').find((f) => f.path === 'grant.applicant.kind');
+  const field = formFields('co2_factor_support', CO2_FACTOR_SUPPORT).find((f) => f.path === 'grant.applicant.kind');
   const option = field?.options?.find((o) => o.value === value);
   return option ? option.label[locale] : null;
 }

@@ -4,11 +4,12 @@ import type { TProgrammeKind } from '../../programme';
 import { ZCltFacts, ZCltLine } from '../clt/input';
 import { CLT_USES } from '../clt/tables';
 import { ZCo2Factor, ZCo2Line, ZLicence } from '../co2/input';
-import { ZLcaFacts, ZLcaLine } from '../input';
+import { ZLcaLine } from '../input';
 import { ZAmount } from '../shared/amounts';
 import { ZApplicationAnswer } from '../shared/checklist';
 import { ZIsoDate } from '../shared/dates';
 import { setAtPath } from '../shared/paths';
+import { ZFacts } from '../shared/result';
 
 /**
  * Application content, typed per programme: what the portal's forms write (application-form.ts,
@@ -142,7 +143,8 @@ export const ZLcaContent = z.strictObject({
   parties: ZPartiesPart,
   grant: z
     .strictObject({
-      facts: ZLcaFacts.optional(),
+      // Answers to the pinned version's questions: their names and types are checked against it (checkFactsAgainstQuestions).
+      facts: ZFacts.optional(),
       lines: z.array(ZLcaLineDraft).max(2000, { message: 'grant.too_many_lines' }).optional(),
     })
     .optional(),

@@ -1,5 +1,5 @@
 import { yen, type Yen } from '../../money';
-import { APPLICATION_FORMS, assessApplication, valueAtPath, type FormField } from '../application-form';
+import { applicationForm, assessApplication, valueAtPath, type FormField } from '../application-form';
 import { budgetRows, budgetTables, columnOptions, type BudgetRow, type BudgetTable } from '../budget-tables';
 import { ENVIRONMENTAL_CHECKLIST } from '../shared/checklist';
 import type { GrantSummary } from '../shared/result';
@@ -132,10 +132,10 @@ const CHECKLIST_ANSWERS = [
   { value: 'not_applicable', label: { ja: '該当なし', en: 'Not applicable' } },
 ];
 
-function fieldChanges(older: TApplicationContent, newer: TApplicationContent): FieldChange[] {
+function fieldChanges(older: TApplicationContent, newer: TApplicationContent, def: TProgrammeDefinition): FieldChange[] {
   const kind = newer.programme;
   const groups: { section: Text; fields: readonly Labelled[] }[] = [
-    ...APPLICATION_FORMS[kind].map((s) => ({ section: s.title, fields: s.fields })),
+    ...applicationForm(kind, def).map((s) => ({ section: s.title, fields: s.fields })),
     ...EXTRA_FIELDS[kind],
     ...(kind === 'clt_demonstration'
       ? [
@@ -211,7 +211,7 @@ export function compareSubmittedVersions(older: TApplicationContent, newer: TApp
   const [a, b] = [grantOf(older, def), grantOf(newer, def)];
   const pick = (k: keyof GrantSummary & ('requested' | 'eligibleCost' | 'base' | 'amount' | 'ownShare')): AmountChange => ({ before: a ? a[k] : null, after: b ? b[k] : null });
   return {
-    fields: fieldChanges(older, newer),
+    fields: fieldChanges(older, newer, def),
     lines: lineChanges(older, newer, def),
     amounts: { requested: pick('requested'), eligibleCost: pick('eligibleCost'), base: pick('base'), grant: pick('amount'), ownShare: pick('ownShare') },
     amountLabels: COMPARED_AMOUNT_LABELS,

@@ -44,26 +44,26 @@ export interface CltFormInput {
 }
 
 export function cltFormDocument({ content, result, def, title }: CltFormInput): FormPart[] {
-  const applicant = sectionFields(KIND, 'applicant', content);
+  const applicant = sectionFields(KIND, def, 'applicant', content);
   const form1: FormBlock[] = [{ kind: 'note', text: text('CLT活用建築物等実証事業に係る提案について、下記のとおり申請します。', 'We propose the following for the CLT building demonstration project.') }, applicant];
   if (title !== undefined) form1.push({ kind: 'fields', rows: [{ key: 'title', label: text('事業名', 'Project name'), value: title ? same(title) : { kind: 'blank' } }] });
   return [
     { key: 'form1', title: text('様式1 提案申請書', '様式1 Proposal'), blocks: form1 },
-    { key: 'form2', title: text('様式2 建築物の概要', '様式2 Building outline'), blocks: [sectionFields(KIND, 'building', content)] },
+    { key: 'form2', title: text('様式2 建築物の概要', '様式2 Building outline'), blocks: [sectionFields(KIND, def, 'building', content)] },
     {
       key: 'form3',
       title: text('様式3 実証内容及び実証計画', '様式3 Demonstration content and plan'),
       blocks: [
-        sectionFields(KIND, 'plan', content),
-        sectionFields(KIND, 'bonus', content, text('加点・特例の該当', 'Bonus points and special rate')),
-        sectionFields(KIND, 'councilOperator', content, text('協議会運営者', 'Council operator')),
+        sectionFields(KIND, def, 'plan', content),
+        sectionFields(KIND, def, 'bonus', content, text('加点・特例の該当', 'Bonus points and special rate')),
+        sectionFields(KIND, def, 'councilOperator', content, text('協議会運営者', 'Council operator')),
       ],
     },
     budgetPart(def, 'form4_1', text('様式4-1 事業予算書（実証事業用）', '様式4-1 Budget (demonstration)'), content, result, (b) => b.form4_1),
     budgetPart(def, 'form4_2', text('様式4-2 事業予算書（協議会運営用）', '様式4-2 Budget (council)'), content, result, (b) => b.form4_2),
     ...(result ? [proposalPart(def, result)] : []),
     { key: 'checklist', title: text('添付様式6 環境負荷低減の取組に関するチェックシート', '添付様式6 Environmental checklist'), blocks: [checklistTable(content)] },
-    { key: 'pledge', title: text('誓約', 'Pledge'), blocks: [sectionFields(KIND, 'pledge', content)] },
+    { key: 'pledge', title: text('誓約', 'Pledge'), blocks: [sectionFields(KIND, def, 'pledge', content)] },
   ];
 }
 

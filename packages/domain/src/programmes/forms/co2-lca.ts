@@ -40,11 +40,11 @@ export function co2FormDocument({ content, result, def }: { content: TCo2Content
   if (!result) quote.push(NOT_COMPUTED);
   else quote.push({ kind: 'fields', rows: co2Figures(def, result, sums, total) });
   return [
-    { key: 'applicant', title: text('申請者', 'Applicant'), blocks: [sectionFields('co2_factor_support', 'applicant', content)] },
-    { key: 'outline', title: text('① 製品の概要・② 実施体制・③ スケジュール', '① Products, ② parties, ③ schedule'), blocks: [sectionFields('co2_factor_support', 'outline', content)] },
+    { key: 'applicant', title: text('申請者', 'Applicant'), blocks: [sectionFields('co2_factor_support', def, 'applicant', content)] },
+    { key: 'outline', title: text('① 製品の概要・② 実施体制・③ スケジュール', '① Products, ② parties, ③ schedule'), blocks: [sectionFields('co2_factor_support', def, 'outline', content)] },
     { key: 'factors', title: text('策定する原単位', 'Factors to develop'), blocks: [budgetTable(factorsTable!, content), ...(result ? [factorTable(result.breakdown)] : [])] },
     { key: 'quote', title: text('④ 申請額の見積（5区分）', '④ Quote by the five categories'), blocks: quote },
-    { key: 'pledge', title: text('誓約', 'Pledge'), blocks: [sectionFields('co2_factor_support', 'pledge', content)] },
+    { key: 'pledge', title: text('誓約', 'Pledge'), blocks: [sectionFields('co2_factor_support', def, 'pledge', content)] },
   ];
 }
 
@@ -128,9 +128,9 @@ export function lcaFormDocument({ content, result, def }: { content: TLcaContent
     });
   }
   return [
-    { key: 'applicant', title: text('申請者', 'Applicant'), blocks: [sectionFields('lca_implementation', 'applicant', content)] },
-    { key: 'outline', title: text('事業概要', 'Project outline'), blocks: [sectionFields('lca_implementation', 'outline', content)] },
+    { key: 'applicant', title: text('申請者', 'Applicant'), blocks: [sectionFields('lca_implementation', def, 'applicant', content)] },
+    { key: 'outline', title: text('事業概要', 'Project outline'), blocks: [sectionFields('lca_implementation', def, 'outline', content)] },
     { key: 'costs', title: text('補助対象経費', 'Eligible costs'), blocks: costs },
-    { key: 'pledge', title: text('誓約', 'Pledge'), blocks: [sectionFields('lca_implementation', 'pledge', content)] },
+    { key: 'pledge', title: text('誓約', 'Pledge'), blocks: [sectionFields('lca_implementation', def, 'pledge', content)] },
   ];
 }

@@ -1,8 +1,9 @@
 import { formatYen, yen } from '../../money';
 import type { TProgrammeKind } from '../../programme';
-import { APPLICATION_FORMS, valueAtPath, type FormField, type FormSection } from '../application-form';
+import { applicationForm, valueAtPath, type FormField, type FormSection } from '../application-form';
 import { budgetCell, budgetRows, columnOptions, type BudgetRow, type BudgetTable } from '../budget-tables';
 import type { TApplicationContent } from '../content/schema';
+import type { TProgrammeDefinition } from '../shared/definition';
 import { ENVIRONMENTAL_CHECKLIST } from '../shared/checklist';
 import { formatEraDate, ZIsoDate } from '../shared/dates';
 import type { LicenceJudgement } from '../co2/licences';
@@ -39,15 +40,15 @@ export function fieldValue(field: FormField, value: unknown): FormValue {
   }
 }
 
-export const sectionOf = (kind: TProgrammeKind, code: string): FormSection => {
-  const section = APPLICATION_FORMS[kind].find((s) => s.code === code);
+export const sectionOf = (kind: TProgrammeKind, def: TProgrammeDefinition, code: string): FormSection => {
+  const section = applicationForm(kind, def).find((s) => s.code === code);
   if (!section) throw new Error(`No section ${code} in the ${kind} application form`);
   return section;
 };
 
 /** One section of the application form as label | value rows. */
-export function sectionFields(kind: TProgrammeKind, code: string, content: TApplicationContent, title?: FormText): FormBlock {
-  const section = sectionOf(kind, code);
+export function sectionFields(kind: TProgrammeKind, def: TProgrammeDefinition, code: string, content: TApplicationContent, title?: FormText): FormBlock {
+  const section = sectionOf(kind, def, code);
   const rows: FormRow[] = section.fields.map((f) => ({ key: f.path, label: f.label, value: fieldValue(f, valueAtPath(content, f.path)) }));
   return title ? { kind: 'fields', title, rows } : { kind: 'fields', rows };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZCltFacts } from '../clt/input';
 import { ZCo2Factor } from '../co2/input';
-import { ZLcaFacts } from '../input';
+import { formFields } from '../application-form';
 import { LCA_IMPLEMENTATION } from '../lca/definition';
 import { ENGINE_FACTS } from './engine-facts';
 
@@ -16,7 +16,9 @@ describe('the facts each engine gives its conditions', () => {
     expect([...ENGINE_FACTS.co2_factor].sort()).toEqual([...Object.keys(ZCo2Factor.shape), ...derived].sort());
   });
 
-  it('are, for the LCA programme, the questions its definition asks', () => {
-    expect(LCA_IMPLEMENTATION.questions.map((q) => q.fact).sort()).toEqual(Object.keys(ZLcaFacts.shape).sort());
+  it('are, for the LCA programme, the questions its definition asks, and its form asks exactly those', () => {
+    const asked = formFields('lca_implementation', LCA_IMPLEMENTATION).filter((f) => f.path.startsWith('grant.facts.')).map((f) => f.path.slice('grant.facts.'.length));
+    expect(asked.sort()).toEqual(LCA_IMPLEMENTATION.questions.map((q) => q.fact).sort());
+    expect(ENGINE_FACTS.generic).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { yen, type Yen } from '../../money';
 import { sumYen, ZAmount } from './amounts';
 import type { Facts } from './conditions';
-import { ZTaxTreatment, type TProgrammeDefinition } from './definition';
+import { ZTaxTreatment, type TProgrammeDefinition, type TQuestion } from './definition';
 import { reason, type InputIssue, type Reason } from './reasons';
 import {
   breakdownAmount,
@@ -102,6 +102,36 @@ export function checkLinesAgainstDefinition(
       });
     issues.push(...breakdownIssues(line, at));
   });
+  return issues;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ANSWER_FITS: Readonly<Record<TQuestion['answer'], (v: unknown) => boolean>> = {
+  yes_no: (v) => typeof v === 'boolean',
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  date: (v) => typeof v === 'string' && ISO_DATE.test(v),
+  text: (v) => typeof v === 'string',
+};
+const ANSWER_EXPECTED: Readonly<Record<TQuestion['answer'], string>> = { yes_no: 'true / false', number: 'number', date: 'YYYY-MM-DD', text: 'text' };
+
+/**
+ * The answers of a definition that asks its own questions: only facts it asks, each of its
+ * answer type (null or absent: not answered yet). The questions are the version's, so an office
+ * changes what is asked by publishing; an answer to a question a newer version dropped is refused.
+ */
+export function checkFactsAgainstQuestions(def: Pick<TProgrammeDefinition, 'questions'>, facts: Readonly<Record<string, unknown>>): InputIssue[] {
+  const issues: InputIssue[] = [];
+  for (const [fact, value] of Object.entries(facts)) {
+    const question = def.questions.find((q) => q.fact === fact);
+    const field = `facts.${fact}`;
+    if (!question) issues.push({ code: 'grant.field_unknown', path: ['facts'], params: { field: 'facts', keys: fact } });
+    else if (value !== null && value !== undefined && !ANSWER_FITS[question.answer](value))
+      issues.push(
+        question.answer === 'yes_no'
+          ? { code: 'grant.fact_boolean', path: ['facts', fact], params: { field } }
+          : { code: 'grant.field_type', path: ['facts', fact], params: { field, expected: ANSWER_EXPECTED[question.answer] } },
+      );
+  }
   return issues;
 }
 
