@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import type { TProgrammeKind } from '@tsumiki/domain';
 import { type FormDocument, type FormIssue, type FormSection } from '@tsumiki/domain/programmes';
-import { displayJst, displayJstTime, errorText, FormDocumentView, type AppRouter } from '@tsumiki/ui';
+import { displayJstTime, errorText, FormDocumentView, type AppRouter } from '@tsumiki/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from './countdown';
