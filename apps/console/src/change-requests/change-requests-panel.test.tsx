@@ -5,7 +5,7 @@ import { messages } from '../messages';
 import { ChangeRequestsPanel } from './change-requests-panel';
 
 const pending = {
-  id: 'c1',
+  id: '20000000-0000-4000-8000-0000000000c1',
   kind: 'budget',
   status: 'pending',
   reason: 'CLTパネル数量の見直し',
@@ -33,11 +33,17 @@ describe('change requests panel (console)', () => {
     expect(screen.getByText('予算変更')).toBeTruthy();
     expect(screen.getByText('交付額 11,810,000円 → 変更後 11,645,000円（変更後の内容による上限 11,645,000円）')).toBeTruthy();
     expect(screen.getByText('grant.building.lines.0.amount')).toBeTruthy();
+    // A rejection without its reason is named at the reason, and nothing is sent.
     fireEvent.click(screen.getByRole('button', { name: '承認しない' }));
     expect(await screen.findByText('不承認とする場合は理由を入力してください。申請者に通知されます。')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('理由（不承認の場合は必須。申請者に通知されます）'), { target: { value: '数量の根拠が不足' } });
+    expect(api.calls.filter((c) => c.path === 'lifecycle.decideChange')).toHaveLength(0);
+    const reason = screen.getByLabelText<HTMLTextAreaElement>('理由（不承認の場合は必須。申請者に通知されます）');
+    fireEvent.change(reason, { target: { value: '数量の根拠が不足' } });
+    // The message goes as the reason is typed.
+    await waitFor(() => expect(screen.queryByText('不承認とする場合は理由を入力してください。申請者に通知されます。')).toBeNull());
     fireEvent.click(screen.getByRole('button', { name: '承認しない' }));
-    await waitFor(() => expect(api.calls.filter((c) => c.path === 'lifecycle.decideChange')).toHaveLength(2));
-    expect(api.calls.filter((c) => c.path === 'lifecycle.decideChange')[1]?.input).toEqual({ changeRequestId: 'c1', decision: 'rejected', reason: '数量の根拠が不足' });
+    await waitFor(() => expect(api.calls.filter((c) => c.path === 'lifecycle.decideChange')).toHaveLength(1));
+    expect(api.calls.filter((c) => c.path === 'lifecycle.decideChange')[0]?.input).toEqual({ changeRequestId: '20000000-0000-4000-8000-0000000000c1', decision: 'rejected', reason: '数量の根拠が不足' });
+    expect(reason.value).toBe('数量の根拠が不足');
   });
 });

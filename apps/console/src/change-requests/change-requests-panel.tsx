@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { DataTable, displayJst, displayYen, errorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
-import { useState } from 'react';
+import { ZChangeDecisionForm, type TChangeDecision } from '@tsumiki/domain/lifecycle';
+import { DataTable, displayJst, displayYen, errorText, QueryState, useDomainForm, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 
 type ChangeRow = RouterOutputs['lifecycle']['staffChanges'][number];
@@ -34,7 +34,7 @@ function ChangeCard({ applicationId, change }: { applicationId: string; change: 
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
+  const form = useDomainForm(ZChangeDecisionForm, { initialValues: { changeRequestId: change.id, decision: 'approved', reason: '' } });
   const decide = useMutation(
     trpc.lifecycle.decideChange.mutationOptions({
       onSuccess: async () => {
@@ -44,6 +44,11 @@ function ChangeCard({ applicationId, change }: { applicationId: string; change: 
     }),
   );
   const yen = (n: number) => displayYen(n, i18n.language);
+  // Each button is the decision: set it, then the schema checks the reason against it (a rejection needs one).
+  const decideAs = (decision: TChangeDecision) => {
+    form.setFieldValue('decision', decision);
+    form.onSubmit(({ reason, ...rest }) => decide.mutate({ ...rest, ...(reason?.trim() ? { reason } : {}) }))();
+  };
   const columns: DataColumn<ChangeItem>[] = [
     { id: 'path', header: t('changeRequests.path'), rowHeader: true, cell: (c) => <code>{c.path}</code> },
     { id: 'before', header: t('changeRequests.before'), cell: (c) => shown(c.before) },
@@ -66,17 +71,17 @@ function ChangeCard({ applicationId, change }: { applicationId: string; change: 
         <DataTable data={change.changes} columns={columns} rowKey={(c) => c.path} label={t('changeRequests.items')} empty={<Text c="dimmed">{t('changeRequests.noItems')}</Text>} striped={false} />
         {change.status === 'pending' ? (
           <>
-            <Textarea label={t('changeRequests.decisionReason')} autosize minRows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+            <Textarea label={t('changeRequests.decisionReason')} autosize minRows={2} maxLength={2000} {...form.getInputProps('reason')} />
             {decide.isError && (
               <Alert color="red" role="alert">
                 {errorText(t, decide.error)}
               </Alert>
             )}
             <Group>
-              <Button color="teal" loading={decide.isPending} onClick={() => decide.mutate({ changeRequestId: change.id, decision: 'approved', ...(reason.trim() ? { reason } : {}) })}>
+              <Button color="teal" loading={decide.isPending} onClick={() => decideAs('approved')}>
                 {t('changeRequests.approve')}
               </Button>
-              <Button color="red" variant="light" loading={decide.isPending} onClick={() => decide.mutate({ changeRequestId: change.id, decision: 'rejected', reason })}>
+              <Button color="red" variant="light" loading={decide.isPending} onClick={() => decideAs('rejected')}>
                 {t('changeRequests.reject')}
               </Button>
             </Group>

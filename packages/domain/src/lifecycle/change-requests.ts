@@ -134,12 +134,26 @@ export function checkChange(input: {
 
 export const CHANGE_DECISIONS = ['approved', 'rejected'] as const;
 export const ZChangeDecision = z.enum(CHANGE_DECISIONS, { error: 'change.decision_unknown' });
+export type TChangeDecision = z.output<typeof ZChangeDecision>;
+
+/** A rejection needs its reason, which the applicant is told; an approval may have one. */
+const lacksReason = (decision: TChangeDecision, reason: string | undefined) => decision === 'rejected' && (reason?.trim() ?? '') === '';
+
+/** The office's decision on a change request, as the API takes it. */
+export const ZChangeDecisionInput = z.object({
+  changeRequestId: z.uuid(),
+  decision: ZChangeDecision,
+  reason: z.string().max(2000, { message: 'change.reason_too_long' }).optional(),
+});
+
+/** The console's decision form: the same input, with a rejection's missing reason named at the reason as typed. */
+export const ZChangeDecisionForm = ZChangeDecisionInput.refine((v) => !lacksReason(v.decision, v.reason), { path: ['reason'], message: 'change.decision_reason_required' });
 
 /** A decision on a pending request; a rejection needs its reason, which the applicant is told. */
 export function checkDecision(input: { status: string; decision: 'approved' | 'rejected'; reason: string | undefined }): Outcome<{ reason: string | null }> {
   if (input.status !== 'pending') return refuse('change.already_decided', { status: input.status });
   const reason = input.reason?.trim() ?? '';
-  if (input.decision === 'rejected' && reason === '') return refuse('change.decision_reason_required');
+  if (lacksReason(input.decision, input.reason)) return refuse('change.decision_reason_required');
   if (reason.length > 2000) return refuse('change.reason_too_long');
   return accept({ reason: reason === '' ? null : reason });
 }

@@ -1,5 +1,5 @@
 import { ZUploadAttachmentInput } from '@tsumiki/domain';
-import { ZChangeDecision, ZChangeReason, ZChangeRequestInput, ZRequestAnswer, ZResultsReportDraft } from '@tsumiki/domain/lifecycle';
+import { ZChangeDecisionInput, ZChangeReason, ZChangeRequestInput, ZRequestAnswer, ZResultsReportDraft } from '@tsumiki/domain/lifecycle';
 import { listUndeliveredMail } from '@tsumiki/db';
 import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
@@ -60,6 +60,6 @@ export const lifecycleRouter = createTRPCRouter({
   /** Console: the change requests of one application, before → after. */
   staffChanges: staffProcedure.input(ZApplicationRef).query(({ ctx, input }) => changeRequestsForStaff(ctx, input.applicationId)),
   decideChange: staffProcedure
-    .input(z.object({ changeRequestId: z.uuid(), decision: ZChangeDecision, reason: z.string().max(2000, { message: 'change.reason_too_long' }).optional() }))
+    .input(ZChangeDecisionInput)
     .mutation(({ ctx, input }) => decideChange(ctx, input)),
 });
