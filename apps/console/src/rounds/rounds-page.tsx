@@ -1,8 +1,8 @@
-import { Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { isRoundDraft, isRoundPublished, type TRoundAction } from '@tsumiki/domain';
-import { DataTable, displayFiscalYear, displayJst, displayYen, errorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
+import { isRoundDraft, isRoundPublished, ZRoundCode, type TRoundAction } from '@tsumiki/domain';
+import { DataTable, displayFiscalYear, displayJst, displayYen, errorText, fieldErrorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -60,7 +60,7 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
   const clone = useMutation(trpc.rounds.clone.mutationOptions({ onSuccess: async ({ id }) => { await refresh(); setEditing(id); } }));
   const submitNew = (v: RoundFormValues) =>
     create.mutate({ programmeDefinitionId: programme.id, round: { code: v.code, nameJa: v.nameJa, nameEn: v.nameEn, fiscalYear: Number(v.fiscalYear), opensAt: v.opensAt, closesAt: v.closesAt, budgetYen: Number(v.budgetYen), notes: v.notes } });
-  const columns = useRoundColumns({ onEdit: setEditing, onClone: (id) => clone.mutate({ roundId: id }), cloning: clone.isPending });
+  const columns = useRoundColumns({ onEdit: setEditing, onClone: (id, code) => clone.mutate(code ? { roundId: id, code } : { roundId: id }), cloning: clone.isPending });
   return (
     <Card withBorder data-testid={`programme-${programme.code}`}>
       <Group justify="space-between">
@@ -104,7 +104,7 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
 }
 
 /** The columns of a programme's rounds: name and code, window, budget, status, and what can be done to each. */
-function useRoundColumns({ onEdit, onClone, cloning }: { onEdit: (id: string) => void; onClone: (id: string) => void; cloning: boolean }): DataColumn<Round>[] {
+function useRoundColumns({ onEdit, onClone, cloning }: { onEdit: (id: string) => void; onClone: (id: string, code?: string) => void; cloning: boolean }): DataColumn<Round>[] {
   const { t, i18n } = useTranslation();
   const nameOf = (r: Round) => (i18n.language === 'en' ? r.nameEn : r.nameJa);
   return [
@@ -157,7 +157,7 @@ function useRoundColumns({ onEdit, onClone, cloning }: { onEdit: (id: string) =>
         </Badge>
       ),
     },
-    { id: 'actions', header: t('rounds.column.actions'), cell: (r) => <RoundActions round={r} onEdit={() => onEdit(r.id)} onClone={() => onClone(r.id)} cloning={cloning} /> },
+    { id: 'actions', header: t('rounds.column.actions'), cell: (r) => <RoundActions round={r} onEdit={() => onEdit(r.id)} onClone={(code) => onClone(r.id, code)} cloning={cloning} /> },
   ];
 }
 
@@ -170,8 +170,12 @@ function RoundEditor({ round, onDone }: { round: Round; onDone: () => void }) {
   return <RoundForm mode="edit" initial={roundFormOf(round)} pending={update.isPending} error={update.error} onSubmit={save} onCancel={onDone} />;
 }
 
-function RoundActions({ round, onEdit, onClone, cloning }: { round: Round; onEdit: () => void; onClone: () => void; cloning: boolean }) {
+function RoundActions({ round, onEdit, onClone, cloning }: { round: Round; onEdit: () => void; onClone: (code?: string) => void; cloning: boolean }) {
   const { t, i18n } = useTranslation();
+  const [cloningCode, setCloningCode] = useState<string | null>(null);
+  // Blank: the API gives next year's code (or the first free one after it).
+  const codeCheck = cloningCode?.trim() ? ZRoundCode.safeParse(cloningCode) : null;
+  const codeError = codeCheck && !codeCheck.success ? fieldErrorText(t, codeCheck.error.issues[0]?.message) : undefined;
   const trpc = useTRPC();
   const refresh = useRefresh();
   const [confirming, setConfirming] = useState<TRoundAction | null>(null);
@@ -182,7 +186,7 @@ function RoundActions({ round, onEdit, onClone, cloning }: { round: Round; onEdi
         <Button size="xs" variant="default" onClick={onEdit} data-testid={`round-edit-${round.code}`}>
           {t('rounds.edit')}
         </Button>
-        <Button size="xs" variant="default" onClick={onClone} loading={cloning} data-testid={`round-clone-${round.code}`}>
+        <Button size="xs" variant="default" onClick={() => setCloningCode('')} loading={cloning} data-testid={`round-clone-${round.code}`}>
           {t('rounds.clone')}
         </Button>
         {round.actions.map((a) => (
@@ -191,6 +195,34 @@ function RoundActions({ round, onEdit, onClone, cloning }: { round: Round; onEdi
           </Button>
         ))}
       </Group>
+      <Modal opened={cloningCode !== null} onClose={() => setCloningCode(null)} title={t('rounds.cloneDialog.title')} centered>
+        <Stack>
+          <TextInput
+            label={t('rounds.cloneDialog.code')}
+            description={t('rounds.cloneDialog.codeHint')}
+            value={cloningCode ?? ''}
+            onChange={(e) => setCloningCode(e.currentTarget.value)}
+            error={codeError}
+            data-testid={`round-clone-code-${round.code}`}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setCloningCode(null)}>
+              {t('rounds.cancel')}
+            </Button>
+            <Button
+              disabled={codeError !== undefined}
+              loading={cloning}
+              onClick={() => {
+                onClone(codeCheck?.success ? codeCheck.data : undefined);
+                setCloningCode(null);
+              }}
+              data-testid={`round-clone-confirm-${round.code}`}
+            >
+              {t('rounds.cloneDialog.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={confirming ? t(`rounds.confirm.${confirming}.title`) : ''} centered>
         <Stack>
           <Text size="sm">{confirming ? t(`rounds.confirm.${confirming}.body`, { name: i18n.language === 'en' ? round.nameEn : round.nameJa }) : ''}</Text>
