@@ -13,6 +13,7 @@ import {
   type CookieJar,
   type RequestInfo,
   type SecondFactorSettings,
+  type SessionCache,
 } from '@tsumiki/api';
 import { pingDatabase, type DB } from '@tsumiki/db';
 import { ATTACHMENT_MAX_BYTES } from '@tsumiki/domain';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   metrics?: Metrics;
   /** Staff second factors (TSUMIKI_STAFF_TOTP, TSUMIKI_TOTP_KEY); optional with the development key unless given. */
   secondFactor?: SecondFactorSettings;
+  /** Signed-in sessions kept in memory for the process (watchSessions); none kept without it. */
+  sessions?: SessionCache;
 }
 
 // Attachments travel base64-encoded inside JSON: 4/3 of the file plus room for the envelope.
@@ -93,6 +96,7 @@ function apiDependencies(options: ServerOptions, log: ApiDependencies['log']): A
     ...(options.attachments ? { attachments: options.attachments } : {}),
     ...(options.metrics ? { observe: options.metrics.observeProcedure } : {}),
     ...(options.secondFactor ? { secondFactor: options.secondFactor } : {}),
+    ...(options.sessions ? { sessions: options.sessions } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import {
 } from '@tsumiki/db';
 import { SESSION_TTL_MS, type ErrorCode, type Locale } from '@tsumiki/domain';
 import type { Kysely } from 'kysely';
+import type { FoundSession, SessionCache } from './auth/session-cache';
 import { hashSessionToken } from './auth/session-token';
 import { DEVELOPMENT_TOTP_KEY, type SecondFactorSettings } from './auth/totp';
 import { databaseStore, type AttachmentStore } from './storage/attachment-store';
@@ -66,6 +67,8 @@ export interface ApiDependencies {
   observe?: ProcedureObserver;
   /** Staff second factors (TSUMIKI_STAFF_TOTP, TSUMIKI_TOTP_KEY); optional with the development key unless given. */
   secondFactor?: SecondFactorSettings;
+  /** Signed-in sessions kept in memory (watchSessions); every call reads the database without it. */
+  sessions?: SessionCache;
 }
 
 export type Membership = Awaited<ReturnType<typeof listMembershipsOfUser>>[number];
@@ -93,6 +96,7 @@ export interface Context {
   secondFactor: SecondFactorSettings;
   auth: Auth;
   locale: Locale;
+  sessions: SessionCache | null;
 }
 
 function localeFrom(acceptLanguage: string | null): Locale {
@@ -102,10 +106,23 @@ function localeFrom(acceptLanguage: string | null): Locale {
   return first.startsWith('en') ? 'en' : 'ja';
 }
 
+/** The session from memory when kept there, else from the database (and kept while valid). */
+async function lookUpSession(deps: ApiDependencies, tokenHash: string, now: Date): Promise<FoundSession | undefined> {
+  const cache = deps.sessions;
+  const kept = cache?.read(tokenHash, now.getTime());
+  if (kept) return kept;
+  const keep = cache?.begin();
+  const found = await findSessionByTokenHash(deps.db, tokenHash);
+  if (keep && found && !found.revokedAt && !found.disabledAt && found.expiresAt.getTime() > now.getTime()) {
+    keep(tokenHash, found, now.getTime());
+  }
+  return found;
+}
+
 async function resolveAuth(deps: ApiDependencies, cookies: CookieJar, now: Date): Promise<Auth> {
   const token = cookies.read();
   if (!token) return { state: 'anonymous' };
-  const found = await findSessionByTokenHash(deps.db, hashSessionToken(token));
+  const found = await lookUpSession(deps, hashSessionToken(token), now);
   if (!found || found.revokedAt || found.disabledAt) {
     cookies.clear();
     return found ? { state: 'expired' } : { state: 'anonymous' };
@@ -155,6 +172,7 @@ export async function createContext(deps: ApiDependencies, request: RequestInfo,
     observe: deps.observe ?? null,
     secondFactor: deps.secondFactor ?? { mode: 'optional', key: DEVELOPMENT_TOTP_KEY },
     auth,
+    sessions: deps.sessions ?? null,
     locale: auth.state === 'signed-in' ? auth.user.locale : localeFrom(request.acceptLanguage),
   };
 }

@@ -2,6 +2,7 @@ export { appRouter, createCaller, type AppRouter, type RouterInputs, type Router
 export { createContext, type ApiDependencies, type Context, type CookieJar, type Logger, type ProcedureCall, type ProcedureObserver, type RequestInfo } from './context';
 export { hashPassword, verifyPassword } from './auth/password';
 export { SESSION_COOKIE } from './auth/session-token';
+export { createSessionCache, watchSessions, type SessionCache } from './auth/session-cache';
 export { DEVELOPMENT_TOTP_KEY, type SecondFactorSettings } from './auth/totp';
 export { requestIdFrom } from './request-id';
 export type { Meta } from './trpc';

@@ -6,6 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from './auth/password';
 import type { SecondFactorSettings } from './auth/totp';
+import type { SessionCache } from './auth/session-cache';
 import { createContext, type CookieJar, type RequestInfo } from './context';
 import { createCaller } from './root';
 import type { AttachmentStore } from './storage/attachment-store';
@@ -115,6 +116,7 @@ export async function clientFor(
     now?: () => Date;
     attachments?: AttachmentStore;
     secondFactor?: SecondFactorSettings;
+    sessions?: SessionCache;
   } = {},
 ): Promise<Client> {
   const cookies = options.cookies ?? new MemoryCookieJar();
@@ -126,6 +128,7 @@ export async function clientFor(
       ...(options.now ? { now: options.now } : {}),
       ...(options.attachments ? { attachments: options.attachments } : {}),
       ...(options.secondFactor ? { secondFactor: options.secondFactor } : {}),
+      ...(options.sessions ? { sessions: options.sessions } : {}),
     },
     requestInfo(options.request),
     cookies,

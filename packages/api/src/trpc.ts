@@ -123,7 +123,18 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-const baseProcedure = t.procedure.use(observed).use(errorMapping).use(crossSiteGuard);
+/**
+ * A change this call made to sessions or memberships (a sign-out, a role taken away) is heard by
+ * this process's session cache before the answer leaves, so the caller's next request cannot be
+ * served from what the change replaced.
+ */
+const settleSessions = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === 'mutation' && ctx.sessions) await ctx.sessions.settle();
+  return result;
+});
+
+const baseProcedure = t.procedure.use(observed).use(errorMapping).use(crossSiteGuard).use(settleSessions);
 
 export const publicProcedure = baseProcedure.meta({ access: 'public' });
 

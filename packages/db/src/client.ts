@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { listenOnPglite, listenOnPostgres, type NoticeHandlers, type NoticeSubscription } from './notices';
 import { PGliteDialect } from './pglite-dialect';
 import type { DB } from './schema';
 
@@ -27,6 +28,8 @@ export interface Database {
   close(): Promise<void>;
   /** The connection pool right now (PostgreSQL only; PGlite is one in-process connection). */
   poolStats?: () => PoolStats;
+  /** Hears NOTIFY on a channel, committed changes only, in commit order. */
+  listen(channel: string, handlers: NoticeHandlers): Promise<NoticeSubscription>;
 }
 
 export interface PoolStats {
@@ -87,7 +90,15 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     });
     const max = config.maxConnections ?? 10;
     const poolStats = (): PoolStats => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
-    return { db, kind: 'postgres', location: redactUrl(config.url), close: () => db.destroy(), poolStats };
+    const url = config.url;
+    return {
+      db,
+      kind: 'postgres',
+      location: redactUrl(url),
+      close: () => db.destroy(),
+      poolStats,
+      listen: async (channel, handlers) => listenOnPostgres(url, channel, handlers),
+    };
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir ?? 'memory://', {
@@ -96,7 +107,13 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     extensions: { pg_trgm },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', location: config.dataDir ?? 'memory', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    location: config.dataDir ?? 'memory',
+    close: () => db.destroy(),
+    listen: (channel, handlers) => listenOnPglite(pglite, channel, handlers),
+  };
 }
 
 /** For readiness checks: resolves when the database answers a trivial query. */

@@ -1,5 +1,6 @@
 export * from './backup';
 export * from './client';
+export * from './notices';
 export * from './migrate';
 export * from './schema';
 export * from './repositories/applications.repository';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { watchSessions } from '@tsumiki/api';
 import { buildServer } from '@tsumiki/api-server/app';
 import { seedDemo } from '@tsumiki/api-server/seed';
 import { createDatabase, migrateToLatest, type Database } from '@tsumiki/db';
@@ -34,6 +35,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const database = await createDatabase({ kind: 'pglite' });
   await migrateToLatest(database.db);
   await seedDemo(database.db);
+  // As the server runs: sessions kept in memory, dropped on the database's notices.
+  const watched = await watchSessions(database);
   const servers: Awaited<ReturnType<typeof buildServer>>[] = [];
   const urls = {} as Record<AppName, string>;
   for (const app of APPS) {
@@ -43,6 +46,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       secureCookies: false,
       staticDir: resolve(REPO_ROOT, 'apps', app, 'dist'),
       ...(secondFactor ? { secondFactor } : {}),
+      sessions: watched.cache,
     });
     const address = await server.listen({ host: '127.0.0.1', port: 0 });
     urls[app] = address;
@@ -53,6 +57,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     database,
     stop: async () => {
       await Promise.allSettled(servers.map((s) => s.close()));
+      await watched.close();
       await database.close();
     },
   };

@@ -4,7 +4,7 @@
  * repository functions) — and answers with JSON.stringify. No tRPC, no wire transformer, no zod, no
  * domain shaping. The procedure's throughput over its twin's says what the layers above cost.
  */
-import { createContext, type Context, type CookieJar } from '@tsumiki/api';
+import { createContext, watchSessions, type Context, type CookieJar } from '@tsumiki/api';
 import {
   createDatabase,
   definitionForApplication,
@@ -29,6 +29,8 @@ import { scriptEnv } from './env';
 const env = scriptEnv();
 const database = await createDatabase({ kind: 'postgres', url: env.TWIN_DATABASE_URL, maxConnections: env.LOAD_POOL_MAX });
 const db = database.db;
+// The procedures' session check keeps sessions in memory as the API does; so does the twin's.
+const watched = await watchSessions(database);
 const silent = { info() {}, warn() {}, error() {} };
 
 function cookieOf(req: FastifyRequest): CookieJar {
@@ -39,7 +41,7 @@ function cookieOf(req: FastifyRequest): CookieJar {
 /** The session check every tRPC call makes, by the same function; 401 when not signed in. */
 async function signedIn(req: FastifyRequest, reply: FastifyReply): Promise<(Context & { auth: { state: 'signed-in' } }) | null> {
   const ctx = await createContext(
-    { db, allowedOrigins: [], log: silent },
+    { db, allowedOrigins: [], log: silent, sessions: watched.cache },
     {
       requestId: '',
       ip: req.ip,
@@ -123,6 +125,6 @@ app.get('/twin/applications.get', async (req, reply) => {
 app.get('/healthz', async () => ({ status: 'ok' }));
 
 await app.listen({ host: '127.0.0.1', port: env.BARE_PORT });
-const stop = () => void app.close().then(() => database.close()).then(() => process.exit(0));
+const stop = () => void app.close().then(() => watched.close()).then(() => database.close()).then(() => process.exit(0));
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
