@@ -1,9 +1,16 @@
-import { Anchor, Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { formatCarbon } from '@tsumiki/domain/carbon';
-import { useTRPC } from '@tsumiki/ui';
+import { DataTable, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
+/** One headline figure of an assessment, as shown. */
+interface Figure {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+}
 
 /**
  * The carbon assessments attached to an application, with their headline figures (baseline
@@ -14,6 +21,10 @@ export function LinkedCarbonAssessments({ applicationId }: { applicationId: stri
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
   const linked = useQuery(trpc.carbon.linkedTo.queryOptions({ applicationId }));
+  const columns: DataColumn<Figure>[] = [
+    { id: 'figure', header: t('carbon.link.figure'), rowHeader: true, cell: (row) => row.label },
+    { id: 'value', header: t('carbon.link.value'), align: 'right', cell: (row) => row.value },
+  ];
   const kg = (v: number, per: '' | 'm2' | 'm2year' = '') => formatCarbon(v, { per, locale: lang, unit: per === '' ? 't' : 'kg', digits: per === 'm2year' ? 2 : 1 });
   return (
     <Card withBorder data-testid="linked-carbon">
@@ -36,16 +47,21 @@ export function LinkedCarbonAssessments({ applicationId }: { applicationId: stri
             {p.ok ? (
               <>
                 {!p.complete && <Badge color="orange">{t('carbon.link.incomplete')}</Badge>}
-                <Table fz="sm">
-                  <Table.Tbody>
-                    <Table.Tr><Table.Th scope="row">{t('carbon.link.wholeLife', { years: p.evaluationYears })}</Table.Th><Table.Td ta="right">{kg(p.wholeLifeKg)}</Table.Td></Table.Tr>
-                    <Table.Tr><Table.Th scope="row">{t('carbon.link.perM2')}</Table.Th><Table.Td ta="right">{kg(p.perM2, 'm2')}</Table.Td></Table.Tr>
-                    <Table.Tr><Table.Th scope="row">{t('carbon.link.perM2Year')}</Table.Th><Table.Td ta="right">{kg(p.perM2Year, 'm2year')}</Table.Td></Table.Tr>
-                    <Table.Tr><Table.Th scope="row">{t('carbon.link.upfront')}</Table.Th><Table.Td ta="right">{kg(p.upfrontKg)}</Table.Td></Table.Tr>
-                    <Table.Tr><Table.Th scope="row">{t('carbon.link.operational')}</Table.Th><Table.Td ta="right">{kg(p.operationalKg)}</Table.Td></Table.Tr>
-                    <Table.Tr><Table.Th scope="row">{t('carbon.link.storage')}</Table.Th><Table.Td ta="right">{kg(p.biogenicStorageKg)}</Table.Td></Table.Tr>
-                  </Table.Tbody>
-                </Table>
+                <DataTable
+                  data={[
+                    { key: 'wholeLife', label: t('carbon.link.wholeLife', { years: p.evaluationYears }), value: kg(p.wholeLifeKg) },
+                    { key: 'perM2', label: t('carbon.link.perM2'), value: kg(p.perM2, 'm2') },
+                    { key: 'perM2Year', label: t('carbon.link.perM2Year'), value: kg(p.perM2Year, 'm2year') },
+                    { key: 'upfront', label: t('carbon.link.upfront'), value: kg(p.upfrontKg) },
+                    { key: 'operational', label: t('carbon.link.operational'), value: kg(p.operationalKg) },
+                    { key: 'storage', label: t('carbon.link.storage'), value: kg(p.biogenicStorageKg) },
+                  ]}
+                  columns={columns}
+                  rowKey={(row) => row.key}
+                  label={`${p.name} ${t('carbon.results.scenario', { name: p.scenarioName })}`}
+                  empty={null}
+                  striped={false}
+                />
               </>
             ) : (
               <Text size="sm" c="red">
