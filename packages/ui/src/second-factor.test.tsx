@@ -32,8 +32,11 @@ describe('second factor in sign-in', () => {
     expect(code.getAttribute('autocomplete')).toBe('one-time-code');
     expect(code.getAttribute('inputmode')).toBe('numeric');
     await user.type(code, '12');
-    await user.click(screen.getByRole('button', { name: '確認してログイン' }));
+    // Named once the field is left, before any submit, and the typed text stays.
+    await user.tab();
     expect(await screen.findByText(/6桁の数字か、回復コード/)).toBeTruthy();
+    expect((code as HTMLInputElement).value).toBe('12');
+    await user.click(screen.getByRole('button', { name: '確認してログイン' }));
     expect(api.calls.some((c) => c.path === 'auth.verifySecondFactor')).toBe(false);
 
     await user.clear(code);

@@ -1,10 +1,11 @@
 import { Alert, Button, Code, CopyButton, Group, Image, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { ZSecondFactorCode, ZTotpCode } from '@tsumiki/domain';
-import { useState, type FormEvent } from 'react';
+import { ZSecondFactorEnrolInput, ZSecondFactorVerifyInput } from '@tsumiki/domain';
+import { useState } from 'react';
+import { useDomainForm, type DomainForm } from './domain-form';
 import { useTranslation } from 'react-i18next';
-import { errorText, fieldErrorText } from './errors';
+import { errorText } from './errors';
 import { saveFile } from './files';
 import { appErrorData, useTRPC } from './trpc';
 
@@ -18,8 +19,11 @@ function useStartSession() {
   return () => queryClient.resetQueries();
 }
 
+/** What the form hands a field: its value as typed, its message, and where it was left. */
+type CodeInputProps = ReturnType<DomainForm<{ code: string }, unknown>['getInputProps']>;
+
 /** The one code field: digits on phones, filled from the OS's one-time-code suggestions. */
-function CodeField(props: { label: string; description: string; value: string; error: string | undefined; onChange: (value: string) => void; recovery: boolean }) {
+function CodeField(props: { label: string; description: string; input: CodeInputProps; recovery: boolean }) {
   return (
     <TextInput
       label={props.label}
@@ -31,9 +35,7 @@ function CodeField(props: { label: string; description: string; value: string; e
       maxLength={props.recovery ? 40 : 7}
       required
       data-autofocus
-      value={props.value}
-      onChange={(event) => props.onChange(event.currentTarget.value)}
-      error={props.error}
+      {...props.input}
     />
   );
 }
@@ -61,17 +63,12 @@ export function CodeStep({ pending, onRestart }: { pending: PendingSignIn; onRes
   const { t } = useTranslation();
   const trpc = useTRPC();
   const startSession = useStartSession();
-  const [code, setCode] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  // The same schema the API reads the request with: its message names what is wrong.
+  const form = useDomainForm(ZSecondFactorVerifyInput, { initialValues: { pendingToken: pending.pendingToken, code: '' } });
   const [recovery, setRecovery] = useState(false);
   const verify = useMutation(trpc.auth.verifySecondFactor.mutationOptions({ onSuccess: () => void startSession() }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    // The same schema the API reads the code with: its message names what is wrong.
-    const parsed = ZSecondFactorCode.safeParse(code);
-    setFieldError(parsed.success ? undefined : fieldErrorText(t, parsed.error.issues[0]?.message));
-    if (parsed.success) verify.mutate({ pendingToken: pending.pendingToken, code });
-  };
+  // The API reads the code itself (telling a TOTP from a recovery code): it is sent as typed.
+  const submit = form.onSubmit(() => verify.mutate(form.getValues()));
   return (
     <form noValidate onSubmit={submit} aria-describedby="code-lead">
       <Stack>
@@ -85,9 +82,7 @@ export function CodeStep({ pending, onRestart }: { pending: PendingSignIn; onRes
         <CodeField
           label={t(recovery ? 'secondFactor.recoveryCode' : 'secondFactor.code')}
           description={t(recovery ? 'secondFactor.recoveryHint' : 'secondFactor.codeHint')}
-          value={code}
-          error={fieldError}
-          onChange={setCode}
+          input={form.getInputProps('code')}
           recovery={recovery}
         />
         <Button type="submit" loading={verify.isPending} loaderProps={{ 'aria-label': t('secondFactor.verifying') }}>
@@ -106,15 +101,9 @@ export function EnrolmentStep(props: { pending: PendingEnrolment; onRestart: () 
   const { pending, onRestart } = props;
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const [code, setCode] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const form = useDomainForm(ZSecondFactorEnrolInput, { initialValues: { pendingToken: pending.pendingToken, code: '' } });
   const confirm = useMutation(trpc.auth.confirmSecondFactorEnrolment.mutationOptions({ onSuccess: (data) => props.onEnrolled(data.recoveryCodes) }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZTotpCode.safeParse(code);
-    setFieldError(parsed.success ? undefined : fieldErrorText(t, code.trim() === '' ? 'auth.code_required' : parsed.error.issues[0]?.message));
-    if (parsed.success) confirm.mutate({ pendingToken: pending.pendingToken, code });
-  };
+  const submit = form.onSubmit(() => confirm.mutate(form.getValues()));
   return (
     <form noValidate onSubmit={submit} aria-describedby="enrol-lead" data-testid="second-factor-enrolment">
       <Stack>
@@ -144,14 +133,7 @@ export function EnrolmentStep(props: { pending: PendingEnrolment; onRestart: () 
           <Text size="xs">{t('secondFactor.secretOnce')}</Text>
         </Stack>
         {confirm.isError && <StepError error={confirm.error} onRestart={onRestart} />}
-        <CodeField
-          label={t('secondFactor.confirmCode')}
-          description={t('secondFactor.confirmHint')}
-          value={code}
-          error={fieldError}
-          onChange={setCode}
-          recovery={false}
-        />
+        <CodeField label={t('secondFactor.confirmCode')} description={t('secondFactor.confirmHint')} input={form.getInputProps('code')} recovery={false} />
         <Button type="submit" loading={confirm.isPending} loaderProps={{ 'aria-label': t('secondFactor.verifying') }}>
           {t('secondFactor.confirm')}
         </Button>
