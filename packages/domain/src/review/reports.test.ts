@@ -11,10 +11,13 @@ import {
   type StatisticsSource,
 } from './reports';
 import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
-import { CLT_RUBRIC, type TScoreSheet } from './rubric';
+import { rubricFor, type TScoreSheet } from './rubric';
 import { ZCommitteeFinding } from './special-rate';
 import { committeeSummary, summaryForMember, type SummaryProposal } from './summary';
 import { REVIEW_STATUSES } from './workflow';
+
+/** The rubric of the built-in CLT definition, as the pinned version gives it. */
+const cltRubric = rubricFor(CLT_DEMONSTRATION);
 
 describe('the selection list for publication (事業名, 実施者, 概要)', () => {
   const items: PublicationSource[] = [
@@ -182,7 +185,7 @@ describe('the committee summary sheet', () => {
   const sheet = (memberId: string, proposalId: string, score: number, comment?: string): TScoreSheet => ({
     proposalId,
     memberId,
-    scores: CLT_RUBRIC.items.map((i) => ({ item: i.code, score })),
+    scores: cltRubric.items.map((i) => ({ item: i.code, score })),
     status: 'submitted',
     submittedAt: at(20),
     ...(comment ? { overallComment: comment } : {}),
@@ -206,7 +209,7 @@ describe('the committee summary sheet', () => {
     sheet('m1', 'p3', 2),
     sheet('m2', 'p3', 2),
   ];
-  const summary = committeeSummary({ budget: yen(250_000_000), proposals, members, declarations, sheets, rubric: CLT_RUBRIC, definition: CLT_DEMONSTRATION });
+  const summary = committeeSummary({ budget: yen(250_000_000), proposals, members, declarations, sheets, rubric: cltRubric, definition: CLT_DEMONSTRATION });
 
   it('ranks by average of non-conflicted sheets plus bonus, and shows who was left out', () => {
     expect(

@@ -1,13 +1,6 @@
 import { z } from 'zod';
-import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
 import type { TProgrammeDefinition } from '../programmes/shared/definition';
 import { accept, bilingual, refuse, ZId, type Outcome, type Refusal } from './result';
-
-/**
- * The evaluation items (評価項目; for CLT the six of 003 §3.3.1) live in the programme definition;
- * the rubric scores those.
- */
-export const CLT_EVALUATION_ITEMS = CLT_DEMONSTRATION.evaluationItems;
 
 const ZItemCode = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, { message: 'scoring.item_code_invalid' });
 const ZText = z.strictObject({ ja: z.string().min(1).max(200), en: z.string().min(1).max(200) });
@@ -52,9 +45,6 @@ export function rubricFor(def: Pick<TProgrammeDefinition, 'evaluationItems' | 's
   const { scale, levels, assumption } = def.scoring;
   return { scale: { ...scale }, items, levels: levels.map((l) => ({ score: l.score, text: { ...l.text } })), assumption };
 }
-
-/** The built-in CLT definition's rubric (the templates' and the tests' reference). */
-export const CLT_RUBRIC: TRubric = rubricFor(CLT_DEMONSTRATION);
 
 export const SCORE_SHEET_STATUSES = ['draft', 'submitted'] as const;
 /** A submitted sheet is final: it counts, and its member can no longer edit it. */

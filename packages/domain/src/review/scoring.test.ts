@@ -14,8 +14,6 @@ import {
 import type { TReviewFacts } from './facts';
 import { rankProposals, scoreProposal, type ProposalScore } from './ranking';
 import {
-  CLT_EVALUATION_ITEMS,
-  CLT_RUBRIC,
   rubricFor,
   rubricMaximum,
   saveDraft,
@@ -28,6 +26,9 @@ import {
   type TScoreSheet,
 } from './rubric';
 import { specialRateRecommendation, ZCommitteeFinding } from './special-rate';
+
+/** The rubric of the built-in CLT definition, as the pinned version gives it. */
+const cltRubric = rubricFor(CLT_DEMONSTRATION);
 
 const at = new Date('2026-05-01T00:00:00Z');
 const counted = (facts: TReviewFacts) =>
@@ -246,7 +247,7 @@ const sheet = (
 ): TScoreSheet => ({
   proposalId,
   memberId,
-  scores: CLT_RUBRIC.items.map((item, i) => ({
+  scores: cltRubric.items.map((item, i) => ({
     item: item.code,
     score: scores[i] ?? null,
     ...(comment && i === 0 ? { comment } : {}),
@@ -257,8 +258,8 @@ const sheet = (
 
 describe('the rubric (an assumption: 5 levels, equal weights)', () => {
   it('has the six items of 003 §3.3.1 in order and is marked as an assumption', () => {
-    expect(ZRubric.parse(CLT_RUBRIC)).toEqual(CLT_RUBRIC);
-    expect(CLT_RUBRIC.items.map((i) => i.code)).toEqual([
+    expect(ZRubric.parse(cltRubric)).toEqual(cltRubric);
+    expect(cltRubric.items.map((i) => i.code)).toEqual([
       'novelty',
       'problem',
       'demonstration',
@@ -266,17 +267,17 @@ describe('the rubric (an assumption: 5 levels, equal weights)', () => {
       'dissemination',
       'wood_consumption',
     ]);
-    expect(CLT_EVALUATION_ITEMS.map((i) => i.source)).toEqual(
+    expect(CLT_DEMONSTRATION.evaluationItems.map((i) => i.source)).toEqual(
       ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'].map((n) => `003 §3.3.1${n}`),
     );
-    expect(CLT_RUBRIC.assumption).toBe(true);
-    expect(rubricMaximum(CLT_RUBRIC)).toBe(30);
+    expect(cltRubric.assumption).toBe(true);
+    expect(rubricMaximum(cltRubric)).toBe(30);
   });
 
   it('refuses a rubric with an empty scale or a repeated item', () => {
-    expect(ZRubric.safeParse({ ...CLT_RUBRIC, scale: { min: 3, max: 3 } }).success).toBe(false);
+    expect(ZRubric.safeParse({ ...cltRubric, scale: { min: 3, max: 3 } }).success).toBe(false);
     expect(
-      ZRubric.safeParse({ ...CLT_RUBRIC, items: [...CLT_RUBRIC.items, CLT_RUBRIC.items[0]] }).success,
+      ZRubric.safeParse({ ...cltRubric, items: [...cltRubric.items, cltRubric.items[0]] }).success,
     ).toBe(false);
   });
 
@@ -298,13 +299,13 @@ describe('the rubric (an assumption: 5 levels, equal weights)', () => {
     expect(rubricMaximum(rubric)).toBe(70);
     expect(sheetTotal(sheet('m', 'p', [10, 0, 0, 0, 0, 0]), rubric)).toBe(20);
     expect(scoreIssue(rubric, 'novelty', 6)).toBeNull();
-    expect(scoreIssue(CLT_RUBRIC, 'novelty', 6)).toMatchObject({ code: 'scoring.score_out_of_range' });
+    expect(scoreIssue(cltRubric, 'novelty', 6)).toMatchObject({ code: 'scoring.score_out_of_range' });
   });
 
   it('weights items by the rubric', () => {
     const weighted = {
-      ...CLT_RUBRIC,
-      items: CLT_RUBRIC.items.map((i, n) => ({ ...i, weight: n === 0 ? 3 : 1 })),
+      ...cltRubric,
+      items: cltRubric.items.map((i, n) => ({ ...i, weight: n === 0 ? 3 : 1 })),
     };
     expect(sheetTotal(sheet('m', 'p', [5, 1, 1, 1, 1, 1]), weighted)).toBe(20);
     expect(sheetTotal(sheet('m', 'p', [5, 1, 1, 1, 1]), weighted)).toBeNull();
@@ -314,14 +315,14 @@ describe('the rubric (an assumption: 5 levels, equal weights)', () => {
 describe('score sheets: draft until submitted', () => {
   it('saves an incomplete draft, but submits only a complete sheet within the scale', () => {
     const draft = sheet('m', 'p', [4, 4, 3], 'draft');
-    expect(saveDraft(undefined, draft, CLT_RUBRIC)).toMatchObject({ ok: true, value: { status: 'draft' } });
-    expect(submitSheet(draft, CLT_RUBRIC, at)).toMatchObject({
+    expect(saveDraft(undefined, draft, cltRubric)).toMatchObject({ ok: true, value: { status: 'draft' } });
+    expect(submitSheet(draft, cltRubric, at)).toMatchObject({
       ok: false,
       code: 'scoring.item_unscored',
       params: { item: '事業計画の実現可能性' },
     });
     expect(
-      sheetIssues(sheet('m', 'p', [0, 6, 3, 3, 3, 3], 'draft'), CLT_RUBRIC, 'draft').map((i) => [
+      sheetIssues(sheet('m', 'p', [0, 6, 3, 3, 3, 3], 'draft'), cltRubric, 'draft').map((i) => [
         i.code,
         i.params.min,
         i.params.max,
@@ -330,17 +331,17 @@ describe('score sheets: draft until submitted', () => {
       ['scoring.score_out_of_range', 1, 5],
       ['scoring.score_out_of_range', 1, 5],
     ]);
-    expect(sheetIssues(sheet('m', 'p', [1, 5, 3, 3, 3, 3], 'draft'), CLT_RUBRIC, 'submit')).toEqual([]);
-    const done = submitSheet(sheet('m', 'p', [4, 4, 3, 3, 5, 2], 'draft'), CLT_RUBRIC, at);
+    expect(sheetIssues(sheet('m', 'p', [1, 5, 3, 3, 3, 3], 'draft'), cltRubric, 'submit')).toEqual([]);
+    const done = submitSheet(sheet('m', 'p', [4, 4, 3, 3, 5, 2], 'draft'), cltRubric, at);
     expect(done).toMatchObject({ ok: true, value: { status: 'submitted', submittedAt: at } });
   });
 
   it('locks a submitted sheet', () => {
     const submitted = sheet('m', 'p', [4, 4, 3, 3, 5, 2]);
-    expect(saveDraft(submitted, sheet('m', 'p', [5, 5, 5, 5, 5, 5], 'draft'), CLT_RUBRIC)).toMatchObject({
+    expect(saveDraft(submitted, sheet('m', 'p', [5, 5, 5, 5, 5, 5], 'draft'), cltRubric)).toMatchObject({
       code: 'scoring.already_submitted',
     });
-    expect(submitSheet(submitted, CLT_RUBRIC, at)).toMatchObject({ code: 'scoring.already_submitted' });
+    expect(submitSheet(submitted, cltRubric, at)).toMatchObject({ code: 'scoring.already_submitted' });
   });
 
   it('refuses unknown and repeated items', () => {
@@ -352,7 +353,7 @@ describe('score sheets: draft until submitted', () => {
         { item: 'novelty', score: 4 },
       ],
     };
-    expect(sheetIssues(bad, CLT_RUBRIC, 'draft').map((i) => i.code)).toEqual([
+    expect(sheetIssues(bad, cltRubric, 'draft').map((i) => i.code)).toEqual([
       'scoring.item_unknown',
       'scoring.item_duplicate',
     ]);
@@ -369,7 +370,7 @@ describe('proposal totals: averaged over non-conflicted submitted sheets, bonus 
   ];
 
   it('leaves out the conflicted member and drafts', () => {
-    const s = scoreProposal('p1', sheets, CLT_RUBRIC, ['c'], 2);
+    const s = scoreProposal('p1', sheets, cltRubric, ['c'], 2);
     expect(s).toMatchObject({
       countedMemberIds: ['a', 'b'],
       excludedMemberIds: ['c'],
@@ -382,11 +383,11 @@ describe('proposal totals: averaged over non-conflicted submitted sheets, bonus 
     });
     expect(s.itemAverages[0]).toEqual({ item: 'novelty', average: 3.5 });
     // Had c counted, the average would have been 24.
-    expect(scoreProposal('p1', sheets, CLT_RUBRIC, [], 0).evaluationAverage).toBe(24);
+    expect(scoreProposal('p1', sheets, cltRubric, [], 0).evaluationAverage).toBe(24);
   });
 
   it('has no total while nothing counts', () => {
-    expect(scoreProposal('p3', sheets, CLT_RUBRIC, [], 5)).toMatchObject({
+    expect(scoreProposal('p3', sheets, cltRubric, [], 5)).toMatchObject({
       count: 0,
       evaluationAverage: null,
       total: null,
@@ -478,22 +479,22 @@ describe('ranking and its tie-break', () => {
 
 describe('one score against the scale, and a sheet with its bonus', () => {
   it('refuses a score outside the scale or not whole with the scale in the message, and lets a blank or in-range score stand', () => {
-    const item = CLT_RUBRIC.items[0]!.code;
+    const item = cltRubric.items[0]!.code;
     for (const score of [0, 6, 9, -1, 4.5]) {
-      expect(scoreIssue(CLT_RUBRIC, item, score)).toMatchObject({ code: 'scoring.score_out_of_range', params: { min: 1, max: 5, item: CLT_RUBRIC.items[0]!.text.ja } });
+      expect(scoreIssue(cltRubric, item, score)).toMatchObject({ code: 'scoring.score_out_of_range', params: { min: 1, max: 5, item: cltRubric.items[0]!.text.ja } });
     }
-    for (const score of [1, 3, 5, null, undefined]) expect(scoreIssue(CLT_RUBRIC, item, score)).toBeNull();
+    for (const score of [1, 3, 5, null, undefined]) expect(scoreIssue(cltRubric, item, score)).toBeNull();
     // The sheet as a whole refuses the same score: the API saves nothing rather than a clamped 5.
-    expect(saveDraft(undefined, sheet('m', 'p', [9], 'draft'), CLT_RUBRIC)).toMatchObject({ ok: false, code: 'scoring.score_out_of_range' });
+    expect(saveDraft(undefined, sheet('m', 'p', [9], 'draft'), cltRubric)).toMatchObject({ ok: false, code: 'scoring.score_out_of_range' });
   });
 
   it('adds the cumulative bonus points to the evaluation once, and leaves the total open while an item is unscored', () => {
-    const full = sheetStanding(sheet('m', 'p', [4, 4, 4, 4, 4, 4]), CLT_RUBRIC, 3);
+    const full = sheetStanding(sheet('m', 'p', [4, 4, 4, 4, 4, 4]), cltRubric, 3);
     expect(full).toEqual({ evaluation: 24, bonus: 3, total: 27, maximum: 30 });
-    expect(sheetStanding(sheet('m', 'p', [4, 4]), CLT_RUBRIC, 3)).toEqual({ evaluation: null, bonus: 3, total: null, maximum: 30 });
+    expect(sheetStanding(sheet('m', 'p', [4, 4]), cltRubric, 3)).toEqual({ evaluation: null, bonus: 3, total: null, maximum: 30 });
     // The bonus a five-storey CLT panel building earns: (5), (6) and (7), one point each by default.
     const bonus = assessBonus(CLT_DEMONSTRATION, { storeys: 5, cltPanelMethod: true });
     expect(bonus.total).toBe(3);
-    expect(sheetStanding(sheet('m', 'p', [5, 5, 5, 5, 5, 5]), CLT_RUBRIC, bonus.total).total).toBe(33);
+    expect(sheetStanding(sheet('m', 'p', [5, 5, 5, 5, 5, 5]), cltRubric, bonus.total).total).toBe(33);
   });
 });
