@@ -68,7 +68,7 @@ describe('a hostile spreadsheet upload', () => {
       body: JSON.stringify(wire.serialize(input)),
     });
 
-  it('refuses the 1,000-row XFD workbook within 2 s while /healthz answers within 100 ms', async () => {
+  it('refuses the 1,000-row XFD workbook within 2 s while /healthz never waits for the parse', async () => {
     const base64 = xfdWorkbook(1000);
     expect(Buffer.from(base64, 'base64').length).toBeLessThan(20_000);
     // Warm up once (the first request loads code), so the figures are about the workbook.
@@ -105,7 +105,9 @@ describe('a hostile spreadsheet upload', () => {
     expect(body).toContain('XFD');
     expect(elapsed).toBeLessThan(2000);
     expect(health.length).toBeGreaterThan(0);
-    expect(Math.max(...health)).toBeLessThan(100);
+    // Parsed on the event loop, one probe would wait about as long as the whole upload. A fixed
+    // 100 ms alone failed on a 2-core machine busy with other tests (414 ms), parse in a worker or not.
+    expect(Math.max(...health)).toBeLessThan(Math.max(100, elapsed / 2));
     expect(growthMb).toBeLessThan(200);
   }, 120_000);
 
