@@ -43,12 +43,17 @@ describe('special-rate (1/2) finding page', () => {
     expect(screen.getByTestId('criterion-existing_model').textContent).toContain('該当');
     // Only criteria the facts leave open can be confirmed by the committee.
     expect(screen.queryByTestId('finding-cite-existing_model')).toBeNull();
-    expect(screen.getByTestId('finding-record')).toHaveProperty('disabled', true);
+    // Nothing chosen yet: recording names what is missing and sends nothing.
+    fireEvent.click(screen.getByTestId('finding-record'));
+    expect(await screen.findByText('特に優れたものと認めるかどうかを選んでください。')).toBeTruthy();
+    expect(api.calls.some((c) => c.path === 'review.recordSpecialRate')).toBe(false);
 
     fireEvent.click(screen.getByLabelText('認める'));
+    await waitFor(() => expect(screen.queryByText('特に優れたものと認めるかどうかを選んでください。')).toBeNull());
     fireEvent.click(screen.getByLabelText('技術的な工夫'));
     fireEvent.change(screen.getByTestId('finding-reason'), { target: { value: ' ' } });
     expect(await screen.findByText('助成率の特例についての委員会の所見を入力してください。')).toBeTruthy();
+    expect(screen.getByTestId<HTMLTextAreaElement>('finding-reason').value).toBe(' ');
     fireEvent.change(screen.getByTestId('finding-reason'), { target: { value: '接合部の工夫が特に優れる' } });
     fireEvent.click(screen.getByTestId('finding-record'));
     await waitFor(() => expect(api.calls.some((c) => c.path === 'review.recordSpecialRate')).toBe(true));

@@ -1,9 +1,8 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { ZCommitteeFinding, type TSpecialRateCode } from '@tsumiki/domain/review';
-import { DataTable, displayJst, errorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
-import { useState } from 'react';
+import { ZCommitteeFindingForm } from '@tsumiki/domain/review';
+import { DataTable, displayJst, errorText, QueryState, useDomainForm, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
@@ -124,33 +123,33 @@ function FindingForm({ view }: { view: View }) {
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [excellent, setExcellent] = useState<'yes' | 'no' | null>(view.finding ? (view.finding.excellent ? 'yes' : 'no') : null);
-  const [criteria, setCriteria] = useState<TSpecialRateCode[]>(view.finding?.criteria ?? []);
-  const [reason, setReason] = useState('');
+  const form = useDomainForm(ZCommitteeFindingForm, { initialValues: { excellent: view.finding ? view.finding.excellent : null, criteria: view.finding?.criteria ?? [], reason: '' } });
   const record = useMutation(
     trpc.review.recordSpecialRate.mutationOptions({
       onSuccess: async () => {
-        setReason('');
+        // The finding stays chosen; the reason box is empty and quiet for the next one.
+        form.setInitialValues({ ...form.getValues(), reason: '' });
+        form.reset();
         await queryClient.invalidateQueries({ queryKey: trpc.review.specialRate.queryKey({ applicationId: view.application.id }) });
       },
     }),
   );
-  const parsed = ZCommitteeFinding.safeParse({ excellent: excellent === 'yes', criteria, reason });
-  const reasonError = reason !== '' && !parsed.success ? parsed.error.issues.find((i) => i.path[0] === 'reason')?.message : undefined;
+  const { excellent, criteria } = form.getValues();
   // Only judgement criteria the facts leave open can be confirmed; those met already count.
   const confirmable = view.criteria.filter((c) => c.fromFacts === 'unknown');
   return (
     <Card withBorder data-testid="special-rate-form">
       <Title order={2}>{t('specialRate.finding')}</Title>
+      <form noValidate onSubmit={form.onSubmit((finding) => record.mutate({ applicationId: view.application.id, ...finding }))}>
       <Stack gap="sm" mt="sm">
-        <Radio.Group label={t('specialRate.excellent')} withAsterisk value={excellent ?? ''} onChange={(v) => setExcellent(v === 'yes' ? 'yes' : 'no')}>
+        <Radio.Group label={t('specialRate.excellent')} withAsterisk value={excellent === null ? '' : excellent ? 'yes' : 'no'} onChange={(v) => form.setFieldValue('excellent', v === 'yes')} error={form.errorText('excellent')}>
           <Group mt="xs">
             <Radio value="yes" label={t('specialRate.yes')} data-testid="finding-excellent-yes" />
             <Radio value="no" label={t('specialRate.no')} data-testid="finding-excellent-no" />
           </Group>
         </Radio.Group>
         {confirmable.length > 0 && (
-          <Checkbox.Group label={t('specialRate.cite')} value={criteria} onChange={setCriteria}>
+          <Checkbox.Group label={t('specialRate.cite')} value={criteria} onChange={(v) => form.setFieldValue('criteria', confirmable.map((c) => c.code).filter((code) => v.includes(code)))}>
             <Stack gap="xs" mt="xs">
               {confirmable.map((c) => (
                 <Checkbox key={c.code} value={c.code} label={c.text[locale]} data-testid={`finding-cite-${c.code}`} />
@@ -164,24 +163,18 @@ function FindingForm({ view }: { view: View }) {
           autosize
           minRows={3}
           maxLength={2000}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={reasonError ? t(reasonError, { ns: 'errors' }) : undefined}
+          {...form.getInputProps('reason')}
           data-testid="finding-reason"
         />
         {record.error && <Alert color="red" role="alert">{errorText(t, record.error)}</Alert>}
         {record.isSuccess && <Alert color="green" role="status">{t('specialRate.recorded')}</Alert>}
         <Group>
-          <Button
-            loading={record.isPending}
-            disabled={excellent === null}
-            data-testid="finding-record"
-            onClick={() => record.mutate({ applicationId: view.application.id, excellent: excellent === 'yes', criteria, reason })}
-          >
+          <Button type="submit" loading={record.isPending} data-testid="finding-record">
             {t('specialRate.record')}
           </Button>
         </Group>
       </Stack>
+      </form>
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLT_DEMONSTRATION } from '../programmes/clt/definition';
-import { recordFinding, ZCommitteeFinding } from './special-rate';
+import { recordFinding, ZCommitteeFinding, ZCommitteeFindingForm } from './special-rate';
 
 describe('recording the special-rate finding', () => {
   const facts = { storeys: 4, cltStructural: true };
@@ -38,5 +38,13 @@ describe('recording the special-rate finding', () => {
   it('needs a reason for the finding', () => {
     const parsed = ZCommitteeFinding.safeParse({ excellent: true, criteria: [], reason: '  ' });
     expect(parsed.error?.issues[0]?.message).toBe('scoring.special_reason_required');
+  });
+});
+
+describe('the finding form', () => {
+  it('asks whether the project is excellent until it is chosen, and reads a chosen one as the finding', () => {
+    const unanswered = ZCommitteeFindingForm.safeParse({ excellent: null, criteria: [], reason: '優れる' });
+    expect(unanswered.success ? [] : unanswered.error.issues.map((i) => i.message)).toEqual(['scoring.special_excellent_required']);
+    expect(ZCommitteeFindingForm.parse({ excellent: false, criteria: [], reason: ' 通常の助成率 ' })).toEqual({ excellent: false, criteria: [], reason: '通常の助成率' });
   });
 });

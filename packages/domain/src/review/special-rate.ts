@@ -49,6 +49,15 @@ export const ZCommitteeFinding = z.strictObject({
 });
 export type TCommitteeFinding = z.output<typeof ZCommitteeFinding>;
 
+/** The console's finding form: the same finding, with "excellent or not" unanswered (null) until chosen. */
+export const ZCommitteeFindingForm = ZCommitteeFinding.extend({
+  excellent: z.boolean().nullable().transform((v, ctx) => {
+    if (v !== null) return v;
+    ctx.addIssue({ code: 'custom', message: 'scoring.special_excellent_required' });
+    return z.NEVER;
+  }),
+});
+
 export type SpecialRateStatus =
   /** No criterion is met: the standard rate (3/10) applies. */
   | 'criteria_not_met'
