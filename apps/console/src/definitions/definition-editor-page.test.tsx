@@ -63,6 +63,21 @@ describe('the definition editor', () => {
     await waitFor(() => expect(sentDefinition(api)?.scoring.scale).toEqual({ min: 1, max: 10 }));
   });
 
+  it('rewords a scoring level: the new words are saved with the draft, an empty one is refused', async () => {
+    const api = render();
+    await screen.findByRole('heading', { name: '第2版（下書き）の編集' });
+    const rubric = screen.getByTestId('definition-rubric');
+    const top = within(rubric).getByLabelText('5点の意味（日本語）');
+    expect((top as HTMLInputElement).value).toBe('特に優れている');
+    fireEvent.change(top, { target: { value: '' } });
+    expect(await screen.findByTestId('definition-issues')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '下書きを保存' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.change(top, { target: { value: '極めて優れている' } });
+    await waitFor(() => expect(screen.queryByTestId('definition-issues')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: '下書きを保存' }));
+    await waitFor(() => expect(sentDefinition(api)?.scoring.levels[0]).toEqual({ score: 5, text: { ja: '極めて優れている', en: 'Outstanding' } }));
+  });
+
   it('publishes another rate with a change summary after the confirmation, saving the draft as typed first', async () => {
     const api = render();
     await screen.findByRole('heading', { name: '第2版（下書き）の編集' });

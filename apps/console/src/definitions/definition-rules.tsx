@@ -115,6 +115,10 @@ export function RubricSection({ draft, set, issueAt }: SectionProps) {
         <NumberField label={t('definitions.scaleMin')} value={draft.scoring.scale.min} onChange={(v) => set(['scoring', 'scale', 'min'], v)} error={issueAt(['scoring', 'scale', 'min'])} />
         <NumberField label={t('definitions.scaleMax')} value={draft.scoring.scale.max} onChange={(v) => set(['scoring', 'scale', 'max'], v)} error={issueAt(['scoring', 'scale', 'max'])} />
       </SimpleGrid>
+      {/* What each score means on the members' sheets (the rubric card shows these words). */}
+      {draft.scoring.levels.map((l, i) => (
+        <BilingualField key={`l${i}`} label={t('definitions.scoringLevel', { score: l.score })} value={l.text} onChange={(v) => set(['scoring', 'levels', i, 'text'], v)} error={issueAt(['scoring', 'levels', i, 'text', 'ja'])} />
+      ))}
       {draft.evaluationItems.map((e, i) => (
         <SimpleGrid key={`e${i}`} cols={{ base: 1, md: 3 }}>
           <BilingualField label={t('definitions.evaluationItem')} value={e.text} onChange={(v) => set(['evaluationItems', i, 'text'], v)} error={issueAt(['evaluationItems', i, 'text', 'ja'])} />
