@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every check through Turborepo, then adds up the Vitest reports written during this run
 // into one closing line: "Tests: N passed, N failed".
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +9,26 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const started = Date.now();
 // --continue: one CI run reports every failing package, not only the first.
-const turbo = spawnSync(
-  'pnpm',
-  ['exec', 'turbo', 'run', 'typecheck', 'lint', 'test', 'build', 'e2e', '--concurrency=2', '--continue', '--output-logs=errors-only', '--summarize', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
-);
+const common = ['--continue', '--output-logs=errors-only', '--summarize', ...process.argv.slice(2)];
+const turboArgs = (...tasks) => ['exec', 'turbo', 'run', ...tasks, ...common];
+
+// The builds first, once: the browser tests serve the built apps, and two Turborepo runs building
+// the same package at once would write one dist over the other.
+const build = spawnSync('pnpm', [...turboArgs('build'), '--concurrency=2'], { cwd: root, stdio: 'inherit' });
+
+// Then the browser tests beside everything else rather than after it. In one run, Turborepo
+// started them last (after 40 other tasks) and they ran alone for their whole length, one browser
+// at a time, on a machine with more to give; side by side, the run is about as long as its longer half.
+const runBeside = (args) =>
+  new Promise((resolve) => {
+    const child = spawn('pnpm', args, { cwd: root, stdio: 'inherit' });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+const [e2e, checks] = await Promise.all([
+  build.status === 0 ? runBeside([...turboArgs('e2e'), '--only']) : Promise.resolve(1),
+  runBeside([...turboArgs('typecheck', 'lint', 'test'), '--concurrency=2']),
+]);
+const status = [build.status ?? 1, e2e, checks].find((code) => code !== 0) ?? 0;
 
 let passed = 0;
 let failed = 0;
@@ -35,7 +50,7 @@ for (const group of ['apps', 'packages', 'tooling']) {
 printSlowestTasks();
 console.log(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-process.exit(turbo.status ?? 1);
+process.exit(status);
 
 /**
  * The run's slowest tasks from Turborepo's run summary (--summarize), so a CI log says where its
@@ -43,22 +58,21 @@ process.exit(turbo.status ?? 1);
  */
 function printSlowestTasks() {
   const runs = join(root, '.turbo', 'runs');
-  let latest;
+  let summaries = [];
   try {
-    latest = readdirSync(runs)
+    summaries = readdirSync(runs)
       .filter((f) => f.endsWith('.json'))
       .map((f) => join(runs, f))
-      .filter((f) => statSync(f).mtimeMs >= started)
-      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+      .filter((f) => statSync(f).mtimeMs >= started);
   } catch {
     return;
   }
-  if (!latest) return;
-  const summary = JSON.parse(readFileSync(latest, 'utf8'));
-  const tasks = (summary.tasks ?? [])
+  const tasks = summaries
+    .flatMap((file) => JSON.parse(readFileSync(file, 'utf8')).tasks ?? [])
     .map((t) => ({ id: t.taskId, ms: (t.execution?.endTime ?? 0) - (t.execution?.startTime ?? 0), start: t.execution?.startTime ?? 0 }))
     .filter((t) => t.ms > 0)
     .sort((a, b) => b.ms - a.ms);
+  if (tasks.length === 0) return;
   const first = Math.min(...tasks.map((t) => t.start));
   console.log('\nSlowest tasks (seconds; started at):');
   for (const t of tasks.slice(0, 12)) {
