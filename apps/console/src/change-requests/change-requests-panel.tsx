@@ -50,7 +50,8 @@ function ChangeCard({ applicationId, change }: { applicationId: string; change: 
     form.onSubmit(({ reason, ...rest }) => decide.mutate({ ...rest, ...(reason?.trim() ? { reason } : {}) }))();
   };
   const columns: DataColumn<ChangeItem>[] = [
-    { id: 'path', header: t('changeRequests.path'), rowHeader: true, cell: (c) => <code>{c.path}</code> },
+    // A path the screens do not show (none today) is named by the part it belongs to, never printed.
+    { id: 'path', header: t('changeRequests.path'), rowHeader: true, cell: (c) => (c.label ? (i18n.language === 'en' ? c.label.en : c.label.ja) : t('changeRequests.unnamedItem')) },
     { id: 'before', header: t('changeRequests.before'), cell: (c) => shown(c.before) },
     { id: 'after', header: t('changeRequests.after'), cell: (c) => shown(c.after) },
   ];

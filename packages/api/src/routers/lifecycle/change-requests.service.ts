@@ -16,7 +16,7 @@ import {
   type Executor,
 } from '@tsumiki/db';
 import { CHANGEABLE_STATUSES, checkChange, checkDecision, type TChangeRequestInput } from '@tsumiki/domain/lifecycle';
-import { assessApplication, valueAtPath } from '@tsumiki/domain/programmes';
+import { assessApplication, fieldLabelAt, valueAtPath } from '@tsumiki/domain/programmes';
 import { adjustCommitment, commitmentOf } from '@tsumiki/domain/review';
 import { appError } from '../../errors';
 import { rulesOfApplication } from '../../lib/rules';
@@ -111,11 +111,22 @@ export async function requestChange(ctx: Ctx, input: { applicationId: string; re
 export async function changeRequestsForStaff(ctx: Ctx, applicationId: string) {
   const access = await applicationForCaller(ctx.db, ctx.auth, applicationId);
   assertStaff(access);
-  const [rows, latest] = await Promise.all([listChangeRequestsOfApplication(ctx.db, applicationId), findLatestSubmission(ctx.db, applicationId)]);
+  const [rows, latest, definition] = await Promise.all([
+    listChangeRequestsOfApplication(ctx.db, applicationId),
+    findLatestSubmission(ctx.db, applicationId),
+    rulesOfApplication(ctx.db, access.application),
+  ]);
   const frozenByVersion = latest?.content ?? {};
+  const kind = programmeKindOf(access.programme);
   return rows.map((c) => ({
     ...view(c),
-    changes: c.changed_paths.slice(0, 200).map((path) => ({ path, before: valueAtPath(frozenByVersion, path) ?? null, after: valueAtPath(c.proposed_content, path) ?? null })),
+    changes: c.changed_paths.slice(0, 200).map((path) => ({
+      path,
+      // The item as the application's screens name it (a field's label, a budget row by its number).
+      label: fieldLabelAt(kind, definition, c.proposed_content, path),
+      before: valueAtPath(frozenByVersion, path) ?? null,
+      after: valueAtPath(c.proposed_content, path) ?? null,
+    })),
   }));
 }
 
