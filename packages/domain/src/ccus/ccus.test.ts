@@ -14,7 +14,11 @@ describe('fiscal months', () => {
   it('runs April to March, and the end of January is ten months in', () => {
     expect(monthsOfFiscalYear(2024)[0]).toBe('2024-04');
     expect(monthsOfFiscalYear(2024)[11]).toBe('2025-03');
+    // Kept once per year, handed out as copies: a caller that changes its list changes no one else's.
+    monthsOfFiscalYear(2024).splice(0, 12);
+    expect(monthsOfFiscalYear(2024)).toHaveLength(12);
     expect(fiscalYearOfMonth('2025-01')).toBe(2024);
+    expect(fiscalYearOfMonth('2025-04')).toBe(2025);
     expect(fiscalMonthIndex('2025-01')).toBe(10);
     expect(elapsedMonths(2024, '2025-01')).toBe(10);
     expect(elapsedMonths(2024, '2024-03')).toBe(0);

@@ -13,7 +13,9 @@ export function parseYearMonth(ym: YearMonth): { year: number; month: number } {
 
 /** 年度 of a month: April starts the fiscal year. */
 export function fiscalYearOfMonth(ym: YearMonth): number {
-  const { year, month } = parseYearMonth(ym);
+  // Read in place (a summary asks for every row's year): "YYYY-MM" is what the type promises.
+  const year = Number(ym.slice(0, 4));
+  const month = Number(ym.slice(5, 7));
   return month >= 4 ? year : year - 1;
 }
 
@@ -23,9 +25,17 @@ export function fiscalMonthIndex(ym: YearMonth): number {
   return month >= 4 ? month - 3 : month + 9;
 }
 
-/** The twelve months of a fiscal year, April first. */
+const fiscalYearMonths = new Map<number, readonly YearMonth[]>();
+
+/** The twelve months of a fiscal year, April first (a new array each call: callers may change it). */
 export function monthsOfFiscalYear(fiscalYear: number): YearMonth[] {
-  return Array.from({ length: 12 }, (_, i) => (i < 9 ? yearMonth(fiscalYear, i + 4) : yearMonth(fiscalYear + 1, i - 8)));
+  // A dashboard summary asks for the same two years' months dozens of times per request.
+  let months = fiscalYearMonths.get(fiscalYear);
+  if (!months) {
+    months = Array.from({ length: 12 }, (_, i) => (i < 9 ? yearMonth(fiscalYear, i + 4) : yearMonth(fiscalYear + 1, i - 8)));
+    if (fiscalYearMonths.size < 1_000) fiscalYearMonths.set(fiscalYear, months);
+  }
+  return months.slice();
 }
 
 /**

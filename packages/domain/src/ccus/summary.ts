@@ -18,19 +18,25 @@ export interface MonthlyAggregate {
 
 /** Sums aggregates of the same metric and month (associations into the nation). */
 export function combineAggregates(aggregates: readonly MonthlyAggregate[]): MonthlyAggregate[] {
-  const byKey = new Map<string, MonthlyAggregate>();
+  // Keyed metric → month in two maps: no key string is built per row (the national roll-up combines thousands).
+  const byMetric = new Map<string, Map<YearMonth, MonthlyAggregate>>();
+  const combined: MonthlyAggregate[] = [];
   for (const a of aggregates) {
-    const key = `${a.metricCode}|${a.month}`;
-    const seen = byKey.get(key);
-    if (!seen) byKey.set(key, { ...a });
-    else {
+    let byMonth = byMetric.get(a.metricCode);
+    if (!byMonth) byMetric.set(a.metricCode, (byMonth = new Map<YearMonth, MonthlyAggregate>()));
+    const seen = byMonth.get(a.month);
+    if (!seen) {
+      const first = { ...a };
+      byMonth.set(a.month, first);
+      combined.push(first);
+    } else {
       seen.numerator += a.numerator;
       seen.denominator = seen.denominator == null && a.denominator == null ? null : (seen.denominator ?? 0) + (a.denominator ?? 0);
       seen.weightedRateSum += a.weightedRateSum;
       seen.weightSum += a.weightSum;
     }
   }
-  return [...byKey.values()];
+  return combined;
 }
 
 export interface MetricTarget {
@@ -102,7 +108,8 @@ export function summariseMetric(input: {
   }
   const inYear = own
     .filter((a) => fiscalYearOfMonth(a.month) === fiscalYear && a.month <= asOf)
-    .sort((a, b) => a.month.localeCompare(b.month));
+    // "YYYY-MM" sorts as plain text; localeCompare would ask the collator for each pair.
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const latest = inYear.at(-1) ?? null;
   const value = latest ? valueOf(metric.kind, latest) : null;
   const lastYearMonth = latest ? (`${Number(latest.month.slice(0, 4)) - 1}${latest.month.slice(4)}`) : null;

@@ -63,8 +63,16 @@ function summarise(
   asOf: YearMonth,
   custom: readonly Pick<MetricDefinition, 'code' | 'kind'>[] = [],
 ) {
+  // Each metric gets its own months, sorted out once: summariseMetric would otherwise scan every
+  // metric's rows for each of them.
+  const byMetric = new Map<string, MonthlyAggregate[]>();
+  for (const a of aggregates) {
+    const list = byMetric.get(a.metricCode);
+    if (list) list.push(a);
+    else byMetric.set(a.metricCode, [a]);
+  }
   return [...BUILTIN_METRICS, ...custom].map((metric) =>
-    summariseMetric({ metric, aggregates, fiscalYear, asOf, target: targets.get(metric.code) ?? null }),
+    summariseMetric({ metric, aggregates: byMetric.get(metric.code) ?? [], fiscalYear, asOf, target: targets.get(metric.code) ?? null }),
   );
 }
 
@@ -102,10 +110,13 @@ export async function ministryOverview<A extends { id: string; nameJa: string; n
     listCcusTargets(db, { fiscalYears: [fiscalYear] }),
   ]);
   const byAssociation = new Map<string, MonthlyAggregate[]>();
+  const all: MonthlyAggregate[] = [];
   for (const row of rows) {
-    const list = byAssociation.get(row.associationId) ?? [];
-    list.push(aggregateOf(row));
-    byAssociation.set(row.associationId, list);
+    const aggregate = aggregateOf(row);
+    all.push(aggregate);
+    const list = byAssociation.get(row.associationId);
+    if (list) list.push(aggregate);
+    else byAssociation.set(row.associationId, [aggregate]);
   }
   const nationalTargets = new Map<string, MetricTarget>();
   for (const t of targetRows) {
@@ -123,6 +134,6 @@ export async function ministryOverview<A extends { id: string; nameJa: string; n
       );
       return { ...a, summaries: summarise(byAssociation.get(a.id) ?? [], targets, fiscalYear, asOf) };
     }),
-    national: summarise(combineAggregates(rows.map(aggregateOf)), nationalTargets, fiscalYear, asOf),
+    national: summarise(combineAggregates(all), nationalTargets, fiscalYear, asOf),
   };
 }
