@@ -28,6 +28,14 @@ describe('TSUMIKI_DATABASE_POOL_MAX', () => {
   });
 });
 
+describe('TSUMIKI_SESSION_CACHE', () => {
+  it('keeps sessions in memory unless switched off, and refuses anything but a yes or a no', () => {
+    expect(loadEnv({}).TSUMIKI_SESSION_CACHE).toBe(true);
+    expect(loadEnv({ TSUMIKI_SESSION_CACHE: '0' }).TSUMIKI_SESSION_CACHE).toBe(false);
+    expect(() => loadEnv({ TSUMIKI_SESSION_CACHE: 'pgbouncer' })).toThrow(/TSUMIKI_SESSION_CACHE/);
+  });
+});
+
 describe('TSUMIKI_METRICS_*', () => {
   it('is off by default and listens on loopback when given a port', () => {
     expect(loadEnv({}).TSUMIKI_METRICS_PORT).toBe(0);

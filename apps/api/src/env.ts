@@ -118,6 +118,15 @@ export const ZEnv = z
     .enum(['1', '0', 'true', 'false'])
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
+  /**
+   * Keep signed-in sessions in memory, kept right by the database's notices (LISTEN). Off behind a
+   * pooler in transaction mode (PgBouncer), where LISTEN does not hold: every call then reads its
+   * session from the database.
+   */
+  TSUMIKI_SESSION_CACHE: z
+    .enum(['1', '0', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
   /** create-user reads the new password from here, so it stays out of shell history. */
   TSUMIKI_NEW_PASSWORD: z.string().optional(),
   TSUMIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

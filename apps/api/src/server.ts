@@ -32,14 +32,14 @@ async function main() {
   const attachments = attachmentStoreFrom(env);
   const secondFactor = secondFactorSettingsFrom(env);
   // Every port of the process shares one cache, kept right by the database's notices.
-  const watched = await watchSessions(database);
-  const sessions = watched.cache;
+  const watched = env.TSUMIKI_SESSION_CACHE ? await watchSessions(database) : null;
+  const sessions = watched?.cache;
 
   // One registry for the process: the API's port and the apps' ports all count into it.
   const metrics = env.TSUMIKI_METRICS_PORT > 0 ? createMetrics(database) : undefined;
 
   const servers: { close(): Promise<unknown> }[] = [];
-  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, attachments, logger, metrics, secondFactor, sessions });
+  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, attachments, logger, metrics, secondFactor, ...(sessions ? { sessions } : {}) });
   await api.listen({ host, port: env.TSUMIKI_API_PORT });
   // Spreadsheet imports are read in a worker thread; start the first one now rather than at the first upload.
   prewarmSheetReader();
@@ -59,7 +59,7 @@ async function main() {
       staticDir,
       metrics,
       secondFactor,
-      sessions,
+      ...(sessions ? { sessions } : {}),
     });
     await server.listen({ host, port: app.port });
     servers.push(server);
@@ -81,7 +81,7 @@ async function main() {
     outbox?.stop();
     reminders?.stop();
     await Promise.allSettled(servers.map((s) => s.close()));
-    await watched.close();
+    await watched?.close();
     await database.close();
     process.exit(0);
   };
