@@ -86,6 +86,21 @@ describe.each(backends)('review queue paging and counts on $name', (backend) => 
     ...over,
   });
 
+  type QueueRow = Awaited<ReturnType<typeof listReviewQueue>>['rows'][number];
+  /** What a numeric or time sort orders by; texts follow the database's collation, which JavaScript does not reproduce, so they are not checked here. */
+  function sortValueOf(r: QueueRow, sort: (typeof QUEUE_SORTS)[number]): string | number | null {
+    switch (sort) {
+      case 'submitted_at':
+        return r.submittedAt ? r.submittedAt.getTime() : null;
+      case 'updated_at':
+        return r.updatedAt.getTime();
+      case 'requested_grant':
+        return r.requestedGrantYen;
+      default:
+        return null;
+    }
+  }
+
   async function walk(q: QueueQuery, pageSize: number) {
     const seen: string[] = [];
     let page = await listReviewQueue(database.db, { ...q, limit: pageSize });
@@ -100,8 +115,15 @@ describe.each(backends)('review queue paging and counts on $name', (backend) => 
   it('walks every sort both ways by keyset to the same rows, in the same order, as by offset', async () => {
     for (const sort of QUEUE_SORTS) {
       for (const direction of ['asc', 'desc'] as const) {
-        const all = (await listReviewQueue(database.db, base({ sort, direction }))).rows.map((r) => r.id);
+        const rows = (await listReviewQueue(database.db, base({ sort, direction }))).rows;
+        const all = rows.map((r) => r.id);
         expect(all).toHaveLength(25);
+        // The page is chosen in an inner query and enriched outside it: the order must survive.
+        const values = rows.map((r) => sortValueOf(r, sort));
+        const present = values.filter((v) => v !== null);
+        expect(values.slice(0, present.length).every((v) => v !== null), `${sort} ${direction}: nulls last`).toBe(true);
+        const ordered = [...present].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        expect(present, `${sort} ${direction}: sorted`).toEqual(direction === 'asc' ? ordered : ordered.reverse());
         expect(await walk(base({ sort, direction }), 4), `${sort} ${direction}`).toEqual(all);
         const byOffset: string[] = [];
         for (let offset = 0; offset < all.length; offset += 4) {

@@ -1,6 +1,6 @@
 import type { TApplicationStatus } from '@tsumiki/domain';
 import type { TQueueCursor, TQueueSort } from '@tsumiki/domain/review';
-import { sql } from 'kysely';
+import { sql, type OrderByItemBuilder } from 'kysely';
 import { withContent } from './content';
 import type { Executor } from './executor';
 import { conflictCandidatesOf, conflictedWith, notConflictedWith } from './review-conflicts.repository';
@@ -78,7 +78,6 @@ function queueBase(db: Executor, q: Omit<QueueQuery, 'statuses' | 'sort' | 'dire
   const viewer = q.viewerId;
   let query = db
     .selectFrom('applications')
-    .innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id')
     // Drafts are the applicant's own: a reviewer never sees them.
     .where('applications.status', '!=', 'draft')
     .where((eb) => {
@@ -161,9 +160,17 @@ async function pageRows(db: Executor, q: QueueQuery) {
   const column = SORT_COLUMN[q.sort];
   // Times as text: the database keeps microseconds, which a JavaScript Date would round away.
   const cursorValue = TIME_SORTS.has(q.sort) ? sql<string | null>`${sql.ref(column)}::text` : sql<string | number | null>`${sql.ref(column)}`;
-  const rowsOf = (where: ReturnType<typeof sql<boolean>> | null, limit: number, offset: number) =>
-    (where ? filtered.where(where) : filtered)
-      .innerJoin('programmes', 'programmes.id', 'applications.programme_id')
+  const nullsLast = (ob: OrderByItemBuilder) => (q.direction === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast());
+  // The page is chosen first; its programme and its assignment count are then looked up for its
+  // rows alone. Asked in one level, the database computes both for every matching row before the
+  // sort keeps a page of them (2,000 counts for a 50-row page of a broad search).
+  const rowsOf = (where: ReturnType<typeof sql<boolean>> | null, limit: number, offset: number) => {
+    // The applicant's name is joined where the page is sorted by it, and otherwise for the page's
+    // rows alone: the estimate of a broad search is poor, and a join planned for a few rows ran
+    // as a nested loop over every match.
+    const sortedByApplicant = q.sort === 'applicant';
+    const page = (where ? filtered.where(where) : filtered)
+      .$if(sortedByApplicant, (qb) => qb.innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id'))
       .select([
         'applications.id',
         'applications.title',
@@ -174,27 +181,49 @@ async function pageRows(db: Executor, q: QueueQuery) {
         'applications.submitted_at as submittedAt',
         'applications.updated_at as updatedAt',
         'applications.programme_id as programmeId',
+        'applications.applicant_organisation_id as organisationId',
+      ])
+      .select(cursorValue.as('cursorValue'))
+      .select(sql<unknown>`${sql.ref(column)}`.as('sortValue'))
+      .orderBy(sql.ref(column), nullsLast)
+      // Ties in the sort's direction too, so (value, id) is one index order and one row comparison.
+      .orderBy('applications.id', q.direction)
+      .limit(limit)
+      .offset(offset)
+      .as('page');
+    return db
+      .selectFrom(page)
+      .innerJoin('programmes', 'programmes.id', 'page.programmeId')
+      .innerJoin('organisations', 'organisations.id', 'page.organisationId')
+      .select([
+        'page.id',
+        'page.title',
+        'page.status',
+        'page.version',
+        'page.trackingNumber',
+        'page.requestedGrantYen',
+        'page.submittedAt',
+        'page.updatedAt',
+        'page.programmeId',
         'programmes.kind as programmeKind',
         'programmes.name_ja as programmeNameJa',
         'programmes.name_en as programmeNameEn',
-        'organisations.id as organisationId',
+        'page.organisationId',
         'organisations.name_ja as applicantNameJa',
         'organisations.name_en as applicantNameEn',
+        'page.cursorValue',
       ])
       .select((eb) =>
         eb
           .selectFrom('review_assignments')
           .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('review_assignments.application_id', '=', 'applications.id')
+          .whereRef('review_assignments.application_id', '=', 'page.id')
           .as('assignedCount'),
       )
-      .select(cursorValue.as('cursorValue'))
-      .orderBy(column, (ob) => (q.direction === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast()))
-      // Ties in the sort's direction too, so (value, id) is one index order and one row comparison.
-      .orderBy('applications.id', q.direction)
-      .limit(limit)
-      .offset(offset)
+      .orderBy('page.sortValue', nullsLast)
+      .orderBy('page.id', q.direction)
       .execute();
+  };
   const after = q.after;
   if (!after) return rowsOf(null, q.limit, q.offset);
   const beyond = q.direction === 'asc' ? sql.raw('>') : sql.raw('<');
