@@ -130,6 +130,34 @@ describe.each(backends)('API on $name', (backend) => {
       expect(current.version).toBe(2);
     });
 
+    it('lets one of several simultaneous saves of a version through, with one audit row, and tells the others why', async () => {
+      const alice = await signedInClient(database, seed.users.applicant.email);
+      const draft = await alice.caller.applications.createDraft({ programmeId: seed.programme.id, title: '同時保存' });
+      const saves = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) => alice.caller.applications.updateDraft({ id: draft.id, version: 1, title: `同時保存 ${i}` })),
+      );
+      const saved = saves.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      expect(saved).toHaveLength(1);
+      for (const s of saves) if (s.status === 'rejected') expect(await refusalCodesOf(Promise.reject(s.reason))).toEqual({ code: 'CONFLICT', appCode: 'application.version_conflict' });
+      const audited = await database.db.selectFrom('audit_log').select(['after']).where('entity_id', '=', draft.id).where('action', '=', 'application.update_draft').execute();
+      expect(audited).toEqual([{ after: expect.objectContaining({ title: saved[0]!.title, version: 2 }) }]);
+      const current = await alice.caller.applications.get({ id: draft.id });
+      expect([current.title, current.version]).toEqual([saved[0]!.title, 2]);
+    });
+
+    it('refuses a save that finds the application submitted since it was read, and writes nothing', async () => {
+      const alice = await signedInClient(database, seed.users.applicant.email);
+      const draft = await alice.caller.applications.createDraft({ programmeId: seed.programme.id, title: '提出済み' });
+      // As if the office had moved it on between the save's read and its write: status changed, version not.
+      await database.db.updateTable('applications').set({ status: 'submitted' }).where('id', '=', draft.id).execute();
+      expect(await refusalCodesOf(alice.caller.applications.updateDraft({ id: draft.id, version: 1, title: '書き換え' }))).toMatchObject({
+        appCode: 'application.not_editable',
+      });
+      const row = await database.db.selectFrom('applications').select(['title', 'version']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ title: '提出済み', version: 1 });
+      expect(await database.db.selectFrom('audit_log').select('id').where('entity_id', '=', draft.id).where('action', '=', 'application.update_draft').execute()).toEqual([]);
+    });
+
     it("hides another organisation's application", async () => {
       const alice = await signedInClient(database, seed.users.applicant.email);
       const draft = await alice.caller.applications.createDraft({ programmeId: seed.programme.id, title: '非公開' });

@@ -1,6 +1,7 @@
 import type { TApplicationStatus } from '@tsumiki/domain';
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import { contentJson, withApplicationContent } from './content';
+import { writeWithAudit, type AuditEntryInput } from './audit.repository';
 import type { Executor } from './executor';
 
 export async function insertApplication(
@@ -60,17 +61,17 @@ export function listApplicationsOfOrganisations(db: Executor, organisationIds: r
  * Compare-and-set on `version`: the update happens only if nobody wrote since `expectedVersion` was
  * read. Returns the new row, or undefined when the version was stale (the caller reports a conflict).
  */
-export async function updateApplicationIfVersion(
-  db: Executor,
-  input: {
-    id: string;
-    expectedVersion: number;
-    title?: string;
-    content?: TApplicationContent;
-    status?: TApplicationStatus;
-    submittedAt?: Date;
-  },
-) {
+interface ApplicationChange {
+  id: string;
+  expectedVersion: number;
+  title?: string;
+  content?: TApplicationContent;
+  status?: TApplicationStatus;
+  submittedAt?: Date;
+}
+
+/** The versioned update, built but not run: the version moves by one, or nothing is written. */
+function versionedUpdate(db: Executor, input: ApplicationChange) {
   return db
     .updateTable('applications')
     .set((eb) => ({
@@ -83,7 +84,20 @@ export async function updateApplicationIfVersion(
     }))
     .where('id', '=', input.id)
     .where('version', '=', input.expectedVersion)
-    .returningAll()
-    .executeTakeFirst()
-    .then((row) => row && withApplicationContent(row));
+    .returningAll();
+}
+
+export async function updateApplicationIfVersion(db: Executor, input: ApplicationChange) {
+  const row = await versionedUpdate(db, input).executeTakeFirst();
+  return row && withApplicationContent(row);
+}
+
+/**
+ * The versioned update and its audit row in one statement, without a transaction: the version
+ * check stands in for the row lock, and `statuses` for the status read before it (a status moved
+ * by someone else since is a miss like a version moved). Undefined when nothing was written.
+ */
+export async function updateApplicationAudited(db: Executor, input: ApplicationChange & { statuses: readonly TApplicationStatus[] }, audit: AuditEntryInput) {
+  const row = await writeWithAudit(db, versionedUpdate(db, input).where('status', 'in', [...input.statuses]), audit);
+  return row && withApplicationContent(row);
 }

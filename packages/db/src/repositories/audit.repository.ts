@@ -1,3 +1,4 @@
+import { sql, type Compilable, type OperationNodeSource } from 'kysely';
 import type { Executor } from './executor';
 
 export interface AuditEntryInput {
@@ -37,4 +38,24 @@ export function listAuditOfEntity(db: Executor, entityType: string, entityId: st
     .where('entity_id', '=', entityId)
     .orderBy('id')
     .execute();
+}
+
+/**
+ * A change and its audit row in one statement: the audit row is written only when the change
+ * returned a row, and the two commit together or not at all. A change alone in its transaction
+ * needs no BEGIN and COMMIT then — three round trips fewer on the busiest writes (autosave,
+ * upload, new draft).
+ */
+export async function writeWithAudit<Row>(db: Executor, change: Compilable<Row> & OperationNodeSource, entry: AuditEntryInput): Promise<Row | undefined> {
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  const { rows } = await sql<Row>`
+    with changed as (${change}),
+    audited as (
+      insert into audit_log (actor_user_id, action, entity_type, entity_id, before, after, request_id, ip)
+      select ${entry.actorUserId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId}, ${json(entry.before)}::jsonb,
+             ${json(entry.after)}::jsonb, ${entry.requestId ?? null}, ${entry.ip ?? null}
+      from changed
+    )
+    select * from changed`.execute(db);
+  return rows[0];
 }

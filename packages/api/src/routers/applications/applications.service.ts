@@ -5,11 +5,11 @@ import {
   findOrganisationById,
   findProgrammeById,
   insertApplication,
-  updateApplicationIfVersion,
+  updateApplicationAudited,
   type Application,
   type Executor,
 } from '@tsumiki/db';
-import { formatJst, isEditableByApplicant, roundAccepting, type TUpdateDraftInput } from '@tsumiki/domain';
+import { APPLICATION_STATUSES, formatJst, isEditableByApplicant, roundAccepting, type TUpdateDraftInput } from '@tsumiki/domain';
 import { emptyContent, withApplicantDefaults } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
@@ -89,32 +89,48 @@ export async function createDraft(
 }
 
 /** Saves a draft only on top of the version the editor read; anything else is a conflict, not a lost edit. */
+/** What an applicant's own writes may find the application in (drafts, and returns being corrected). */
+const EDITABLE_STATUSES = APPLICATION_STATUSES.filter(isEditableByApplicant);
+
+/**
+ * An autosave: checked against what was read, then written with its audit row in one statement
+ * whose version and status conditions stand in for a row lock (autosave is the busiest write).
+ */
 export async function updateDraft(ctx: Context & { auth: SignedInAuth }, input: TUpdateDraftInput) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await applicationOfCaller(trx, ctx.auth, input.id, true);
-    if (!isEditableByApplicant(current.status)) throw appError('application.not_editable', { status: current.status });
-    if (current.version !== input.version) {
-      throw appError('application.version_conflict', { currentVersion: current.version });
-    }
-    // The content is typed by the router's schema; it must also be the content of this programme.
-    if (input.content !== undefined && input.content.programme !== current.content.programme) throw appError('application.content_programme_mismatch');
-    const updated = await updateApplicationIfVersion(trx, {
+  const current = await applicationOfCaller(ctx.db, ctx.auth, input.id);
+  if (!isEditableByApplicant(current.status)) throw appError('application.not_editable', { status: current.status });
+  if (current.version !== input.version) {
+    throw appError('application.version_conflict', { currentVersion: current.version });
+  }
+  // The content is typed by the router's schema; it must also be the content of this programme.
+  if (input.content !== undefined && input.content.programme !== current.content.programme) throw appError('application.content_programme_mismatch');
+  const title = input.title ?? current.title;
+  const content = input.content ?? current.content;
+  const updated = await updateApplicationAudited(
+    ctx.db,
+    {
       id: input.id,
       expectedVersion: input.version,
+      statuses: EDITABLE_STATUSES,
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.content !== undefined ? { content: input.content } : {}),
-    });
-    if (!updated) throw appError('application.version_conflict', { currentVersion: current.version });
-    await appendAudit(trx, {
+    },
+    {
       actorUserId: ctx.auth.user.id,
       action: 'application.update_draft',
       entityType: 'application',
-      entityId: updated.id,
+      entityId: current.id,
       before: { title: current.title, content: current.content, version: current.version },
-      after: { title: updated.title, content: updated.content, version: updated.version },
+      after: { title, content, version: current.version + 1 },
       requestId: ctx.request.requestId,
       ip: ctx.request.ip,
-    });
-    return toApplicationView(updated);
-  });
+    },
+  );
+  if (!updated) {
+    // Someone wrote between the read and the write: say what the application is now.
+    const now = await applicationOfCaller(ctx.db, ctx.auth, input.id);
+    if (!isEditableByApplicant(now.status)) throw appError('application.not_editable', { status: now.status });
+    throw appError('application.version_conflict', { currentVersion: now.version });
+  }
+  return toApplicationView(updated);
 }
