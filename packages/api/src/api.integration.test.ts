@@ -133,12 +133,13 @@ describe.each(backends)('API on $name', (backend) => {
     it('lets one of several simultaneous saves of a version through, with one audit row, and tells the others why', async () => {
       const alice = await signedInClient(database, seed.users.applicant.email);
       const draft = await alice.caller.applications.createDraft({ programmeId: seed.programme.id, title: '同時保存' });
-      const saves = await Promise.allSettled(
-        Array.from({ length: 6 }, (_, i) => alice.caller.applications.updateDraft({ id: draft.id, version: 1, title: `同時保存 ${i}` })),
-      );
+      const attempts = Array.from({ length: 6 }, (_, i) => alice.caller.applications.updateDraft({ id: draft.id, version: 1, title: `同時保存 ${i}` }));
+      const saves = await Promise.allSettled(attempts);
       const saved = saves.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
       expect(saved).toHaveLength(1);
-      for (const s of saves) if (s.status === 'rejected') expect(await refusalCodesOf(Promise.reject(s.reason))).toEqual({ code: 'CONFLICT', appCode: 'application.version_conflict' });
+      for (const [i, s] of saves.entries()) {
+        if (s.status === 'rejected') expect(await refusalCodesOf(attempts[i]!)).toEqual({ code: 'CONFLICT', appCode: 'application.version_conflict' });
+      }
       const audited = await database.db.selectFrom('audit_log').select(['after']).where('entity_id', '=', draft.id).where('action', '=', 'application.update_draft').execute();
       expect(audited).toEqual([{ after: expect.objectContaining({ title: saved[0]!.title, version: 2 }) }]);
       const current = await alice.caller.applications.get({ id: draft.id });
