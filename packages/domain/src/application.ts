@@ -64,6 +64,7 @@ const TRACKING_PREFIX: Readonly<Record<TProgrammeKind, string>> = {
   clt_demonstration: 'CLT',
   co2_factor_support: 'CO2',
   lca_implementation: 'LCA',
+  generic_cost_share: 'SUB',
 };
 export const trackingCounterKey = (kind: TProgrammeKind, fiscalYear: number) =>
   `${TRACKING_PREFIX[kind]}-${fiscalYear}`;

@@ -45,7 +45,7 @@ export async function seedReviewDemo(db: Executor, now: Date) {
     if (!org) throw new Error(`Demo organisation ${short} is missing.`);
     return org;
   };
-  const roundOf: Record<TProgrammeKind, Programme | undefined> = { clt_demonstration: cltDemo, co2_factor_support: co2Demo, lca_implementation: undefined };
+  const roundOf: Record<TProgrammeKind, Programme | undefined> = { clt_demonstration: cltDemo, co2_factor_support: co2Demo, lca_implementation: undefined, generic_cost_share: undefined };
 
   let counter = 0;
   for (const demo of DEMO_APPLICATIONS()) {

@@ -208,6 +208,20 @@ const LCA_SECTIONS: readonly FormSection[] = [
   },
 ];
 
+/** A generic-engine programme's outline: what the project is and when it runs; the definition's questions follow. */
+const GENERIC_SECTIONS: readonly FormSection[] = [
+  APPLICANT,
+  {
+    code: 'outline',
+    title: { ja: '事業概要', en: 'Project outline' },
+    source: '公募要領',
+    fields: [
+      f('outline.purpose', '事業の目的と内容', 'Purpose and content', 'textarea', true, { max: 6000 }),
+      f('outline.schedule', '実施スケジュール', 'Schedule', 'textarea', true, { max: 3000 }),
+    ],
+  },
+];
+
 const QUESTION_FIELD_KINDS: Readonly<Record<TQuestion['answer'], FormFieldKind>> = { yes_no: 'boolean', number: 'number', date: 'date', text: 'text' };
 
 /**
@@ -244,12 +258,13 @@ const STATIC_FORMS: Readonly<Record<TProgrammeKind, readonly FormSection[]>> = {
   clt_demonstration: [...CLT_SECTIONS, CLT_COUNCIL_OPERATOR, PLEDGE],
   co2_factor_support: [...CO2_SECTIONS, PLEDGE],
   lca_implementation: [...LCA_SECTIONS, PLEDGE],
+  generic_cost_share: [...GENERIC_SECTIONS, PLEDGE],
 };
 
 /**
  * The application form of a programme under the version it is pinned to. The CLT and CO2 engines
- * bring their own questions; a generic-engine programme (LCA implementation support) asks the
- * definition's questions in its outline, so they follow the published version.
+ * bring their own questions; a generic-engine programme (LCA implementation support, a programme
+ * made from the cost-share template) asks the definition's questions in its outline, so they follow the published version.
  */
 export function applicationForm(kind: TProgrammeKind, def: Pick<TProgrammeDefinition, 'questions' | 'eligibility'>): readonly FormSection[] {
   const questions = questionFields(def);
@@ -371,6 +386,7 @@ export const GRANT_DEFAULTS: Readonly<Record<TProgrammeKind, Record<string, unkn
   clt_demonstration: { facts: {} },
   co2_factor_support: { factors: [], lines: [] },
   lca_implementation: { facts: {}, lines: [] },
+  generic_cost_share: { facts: {}, lines: [] },
 };
 
 /** A budget row left out of a provisional computation, named as on screen, with what is wrong with it. */

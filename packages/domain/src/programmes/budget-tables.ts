@@ -1,6 +1,6 @@
 import { CONSTRUCTION_WORKS, DESIGN_COSTS } from './clt/tables';
 import { FACTOR_KIND_NAMES, FACTOR_KINDS } from './co2/definition';
-import { valueAt } from './input';
+import { lineSectionImplied, valueAt } from './input';
 import { MAX_LINE_YEN } from './shared/amounts';
 import type { TProgrammeDefinition } from './shared/definition';
 import { breakdownAmount } from './shared/result';
@@ -40,6 +40,8 @@ export interface BudgetColumn {
   readonly max?: number;
   /** Width hint for the editor (px). */
   readonly width?: number;
+  /** The value a new row starts with (the first section of the definition). */
+  readonly initial?: string;
 }
 
 export interface BudgetTable {
@@ -164,6 +166,20 @@ const CO2_FACTORS: BudgetTable = {
   form: '001 §3.2(2)① 製品概要',
 };
 
+/** The definition's section each line counts under (its rate and caps); categories outside it are refused by the rules. */
+const sectionColumn = (def: TProgrammeDefinition): BudgetColumn => ({
+  key: 'section',
+  label: t('補助対象の区分', 'Section'),
+  kind: 'select',
+  options: def.sections.map((s) => ({ value: s.code, label: s.name })),
+  required: true,
+  width: 180,
+  ...(def.sections[0] ? { initial: def.sections[0].code } : {}),
+});
+
+/** Each category once, in the order the sections list them. */
+const sectionsCategories = (def: TProgrammeDefinition): string[] => [...new Set(def.sections.flatMap((s) => s.categories))];
+
 const linesTable = (def: TProgrammeDefinition, categories: readonly string[], withFactor: boolean, form: string): BudgetTable => ({
   code: 'lines',
   title: t('経費', 'Costs'),
@@ -172,6 +188,7 @@ const linesTable = (def: TProgrammeDefinition, categories: readonly string[], wi
   wrapLines: false,
   idPrefix: 'l',
   columns: [
+    ...(def.engine === 'generic' && !lineSectionImplied(def) ? [sectionColumn(def)] : []),
     ...baseColumns(def, categories),
     ...BREAKDOWN_COLUMNS,
     ...(withFactor ? [{ key: 'factorId', label: t('対象の原単位', 'Factor'), kind: 'select' as const, optionsFrom: 'factors' as const, required: false }] : []),
@@ -199,7 +216,7 @@ function tablesOf(def: TProgrammeDefinition): readonly BudgetTable[] {
     case 'co2_factor':
       return [CO2_FACTORS, linesTable(def, sectionCategories(def, def.sections[0]?.code), true, '001 §3.2(2)④ 見積（5区分）')];
     case 'generic':
-      return [linesTable(def, def.costCategories.map((c) => c.code), false, 'SPEC §4')];
+      return [linesTable(def, lineSectionImplied(def) ? def.costCategories.map((c) => c.code) : sectionsCategories(def), false, 'SPEC §4')];
   }
 }
 
@@ -225,6 +242,12 @@ export function columnOptions(column: BudgetColumn, content: unknown): readonly 
 export function budgetWriteValue(table: BudgetTable, rows: BudgetRow[]): unknown {
   if (table.wrapLines) return rows.length ? { lines: rows } : undefined;
   return table.hasAmount ? rows : rows.map(({ amount: _amount, ...r }) => r);
+}
+
+/** A new row: its id, and the cells that start with a value (a zero amount, the first section). */
+export function newBudgetRow(table: BudgetTable, rows: readonly BudgetRow[]): BudgetRow {
+  const initial = Object.fromEntries(table.columns.flatMap((c) => (c.initial !== undefined ? [[c.key, c.initial]] : [])));
+  return { id: nextRowId(table, rows), ...initial, amount: 0 };
 }
 
 /** A row id not used yet in the list ("b3"). */

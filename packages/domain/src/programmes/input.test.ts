@@ -20,7 +20,7 @@ describe('validating JSON input', () => {
 
   it('refuses an unknown programme and a mismatched one', () => {
     expect(issuesOf('zeb', {}).map((i) => [i.code, i.params.options])).toEqual([
-      ['programmes.unknown', 'co2_factor_support, clt_demonstration, lca_implementation'],
+      ['programmes.unknown', 'co2_factor_support, clt_demonstration, lca_implementation, generic_cost_share'],
     ]);
     expect(issuesOf('clt_demonstration', { programme: 'co2_factor_support' })[0]!.code).toBe(
       'grant.programme_mismatch',

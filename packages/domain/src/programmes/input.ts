@@ -16,6 +16,7 @@ import {
   type GenericBreakdown,
   type TGenericGrantInput,
 } from './shared/generic';
+import { GENERIC_COST_SHARE } from './generic/definition';
 import { LCA_IMPLEMENTATION } from './lca/definition';
 import type { InputIssue } from './shared/reasons';
 import type { GrantResult, ValidationOutcome } from './shared/result';
@@ -30,10 +31,17 @@ export const BUILTIN_PROGRAMMES: Readonly<Record<TProgrammeKind, TProgrammeDefin
   co2_factor_support: CO2_FACTOR_SUPPORT,
   clt_demonstration: CLT_DEMONSTRATION,
   lca_implementation: LCA_IMPLEMENTATION,
+  generic_cost_share: GENERIC_COST_SHARE,
 };
 
 export const programmeByCode = (code: string): TProgrammeDefinition | undefined =>
   Object.hasOwn(BUILTIN_PROGRAMMES, code) ? BUILTIN_PROGRAMMES[code as TProgrammeKind] : undefined;
+
+/**
+ * Whether a definition's lines may leave the section out: the LCA form's (its one section is
+ * implied). Every other generic-engine form names each line's section.
+ */
+export const lineSectionImplied = (def: Pick<TProgrammeDefinition, 'engine' | 'code'>): boolean => def.engine === 'generic' && def.code === 'lca_implementation';
 
 /** Lines of a single-section programme may leave the section out. */
 export const ZLcaLine = ZGenericLine.extend({
@@ -104,7 +112,7 @@ export function computeGrant(
 function schemaFor(def: TProgrammeDefinition): z.ZodType {
   if (def.engine === 'co2_factor') return ZCo2GrantInput;
   if (def.engine === 'clt') return ZCltGrantInput;
-  return def.code === 'lca_implementation' ? ZLcaGrantInput : ZGenericGrantInput;
+  return lineSectionImplied(def) ? ZLcaGrantInput : ZGenericGrantInput;
 }
 
 /**

@@ -20,6 +20,8 @@ export const FORM_COVERS_DOCUMENTS: Readonly<Record<TProgrammeKind, readonly str
   clt_demonstration: ['form_1', 'form_2', 'form_3', 'form_4_1', 'form_4_2', 'attachment_6'],
   co2_factor_support: ['product_outline', 'parties', 'schedule'],
   lca_implementation: [],
+  // The wizard is the application form and its budget table the cost breakdown; an office's other documents are attached.
+  generic_cost_share: ['application_form', 'budget_breakdown'],
 };
 
 export interface AttachedDocument {

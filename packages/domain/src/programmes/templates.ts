@@ -2,7 +2,8 @@ import type { TProgrammeKind } from '../programme';
 import { CLT_DEMONSTRATION } from './clt/definition';
 import { CO2_FACTOR_SUPPORT } from './co2/definition';
 import { LCA_IMPLEMENTATION } from './lca/definition';
-import { defineProgramme, type TProgrammeDefinition, type TText } from './shared/definition';
+import { GENERIC_COST_SHARE } from './generic/definition';
+import type { TProgrammeDefinition, TText } from './shared/definition';
 
 /**
  * What an office starts a programme from. The three calls the platform was built on, as their
@@ -15,71 +16,12 @@ export interface ProgrammeTemplate {
   code: TTemplateCode;
   name: TText;
   description: TText;
-  /** The application form applicants fill in; null where no form exists yet for the engine. */
-  kind: TProgrammeKind | null;
+  /** The application form applicants fill in. */
+  kind: TProgrammeKind;
   definition: TProgrammeDefinition;
 }
 
-const SOURCE = '公募要領';
-
-/** A cost-share subsidy: one rate on the eligible cost, a cap per project, the usual categories. */
-export const GENERIC_COST_SHARE = defineProgramme({
-  code: 'generic_cost_share',
-  engine: 'generic',
-  name: { ja: '補助事業（名称を入力）', en: 'Subsidy (enter the name)' },
-  operator: { ja: '所管部署', en: 'Programme office' },
-  fiscalYear: 2026,
-  sourceDocument: SOURCE,
-  money: {
-    taxBasis: 'tax_exclusive',
-    explanation: {
-      ja: '消費税を除いた補助対象経費に補助率を乗じ、上限額までを補助します。',
-      en: 'The rate applies to the eligible cost without consumption tax, up to the cap.',
-    },
-    source: SOURCE,
-  },
-  budget: { amount: null },
-  costCategories: [
-    { code: 'equipment', name: { ja: '設備費', en: 'Equipment' }, taxTreatment: 'taxable', source: SOURCE },
-    { code: 'outsourcing', name: { ja: '外注費', en: 'Outsourcing' }, taxTreatment: 'taxable', source: SOURCE },
-    { code: 'personnel', name: { ja: '人件費', en: 'Personnel' }, taxTreatment: 'non_taxable', source: SOURCE },
-  ],
-  sections: [
-    {
-      code: 'project',
-      name: { ja: '補助事業', en: 'Project' },
-      categories: ['equipment', 'outsourcing', 'personnel'],
-      rates: [{ id: 'standard', rate: { numerator: 1, denominator: 2 }, name: { ja: '補助率 1/2', en: 'Rate 1/2' }, source: SOURCE }],
-      source: SOURCE,
-    },
-  ],
-  caps: [
-    {
-      id: 'per_project',
-      scope: 'per_project',
-      amount: 10_000_000,
-      taxIncluded: false,
-      name: { ja: '1件あたりの上限額', en: 'Cap per project' },
-      source: SOURCE,
-    },
-  ],
-  requiredDocuments: [
-    {
-      code: 'application_form',
-      name: { ja: '交付申請書', en: 'Application form' },
-      phase: 'application',
-      format: 'designated_form',
-      source: SOURCE,
-    },
-    {
-      code: 'budget_breakdown',
-      name: { ja: '経費内訳書', en: 'Cost breakdown' },
-      phase: 'application',
-      format: 'designated_excel',
-      source: SOURCE,
-    },
-  ],
-});
+export { GENERIC_COST_SHARE };
 
 export const PROGRAMME_TEMPLATES: Readonly<Record<TTemplateCode, ProgrammeTemplate>> = {
   clt_demonstration: {
@@ -107,11 +49,10 @@ export const PROGRAMME_TEMPLATES: Readonly<Record<TTemplateCode, ProgrammeTempla
     code: 'generic_cost_share',
     name: { ja: '汎用の補助事業（補助率・上限額・費目・提出書類）', en: 'Generic cost-share subsidy (rate, caps, categories, documents)' },
     description: { ja: '補助率・上限額・費目・提出書類をすべて所管部署が設定します。', en: 'Every rate, cap, category and document is the office’s to set.' },
-    kind: null,
+    kind: 'generic_cost_share',
     definition: GENERIC_COST_SHARE,
   },
 };
 
-/** What the console lists to choose from: each template's name, description and whether applicants have a form for it. */
-export const listTemplateSummaries = () =>
-  Object.values(PROGRAMME_TEMPLATES).map((t) => ({ code: t.code, name: t.name, description: t.description, hasForm: t.kind !== null }));
+/** What the console lists to choose from: each template's name and description. */
+export const listTemplateSummaries = () => Object.values(PROGRAMME_TEMPLATES).map((t) => ({ code: t.code, name: t.name, description: t.description }));

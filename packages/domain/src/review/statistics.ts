@@ -76,6 +76,7 @@ export const BREAKDOWNS_OF: Readonly<Record<TProgrammeKind, readonly TBreakdown[
   clt_demonstration: ['use', 'structure', 'site'],
   co2_factor_support: ['applicantKind', 'factorKind', 'applicantRegion'],
   lca_implementation: ['applicantRegion'],
+  generic_cost_share: ['applicantRegion'],
 };
 
 /** The label of the CO2 form's applicant-kind option, as the form shows it (a field of the engine's own form, the same in every version). */

@@ -5,6 +5,7 @@ import { ZCltFacts, ZCltLine } from '../clt/input';
 import { CLT_USES } from '../clt/tables';
 import { ZCo2Factor, ZCo2Line, ZLicence } from '../co2/input';
 import { ZLcaLine } from '../input';
+import { ZGenericLine } from '../shared/generic';
 import { ZAmount } from '../shared/amounts';
 import { ZApplicationAnswer } from '../shared/checklist';
 import { ZIsoDate } from '../shared/dates';
@@ -70,6 +71,8 @@ const ZCltLineDraft = ZCltLine.partial().extend({ ...typedOnly, explanation: z.s
 // A licence's term is typed a cell at a time, so a draft holds it half filled in.
 const ZCo2LineDraft = ZCo2Line.partial().extend({ ...typedOnly, licence: ZLicence.partial().optional() });
 const ZLcaLineDraft = ZLcaLine.partial().extend(typedOnly);
+// Section and category are the definition's (checkLinesAgainstDefinition names a line that uses another).
+const ZGenericLineDraft = ZGenericLine.partial().extend(typedOnly);
 
 /** A CLT section of 様式4-1/4-2: its budget lines, possibly half filled in. */
 const ZCltSectionDraft = z.strictObject({ lines: z.array(ZCltLineDraft).max(1000, { message: 'grant.too_many_lines' }) }).optional();
@@ -150,11 +153,26 @@ export const ZLcaContent = z.strictObject({
     .optional(),
 });
 
+/** A programme made from the generic cost-share template: its sections and categories are the definition's. */
+export const ZGenericContent = z.strictObject({
+  programme: z.literal('generic_cost_share'),
+  applicant: ZApplicantPart,
+  outline: ZOutlinePart,
+  pledge: ZPledgePart,
+  parties: ZPartiesPart,
+  grant: z
+    .strictObject({
+      facts: ZFacts.optional(),
+      lines: z.array(ZGenericLineDraft).max(2000, { message: 'grant.too_many_lines' }).optional(),
+    })
+    .optional(),
+});
+
 export const MAX_CONTENT_BYTES = 1_000_000;
 
 /** One schema for every programme's content, told apart by `programme` (the programme kind). */
 export const ZApplicationContent = z
-  .discriminatedUnion('programme', [ZCltContent, ZCo2Content, ZLcaContent], { error: 'application.content_programme_unknown' })
+  .discriminatedUnion('programme', [ZCltContent, ZCo2Content, ZLcaContent, ZGenericContent], { error: 'application.content_programme_unknown' })
   .refine((c) => JSON.stringify(c).length <= MAX_CONTENT_BYTES, { message: 'application.content_too_large' });
 /**
  * The stored JSON's shape: amounts are plain integers here (a parse gives the same values, checked),
@@ -164,6 +182,7 @@ export type TApplicationContent = z.input<typeof ZApplicationContent>;
 export type TCltContent = z.input<typeof ZCltContent>;
 export type TCo2Content = z.input<typeof ZCo2Content>;
 export type TLcaContent = z.input<typeof ZLcaContent>;
+export type TGenericContent = z.input<typeof ZGenericContent>;
 export type TContentOf<K extends TProgrammeKind> = Extract<TApplicationContent, { programme: K }>;
 
 /** The content of a new draft: nothing filled in yet. */

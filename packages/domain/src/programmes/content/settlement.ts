@@ -49,5 +49,7 @@ export function contentOnAcceptedCosts(content: TApplicationContent, accepted: R
       return content.grant ? { ...content, grant: { ...content.grant, lines: at(content.grant.lines) } } : content;
     case 'lca_implementation':
       return content.grant ? { ...content, grant: { ...content.grant, lines: at(content.grant.lines) } } : content;
+    case 'generic_cost_share':
+      return content.grant ? { ...content, grant: { ...content.grant, lines: at(content.grant.lines) } } : content;
   }
 }

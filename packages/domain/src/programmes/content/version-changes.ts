@@ -125,6 +125,7 @@ const EXTRA_FIELDS: Readonly<Record<TApplicationContent['programme'], readonly {
   ],
   co2_factor_support: [{ section: { ja: '事業概要', en: 'Project outline' }, fields: [{ path: 'grant.applicant.name', label: { ja: '申請者名（原単位の策定者）', en: 'Applicant (who develops the factors)' } }] }],
   lca_implementation: [],
+  generic_cost_share: [],
 };
 
 const CHECKLIST_ANSWERS = [

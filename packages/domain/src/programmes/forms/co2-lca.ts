@@ -1,7 +1,7 @@
 import { yen, type Yen } from '../../money';
 import { budgetRows, budgetTables } from '../budget-tables';
 import type { Co2Breakdown } from '../co2/compute';
-import type { TCo2Content, TLcaContent } from '../content/schema';
+import type { TCo2Content, TGenericContent, TLcaContent } from '../content/schema';
 import type { TProgrammeDefinition } from '../shared/definition';
 import type { GenericBreakdown } from '../shared/generic';
 import type { GrantResult } from '../shared/result';
@@ -12,7 +12,7 @@ import { same, text, yenText, yenValue, type FormBlock, type FormPart, type Form
 /**
  * The CO2 emission-factor support form (令和7年度 CO2原単位等の策定に係る支援 募集要領 §3.2(2)):
  * ① product outline, ② parties, ③ schedule, the factors, ④ the quote by the five cost categories;
- * and the LCA implementation support form (outline and costs).
+ * and the generic-engine forms (LCA implementation support, cost-share template: outline and costs).
  */
 
 const NOT_COMPUTED: FormBlock = {
@@ -22,11 +22,11 @@ const NOT_COMPUTED: FormBlock = {
 
 const amountTable = (def: TProgrammeDefinition) => budgetTables(def).find((t) => t.hasAmount)!;
 
-const enteredTotal = (content: TCo2Content | TLcaContent, def: TProgrammeDefinition, table = amountTable(def)) =>
+const enteredTotal = (content: TCo2Content | TLcaContent | TGenericContent, def: TProgrammeDefinition, table = amountTable(def)) =>
   yen(budgetRows(content, table).reduce((sum, r) => sum + (typeof r.amount === 'number' ? r.amount : 0), 0));
 
 /** Σ of the entered amounts per category, every category of the programme shown. */
-function byCategory(content: TCo2Content | TLcaContent, def: TProgrammeDefinition, codes: readonly string[]): Record<string, Yen> {
+function byCategory(content: TCo2Content | TLcaContent | TGenericContent, def: TProgrammeDefinition, codes: readonly string[]): Record<string, Yen> {
   const table = amountTable(def);
   const rows = budgetRows(content, table);
   return Object.fromEntries(codes.map((c) => [c, yen(rows.filter((r) => r.category === c).reduce((sum, r) => sum + (typeof r.amount === 'number' ? r.amount : 0), 0))]));
@@ -101,7 +101,17 @@ function co2Figures(def: TProgrammeDefinition, result: GrantResult<Co2Breakdown>
   ];
 }
 
-export function lcaFormDocument({ content, result, def }: { content: TLcaContent; result: GrantResult<GenericBreakdown> | null; def: TProgrammeDefinition }): FormPart[] {
+/** The form of a generic-engine programme (LCA implementation support, a programme made from the cost-share template): outline and costs. */
+export function genericFormDocument({
+  content,
+  result,
+  def,
+}: {
+  content: TLcaContent | TGenericContent;
+  result: GrantResult<GenericBreakdown> | null;
+  def: TProgrammeDefinition;
+}): FormPart[] {
+  const kind = content.programme;
   const [linesTable] = budgetTables(def);
   const codes = def.costCategories.map((c) => c.code);
   const sums = byCategory(content, def, codes);
@@ -128,9 +138,9 @@ export function lcaFormDocument({ content, result, def }: { content: TLcaContent
     });
   }
   return [
-    { key: 'applicant', title: text('申請者', 'Applicant'), blocks: [sectionFields('lca_implementation', def, 'applicant', content)] },
-    { key: 'outline', title: text('事業概要', 'Project outline'), blocks: [sectionFields('lca_implementation', def, 'outline', content)] },
+    { key: 'applicant', title: text('申請者', 'Applicant'), blocks: [sectionFields(kind, def, 'applicant', content)] },
+    { key: 'outline', title: text('事業概要', 'Project outline'), blocks: [sectionFields(kind, def, 'outline', content)] },
     { key: 'costs', title: text('補助対象経費', 'Eligible costs'), blocks: costs },
-    { key: 'pledge', title: text('誓約', 'Pledge'), blocks: [sectionFields('lca_implementation', def, 'pledge', content)] },
+    { key: 'pledge', title: text('誓約', 'Pledge'), blocks: [sectionFields(kind, def, 'pledge', content)] },
   ];
 }

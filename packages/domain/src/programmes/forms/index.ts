@@ -6,7 +6,7 @@ import type { TProgrammeDefinition } from '../shared/definition';
 import type { GenericBreakdown } from '../shared/generic';
 import type { GrantResult } from '../shared/result';
 import { cltFormDocument } from './clt';
-import { co2FormDocument, lcaFormDocument } from './co2-lca';
+import { co2FormDocument, genericFormDocument } from './co2-lca';
 import type { FormDocument, FormRow } from './model';
 
 export type { FormBlock, FormColumn, FormDocument, FormExplanation, FormLocale, FormPart, FormRow, FormText, FormValue } from './model';
@@ -33,7 +33,8 @@ export function applicationFormDocument({ content, result, definition: def, titl
     case 'co2_factor_support':
       return { programme: content.programme, parts: co2FormDocument({ content, result: result && isCo2(result) ? result : null, def }) };
     case 'lca_implementation':
-      return { programme: content.programme, parts: lcaFormDocument({ content, result: result && isGeneric(result) ? result : null, def }) };
+    case 'generic_cost_share':
+      return { programme: content.programme, parts: genericFormDocument({ content, result: result && isGeneric(result) ? result : null, def }) };
   }
 }
 
