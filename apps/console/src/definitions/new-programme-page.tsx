@@ -115,9 +115,8 @@ function NewProgrammeForm({ templates }: { templates: readonly Template[] }) {
               <Radio
                 key={x.code}
                 value={x.code}
-                disabled={!x.hasForm}
                 label={x.name[locale]}
-                description={x.hasForm ? x.description[locale] : `${x.description[locale]} ${t('definitions.create.noForm')}`}
+                description={x.description[locale]}
                 data-testid={`template-${x.code}`}
               />
             ))}

@@ -9,7 +9,7 @@ import {
   columnApplies,
   columnOptions,
   MAX_LINE_YEN,
-  nextRowId,
+  newBudgetRow,
   type BudgetColumn,
   type BudgetRow,
   type BudgetTable,
@@ -142,7 +142,7 @@ function RowsTable({
             </Text>
           ))}
       <Group>
-        <Button size="xs" variant="light" onClick={() => onChange([...rows, { id: nextRowId(table, rows), amount: 0 }])}>
+        <Button size="xs" variant="light" onClick={() => onChange([...rows, newBudgetRow(table, rows)])}>
           {addLabel}
         </Button>
       </Group>

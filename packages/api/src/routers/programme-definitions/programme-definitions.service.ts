@@ -114,7 +114,6 @@ export async function createFromTemplate(ctx: Admin, input: TCreateProgrammeFrom
   const office = input.officeOrganisationId ?? offices[0];
   if (office === undefined || !offices.includes(office)) throw appError('programmes.not_owner');
   const template = PROGRAMME_TEMPLATES[input.template];
-  if (template.kind === null) throw appError('programmes.template_without_form');
   const kind = template.kind;
   return ctx.db.transaction().execute(async (trx) => {
     if (await findProgrammeDefinitionByCode(trx, input.code)) throw appError('programmes.code_taken', { code: input.code });
