@@ -28,7 +28,7 @@ const LINES = [
 function withRateAndCap(numerator: number, denominator: number, cap: number): TProgrammeDefinition {
   const input = structuredClone(GENERIC_COST_SHARE) as TProgrammeDefinitionInput;
   input.sections[0]!.rates[0]!.rate = { numerator, denominator };
-  input.caps[0]!.amount = cap;
+  input.caps![0]!.amount = cap;
   return defineProgramme(input);
 }
 
