@@ -1,7 +1,8 @@
 import { countRows, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { ATTACHMENT_MAX_BYTES, SESSION_TTL_MS } from '@tsumiki/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PASSWORD, clientFor, seedRoles, signedInClient, refusalCodesOf } from './test-support';
 
 const backends = await testBackends();
@@ -185,6 +186,30 @@ describe.each(backends)('API on $name', (backend) => {
       });
       expect(stored).toMatchObject({ fileName: '様式1.pdf', sizeBytes: PDF.length });
       expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    // One connection in PGlite: a held lock there would hold every other statement too.
+    it.runIf(backend.name === 'postgres')('refuses an upload that waited on a submission in progress, with no row and no audit row', async () => {
+      const client = await signedInClient(database, seed.users.applicant.email);
+      const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: '提出中の添付' });
+      let upload: Promise<unknown> | undefined;
+      await database.db.transaction().execute(async (trx) => {
+        // As a submission does: the row locked for update, then the status moved on.
+        await trx.selectFrom('applications').select('id').where('id', '=', draft.id).forUpdate().execute();
+        upload = client.caller.attachments.upload({ applicationId: draft.id, fileName: '遅れた資料.pdf', declaredType: 'application/pdf', contentBase64: PDF.toString('base64') });
+        await vi.waitUntil(
+          async () => {
+            const { rows } = await sql<{ n: number }>`
+              select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%insert into attachments%'`.execute(database.db);
+            return rows[0]!.n > 0;
+          },
+          { timeout: 20_000, interval: 20 },
+        );
+        await trx.updateTable('applications').set({ status: 'submitted' }).where('id', '=', draft.id).execute();
+      });
+      expect(await refusalCodesOf(upload!)).toEqual({ code: 'PRECONDITION_FAILED', appCode: 'application.not_editable' });
+      expect(await database.db.selectFrom('attachments').select('id').where('application_id', '=', draft.id).execute()).toEqual([]);
+      expect(await database.db.selectFrom('audit_log').select('id').where('entity_id', '=', draft.id).where('action', '=', 'attachment.upload').execute()).toEqual([]);
     });
 
     it('refuses a mislabelled or oversized file and stores nothing', async () => {

@@ -1,23 +1,28 @@
+import { sql, type Selectable } from 'kysely';
+import type { AttachmentTable } from '../schema';
+import { writeWithAudit, type AuditEntryInput } from './audit.repository';
 import type { Executor } from './executor';
 
-export function insertAttachment(
-  db: Executor,
-  attachment: {
-    applicationId: string;
-    uploadedBy: string;
-    fileName: string;
-    declaredType: string;
-    detectedType: string;
-    sha256: string;
-    /** The bytes, when the database is the store; null when `storageKey` names them in another store. */
-    content: Uint8Array | null;
-    storageKey?: string | null;
-    /** Required when the bytes are elsewhere (content null). */
-    sizeBytes?: number;
-    documentCode?: string | null;
-    pageCount?: number | null;
-  },
-) {
+export interface NewAttachment {
+  applicationId: string;
+  uploadedBy: string;
+  fileName: string;
+  declaredType: string;
+  detectedType: string;
+  sha256: string;
+  /** The bytes, when the database is the store; null when `storageKey` names them in another store. */
+  content: Uint8Array | null;
+  storageKey?: string | null;
+  /** Required when the bytes are elsewhere (content null). */
+  sizeBytes?: number;
+  documentCode?: string | null;
+  pageCount?: number | null;
+}
+
+const ATTACHMENT_VIEW = ['id', 'file_name', 'declared_type', 'size_bytes', 'sha256', 'document_code', 'page_count', 'created_at'] as const;
+type AttachmentView = Pick<Selectable<AttachmentTable>, (typeof ATTACHMENT_VIEW)[number]>;
+
+export function insertAttachment(db: Executor, attachment: NewAttachment) {
   return db
     .insertInto('attachments')
     .values({
@@ -33,8 +38,32 @@ export function insertAttachment(
       document_code: attachment.documentCode ?? null,
       page_count: attachment.pageCount ?? null,
     })
-    .returning(['id', 'file_name', 'declared_type', 'size_bytes', 'sha256', 'document_code', 'page_count', 'created_at'])
+    .returning(ATTACHMENT_VIEW)
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * The file's row and its audit row in one statement, written only while the application is in
+ * one of `statuses`. The statement share-locks the application row: a submission (which locks it
+ * for update before counting the files) either sees this file or is seen by it.
+ * Undefined when the application had left those statuses.
+ */
+export function insertAttachmentAudited(
+  db: Executor,
+  attachment: NewAttachment & { id: string; statuses: readonly string[] },
+  audit: AuditEntryInput,
+): Promise<AttachmentView | undefined> {
+  const a = attachment;
+  const change = sql<AttachmentView>`
+    insert into attachments (id, application_id, uploaded_by, file_name, declared_type, detected_type, size_bytes, sha256, content, storage_key, document_code, page_count)
+    select ${a.id}::uuid, applications.id, ${a.uploadedBy}::uuid, ${a.fileName}, ${a.declaredType}, ${a.detectedType},
+           ${a.content?.byteLength ?? a.sizeBytes ?? 0}::integer, ${a.sha256}, ${a.content}::bytea, ${a.storageKey ?? null},
+           ${a.documentCode ?? null}, ${a.pageCount ?? null}::integer
+    from applications
+    where applications.id = ${a.applicationId}::uuid and applications.status = any(${[...a.statuses]}::text[])
+    for share
+    returning ${sql.join(ATTACHMENT_VIEW.map((c) => sql.ref(c)))}`;
+  return writeWithAudit(db, change, audit);
 }
 
 /** Metadata only: contents are read one at a time, on download. */

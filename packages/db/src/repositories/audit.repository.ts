@@ -1,4 +1,4 @@
-import { sql, type Compilable, type OperationNodeSource } from 'kysely';
+import { sql, type Compilable, type OperationNodeSource, type RawBuilder } from 'kysely';
 import type { Executor } from './executor';
 
 export interface AuditEntryInput {
@@ -46,7 +46,7 @@ export function listAuditOfEntity(db: Executor, entityType: string, entityId: st
  * needs no BEGIN and COMMIT then — three round trips fewer on the busiest writes (autosave,
  * upload, new draft).
  */
-export async function writeWithAudit<Row>(db: Executor, change: Compilable<Row> & OperationNodeSource, entry: AuditEntryInput): Promise<Row | undefined> {
+export async function writeWithAudit<Row>(db: Executor, change: (Compilable<Row> | RawBuilder<Row>) & OperationNodeSource, entry: AuditEntryInput): Promise<Row | undefined> {
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   const { rows } = await sql<Row>`
     with changed as (${change}),

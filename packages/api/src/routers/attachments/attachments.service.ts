@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { appendAudit, definitionForApplication, insertAttachment } from '@tsumiki/db';
-import { checkAttachment, countPdfPages, isEditableByApplicant, type TApplicationStatus, type TAttachmentType } from '@tsumiki/domain';
+import { createHash, randomUUID } from 'node:crypto';
+import { definitionForApplication, insertAttachmentAudited } from '@tsumiki/db';
+import { APPLICATION_STATUSES, checkAttachment, countPdfPages, isEditableByApplicant, type TApplicationStatus, type TAttachmentType } from '@tsumiki/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
@@ -22,19 +22,17 @@ export async function detectType(bytes: Uint8Array): Promise<string | undefined>
 
 /** The application a file may be attached to now: the caller's, in a status that takes uploads, for a document the call asks for. */
 async function uploadTarget(
-  db: Context['db'],
   ctx: Context & { auth: SignedInAuth },
   input: { applicationId: string; documentCode?: string | undefined },
   mayUpload: (status: TApplicationStatus) => boolean,
-  lock: boolean,
 ) {
-  const application = await applicationOfCaller(db, ctx.auth, input.applicationId, lock);
+  const application = await applicationOfCaller(ctx.db, ctx.auth, input.applicationId);
   if (!mayUpload(application.status)) {
     throw appError('application.not_editable', { status: application.status });
   }
   if (input.documentCode !== undefined) {
     // The document must be one the call asks for (its code in the programme definition).
-    const rules = await definitionForApplication(db, application);
+    const rules = await definitionForApplication(ctx.db, application);
     if (!rules?.definition.requiredDocuments.some((d) => d.code === input.documentCode))
       throw appError('attachment.document_unknown', { document: input.documentCode });
   }
@@ -55,9 +53,10 @@ async function storeBytes(ctx: Context, bytes: Uint8Array): Promise<StoredBytes>
 }
 
 /**
- * Bytes first, then the row in a transaction; when the row is not written the bytes are removed
- * again, so no row points at missing bytes and (short of a crash between the two) no bytes are
- * left without a row.
+ * Checked first, then the bytes, then the row (with its audit row, in one statement that holds
+ * only while the application still takes uploads); when the row is not written the bytes are
+ * removed again, so no row points at missing bytes and (short of a crash between the two) no
+ * bytes are left without a row.
  */
 export async function uploadAttachment(
   ctx: Context & { auth: SignedInAuth },
@@ -73,15 +72,17 @@ export async function uploadAttachment(
     fileName: input.fileName,
   });
   if (!check.ok) throw appError(check.code);
-  // Refused uploads never reach an external store: the same checks run again under the row lock
-  // below. Bytes kept in the database row are written in that transaction, so one check suffices.
-  if (ctx.attachments.kind !== 'database') await uploadTarget(ctx.db, ctx, input, mayUpload, false);
+  // Refused uploads never reach a store.
+  const application = await uploadTarget(ctx, input, mayUpload);
   const stored = await storeBytes(ctx, bytes);
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const application = await uploadTarget(trx, ctx, input, mayUpload, true);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const row = await insertAttachment(trx, {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const id = randomUUID();
+    const row = await insertAttachmentAudited(
+      ctx.db,
+      {
+        id,
+        statuses: APPLICATION_STATUSES.filter(mayUpload),
         applicationId: application.id,
         uploadedBy: ctx.auth.user.id,
         fileName: input.fileName,
@@ -93,27 +94,32 @@ export async function uploadAttachment(
         sizeBytes: bytes.byteLength,
         documentCode: input.documentCode ?? null,
         pageCount: input.declaredType === 'application/pdf' ? countPdfPages(bytes) : null,
-      });
-      await appendAudit(trx, {
+      },
+      {
         actorUserId: ctx.auth.user.id,
         action: 'attachment.upload',
         entityType: 'application',
         entityId: application.id,
-        after: { attachmentId: row.id, fileName: row.file_name, size: row.size_bytes, sha256, documentCode: row.document_code },
+        after: { attachmentId: id, fileName: input.fileName, size: bytes.byteLength, sha256, documentCode: input.documentCode ?? null },
         requestId: ctx.request.requestId,
         ip: ctx.request.ip,
-      });
-      return {
-        id: row.id,
-        fileName: row.file_name,
-        type: row.declared_type,
-        sizeBytes: row.size_bytes,
-        sha256: row.sha256,
-        documentCode: row.document_code,
-        pageCount: row.page_count,
-        createdAt: row.created_at,
-      };
-    });
+      },
+    );
+    if (!row) {
+      // The application left the statuses that take files between the check and the write.
+      const now = await applicationOfCaller(ctx.db, ctx.auth, application.id);
+      throw appError('application.not_editable', { status: now.status });
+    }
+    return {
+      id: row.id,
+      fileName: row.file_name,
+      type: row.declared_type,
+      sizeBytes: row.size_bytes,
+      sha256: row.sha256,
+      documentCode: row.document_code,
+      pageCount: row.page_count,
+      createdAt: row.created_at,
+    };
   } catch (error) {
     if (stored.storageKey) {
       const key = stored.storageKey;
