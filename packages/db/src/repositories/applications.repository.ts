@@ -4,22 +4,38 @@ import { contentJson, withApplicationContent } from './content';
 import { writeWithAudit, type AuditEntryInput } from './audit.repository';
 import type { Executor } from './executor';
 
-export async function insertApplication(
-  db: Executor,
-  application: { programmeId: string; organisationId: string; createdBy: string; title: string; content: TApplicationContent },
-) {
+interface NewApplication {
+  programmeId: string;
+  organisationId: string;
+  createdBy: string;
+  title: string;
+  content: TApplicationContent;
+}
+
+function applicationInsert(db: Executor, application: NewApplication & { id?: string }) {
   return db
     .insertInto('applications')
     .values({
+      ...(application.id !== undefined ? { id: application.id } : {}),
       programme_id: application.programmeId,
       applicant_organisation_id: application.organisationId,
       created_by: application.createdBy,
       title: application.title,
       content: contentJson(application.content),
+      status: 'draft',
     })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-    .then(withApplicationContent);
+    .returningAll();
+}
+
+export async function insertApplication(db: Executor, application: NewApplication) {
+  return withApplicationContent(await applicationInsert(db, application).executeTakeFirstOrThrow());
+}
+
+/** A new draft and its audit row in one statement (the id is the caller's, so the audit row can name it). */
+export async function insertApplicationAudited(db: Executor, application: NewApplication & { id: string }, audit: AuditEntryInput) {
+  const row = await writeWithAudit(db, applicationInsert(db, application), audit);
+  if (!row) throw new Error(`application ${application.id} was not inserted`);
+  return withApplicationContent(row);
 }
 
 export async function findApplicationById(db: Executor, id: string) {

@@ -1,10 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import {
-  appendAudit,
   findApplicationById,
   findApplicationForUpdate,
   findOrganisationById,
   findProgrammeById,
-  insertApplication,
+  insertApplicationAudited,
   updateApplicationAudited,
   type Application,
   type Executor,
@@ -50,7 +50,7 @@ export async function createDraft(
   if (!organisationId || !ctx.auth.memberships.some((m) => m.organisationId === organisationId)) {
     throw appError('organisation.not_found');
   }
-  const programme = await findProgrammeById(ctx.db, input.programmeId);
+  const [programme, organisation] = await Promise.all([findProgrammeById(ctx.db, input.programmeId), findOrganisationById(ctx.db, organisationId)]);
   if (!programme) throw appError('programme.not_found');
   const window = { opensAt: programme.window_opens_at, closesAt: programme.window_closes_at };
   const accepting = roundAccepting({ ...window, status: programme.status }, ctx.now());
@@ -59,7 +59,6 @@ export async function createDraft(
     throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });
   }
   // 様式1 starts from what the organisation's record and the person signed in already say.
-  const organisation = await findOrganisationById(ctx.db, organisationId);
   const content = withApplicantDefaults(emptyContent(programme.kind), {
     name: organisation?.name_ja,
     representative: organisation?.representative,
@@ -67,33 +66,29 @@ export async function createDraft(
     contactName: ctx.auth.user.displayName,
     contactEmail: ctx.auth.user.email,
   });
-  return ctx.db.transaction().execute(async (trx) => {
-    const created = await insertApplication(trx, {
-      programmeId: programme.id,
-      organisationId,
-      createdBy: ctx.auth.user.id,
-      title: input.title,
-      content,
-    });
-    await appendAudit(trx, {
+  const id = randomUUID();
+  const created = await insertApplicationAudited(
+    ctx.db,
+    { id, programmeId: programme.id, organisationId, createdBy: ctx.auth.user.id, title: input.title, content },
+    {
       actorUserId: ctx.auth.user.id,
       action: 'application.create_draft',
       entityType: 'application',
-      entityId: created.id,
-      after: { title: created.title, programmeId: programme.id, status: created.status },
+      entityId: id,
+      after: { title: input.title, programmeId: programme.id, status: 'draft' },
       requestId: ctx.request.requestId,
       ip: ctx.request.ip,
-    });
-    return toApplicationView(created);
-  });
+    },
+  );
+  return toApplicationView(created);
 }
 
-/** Saves a draft only on top of the version the editor read; anything else is a conflict, not a lost edit. */
 /** What an applicant's own writes may find the application in (drafts, and returns being corrected). */
 const EDITABLE_STATUSES = APPLICATION_STATUSES.filter(isEditableByApplicant);
 
 /**
- * An autosave: checked against what was read, then written with its audit row in one statement
+ * Saves a draft only on top of the version the editor read; anything else is a conflict, not a
+ * lost edit. Checked against what was read, then written with its audit row in one statement
  * whose version and status conditions stand in for a row lock (autosave is the busiest write).
  */
 export async function updateDraft(ctx: Context & { auth: SignedInAuth }, input: TUpdateDraftInput) {
