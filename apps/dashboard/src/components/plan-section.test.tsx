@@ -56,7 +56,25 @@ describe('targets and the yearly report', () => {
     await user.tab();
     expect(await screen.findByText('率の目標は0%より大きく100%以下で入力してください。')).toBeTruthy();
     expect((renewal as HTMLInputElement).value).toBe('120%');
+    expect(renewal.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByTestId<HTMLButtonElement>('save-targets').disabled).toBe(true);
+    await user.type(renewal, '{Enter}');
+    expect((renewal as HTMLInputElement).value).toBe('120%');
+    expect(api.calls.some((c) => c.path === 'ccus.setTargets')).toBe(false);
+    // As typed from then on: back in range, the message goes.
+    await user.clear(renewal);
+    await user.type(renewal, '95');
+    await waitFor(() => expect(screen.queryByText('率の目標は0%より大きく100%以下で入力してください。')).toBeNull());
+    expect(screen.getByTestId<HTMLButtonElement>('save-targets').disabled).toBe(false);
+  });
+
+  it('refuses a count target of 0 when saving, naming it at the field', async () => {
+    const api = renderPlan({ 'ccus.setTargets': { data: { ok: true } } }, true);
+    const user = userEvent.setup();
+    const count = await screen.findByRole('textbox', { name: '就業履歴数' });
+    await user.type(count, '0');
+    await user.click(screen.getByTestId('save-targets'));
+    expect(await screen.findByText('目標は0より大きい数値で入力してください。')).toBeTruthy();
     expect(api.calls.some((c) => c.path === 'ccus.setTargets')).toBe(false);
   });
 

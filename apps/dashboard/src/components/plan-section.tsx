@@ -2,8 +2,8 @@ import { Alert, Button, Checkbox, Group, NumberInput, Stack, Text, Textarea, Tit
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { BUILTIN_METRICS, targetIssue, type MetricDefinition } from '@tsumiki/domain/ccus';
-import { DataTable, displayFiscalYear, errorText, fieldErrorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
+import { BUILTIN_METRICS, targetAsTyped, ZCcusTargetsForm, type MetricDefinition } from '@tsumiki/domain/ccus';
+import { DataTable, displayFiscalYear, errorText, QueryState, useDomainForm, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -77,27 +77,28 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const initial = Object.fromEntries(
-    metrics.map((m) => {
-      const target = plan.targets.find((x) => x.metricCode === m.code)?.annualTarget;
-      // Rates are edited as percentages, stored as fractions.
-      return [m.code, target == null ? '' : m.kind === 'ratio' ? Math.round(target * 1000) / 10 : target];
-    }),
-  ) as Record<string, number | string>;
-  const [values, setValues] = useState(initial);
+  const stored = new Map(plan.targets.map((x) => [x.metricCode, x.annualTarget]));
+  const form = useDomainForm(ZCcusTargetsForm, {
+    initialValues: {
+      associationId,
+      fiscalYear,
+      targets: metrics.map((m) => {
+        const target = stored.get(m.code);
+        return { metricCode: m.code, kind: m.kind, typed: target == null ? '' : targetAsTyped(m.kind, target) };
+      }),
+    },
+  });
   const save = useMutation(
-    trpc.ccus.setTargets.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.ccus.pathKey() }) }),
+    trpc.ccus.setTargets.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.ccus.pathKey() });
+        form.resetDirty();
+      },
+    }),
   );
-  const fieldErrors = (save.error?.data as { fieldErrors?: { path: string; code: string; params?: Record<string, string | number> }[] } | undefined)?.fieldErrors ?? [];
-  const changed = metrics.filter((m) => values[m.code] !== '' && values[m.code] !== initial[m.code]);
-  const asStored = (m: Metric) => (m.kind === 'ratio' ? Number(values[m.code]) / 100 : Number(values[m.code]));
-  // Checked as typed by the rule the API applies: a value out of range is refused, never clamped.
-  const localIssue = (m: Metric) => {
-    const value = values[m.code];
-    if (value === '' || value === initial[m.code]) return null;
-    return typeof value === 'number' ? targetIssue(m.kind, asStored(m)) : 'ccus.target_not_positive';
-  };
-  const anyLocalIssue = metrics.some((m) => localIssue(m) != null);
+  // Only the targets that differ from the saved ones are sent (and audited).
+  const changedOf = (targets: readonly { metricCode: string; annualTarget: number }[]) => targets.filter((x) => stored.get(x.metricCode) !== x.annualTarget);
+  const changed = form.isDirty();
   const name = (m: Metric) => (i18n.language === 'en' ? m.nameEn : m.nameJa);
   const columns: DataColumn<Metric>[] = [
     { id: 'metric', header: t('plan.metric'), rowHeader: true, sortValue: name, cell: name },
@@ -105,35 +106,22 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
       id: 'target',
       header: t('plan.annualTarget'),
       cell: (m) => {
-        const error = fieldErrors.find((f) => f.path === `targets.${changed.indexOf(m)}.annualTarget` && changed.includes(m));
-        const issue = localIssue(m);
+        const i = metrics.indexOf(m);
         return (
           <NumberInput
             aria-label={name(m)}
             name={`target-${m.code}`}
-            value={values[m.code]}
-            onChange={(v) => setValues((prev) => ({ ...prev, [m.code]: v }))}
+            {...form.getInputProps(`targets.${i}.typed`)}
             clampBehavior="none"
             suffix={m.kind === 'ratio' ? '%' : undefined}
             thousandSeparator=","
-            error={issue ? fieldErrorText(t, issue) : error ? fieldErrorText(t, error.code, error.params) : undefined}
           />
         );
       },
     },
   ];
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (anyLocalIssue) return;
-        save.mutate({
-          associationId,
-          fiscalYear,
-          targets: changed.map((m) => ({ metricCode: m.code, annualTarget: asStored(m) })),
-        });
-      }}
-    >
+    <form onSubmit={form.onSubmit((input) => save.mutate({ ...input, targets: changedOf(input.targets) }))} data-testid="targets-form">
       <Stack>
         <Title order={3} size="h5">
           {t('plan.targets')}
@@ -153,10 +141,11 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
           </Alert>
         )}
         <Group>
-          <Button type="submit" disabled={changed.length === 0 || anyLocalIssue} loading={save.isPending} data-testid="save-targets">
+          {/* Nothing to send while nothing changed or a figure shown refused; Enter checks the form too. */}
+          <Button type="submit" disabled={!changed || Object.keys(form.errors).length > 0} loading={save.isPending} data-testid="save-targets">
             {t('plan.saveTargets')}
           </Button>
-          {save.isSuccess && changed.length === 0 && <Text c="teal">{t('plan.saved')}</Text>}
+          {save.isSuccess && !changed && <Text c="teal">{t('plan.saved')}</Text>}
         </Group>
       </Stack>
     </form>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { builtinMetric, type MetricKind } from './metrics';
+import { builtinMetric, ZMetricKind, type MetricKind } from './metrics';
 
 const TEXT_MAX = 20_000;
 const text = z.string().max(TEXT_MAX, { message: 'ccus.report_text_too_long' });
@@ -44,3 +44,46 @@ export const ZCcusTargetsInput = z.object({
     .max(100),
 });
 export type CcusTargetsInput = z.infer<typeof ZCcusTargetsInput>;
+
+/** A target as the reporter types it: rates as percentages ("82.5" for 0.825), counts as they are. */
+export const targetAsStored = (kind: MetricKind, typed: number): number => (kind === 'ratio' ? typed / 100 : typed);
+/** A stored target as the form shows it: rates as percentages to one decimal place. */
+export const targetAsTyped = (kind: MetricKind, stored: number): number => (kind === 'ratio' ? Math.round(stored * 1000) / 10 : stored);
+
+/**
+ * The targets form: one row per metric with the figure as typed (blank: no target set this year).
+ * Each figure is checked by targetIssue in the metric's own kind, so a custom metric is refused as
+ * typed too, and 120% stays 120% with its message rather than becoming 100%. Its reading is the
+ * API's input (ZCcusTargetsInput): the rows with a figure, rates as fractions.
+ */
+export const ZCcusTargetsForm = z
+  .object({
+    associationId: z.uuid(),
+    fiscalYear: z.number().int().min(2018).max(2100),
+    targets: z
+      .array(
+        z
+          .object({
+            metricCode: z.string().max(63),
+            kind: ZMetricKind,
+            // A number input holds '' when cleared and its text while it reads as no number yet ("-").
+            typed: z.union([z.number().finite(), z.string()]),
+          })
+          .superRefine((row, ctx) => {
+            if (typeof row.typed === 'string') {
+              if (row.typed.trim() !== '') ctx.addIssue({ code: 'custom', message: 'ccus.target_not_positive', path: ['typed'] });
+              return;
+            }
+            const issue = targetIssue(row.kind, targetAsStored(row.kind, row.typed));
+            if (issue) ctx.addIssue({ code: 'custom', message: issue, path: ['typed'] });
+          }),
+      )
+      .max(100),
+  })
+  .transform(({ associationId, fiscalYear, targets }) => ({
+    associationId,
+    fiscalYear,
+    targets: targets.flatMap((row) => (typeof row.typed === 'number' ? [{ metricCode: row.metricCode, annualTarget: targetAsStored(row.kind, row.typed) }] : [])),
+  }))
+  .pipe(ZCcusTargetsInput);
+export type TCcusTargetsFormValues = z.input<typeof ZCcusTargetsForm>;
