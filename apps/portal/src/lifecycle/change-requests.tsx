@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Card, List, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TProgrammeKind } from '@tsumiki/domain';
-import { ZAddedCompany, ZChangeReason, type TChangeKind } from '@tsumiki/domain/lifecycle';
+import { ZChangeRequestForm, type TChangeKind } from '@tsumiki/domain/lifecycle';
 import { applicationForm, contentWithValueAt, type FormIssue, type TApplicationContent } from '@tsumiki/domain/programmes';
-import { displayJst, displayYen, errorText, fieldErrorText, QueryState, useTRPC } from '@tsumiki/ui';
+import { displayJst, displayYen, errorText, QueryState, useDomainForm, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BudgetEditor } from '../applications/budget-editor';
@@ -54,16 +54,15 @@ export function ChangeRequests({ applicationId, kind, frozen, may }: { applicati
   );
 }
 
+const blankCompany = { name: '', role: '', corporateNumber: '' };
+
 function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; kind: TProgrammeKind; frozen: TApplicationContent }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [changeKind, setChangeKind] = useState<TChangeKind>('budget');
-  const [content, setContent] = useState<TApplicationContent>(frozen);
-  const [company, setCompany] = useState({ name: '', role: '', corporateNumber: '' });
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
+  const form = useDomainForm(ZChangeRequestForm, { initialValues: { applicationId, reason: '', change: { kind: 'budget', content: frozen } } });
+  const change = form.values.change;
   const [issues, setIssues] = useState<FormIssue[]>([]);
   // The rules the application was submitted under (the page has them already; the query is shared).
   const rules = useQuery(trpc.applications.get.queryOptions({ id: applicationId }, { refetchOnWindowFocus: false })).data?.definition?.rules;
@@ -72,88 +71,78 @@ function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; ki
       onSuccess: async (result) => {
         if (!result.ok) return setIssues(result.issues);
         setIssues([]);
-        setReason('');
+        form.reset();
         await queryClient.invalidateQueries({ queryKey: trpc.lifecycle.pathKey() });
       },
     }),
   );
-  const companyInput = { name: company.name, role: company.role, ...(company.corporateNumber.trim() ? { corporateNumber: company.corporateNumber } : {}) };
-  const companyCheck = ZAddedCompany.safeParse(companyInput);
-  const reasonCheck = ZChangeReason.safeParse(reason);
-  const companyError = (field: string) => (tried && !companyCheck.success ? fieldErrorText(t, companyCheck.error.issues.find((i) => i.path[0] === field)?.message) : undefined);
-  const submit = () => {
-    setTried(true);
-    if (!reasonCheck.success) return;
-    if (changeKind === 'add_company') {
-      if (!companyCheck.success) return;
-      request.mutate({ applicationId, reason: reasonCheck.data, change: { kind: 'add_company', company: companyCheck.data } });
-    } else request.mutate({ applicationId, reason: reasonCheck.data, change: { kind: changeKind, content } });
+  const edit = (path: string, value: unknown) => {
+    if (change.kind === 'add_company') return;
+    try {
+      form.setFieldValue('change', { kind: change.kind, content: contentWithValueAt(change.content, path, value) });
+    } catch {
+      // A path the content does not have: nothing to change.
+    }
   };
-  const change = (path: string, value: unknown) =>
-    setContent((c) => {
-      try {
-        return contentWithValueAt(c, path, value);
-      } catch {
-        return c;
-      }
-    });
+  const content = change.kind === 'add_company' ? frozen : change.content;
   const planSections = (rules ? applicationForm(kind, rules) : []).filter((s) => s.code !== 'applicant' && s.code !== 'pledge');
   return (
     <Card withBorder component="section" aria-labelledby="change-form-heading">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="change-form-heading">
-          {t('lifecycle.change.heading')}
-        </Title>
-        <SegmentedControl<TChangeKind>
-          aria-label={t('lifecycle.change.kind')}
-          value={changeKind}
-          onChange={(v) => {
-            setChangeKind(v);
-            setContent(frozen);
-            setIssues([]);
-          }}
-          data={(['budget', 'plan', 'add_company'] as const).map((k) => ({ value: k, label: t(`lifecycle.change.kinds.${k}`) }))}
-        />
-        {changeKind === 'budget' && rules && <BudgetEditor rules={rules} content={content} issues={issues} showErrors onChange={change} />}
-        {changeKind === 'plan' && planSections.map((s) => (
-          <Stack key={s.code} gap="xs">
-            <Title order={4} size="h5">
-              {s.title[lang]}
-            </Title>
-            <FormSectionFields section={s} content={content} issues={issues} showErrors={() => true} onChange={change} />
-          </Stack>
-        ))}
-        {changeKind === 'add_company' && (
-          <Stack gap="xs">
-            <TextInput label={t('lifecycle.change.companyName')} required value={company.name} onChange={(e) => { const value = e.currentTarget.value; setCompany((c) => ({ ...c, name: value })); }} error={companyError('name')} />
-            <TextInput label={t('lifecycle.change.companyRole')} required value={company.role} onChange={(e) => { const value = e.currentTarget.value; setCompany((c) => ({ ...c, role: value })); }} error={companyError('role')} />
-            <TextInput label={t('lifecycle.change.corporateNumber')} inputMode="numeric" value={company.corporateNumber} onChange={(e) => { const value = e.currentTarget.value; setCompany((c) => ({ ...c, corporateNumber: value })); }} error={companyError('corporateNumber')} />
-          </Stack>
-        )}
-        <Textarea label={t('lifecycle.change.reason')} required autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={tried && !reasonCheck.success ? fieldErrorText(t, reasonCheck.error.issues[0]?.message) : undefined} />
-        {issues.length > 0 && (
-          <Alert color="red" role="alert" title={t('lifecycle.change.issues')}>
-            <List size="sm">
-              {issues.map((i) => (
-                <List.Item key={`${i.path}-${i.code}`}>{issueText(t, i)}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-        {request.isError && (
-          <Alert color="red" role="alert">
-            {errorText(t, request.error)}
-          </Alert>
-        )}
-        {request.data?.ok && (
-          <Alert color="teal" role="status">
-            {t('lifecycle.change.sent')}
-          </Alert>
-        )}
-        <Button onClick={submit} loading={request.isPending} w="fit-content">
-          {t('lifecycle.change.submit')}
-        </Button>
-      </Stack>
+      <form onSubmit={form.onSubmit((input) => request.mutate(input))} noValidate data-testid="change-form">
+        <Stack gap="sm">
+          <Title order={3} size="h4" id="change-form-heading">
+            {t('lifecycle.change.heading')}
+          </Title>
+          <SegmentedControl<TChangeKind>
+            aria-label={t('lifecycle.change.kind')}
+            value={change.kind}
+            onChange={(v) => {
+              form.setFieldValue('change', v === 'add_company' ? { kind: v, company: blankCompany } : { kind: v, content: frozen });
+              setIssues([]);
+            }}
+            data={(['budget', 'plan', 'add_company'] as const).map((k) => ({ value: k, label: t(`lifecycle.change.kinds.${k}`) }))}
+          />
+          {change.kind === 'budget' && rules && <BudgetEditor rules={rules} content={content} issues={issues} showErrors onChange={edit} />}
+          {change.kind === 'plan' && planSections.map((s) => (
+            <Stack key={s.code} gap="xs">
+              <Title order={4} size="h5">
+                {s.title[lang]}
+              </Title>
+              <FormSectionFields section={s} content={content} issues={issues} showErrors={() => true} onChange={edit} />
+            </Stack>
+          ))}
+          {change.kind === 'add_company' && (
+            <Stack gap="xs">
+              <TextInput label={t('lifecycle.change.companyName')} required {...form.getInputProps('change.company.name')} data-testid="change-company-name" />
+              <TextInput label={t('lifecycle.change.companyRole')} required {...form.getInputProps('change.company.role')} data-testid="change-company-role" />
+              <TextInput label={t('lifecycle.change.corporateNumber')} inputMode="numeric" {...form.getInputProps('change.company.corporateNumber')} data-testid="change-corporate-number" />
+            </Stack>
+          )}
+          <Textarea label={t('lifecycle.change.reason')} required autosize minRows={3} {...form.getInputProps('reason')} data-testid="change-reason" />
+          {issues.length > 0 && (
+            <Alert color="red" role="alert" title={t('lifecycle.change.issues')}>
+              <List size="sm">
+                {issues.map((i) => (
+                  <List.Item key={`${i.path}-${i.code}`}>{issueText(t, i)}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {request.isError && (
+            <Alert color="red" role="alert">
+              {errorText(t, request.error)}
+            </Alert>
+          )}
+          {request.data?.ok && (
+            <Alert color="teal" role="status">
+              {t('lifecycle.change.sent')}
+            </Alert>
+          )}
+          <Button type="submit" loading={request.isPending} w="fit-content" data-testid="change-submit">
+            {t('lifecycle.change.submit')}
+          </Button>
+        </Stack>
+      </form>
     </Card>
   );
 }

@@ -61,6 +61,33 @@ export const ZChangeReason = z
   .min(1, { message: 'change.reason_required' })
   .max(2000, { message: 'change.reason_too_long' });
 
+/** A change request as the API takes it: the application, the change and why. */
+export const ZChangeRequestSubmission = z.object({ applicationId: z.uuid(), reason: ZChangeReason, change: ZChangeRequestInput });
+export type TChangeRequestSubmission = z.input<typeof ZChangeRequestSubmission>;
+
+/**
+ * The portal's change form: the submission as typed. A company's corporate number left blank is
+ * one not given (the API's field is optional, never empty); everything else is read as the API
+ * reads it, so the reason and the company are named at their fields as typed.
+ */
+export const ZChangeRequestForm = z
+  .object({
+    applicationId: z.string(),
+    reason: z.string(),
+    change: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('plan'), content: ZApplicationContent }),
+      z.object({ kind: z.literal('budget'), content: ZApplicationContent }),
+      z.object({ kind: z.literal('add_company'), company: z.object({ name: z.string(), role: z.string(), corporateNumber: z.string() }) }),
+    ]),
+  })
+  .transform(({ change, ...rest }): TChangeRequestSubmission => {
+    if (change.kind !== 'add_company') return { ...rest, change };
+    const { corporateNumber, ...company } = change.company;
+    return { ...rest, change: { kind: change.kind, company: corporateNumber.trim() === '' ? company : { ...company, corporateNumber } } };
+  })
+  .pipe(ZChangeRequestSubmission);
+export type TChangeRequestFormValues = z.input<typeof ZChangeRequestForm>;
+
 /** Leaf paths whose values differ between two contents ("a.b.0.c"). */
 export function changedPaths(before: unknown, after: unknown, prefix = ''): string[] {
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

@@ -1,5 +1,5 @@
 import { ZUploadAttachmentInput } from '@tsumiki/domain';
-import { ZChangeDecisionInput, ZChangeReason, ZChangeRequestInput, ZRequestAnswer, ZResultsReportDraft } from '@tsumiki/domain/lifecycle';
+import { ZChangeDecisionInput, ZChangeRequestSubmission, ZRequestAnswer, ZResultsReportDraft } from '@tsumiki/domain/lifecycle';
 import { listUndeliveredMail } from '@tsumiki/db';
 import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
@@ -32,7 +32,7 @@ export const lifecycleRouter = createTRPCRouter({
 
   changes: applicantProcedure.input(ZApplicationRef).query(({ ctx, input }) => changeRequestsOfApplicant(ctx, input.applicationId)),
   requestChange: applicantProcedure
-    .input(ZApplicationRef.extend({ reason: ZChangeReason, change: ZChangeRequestInput }))
+    .input(ZChangeRequestSubmission)
     .mutation(({ ctx, input }) => requestChange(ctx, input)),
 
   /**
