@@ -5,17 +5,19 @@ import {
   materialNameIndex,
   resolveMaterialName,
   type TBoqDraftLine,
-  type TDataType,
   type TEmissionFactor,
   type TRememberedName,
-  ZIsoDate,
+  USER_FACTOR_DATA_TYPES,
+  USER_FACTOR_DECIMALS,
+  USER_FACTOR_MAX,
+  USER_FACTOR_SOURCE_MAX,
+  userFactorEntryOf,
+  userFactorOf,
+  ZUserFactorEntry,
 } from '@tsumiki/domain/carbon';
-import { DataTable, errorText, useTRPC, type DataColumn } from '@tsumiki/ui';
+import { CountInput, DataTable, errorText, useDomainForm, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
-/** Data types a user may state for a factor they enter (generic and national defaults are the library's). */
-const USER_DATA_TYPES: readonly TDataType[] = ['epd_company', 'epd_industry', 'cfp_reviewed', 'cfp_unreviewed', 'io_statistic'];
 
 interface Unmapped {
   name: string;
@@ -180,56 +182,63 @@ export function GapFactors({
   );
 }
 
+const VALUE_RULE = { min: 0, max: USER_FACTOR_MAX, decimals: USER_FACTOR_DECIMALS };
+
+/** One gap material's own factor, checked as typed by the domain's ZUserFactorEntry (what the API checks it by too). */
 function GapFactorRow({ gap, entered, lang, onEnter }: { gap: TEmissionFactor; entered: TEmissionFactor | undefined; lang: 'ja' | 'en'; onEnter: (f: TEmissionFactor | null) => void }) {
   const { t } = useTranslation();
   const name = lang === 'ja' ? gap.nameJa : gap.nameEn;
-  const [value, setValue] = useState(entered?.a1a3?.toString() ?? '');
-  const [source, setSource] = useState(entered?.source ?? '');
-  const [publishedOn, setPublishedOn] = useState(entered?.publishedOn ?? '');
-  const [dataType, setDataType] = useState<TDataType>(entered?.dataType ?? 'epd_company');
-  const n = Number(value.normalize('NFKC').replace(/,/g, ''));
-  const valid = value.trim() !== '' && Number.isFinite(n) && n >= 0 && source.trim() !== '' && ZIsoDate.safeParse(publishedOn).success;
+  const form = useDomainForm(ZUserFactorEntry, {
+    initialValues: entered
+      ? userFactorEntryOf(entered)
+      : { value: null, unit: gap.declaredUnit, dataType: 'epd_company', source: '', publishedOn: '' },
+  });
   return (
-    <Group align="flex-end" data-material={name} wrap="wrap">
-      <Text size="sm" w={220}>
-        {name}
-        {entered && (
-          <Text span size="xs" c="teal" ml={4}>
-            {t('carbon.gaps.entered')}
-          </Text>
-        )}
-      </Text>
-      <TextInput size="xs" w={140} label={t('carbon.gaps.value', { unit: gap.declaredUnit })} aria-label={t('carbon.gaps.valueFor', { name })} value={value} onChange={(e) => setValue(e.currentTarget.value)} inputMode="decimal" />
-      <NativeSelect size="xs" label={t('carbon.gaps.dataType')} value={dataType} data={USER_DATA_TYPES.map((d) => ({ value: d, label: DATA_TYPE_NAMES[d][lang] }))} onChange={(e) => setDataType(e.currentTarget.value as TDataType)} />
-      <TextInput size="xs" w={260} label={t('carbon.gaps.source')} aria-label={t('carbon.gaps.sourceFor', { name })} value={source} onChange={(e) => setSource(e.currentTarget.value)} />
-      <TextInput size="xs" w={130} label={t('carbon.gaps.publishedOn')} aria-label={t('carbon.gaps.publishedOnFor', { name })} placeholder="2025-04-01" value={publishedOn} onChange={(e) => setPublishedOn(e.currentTarget.value)} />
-      <Button
-        size="xs"
-        disabled={!valid}
-        onClick={() =>
-          onEnter({
-            id: `user.${gap.materialKey}`,
-            materialKey: gap.materialKey,
-            nameJa: `${gap.nameJa}（利用者入力）`,
-            nameEn: `${gap.nameEn} (entered by the user)`,
-            productCategory: gap.productCategory,
-            declaredUnit: gap.declaredUnit,
-            a1a3: n,
-            dataType,
-            owner: t('carbon.gaps.owner'),
-            source: source.trim(),
-            publishedOn,
-            gap: false,
-          })
-        }
-      >
-        {t('carbon.gaps.use')}
-      </Button>
-      {entered && (
-        <Button size="xs" variant="subtle" onClick={() => onEnter(null)}>
-          {t('carbon.gaps.leaveGap')}
-        </Button>
-      )}
-    </Group>
+    <form
+      noValidate
+      onSubmit={form.onSubmit((entry) => onEnter(userFactorOf(gap, entry, t('carbon.gaps.owner'))))}
+      aria-label={t('carbon.gaps.formFor', { name })}
+      data-material={name}
+    >
+      <Group align="flex-start" wrap="wrap">
+        <Text size="sm" w={220} mt={24}>
+          {name}
+          {entered && (
+            <Text span size="xs" c="teal" ml={4}>
+              {t('carbon.gaps.entered')}
+            </Text>
+          )}
+        </Text>
+        <CountInput
+          size="xs"
+          w={160}
+          rule={VALUE_RULE}
+          label={t('carbon.gaps.value', { unit: gap.declaredUnit })}
+          aria-label={t('carbon.gaps.valueFor', { name })}
+          withAsterisk
+          {...form.getInputProps('value')}
+          onChange={(v) => form.setFieldValue('value', v ?? null)}
+        />
+        <NativeSelect
+          size="xs"
+          label={t('carbon.gaps.dataType')}
+          aria-label={t('carbon.gaps.dataTypeFor', { name })}
+          data={USER_FACTOR_DATA_TYPES.map((d) => ({ value: d, label: DATA_TYPE_NAMES[d][lang] }))}
+          {...form.getInputProps('dataType')}
+        />
+        <TextInput size="xs" w={260} label={t('carbon.gaps.source')} aria-label={t('carbon.gaps.sourceFor', { name })} withAsterisk maxLength={USER_FACTOR_SOURCE_MAX} {...form.getInputProps('source')} />
+        <TextInput size="xs" w={150} label={t('carbon.gaps.publishedOn')} aria-label={t('carbon.gaps.publishedOnFor', { name })} withAsterisk placeholder="2025-04-01" {...form.getInputProps('publishedOn')} />
+        <Group gap="xs" mt={24}>
+          <Button size="xs" type="submit">
+            {t('carbon.gaps.use')}
+          </Button>
+          {entered && (
+            <Button size="xs" variant="subtle" onClick={() => onEnter(null)}>
+              {t('carbon.gaps.leaveGap')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+    </form>
   );
 }

@@ -22,3 +22,4 @@ export * from './openepd-import';
 export * from './ifc-import';
 export * from './material-aliases';
 export * from './material-names';
+export * from './user-factor';

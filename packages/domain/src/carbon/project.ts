@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ZMethod } from './categories';
 import { compareResults, type TComparison } from './compare';
 import { assess } from './engine';
-import { ZEmissionFactor, type TEmissionFactor } from './factors';
+import { type TEmissionFactor } from './factors';
+import { ZProjectFactor } from './user-factor';
 import { ZGwpSet } from './gwp';
 import { ZBlowingAgent, ZEnergyUse, ZRefrigerant, ZRenewable, ZScenario, ZWater, type TAssessmentInputRaw } from './model';
 import type { TAssessOutcome } from './result';
@@ -69,7 +70,7 @@ export const ZProjectSettings = z.object({
    * Factors the user entered for this project, each with its source, for materials the library
    * has no value for (or a product's own EPD); results name the lines that rest on them.
    */
-  factors: z.array(ZEmissionFactor).max(100, { message: 'validation.invalid' }).default([]),
+  factors: z.array(ZProjectFactor).max(100, { message: 'validation.invalid' }).default([]),
 });
 export type TProjectSettings = z.infer<typeof ZProjectSettings>;
 
