@@ -1,5 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core';
-import { MODULE_NAMES, STAGE_GROUPS, type TModule, type TModuleValues } from '@tsumiki/domain/carbon';
+import { moduleLabel, STAGE_GROUPS, type TModule, type TModuleValues } from '@tsumiki/domain/carbon';
 
 /** Whole-life modules stacked (D and storage are reported apart, never stacked with them). */
 const STACKED: readonly TModule[] = STAGE_GROUPS.wholeLife;
@@ -48,7 +48,7 @@ export function ModulesChart({ bars, locale, label }: { bars: { name: string; mo
                 const width = (Math.max(0, bar.modules[m]) / max) * 400;
                 const rect = (
                   <rect key={m} x={x} y={i * rowHeight + 4} width={width} height={rowHeight - 8} fill={colour(m)}>
-                    <title>{`${m} ${MODULE_NAMES[m][lang]}: ${fmt(bar.modules[m], locale)}`}</title>
+                    <title>{`${moduleLabel(m, lang)}: ${fmt(bar.modules[m], locale)}`}</title>
                   </rect>
                 );
                 x += width;
@@ -65,7 +65,7 @@ export function ModulesChart({ bars, locale, label }: { bars: { name: string; mo
         {used.map((m) => (
           <Group key={m} gap={4}>
             <span style={{ display: 'inline-block', width: 10, height: 10, background: colour(m) }} aria-hidden />
-            <Text size="xs">{`${m} ${MODULE_NAMES[m][lang]}`}</Text>
+            <Text size="xs">{moduleLabel(m, lang)}</Text>
           </Group>
         ))}
       </Group>

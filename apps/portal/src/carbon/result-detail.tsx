@@ -17,7 +17,8 @@ import {
   DATA_TYPES,
   formatCarbon,
   METHOD_NAMES,
-  MODULE_NAMES,
+  moduleFigure,
+  moduleLabel,
   MODULES,
   toCsvText,
   toJson,
@@ -182,16 +183,20 @@ function ModuleTable({ result, kg }: { result: TCarbonResult; kg: FormatKg }) {
       id: 'module',
       header: t('carbon.results.module'),
       rowHeader: true,
-      cell: (m) => (
-        <>
-          {m} {MODULE_NAMES[m][lang]}
-          {result.coverage.modulesWithoutInput.includes(m) && (
-            <Badge ml="xs" size="xs" variant="light" color="gray">
-              {lang === 'ja' ? '入力なし' : 'no input'}
-            </Badge>
-          )}
-        </>
-      ),
+      cell: (m) => {
+        // What the figure rests on, as the result says: nothing entered to compute it from, or inputs that came to zero.
+        const figure = moduleFigure(result, m);
+        return (
+          <>
+            {moduleLabel(m, lang)}
+            {figure !== 'figure' && (
+              <Badge ml="xs" size="xs" variant="light" color="gray" data-figure={figure}>
+                {t(`carbon.results.figure.${figure}`)}
+              </Badge>
+            )}
+          </>
+        );
+      },
     },
     { id: 'kg', header: t('carbon.results.kg'), align: 'right', sortValue: (m) => result.modules[m], cell: (m) => kg(result.modules[m]) },
     { id: 'perM2', header: t('carbon.results.perM2'), align: 'right', sortValue: (m) => result.perM2.modules[m], cell: (m) => kg(result.perM2.modules[m], 'm2') },

@@ -216,6 +216,8 @@ function lineLists(prepared: TPreparedAssessment, acc: Accumulated, used: readon
     (x) => x.coverage[input.method] !== 'none' && !enteredSubItems.has(x.code),
   ).map((x) => x.code);
   const modulesWithoutInput: TModule[] = [];
+  // The product stage rests on the BoQ alone: with no line it has nothing to compute from.
+  if (lines.length === 0) modulesWithoutInput.push('A1-A3');
   if (input.refrigerants.length === 0 && input.blowingAgents.length === 0) modulesWithoutInput.push('B1');
   if (input.energy.length === 0) modulesWithoutInput.push('B6');
   if (!input.water) modulesWithoutInput.push('B7');

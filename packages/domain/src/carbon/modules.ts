@@ -41,6 +41,12 @@ export const MODULE_NAMES: Record<TModule, { ja: string; en: string }> = {
   D: { ja: '境界外（再利用・リサイクル・輸出エネルギー）', en: 'Beyond the system boundary' },
 };
 
+/**
+ * A module as the screens name it: its name in the reader's language, the EN 15978 code after it
+ * for the expert reader (「資材製造（A1-A3）」, "Product stage (A1-A3)").
+ */
+export const moduleLabel = (m: TModule, lang: 'ja' | 'en'): string => (lang === 'ja' ? `${MODULE_NAMES[m].ja}（${m}）` : `${MODULE_NAMES[m].en} (${m})`);
+
 /** Module indices, for the typed arrays of the engine. */
 export const MODULE_INDEX = {
   A1A3: 0,

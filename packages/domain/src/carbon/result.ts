@@ -157,3 +157,13 @@ export interface TCarbonResult {
   };
   warnings: TCarbonWarning[];
 }
+
+/**
+ * What a module's figure says: nothing was entered that it could be computed from (no BoQ line
+ * for the product stage, no refrigerant for B1 …), the inputs computed to zero, or a figure.
+ */
+export type TModuleFigure = 'no_input' | 'zero' | 'figure';
+export function moduleFigure(result: Pick<TCarbonResult, 'modules' | 'coverage'>, m: TModule): TModuleFigure {
+  if (result.coverage.modulesWithoutInput.includes(m)) return 'no_input';
+  return result.modules[m] === 0 ? 'zero' : 'figure';
+}
