@@ -115,6 +115,8 @@ function TargetsForm({ associationId, fiscalYear, plan, metrics }: { association
             clampBehavior="none"
             suffix={m.kind === 'ratio' ? '%' : undefined}
             thousandSeparator=","
+            // A comma is the thousands separator, never a decimal point: 「1,200」 stays 1200, not 1.2.
+            allowedDecimalSeparators={['.']}
           />
         );
       },

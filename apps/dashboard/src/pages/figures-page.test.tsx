@@ -66,6 +66,29 @@ describe('entering a month of figures', () => {
     );
   });
 
+  it('names a rate’s missing denominator when saving, and sends nothing', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('association_reporter', undefined, { organisationId: associationId }) },
+      'ccus.monthFigures': { data: [] },
+      'ccus.enterFigures': { data: { ok: true, fileIssues: [], rows: [], errorRows: 0, saved: 1 } },
+    });
+    renderWithTsumiki(
+      <AuthGate>
+        <Routes>
+          <Route path="/associations/:associationId/figures" element={<FiguresPage />} />
+        </Routes>
+      </AuthGate>,
+      { api, app: 'dashboard', messages, route: `/associations/${associationId}/figures?fy=2025&asOf=2025-09` },
+    );
+    const user = userEvent.setup();
+    const numerator = await screen.findByRole('textbox', { name: '事業者登録更新率 実績・分子' });
+    await user.type(numerator, '1,200');
+    await user.click(screen.getByTestId('figures-save'));
+    expect(await screen.findByText('この指標は率のため、分母（対象数）が必要です。')).toBeTruthy();
+    expect((numerator as HTMLInputElement).value).toBe('1,200');
+    expect(api.calls.some((c) => c.path === 'ccus.enterFigures')).toBe(false);
+  });
+
   it('shows a viewer a read-only notice instead of inputs the server would refuse', async () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('association_viewer', undefined, { organisationId: associationId }) },

@@ -3,47 +3,23 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   BUILTIN_METRICS,
-  checkImport,
   formatRate,
-  IMPORT_COLUMNS,
   isSnapshotMonth,
   ratioValue,
+  ZCcusFiguresForm,
   type ImportIssue,
+  type TCcusFiguresFormValues,
+  type TCcusFiguresInput,
   type YearMonth,
 } from '@tsumiki/domain/ccus';
-import { DataTable, errorText, fieldErrorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
-import { useMemo, useState } from 'react';
+import { DataTable, errorText, fieldErrorText, QueryState, useDomainForm, useTRPC, type DataColumn, type DomainForm } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PeriodPicker } from '../components/period-picker';
 import { usePeriod } from '../lib/use-period';
 
-type Entry = { numerator: number | ''; denominator: number | '' };
-type Entries = Record<string, Entry>;
-
-const empty: Entry = { numerator: '', denominator: '' };
-
-/** The figures filled in, as the import's rows, so the form says what the server would say. */
-function rowsOf(entries: Entries, month: YearMonth) {
-  return Object.entries(entries)
-    .filter(([, e]) => e.numerator !== '' || e.denominator !== '')
-    .map(([metricCode, e]) => ({ metricCode, ...e, month }));
-}
-
-function check(entries: Entries, month: YearMonth) {
-  const rows = rowsOf(entries, month);
-  if (rows.length === 0) return { rows, issues: new Map<string, ImportIssue[]>() };
-  const result = checkImport(
-    rows.map((r) => ({
-      [IMPORT_COLUMNS.metric[0]]: r.metricCode,
-      [IMPORT_COLUMNS.month[0]]: month,
-      [IMPORT_COLUMNS.numerator[0]]: String(r.numerator),
-      [IMPORT_COLUMNS.denominator[0]]: String(r.denominator),
-    })),
-    { members: new Set() },
-  );
-  return { rows, issues: new Map(result.rows.map((r) => [r.metricCode, r.issues])) };
-}
+type Figure = number | string;
+type Entries = Record<string, { numerator: Figure; denominator: Figure }>;
 
 /**
  * One month's association totals typed by hand: work-history records every month, rates and
@@ -105,56 +81,35 @@ function FiguresForm({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [entries, setEntries] = useState<Entries>(initial);
-  const [touched, setTouched] = useState(false);
-  const { rows, issues } = useMemo(() => check(entries, month), [entries, month]);
-  const hasIssues = [...issues.values()].some((list) => list.length > 0);
+  const form = useDomainForm(ZCcusFiguresForm, {
+    initialValues: {
+      associationId,
+      month,
+      figures: BUILTIN_METRICS.map((m) => ({ metricCode: m.code, numerator: initial[m.code]?.numerator ?? '', denominator: initial[m.code]?.denominator ?? '' })),
+    },
+  });
   const save = useMutation(
     trpc.ccus.enterFigures.mutationOptions({
       onSuccess: async (result) => {
         if (!result.ok) return;
         await queryClient.invalidateQueries({ queryKey: trpc.ccus.pathKey() });
-        setTouched(false);
+        form.resetDirty();
         notifications.show({ color: 'teal', message: t('figures.saved', { count: result.saved }) });
       },
     }),
   );
-  const set = (code: string, field: keyof Entry, value: number | string) => {
-    setTouched(true);
-    setEntries((prev) => ({
-      ...prev,
-      [code]: { ...(prev[code] ?? empty), [field]: typeof value === 'number' ? value : '' },
-    }));
+  const serverIssues = save.data && !save.data.ok ? new Map(save.data.rows.map((r) => [r.metricCode, r.issues])) : null;
+  // The server's word on a row (a rule the form cannot know, such as a metric of the association's own) beside the field.
+  const serverMessage = (code: string, field: ImportIssue['field']) => {
+    const issue = serverIssues?.get(code)?.find((i) => i.field === field || (field === 'numerator' && i.field === 'row'));
+    return issue ? fieldErrorText(t, issue.code, issue.params) : undefined;
   };
-  const serverIssues =
-    save.data && !save.data.ok ? new Map(save.data.rows.map((r) => [r.metricCode, r.issues])) : null;
-  const messageOf = (code: string, field: ImportIssue['field']) => {
-    const server = serverIssues?.get(code)?.find((i) => i.field === field) as
-      (ImportIssue & { message?: string }) | undefined;
-    if (server?.message) return server.message;
-    const local = issues
-      .get(code)
-      ?.find((i) => i.field === field || (field === 'numerator' && i.field === 'row'));
-    return local ? fieldErrorText(t, local.code, local.params) : undefined;
-  };
-  const columns = useFigureColumns(entries, set, messageOf);
+  const hasErrors = Object.keys(form.errors).length > 0;
+  const columns = useFigureColumns(form, serverMessage);
+  const emptyMonth = form.errorText('figures');
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (hasIssues || rows.length === 0) return;
-        save.mutate({
-          associationId,
-          month,
-          figures: rows.map((r) => ({
-            metricCode: r.metricCode,
-            numerator: Number(r.numerator),
-            denominator: r.denominator === '' ? null : Number(r.denominator),
-          })),
-        });
-      }}
-    >
+    <form onSubmit={form.onSubmit((input) => save.mutate(input))} noValidate data-testid="figures-form">
       <DataTable
         data={BUILTIN_METRICS}
         columns={columns}
@@ -171,17 +126,13 @@ function FiguresForm({
         </Alert>
       )}
       <Group mt="md">
-        <Button
-          type="submit"
-          disabled={hasIssues || rows.length === 0 || !touched}
-          loading={save.isPending}
-          data-testid="figures-save"
-        >
+        {/* Nothing to save until something changed; while a figure shown is refused, Enter and the button check again. */}
+        <Button type="submit" disabled={!form.isDirty() || hasErrors} loading={save.isPending} data-testid="figures-save">
           {t('figures.save')}
         </Button>
-        {hasIssues && (
+        {(hasErrors || emptyMonth) && (
           <Text c="red.8" size="sm" role="alert">
-            {t('figures.fixFirst')}
+            {emptyMonth ?? t('figures.fixFirst')}
           </Text>
         )}
       </Group>
@@ -193,14 +144,29 @@ type Metric = (typeof BUILTIN_METRICS)[number];
 
 /** Each metric's line: the figures as typed, their problems, and the rate they give; rows keep the metrics' order. */
 function useFigureColumns(
-  entries: Entries,
-  set: (code: string, field: keyof Entry, value: number | string) => void,
-  messageOf: (code: string, field: ImportIssue['field']) => string | undefined,
+  form: DomainForm<TCcusFiguresFormValues, TCcusFiguresInput>,
+  serverMessage: (code: string, field: ImportIssue['field']) => string | undefined,
 ): DataColumn<Metric>[] {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const nameOf = (metric: Metric) => (locale === 'en' ? metric.nameEn : metric.nameJa);
-  const entryOf = (metric: Metric) => entries[metric.code] ?? empty;
+  const indexOf = (metric: Metric) => BUILTIN_METRICS.indexOf(metric);
+  const input = (metric: Metric, field: 'numerator' | 'denominator') => {
+    const props = form.getInputProps(`figures.${indexOf(metric)}.${field}`);
+    return (
+      <NumberInput
+        aria-label={`${nameOf(metric)} ${t(`figures.${field}`)}`}
+        {...props}
+        error={props.error ?? serverMessage(metric.code, field)}
+        min={0}
+        thousandSeparator=","
+        // A comma is the thousands separator, never a decimal point: 「1,200」 stays 1200, not 1.2.
+        allowedDecimalSeparators={['.']}
+        allowNegative={false}
+        data-testid={`figure-${metric.code}-${field}`}
+      />
+    );
+  };
   return [
     {
       id: 'metric',
@@ -215,37 +181,13 @@ function useFigureColumns(
         </span>
       ),
     },
-    {
-      id: 'numerator',
-      header: t('figures.numerator'),
-      cell: (metric) => (
-        <NumberInput
-          aria-label={`${nameOf(metric)} ${t('figures.numerator')}`}
-          value={entryOf(metric).numerator}
-          onChange={(v) => set(metric.code, 'numerator', v)}
-          min={0}
-          thousandSeparator=","
-          allowNegative={false}
-          error={messageOf(metric.code, 'numerator')}
-          data-testid={`figure-${metric.code}-numerator`}
-        />
-      ),
-    },
+    { id: 'numerator', header: t('figures.numerator'), cell: (metric) => input(metric, 'numerator') },
     {
       id: 'denominator',
       header: t('figures.denominator'),
       cell: (metric) =>
         metric.kind === 'ratio' ? (
-          <NumberInput
-            aria-label={`${nameOf(metric)} ${t('figures.denominator')}`}
-            value={entryOf(metric).denominator}
-            onChange={(v) => set(metric.code, 'denominator', v)}
-            min={0}
-            thousandSeparator=","
-            allowNegative={false}
-            error={messageOf(metric.code, 'denominator')}
-            data-testid={`figure-${metric.code}-denominator`}
-          />
+          input(metric, 'denominator')
         ) : (
           <Text c="dimmed" size="sm">
             —
@@ -257,10 +199,10 @@ function useFigureColumns(
       header: t('figures.rate'),
       align: 'right',
       cell: (metric) => {
-        const entry = entryOf(metric);
+        const row = form.values.figures[indexOf(metric)];
         const rate =
-          metric.kind === 'ratio' && typeof entry.numerator === 'number'
-            ? ratioValue(entry.numerator, typeof entry.denominator === 'number' ? entry.denominator : null)
+          metric.kind === 'ratio' && typeof row?.numerator === 'number'
+            ? ratioValue(row.numerator, typeof row.denominator === 'number' ? row.denominator : null)
             : null;
         return rate == null ? '—' : formatRate(rate, locale);
       },

@@ -58,6 +58,30 @@ function parseMonth(raw: string): YearMonth | null {
 }
 
 /**
+ * One metric's figures for a month, by the rules an import row and the entry form share: the
+ * numerator is required and not negative; a rate needs a positive denominator at least the
+ * numerator, a count takes none. `unreadable` marks a figure whose text was refused already (an
+ * import cell), so it is not also called missing.
+ */
+export function figureIssues(
+  metric: Pick<MetricDefinition, 'code' | 'kind'> | undefined,
+  { numerator, denominator }: { numerator: number | null; denominator: number | null },
+  unreadable: { numerator?: boolean; denominator?: boolean } = {},
+): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  if (numerator == null && !unreadable.numerator) issues.push({ field: 'numerator', code: 'ccus.import_value_required' });
+  if (numerator != null && numerator < 0) issues.push({ field: 'numerator', code: 'ccus.figure_negative' });
+  if (metric?.kind === 'ratio') {
+    if (denominator == null && !unreadable.denominator) issues.push({ field: 'denominator', code: 'ccus.import_denominator_required' });
+    else if (denominator != null && denominator <= 0) issues.push({ field: 'denominator', code: 'ccus.denominator_not_positive' });
+    else if (denominator != null && numerator != null && numerator > denominator) issues.push({ field: 'numerator', code: 'ccus.numerator_exceeds_denominator' });
+  } else if (metric && denominator != null) {
+    issues.push({ field: 'denominator', code: 'ccus.import_denominator_not_allowed', params: { code: metric.code } });
+  }
+  return issues;
+}
+
+/**
  * Checks every row of an import before anything is saved, and says what is wrong with each, so
  * the reporter can fix the file in one go. Member names are checked against `members`; metrics
  * against the built-in ones and the association's own.
@@ -109,18 +133,8 @@ export function checkImport(
     const numerator = parsed.numerator.value;
     const denominator = parsed.denominator.value;
     const weightYen = parsed.weightYen.value;
-    if (numerator == null && !parsed.numerator.issue) issues.push({ field: 'numerator', code: 'ccus.import_value_required' });
-    if (numerator != null && numerator < 0) issues.push({ field: 'numerator', code: 'ccus.figure_negative' });
+    issues.push(...figureIssues(metric, { numerator, denominator }, { numerator: parsed.numerator.issue !== undefined, denominator: parsed.denominator.issue !== undefined }));
     if (weightYen != null && (weightYen < 0 || !Number.isInteger(weightYen))) issues.push({ field: 'weightYen', code: 'ccus.import_yen_invalid' });
-    if (metric?.kind === 'ratio') {
-      if (denominator == null && !parsed.denominator.issue) issues.push({ field: 'denominator', code: 'ccus.import_denominator_required' });
-      else if (denominator != null && denominator <= 0) issues.push({ field: 'denominator', code: 'ccus.denominator_not_positive' });
-      else if (denominator != null && numerator != null && numerator > denominator) {
-        issues.push({ field: 'numerator', code: 'ccus.numerator_exceeds_denominator' });
-      }
-    } else if (metric && denominator != null) {
-      issues.push({ field: 'denominator', code: 'ccus.import_denominator_not_allowed', params: { code: metricCode } });
-    }
     const line = context.lines?.[index] ?? index + 2;
     const key = `${metricCode}|${month}|${member ?? ''}`;
     const first = seen.get(key);
@@ -163,3 +177,45 @@ export const ZCcusFiguresInput = z.object({
     .max(100),
 });
 export type TCcusFiguresInput = z.infer<typeof ZCcusFiguresInput>;
+
+/** A figure as a number field holds it: a number, '' when blank, or its text while it reads as none. */
+const typedFigure = z.union([z.number().finite(), z.string()]);
+const figureOf = (typed: number | string): number | null => (typeof typed === 'number' ? typed : null);
+const isBlank = (typed: number | string) => typeof typed === 'string' && typed.trim() === '';
+
+/**
+ * The entry form: a row per metric with its figures as typed. A row left blank is no figure; a row
+ * begun is checked by the import's rules (figureIssues), each problem at its field, and read as the
+ * API's input (ZCcusFiguresInput), which names an empty month. The custom metrics are the API's to
+ * check, as they are for an import.
+ */
+export const ZCcusFiguresForm = z
+  .object({
+    associationId: z.uuid(),
+    month: ZYearMonth,
+    figures: z
+      .array(
+        z
+          .object({ metricCode: z.string().max(63), numerator: typedFigure, denominator: typedFigure })
+          .superRefine((row, ctx) => {
+            if (isBlank(row.numerator) && isBlank(row.denominator)) return;
+            const unreadable = { numerator: !isBlank(row.numerator) && typeof row.numerator === 'string', denominator: !isBlank(row.denominator) && typeof row.denominator === 'string' };
+            for (const field of ['numerator', 'denominator'] as const) {
+              if (unreadable[field]) ctx.addIssue({ code: 'custom', message: 'ccus.figure_negative', path: [field] });
+            }
+            const issues = figureIssues(builtinMetric(row.metricCode), { numerator: figureOf(row.numerator), denominator: figureOf(row.denominator) }, unreadable);
+            for (const issue of issues) ctx.addIssue({ code: 'custom', message: issue.code, path: [issue.field === 'denominator' ? 'denominator' : 'numerator'], params: issue.params });
+          }),
+      )
+      .max(100),
+  })
+  .transform(({ associationId, month, figures }) => ({
+    associationId,
+    month,
+    // Read only once every begun row passed, so its numerator is a number (NaN would be refused anyway).
+    figures: figures
+      .filter((row) => !isBlank(row.numerator) || !isBlank(row.denominator))
+      .map((row) => ({ metricCode: row.metricCode, numerator: figureOf(row.numerator) ?? Number.NaN, denominator: figureOf(row.denominator) })),
+  }))
+  .pipe(ZCcusFiguresInput);
+export type TCcusFiguresFormValues = z.input<typeof ZCcusFiguresForm>;
