@@ -152,12 +152,12 @@ function useFigureColumns(
   const nameOf = (metric: Metric) => (locale === 'en' ? metric.nameEn : metric.nameJa);
   const indexOf = (metric: Metric) => BUILTIN_METRICS.indexOf(metric);
   const input = (metric: Metric, field: 'numerator' | 'denominator') => {
-    const props = form.getInputProps(`figures.${indexOf(metric)}.${field}`);
+    const path = `figures.${indexOf(metric)}.${field}`;
     return (
       <NumberInput
         aria-label={`${nameOf(metric)} ${t(`figures.${field}`)}`}
-        {...props}
-        error={props.error ?? serverMessage(metric.code, field)}
+        {...form.getInputProps(path)}
+        error={form.errorText(path) ?? serverMessage(metric.code, field)}
         min={0}
         thousandSeparator=","
         // A comma is the thousands separator, never a decimal point: 「1,200」 stays 1200, not 1.2.
