@@ -72,6 +72,18 @@ describe('a Japanese bill of quantities', () => {
     const a1a3 = await modules.locator('tbody tr').first().textContent();
     expect(a1a3).toMatch(/A1-A3.*[1-9][\d,]* kg-CO₂e/);
 
+    // A factor entered for a gap is refused as typed until it has its source and date, then used.
+    const row = gaps.locator('form').first();
+    await row.getByRole('textbox', { name: /のA1–A3$/ }).fill('1,850');
+    await row.getByRole('button', { name: 'この原単位を使う' }).click();
+    await expect.poll(() => row.textContent(), WAIT).toContain('出典を入力してください');
+    await expect.poll(() => row.textContent(), WAIT).toContain('公表日は実在する日付');
+    expect(await row.getByRole('textbox', { name: /のA1–A3$/ }).inputValue()).toBe('1,850');
+    await row.getByRole('textbox', { name: /の出典$/ }).fill('E2E製鋼 EPD 2025');
+    await row.getByRole('textbox', { name: /の公表日$/ }).fill('2025-04-01');
+    await row.getByRole('button', { name: 'この原単位を使う' }).click();
+    await expect.poll(() => row.textContent(), WAIT).toContain('入力済み');
+
     // The remembered name: the same paste in a new project matches 集成材 without asking.
     await page.context().close();
     const again = await newProject('E2E 和名の数量表 2');
