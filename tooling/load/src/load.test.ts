@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { testBackends } from '@tsumiki/db/testing';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseMix, runLoad, usersPerJourney } from './load';
+import { API_NODE_FLAGS } from './processes';
 
 const hasPostgres = (await testBackends()).some((b) => b.name === 'postgres');
 
@@ -10,6 +12,15 @@ describe('load mix', () => {
     expect(usersPerJourney(200, parseMix('applicant:70,console:20,dashboard:10'))).toEqual({ applicant: 140, console: 40, dashboard: 20 });
     expect(usersPerJourney(3, parseMix('applicant:98,console:1,dashboard:1'))).toEqual({ applicant: 1, console: 1, dashboard: 1 });
     expect(() => parseMix('applicant:70,admin:30')).toThrow(/LOAD_MIX/);
+  });
+});
+
+describe('the API as the load starts it', () => {
+  it('runs with the node flags npm start gives it, so the load measures what production runs', () => {
+    const scripts = (file: string): Record<string, string> => (JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const startCommand = (command: string | undefined) => command?.match(/node ((?:--[\w-]+=?\S* )*)\S*server\.js/)?.[1]?.trim().split(' ') ?? [];
+    expect(startCommand(scripts('../../../package.json')['start:run'])).toEqual([...API_NODE_FLAGS]);
+    expect(startCommand(scripts('../../../apps/api/package.json').start)).toEqual([...API_NODE_FLAGS]);
   });
 });
 
