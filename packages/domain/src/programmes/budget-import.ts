@@ -170,7 +170,7 @@ function readCell(column: BudgetColumn, text: string, content: unknown, tables: 
       const options = column.optionsFrom === 'factors' ? columnOptions(column, { grant: { factors: tables.factors ?? [] } }).concat(columnOptions(column, content)) : columnOptions(column, content);
       const value = matchOption(options, text);
       if (value !== null) return { ok: true, value };
-      return { ok: false, code: 'budget_import.value_unknown', params: { column: column.label.ja, value: text, allowed: options.slice(0, 12).map((o) => o.label.ja).join('、') } };
+      return { ok: false, code: 'budget_import.value_unknown', params: { column: column.label.ja, columnEn: column.label.en, value: text, allowed: options.slice(0, 12).map((o) => o.label.ja).join('、'), allowedEn: options.slice(0, 12).map((o) => o.label.en).join(', ') } };
     }
     default:
       return { ok: true, value: column.max !== undefined ? text.slice(0, column.max) : text };

@@ -18,6 +18,7 @@ import {
 } from './shared/generic';
 import { GENERIC_COST_SHARE } from './generic/definition';
 import { LCA_IMPLEMENTATION } from './lca/definition';
+import { sectionUnknownParams } from './shared/line-names';
 import type { InputIssue } from './shared/reasons';
 import type { GrantResult, ValidationOutcome } from './shared/result';
 import { isProgrammeCode, type FactLabeller } from './shared/rules';
@@ -154,7 +155,7 @@ export function validateGrantInput(
     };
   const withProgramme = { ...raw, programme: def.code };
   const parsed = schemaFor(def).safeParse(withProgramme);
-  if (!parsed.success) return { ok: false, issues: toInputIssues(parsed.error.issues, withProgramme) };
+  if (!parsed.success) return { ok: false, issues: toInputIssues(parsed.error.issues, withProgramme).map((i) => withSectionNames(def, i, withProgramme)) };
   const value = parsed.data as TGrantComputeInput | TGenericGrantInput;
   if (def.engine === 'generic') {
     const generic = value as TGenericGrantInput;
@@ -162,6 +163,13 @@ export function validateGrantInput(
     if (issues.length) return { ok: false, issues };
   }
   return { ok: true, value };
+}
+
+/** A section zod refused (not text, or not the one an LCA line implies) names the line and the definition's sections. */
+function withSectionNames(def: TProgrammeDefinition, issue: InputIssue, raw: unknown): InputIssue {
+  if (issue.code !== 'grant.section_unknown') return issue;
+  const line = valueAt(raw, [...issue.path.slice(0, -1), 'id']);
+  return { ...issue, params: { ...issue.params, ...sectionUnknownParams(def, typeof line === 'string' ? line : '') } };
 }
 
 /** Validate and compute in one call: what `tsumiki grant compute` and the API use. */

@@ -4,11 +4,13 @@ import { type Facts } from '../shared/conditions';
 import { ZIsoDate } from '../shared/dates';
 import { ZTaxTreatment } from '../shared/definition';
 import { breakdownIssues } from '../shared/generic';
+import { categoryNotInSectionParams } from '../shared/line-names';
 import { type InputIssue } from '../shared/reasons';
 import { ZDescription, ZLineId, ZQuantity, ZRemarks, ZUnit, ZUnitPrice } from '../shared/result';
 import {
   CLT_COUNCIL_CATEGORIES,
   CLT_DEMO_CATEGORIES,
+  CLT_DEMONSTRATION,
   CLT_INELIGIBLE_NATURES,
   type TCltSection,
 } from './definition';
@@ -122,12 +124,6 @@ export const CLT_INPUT_SECTIONS = {
   council: 'council',
 } as const satisfies Record<string, TCltSection>;
 export type CltInputSectionKey = keyof typeof CLT_INPUT_SECTIONS;
-const SECTION_JA: Record<CltInputSectionKey, string> = {
-  building: '建築物の建築実証',
-  design: '建築物の設計実証',
-  performance: '部材の性能実証等',
-  council: '協議会運営費',
-};
 export const CLT_INPUT_KEYS = Object.keys(CLT_INPUT_SECTIONS) as CltInputSectionKey[];
 
 export const ZCltGrantInput = z
@@ -196,13 +192,7 @@ export function checkCltInput(input: CltInputShape): InputIssue[] {
         issues.push({
           code: 'grant.category_not_in_section',
           path: [...at, 'category'],
-          params: {
-            line: line.id,
-            category: line.category,
-            section: SECTION_JA[key],
-            sectionEn: key,
-            options: allowed.join(', '),
-          },
+          params: categoryNotInSectionParams(CLT_DEMONSTRATION, line.id, CLT_INPUT_SECTIONS[key], line.category, allowed),
         });
       if (line.workType !== undefined) {
         hasWorkType = true;

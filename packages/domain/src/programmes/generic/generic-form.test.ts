@@ -100,8 +100,8 @@ describe('generic cost-share content', () => {
     const { issues, result, provisional } = assessApplication(KIND, content, undefined, GENERIC_COST_SHARE);
     expect(result).toBeNull();
     expect(issues).toEqual([
-      expect.objectContaining({ code: 'grant.category_not_in_section', path: 'grant.lines.2.category', params: expect.objectContaining({ line: 'l3', category: 'travel', section: '補助事業' }) }),
-      expect.objectContaining({ code: 'grant.section_unknown', path: 'grant.lines.3.section', params: expect.objectContaining({ line: 'l4', section: 'annex', options: 'project' }) }),
+      expect.objectContaining({ code: 'grant.category_unknown', path: 'grant.lines.2.category', params: expect.objectContaining({ line: 'l3' }) }),
+      expect.objectContaining({ code: 'grant.section_unknown', path: 'grant.lines.3.section', params: expect.objectContaining({ line: 'l4', options: '補助事業', optionsEn: 'Project' }) }),
     ]);
     expect(provisional?.result.grant.amount).toBe(1_500_000);
     expect(provisional?.excludedRows.map((r) => r.label.ja)).toEqual(['経費 #3', '経費 #4']);

@@ -3,6 +3,7 @@ import { yen, type Yen } from '../../money';
 import { sumYen, ZAmount } from './amounts';
 import type { Facts } from './conditions';
 import { ZTaxTreatment, type TProgrammeDefinition, type TQuestion } from './definition';
+import { categoryNotInSectionParams, sectionUnknownParams } from './line-names';
 import { reason, type InputIssue, type Reason } from './reasons';
 import {
   breakdownAmount,
@@ -83,22 +84,14 @@ export function checkLinesAgainstDefinition(
     seen.add(line.id);
     const section = def.sections.find((s) => s.code === line.section);
     if (!section)
-      issues.push({
-        code: 'grant.section_unknown',
-        path: [...at, 'section'],
-        params: { line: line.id, section: line.section, options: def.sections.map((s) => s.code).join(', ') },
-      });
+      issues.push({ code: 'grant.section_unknown', path: [...at, 'section'], params: sectionUnknownParams(def, line.id) });
+    else if (!def.costCategories.some((c) => c.code === line.category))
+      issues.push({ code: 'grant.category_unknown', path: [...at, 'category'], params: { line: line.id, field: [...at, 'category'].join('.') } });
     else if (!section.categories.includes(line.category))
       issues.push({
         code: 'grant.category_not_in_section',
         path: [...at, 'category'],
-        params: {
-          line: line.id,
-          category: line.category,
-          section: section.name.ja,
-          sectionEn: section.name.en,
-          options: section.categories.join(', '),
-        },
+        params: categoryNotInSectionParams(def, line.id, section.code, line.category, section.categories),
       });
     issues.push(...breakdownIssues(line, at));
   });
@@ -202,7 +195,7 @@ export function computeGeneric(
       const r = reason(
         'grant.category_not_in_section',
         section?.source ?? def.sections[0]!.source,
-        { line: l.id, category: l.category, section: l.section },
+        categoryNotInSectionParams(def, l.id, l.section, l.category, section?.categories ?? []),
         'error',
         { kind: 'line', id: l.id },
       );

@@ -41,6 +41,12 @@ export const EXCLUDED_PAY_KINDS: readonly TPayKind[] = [
   'meal_allowance',
   'other_welfare_benefit',
 ];
+/** How personnel.pay_excluded names the excluded components (never by their codes). */
+const EXCLUDED_PAY_NAMES: Partial<Record<TPayKind, { ja: string; en: string }>> = {
+  overtime_allowance: { ja: '時間外手当', en: 'overtime pay' },
+  meal_allowance: { ja: '食事手当', en: 'meal allowance' },
+  other_welfare_benefit: { ja: 'その他の福利厚生面の手当', en: 'other welfare-type benefits' },
+};
 
 /** 年間法定福利費: the employer's share only. */
 export const WELFARE_KINDS = [
@@ -142,6 +148,11 @@ export interface HourlyRate {
   reasons: Reason[];
 }
 
+function excludedPayParams(amount: Yen, kinds: readonly TPayKind[]): { amount: Yen; kinds: string; kindsEn: string } {
+  const names = [...new Set(kinds)].map((k) => EXCLUDED_PAY_NAMES[k] ?? { ja: k, en: k });
+  return { amount, kinds: names.map((n) => n.ja).join('、'), kindsEn: names.map((n) => n.en).join(', ') };
+}
+
 /** The hourly rate of one person (円未満切り捨て). */
 export function hourlyRate(staff: TStaff): HourlyRate {
   const subject = { kind: 'entry' as const, id: staff.personId };
@@ -156,7 +167,7 @@ export function hourlyRate(staff: TStaff): HourlyRate {
       reason(
         'personnel.pay_excluded',
         `${SRC} 2.`,
-        { amount: excludedPay, kinds: [...new Set(excluded.map((p) => p.kind))].join(', ') },
+        excludedPayParams(excludedPay, excluded.map((p) => p.kind)),
         'info',
         subject,
       ),
