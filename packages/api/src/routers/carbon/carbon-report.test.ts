@@ -28,11 +28,14 @@ describe('carbon report model', () => {
     expect(fields(model.blocks)).toEqual(expect.arrayContaining([{ label: 'プロジェクト名', value: '高知CLT庁舎' }, { label: '延床面積', value: '1,000 m²' }, { label: '構造', value: 'CLT造' }]));
     const modules = tables(model.blocks)[0]!;
     // 100 m³ × 252 kg-CO2e/m³ (seeds/002 wood table).
-    expect(modules.rows[0]).toEqual(['A1-A3 資材製造', '25,200 kg-CO₂e', expect.any(String), expect.any(String)]);
+    expect(modules.rows[0]).toEqual(['資材製造（A1-A3）', '25,200 kg-CO₂e', expect.any(String), expect.any(String)]);
     expect(modules.footer?.[0]).toBe('ライフサイクル全体（A1–C4）');
     expect(fields(model.blocks).find((f) => f.label.startsWith('炭素貯蔵量'))?.value).toBe('-60,600 kg-CO₂e');
     // No refrigerants, energy or water were entered: their zeros are said to be no input.
-    expect(fields(model.blocks).find((f) => f.label.startsWith('入力がなく0'))?.value).toContain('B6');
+    // Named in words, as the portal's result screen names them, not by bare codes.
+    const noInput = fields(model.blocks).find((f) => f.label.startsWith('入力がなく0'))?.value;
+    expect(noInput).toContain('エネルギー消費（B6）');
+    expect(noInput?.split('、').every((m) => /^[^A-Z]+（[A-D][0-9-]*[A-Z0-9]*）$/.test(m))).toBe(true);
   });
 
   it('cites every factor and marks every default without a source as an assumption', () => {

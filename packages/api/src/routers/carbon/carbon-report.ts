@@ -5,7 +5,7 @@ import {
   DATA_TYPES,
   formatCarbon,
   METHOD_NAMES,
-  MODULE_NAMES,
+  moduleLabel,
   MODULES,
   STAGE_GROUP_NAMES,
   STAGE_GROUPS,
@@ -162,7 +162,7 @@ function summaryBlocks({ result, locale, w, name }: ReportContext, scenarioName:
     kind: 'fields',
     rows: [
       { label: w.notCovered, value: result.coverage.notCovered.map((x) => `${x.code} ${x[locale]}`).join('、') || w.none },
-      { label: w.noInput, value: result.coverage.modulesWithoutInput.join('、') || w.none },
+      { label: w.noInput, value: result.coverage.modulesWithoutInput.map((m) => moduleLabel(m, locale)).join(locale === 'en' ? ', ' : '、') || w.none },
     ],
   },
   ];
@@ -175,7 +175,7 @@ function totalsBlocks({ result, locale, w, kg, name }: ReportContext): PdfBlock[
   {
     kind: 'table',
     columns: [{ header: w.module, width: 3 }, { header: w.total, align: 'right', width: 2 }, { header: w.perM2, align: 'right', width: 2 }, { header: w.perM2Year, align: 'right', width: 2 }],
-    rows: MODULES.filter((m) => m !== 'D').map((m) => [`${m} ${name(MODULE_NAMES[m])}`, kg(result.modules[m]), kg(result.perM2.modules[m], 'm2'), kg(result.perM2Year.modules[m], 'm2year')]),
+    rows: MODULES.filter((m) => m !== 'D').map((m) => [moduleLabel(m, locale), kg(result.modules[m]), kg(result.perM2.modules[m], 'm2'), kg(result.perM2Year.modules[m], 'm2year')]),
     footer: [w.wholeLife, kg(result.stages.wholeLife), kg(result.perM2.stages.wholeLife, 'm2'), kg(result.perM2Year.stages.wholeLife, 'm2year')],
   },
   { kind: 'heading', text: w.stages, level: 2 },
