@@ -15,7 +15,7 @@ import { ChangeRequestsPanel } from '../change-requests/change-requests-panel';
 import { VersionComparisonPanel } from '../versions/version-comparison-panel';
 import { ConflictDeclaration, LaterDeclaration } from '../committee/conflict-declaration';
 import { ScoreSheet } from '../committee/score-sheet';
-import { YenFigures } from '../lib/yen-figures';
+import { Assessment } from './application-assessment';
 
 type View = RouterOutputs['review']['open'];
 type BonusLine = NonNullable<View['bonus']>['lines'][number];
@@ -72,41 +72,6 @@ function ApplicationView({ applicationId }: { applicationId: string }) {
         </Stack>
       )}
     </QueryState>
-  );
-}
-
-function Assessment({ view }: { view: View }) {
-  const { t } = useTranslation();
-  return (
-    <Card withBorder data-testid="assessment">
-      <Title order={2}>{t('app.eligibility')}</Title>
-      {view.eligibility && <Badge color={view.eligibility.status === 'eligible' ? 'green' : 'orange'}>{t(`app.eligibilityStatus.${view.eligibility.status}`)}</Badge>}
-      <Stack gap={2} my="sm">
-        {view.reasons.slice(0, 30).map((r, i) => (
-          <Text key={i} size="sm">・{t(r.code, { ns: 'errors', keySeparator: false, defaultValue: r.code, ...displayParams(r.params) })}</Text>
-        ))}
-      </Stack>
-      {view.grant && (
-        <>
-          <Title order={3}>{t('app.grant')}</Title>
-          <YenFigures
-            label={t('app.grant')}
-            figures={([['requested', view.grant.requested], ['eligibleCost', view.grant.eligibleCost], ['maximum', view.grant.amount], ['ownShare', view.grant.ownShare]] as const).map(([k, yen]) => ({ key: k, label: t(`app.${k}`), yen, testId: `grant-${k}` }))}
-          />
-        </>
-      )}
-      {view.decision && (
-        <YenFigures
-          label={t('app.decision')}
-          data-testid="decision"
-          figures={[
-            { key: 'granted', label: t('app.granted'), yen: view.decision.grantedYen, testId: 'decision-granted' },
-            ...(view.decision.fixedYen !== null ? [{ key: 'fixed', label: t('app.fixed'), yen: view.decision.fixedYen, testId: 'decision-fixed' }] : []),
-            ...(view.decision.ownShareYen !== null ? [{ key: 'ownShare', label: t('app.fixedOwnShare'), yen: view.decision.ownShareYen, testId: 'decision-own-share' }] : []),
-          ]}
-        />
-      )}
-    </Card>
   );
 }
 

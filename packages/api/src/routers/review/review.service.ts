@@ -23,7 +23,7 @@ import {
   type QueueSort,
 } from '@tsumiki/db';
 import { isResultsReportUnderReview } from '@tsumiki/domain/lifecycle';
-import { applicationFormDocument } from '@tsumiki/domain/programmes';
+import { applicationFormDocument, budgetRowLabels } from '@tsumiki/domain/programmes';
 import { formatJst, isRoundDraft, yen, type ExportTable, type Locale, type TApplicationStatus } from '@tsumiki/domain';
 import {
   acceptanceOpen,
@@ -178,6 +178,8 @@ export async function openApplication(ctx: Ctx, applicationId: string) {
     grant: frozen.assessment.result?.grant ?? null,
     breakdown: staff ? (frozen.assessment.result?.breakdown ?? null) : null,
     reasons: frozen.assessment.result?.reasons ?? [],
+    // Each budget row by id as the application's screens name it (「建築物の建築実証 #2」), for the reasons' {{line}}.
+    rowLabels: Object.fromEntries(budgetRowLabels(frozen.rules, frozen.content)),
     issues: frozen.assessment.issues,
     maximumYen: frozen.maximum,
     attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, type: a.declared_type, sizeBytes: a.size_bytes, createdAt: a.created_at })),
