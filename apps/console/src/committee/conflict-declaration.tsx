@@ -1,11 +1,9 @@
 import { Alert, Button, Card, Checkbox, Group, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CONFLICT_KINDS, isExplicitConflictAnswer, type TConflictKind } from '@tsumiki/domain/review';
-import { ConfirmButton, errorText, useTRPC } from '@tsumiki/ui';
+import { CONFLICT_KINDS, ZConflictForm } from '@tsumiki/domain/review';
+import { ConfirmButton, errorText, useDomainForm, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
-type Answer = 'none' | 'some' | null;
 
 /**
  * The declaration form: before opening (`later` false), or on an opened proposal when the member
@@ -17,10 +15,7 @@ export function ConflictDeclaration({ applicationId, title, later = false }: { a
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [answer, setAnswer] = useState<Answer>(later ? 'some' : null);
-  const [kinds, setKinds] = useState<TConflictKind[]>([]);
-  const [note, setNote] = useState('');
-  const [unanswered, setUnanswered] = useState(false);
+  const form = useDomainForm(ZConflictForm, { initialValues: { answer: later ? 'some' : null, kinds: [], note: '' } });
   const declare = useMutation(
     trpc.review.declareConflict.mutationOptions({
       onSuccess: async (result) => {
@@ -33,22 +28,15 @@ export function ConflictDeclaration({ applicationId, title, later = false }: { a
     }),
   );
   if (declare.data?.conflicted) return <Alert data-testid="conflict-declared">{t('conflict.declared')}</Alert>;
-  const noConflict = answer === 'none';
-  const conflicts = answer === 'some' ? kinds.map((kind) => ({ kind, ...(note.trim() ? { note: note.trim() } : {}) })) : [];
-  const submit = () => {
-    if (!isExplicitConflictAnswer({ noConflict, conflicts })) {
-      setUnanswered(true);
-      return;
-    }
-    setUnanswered(false);
-    declare.mutate({ applicationId, conflicts, ...(noConflict ? { noConflict } : {}) });
-  };
+  const { answer, kinds } = form.getValues();
+  const unanswered = form.errorText('answer');
+  const submit = form.onSubmit((declaration) => declare.mutate({ applicationId, ...declaration }));
   return (
     <Card withBorder data-testid="conflict-form">
       <Title order={2}>{t(later ? 'conflict.laterTitle' : 'conflict.title')}</Title>
       <Text my="sm">{t(later ? 'conflict.laterIntro' : 'conflict.intro', { title })}</Text>
       {!later && (
-        <Radio.Group label={t('conflict.answer')} value={answer} onChange={(v) => setAnswer(v === 'none' ? 'none' : 'some')} withAsterisk>
+        <Radio.Group label={t('conflict.answer')} value={answer} onChange={(v) => form.setFieldValue('answer', v === 'none' ? 'none' : 'some')} withAsterisk>
           <Stack gap="xs" mt="xs">
             <Radio value="none" label={t('conflict.none')} data-testid="conflict-none" />
             <Radio value="some" label={t('conflict.some')} data-testid="conflict-some" />
@@ -56,7 +44,7 @@ export function ConflictDeclaration({ applicationId, title, later = false }: { a
         </Radio.Group>
       )}
       {answer === 'some' && (
-        <Checkbox.Group label={t('conflict.kindsLabel')} value={kinds} onChange={(v) => setKinds(v.filter((k): k is TConflictKind => (CONFLICT_KINDS as readonly string[]).includes(k)))} mt="sm" ml={later ? 0 : 'lg'}>
+        <Checkbox.Group label={t('conflict.kindsLabel')} value={kinds} onChange={(v) => form.setFieldValue('kinds', CONFLICT_KINDS.filter((k) => v.includes(k)))} mt="sm" ml={later ? 0 : 'lg'}>
           <Stack gap="xs" mt="xs">
             {CONFLICT_KINDS.map((k) => (
               <Checkbox key={k} value={k} label={t(`conflict.kinds.${k}`)} data-testid={`conflict-${k}`} />
@@ -64,8 +52,8 @@ export function ConflictDeclaration({ applicationId, title, later = false }: { a
           </Stack>
         </Checkbox.Group>
       )}
-      {answer === 'some' && <TextInput mt="sm" label={t('conflict.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />}
-      {unanswered && <Alert color="red" role="alert" mt="sm" data-testid="conflict-unanswered">{t('conflict.answer_required', { ns: 'errors', keySeparator: false })}</Alert>}
+      {answer === 'some' && <TextInput mt="sm" label={t('conflict.note')} maxLength={500} {...form.getInputProps('note')} />}
+      {unanswered && <Alert color="red" role="alert" mt="sm" data-testid="conflict-unanswered">{unanswered}</Alert>}
       {declare.error && <Alert color="red" role="alert" mt="sm">{errorText(t, declare.error)}</Alert>}
       <Group mt="md">
         <ConfirmButton
@@ -77,7 +65,7 @@ export function ConflictDeclaration({ applicationId, title, later = false }: { a
           title={t('conflict.confirmTitle')}
           message={t('conflict.confirmMessage')}
           confirmLabel={t('conflict.confirmYes')}
-          onConfirm={submit}
+          onConfirm={() => submit()}
         >
           {t('conflict.declare')}
         </ConfirmButton>

@@ -1,13 +1,12 @@
 import { Alert, Badge, Button, Card, Group, List, NumberInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { isSheetSubmitted, scoreIssue, sheetStanding, type BonusAssessment } from '@tsumiki/domain/review';
-import { ConfirmButton, DataTable, displayJst, errorText, fieldErrorText, QueryState, UnsavedChangesGuard, useTRPC, type DataColumn } from '@tsumiki/ui';
-import { useState } from 'react';
+import { isSheetSubmitted, sheetFormSchema, sheetStanding, type BonusAssessment, type TSheetFormValues } from '@tsumiki/domain/review';
+import { ConfirmButton, DataTable, displayJst, errorText, QueryState, UnsavedChangesGuard, useDomainForm, useTRPC, type DataColumn } from '@tsumiki/ui';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Sheet = RouterOutputs['review']['sheet'];
-type Entry = { score: number | ''; comment: string };
 type Item = Sheet['rubric']['items'][number];
 
 /** The member's score sheet, with the proposal's bonus points added to its total as the ranking adds them. */
@@ -22,40 +21,29 @@ function ScoreSheetForm({ applicationId, sheet: s, bonus }: { applicationId: str
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [scores, setScores] = useState<Record<string, Entry>>({});
-  const [overall, setOverall] = useState<string | null>(null);
+  const stored = new Map((s.sheet?.scores ?? []).map((x) => [x.item, x]));
+  const schema = useMemo(() => sheetFormSchema(s.rubric), [s.rubric]);
+  const initialValues: TSheetFormValues = {
+    scores: s.rubric.items.map((i) => ({ item: i.code, score: stored.get(i.code)?.score ?? '', comment: stored.get(i.code)?.comment ?? '' })),
+    overallComment: s.sheet?.overallComment ?? '',
+  };
+  const form = useDomainForm(schema, { initialValues });
   const save = useMutation(
     trpc.review.saveSheet.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.review.sheet.queryKey({ applicationId }) });
         // What was typed is now what is stored: nothing left to lose on leaving.
-        setScores({});
-        setOverall(null);
+        form.resetDirty();
+        await queryClient.invalidateQueries({ queryKey: trpc.review.sheet.queryKey({ applicationId }) });
       },
     }),
   );
-  const stored = new Map((s.sheet?.scores ?? []).map((x) => [x.item, x]));
-  const storedEntry = (item: string): Entry => ({ score: stored.get(item)?.score ?? '', comment: stored.get(item)?.comment ?? '' });
-  const current = (item: string) => scores[item] ?? storedEntry(item);
-  // Updates read the latest state, not this render's: two fields typed in quick succession (or a
-  // fast tab through the sheet) must not overwrite each other.
-  const edit = (item: string, change: Partial<Entry>) => setScores((latest) => ({ ...latest, [item]: { ...(latest[item] ?? storedEntry(item)), ...change } }));
   const locked = s.sheet ? isSheetSubmitted(s.sheet) : false;
-  const scoreOf = (item: string) => {
-    const score = current(item).score;
-    return score === '' ? null : score;
-  };
-  const issues = s.rubric.items.map((i) => scoreIssue(s.rubric, i.code, scoreOf(i.code)));
-  const firstIssue = issues.find((issue) => issue !== null);
-  const standing = sheetStanding({ scores: s.rubric.items.map((i) => ({ item: i.code, score: scoreOf(i.code) })) }, s.rubric, bonus?.total ?? 0);
-  const dirty = !locked && (Object.keys(scores).length > 0 || overall !== null);
-  const payload = (submit: boolean) => ({
-    applicationId,
-    version: s.sheet?.version ?? null,
-    submit,
-    scores: s.rubric.items.map((i) => ({ item: i.code, score: scoreOf(i.code), ...(current(i.code).comment ? { comment: current(i.code).comment } : {}) })),
-    ...((overall ?? s.sheet?.overallComment) ? { overallComment: overall ?? s.sheet?.overallComment ?? '' } : {}),
-  });
+  const values = form.getValues();
+  const standing = sheetStanding({ scores: values.scores.map((x) => ({ item: x.item, score: x.score === '' ? null : x.score })) }, s.rubric, bonus?.total ?? 0);
+  const dirty = !locked && form.isDirty();
+  // A score the scale refuses holds both ways of saving; its reason is beside it once the field is left.
+  const refused = !form.isValid();
+  const saveAs = (submit: boolean) => form.onSubmit((sheet) => save.mutate({ applicationId, version: s.sheet?.version ?? null, submit, ...sheet }))();
   const scale = t('sheet.scale', { min: s.rubric.scale.min, max: s.rubric.scale.max });
   const columns: DataColumn<Item>[] = [
     { id: 'item', header: t('sheet.item'), rowHeader: true, cell: (i) => i.text[locale] },
@@ -63,7 +51,7 @@ function ScoreSheetForm({ applicationId, sheet: s, bonus }: { applicationId: str
       id: 'score',
       header: t('sheet.score'),
       cell: (i) => {
-        const issue = issues[s.rubric.items.indexOf(i)];
+        const index = s.rubric.items.indexOf(i);
         return (
           <NumberInput
             size="xs"
@@ -75,11 +63,9 @@ function ScoreSheetForm({ applicationId, sheet: s, bonus }: { applicationId: str
             allowDecimal={false}
             allowNegative={false}
             disabled={locked}
-            value={current(i.code).score}
-            onChange={(v) => edit(i.code, { score: typeof v === 'number' ? v : '' })}
+            {...form.getInputProps(`scores.${index}.score`)}
             aria-label={`${i.text[locale]}（${scale}）`}
             description={scale}
-            error={issue ? fieldErrorText(t, issue.code, issue.params) : undefined}
             data-testid={`score-${i.code}`}
           />
         );
@@ -88,7 +74,7 @@ function ScoreSheetForm({ applicationId, sheet: s, bonus }: { applicationId: str
     {
       id: 'comment',
       header: t('sheet.comment'),
-      cell: (i) => <TextInput size="xs" disabled={locked} aria-label={`${t('sheet.comment')}（${i.text[locale]}）`} placeholder={t('sheet.comment')} value={current(i.code).comment} onChange={(e) => edit(i.code, { comment: e.currentTarget.value })} />,
+      cell: (i) => <TextInput size="xs" disabled={locked} aria-label={`${t('sheet.comment')}（${i.text[locale]}）`} placeholder={t('sheet.comment')} maxLength={2000} {...form.getInputProps(`scores.${s.rubric.items.indexOf(i)}.comment`)} />,
     },
   ];
   return (
@@ -103,16 +89,16 @@ function ScoreSheetForm({ applicationId, sheet: s, bonus }: { applicationId: str
         {s.rubric.levels.map((l) => <List.Item key={l.score}>{l.score} — {l.text[locale]}</List.Item>)}
       </List>
       <DataTable data={s.rubric.items} columns={columns} rowKey={(i) => i.code} label={t('sheet.title')} empty={<Text c="dimmed">{t('sheet.noItems')}</Text>} striped={false} />
-      <Textarea mt="sm" label={t('sheet.overall')} disabled={locked} value={overall ?? s.sheet?.overallComment ?? ''} onChange={(e) => setOverall(e.currentTarget.value)} />
+      <Textarea mt="sm" label={t('sheet.overall')} disabled={locked} maxLength={4000} {...form.getInputProps('overallComment')} />
       <SheetStandingText standing={standing} bonus={bonus} />
       {dirty && <Text size="sm" c="dimmed" data-testid="sheet-unsaved">{t('sheet.unsavedHint')}</Text>}
       {save.error && <Alert color="red" role="alert">{errorText(t, save.error)}</Alert>}
       {!locked && (
         <Group mt="sm">
-          <Button variant="default" loading={save.isPending} disabled={!!firstIssue} onClick={() => save.mutate(payload(false))} data-testid="sheet-draft">
+          <Button variant="default" loading={save.isPending} disabled={refused} onClick={() => saveAs(false)} data-testid="sheet-draft">
             {t('sheet.saveDraft')}
           </Button>
-          <ConfirmButton loading={save.isPending} disabled={!!firstIssue} title={t('sheet.confirmTitle')} message={t('sheet.confirmMessage')} confirmLabel={t('sheet.confirmYes')} onConfirm={() => save.mutate(payload(true))} data-testid="sheet-submit">
+          <ConfirmButton loading={save.isPending} disabled={refused} title={t('sheet.confirmTitle')} message={t('sheet.confirmMessage')} confirmLabel={t('sheet.confirmYes')} onConfirm={() => saveAs(true)} data-testid="sheet-submit">
             {t('sheet.submit')}
           </ConfirmButton>
         </Group>

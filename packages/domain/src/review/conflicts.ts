@@ -52,6 +52,31 @@ export const isExplicitConflictAnswer = (answer: {
   readonly conflicts: readonly unknown[];
 }) => (answer.noConflict === true ? answer.conflicts.length === 0 : answer.conflicts.length > 0);
 
+/** A member's declaration as the API takes it: 該当なし explicitly (noConflict, no entries), or at least one conflict. */
+export const ZDeclareConflictInput = z
+  .object({ applicationId: z.uuid(), noConflict: z.boolean().optional(), conflicts: ZConflictEntries })
+  .refine(isExplicitConflictAnswer, { message: 'conflict.answer_required', path: ['conflicts'] });
+export type TDeclareConflictInput = z.input<typeof ZDeclareConflictInput>;
+
+/**
+ * The member's declaration form, as chosen: the answer (null until one is chosen), the kinds ticked
+ * and a note. Read as the API's declaration; nothing chosen, or "some" with no kind ticked, is no
+ * answer and is named at `answer`.
+ */
+export const ZConflictForm = z
+  .object({
+    answer: z.enum(['none', 'some']).nullable(),
+    kinds: z.array(ZConflictKind).max(CONFLICT_KINDS.length),
+    note: z.string().trim().max(500, { message: 'conflict.note_too_long' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.answer === null || (v.answer === 'some' && v.kinds.length === 0)) ctx.addIssue({ code: 'custom', path: ['answer'], message: 'conflict.answer_required' });
+  })
+  .transform((v): Omit<TDeclareConflictInput, 'applicationId'> =>
+    v.answer === 'none' ? { noConflict: true, conflicts: [] } : { conflicts: v.kinds.map((kind) => ({ kind, ...(v.note ? { note: v.note } : {}) })) },
+  );
+export type TConflictFormValues = z.input<typeof ZConflictForm>;
+
 /**
  * What a member declares for one proposal before seeing it. An empty list is the recorded form of
  * an explicit 該当なし (isExplicitConflictAnswer), and it is what lets the member open the proposal.

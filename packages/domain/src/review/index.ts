@@ -16,6 +16,7 @@ export * from './requests';
 export * from './result';
 export * from './rubric';
 export * from './settlement';
+export * from './sheet-input';
 export * from './special-rate';
 export * from './statistics';
 export * from './views';

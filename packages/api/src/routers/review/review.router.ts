@@ -1,5 +1,5 @@
 import { ZInputDate } from '@tsumiki/domain';
-import { ZBonusCode, ZCommitteeFinding, isExplicitConflictAnswer, ZConflictEntries, ZLineReview, ZQueueCursor, ZQueueFilters, ZSavedView, ZWorkflowEvent } from '@tsumiki/domain/review';
+import { ZBonusCode, ZCommitteeFinding, ZDeclareConflictInput, ZLineReview, ZQueueCursor, ZQueueFilters, ZSaveSheetInput, ZSavedView, ZWorkflowEvent } from '@tsumiki/domain/review';
 import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import { CONSOLE_ROLES, STAFF_ROLES } from './review.access';
@@ -96,26 +96,10 @@ export const reviewRouter = createTRPCRouter({
   assign: staffProcedure.input(ZApplicationRef.extend({ memberId: z.uuid() })).mutation(({ ctx, input }) => assignMember(ctx, input)),
   unassign: staffProcedure.input(ZApplicationRef.extend({ memberId: z.uuid() })).mutation(({ ctx, input }) => unassignMember(ctx, input)),
 
-  declareConflict: roleProcedure('committee')
-    .input(
-      ZApplicationRef.extend({ noConflict: z.boolean().optional(), conflicts: ZConflictEntries }).refine(isExplicitConflictAnswer, {
-        message: 'conflict.answer_required',
-        path: ['conflicts'],
-      }),
-    )
-    .mutation(({ ctx, input }) => declareConflict(ctx, input)),
+  declareConflict: roleProcedure('committee').input(ZDeclareConflictInput).mutation(({ ctx, input }) => declareConflict(ctx, input)),
 
   sheet: roleProcedure('committee').input(ZApplicationRef).query(({ ctx, input }) => sheetOf(ctx, input.applicationId)),
-  saveSheet: roleProcedure('committee')
-    .input(
-      ZApplicationRef.extend({
-        version: z.number().int().min(1).nullable(),
-        scores: z.array(z.object({ item: z.string().max(64), score: z.number().int({ message: 'scoring.score_not_integer' }).nullable().optional(), comment: z.string().trim().max(2000, { message: 'scoring.comment_too_long' }).optional() })).max(30),
-        overallComment: z.string().trim().max(4000, { message: 'scoring.comment_too_long' }).optional(),
-        submit: z.boolean().default(false),
-      }),
-    )
-    .mutation(({ ctx, input }) => saveSheet(ctx, input)),
+  saveSheet: roleProcedure('committee').input(ZSaveSheetInput).mutation(({ ctx, input }) => saveSheet(ctx, input)),
 
   reviewBonus: staffProcedure
     .input(ZApplicationRef.extend({ item: ZBonusCode, decision: z.enum(['confirmed', 'rejected']), reason: z.string().trim().max(1000, { message: 'scoring.reason_too_long' }).optional() }))
