@@ -14,6 +14,7 @@ export * from './reclaim';
 export * from './reports';
 export * from './requests';
 export * from './result';
+export * from './review-inputs';
 export * from './rubric';
 export * from './settlement';
 export * from './sheet-input';

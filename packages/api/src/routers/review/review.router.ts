@@ -1,5 +1,4 @@
-import { ZInputDate } from '@tsumiki/domain';
-import { ZBonusCode, ZCommitteeFinding, ZDeclareConflictInput, ZLineReview, ZQueueCursor, ZQueueFilters, ZSaveSheetInput, ZSavedView, ZWorkflowEvent } from '@tsumiki/domain/review';
+import { ZCommitteeFinding, ZDeclareConflictInput, ZReportLineReviewsInput, ZReviewBonusInput, ZTransitionInput, ZQueueCursor, ZQueueFilters, ZSaveSheetInput, ZSavedView } from '@tsumiki/domain/review';
 import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
 import { CONSOLE_ROLES, STAFF_ROLES } from './review.access';
@@ -29,13 +28,6 @@ const staffProcedure = roleProcedure(...STAFF_ROLES);
 
 const ZApplicationRef = z.object({ applicationId: z.uuid() });
 const ZYenInput = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const ZTransitionInput = ZApplicationRef.extend({
-  version: z.number().int().min(1),
-  event: ZWorkflowEvent,
-  reason: z.string().max(4000).optional(),
-  dueAt: ZInputDate.optional(),
-  amount: ZYenInput.optional(),
-});
 
 export const reviewRouter = createTRPCRouter({
   /** The programmes of the caller's offices, with the roles held in each. */
@@ -102,7 +94,7 @@ export const reviewRouter = createTRPCRouter({
   saveSheet: roleProcedure('committee').input(ZSaveSheetInput).mutation(({ ctx, input }) => saveSheet(ctx, input)),
 
   reviewBonus: staffProcedure
-    .input(ZApplicationRef.extend({ item: ZBonusCode, decision: z.enum(['confirmed', 'rejected']), reason: z.string().trim().max(1000, { message: 'scoring.reason_too_long' }).optional() }))
+    .input(ZReviewBonusInput)
     .mutation(({ ctx, input }) => reviewBonus(ctx, input)),
 
   /** Rankings and the committee summary sheet of a programme. */
@@ -123,6 +115,6 @@ export const reviewRouter = createTRPCRouter({
   statistics: staffProcedure.input(z.object({ programmeId: z.uuid() })).query(({ ctx, input }) => programmeStatisticsOf(ctx, input.programmeId)),
 
   reviewReportLines: staffProcedure
-    .input(ZApplicationRef.extend({ version: z.number().int().min(1), reviews: z.array(ZLineReview).min(1).max(2000) }))
+    .input(ZReportLineReviewsInput)
     .mutation(({ ctx, input }) => saveReportLineReviews(ctx, input)),
 });

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { bonusReviewFormSchema, lineReviewsFormSchema, transitionFormSchema } from './review-inputs';
+import { transitionSpec } from './workflow';
+
+describe('a workflow step’s form', () => {
+  const returning = transitionFormSchema(transitionSpec('return_for_correction')!);
+  it('asks for the reason and the deadline the step’s row requires, naming the step', () => {
+    const result = returning.safeParse({ reason: ' ', due: '', amount: '' });
+    expect(result.error?.issues).toMatchObject([
+      { path: ['reason'], message: 'workflow.reason_required', params: { event: '差戻し' } },
+      { path: ['due'], message: 'workflow.due_required' },
+    ]);
+    expect(returning.safeParse({ reason: '添付漏れ', due: '2026-02-30T17:00', amount: '' }).error?.issues).toMatchObject([{ path: ['due'], message: 'time.invalid_jst_datetime' }]);
+  });
+  it('reads the deadline as Japan time and leaves out what the step does not take', () => {
+    expect(returning.parse({ reason: '添付漏れ', due: '2026-12-10T17:00', amount: 5 })).toEqual({ reason: '添付漏れ', dueAt: new Date('2026-12-10T08:00:00Z') });
+  });
+  it('asks for a positive whole amount where the step decides one; the fixed amount is computed, never typed', () => {
+    const deciding = transitionFormSchema(transitionSpec('decide_grant')!);
+    expect(deciding.safeParse({ reason: '', due: '', amount: '' }).error?.issues).toMatchObject([{ path: ['amount'], message: 'workflow.amount_required' }]);
+    expect(deciding.safeParse({ reason: '', due: '', amount: 0 }).success).toBe(false);
+    expect(deciding.parse({ reason: '', due: '', amount: 1_000 })).toEqual({ amount: 1_000 });
+    expect(transitionFormSchema(transitionSpec('fix_amount')!).parse({ reason: '', due: '', amount: '' })).toEqual({ amount: 0 });
+  });
+});
+
+describe('a bonus item’s review form', () => {
+  const item = { text: { ja: '地域材の活用', en: 'Local timber' }, fromFacts: 'met' };
+  it('needs a reason to reject, or to confirm what the facts leave open', () => {
+    expect(bonusReviewFormSchema(item).safeParse({ decision: 'rejected', reason: '' }).error?.issues).toMatchObject([{ path: ['reason'], message: 'scoring.bonus_reason_required', params: { item: '地域材の活用' } }]);
+    expect(bonusReviewFormSchema(item).parse({ decision: 'confirmed', reason: '' })).toEqual({ decision: 'confirmed' });
+    expect(bonusReviewFormSchema({ ...item, fromFacts: 'unknown' }).safeParse({ decision: 'confirmed', reason: '' }).success).toBe(false);
+  });
+});
+
+describe('the results report’s line-review form', () => {
+  const schema = lineReviewsFormSchema([{ id: 'b5', description: 'CLT工事', amount: 17_600_000 }, { id: 'b6', amount: 900_000 }]);
+  it('names the line whose cut lacks a reason, or whose reduced amount is not below the reported one', () => {
+    const result = schema.safeParse({ rows: [{ lineId: 'b5', decision: 'reduced', accepted: 17_600_000, reason: '' }, { lineId: 'b6', decision: 'rejected', accepted: '', reason: '' }] });
+    expect(result.error?.issues).toMatchObject([
+      { path: ['rows', 0, 'accepted'], message: 'review.reduction_invalid', params: { line: 'CLT工事' } },
+      { path: ['rows', 0, 'reason'], message: 'review.reason_required', params: { line: 'CLT工事' } },
+      { path: ['rows', 1, 'reason'], message: 'review.reason_required', params: { line: 'b6' } },
+    ]);
+  });
+  it('reads the reviews as the API takes them', () => {
+    expect(schema.parse({ rows: [{ lineId: 'b5', decision: 'reduced', accepted: 15_400_000, reason: ' 写真なし ' }, { lineId: 'b6', decision: 'accepted', accepted: 900_000, reason: '' }] })).toEqual([
+      { lineId: 'b5', decision: 'reduced', acceptedAmount: 15_400_000, reason: '写真なし' },
+      { lineId: 'b6', decision: 'accepted' },
+    ]);
+  });
+});
