@@ -159,3 +159,28 @@ export function cloneRoundForNextYear(round: RoundToClone): RoundToClone {
     notes: round.notes,
   };
 }
+
+/** A number field as a form holds it: '' until a number is typed. */
+const ZTypedNumber = z.union([z.literal(''), z.number()]);
+const givenNumber = (v: number | '') => (v === '' ? undefined : v);
+
+/**
+ * The console's round form as typed — the window as the inputs give it (JST, to the minute), a
+ * blank number not yet given — read by the API's own schema: ZRoundInput for a new round,
+ * ZRoundTerms for an existing one's terms (its code and names stay). Its issues are the form's.
+ */
+export function roundFormSchema(mode: 'create' | 'edit') {
+  return z
+    .object({ code: z.string(), nameJa: z.string(), nameEn: z.string(), fiscalYear: ZTypedNumber, opensAt: z.string(), closesAt: z.string(), budgetYen: ZTypedNumber, notes: z.string() })
+    .transform((v, ctx) => {
+      const terms = { opensAt: v.opensAt, closesAt: v.closesAt, budgetYen: givenNumber(v.budgetYen), notes: v.notes };
+      const result =
+        mode === 'create'
+          ? ZRoundInput.safeParse({ ...terms, code: v.code, nameJa: v.nameJa, nameEn: v.nameEn, fiscalYear: givenNumber(v.fiscalYear) })
+          : ZRoundTerms.safeParse(terms);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) ctx.addIssue({ ...issue });
+      return z.NEVER;
+    });
+}
+export type TRoundFormValues = z.input<ReturnType<typeof roundFormSchema>>;

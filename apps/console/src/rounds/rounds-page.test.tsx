@@ -44,6 +44,9 @@ describe('rounds page', () => {
     expect(screen.getByTestId('programme-new').getAttribute('href')).toBe('/programme-definitions/new');
     fireEvent.click(screen.getByTestId('round-new-lca_implementation'));
     fireEvent.change(screen.getByTestId('round-code'), { target: { value: 'LCA 8' } });
+    // Quiet while typing; said once the field is left, then as typed.
+    expect(screen.queryByText(/公募回コードは半角英小文字/)).toBeNull();
+    fireEvent.blur(screen.getByTestId('round-code'));
     expect(await screen.findByText(/公募回コードは半角英小文字/)).toBeTruthy();
     fireEvent.change(screen.getByTestId('round-code'), { target: { value: 'lca-support-r8' } });
     fireEvent.change(screen.getByTestId('round-name-ja'), { target: { value: '令和8年度 LCA実施支援' } });
@@ -51,6 +54,7 @@ describe('rounds page', () => {
     fireEvent.change(screen.getByTestId('round-fiscal-year'), { target: { value: '2026' } });
     fireEvent.change(screen.getByTestId('round-opens-at'), { target: { value: '2026-04-01T10:00' } });
     fireEvent.change(screen.getByTestId('round-closes-at'), { target: { value: '2026-04-01T09:59' } });
+    fireEvent.blur(screen.getByTestId('round-closes-at'));
     expect(await screen.findByText('受付終了日時は受付開始日時より後にしてください。')).toBeTruthy();
     fireEvent.click(screen.getByTestId('round-save'));
     expect(api.calls.some((c) => c.path === 'rounds.create')).toBe(false);
