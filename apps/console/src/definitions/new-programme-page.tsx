@@ -2,34 +2,12 @@ import { Alert, Anchor, Button, Card, Group, Radio, Select, SimpleGrid, Stack, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
-import { fieldIssueOf } from '@tsumiki/domain';
-import { ZCreateProgrammeFromTemplate, ZProgrammeCode, type TTemplateCode } from '@tsumiki/domain/programmes';
-import { errorText, fieldErrorText, QueryState, useSession, useTRPC } from '@tsumiki/ui';
-import { useState, type FormEvent } from 'react';
+import { ZCreateProgrammeForm, ZProgrammeCode } from '@tsumiki/domain/programmes';
+import { errorText, fieldErrorText, QueryState, useDomainForm, useSession, useTRPC } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
 type Template = RouterOutputs['programmeDefinitions']['templates'][number];
-
-interface Values {
-  template: TTemplateCode | null;
-  officeOrganisationId: string;
-  nameJa: string;
-  nameEn: string;
-  code: string;
-}
-type Field = keyof Values;
-
-/** The first issue per field, as the domain's schema names it. */
-function check(values: Values) {
-  const result = ZCreateProgrammeFromTemplate.safeParse({ ...values, template: values.template ?? undefined, officeOrganisationId: values.officeOrganisationId || undefined });
-  const issues = new Map<string, { code: string; params: Record<string, string | number> }>();
-  for (const issue of result.error?.issues ?? []) {
-    const field = fieldIssueOf(issue);
-    if (!issues.has(field.path)) issues.set(field.path, { code: field.code, params: field.params });
-  }
-  return { parsed: result.success ? result.data : null, issues };
-}
 
 /** Whether a well-formed code is free, asked once typing pauses; null while unknown. */
 function useCodeTaken(code: string): boolean | null {
@@ -62,10 +40,8 @@ function NewProgrammeForm({ templates }: { templates: readonly Template[] }) {
   const navigate = useNavigate();
   const session = useSession();
   const offices = session.memberships.filter((m) => m.role === 'programme_admin');
-  const [values, setValues] = useState<Values>({ template: null, officeOrganisationId: offices[0]?.organisationId ?? '', nameJa: '', nameEn: '', code: '' });
-  const [touched, setTouched] = useState<Set<Field>>(new Set());
-  const [tried, setTried] = useState(false);
-  const { parsed, issues } = check(values);
+  const form = useDomainForm(ZCreateProgrammeForm, { initialValues: { template: null, officeOrganisationId: offices[0]?.organisationId ?? '', nameJa: '', nameEn: '', code: '' } });
+  const values = form.getValues();
   const taken = useCodeTaken(values.code);
   const create = useMutation(
     trpc.programmeDefinitions.createFromTemplate.mutationOptions({
@@ -75,30 +51,26 @@ function NewProgrammeForm({ templates }: { templates: readonly Template[] }) {
       },
     }),
   );
-  const set = (field: Field, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setTouched((s) => new Set(s).add(field));
-  };
-  // Choosing a template offers its name, which the office then makes its own.
+  // Choosing a template offers its name, which the office then makes its own: a name typed is kept.
+  const offered = (name: string, of: (x: Template) => string) => name === '' || templates.some((x) => of(x) === name);
   const choose = (code: string) => {
     const template = templates.find((x) => x.code === code);
     if (!template) return;
-    setValues((v) => ({ ...v, template: template.code, nameJa: touched.has('nameJa') ? v.nameJa : template.name.ja, nameEn: touched.has('nameEn') ? v.nameEn : template.name.en }));
+    form.setValues({
+      template: template.code,
+      ...(offered(values.nameJa, (x) => x.name.ja) ? { nameJa: template.name.ja } : {}),
+      ...(offered(values.nameEn, (x) => x.name.en) ? { nameEn: template.name.en } : {}),
+    });
   };
-  const errorOf = (field: Field) => {
-    const issue = issues.get(field);
-    if (issue && (tried || touched.has(field))) return fieldErrorText(t, issue.code, issue.params);
-    if (field === 'code' && taken) return fieldErrorText(t, 'programmes.code_taken', { code: values.code.trim() });
-    return undefined;
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    if (parsed && taken !== true) create.mutate(parsed);
-  };
+  // A code already in use is the API's to know; asked once typing pauses, said beside the code.
+  const codeError = form.errorText('code') ?? (taken ? fieldErrorText(t, 'programmes.code_taken', { code: values.code.trim() }) : undefined);
+  const submit = form.onSubmit((input) => {
+    if (taken !== true) create.mutate(input);
+  });
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   return (
-    <Stack component="form" onSubmit={submit} gap="lg">
+    <form noValidate onSubmit={submit}>
+    <Stack gap="lg">
       <Card withBorder>
         <Radio.Group
           name="template"
@@ -107,7 +79,7 @@ function NewProgrammeForm({ templates }: { templates: readonly Template[] }) {
           withAsterisk
           value={values.template}
           onChange={choose}
-          error={tried && values.template === null ? t('definitions.create.templateRequired') : undefined}
+          error={form.errorText('template')}
           data-testid="template-choice"
         >
           <Stack gap="md" mt="sm">
@@ -129,14 +101,14 @@ function NewProgrammeForm({ templates }: { templates: readonly Template[] }) {
           withAsterisk
           data={offices.map((m) => ({ value: m.organisationId, label: locale === 'en' ? m.organisationNameEn : m.organisationNameJa }))}
           value={values.officeOrganisationId}
-          onChange={(v) => v && set('officeOrganisationId', v)}
+          onChange={(v) => v && form.setFieldValue('officeOrganisationId', v)}
           allowDeselect={false}
           data-testid="programme-office"
         />
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('definitions.create.nameJa')} withAsterisk value={values.nameJa} onChange={(e) => set('nameJa', e.currentTarget.value)} error={errorOf('nameJa')} maxLength={200} data-testid="programme-name-ja" />
-        <TextInput label={t('definitions.create.nameEn')} withAsterisk value={values.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} error={errorOf('nameEn')} maxLength={200} data-testid="programme-name-en" />
+        <TextInput label={t('definitions.create.nameJa')} withAsterisk {...form.getInputProps('nameJa')} maxLength={200} data-testid="programme-name-ja" />
+        <TextInput label={t('definitions.create.nameEn')} withAsterisk {...form.getInputProps('nameEn')} maxLength={200} data-testid="programme-name-en" />
       </SimpleGrid>
       <TextInput
         label={t('definitions.create.code')}
@@ -147,9 +119,8 @@ function NewProgrammeForm({ templates }: { templates: readonly Template[] }) {
           </>
         }
         withAsterisk
-        value={values.code}
-        onChange={(e) => set('code', e.currentTarget.value)}
-        error={errorOf('code')}
+        {...form.getInputProps('code')}
+        error={codeError}
         maxLength={50}
         autoComplete="off"
         spellCheck={false}
@@ -170,5 +141,6 @@ function NewProgrammeForm({ templates }: { templates: readonly Template[] }) {
         </Anchor>
       </Group>
     </Stack>
+    </form>
   );
 }

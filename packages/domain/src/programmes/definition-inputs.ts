@@ -25,6 +25,26 @@ export const ZCreateProgrammeFromTemplate = z.strictObject({
 });
 export type TCreateProgrammeFromTemplate = z.output<typeof ZCreateProgrammeFromTemplate>;
 
+/**
+ * The console's new-programme form as chosen and typed: no template until one is picked, the
+ * office '' when the admin has none to choose. Read as the API's ZCreateProgrammeFromTemplate.
+ */
+export const ZCreateProgrammeForm = ZCreateProgrammeFromTemplate.extend({
+  template: z
+    .enum(TEMPLATE_CODES)
+    .nullable()
+    .transform((v, ctx) => {
+      if (v !== null) return v;
+      ctx.addIssue({ code: 'custom', message: 'programmes.template_required' });
+      return z.NEVER;
+    }),
+  officeOrganisationId: z
+    .string()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.uuid().optional()),
+});
+export type TCreateProgrammeFormValues = z.input<typeof ZCreateProgrammeForm>;
+
 export const ZUpdateDraftDefinition = z.strictObject({ versionId: z.uuid(), definition: ZProgrammeDefinition });
 export type TUpdateDraftDefinition = z.output<typeof ZUpdateDraftDefinition>;
 
