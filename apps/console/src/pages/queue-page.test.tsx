@@ -53,4 +53,25 @@ describe('review queue', () => {
     await waitFor(() => expect(screen.getByTestId('queue-total').textContent).toBe('1件'));
     expect((search as HTMLInputElement).value).toBe('');
   });
+
+  it('keeps the amount bounds as typed and refuses a lower bound above the upper one rather than asking for nothing', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('reviewer', '高橋 健一') },
+      'review.queue': { data: { rows: [row], total: 1, counts: { submitted: 1 }, page: 1, pageSize: 50, programmes: [] } },
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages });
+    await screen.findByTestId('queue-table');
+    const queued = () => api.calls.filter((c) => c.path === 'review.queue').at(-1)?.input;
+    fireEvent.change(screen.getByTestId('queue-min-requested'), { target: { value: '5,000,000' } });
+    await waitFor(() => expect(queued()).toMatchObject({ minRequestedYen: 5_000_000 }));
+    const max = screen.getByTestId<HTMLInputElement>('queue-max-requested');
+    fireEvent.change(max, { target: { value: '1,000' } });
+    fireEvent.blur(max);
+    expect(await screen.findByText('申請助成額の上限は下限以上にしてください。')).toBeTruthy();
+    expect(max.value).toBe('1,000');
+    expect(queued()).not.toHaveProperty('maxRequestedYen');
+    fireEvent.change(max, { target: { value: '9,000,000' } });
+    await waitFor(() => expect(queued()).toMatchObject({ minRequestedYen: 5_000_000, maxRequestedYen: 9_000_000 }));
+    expect(screen.queryByText('申請助成額の上限は下限以上にしてください。')).toBeNull();
+  });
 });

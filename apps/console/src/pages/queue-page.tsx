@@ -1,10 +1,10 @@
 import { Anchor, Badge, Button, Group, NumberInput, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { RECEIVED_STATUSES, type TApplicationStatus } from '@tsumiki/domain';
-import { QUEUE_SORTS, queueFromSearchParams, queueSearchParams, STATUS_LABELS, ZQueueFilters, type TQueueFilters, type TQueueSort } from '@tsumiki/domain/review';
+import { QUEUE_SORTS, queueFromSearchParams, queueSearchParams, STATUS_LABELS, ZQueueFilterForm, ZQueueFilters, type TQueueFilters, type TQueueSort } from '@tsumiki/domain/review';
 import type { RouterOutputs } from '@tsumiki/api';
-import { DataTable, displayJst, displayYen, ExportMenu, QueryState, useTRPC, type DataColumn, type SortingState } from '@tsumiki/ui';
-import { useState } from 'react';
+import { DataTable, displayJst, displayYen, ExportMenu, QueryState, useDomainForm, useTRPC, type DataColumn, type SortingState } from '@tsumiki/ui';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { SavedViews } from '../views/saved-views';
@@ -65,6 +65,37 @@ function QueueEmpty({ filtered, onClear }: { filtered: boolean; onClear: () => v
   );
 }
 
+type Typed = Pick<TQueueFilters, 'search' | 'minRequestedYen' | 'maxRequestedYen'>;
+const typedOf = (f: Typed): Typed => ({ search: f.search, minRequestedYen: f.minRequestedYen, maxRequestedYen: f.maxRequestedYen });
+const sameTyped = (a: Typed, b: Typed) => a.search === b.search && a.minRequestedYen === b.minRequestedYen && a.maxRequestedYen === b.maxRequestedYen;
+
+/**
+ * The typed filters (search, amount bounds) as one domain form: what is typed stays as typed (a
+ * trailing space included); the address gets the schema's reading of it, and only once the schema
+ * accepts it. An address changed from outside (back button, a saved view, 条件をクリア) shows its own.
+ */
+function useQueueFilterForm(filters: TQueueFilters, send: (typed: Typed) => void) {
+  const sent = useRef(typedOf(filters));
+  const form = useDomainForm(ZQueueFilterForm, {
+    initialValues: { search: filters.search ?? '', minRequestedYen: filters.minRequestedYen ?? '', maxRequestedYen: filters.maxRequestedYen ?? '' },
+    onValuesChange: (values) => {
+      const read = ZQueueFilterForm.safeParse(values);
+      if (!read.success || sameTyped(read.data, sent.current)) return;
+      sent.current = read.data;
+      send(read.data);
+    },
+  });
+  const address = typedOf(filters);
+  useEffect(() => {
+    if (sameTyped(address, sent.current)) return;
+    sent.current = address;
+    form.setValues({ search: address.search ?? '', minRequestedYen: address.minRequestedYen ?? '', maxRequestedYen: address.maxRequestedYen ?? '' });
+    // Only a change of the address's own filters resets the fields.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [address.search, address.minRequestedYen, address.maxRequestedYen]);
+  return form;
+}
+
 /** The review queue: per programme and status (tabs with counts), search, sort, pages, export. */
 export function QueuePage() {
   const { t, i18n } = useTranslation();
@@ -75,13 +106,10 @@ export function QueuePage() {
   const [params, setParams] = useSearchParams();
   const { filters, page } = queueFromSearchParams(params);
   const status: TApplicationStatus | 'all' = filters.statuses?.[0] ?? 'all';
-  // The search box keeps what is typed (a trailing space included); the address gets it trimmed.
-  // An address changed from outside (back button, a saved view) shows its own search instead.
-  const [typed, setTyped] = useState(filters.search ?? '');
-  const searchText = typed.trim() === (filters.search ?? '') ? typed : (filters.search ?? '');
   const queue = useQuery({ ...trpc.review.queue.queryOptions({ ...filters, page, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData });
   const show = (next: TQueueFilters, nextPage = 1) => setParams(queueSearchParams(next, nextPage), { replace: nextPage === page });
   const change = (patch: Partial<TQueueFilters>) => show({ ...filters, ...patch });
+  const form = useQueueFilterForm(filters, (typed) => change(typed));
   const apply = (view: TQueueFilters) => show(view);
   const columns = queueColumns(t, locale);
   const sortBy = (update: SortingState | ((old: SortingState) => SortingState)) => {
@@ -109,12 +137,9 @@ export function QueuePage() {
           onChange={(v) => change({ programmeId: v || undefined })}
           w={360}
         />
-        <NumberInput label={t('queue.minRequested')} value={filters.minRequestedYen ?? ''} onChange={(v) => change({ minRequestedYen: typeof v === 'number' ? v : undefined })} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," w={180} data-testid="queue-min-requested" />
-        <NumberInput label={t('queue.maxRequested')} value={filters.maxRequestedYen ?? ''} onChange={(v) => change({ maxRequestedYen: typeof v === 'number' ? v : undefined })} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," w={180} data-testid="queue-max-requested" />
-        <TextInput label={t('queue.search')} value={searchText} onChange={(e) => {
-            setTyped(e.currentTarget.value);
-            change({ search: e.currentTarget.value.trim() || undefined });
-          }} data-testid="queue-search" w={300} />
+        <NumberInput label={t('queue.minRequested')} min={0} allowDecimal={false} clampBehavior="none" thousandSeparator="," w={180} {...form.getInputProps('minRequestedYen')} data-testid="queue-min-requested" />
+        <NumberInput label={t('queue.maxRequested')} min={0} allowDecimal={false} clampBehavior="none" thousandSeparator="," w={180} {...form.getInputProps('maxRequestedYen')} data-testid="queue-max-requested" />
+        <TextInput label={t('queue.search')} maxLength={200} {...form.getInputProps('search')} data-testid="queue-search" w={300} />
         <Select label={t('queue.sort')} data={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sorts.${s}`) }))} value={filters.sort} onChange={(v) => v && change({ sort: v })} w={180} />
         <Select label={t('queue.direction')} data={[{ value: 'desc', label: t('queue.desc') }, { value: 'asc', label: t('queue.asc') }]} value={filters.direction} onChange={(v) => v && change({ direction: v })} w={120} />
       </Group>

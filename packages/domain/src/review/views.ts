@@ -21,6 +21,24 @@ export const ZQueueFilters = z.object({
 });
 export type TQueueFilters = z.output<typeof ZQueueFilters>;
 
+/** An amount bound as the queue's field holds it: '' until one is typed. */
+const ZTypedBound = z.union([z.literal(''), ZYenBound]);
+
+/**
+ * The queue's typed filters as the console's fields hold them — the search as typed, each amount
+ * bound '' until given — read as the address's filters (the search trimmed, blanks left out). A
+ * lower bound above the upper one finds nothing, so it is named at the upper bound rather than sent.
+ */
+export const ZQueueFilterForm = z
+  .object({ search: ZQueueFilters.shape.search.unwrap(), minRequestedYen: ZTypedBound, maxRequestedYen: ZTypedBound })
+  .refine((v) => v.minRequestedYen === '' || v.maxRequestedYen === '' || v.minRequestedYen <= v.maxRequestedYen, { path: ['maxRequestedYen'], message: 'queue.amount_range_inverted' })
+  .transform((v) => ({
+    search: v.search === '' ? undefined : v.search,
+    minRequestedYen: v.minRequestedYen === '' ? undefined : v.minRequestedYen,
+    maxRequestedYen: v.maxRequestedYen === '' ? undefined : v.maxRequestedYen,
+  }));
+export type TQueueFilterFormValues = z.input<typeof ZQueueFilterForm>;
+
 /**
  * Where a page of the queue ended (keyset paging): the last row's value in the sort column (a
  * text, an amount, a time as the database wrote it, or null when it has none) and its id. The
