@@ -6,7 +6,7 @@ import { ConfirmButton, displayYen, errorText, useDomainForm, useTRPC } from '@t
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-type View = RouterOutputs['review']['open'];
+type View = Pick<RouterOutputs['review']['open'], 'events' | 'application' | 'maximumYen'>;
 type Step = View['events'][number];
 
 const EMPTY: TTransitionFormValues = { reason: '', due: '', amount: '' };
