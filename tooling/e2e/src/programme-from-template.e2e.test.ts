@@ -78,8 +78,10 @@ describe('a programme office makes a programme from the LCA template in the cons
     await admin.getByRole('option', { name: OFFICE, exact: true }).click();
     await ui.fill('[data-testid=programme-name-ja]', PROGRAMME_NAME);
     await ui.fill('[data-testid=programme-name-en]', 'FY2026 building LCA implementation support');
-    // A code in the wrong shape, then one already in use, are named as they are typed.
+    // A code in the wrong shape is named once the field is left (as every domain form does), one
+    // already in use as it is typed.
     await ui.fill('[data-testid=programme-code]', 'LCA 8');
+    await admin.locator('[data-testid=programme-code]').press('Tab');
     await admin.getByText('公募コードは英小文字で始まる英小文字・数字・下線の3〜50文字にしてください。').waitFor(WAIT);
     await ui.fill('[data-testid=programme-code]', existingCode);
     await admin.getByText(`公募コード「${existingCode}」はすでに使われています。別のコードを入力してください。`).waitFor(WAIT);

@@ -41,9 +41,11 @@ describe("a programme office opens next year's round by cloning last year's", ()
     await form.waitFor(WAIT);
     expect(await admin.locator('[data-testid=round-opens-at]').inputValue()).toBe('2026-04-01T00:00');
 
-    // A window that ends before it starts is refused as it is typed, in Japanese.
+    // A window that ends before it starts is refused, in Japanese, once the field is left (as every
+    // domain form speaks), and from then on as it is typed.
     await ui.fill('[data-testid=round-opens-at]', jstInput(-1, 9, 30));
     await ui.fill('[data-testid=round-closes-at]', jstInput(-2, 17, 0));
+    await admin.locator('[data-testid=round-closes-at]').blur();
     await admin.getByText('受付終了日時は受付開始日時より後にしてください。').waitFor(WAIT);
     await ui.fill('[data-testid=round-closes-at]', jstInput(60, 17, 0));
     await admin.getByText('受付終了日時は受付開始日時より後にしてください。').waitFor({ ...WAIT, state: 'detached' });
