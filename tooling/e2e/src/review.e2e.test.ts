@@ -184,22 +184,21 @@ describe('committee member with a conflict of interest', () => {
     await member.locator('[data-testid=conflict-none]').check();
     await member.locator('[data-testid=conflict-declare]').click();
     await member.locator('[data-testid=score-sheet]').waitFor({ timeout: 20_000 });
+    const scoreInputs = member.locator('[data-testid=score-sheet] input[data-testid^=score-]');
+    const count = await scoreInputs.count();
+    expect(count).toBeGreaterThan(0);
+    // Scored before the attachment is opened, so nothing the preview does while it loads (Chromium's
+    // PDF viewer may take the focus) meets the typing; each score is read back as the input shows it.
+    for (let i = 0; i < count; i += 1) {
+      await scoreInputs.nth(i).fill('4');
+      await expect.poll(() => scoreInputs.nth(i).inputValue(), WAIT).toBe('4');
+    }
+    // Every score taken by the form (the total counts them) before submitting.
+    await expect.poll(() => member.locator('[data-testid=sheet-total]').textContent(), WAIT).toMatch(/評価点 [1-9]\d* \//);
     // The attachment previews in a frame, served by the API to this member.
     await member.getByRole('button', { name: '「様式1.pdf」を表示' }).click();
     await expect.poll(() => member.locator('[data-testid=attachment-frame]').getAttribute('src'), WAIT).toBe(`/files/attachments/${attachment.id}`);
     expect(await fileStatus(member)).toBe(200);
-    const scoreInputs = member.locator('[data-testid=score-sheet] input[data-testid^=score-]');
-    const count = await scoreInputs.count();
-    expect(count).toBeGreaterThan(0);
-    for (let i = 0; i < count; i += 1) await scoreInputs.nth(i).fill('4');
-    // Every score taken by the form (the total counts them) before submitting.
-    await member.waitForFunction(
-      () =>
-        Array.from(document.querySelectorAll('[data-testid=score-sheet] input[data-testid^=score-]')).every((i) => i.getAttribute('value') === '4') &&
-        /評価点 [1-9]\d* \//.test(document.querySelector('[data-testid=sheet-total]')?.textContent ?? ''),
-      null,
-      { timeout: 20_000 },
-    );
     await member.locator('[data-testid=sheet-submit]').click();
     await member.locator('[data-testid=confirm-yes]').click();
     const submittedBadge = member.getByText(/提出済み（/);
