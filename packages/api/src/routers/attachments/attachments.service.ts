@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { definitionForApplication, insertAttachmentAudited } from '@tsumiki/db';
+import { definitionForApplication, insertAttachmentAudited, type Executor } from '@tsumiki/db';
 import { APPLICATION_STATUSES, checkAttachment, countPdfPages, isEditableByApplicant, type TApplicationStatus, type TAttachmentType } from '@tsumiki/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { appError } from '../../errors';
@@ -22,17 +22,18 @@ export async function detectType(bytes: Uint8Array): Promise<string | undefined>
 
 /** The application a file may be attached to now: the caller's, in a status that takes uploads, for a document the call asks for. */
 async function uploadTarget(
+  db: Executor,
   ctx: Context & { auth: SignedInAuth },
   input: { applicationId: string; documentCode?: string | undefined },
   mayUpload: (status: TApplicationStatus) => boolean,
 ) {
-  const application = await applicationOfCaller(ctx.db, ctx.auth, input.applicationId);
+  const application = await applicationOfCaller(db, ctx.auth, input.applicationId);
   if (!mayUpload(application.status)) {
     throw appError('application.not_editable', { status: application.status });
   }
   if (input.documentCode !== undefined) {
     // The document must be one the call asks for (its code in the programme definition).
-    const rules = await definitionForApplication(ctx.db, application);
+    const rules = await definitionForApplication(db, application);
     if (!rules?.definition.requiredDocuments.some((d) => d.code === input.documentCode))
       throw appError('attachment.document_unknown', { document: input.documentCode });
   }
@@ -72,59 +73,62 @@ export async function uploadAttachment(
     fileName: input.fileName,
   });
   if (!check.ok) throw appError(check.code);
-  // Refused uploads never reach a store.
-  const application = await uploadTarget(ctx, input, mayUpload);
-  const stored = await storeBytes(ctx, bytes);
-  try {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const id = randomUUID();
-    const row = await insertAttachmentAudited(
-      ctx.db,
-      {
-        id,
-        statuses: APPLICATION_STATUSES.filter(mayUpload),
-        applicationId: application.id,
-        uploadedBy: ctx.auth.user.id,
-        fileName: input.fileName,
-        declaredType: input.declaredType,
-        detectedType: input.declaredType,
-        sha256,
-        content: stored.inline,
-        storageKey: stored.storageKey,
-        sizeBytes: bytes.byteLength,
-        documentCode: input.documentCode ?? null,
-        pageCount: input.declaredType === 'application/pdf' ? countPdfPages(bytes) : null,
-      },
-      {
-        actorUserId: ctx.auth.user.id,
-        action: 'attachment.upload',
-        entityType: 'application',
-        entityId: application.id,
-        after: { attachmentId: id, fileName: input.fileName, size: bytes.byteLength, sha256, documentCode: input.documentCode ?? null },
-        requestId: ctx.request.requestId,
-        ip: ctx.request.ip,
-      },
-    );
-    if (!row) {
-      // The application left the statuses that take files between the check and the write.
-      const now = await applicationOfCaller(ctx.db, ctx.auth, application.id);
-      throw appError('application.not_editable', { status: now.status });
+  // One connection for the checks and the write: under a busy pool each acquisition is a wait.
+  return ctx.db.connection().execute(async (db) => {
+    // Refused uploads never reach a store.
+    const application = await uploadTarget(db, ctx, input, mayUpload);
+    const stored = await storeBytes(ctx, bytes);
+    try {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const id = randomUUID();
+      const row = await insertAttachmentAudited(
+        db,
+        {
+          id,
+          statuses: APPLICATION_STATUSES.filter(mayUpload),
+          applicationId: application.id,
+          uploadedBy: ctx.auth.user.id,
+          fileName: input.fileName,
+          declaredType: input.declaredType,
+          detectedType: input.declaredType,
+          sha256,
+          content: stored.inline,
+          storageKey: stored.storageKey,
+          sizeBytes: bytes.byteLength,
+          documentCode: input.documentCode ?? null,
+          pageCount: input.declaredType === 'application/pdf' ? countPdfPages(bytes) : null,
+        },
+        {
+          actorUserId: ctx.auth.user.id,
+          action: 'attachment.upload',
+          entityType: 'application',
+          entityId: application.id,
+          after: { attachmentId: id, fileName: input.fileName, size: bytes.byteLength, sha256, documentCode: input.documentCode ?? null },
+          requestId: ctx.request.requestId,
+          ip: ctx.request.ip,
+        },
+      );
+      if (!row) {
+        // The application left the statuses that take files between the check and the write.
+        const now = await applicationOfCaller(db, ctx.auth, application.id);
+        throw appError('application.not_editable', { status: now.status });
+      }
+      return {
+        id: row.id,
+        fileName: row.file_name,
+        type: row.declared_type,
+        sizeBytes: row.size_bytes,
+        sha256: row.sha256,
+        documentCode: row.document_code,
+        pageCount: row.page_count,
+        createdAt: row.created_at,
+      };
+    } catch (error) {
+      if (stored.storageKey) {
+        const key = stored.storageKey;
+        await ctx.attachments.remove(key).catch((cleanup: unknown) => ctx.log.error({ err: cleanup, storageKey: key }, 'orphan attachment bytes left in the store'));
+      }
+      throw error;
     }
-    return {
-      id: row.id,
-      fileName: row.file_name,
-      type: row.declared_type,
-      sizeBytes: row.size_bytes,
-      sha256: row.sha256,
-      documentCode: row.document_code,
-      pageCount: row.page_count,
-      createdAt: row.created_at,
-    };
-  } catch (error) {
-    if (stored.storageKey) {
-      const key = stored.storageKey;
-      await ctx.attachments.remove(key).catch((cleanup: unknown) => ctx.log.error({ err: cleanup, storageKey: key }, 'orphan attachment bytes left in the store'));
-    }
-    throw error;
-  }
+  });
 }
