@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 600_000,
     // One browser at a time: the machines here have two cores.
     fileParallelism: false,
+    globalSetup: ['./src/global-setup.ts'],
   },
 });

@@ -17,8 +17,11 @@ export type DatabaseConfig =
       /** Sees every query with its time, for diagnostics (how many queries a request makes). */
       onQuery?: (sql: string, durationMs: number) => void;
     }
-  /** dataDir undefined = in memory (tests). */
-  | { kind: 'pglite'; dataDir?: string };
+  /**
+   * dataDir undefined = in memory (tests). loadDataDir starts from a dumped data directory
+   * (PGlite's dumpDataDir) instead of running initdb, which takes seconds of WebAssembly work.
+   */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 export interface Database {
   db: Kysely<DB>;
@@ -30,6 +33,8 @@ export interface Database {
   poolStats?: () => PoolStats;
   /** Hears NOTIFY on a channel, committed changes only, in commit order. */
   listen(channel: string, handlers: NoticeHandlers): Promise<NoticeSubscription>;
+  /** The whole data directory as an uncompressed tarball, for loadDataDir (PGlite only). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface PoolStats {
@@ -105,6 +110,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate },
     // The review queue's substring search uses trigram indexes, as on PostgreSQL.
     extensions: { pg_trgm },
+    ...(config.loadDataDir && { loadDataDir: config.loadDataDir }),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
@@ -113,6 +119,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     location: config.dataDir ?? 'memory',
     close: () => db.destroy(),
     listen: (channel, handlers) => listenOnPglite(pglite, channel, handlers),
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }
 

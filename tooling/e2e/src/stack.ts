@@ -2,10 +2,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watchSessions } from '@tsumiki/api';
 import { buildServer } from '@tsumiki/api-server/app';
-import { seedDemo } from '@tsumiki/api-server/seed';
-import { createDatabase, migrateToLatest, type Database } from '@tsumiki/db';
+import { createDatabase, type Database } from '@tsumiki/db';
 import type { TSecondFactorMode } from '@tsumiki/domain';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const APPS = ['portal', 'console', 'dashboard'] as const;
@@ -32,9 +33,8 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // A key of this run's own, as production would have (TSUMIKI_TOTP_KEY).
   const secondFactor = options.staffSecondFactor ? { mode: options.staffSecondFactor, key: randomBytes(32) } : undefined;
-  const database = await createDatabase({ kind: 'pglite' });
-  await migrateToLatest(database.db);
-  await seedDemo(database.db);
+  // The demo data, migrated and seeded once for the run (global-setup.ts).
+  const database = await createDatabase({ kind: 'pglite', loadDataDir: new Blob([await readFile(inject('demoDataDir'))]) });
   // As the server runs: sessions kept in memory, dropped on the database's notices.
   const watched = await watchSessions(database);
   const servers: Awaited<ReturnType<typeof buildServer>>[] = [];

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase, type Database } from '../client';
 import { migrateToLatest } from '../migrate';
+import { createMigratedPGlite } from './pglite-snapshot';
 
 /**
  * Integration tests run on both backends: a fresh database on the real PostgreSQL when it is
@@ -62,10 +63,8 @@ export async function createPostgresTestDatabase(): Promise<Database> {
   };
 }
 
-export async function createPGliteTestDatabase(): Promise<Database> {
-  const database = await createDatabase({ kind: 'pglite' });
-  await migrateToLatest(database.db);
-  return database;
+export function createPGliteTestDatabase(): Promise<Database> {
+  return createMigratedPGlite();
 }
 
 /** The backends available here, for `describe.each`. */
