@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { seedDemo } from '@tsumiki/api-server/seed';
 import { createPGliteTestDatabase } from '@tsumiki/db/testing';
 import type { TestProject } from 'vitest/node';
+import { ensureChromium } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +19,8 @@ declare module 'vitest' {
  * Seeded here, at the start of the run, the demo's dates are those of the run's own day.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Once, before the files start two at a time: two apt-get runs at once would fight over dpkg's lock.
+  ensureChromium();
   const database = await createPGliteTestDatabase();
   try {
     await seedDemo(database.db);
