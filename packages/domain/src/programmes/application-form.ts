@@ -1,6 +1,7 @@
 import type { NumberInputRule } from '../number-input';
 import type { TProgrammeKind } from '../programme';
 import { checkApplicationChecklist, ZChecklistApplication } from './shared/checklist';
+import { INDUSTRY_BODY_OR_COMPANY_CHOICES, OTHER_NATIONAL_SUBSIDY_CHOICES, RATE_REQUEST_CHOICES } from './shared/choices';
 import { CLT_USE_NAMES, CLT_USES } from './clt/tables';
 import { ZIsoDate } from './shared/dates';
 import { computeGrant, validateGrantInput, valueAt, type TGrantResult } from './input';
@@ -117,11 +118,7 @@ const CLT_SECTIONS: readonly FormSection[] = [
       yesNo('grant.facts.fundingPlanClear', '資金計画が明確である', 'The funding plan is clear', '003 §2.1'),
       yesNo('grant.facts.landSecured', '建設用地を確保している', 'The land is secured', '003 §2.1'),
       f('grant.facts.otherNationalSubsidy', '国の他の補助金', 'Other national subsidies', 'select', true, {
-        options: [
-          { value: 'none', label: { ja: 'なし', en: 'None' } },
-          { value: 'separable', label: { ja: 'あり（対象部分を明確に切り分けられる）', en: 'Yes, clearly separable' } },
-          { value: 'same_content', label: { ja: 'あり（同一内容）', en: 'Yes, for the same content' } },
-        ],
+        options: OTHER_NATIONAL_SUBSIDY_CHOICES,
         source: '003 §3.7',
       }),
       yesNo('grant.facts.applicantIsCommitteeMember', '申請者は検討委員会の委員である', 'The applicant sits on the committee', '003 §3.2(1)'),
@@ -142,10 +139,7 @@ const CLT_SECTIONS: readonly FormSection[] = [
       yesNo('grant.facts.ownerPlansFurtherBuildings', '同種のCLT建築物を建築する具体的な予定がある', 'Concrete plans for further buildings', '003 §2.4 3.', false),
       yesNo('grant.facts.technicalIngenuity', 'コスト縮減や施工方法の技術的工夫がある', 'Technical ingenuity on cost or construction', '003 §2.4 4.', false),
       f('grant.rate.requested', '希望する補助率', 'Requested rate', 'select', true, {
-        options: [
-          { value: 'standard', label: { ja: '3/10（通常）', en: '3/10 (standard)' } },
-          { value: 'special', label: { ja: '1/2（特例対象事業）', en: '1/2 (special)' } },
-        ],
+        options: RATE_REQUEST_CHOICES,
         source: '003 §2.4',
       }),
     ],
@@ -181,10 +175,7 @@ const CO2_SECTIONS: readonly FormSection[] = [
     source: '001 §4 提出書類',
     fields: [
       f('grant.applicant.kind', '申請者の区分', 'Kind of applicant', 'select', true, {
-        options: [
-          { value: 'industry_body', label: { ja: '業界団体', en: 'Industry body' } },
-          { value: 'company', label: { ja: '個社', en: 'Company' } },
-        ],
+        options: INDUSTRY_BODY_OR_COMPANY_CHOICES,
         source: '001 §2.1',
       }),
       f('outline.purpose', '策定の目的と対象製品の概要', 'Purpose and products', 'textarea', true, { max: 6000 }),

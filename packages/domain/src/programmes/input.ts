@@ -18,6 +18,7 @@ import {
 } from './shared/generic';
 import { GENERIC_COST_SHARE } from './generic/definition';
 import { LCA_IMPLEMENTATION } from './lca/definition';
+import { optionNamesParams } from './shared/choices';
 import { sectionUnknownParams } from './shared/line-names';
 import type { InputIssue } from './shared/reasons';
 import type { GrantResult, ValidationOutcome } from './shared/result';
@@ -205,7 +206,8 @@ export function toInputIssues(issues: readonly ZIssue[], raw: unknown): InputIss
     if (issue.code === 'custom' && issue.params)
       for (const [k, v] of Object.entries(issue.params))
         if (typeof v === 'string' || typeof v === 'number') params[k] = v;
-    if (issue.code === 'invalid_value') params.options = issue.values.map(String).join(', ');
+    // The allowed values by the names the form shows them under (業界団体、個社), never their codes.
+    if (issue.code === 'invalid_value') Object.assign(params, optionNamesParams(issue.values));
     if (issue.code === 'too_small') params.minimum = String(issue.minimum);
     if (issue.code === 'too_big') params.maximum = String(issue.maximum);
     if (issue.code === 'unrecognized_keys') params.keys = issue.keys.join(', ');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sumYen, ZAmount } from '../shared/amounts';
+import { choiceValues, OTHER_NATIONAL_SUBSIDY_CHOICES, RATE_DECISION_CHOICES, RATE_REQUEST_CHOICES } from '../shared/choices';
 import { type Facts } from '../shared/conditions';
 import { ZIsoDate } from '../shared/dates';
 import { ZTaxTreatment } from '../shared/definition';
@@ -101,7 +102,7 @@ export const ZCltFacts = z.strictObject({
   /** 建築主等と協議会運営者が同じ (one applicant; engineer pay may not be claimed). */
   ownerIsCouncilOperator: bool,
   otherNationalSubsidy: z
-    .enum(['none', 'separable', 'same_content'], { error: 'grant.option_unknown' })
+    .enum(choiceValues(OTHER_NATIONAL_SUBSIDY_CHOICES), { error: 'grant.option_unknown' })
     .optional(),
   applicantIsCommitteeMember: bool,
   usesExistingModel: bool,
@@ -132,10 +133,10 @@ export const ZCltGrantInput = z
     facts: ZCltFacts.default({}),
     rate: z
       .strictObject({
-        requested: z.enum(['standard', 'special'], { error: 'grant.option_unknown' }).default('standard'),
+        requested: z.enum(choiceValues(RATE_REQUEST_CHOICES), { error: 'grant.option_unknown' }).default('standard'),
         /** The committee's finding (003 §2.4); 'pending' until the review. */
         committeeDecision: z
-          .enum(['pending', 'approved', 'rejected'], { error: 'grant.option_unknown' })
+          .enum(choiceValues(RATE_DECISION_CHOICES), { error: 'grant.option_unknown' })
           .default('pending'),
       })
       .default({ requested: 'standard', committeeDecision: 'pending' }),

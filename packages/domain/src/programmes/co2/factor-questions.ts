@@ -1,5 +1,6 @@
 import type { FormField } from '../application-form';
 import type { TProgrammeDefinition, TText } from '../shared/definition';
+import { DATA_TYPE_CHOICES, INDUSTRY_BODY_OR_COMPANY_CHOICES, INDUSTRY_VALUE_SETTING_CHOICES, PUBLICATION_CHOICES } from '../shared/choices';
 import { evaluate, factsRead } from '../shared/conditions';
 import { factorFacts } from './compute';
 import { CO2_FACTOR_FACT_LABELS } from './fact-labels';
@@ -13,7 +14,6 @@ import { LIFE_CYCLE_MODULES, type TCo2Factor } from './input';
  */
 
 const t = (ja: string, en: string): TText => ({ ja, en });
-const option = (value: string, ja: string, en: string) => ({ value, label: t(ja, en) });
 
 type Key = Exclude<keyof TCo2Factor, 'id' | 'kind' | 'product' | 'productCategory'>;
 
@@ -31,14 +31,10 @@ const INPUTS: readonly (readonly [Key, Input])[] = [
     'dataType',
     {
       kind: 'select',
-      options: [
-        option('company_product', '個社製品データ', 'Company product data'),
-        option('company_product_group', '個社製品群データ', 'Company product-group data'),
-        option('industry_representative', '業界代表データ', 'Industry representative data'),
-      ],
+      options: DATA_TYPE_CHOICES,
     },
   ],
-  ['industryValueSetting', { kind: 'select', options: [option('average', '業界平均値', 'The industry average'), option('above_average', '業界平均より大きく設定する', 'Above the average')] }],
+  ['industryValueSetting', { kind: 'select', options: INDUSTRY_VALUE_SETTING_CHOICES }],
   ['aboveAverageReason', { kind: 'textarea', max: 1000 }],
   ['usesExistingData', yesNo],
   ['backgroundDatabase', { kind: 'text', max: 100 }],
@@ -50,11 +46,11 @@ const INPUTS: readonly (readonly [Key, Input])[] = [
   ['followsCfpGuideline', yesNo],
   ['buildingOnlyProduct', yesNo],
   ['iso21930ModuleSplit', yesNo],
-  ['ruleMadeBy', { kind: 'select', options: [option('industry_body', '業界団体', 'Industry body'), option('company', '個社', 'Company')] }],
+  ['ruleMadeBy', { kind: 'select', options: INDUSTRY_BODY_OR_COMPANY_CHOICES }],
   ['genericRuleExists', yesNo],
   ['followsGenericRule', yesNo],
   ['developedByReport', yesNo],
-  ['publication', { kind: 'select', options: [option('results_report', '成果報告までに公開', 'By the results report'), option('next_fiscal_year', '翌年度に公開', 'Next fiscal year')] }],
+  ['publication', { kind: 'select', options: PUBLICATION_CHOICES }],
   ['expectedPublicationOn', { kind: 'date' }],
 ];
 

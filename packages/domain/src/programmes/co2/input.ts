@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZAmount } from '../shared/amounts';
+import { choiceValues, DATA_TYPE_CHOICES, INDUSTRY_BODY_OR_COMPANY_CHOICES, INDUSTRY_VALUE_SETTING_CHOICES, PUBLICATION_CHOICES } from '../shared/choices';
 import { ZIsoDate } from '../shared/dates';
 import { breakdownIssues } from '../shared/generic';
 import { type InputIssue } from '../shared/reasons';
@@ -55,11 +56,9 @@ export const ZCo2Factor = z.strictObject({
   iso14025Compliant: bool,
   /** 2) 個社製品データ / 個社製品群データ / 業界代表データ. */
   dataType: z
-    .enum(['company_product', 'company_product_group', 'industry_representative'], {
-      error: 'grant.option_unknown',
-    })
+    .enum(choiceValues(DATA_TYPE_CHOICES), { error: 'grant.option_unknown' })
     .optional(),
-  industryValueSetting: z.enum(['average', 'above_average'], { error: 'grant.option_unknown' }).optional(),
+  industryValueSetting: z.enum(choiceValues(INDUSTRY_VALUE_SETTING_CHOICES), { error: 'grant.option_unknown' }).optional(),
   aboveAverageReason: z.string().trim().max(1000).optional(),
   usesExistingData: bool,
   backgroundDatabase: z.string().trim().max(100).optional(),
@@ -79,12 +78,12 @@ export const ZCo2Factor = z.strictObject({
   followsCfpGuideline: bool,
   buildingOnlyProduct: bool,
   iso21930ModuleSplit: bool,
-  ruleMadeBy: z.enum(['industry_body', 'company'], { error: 'grant.option_unknown' }).optional(),
+  ruleMadeBy: z.enum(choiceValues(INDUSTRY_BODY_OR_COMPANY_CHOICES), { error: 'grant.option_unknown' }).optional(),
   genericRuleExists: bool,
   followsGenericRule: bool,
   developedByReport: bool,
   /** By the results report (原則), or next fiscal year when verification takes long (§2.2). */
-  publication: z.enum(['results_report', 'next_fiscal_year'], { error: 'grant.option_unknown' }).optional(),
+  publication: z.enum(choiceValues(PUBLICATION_CHOICES), { error: 'grant.option_unknown' }).optional(),
   expectedPublicationOn: ZIsoDate.optional(),
 });
 export type TCo2Factor = z.output<typeof ZCo2Factor>;
@@ -149,7 +148,7 @@ export const ZCo2GrantInput = z
     applicant: z
       .strictObject({
         name: z.string().trim().max(200).optional(),
-        kind: z.enum(['industry_body', 'company'], { error: 'grant.option_unknown' }).optional(),
+        kind: z.enum(choiceValues(INDUSTRY_BODY_OR_COMPANY_CHOICES), { error: 'grant.option_unknown' }).optional(),
       })
       .default({}),
     /** 承認通知日 and 成果報告日 (planned until known). */

@@ -8,6 +8,7 @@ import { ZLcaLine } from '../input';
 import { ZGenericLine } from '../shared/generic';
 import { ZAmount } from '../shared/amounts';
 import { ZApplicationAnswer } from '../shared/checklist';
+import { choiceValues, INDUSTRY_BODY_OR_COMPANY_CHOICES, RATE_DECISION_CHOICES, RATE_REQUEST_CHOICES } from '../shared/choices';
 import { ZIsoDate } from '../shared/dates';
 import { setAtPath } from '../shared/paths';
 import { ZFacts } from '../shared/result';
@@ -81,8 +82,8 @@ const ZCltGrantDraft = z.strictObject({
   facts: ZCltFacts.optional(),
   rate: z
     .strictObject({
-      requested: z.enum(['standard', 'special'], { error: 'grant.option_unknown' }).optional(),
-      committeeDecision: z.enum(['pending', 'approved', 'rejected'], { error: 'grant.option_unknown' }).optional(),
+      requested: z.enum(choiceValues(RATE_REQUEST_CHOICES), { error: 'grant.option_unknown' }).optional(),
+      committeeDecision: z.enum(choiceValues(RATE_DECISION_CHOICES), { error: 'grant.option_unknown' }).optional(),
     })
     .optional(),
   cltUse: z.enum(CLT_USES, { error: 'grant.clt.clt_use_unknown' }).optional(),
@@ -128,7 +129,7 @@ export const ZCo2Content = z.strictObject({
       applicant: z
         .strictObject({
           name: text(200),
-          kind: z.enum(['industry_body', 'company'], { error: 'grant.option_unknown' }).optional(),
+          kind: z.enum(choiceValues(INDUSTRY_BODY_OR_COMPANY_CHOICES), { error: 'grant.option_unknown' }).optional(),
         })
         .optional(),
       period: z.strictObject({ approvalDate: ZIsoDate.optional(), resultsReportDate: ZIsoDate.optional() }).optional(),

@@ -2,6 +2,7 @@ import { yen, type Yen } from '../../money';
 import { applicationForm, assessApplication, valueAtPath, type FormField } from '../application-form';
 import { budgetRows, budgetTables, columnOptions, type BudgetRow, type BudgetTable } from '../budget-tables';
 import { ENVIRONMENTAL_CHECKLIST } from '../shared/checklist';
+import { RATE_DECISION_CHOICES } from '../shared/choices';
 import type { GrantSummary } from '../shared/result';
 import type { TProgrammeDefinition } from '../shared/definition';
 import type { TApplicationContent } from './schema';
@@ -94,12 +95,6 @@ function shown(value: unknown, options?: readonly { value: string; label: Text }
 
 type Labelled = Pick<FormField, 'path' | 'label' | 'options'> & { readonly money?: boolean };
 
-const RATE_DECISIONS = [
-  { value: 'pending', label: { ja: '審議中', en: 'Pending' } },
-  { value: 'approved', label: { ja: '承認', en: 'Approved' } },
-  { value: 'rejected', label: { ja: '不承認', en: 'Rejected' } },
-];
-
 /**
  * Parts of the content that no wizard field writes but that a version can still change (the
  * special-rate finding, the works totals of 様式4-1, a mixed structure, the added parties): each
@@ -110,7 +105,7 @@ const EXTRA_FIELDS: Readonly<Record<TApplicationContent['programme'], readonly {
     {
       section: { ja: '助成額の算定', en: 'Grant computation' },
       fields: [
-        { path: 'grant.rate.committeeDecision', label: { ja: '特例の補助率に対する委員会の判断', en: 'Committee decision on the special rate' }, options: RATE_DECISIONS },
+        { path: 'grant.rate.committeeDecision', label: { ja: '特例の補助率に対する委員会の判断', en: 'Committee decision on the special rate' }, options: RATE_DECISION_CHOICES },
         { path: 'grant.works.totalExcludingOverheads', label: { ja: '工事費の合計（諸経費を除く）', en: 'Works total (excluding overheads)' }, money: true },
         { path: 'grant.works.overheadsTotal', label: { ja: '諸経費の合計', en: 'Overheads total' }, money: true },
         { path: 'grant.mixedStructure.separable', label: { ja: '混構造でCLT部分を切り分けられる', en: 'Mixed structure: the CLT part is separable' } },
