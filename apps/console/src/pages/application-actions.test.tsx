@@ -42,4 +42,20 @@ describe('a workflow step’s form', () => {
       }),
     );
   });
+
+  it('names a granted amount over the computed maximum as it is typed, in yen with separators, and sends nothing', async () => {
+    const api = fakeApi({ 'review.transition': { data: { status: 'grant_decided' } } });
+    renderWithTsumiki(<Actions view={view} />, { api, app: 'console', messages });
+    fireEvent.click(screen.getByTestId('event-decide_grant'));
+    const amount = screen.getByTestId('input-amount');
+    fireEvent.change(amount, { target: { value: '11810001' } });
+    fireEvent.blur(amount);
+    expect(await screen.findByText('交付額 11,810,001円 が、算定された上限額 11,810,000円 を超えています。上限額以下の金額にしてください。')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('run-event'));
+    expect(screen.queryByTestId('confirm-yes')).toBeNull();
+    expect(api.calls.some((c) => c.path === 'review.transition')).toBe(false);
+    // The maximum itself is accepted: the message goes as the amount is typed down to it.
+    fireEvent.change(amount, { target: { value: '11810000' } });
+    await waitFor(() => expect(screen.queryByText(/算定された上限額/)).toBeNull());
+  });
 });

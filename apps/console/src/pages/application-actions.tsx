@@ -40,7 +40,8 @@ function StepForm({ view, spec, onDone }: { view: View; spec: Step; onDone: () =
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const schema = useMemo(() => transitionFormSchema(spec), [spec]);
+  // The maximum the API holds a grant decision to, so an amount over it is named as it is typed.
+  const schema = useMemo(() => transitionFormSchema(spec, view.maximumYen), [spec, view.maximumYen]);
   const form = useDomainForm(schema, { initialValues: EMPTY });
   const run = useMutation(
     trpc.review.transition.mutationOptions({

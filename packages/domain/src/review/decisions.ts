@@ -13,6 +13,7 @@ import {
   type TReviewStatus,
   type TransitionContext,
   type TransitionResult,
+  type TWorkflowEvent,
   type WorkflowActor,
 } from './workflow';
 
@@ -26,6 +27,9 @@ export interface MoneyStep {
   readonly transition: TransitionResult;
   readonly ledger: TBudgetLedger;
 }
+
+/** The steps decideGrant takes: each grants an amount up to the computed maximum. */
+export const GRANT_DECISION_EVENTS = ['decide_grant', 'approve'] as const satisfies readonly TWorkflowEvent[];
 
 /**
  * Grant decision with the granted amount: 交付決定 after selection (committee programmes) or the
@@ -43,7 +47,7 @@ export function decideGrant(input: {
   readonly maximum: number;
 }): Outcome<MoneyStep> {
   const context = input.context ?? {};
-  const event = context.committeeReview === false ? 'approve' : 'decide_grant';
+  const event: (typeof GRANT_DECISION_EVENTS)[number] = context.committeeReview === false ? 'approve' : 'decide_grant';
   const moved = transition(input.status, event, input.actor, { amount: input.amount }, context);
   if (!moved.ok) return moved;
   const ledger = commit(input.ledger, {

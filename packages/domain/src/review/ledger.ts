@@ -74,7 +74,12 @@ const next = (ledger: TBudgetLedger, commitments: TCommitment[]): TBudgetLedger 
   version: ledger.version + 1,
 });
 
-function checkAmount(amount: number, maximum: number): Outcome<Yen> {
+/**
+ * A granted amount against the application's computed maximum: whole yen, above ¥0, at most the
+ * maximum. The ledger checks every commitment with it, and the console's step form names an amount
+ * over the maximum with it as it is typed.
+ */
+export function checkGrantedAmount(amount: number, maximum: number): Outcome<Yen> {
   if (!Number.isSafeInteger(amount) || amount <= 0) return refuse('ledger.amount_not_positive');
   if (!Number.isSafeInteger(maximum) || maximum < 0) throw new RangeError(`Invalid maximum ${maximum}`);
   // The domain computes the maximum; the office may grant less, never more.
@@ -91,7 +96,7 @@ export function commit(
   ledger: TBudgetLedger,
   request: { readonly applicationId: string; readonly amount: number; readonly maximum: number },
 ): Outcome<TBudgetLedger> {
-  const amount = checkAmount(request.amount, request.maximum);
+  const amount = checkGrantedAmount(request.amount, request.maximum);
   if (!amount.ok) return amount;
   if (commitmentOf(ledger, request.applicationId) !== null) return refuse('ledger.already_committed');
   const left = remaining(ledger);
@@ -115,7 +120,7 @@ export function adjustCommitment(
 ): Outcome<TBudgetLedger> {
   const current = commitmentOf(ledger, request.applicationId);
   if (current === null) return refuse('ledger.not_committed');
-  const amount = checkAmount(request.amount, request.maximum);
+  const amount = checkGrantedAmount(request.amount, request.maximum);
   if (!amount.ok) return amount;
   const increase = amount.value - current;
   const left = remaining(ledger);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorMessage } from '../errors';
 import { bonusReviewFormSchema, lineReviewsFormSchema, transitionFormSchema } from './review-inputs';
 import { transitionSpec } from './workflow';
 
@@ -21,6 +22,20 @@ describe('a workflow step’s form', () => {
     expect(deciding.safeParse({ reason: '', due: '', amount: 0 }).success).toBe(false);
     expect(deciding.parse({ reason: '', due: '', amount: 1_000 })).toEqual({ amount: 1_000 });
     expect(transitionFormSchema(transitionSpec('fix_amount')!).parse({ reason: '', due: '', amount: '' })).toEqual({ amount: 0 });
+  });
+  it('names a granted amount over the computed maximum, stating the maximum in yen, as the ledger refuses it', () => {
+    for (const event of ['decide_grant', 'approve'] as const) {
+      const deciding = transitionFormSchema(transitionSpec(event)!, 11_810_000);
+      const issues = deciding.safeParse({ reason: '', due: '', amount: 11_810_001 }).error?.issues;
+      expect(issues).toMatchObject([{ path: ['amount'], message: 'ledger.over_maximum', params: { amount: '11,810,001円', maximum: '11,810,000円', maximumEn: '¥11,810,000' } }]);
+      const issue = issues?.[0];
+      expect(issue?.code === 'custom' && errorMessage(issue.message, 'ja', issue.params)).toBe('交付額 11,810,001円 が、算定された上限額 11,810,000円 を超えています。上限額以下の金額にしてください。');
+      expect(deciding.parse({ reason: '', due: '', amount: 11_810_000 })).toEqual({ amount: 11_810_000 });
+    }
+  });
+  it('holds only a grant decision to the maximum: a repayment request is not a grant', () => {
+    const reclaim = transitionFormSchema(transitionSpec('request_reclaim')!, 1_000);
+    expect(reclaim.parse({ reason: '過払い', due: '2026-12-10T17:00', amount: 5_000 })).toMatchObject({ amount: 5_000 });
   });
 });
 

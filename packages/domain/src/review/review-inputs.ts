@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ZInputDate, ZJstDateTime } from '../time';
 import { ZYen } from '../money';
 import { ZBonusCode } from './bonus';
+import { GRANT_DECISION_EVENTS } from './decisions';
+import { checkGrantedAmount } from './ledger';
 import { bilingual } from './result';
 import { ZLineReview } from './settlement';
 import { REASON_MAX_LENGTH, ZWorkflowEvent, type TransitionSpec } from './workflow';
@@ -30,13 +32,15 @@ const given = (s: string) => s.trim() !== '';
 /**
  * The form of one step: its reason, deadline (JST, to the minute, as the browser's input gives it)
  * and amount, each asked for as the step's row says (workflow.ts). Read as the step's inputs; the
- * fixed amount is computed, never typed. The amount against the application's maximum is the
- * ledger's rule (ledger.over_maximum), checked by the API with the decision it records.
+ * fixed amount is computed, never typed. A grant decision's amount is held to the application's
+ * computed `maximum` by the ledger's own rule (ledger.over_maximum, which the API applies again
+ * with the decision it records), so the form names an amount over it before anything is sent.
  */
-export function transitionFormSchema(spec: Pick<TransitionSpec, 'event' | 'inputs' | 'label'>) {
+export function transitionFormSchema(spec: Pick<TransitionSpec, 'event' | 'inputs' | 'label'>, maximum: number | null = null) {
   const step = bilingual('event', spec.label.ja, spec.label.en);
   const typedAmount = spec.inputs.amount !== 'none' && spec.event !== 'fix_amount';
   const least = spec.inputs.amount === 'positive' ? 1 : 0;
+  const capped = maximum !== null && GRANT_DECISION_EVENTS.some((e) => e === spec.event);
   return z
     .object({
       reason: z.string().max(REASON_MAX_LENGTH, { message: 'workflow.reason_too_long' }),
@@ -51,7 +55,12 @@ export function transitionFormSchema(spec: Pick<TransitionSpec, 'event' | 'input
         else if (!due.success) ctx.addIssue({ code: 'custom', path: ['due'], message: due.error.issues[0]?.message ?? 'time.invalid_jst_datetime' });
       }
       if (!typedAmount) return;
-      if (v.amount === '' || !Number.isSafeInteger(v.amount) || v.amount < least) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'workflow.amount_required', params: step });
+      if (v.amount === '' || !Number.isSafeInteger(v.amount) || v.amount < least) {
+        ctx.addIssue({ code: 'custom', path: ['amount'], message: 'workflow.amount_required', params: step });
+        return;
+      }
+      const granted = capped ? checkGrantedAmount(v.amount, maximum) : null;
+      if (granted && !granted.ok) ctx.addIssue({ code: 'custom', path: ['amount'], message: granted.code, params: { ...granted.params } });
     })
     .transform((v) => ({
       ...(spec.inputs.reason !== 'none' && given(v.reason) ? { reason: v.reason } : {}),
