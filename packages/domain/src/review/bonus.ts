@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { TProgrammeDefinition } from '../programmes/shared/definition';
 import { truthOf, type TReviewFacts, type Truth } from './facts';
-import { accept, bilingual, refuse, ZId, type Outcome } from './result';
+import { accept, bilingual, refuse, ZId, type Outcome, type Refusal } from './result';
+import { REASON_MAX_LENGTH } from './workflow';
 
 /**
  * The bonus points of a programme definition (for CLT the eight of 003 §3.3.2, 加点による優先的な
@@ -41,24 +42,51 @@ export function bonusItemsOf(def: Pick<TProgrammeDefinition, 'bonusItems'>): rea
 export const bonusPointsOf = (def: Pick<TProgrammeDefinition, 'bonusItems'>): Readonly<Record<TBonusCode, number>> =>
   Object.fromEntries(bonusItemsOf(def).map((i) => [i.code, i.points]));
 
+/**
+ * The section the items come from, to cite the rule once: 003 §3.3.2 for items cited as
+ * 003 §3.3.2(1)…(8); null when they come from different sections.
+ */
+export function bonusSectionOf(items: readonly { readonly source: string }[]): string | null {
+  const sections = new Set(items.map((i) => i.source.replace(/\s*\(\d+\)$/, '')));
+  return sections.size === 1 ? [...sections][0]! : null;
+}
+
 export const ZBonusPointTable = z.record(ZBonusCode, z.number().int().min(0).max(100));
 
 export const ZBonusReview = z.strictObject({
   item: ZBonusCode,
   decision: z.enum(['confirmed', 'rejected'], { error: 'scoring.bonus_decision_unknown' }),
-  reason: z.string().trim().max(1000, { message: 'scoring.reason_too_long' }).optional(),
+  // As long as any review reason (the message says 2,000 characters).
+  reason: z.string().trim().max(REASON_MAX_LENGTH, { message: 'scoring.reason_too_long' }).optional(),
   reviewerId: ZId,
   reviewedAt: z.date(),
 });
 export type TBonusReview = z.infer<typeof ZBonusReview>;
 
-const itemParams = (item: BonusItem) => bilingual('item', item.text.ja, item.text.en);
+const itemParams = (item: Pick<BonusItem, 'text'>) => bilingual('item', item.text.ja, item.text.en);
 
 /**
- * Whether a reviewer's decision on an item can stand: a rejection needs a reason; confirming an
- * item the facts leave unknown needs one too; an item the facts rule out cannot be confirmed
- * (correct the facts instead, so the application and the score agree).
+ * Whether a decision on an item the facts read as `truth` can stand (null) or why not: a rejection
+ * needs a reason; confirming an item the facts leave unknown needs one too; an item the facts rule
+ * out cannot be confirmed (correct the facts instead, so the application and the score agree).
+ * The API checks each review with it, and the console's review form as it is filled in.
  */
+export function bonusDecisionRefusal(
+  item: Pick<BonusItem, 'text'>,
+  truth: Truth,
+  decision: TBonusReview['decision'],
+  reason: string | undefined,
+): Refusal | null {
+  const hasReason = (reason ?? '').trim() !== '';
+  if (decision === 'rejected' && !hasReason) return refuse('scoring.bonus_reason_required', itemParams(item));
+  if (decision === 'confirmed') {
+    if (truth === 'not_met') return refuse('scoring.bonus_not_met', itemParams(item));
+    if (truth === 'unknown' && !hasReason) return refuse('scoring.bonus_reason_required', itemParams(item));
+  }
+  return null;
+}
+
+/** Whether a reviewer's decision on an item of the definition can stand (bonusDecisionRefusal). */
 export function checkBonusReview(
   def: Pick<TProgrammeDefinition, 'bonusItems'>,
   review: TBonusReview,
@@ -66,15 +94,7 @@ export function checkBonusReview(
 ): Outcome<TBonusReview> {
   const item = bonusItemsOf(def).find((b) => b.code === review.item);
   if (!item) return refuse('scoring.bonus_unknown');
-  const truth = item.evaluate(facts);
-  const hasReason = (review.reason ?? '').trim() !== '';
-  if (review.decision === 'rejected' && !hasReason)
-    return refuse('scoring.bonus_reason_required', itemParams(item));
-  if (review.decision === 'confirmed') {
-    if (truth === 'not_met') return refuse('scoring.bonus_not_met', itemParams(item));
-    if (truth === 'unknown' && !hasReason) return refuse('scoring.bonus_reason_required', itemParams(item));
-  }
-  return accept(review);
+  return bonusDecisionRefusal(item, item.evaluate(facts), review.decision, review.reason) ?? accept(review);
 }
 
 export interface BonusLine {

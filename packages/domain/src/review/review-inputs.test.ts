@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../errors';
-import { bonusReviewFormSchema, lineReviewsFormSchema, transitionFormSchema } from './review-inputs';
+import { bonusReviewFormSchema, lineReviewsFormSchema, transitionFormSchema, ZReviewBonusInput } from './review-inputs';
 import { transitionSpec } from './workflow';
 
 describe('a workflow step’s form', () => {
@@ -40,11 +40,23 @@ describe('a workflow step’s form', () => {
 });
 
 describe('a bonus item’s review form', () => {
-  const item = { text: { ja: '地域材の活用', en: 'Local timber' }, fromFacts: 'met' };
+  const item = { text: { ja: '地域材の活用', en: 'Local timber' }, fromFacts: 'met' as const };
   it('needs a reason to reject, or to confirm what the facts leave open', () => {
     expect(bonusReviewFormSchema(item).safeParse({ decision: 'rejected', reason: '' }).error?.issues).toMatchObject([{ path: ['reason'], message: 'scoring.bonus_reason_required', params: { item: '地域材の活用' } }]);
     expect(bonusReviewFormSchema(item).parse({ decision: 'confirmed', reason: '' })).toEqual({ decision: 'confirmed' });
     expect(bonusReviewFormSchema({ ...item, fromFacts: 'unknown' }).safeParse({ decision: 'confirmed', reason: '' }).success).toBe(false);
+  });
+  it('does not confirm an item the facts rule out, naming it on the decision as the API refuses it', () => {
+    expect(bonusReviewFormSchema({ ...item, fromFacts: 'not_met' }).safeParse({ decision: 'confirmed', reason: '現地で確認' }).error?.issues).toMatchObject([
+      { path: ['decision'], message: 'scoring.bonus_not_met', params: { item: '地域材の活用' } },
+    ]);
+    expect(bonusReviewFormSchema({ ...item, fromFacts: 'not_met' }).parse({ decision: 'rejected', reason: '該当しない' })).toEqual({ decision: 'rejected', reason: '該当しない' });
+  });
+  it('takes a reason as long as the message allows (2,000 characters), in the form and in the API input', () => {
+    const long = 'あ'.repeat(2000);
+    expect(bonusReviewFormSchema(item).safeParse({ decision: 'rejected', reason: long }).success).toBe(true);
+    expect(ZReviewBonusInput.safeParse({ applicationId: '10000000-0000-4000-8000-000000000001', item: 'existing_model', decision: 'rejected', reason: long }).success).toBe(true);
+    expect(bonusReviewFormSchema(item).safeParse({ decision: 'rejected', reason: `${long}あ` }).error?.issues).toMatchObject([{ path: ['reason'], message: 'scoring.reason_too_long' }]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZInputDate, ZJstDateTime } from '../time';
 import { ZYen } from '../money';
-import { ZBonusCode } from './bonus';
+import { bonusDecisionRefusal, ZBonusCode } from './bonus';
+import type { Truth } from './facts';
 import { GRANT_DECISION_EVENTS } from './decisions';
 import { checkGrantedAmount } from './ledger';
 import { bilingual } from './result';
@@ -76,20 +77,21 @@ export const BONUS_REVIEW_DECISIONS = ['confirmed', 'rejected'] as const;
 export const ZReviewBonusInput = ZApplicationRef.extend({
   item: ZBonusCode,
   decision: z.enum(BONUS_REVIEW_DECISIONS),
-  reason: z.string().trim().max(1000, { message: 'scoring.reason_too_long' }).optional(),
+  reason: z.string().trim().max(REASON_MAX_LENGTH, { message: 'scoring.reason_too_long' }).optional(),
 });
 export type TReviewBonusInput = z.input<typeof ZReviewBonusInput>;
 
 /**
- * One bonus item's review form: the reason as typed and the decision its button sets. A rejection
- * needs its reason, as does confirming an item the facts leave open (`unknown`); checked as the API does.
+ * One bonus item's review form: the reason as typed and the decision its button sets, checked by the
+ * rule the API applies (bonusDecisionRefusal): a rejection needs its reason, as does confirming an
+ * item the facts leave open; an item the facts rule out is not confirmed (named on the decision).
  */
-export function bonusReviewFormSchema(item: { readonly text: { readonly ja: string; readonly en: string }; readonly fromFacts: string }) {
+export function bonusReviewFormSchema(item: { readonly text: { readonly ja: string; readonly en: string }; readonly fromFacts: Truth }) {
   return z
-    .object({ decision: z.enum(BONUS_REVIEW_DECISIONS), reason: z.string().max(1000, { message: 'scoring.reason_too_long' }) })
+    .object({ decision: z.enum(BONUS_REVIEW_DECISIONS), reason: z.string().max(REASON_MAX_LENGTH, { message: 'scoring.reason_too_long' }) })
     .superRefine((v, ctx) => {
-      const needsReason = v.decision === 'rejected' || item.fromFacts === 'unknown';
-      if (needsReason && !given(v.reason)) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'scoring.bonus_reason_required', params: bilingual('item', item.text.ja, item.text.en) });
+      const refusal = bonusDecisionRefusal(item, item.fromFacts, v.decision, v.reason);
+      if (refusal) ctx.addIssue({ code: 'custom', path: [refusal.code === 'scoring.bonus_not_met' ? 'decision' : 'reason'], message: refusal.code, params: { ...refusal.params } });
     })
     .transform((v) => ({ decision: v.decision, ...(given(v.reason) ? { reason: v.reason.trim() } : {}) }));
 }

@@ -7,6 +7,7 @@ import { ZProgrammeDefinition } from '../programmes/shared/definition';
 import {
   assessBonus,
   bonusPointsOf,
+  bonusSectionOf,
   checkBonusReview,
   ZBonusPointTable,
   type TBonusReview,
@@ -85,6 +86,13 @@ describe('bonus points (003 §3.3.2), at their thresholds', () => {
     expect(
       assessBonus(CLT_DEMONSTRATION, { cltPanelMethod: false }).lines.find((l) => l.code === 'panel_five_storeys')?.fromFacts,
     ).toBe('not_met');
+  });
+});
+
+describe('the section the bonus items cite', () => {
+  it('is 003 §3.3.2 for the CLT items (1)…(8), and none when items come from different sections', () => {
+    expect(bonusSectionOf(CLT_DEMONSTRATION.bonusItems)).toBe('003 §3.3.2');
+    expect(bonusSectionOf([{ source: '003 §3.3.2(1)' }, { source: '001 §2.1' }])).toBeNull();
   });
 });
 
