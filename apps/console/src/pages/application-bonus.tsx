@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Text, TextInput, Title } from '@mantine/cor
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { citeSource } from '@tsumiki/domain/programmes';
-import { bonusReviewFormSchema, type BONUS_REVIEW_DECISIONS } from '@tsumiki/domain/review';
+import { bonusReviewFormSchema, bonusSectionOf, REASON_MAX_LENGTH, type BONUS_REVIEW_DECISIONS } from '@tsumiki/domain/review';
 import { DataTable, errorText, useDomainForm, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ type Bonus = NonNullable<View['bonus']>;
 type BonusLine = Bonus['lines'][number];
 
 /** The proposal's bonus items with the points they count; the office confirms or rejects each, with its reason. */
-export function BonusPanel({ view, bonus }: { view: View; bonus: Bonus }) {
+export function BonusPanel({ view, bonus }: { view: Pick<View, 'access' | 'application'>; bonus: Bonus }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const bonusColumns: DataColumn<BonusLine>[] = [
@@ -33,7 +33,8 @@ export function BonusPanel({ view, bonus }: { view: View; bonus: Bonus }) {
   return (
     <Card withBorder data-testid="bonus">
       <Title order={2}>{t('app.bonusTitle', { points: bonus.total })}</Title>
-      <Text size="sm" c="dimmed">{t('app.bonusRule', { source: citeSource(bonus.lines[0]?.source ?? '003 §3.3.2')[locale] })}</Text>
+      {/* The one-point-per-item assumption is said only while every item holds to it (a definition may weigh its items). */}
+      <Text size="sm" c="dimmed">{t(bonus.lines.every((l) => l.points === 1) ? 'app.bonusRule' : 'app.bonusRuleWeighted', { source: citeSource(bonusSectionOf(bonus.lines) ?? '003 §3.3.2')[locale] })}</Text>
       <DataTable data={bonus.lines} columns={bonusColumns} rowKey={(l) => l.code} label={t('app.bonus')} empty={<Text c="dimmed">{t('app.noBonus')}</Text>} striped={false} data-testid="bonus-table" />
     </Card>
   );
@@ -62,9 +63,11 @@ function BonusReview({ applicationId, line }: { applicationId: string; line: Bon
   };
   return (
     <Group gap="xs" align="start" data-testid={`bonus-review-${line.code}`}>
-      <TextInput size="xs" placeholder={t('app.reason')} aria-label={t('app.bonusReason', { item: line.text[locale] })} maxLength={1000} {...form.getInputProps('reason')} />
+      <TextInput size="xs" placeholder={t('app.reason')} aria-label={t('app.bonusReason', { item: line.text[locale] })} maxLength={REASON_MAX_LENGTH} {...form.getInputProps('reason')} />
       <Button size="xs" variant="light" loading={review.isPending} onClick={() => decideAs('confirmed')}>{t('app.confirm')}</Button>
       <Button size="xs" variant="light" color="red" loading={review.isPending} onClick={() => decideAs('rejected')}>{t('app.reject')}</Button>
+      {/* A decision the facts do not allow (confirming an item they rule out) is named here, not sent. */}
+      {form.errorText('decision') && <Text size="xs" c="red" role="alert">{form.errorText('decision')}</Text>}
       {review.error && <Alert color="red" role="alert" p="xs">{errorText(t, review.error)}</Alert>}
     </Group>
   );
