@@ -8,6 +8,6 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     // Component tests type and click through whole forms; on a busy 2-core CI machine that can
     // take well over Vitest's 5 s default without anything being wrong.
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

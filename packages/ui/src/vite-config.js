@@ -25,6 +25,6 @@ export function tsumikiAppConfig({ port }) {
       rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ }] } } },
     },
     // testTimeout: component tests type through whole forms, slow on a busy 2-core CI machine.
-    test: { environment: 'happy-dom', testTimeout: 30_000, setupFiles: [new URL('./testing/setup.ts', import.meta.url).pathname] },
+    test: { environment: 'happy-dom', testTimeout: 60_000, setupFiles: [new URL('./testing/setup.ts', import.meta.url).pathname] },
   });
 }

@@ -27,9 +27,10 @@ if (!('fonts' in document)) {
   Object.defineProperty(document, 'fonts', { value: Object.assign(new EventTarget(), { ready: Promise.resolve() }) });
 }
 
-// findBy*/waitFor give up after 1 s by default: on a busy 2-core CI machine a page's first render
-// after its data arrives can take longer. They still fail when the state never comes.
-configure({ asyncUtilTimeout: 10_000 });
+// findBy*/waitFor give up after 1 s by default: on a busy 2-core CI machine (two browsers and two
+// test runners beside each other) a page's first render after its data arrives has taken over
+// 10 s. They still fail when the state never comes.
+configure({ asyncUtilTimeout: 30_000 });
 
 afterEach(() => {
   cleanup();
