@@ -1,14 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import {
-  appRouter,
   attachmentPreview,
   createContext,
   requestIdFrom,
   SESSION_COOKIE,
   type ApiDependencies,
-  type AppRouter,
   type AttachmentStore,
   type CookieJar,
   type RequestInfo,
@@ -20,6 +17,7 @@ import { ATTACHMENT_MAX_BYTES } from '@tsumiki/domain';
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Metrics } from './metrics';
+import { registerTrpcRoute } from './trpc-route';
 
 export interface ServerOptions {
   db: Kysely<DB>;
@@ -40,6 +38,8 @@ export interface ServerOptions {
   secondFactor?: SecondFactorSettings;
   /** Signed-in sessions kept in memory for the process (watchSessions); none kept without it. */
   sessions?: SessionCache;
+  /** false: every request through tRPC's own handler (see trpc-route.ts); for comparing the two. */
+  singleCallFastPath?: boolean;
 }
 
 // Attachments travel base64-encoded inside JSON: 4/3 of the file plus room for the envelope.
@@ -147,19 +147,16 @@ export async function buildServer(options: ServerOptions) {
     }
   });
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: async ({ req, res, info }) => {
-        const started = performance.now();
-        try {
-          return await createContext(apiDependencies(options, req.log), requestInfo(req, info.isBatchCall), cookieJar(req, res, options.secureCookies));
-        } finally {
-          metrics?.observeSessionCheck((performance.now() - started) / 1000);
-        }
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  await registerTrpcRoute(app, {
+    createContext: async (req, reply, batched) => {
+      const started = performance.now();
+      try {
+        return await createContext(apiDependencies(options, req.log), requestInfo(req, batched), cookieJar(req, reply, options.secureCookies));
+      } finally {
+        metrics?.observeSessionCheck((performance.now() - started) / 1000);
+      }
+    },
+    ...(options.singleCallFastPath === false ? { singleCallFastPath: false } : {}),
   });
 
   // Attachment preview for the console: access as review.open, inline, framed by the console only.
