@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     // Each file gets its own databases; PGlite start-up dominates, so allow it time.
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000, // a busy CI machine has taken over 60 s to start a file's databases
   },
 });
