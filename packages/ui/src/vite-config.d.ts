@@ -1,3 +1,3 @@
 import type { UserConfig } from 'vite';
 
-export declare function tsumikiAppConfig(options: { port: number }): UserConfig;
+export declare function tsumikiAppConfig(options: { port: number; isolateTests?: boolean }): UserConfig;
