@@ -96,6 +96,7 @@ async function answerSingleCall(req: FastifyRequest, reply: FastifyReply, path: 
   let body: unknown;
   try {
     ctx = await options.createContext(req, reply, false);
+    // No abort signal: no procedure reads one (tRPC's handler would pass the request's).
     const data: unknown = await procedure({ path, getRawInput, ctx, type, signal: undefined, batchIndex: 0 });
     body = { result: { data } };
   } catch (cause) {
