@@ -25,6 +25,8 @@ export function BonusPanel({ view, bonus }: { view: Pick<View, 'access' | 'appli
         <span data-testid={`bonus-points-${l.code}`}>
           {l.counted ? t('app.countedPoints', { points: l.points }) : t('app.notCountedPoints', { points: l.points })}
           {l.review && ` (${l.review.decision === 'confirmed' ? t('app.confirm') : t('app.reject')}${l.review.reason ? `: ${l.review.reason}` : ''})`}
+          {/* The domain's pending: an item the facts meet or leave open that no one in the office has looked at yet. */}
+          {l.pending && ` (${t('app.bonusUnchecked')})`}
         </span>
       ),
     },
@@ -32,7 +34,9 @@ export function BonusPanel({ view, bonus }: { view: Pick<View, 'access' | 'appli
   ];
   return (
     <Card withBorder data-testid="bonus">
-      <Title order={2}>{t('app.bonusTitle', { points: bonus.total })}</Title>
+      {/* Provisional as the domain says (assessBonus): while an item is unchecked, confirming or rejecting it may change the total. */}
+      <Title order={2}>{t(bonus.provisional ? 'app.bonusTitleProvisional' : 'app.bonusTitle', { points: bonus.total })}</Title>
+      {bonus.provisional && <Text size="sm">{t('app.bonusProvisional')}</Text>}
       {/* The one-point-per-item assumption is said only while every item holds to it (a definition may weigh its items). */}
       <Text size="sm" c="dimmed">{t(bonus.lines.every((l) => l.points === 1) ? 'app.bonusRule' : 'app.bonusRuleWeighted', { source: citeSource(bonusSectionOf(bonus.lines) ?? '003 §3.3.2')[locale] })}</Text>
       <DataTable data={bonus.lines} columns={bonusColumns} rowKey={(l) => l.code} label={t('app.bonus')} empty={<Text c="dimmed">{t('app.noBonus')}</Text>} striped={false} data-testid="bonus-table" />
