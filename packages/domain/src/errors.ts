@@ -10,11 +10,16 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = { ja: ca
 
 export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(catalogueJa, code);
 
-/** The text for a code, with {{name}} placeholders filled; unknown codes fall back to the generic one. */
+/**
+ * The text for a code, with {{name}} placeholders filled; unknown codes fall back to the generic one.
+ * A parameter that comes in both languages is `name` in Japanese and `nameEn` in English (a field
+ * as the form labels it), so in English {{name}} takes `nameEn` when there is one.
+ */
 export function errorMessage(code: string, locale: Locale = 'ja', params: Record<string, string | number> = {}): string {
   const template = errorMessages[locale][isErrorCode(code) ? code : 'internal.error'];
   const shown = displayParams(params);
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(shown[name] ?? ''));
+  const valueOf = (name: string) => (locale === 'en' ? (shown[`${name}En`] ?? shown[name]) : shown[name]);
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(valueOf(name) ?? ''));
 }
 
 /** A domain refusal: carries a code the API maps to a tRPC error and the apps translate. */

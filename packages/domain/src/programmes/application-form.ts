@@ -4,8 +4,8 @@ import { checkApplicationChecklist, ZChecklistApplication } from './shared/check
 import { INDUSTRY_BODY_OR_COMPANY_CHOICES, OTHER_NATIONAL_SUBSIDY_CHOICES, RATE_REQUEST_CHOICES } from './shared/choices';
 import { CLT_USE_NAMES, CLT_USES } from './clt/tables';
 import { ZIsoDate } from './shared/dates';
-import { computeGrant, validateGrantInput, valueAt, type TGrantResult } from './input';
-import type { ProgrammeCode } from './shared/reasons';
+import { computeGrant, lineSectionImplied, programmeByCode, validateGrantInput, valueAt, type TGrantResult } from './input';
+import type { InputIssue, ProgrammeCode } from './shared/reasons';
 import type { TProgrammeDefinition, TQuestion } from './shared/definition';
 import type { TCondition } from './shared/conditions';
 import { missingDocuments, type AttachedDocument } from './submission-documents';
@@ -13,6 +13,7 @@ import type { TApplicationContent } from './content/schema';
 import { budgetRows, budgetTables, type BudgetTable } from './budget-tables';
 import { CO2_FACTOR_FACT_LABELS } from './co2/fact-labels';
 import { questionLabeller, type FactLabeller } from './shared/rules';
+import { engineInputLabel, rowFieldLabel } from './input-labels';
 
 /**
  * The application forms as data: the structured equivalents of the documents' forms (CLT 様式1–3,
@@ -333,21 +334,23 @@ export function formIssues(kind: TProgrammeKind, content: TApplicationContent, d
 
 /**
  * A content path as the screen names it — a form field's label, or a budget row by its table and
- * number with the column (「経費 #2 契約（購入）の開始日」) — so a message never shows the path.
+ * number with the column (「経費 #2 契約（購入）の開始日」), or an engine input the form does not
+ * ask (input-labels.ts) — so a message never shows the path.
  */
 export function fieldLabelAt(kind: TProgrammeKind, def: TProgrammeDefinition, content: unknown, path: string): Text | null {
   const field = formFields(kind, def).find((f) => f.path === path);
   if (field) return field.label;
   for (const table of budgetTables(def)) {
+    if (path === table.rowsPath || path === table.writePath) return table.title;
     if (!path.startsWith(`${table.rowsPath}.`)) continue;
     const [index = '', ...rest] = path.slice(table.rowsPath.length + 1).split('.');
     if (!/^\d+$/.test(index) || Number(index) >= Math.max(budgetRows(content, table).length, 1)) return table.title;
     const row = { ja: `${table.title.ja} #${Number(index) + 1}`, en: `${table.title.en} #${Number(index) + 1}` };
     const key = rest.join('.');
-    const column = table.columns.find((c) => c.key === key) ?? table.columns.find((c) => key.startsWith(`${c.key}.`));
-    return column ? { ja: `${row.ja} ${column.label.ja}`, en: `${row.en} ${column.label.en}` } : row;
+    const column = (table.columns.find((c) => c.key === key) ?? table.columns.find((c) => key.startsWith(`${c.key}.`)))?.label ?? rowFieldLabel(table, key);
+    return column ? { ja: `${row.ja} ${column.ja}`, en: `${row.en} ${column.en}` } : row;
   }
-  return null;
+  return engineInputLabel(def, path);
 }
 
 /** An issue's parameters with its `field` named as on screen (fieldEn for English), when the path is one the screen shows. */
@@ -357,6 +360,33 @@ function withFieldLabel(kind: TProgrammeKind, def: TProgrammeDefinition, content
 }
 
 const ENGINE_FORMS: Partial<Record<TProgrammeDefinition['engine'], TProgrammeKind>> = { clt: 'clt_demonstration', co2_factor: 'co2_factor_support' };
+
+/** The form a definition's grant input is entered in: the engine's own, else the generic one (LCA's, whose lines need no section). */
+const formKindOf = (def: TProgrammeDefinition): TProgrammeKind => ENGINE_FORMS[def.engine] ?? (lineSectionImplied(def) ? 'lca_implementation' : 'generic_cost_share');
+
+/**
+ * Issues about a grant input given alone (the CLI's file, the console's sample) with each field
+ * named as the form names it, Japanese in `field` and English in `fieldEn`: 「国の他の補助金」,
+ * never `facts.otherNationalSubsidy`. A path nothing names stays as it is.
+ */
+export function withGrantFieldLabels(def: TProgrammeDefinition, raw: unknown, issues: readonly InputIssue[]): InputIssue[] {
+  const kind = formKindOf(def);
+  const content = { grant: raw };
+  return issues.map((i) => ({ ...i, params: withFieldLabel(kind, def, content, ['grant', ...i.path].join('.'), i.params) }));
+}
+
+/** Validate and compute in one call: what `tsumiki grant compute` and the API's "try it" use. */
+export function computeGrantFromJson(
+  programme: TProgrammeDefinition | string,
+  raw: unknown,
+  labelOf?: FactLabeller,
+): { ok: true; result: TGrantResult } | { ok: false; issues: InputIssue[] } {
+  const def = typeof programme === 'string' ? programmeByCode(programme) : programme;
+  if (!def) return validateGrantInput(programme as string, raw) as { ok: false; issues: InputIssue[] };
+  const v = validateGrantInput(def, raw);
+  if (!v.ok) return { ok: false, issues: withGrantFieldLabels(def, raw, v.issues) };
+  return { ok: true, result: computeGrant(def, v.value, labelOf) };
+}
 
 /**
  * A fact as the applicant is asked it: the form's field (「主要用途は戸建住宅である」), the

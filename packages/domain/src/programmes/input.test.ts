@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage, errorMessages } from '../errors';
-import { computeGrantFromJson, validateGrantInput, ZGrantComputeInput } from './input';
+import { computeGrantFromJson } from './application-form';
+import { validateGrantInput, ZGrantComputeInput } from './input';
 
 /** What `tsumiki grant compute <programme> <input.json>` and the API go through. */
 describe('validating JSON input', () => {

@@ -173,18 +173,6 @@ function withSectionNames(def: TProgrammeDefinition, issue: InputIssue, raw: unk
   return { ...issue, params: { ...issue.params, ...sectionUnknownParams(def, typeof line === 'string' ? line : '') } };
 }
 
-/** Validate and compute in one call: what `tsumiki grant compute` and the API use. */
-export function computeGrantFromJson(
-  programme: TProgrammeDefinition | string,
-  raw: unknown,
-  labelOf?: FactLabeller,
-): { ok: true; result: TGrantResult } | { ok: false; issues: InputIssue[] } {
-  const def = typeof programme === 'string' ? programmeByCode(programme) : programme;
-  const v = validateGrantInput(def ?? (typeof programme === 'string' ? programme : programme.code), raw);
-  if (!v.ok) return v;
-  return { ok: true, result: computeGrant(def!, v.value, labelOf) };
-}
-
 export function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
   let value = raw;
   for (const p of path) {

@@ -1,5 +1,5 @@
-import { factLabeller } from './application-form';
-import { computeGrantFromJson, toInputIssues, type TGrantResult } from './input';
+import { computeGrantFromJson, factLabeller } from './application-form';
+import { toInputIssues, type TGrantResult } from './input';
 import { ZProgrammeDefinition, type TProgrammeDefinition } from './shared/definition';
 import type { InputIssue } from './shared/reasons';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../../errors';
 import { toInputIssues } from '../input';
 import { PROGRAMME_TEMPLATES, TEMPLATE_CODES, GENERIC_COST_SHARE } from '../templates';
-import { computeGrantFromJson } from '../input';
+import { computeGrantFromJson } from '../application-form';
 import { ZProgrammeDefinition, type TProgrammeDefinitionInput } from './definition';
 
 /** The generic template with one change, as an office's edit would make it. */
