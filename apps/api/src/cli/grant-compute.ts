@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { errorMessage, type Locale } from '@tsumiki/domain';
-import { computeGrantFromJson, definitionIssues, factLabeller, isPublishedVersion, ZProgrammeDefinition, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
+import { computeGrantFromJson, definitionIssues, factLabeller, isPublishedVersion, ZProgrammeDefinition, type TProgrammeDefinition, type TText } from '@tsumiki/domain/programmes';
 import type { InputIssue } from '@tsumiki/domain/programmes';
 import { registerOffline, type CliIo } from './offline';
 
@@ -18,8 +18,14 @@ export const GRANT_COMPUTE_USAGE = `grant compute <programme>[@<version>] <input
                                code in the database (its latest published version unless @<version>);
                                --definition reads the rules from a file and needs no database`;
 
-/** A programme's rules by code (and version number, else the latest published), or the codes there are. */
-export type DefinitionLookup = (code: string, version: number | null) => Promise<{ definition: TProgrammeDefinition } | { options: string[] }>;
+/** A programme or version one could type instead: what to type, and its name. */
+export interface ProgrammeOption {
+  code: string;
+  name: TText;
+}
+
+/** A programme's rules by code (and version number, else the latest published), or the programmes (or versions) there are. */
+export type DefinitionLookup = (code: string, version: number | null) => Promise<{ definition: TProgrammeDefinition } | { options: ProgrammeOption[] }>;
 
 /** The database the other commands use, opened only when a code is given (help and files never open it). */
 const fromDatabase: DefinitionLookup = async (code, version) => {
@@ -27,14 +33,25 @@ const fromDatabase: DefinitionLookup = async (code, version) => {
   const { database } = await openDatabase(loadEnv());
   try {
     const programme = await db.findProgrammeDefinitionByCode(database.db, code);
-    if (!programme) return { options: (await db.listProgrammeDefinitions(database.db, null)).map((p) => p.code) };
+    if (!programme) return { options: (await db.listProgrammeDefinitions(database.db, null)).map((p) => ({ code: p.code, name: { ja: p.name_ja, en: p.name_en } })) };
     const versions = await db.listDefinitionVersions(database.db, programme.id);
     const found = version === null ? versions.find((v) => isPublishedVersion(v.status)) : versions.find((v) => v.version === version);
-    return found ? { definition: found.definition } : { options: versions.map((v) => `${code}@${v.version}`) };
+    return found ? { definition: found.definition } : { options: versions.map((v) => ({ code: `${code}@${v.version}`, name: versionName(v.definition.name, v.version) })) };
   } finally {
     await database.close();
   }
 };
+
+const versionName = (name: TText, version: number): TText => ({ ja: `${name.ja} 第${version}版`, en: `${name.en}, version ${version}` });
+
+/**
+ * programmes.unknown as the command line needs it: each programme by its name with the code to
+ * type beside it (「令和7年度 CLT建築実証事業」（clt_demonstration）), since only the code is accepted here.
+ */
+export function unknownProgrammeIssue(given: string, options: readonly ProgrammeOption[]): InputIssue {
+  const list = (lang: 'ja' | 'en') => options.map((o) => (lang === 'ja' ? `「${o.name.ja}」（${o.code}）` : `“${o.name.en}” (${o.code})`)).join(lang === 'ja' ? '、' : ', ') || '—';
+  return { code: 'programmes.unknown', path: ['programme'], params: { programme: given, options: list('ja'), optionsEn: list('en') } };
+}
 
 const issueLines = (issues: readonly InputIssue[], locale: Locale) =>
   issues.map((i) => ({ code: i.code, path: i.path.join('.'), message: errorMessage(i.code, locale, i.params) }));
@@ -67,7 +84,7 @@ async function definitionOf(given: { file?: string | undefined; programme?: stri
   const [, code = '', version] = /^([^@]+)(?:@(\d+))?$/.exec(given.programme ?? '') ?? [];
   const found = await lookup(code, version === undefined ? null : Number(version));
   if ('definition' in found) return found.definition;
-  report(io, issueLines([{ code: 'programmes.unknown', path: ['programme'], params: { programme: given.programme ?? '', options: found.options.join(', ') || '—' } }], locale));
+  report(io, issueLines([unknownProgrammeIssue(given.programme ?? '', found.options)], locale));
   return 1;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage, errorMessages } from '../errors';
 import { computeGrantFromJson } from './application-form';
-import { validateGrantInput, ZGrantComputeInput } from './input';
+import { toInputIssues, validateGrantInput, ZGrantComputeInput } from './input';
 
 /** What `tsumiki grant compute <programme> <input.json>` and the API go through. */
 describe('validating JSON input', () => {
@@ -20,11 +20,21 @@ describe('validating JSON input', () => {
   });
 
   it('refuses an unknown programme and a mismatched one', () => {
-    expect(issuesOf('zeb', {}).map((i) => [i.code, i.params.options])).toEqual([
-      ['programmes.unknown', 'co2_factor_support, clt_demonstration, lca_implementation, generic_cost_share'],
-    ]);
-    expect(issuesOf('clt_demonstration', { programme: 'co2_factor_support' })[0]!.code).toBe(
-      'grant.programme_mismatch',
+    // A screen names the programmes there are by their names, never their codes.
+    const [unknown] = issuesOf('zeb', {});
+    expect(errorMessage(unknown!.code, 'ja', unknown!.params)).toBe(
+      '公募「zeb」は登録されていません（選べるもの: 「令和7年度 CLT建築実証事業」、「令和7年度 CO2原単位等の策定に係る支援」、「建築GX・DX推進事業（LCA実施型）」、「汎用の補助事業（補助率・上限額・費目・提出書類）」）。',
+    );
+    expect(errorMessage(unknown!.code, 'en', unknown!.params)).toContain('(choose one of: “FY2025 CLT building demonstration subsidy”, “FY2025 support for developing CO2 emission factors”');
+    for (const locale of ['ja', 'en'] as const) expect(errorMessage(unknown!.code, locale, unknown!.params)).not.toMatch(/_(support|demonstration|implementation|share)\b/);
+    // So does a programme the input's own union refuses (the schema of every built-in at once).
+    const parsed = ZGrantComputeInput.safeParse({ programme: 'zeb' });
+    const [fromUnion] = parsed.success ? [] : toInputIssues(parsed.error.issues, { programme: 'zeb' });
+    expect([fromUnion?.code, fromUnion?.params.programme, fromUnion?.params.options]).toEqual(['programmes.unknown', 'zeb', unknown!.params.options]);
+    // Where the code is typed (an input file's `programme`), the name comes with it.
+    const [mismatch] = issuesOf('clt_demonstration', { programme: 'co2_factor_support' });
+    expect(errorMessage(mismatch!.code, 'ja', mismatch!.params)).toBe(
+      '入力ファイルの公募（co2_factor_support）と指定した公募「令和7年度 CLT建築実証事業」（clt_demonstration）が一致しません。',
     );
     expect(issuesOf('clt_demonstration', [])[0]!.code).toBe('grant.input_not_object');
   });

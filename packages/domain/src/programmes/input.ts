@@ -18,6 +18,7 @@ import {
 } from './shared/generic';
 import { GENERIC_COST_SHARE } from './generic/definition';
 import { LCA_IMPLEMENTATION } from './lca/definition';
+import { PROGRAMME_TEMPLATES } from './templates';
 import { optionNamesParams } from './shared/choices';
 import { sectionUnknownParams } from './shared/line-names';
 import type { InputIssue } from './shared/reasons';
@@ -126,20 +127,7 @@ export function validateGrantInput(
   raw: unknown,
 ): ValidationOutcome<TGrantComputeInput | TGenericGrantInput> {
   const def = typeof programme === 'string' ? programmeByCode(programme) : programme;
-  if (!def)
-    return {
-      ok: false,
-      issues: [
-        {
-          code: 'programmes.unknown',
-          path: ['programme'],
-          params: {
-            programme: typeof programme === 'string' ? programme : programme.code,
-            options: Object.keys(BUILTIN_PROGRAMMES).join(', '),
-          },
-        },
-      ],
-    };
+  if (!def) return { ok: false, issues: [{ code: 'programmes.unknown', path: ['programme'], params: unknownProgrammeParams(typeof programme === 'string' ? programme : programme.code) }] };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, issues: [{ code: 'grant.input_not_object', path: [], params: {} }] };
   const given = (raw as { programme?: unknown }).programme;
@@ -150,7 +138,7 @@ export function validateGrantInput(
         {
           code: 'grant.programme_mismatch',
           path: ['programme'],
-          params: { given: typeof given === 'string' ? given : JSON.stringify(given), programme: def.code },
+          params: { given: typeof given === 'string' ? given : JSON.stringify(given), ...programmeNameAndCode(def) },
         },
       ],
     };
@@ -165,6 +153,23 @@ export function validateGrantInput(
   }
   return { ok: true, value };
 }
+
+/**
+ * programmes.unknown's parameters: what was given, and the programmes there are by the names the
+ * screens show (「令和7年度 CLT建築実証事業」), Japanese in `options` and English in `optionsEn`.
+ * A code is for typing; whoever must type one (the CLI) shows it beside the name itself.
+ */
+export function unknownProgrammeParams(given: unknown): { programme: string; options: string; optionsEn: string } {
+  const names = Object.values(PROGRAMME_TEMPLATES).map((t) => t.name);
+  return {
+    programme: typeof given === 'string' ? given : (JSON.stringify(given) ?? ''),
+    options: names.map((n) => `「${n.ja}」`).join('、'),
+    optionsEn: names.map((n) => `“${n.en}”`).join(', '),
+  };
+}
+
+/** A programme where its code must be typed (the `programme` of an input file): its name, with the code beside it. */
+const programmeNameAndCode = (def: Pick<TProgrammeDefinition, 'code' | 'name'>) => ({ programme: `「${def.name.ja}」（${def.code}）`, programmeEn: `“${def.name.en}” (${def.code})` });
 
 /** A section zod refused (not text, or not the one an LCA line implies) names the line and the definition's sections. */
 function withSectionNames(def: TProgrammeDefinition, issue: InputIssue, raw: unknown): InputIssue {
@@ -200,6 +205,8 @@ export function toInputIssues(issues: readonly ZIssue[], raw: unknown): InputIss
     if (issue.code === 'too_big') params.maximum = String(issue.maximum);
     if (issue.code === 'unrecognized_keys') params.keys = issue.keys.join(', ');
     if (issue.code === 'invalid_type') params.expected = issue.expected;
+    // The input names no programme there is (the union of the built-ins refused its `programme`).
+    if (issue.message === 'programmes.unknown') return { code: 'programmes.unknown', path: ['programme'], params: unknownProgrammeParams(valueAt(raw, ['programme'])) };
     if (isProgrammeCode(issue.message)) return { code: issue.message, path, params };
     switch (issue.code) {
       case 'invalid_type':
@@ -211,8 +218,6 @@ export function toInputIssues(issues: readonly ZIssue[], raw: unknown): InputIss
       case 'too_small':
       case 'too_big':
         return { code: 'grant.field_out_of_range', path, params };
-      case 'invalid_union':
-        return { code: path.length === 0 ? 'programmes.unknown' : 'grant.field_invalid', path, params };
       default:
         return { code: 'grant.field_invalid', path, params };
     }
