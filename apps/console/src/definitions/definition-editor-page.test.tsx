@@ -101,4 +101,13 @@ describe('the definition editor', () => {
     await screen.findByTestId('try-draft');
     await waitFor(() => expect(screen.getByTestId('try-draft').textContent).toContain('金額39,600,000円が、単価1,200,000円×数量30＝36,000,000円と一致しません'), { timeout: 10_000 });
   });
+
+  it('names a refused field as the form does, and never by its path in the JSON', async () => {
+    const named = { code: 'grant.option_unknown', path: ['facts', 'otherNationalSubsidy'], params: { field: '国の他の補助金', fieldEn: 'Other national subsidies', value: 'yes', options: 'なし、あり', optionsEn: 'None, Yes' } };
+    const unnamed = { code: 'grant.field_invalid', path: ['facts', 'storeyCount'], params: { field: 'facts.storeyCount' } };
+    render({ publishedVersion: 1, draft: { ok: false, stage: 'input', issues: [named, unnamed] }, published: null });
+    await screen.findByTestId('try-draft');
+    await waitFor(() => expect(screen.getByTestId('try-draft').textContent).toContain('「国の他の補助金」は次のいずれかを選んでください: なし、あり'), { timeout: 10_000 });
+    expect(screen.getByTestId('try-draft').textContent).not.toMatch(/otherNationalSubsidy|storeyCount/);
+  });
 });

@@ -26,15 +26,22 @@ interface Computed {
   readonly outcome: TryOutcome | null;
 }
 
+/**
+ * The field an issue is about, in the reader's language, when the domain named it as the form does
+ * (it sends `fieldEn` with the name); otherwise `field` is a path in the JSON, which is left out.
+ */
+const namedField = (params: Readonly<Record<string, string | number>>, locale: 'ja' | 'en') => (params.fieldEn === undefined ? '' : locale === 'en' ? params.fieldEn : (params.field ?? ''));
+
 /** One version's result; the version it is computed under is the row's header. */
 function Outcome({ outcome, testId }: { outcome: TryOutcome | null; testId: string }) {
   const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
   if (outcome === null) return <Text data-testid={testId}>{t('definitions.try.noPublished')}</Text>;
   if (!outcome.ok)
     return (
       <Alert color="yellow" data-testid={testId}>
         {outcome.issues.slice(0, 3).map((i, n) => (
-          <Text key={n} size="sm">{t(i.code, { ns: 'errors', keySeparator: false, ...displayParams(i.params), field: '' })}</Text>
+          <Text key={n} size="sm">{t(i.code, { ns: 'errors', keySeparator: false, ...displayParams(i.params), field: namedField(i.params, locale) })}</Text>
         ))}
       </Alert>
     );
