@@ -382,10 +382,9 @@ export function computeGrantFromJson(
   labelOf?: FactLabeller,
 ): { ok: true; result: TGrantResult } | { ok: false; issues: InputIssue[] } {
   const def = typeof programme === 'string' ? programmeByCode(programme) : programme;
-  if (!def) return validateGrantInput(programme as string, raw) as { ok: false; issues: InputIssue[] };
-  const v = validateGrantInput(def, raw);
-  if (!v.ok) return { ok: false, issues: withGrantFieldLabels(def, raw, v.issues) };
-  return { ok: true, result: computeGrant(def, v.value, labelOf) };
+  const v = validateGrantInput(def ?? programme, raw);
+  if (!v.ok) return { ok: false, issues: def ? withGrantFieldLabels(def, raw, v.issues) : v.issues };
+  return { ok: true, result: computeGrant(def!, v.value, labelOf) };
 }
 
 /**
