@@ -12,7 +12,10 @@ import { appRouter, type Context } from '@tsumiki/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface TrpcRouteOptions {
-  /** The request's context, or the error that stopped it (an unknown session is not one: the procedure decides). */
+  /**
+   * Builds the request's context. It throws only when the request must stop before any procedure
+   * (the database unreachable, say); a missing or unknown session is not such a case, the procedure decides.
+   */
   createContext(req: FastifyRequest, reply: FastifyReply, batched: boolean): Promise<Context>;
   /**
    * Answers one-procedure requests without tRPC's Fetch adapter (on by default). Tests turn it off
@@ -60,7 +63,6 @@ export async function registerTrpcRoute(app: FastifyInstance, options: TrpcRoute
 async function singleCallProcedure(req: FastifyRequest, path: string): Promise<AnyProcedure | undefined> {
   const query = req.query as Record<string, unknown>;
   if (query.batch !== undefined || req.headers['trpc-accept'] !== undefined) return undefined;
-  if (req.headers.accept === 'application/jsonl') return undefined;
   const contentType = req.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
   const procedure = await getProcedureAtPath(appRouter, path);
   if (!procedure) return undefined;
