@@ -1,4 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { CLT_DEMONSTRATION } from '@tsumiki/domain/programmes';
+import { assessBonus, type BonusAssessment } from '@tsumiki/domain/review';
 import { fakeApi, renderWithTsumiki } from '@tsumiki/ui/testing';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../messages';
@@ -15,9 +17,9 @@ const rubric = {
   assumption: false,
 };
 
-const setup = () => {
+const setup = (bonus: BonusAssessment | null = null) => {
   const api = fakeApi({ 'review.sheet': { data: { rubric, maximum: 10, sheet: null } }, 'review.saveSheet': { data: { version: 1 } } });
-  renderWithTsumiki(<ScoreSheet applicationId={applicationId} bonus={null} />, { api, app: 'console', messages });
+  renderWithTsumiki(<ScoreSheet applicationId={applicationId} bonus={bonus} />, { api, app: 'console', messages });
   return { api };
 };
 
@@ -44,5 +46,32 @@ describe('the score sheet', () => {
       scores: [{ item: 'novelty', score: 4 }, { item: 'feasibility', score: null }],
     }));
     await waitFor(() => expect(screen.queryByTestId('sheet-unsaved')).toBeNull());
+  });
+
+  it('adds the bonus to the total and says it is provisional until the office has checked every item (003 §3.3.2)', async () => {
+    // A five-storey CLT panel building meets three items, none checked yet by the office.
+    const facts = { storeys: 5, cltPanelMethod: true, usesExistingModel: false };
+    const unchecked = assessBonus(CLT_DEMONSTRATION, facts);
+    setup(unchecked);
+    expect((await screen.findByTestId('sheet-bonus')).textContent).toBe('加点 +3点（加点項目3件・累積。事務局が未確認の項目があるため暫定）');
+  });
+
+  it('drops the provisional mark once the office has checked every item', async () => {
+    const facts = { storeys: 5, cltPanelMethod: true, usesExistingModel: false };
+    const pending = assessBonus(CLT_DEMONSTRATION, facts).lines.filter((l) => l.pending);
+    const checked = assessBonus(
+      CLT_DEMONSTRATION,
+      facts,
+      // What the facts meet is confirmed; what they leave open is rejected, with the reason that needs.
+      pending.map((l) => ({
+        item: l.code,
+        ...(l.fromFacts === 'met' ? { decision: 'confirmed' as const } : { decision: 'rejected' as const, reason: '協定の締結予定なし' }),
+        reviewerId: '20000000-0000-4000-8000-000000000002',
+        reviewedAt: new Date('2026-12-01T00:00:00Z'),
+      })),
+    );
+    expect(checked.provisional).toBe(false);
+    setup(checked);
+    expect((await screen.findByTestId('sheet-bonus')).textContent).toBe('加点 +3点（加点項目3件・累積）');
   });
 });

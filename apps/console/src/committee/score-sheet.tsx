@@ -117,7 +117,7 @@ function SheetStandingText({ standing, bonus }: { standing: ReturnType<typeof sh
           ? t('sheet.standingIncomplete', { maximum: standing.maximum, bonus: standing.bonus })
           : t('sheet.standing', { evaluation: standing.evaluation, maximum: standing.maximum, bonus: standing.bonus, total: standing.total })}
       </Text>
-      {bonus && <Text size="sm" c="dimmed" data-testid="sheet-bonus">{t('sheet.bonusLine', { points: bonus.total, count: counted })}</Text>}
+      {bonus && <Text size="sm" c="dimmed" data-testid="sheet-bonus">{t(bonus.provisional ? 'sheet.bonusLineProvisional' : 'sheet.bonusLine', { points: bonus.total, count: counted })}</Text>}
     </>
   );
 }
