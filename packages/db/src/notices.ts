@@ -73,9 +73,9 @@ export function listenOnPostgres(url: string, channel: string, handlers: NoticeH
 
   return {
     // The server sends a listener every pending notice before it answers its next query.
-    settle: async () => {
+    settle: sharedRoundTrips(async () => {
       await client?.query('select 1').catch(() => {});
-    },
+    }),
     close: async () => {
       closed = true;
       clearTimeout(retry);
@@ -91,4 +91,32 @@ export async function listenOnPglite(pglite: PGlite, channel: string, handlers: 
   const unlisten = await pglite.listen(channel, (payload) => handlers.notice(payload));
   handlers.ready();
   return { settle: async () => {}, close: () => unlisten() };
+}
+
+/**
+ * Many callers served by few round trips. A caller is answered by the first round trip that
+ * starts after its call: one already on its way may have left before the caller's commit and
+ * prove nothing about it. So callers arriving while one is out all wait for the next one, which
+ * starts when that answers. Under load every mutation settles; one round trip each, queued on the
+ * one listening connection, made each wait for all those before it.
+ */
+export function sharedRoundTrips(roundTrip: () => Promise<void>): () => Promise<void> {
+  let current: Promise<void> | undefined;
+  let following: Promise<void> | undefined;
+  const start = (): Promise<void> => {
+    const sent: Promise<void> = roundTrip().finally(() => {
+      if (current === sent) current = undefined;
+    });
+    current = sent;
+    return sent;
+  };
+  return () => {
+    if (!current) return start();
+    const next = () => {
+      following = undefined;
+      return start();
+    };
+    following ??= current.then(next, next);
+    return following;
+  };
 }
