@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TRPCError } from '@trpc/server';
+import { sql } from 'kysely';
 import { countRows, ensureLedger, insertApplication, insertProgramme, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import { cltExampleApplicationContent, type TApplicationContent } from '@tsumiki/domain/programmes';
@@ -92,6 +93,25 @@ describe.each(backends)('submission on $name', (backend) => {
     const numbers = [...results, again].map((r) => (r.ok ? r.receipt.trackingNumber : 'refused'));
     expect(new Set(numbers).size).toBe(1);
     expect(numbers[0]).toMatch(/^CLT-/);
+  });
+
+  it('numbers applications submitted at the same moment one after another, no gap and no repeat, each audited with its own number', async () => {
+    const drafts = await Promise.all(['同時提出1', '同時提出2', '同時提出3', '同時提出4', '同時提出5'].map((title) => completeDraft(title)));
+    const results = await Promise.all(drafts.map(({ client, draft }) => client.caller.applications.submit({ id: draft.id, version: draft.version, idempotencyKey: randomUUID() })));
+    const numbers = results.map((r) => (r.ok ? r.receipt.trackingNumber : 'refused'));
+    const serials = numbers.map((n) => Number(/^CLT-2026-(\d{4})$/.exec(n)?.[1])).sort((a, b) => a - b);
+    expect(serials.every(Number.isInteger), numbers.join(', ')).toBe(true);
+    expect(serials).toEqual(serials.map((_, i) => serials[0]! + i));
+    for (const [i, { draft }] of drafts.entries()) {
+      const audit = await database.db.selectFrom('audit_log').select('after').where('entity_id', '=', draft.id).where('action', '=', 'application.submit').execute();
+      const application = await database.db.selectFrom('applications').select(['tracking_number', 'version']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+      expect(audit.map((a) => a.after)).toEqual([expect.objectContaining({ trackingNumber: numbers[i], version: application.version, status: 'submitted' })]);
+      expect(application.tracking_number).toBe(numbers[i]);
+      // The notice is written with the application, in the same statement: its number too.
+      const notices = await database.db.selectFrom('outbox').select('payload').where('topic', '=', 'application.submitted').where(sql<boolean>`payload->>'applicationId' = ${draft.id}`).execute();
+      expect(notices.length).toBeGreaterThan(0);
+      expect(notices.map((n) => (n.payload as { trackingNumber?: string }).trackingNumber)).toEqual(notices.map(() => numbers[i]));
+    }
   });
 
   it('refuses submission after the deadline, to the minute', async () => {

@@ -47,15 +47,19 @@ export function listAuditOfEntity(db: Executor, entityType: string, entityId: st
  * upload, new draft).
  */
 export async function writeWithAudit<Row>(db: Executor, change: (Compilable<Row> | RawBuilder<Row>) & OperationNodeSource, entry: AuditEntryInput): Promise<Row | undefined> {
-  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   const { rows } = await sql<Row>`
     with changed as (${change}),
-    audited as (
-      insert into audit_log (actor_user_id, action, entity_type, entity_id, before, after, request_id, ip)
-      select ${entry.actorUserId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId}, ${json(entry.before)}::jsonb,
-             ${json(entry.after)}::jsonb, ${entry.requestId ?? null}, ${entry.ip ?? null}
-      from changed
-    )
+    audited as (${auditOfChanged(entry)})
     select * from changed`.execute(db);
   return rows[0];
+}
+
+/** The audit row as a CTE's body: one for each row the statement's CTE named `changed` returned. */
+export function auditOfChanged(entry: AuditEntryInput) {
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  return sql`
+    insert into audit_log (actor_user_id, action, entity_type, entity_id, before, after, request_id, ip)
+    select ${entry.actorUserId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId}, ${json(entry.before)}::jsonb,
+           ${json(entry.after)}::jsonb, ${entry.requestId ?? null}, ${entry.ip ?? null}
+    from changed`;
 }

@@ -179,21 +179,37 @@ export async function listApplicationRecipients(db: Executor, applicationId: str
  * listApplicationRecipients finds them): bell and mail, in the caller's transaction, in one
  * statement whatever the number of members (it was two per member, inside a submission).
  */
-export async function enqueueApplicationNotice(db: Executor, n: { topic: string; applicationId: string; payload: Record<string, unknown> }) {
-  const payload = JSON.stringify(n.payload);
+export async function enqueueApplicationNotice(db: Executor, n: ApplicationNotice) {
   const { rows } = await sql<{ n: number }>`
-    with recipients as (${recipientsOf(db, n.applicationId)}),
+    with ${applicationNoticeCtes(db, n)}
+    select count(*)::int as n from queued`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+export interface ApplicationNotice {
+  topic: string;
+  applicationId: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * enqueueApplicationNotice's CTEs (recipients, queued, noted), to be written in another statement;
+ * with `onlyIfChanged`, nothing is queued unless that statement's CTE named `changed` returned a row.
+ */
+export function applicationNoticeCtes(db: Executor, n: ApplicationNotice, onlyIfChanged = false) {
+  const payload = JSON.stringify(n.payload);
+  return sql`recipients as (${recipientsOf(db, n.applicationId)}),
     queued as (
       insert into outbox (topic, recipient_user_id, payload)
-      select ${n.topic}, recipients.id, ${payload}::jsonb from recipients order by recipients.id
+      select ${n.topic}, recipients.id, ${payload}::jsonb from recipients
+      ${onlyIfChanged ? sql`where exists (select from changed)` : sql``}
+      order by recipients.id
       returning id, recipient_user_id
     ),
     noted as (
       insert into notifications (user_id, application_id, outbox_id, topic, payload)
       select queued.recipient_user_id, ${n.applicationId}::uuid, queued.id, ${n.topic}, ${payload}::jsonb from queued
-    )
-    select count(*)::int as n from queued`.execute(db);
-  return rows[0]?.n ?? 0;
+    )`;
 }
 
 /**

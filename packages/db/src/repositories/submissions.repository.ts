@@ -1,6 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import { contentJson, withApplicationContent, withSubmissionContent } from './content';
+import { auditOfChanged, type AuditEntryInput } from './audit.repository';
+import { applicationNoticeCtes, type ApplicationNotice } from './lifecycle.repository';
+import type { ApplicationTable } from '../schema';
 import type { Executor } from './executor';
 
 export function findSubmissionByIdempotencyKey(db: Executor, idempotencyKey: string) {
@@ -101,7 +104,13 @@ export async function nextTrackingValue(db: Executor, prefix: string): Promise<n
   return row.last_value;
 }
 
-export function setApplicationSubmitted(
+/**
+ * The application as submitted. With what records it (its audit row, and a notice to the
+ * organisation's members), all of it is one statement: the submission takes its receipt number
+ * just before this, and the counter's row stays locked, holding up every other submitter of the
+ * programme's year, until the transaction commits. Nothing is recorded if the version had moved.
+ */
+export async function setApplicationSubmitted(
   db: Executor,
   input: {
     id: string;
@@ -113,8 +122,9 @@ export function setApplicationSubmitted(
     /** The rules it was assessed under: pinned at the first submission, kept after. */
     definitionVersionId?: string;
   },
+  record?: { audit: AuditEntryInput; notice: ApplicationNotice },
 ) {
-  return db
+  const change = db
     .updateTable('applications')
     .set((eb) => ({
       version: eb('version', '+', 1),
@@ -129,7 +139,15 @@ export function setApplicationSubmitted(
     }))
     .where('id', '=', input.id)
     .where('version', '=', input.expectedVersion)
-    .returningAll()
-    .executeTakeFirst()
-    .then((row) => row && withApplicationContent(row));
+    .returningAll();
+  const row = record
+    ? (
+        await sql<Selectable<ApplicationTable>>`
+          with changed as (${change}),
+          audited as (${auditOfChanged(record.audit)}),
+          ${applicationNoticeCtes(db, record.notice, true)}
+          select * from changed`.execute(db)
+      ).rows[0]
+    : await change.executeTakeFirst();
+  return row && withApplicationContent(row);
 }

@@ -1,7 +1,5 @@
 import {
   answerOpenRequests,
-  appendAudit,
-  enqueueApplicationNotice,
   insertStatusTransition,
   listRequestsOfApplication,
   definitionForApplication,
@@ -104,9 +102,6 @@ export async function submitApplication(
       if (assessment.issues.length > 0) return { ok: false as const, issues: assessment.issues };
 
       const versionNo = (await latestSubmissionVersion(trx, application.id)) + 1;
-      const tracking =
-        application.tracking_number ??
-        trackingNumber(kind, programme.fiscal_year, await nextTrackingValue(trx, trackingCounterKey(kind, programme.fiscal_year)));
       const requestedGrantYen = assessment.result?.grant.amount ?? null;
       const submission = await insertSubmission(trx, {
         applicationId: application.id,
@@ -120,16 +115,6 @@ export async function submitApplication(
         idempotencyKey: input.idempotencyKey,
       });
       const status = resubmission ? 'resubmitted' : 'submitted';
-      const updated = await setApplicationSubmitted(trx, {
-        id: application.id,
-        expectedVersion: application.version,
-        submittedAt: now,
-        trackingNumber: tracking,
-        requestedGrantYen,
-        status,
-        definitionVersionId: rules.id,
-      });
-      if (!updated) throw appError('application.version_conflict', { currentVersion: application.version });
       // A resubmission is a step of the review (returned → resubmitted): its history row, and the correction answered.
       const history = resubmission
         ? await insertStatusTransition(trx, {
@@ -147,21 +132,34 @@ export async function submitApplication(
           })
         : null;
       if (resubmission) await answerOpenRequests(trx, application.id, ['correction'], now);
-      await appendAudit(trx, {
-        actorUserId: ctx.auth.user.id,
-        action: resubmission ? 'application.resubmit' : 'application.submit',
-        entityType: 'application',
-        entityId: application.id,
-        before: { status: application.status, version: application.version },
-        after: { status, version: updated.version, trackingNumber: tracking, versionNo, requestedGrantYen, definitionVersion: rules.version, ...(history ? { transitionId: history.id } : {}) },
-        requestId: ctx.request.requestId,
-        ip: ctx.request.ip,
-      });
-      await enqueueApplicationNotice(trx, {
-        topic: 'application.submitted',
-        applicationId: application.id,
-        payload: { applicationId: application.id, title: application.title, trackingNumber: tracking, versionNo, submittedAt: now.toISOString() },
-      });
+      // The receipt number as late as it can be: its counter row stays locked until this commits,
+      // and every other submitter of the programme's year waits for it. Only what records the
+      // number comes after, as one statement: the application, its audit row and the notice.
+      const tracking =
+        application.tracking_number ??
+        trackingNumber(kind, programme.fiscal_year, await nextTrackingValue(trx, trackingCounterKey(kind, programme.fiscal_year)));
+      const updated = await setApplicationSubmitted(
+        trx,
+        { id: application.id, expectedVersion: application.version, submittedAt: now, trackingNumber: tracking, requestedGrantYen, status, definitionVersionId: rules.id },
+        {
+          audit: {
+            actorUserId: ctx.auth.user.id,
+            action: resubmission ? 'application.resubmit' : 'application.submit',
+            entityType: 'application',
+            entityId: application.id,
+            before: { status: application.status, version: application.version },
+            after: { status, version: application.version + 1, trackingNumber: tracking, versionNo, requestedGrantYen, definitionVersion: rules.version, ...(history ? { transitionId: history.id } : {}) },
+            requestId: ctx.request.requestId,
+            ip: ctx.request.ip,
+          },
+          notice: {
+            topic: 'application.submitted',
+            applicationId: application.id,
+            payload: { applicationId: application.id, title: application.title, trackingNumber: tracking, versionNo, submittedAt: now.toISOString() },
+          },
+        },
+      );
+      if (!updated) throw appError('application.version_conflict', { currentVersion: application.version });
       return { ok: true as const, receipt: receiptOf(submission, tracking) };
     });
   } catch (error) {
