@@ -10,6 +10,7 @@ import {
   type CookieJar,
   type RequestInfo,
   type SecondFactorSettings,
+  type MinistryOverviewCache,
   type SessionCache,
 } from '@tsumiki/api';
 import { pingDatabase, type DB } from '@tsumiki/db';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   secondFactor?: SecondFactorSettings;
   /** Signed-in sessions kept in memory for the process (watchSessions); none kept without it. */
   sessions?: SessionCache;
+  /** Computed ministry overviews kept in memory for the process (watchCcusOverviews); computed on every call without it. */
+  ccusOverviews?: MinistryOverviewCache;
   /** false: every request through tRPC's own handler (see trpc-route.ts); for comparing the two. */
   singleCallFastPath?: boolean;
 }
@@ -97,6 +100,7 @@ function apiDependencies(options: ServerOptions, log: ApiDependencies['log']): A
     ...(options.metrics ? { observe: options.metrics.observeProcedure } : {}),
     ...(options.secondFactor ? { secondFactor: options.secondFactor } : {}),
     ...(options.sessions ? { sessions: options.sessions } : {}),
+    ...(options.ccusOverviews ? { ccusOverviews: options.ccusOverviews } : {}),
   };
 }
 

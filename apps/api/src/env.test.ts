@@ -36,6 +36,14 @@ describe('TSUMIKI_SESSION_CACHE', () => {
   });
 });
 
+describe('TSUMIKI_OVERVIEW_CACHE', () => {
+  it('keeps the ministry overviews in memory unless switched off', () => {
+    expect(loadEnv({}).TSUMIKI_OVERVIEW_CACHE).toBe(true);
+    expect(loadEnv({ TSUMIKI_OVERVIEW_CACHE: 'false' }).TSUMIKI_OVERVIEW_CACHE).toBe(false);
+    expect(() => loadEnv({ TSUMIKI_OVERVIEW_CACHE: 'maybe' })).toThrow(/TSUMIKI_OVERVIEW_CACHE/);
+  });
+});
+
 describe('TSUMIKI_METRICS_*', () => {
   it('is off by default and listens on loopback when given a port', () => {
     expect(loadEnv({}).TSUMIKI_METRICS_PORT).toBe(0);

@@ -127,6 +127,15 @@ export const ZEnv = z
     .enum(['1', '0', 'true', 'false'])
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
+  /**
+   * Keep the ministry's computed CCUS overviews in memory, dropped on the database's notices of
+   * any change to the roll-ups, targets or associations. Off behind a pooler in transaction mode,
+   * as above: every overview is then computed from the database.
+   */
+  TSUMIKI_OVERVIEW_CACHE: z
+    .enum(['1', '0', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
   /** create-user reads the new password from here, so it stays out of shell history. */
   TSUMIKI_NEW_PASSWORD: z.string().optional(),
   TSUMIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { prewarmSheetReader, startReminderTimer, watchSessions } from '@tsumiki/api';
+import { prewarmSheetReader, startReminderTimer, watchCcusOverviews, watchSessions } from '@tsumiki/api';
 import { ROLE_APP } from '@tsumiki/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './seed/demo';
 import { buildServer } from './app';
@@ -34,12 +34,15 @@ async function main() {
   // Every port of the process shares one cache, kept right by the database's notices.
   const watched = env.TSUMIKI_SESSION_CACHE ? await watchSessions(database) : null;
   const sessions = watched?.cache;
+  const overviews = env.TSUMIKI_OVERVIEW_CACHE ? await watchCcusOverviews(database) : null;
+  const ccusOverviews = overviews?.cache;
+  const caches = { ...(sessions ? { sessions } : {}), ...(ccusOverviews ? { ccusOverviews } : {}) };
 
   // One registry for the process: the API's port and the apps' ports all count into it.
   const metrics = env.TSUMIKI_METRICS_PORT > 0 ? createMetrics(database) : undefined;
 
   const servers: { close(): Promise<unknown> }[] = [];
-  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, attachments, logger, metrics, secondFactor, ...(sessions ? { sessions } : {}) });
+  const api = await buildServer({ db: database.db, allowedOrigins, secureCookies: env.TSUMIKI_SECURE_COOKIES, trustProxy, attachments, logger, metrics, secondFactor, ...caches });
   await api.listen({ host, port: env.TSUMIKI_API_PORT });
   // Spreadsheet imports are read in a worker thread; start the first one now rather than at the first upload.
   prewarmSheetReader();
@@ -59,7 +62,7 @@ async function main() {
       staticDir,
       metrics,
       secondFactor,
-      ...(sessions ? { sessions } : {}),
+      ...caches,
     });
     await server.listen({ host, port: app.port });
     servers.push(server);
@@ -82,6 +85,7 @@ async function main() {
     reminders?.stop();
     await Promise.allSettled(servers.map((s) => s.close()));
     await watched?.close();
+    await overviews?.close();
     await database.close();
     process.exit(0);
   };

@@ -13,6 +13,7 @@ import type { FoundSession, SessionCache } from './auth/session-cache';
 import { hashSessionToken } from './auth/session-token';
 import { DEVELOPMENT_TOTP_KEY, type SecondFactorSettings } from './auth/totp';
 import { databaseStore, type AttachmentStore } from './storage/attachment-store';
+import type { MinistryOverviewCache } from './routers/ccus/overview-cache';
 
 /** What the transport tells the API about a request; Fastify fills it, tests build it directly. */
 export interface RequestInfo {
@@ -69,6 +70,8 @@ export interface ApiDependencies {
   secondFactor?: SecondFactorSettings;
   /** Signed-in sessions kept in memory (watchSessions); every call reads the database without it. */
   sessions?: SessionCache;
+  /** Computed ministry overviews kept in memory (watchCcusOverviews); computed on every call without it. */
+  ccusOverviews?: MinistryOverviewCache;
 }
 
 export type Membership = Awaited<ReturnType<typeof listMembershipsOfUser>>[number];
@@ -97,6 +100,7 @@ export interface Context {
   auth: Auth;
   locale: Locale;
   sessions: SessionCache | null;
+  ccusOverviews: MinistryOverviewCache | null;
 }
 
 function localeFrom(acceptLanguage: string | null): Locale {
@@ -173,6 +177,7 @@ export async function createContext(deps: ApiDependencies, request: RequestInfo,
     secondFactor: deps.secondFactor ?? { mode: 'optional', key: DEVELOPMENT_TOTP_KEY },
     auth,
     sessions: deps.sessions ?? null,
+    ccusOverviews: deps.ccusOverviews ?? null,
     locale: auth.state === 'signed-in' ? auth.user.locale : localeFrom(request.acceptLanguage),
   };
 }

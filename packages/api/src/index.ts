@@ -3,6 +3,7 @@ export { createContext, type ApiDependencies, type Context, type CookieJar, type
 export { hashPassword, verifyPassword } from './auth/password';
 export { SESSION_COOKIE } from './auth/session-token';
 export { createSessionCache, watchSessions, type SessionCache } from './auth/session-cache';
+export { watchCcusOverviews, type MinistryOverviewCache } from './routers/ccus/overview-cache';
 export { DEVELOPMENT_TOTP_KEY, type SecondFactorSettings } from './auth/totp';
 export { requestIdFrom } from './request-id';
 export type { Meta } from './trpc';

@@ -1,4 +1,5 @@
 // Test-only helpers shared by this package's integration tests.
+import type { MinistryOverviewCache } from './routers/ccus/overview-cache';
 import { insertAttachment, insertMembership, insertOrganisation, insertProgramme, insertUser, type Database } from '@tsumiki/db';
 import { errorMessage, ROLE_ORGANISATION_KIND, ROLES, type TProgrammeKind, type TRole } from '@tsumiki/domain';
 import { BUILTIN_PROGRAMMES, documentsToAttach, type TApplicationContent } from '@tsumiki/domain/programmes';
@@ -117,6 +118,7 @@ export async function clientFor(
     attachments?: AttachmentStore;
     secondFactor?: SecondFactorSettings;
     sessions?: SessionCache;
+    ccusOverviews?: MinistryOverviewCache;
   } = {},
 ): Promise<Client> {
   const cookies = options.cookies ?? new MemoryCookieJar();
@@ -129,6 +131,7 @@ export async function clientFor(
       ...(options.attachments ? { attachments: options.attachments } : {}),
       ...(options.secondFactor ? { secondFactor: options.secondFactor } : {}),
       ...(options.sessions ? { sessions: options.sessions } : {}),
+      ...(options.ccusOverviews ? { ccusOverviews: options.ccusOverviews } : {}),
     },
     requestInfo(options.request),
     cookies,
@@ -137,7 +140,7 @@ export async function clientFor(
 }
 
 /** Signs in and returns a fresh client carrying the session cookie. */
-export async function signedInClient(database: Database, email: string, options: { now?: () => Date; attachments?: AttachmentStore } = {}) {
+export async function signedInClient(database: Database, email: string, options: { now?: () => Date; attachments?: AttachmentStore; ccusOverviews?: MinistryOverviewCache } = {}) {
   const anonymous = await clientFor(database);
   await anonymous.caller.auth.signIn({ email, password: PASSWORD });
   return clientFor(database, { cookies: anonymous.cookies, ...options });

@@ -124,17 +124,17 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
 });
 
 /**
- * A change this call made to sessions or memberships (a sign-out, a role taken away) is heard by
- * this process's session cache before the answer leaves, so the caller's next request cannot be
- * served from what the change replaced.
+ * A change this call made to sessions or memberships (a sign-out, a role taken away), or to the
+ * CCUS figures, is heard by this process's caches before the answer leaves, so the caller's next
+ * request cannot be served from what the change replaced.
  */
-const settleSessions = t.middleware(async ({ ctx, type, next }) => {
+const settleCaches = t.middleware(async ({ ctx, type, next }) => {
   const result = await next();
-  if (type === 'mutation' && ctx.sessions) await ctx.sessions.settle();
+  if (type === 'mutation') await Promise.all([ctx.sessions?.settle(), ctx.ccusOverviews?.settle()]);
   return result;
 });
 
-const baseProcedure = t.procedure.use(observed).use(errorMapping).use(crossSiteGuard).use(settleSessions);
+const baseProcedure = t.procedure.use(observed).use(errorMapping).use(crossSiteGuard).use(settleCaches);
 
 export const publicProcedure = baseProcedure.meta({ access: 'public' });
 

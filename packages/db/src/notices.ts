@@ -3,6 +3,8 @@ import pg from 'pg';
 
 /** What a change to sessions, users, memberships or organisations announces (see its migration). */
 export const AUTH_CHANGES_CHANNEL = 'tsumiki_auth';
+/** What a change to the CCUS roll-ups, targets or associations announces (see its migration). */
+export const CCUS_CHANGES_CHANNEL = 'tsumiki_ccus';
 
 export interface NoticeHandlers {
   /** A notice's payload, in commit order. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { watchSessions } from '@tsumiki/api';
+import { watchCcusOverviews, watchSessions } from '@tsumiki/api';
 import { buildServer } from '@tsumiki/api-server/app';
 import { createDatabase, type Database } from '@tsumiki/db';
 import type { TSecondFactorMode } from '@tsumiki/domain';
@@ -37,6 +37,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const database = await createDatabase({ kind: 'pglite', loadDataDir: new Blob([await readFile(inject('demoDataDir'))]) });
   // As the server runs: sessions kept in memory, dropped on the database's notices.
   const watched = await watchSessions(database);
+  const overviews = await watchCcusOverviews(database);
   const servers: Awaited<ReturnType<typeof buildServer>>[] = [];
   const urls = {} as Record<AppName, string>;
   for (const app of APPS) {
@@ -47,6 +48,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       staticDir: resolve(REPO_ROOT, 'apps', app, 'dist'),
       ...(secondFactor ? { secondFactor } : {}),
       sessions: watched.cache,
+      ccusOverviews: overviews.cache,
     });
     const address = await server.listen({ host: '127.0.0.1', port: 0 });
     urls[app] = address;
@@ -58,6 +60,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stop: async () => {
       await Promise.allSettled(servers.map((s) => s.close()));
       await watched.close();
+      await overviews.close();
       await database.close();
     },
   };

@@ -25,7 +25,7 @@ import { exportFile } from '../../lib/spreadsheet';
 import { createTRPCRouter, publicProcedure, roleProcedure } from '../../trpc';
 import { enterCcusFigures, importCcusFacts } from './ccus-import.service';
 import { memberDrillDown } from './ccus-members.service';
-import { assertAssociationAccess, associationDashboard, customMetricsOf, DASHBOARD_ROLES, ministryOverview, toDate } from './ccus.service';
+import { assertAssociationAccess, associationDashboard, customMetricsOf, DASHBOARD_ROLES, keptMinistryOverview, toDate } from './ccus.service';
 
 const ZFiscalYear = z.number().int().min(2018).max(2100);
 const ZPeriod = z.object({ fiscalYear: ZFiscalYear, asOf: ZYearMonth });
@@ -37,21 +37,7 @@ export const ccusRouter = createTRPCRouter({
   /** The eight associations side by side and the national roll-up (ministry only). */
   overview: roleProcedure('ministry')
     .input(ZPeriod)
-    .query(({ ctx, input }) =>
-      ministryOverview(
-        ctx.db,
-        async (db) =>
-          (await listOrganisations(db, 'association')).map((o) => ({
-            id: o.id,
-            nameJa: o.name_ja,
-            nameEn: o.name_en,
-            shortNameJa: o.short_name_ja,
-            demoFigures: o.demo_figures,
-          })),
-        input.fiscalYear,
-        input.asOf,
-      ),
-    ),
+    .query(({ ctx, input }) => keptMinistryOverview(ctx.db, ctx.ccusOverviews, input.fiscalYear, input.asOf)),
 
   /** One association's page: KPI summaries and the monthly series for charts. */
   association: roleProcedure(...DASHBOARD_ROLES)

@@ -1,4 +1,4 @@
-import { listCcusRollups, listCcusTargets, listCustomMetrics, type CcusRollupRow, type Executor } from '@tsumiki/db';
+import { listCcusRollups, listCcusTargets, listCustomMetrics, listOrganisations, type CcusRollupRow, type Executor } from '@tsumiki/db';
 import {
   BUILTIN_METRICS,
   combineAggregates,
@@ -16,6 +16,7 @@ import {
 import type { TRole } from '@tsumiki/domain';
 import { appError } from '../../errors';
 import type { SignedInAuth } from '../../trpc-types';
+import type { MinistryOverviewCache } from './overview-cache';
 
 export const DASHBOARD_ROLES = ['ministry', 'association_reporter', 'association_viewer'] as const satisfies readonly TRole[];
 
@@ -136,4 +137,30 @@ export async function ministryOverview<A extends { id: string; nameJa: string; n
     }),
     national: summarise(combineAggregates(all), nationalTargets, fiscalYear, asOf),
   };
+}
+
+/** The associations as the overview names them, with whether their figures are demo data. */
+async function associationsOf(db: Executor) {
+  return (await listOrganisations(db, 'association')).map((o) => ({
+    id: o.id,
+    nameJa: o.name_ja,
+    nameEn: o.name_en,
+    shortNameJa: o.short_name_ja,
+    demoFigures: o.demo_figures,
+  }));
+}
+
+export type MinistryOverview = Awaited<ReturnType<typeof ministryOverview<Awaited<ReturnType<typeof associationsOf>>[number]>>>;
+
+/**
+ * The ministry's overview, from memory while nothing it is computed from has changed (see
+ * overview-cache.ts), else computed and kept. Each process keeps its own.
+ */
+export async function keptMinistryOverview(db: Executor, cache: MinistryOverviewCache | null, fiscalYear: number, asOf: YearMonth): Promise<MinistryOverview> {
+  const kept = cache?.read(fiscalYear, asOf);
+  if (kept) return kept;
+  const keep = cache?.begin();
+  const overview = await ministryOverview(db, associationsOf, fiscalYear, asOf);
+  keep?.(fiscalYear, asOf, overview);
+  return overview;
 }

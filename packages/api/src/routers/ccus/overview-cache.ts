@@ -1,0 +1,90 @@
+import { CCUS_CHANGES_CHANNEL, type Database, type NoticeSubscription } from '@tsumiki/db';
+import type { MinistryOverview } from './ccus.service';
+
+/**
+ * Computed ministry overviews kept in memory, by fiscal year and as-of month. Correct across API
+ * processes only while the database announces every change they are computed from (the channel
+ * tsumiki_ccus) and this process hears it: until ready() and after lost(), nothing is kept and
+ * every overview is computed from the database. Any notice drops them all — imports are monthly
+ * and an overview is a few milliseconds to compute again.
+ */
+export interface OverviewCache<V> {
+  read(fiscalYear: number, asOf: string): V | undefined;
+  /**
+   * Called before computing; the function it returns keeps what was computed, unless a notice
+   * arrived in between (the computation may have read rows a committed change has replaced).
+   */
+  begin(): (fiscalYear: number, asOf: string, value: V) => void;
+  forgetAll(): void;
+  /** Whether it keeps anything: between ready() and lost(). */
+  listening(): boolean;
+  ready(): void;
+  lost(): void;
+  /** Waits until this process has heard every change committed so far (after a call that made one). */
+  settle(): Promise<void>;
+  size(): number;
+}
+
+export type MinistryOverviewCache = OverviewCache<MinistryOverview>;
+
+export function createOverviewCache<V>(options: { maxEntries?: number; settle?: () => Promise<void> } = {}): OverviewCache<V> {
+  const maxEntries = options.maxEntries ?? 64;
+  const entries = new Map<string, V>();
+  let listening = false;
+  // Bumped by every notice: a computation that started before one may hold what it replaced.
+  let generation = 0;
+  const keyOf = (fiscalYear: number, asOf: string) => `${fiscalYear}|${asOf}`;
+  const forgetAll = () => {
+    generation += 1;
+    entries.clear();
+  };
+  return {
+    read: (fiscalYear, asOf) => (listening ? entries.get(keyOf(fiscalYear, asOf)) : undefined),
+    begin() {
+      const started = generation;
+      return (fiscalYear, asOf, value) => {
+        if (!listening || generation !== started) return;
+        // Map order is insertion order: the first key is the longest kept.
+        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+        // One object for every later call: none of them may change it for the others.
+        entries.set(keyOf(fiscalYear, asOf), deepFreeze(value));
+      };
+    },
+    forgetAll,
+    listening: () => listening,
+    ready() {
+      forgetAll();
+      listening = true;
+    },
+    lost() {
+      listening = false;
+      forgetAll();
+    },
+    settle: () => (listening && options.settle ? options.settle() : Promise.resolve()),
+    size: () => entries.size,
+  };
+}
+
+function deepFreeze<V>(value: V): V {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * An overview cache fed by the database's notices: for a server process's lifetime. Until the
+ * listener is ready (and whenever its connection is lost) the cache keeps nothing.
+ */
+export async function watchCcusOverviews(database: Pick<Database, 'listen'>): Promise<{ cache: MinistryOverviewCache; close(): Promise<void> }> {
+  const opened: { subscription?: NoticeSubscription } = {};
+  const cache = createOverviewCache<MinistryOverview>({ settle: () => opened.subscription?.settle() ?? Promise.resolve() });
+  const subscription = await database.listen(CCUS_CHANGES_CHANNEL, {
+    notice: () => cache.forgetAll(),
+    ready: () => cache.ready(),
+    lost: () => cache.lost(),
+  });
+  opened.subscription = subscription;
+  return { cache, close: () => subscription.close() };
+}
