@@ -28,4 +28,16 @@ describe('the overview cache', () => {
     cache.begin()(2025, '2026-01', [1]);
     expect(cache.size()).toBe(0);
   });
+
+  it('computes again after its maximum age, whatever the notices say', () => {
+    let now = 0;
+    const cache = createOverviewCache<number[]>({ maxAgeMs: 60_000, nowMs: () => now });
+    cache.ready();
+    cache.begin()(2025, '2026-01', [1]);
+    now = 59_999;
+    expect(cache.read(2025, '2026-01')).toEqual([1]);
+    now = 60_000;
+    expect(cache.read(2025, '2026-01')).toBeUndefined();
+    expect(cache.size()).toBe(0);
+  });
 });

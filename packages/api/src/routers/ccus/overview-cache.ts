@@ -27,9 +27,23 @@ export interface OverviewCache<V> {
 
 export type MinistryOverviewCache = OverviewCache<MinistryOverview>;
 
-export function createOverviewCache<V>(options: { maxEntries?: number; settle?: () => Promise<void> } = {}): OverviewCache<V> {
+export function createOverviewCache<V>(
+  options: {
+    maxEntries?: number;
+    /**
+     * A kept overview is computed again after this long whatever the notices say: a listener
+     * connection that dies without an error (a silent network partition) cannot keep old figures
+     * on screen for longer.
+     */
+    maxAgeMs?: number;
+    settle?: () => Promise<void>;
+    nowMs?: () => number;
+  } = {},
+): OverviewCache<V> {
   const maxEntries = options.maxEntries ?? 64;
-  const entries = new Map<string, V>();
+  const maxAgeMs = options.maxAgeMs ?? 60_000;
+  const nowMs = options.nowMs ?? Date.now;
+  const entries = new Map<string, { value: V; keptAtMs: number }>();
   let listening = false;
   // Bumped by every notice: a computation that started before one may hold what it replaced.
   let generation = 0;
@@ -39,7 +53,15 @@ export function createOverviewCache<V>(options: { maxEntries?: number; settle?: 
     entries.clear();
   };
   return {
-    read: (fiscalYear, asOf) => (listening ? entries.get(keyOf(fiscalYear, asOf)) : undefined),
+    read(fiscalYear, asOf) {
+      if (!listening) return undefined;
+      const key = keyOf(fiscalYear, asOf);
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      if (nowMs() - entry.keptAtMs < maxAgeMs) return entry.value;
+      entries.delete(key);
+      return undefined;
+    },
     begin() {
       const started = generation;
       return (fiscalYear, asOf, value) => {
@@ -47,7 +69,7 @@ export function createOverviewCache<V>(options: { maxEntries?: number; settle?: 
         // Map order is insertion order: the first key is the longest kept.
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
         // One object for every later call: none of them may change it for the others.
-        entries.set(keyOf(fiscalYear, asOf), deepFreeze(value));
+        entries.set(keyOf(fiscalYear, asOf), { value: deepFreeze(value), keptAtMs: nowMs() });
       };
     },
     forgetAll,
