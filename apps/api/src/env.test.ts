@@ -23,7 +23,7 @@ describe('TSUMIKI_TRUST_PROXY', () => {
 describe('TSUMIKI_DATABASE_POOL_MAX', () => {
   it('sizes the PostgreSQL pool of each process', () => {
     const env = loadEnv({ DATABASE_URL: 'postgres://db/tsumiki', TSUMIKI_DATABASE_POOL_MAX: '25' });
-    expect(databaseConfigFrom(env)).toEqual({ kind: 'postgres', url: 'postgres://db/tsumiki', maxConnections: 25 });
+    expect(databaseConfigFrom(env)).toEqual({ kind: 'postgres', url: 'postgres://db/tsumiki', maxConnections: 25, preparedStatements: true });
     expect(() => loadEnv({ TSUMIKI_DATABASE_POOL_MAX: '0' })).toThrow(/TSUMIKI_DATABASE_POOL_MAX/);
   });
 });
@@ -41,6 +41,15 @@ describe('TSUMIKI_OVERVIEW_CACHE', () => {
     expect(loadEnv({}).TSUMIKI_OVERVIEW_CACHE).toBe(true);
     expect(loadEnv({ TSUMIKI_OVERVIEW_CACHE: 'false' }).TSUMIKI_OVERVIEW_CACHE).toBe(false);
     expect(() => loadEnv({ TSUMIKI_OVERVIEW_CACHE: 'maybe' })).toThrow(/TSUMIKI_OVERVIEW_CACHE/);
+  });
+});
+
+describe('TSUMIKI_PREPARED_STATEMENTS', () => {
+  it('prepares statements on PostgreSQL unless switched off', () => {
+    const url = 'postgres://postgres@127.0.0.1:5432/tsumiki';
+    expect(databaseConfigFrom(loadEnv({ DATABASE_URL: url }))).toMatchObject({ kind: 'postgres', preparedStatements: true });
+    expect(databaseConfigFrom(loadEnv({ DATABASE_URL: url, TSUMIKI_PREPARED_STATEMENTS: '0' }))).toMatchObject({ preparedStatements: false });
+    expect(() => loadEnv({ TSUMIKI_PREPARED_STATEMENTS: 'maybe' })).toThrow(/TSUMIKI_PREPARED_STATEMENTS/);
   });
 });
 

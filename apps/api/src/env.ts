@@ -136,6 +136,15 @@ export const ZEnv = z
     .enum(['1', '0', 'true', 'false'])
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
+  /**
+   * Prepare each parameterised statement once per database connection and reuse it. Off behind a
+   * pooler that hands a session's statements to other server connections (PgBouncer in
+   * transaction mode before 1.21, or without max_prepared_statements).
+   */
+  TSUMIKI_PREPARED_STATEMENTS: z
+    .enum(['1', '0', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
   /** create-user reads the new password from here, so it stays out of shell history. */
   TSUMIKI_NEW_PASSWORD: z.string().optional(),
   TSUMIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -204,6 +213,6 @@ export function secondFactorSettingsFrom(env: Env): SecondFactorSettings {
 
 export function databaseConfigFrom(env: Env) {
   return env.DATABASE_URL
-    ? ({ kind: 'postgres', url: env.DATABASE_URL, maxConnections: env.TSUMIKI_DATABASE_POOL_MAX } as const)
+    ? ({ kind: 'postgres', url: env.DATABASE_URL, maxConnections: env.TSUMIKI_DATABASE_POOL_MAX, preparedStatements: env.TSUMIKI_PREPARED_STATEMENTS } as const)
     : ({ kind: 'pglite', dataDir: env.TSUMIKI_DATA_DIR } as const);
 }

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { listenOnPglite, listenOnPostgres, type NoticeHandlers, type NoticeSubscription } from './notices';
 import { PGliteDialect } from './pglite-dialect';
+import { preparingPool } from './prepared-statements';
 import type { DB } from './schema';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -16,6 +17,12 @@ export type DatabaseConfig =
       maxConnections?: number;
       /** Sees every query with its time, for diagnostics (how many queries a request makes). */
       onQuery?: (sql: string, durationMs: number) => void;
+      /**
+       * Each parameterised statement prepared once per connection (default). Off behind a pooler
+       * that hands a session's statements to other server connections (PgBouncer in transaction
+       * mode before 1.21, or without max_prepared_statements).
+       */
+      preparedStatements?: boolean;
     }
   /**
    * dataDir undefined = in memory (tests). loadDataDir starts from a dumped data directory
@@ -90,7 +97,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     pool.on('connect', (client) => void client.on('error', () => {}));
     const onQuery = config.onQuery;
     const db = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool }),
+      dialect: new PostgresDialect({ pool: config.preparedStatements === false ? pool : preparingPool(pool) }),
       ...(onQuery && { log: (event) => onQuery(event.query.sql, event.queryDurationMillis) }),
     });
     const max = config.maxConnections ?? 10;
