@@ -7,19 +7,16 @@
 import { createContext, watchSessions, type Context, type CookieJar } from '@tsumiki/api';
 import {
   createDatabase,
-  definitionForApplication,
-  findApplicationById,
-  findLedger,
-  findProgrammeById,
+  findApplicationWithDocuments,
+  findDefinitionVersion,
+  findProgrammeWithLedger,
   latestPublishedDefinitions,
-  listAttachmentsOfApplication,
   listCcusRollups,
   listCcusTargets,
   listOrganisations,
   listProgrammeIdsOfOffices,
   listProgrammesWithLedger,
   listReviewQueue,
-  listSubmissionsOfApplication,
 } from '@tsumiki/db';
 import { monthsOfFiscalYear } from '@tsumiki/domain/ccus';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -108,18 +105,14 @@ app.get('/twin/ccus.overview', async (req, reply) => {
 app.get('/twin/applications.get', async (req, reply) => {
   const ctx = await signedIn(req, reply);
   if (!ctx) return reply;
-  const application = await findApplicationById(db, ZQuery.parse(req.query).id ?? '');
-  if (!application || !ctx.auth.memberships.some((m) => m.organisationId === application.applicant_organisation_id)) {
+  const found = await findApplicationWithDocuments(db, ZQuery.parse(req.query).id ?? '');
+  if (!found || !ctx.auth.memberships.some((m) => m.organisationId === found.application.applicant_organisation_id)) {
     return reply.code(404).send({ error: 'not found' });
   }
-  const [attachments, programme, submissions, ledger, rules] = await Promise.all([
-    listAttachmentsOfApplication(db, application.id),
-    findProgrammeById(db, application.programme_id),
-    listSubmissionsOfApplication(db, application.id),
-    findLedger(db, application.programme_id),
-    definitionForApplication(db, application),
-  ]);
-  return { application, attachments, programme, submissions, ledger, definition: rules?.definition };
+  const programme = await findProgrammeWithLedger(db, found.application.programme_id);
+  const pinnedId = found.application.definition_version_id ?? programme?.published_version_id;
+  const rules = pinnedId ? await findDefinitionVersion(db, pinnedId) : undefined;
+  return { ...found, programme, definition: rules?.definition };
 });
 
 app.get('/healthz', async () => ({ status: 'ok' }));

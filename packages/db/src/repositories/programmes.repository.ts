@@ -13,6 +13,30 @@ export function findProgrammeById(db: Executor, id: string) {
   return db.selectFrom('programmes').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * A round with its ledger's figures and the id of its programme's newest published rules (whose
+ * content the caller takes from the per-process cache), in one statement.
+ */
+export function findProgrammeWithLedger(db: Executor, id: string) {
+  return db
+    .selectFrom('programmes')
+    .leftJoin('budget_ledgers', 'budget_ledgers.programme_id', 'programmes.id')
+    .selectAll('programmes')
+    .select(['budget_ledgers.budget_yen as ledger_budget_yen', 'budget_ledgers.committed_yen as ledger_committed_yen'])
+    .select((eb) =>
+      eb
+        .selectFrom('programme_definition_versions as v')
+        .select('v.id')
+        .whereRef('v.programme_definition_id', '=', 'programmes.programme_definition_id')
+        .where('v.status', '=', 'published')
+        .orderBy('v.version', 'desc')
+        .limit(1)
+        .as('published_version_id'),
+    )
+    .where('programmes.id', '=', id)
+    .executeTakeFirst();
+}
+
 export function listProgrammes(db: Executor) {
   return db
     .selectFrom('programmes')

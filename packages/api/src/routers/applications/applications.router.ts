@@ -1,11 +1,10 @@
-import { definitionForApplication, latestPublishedVersion, findLedger, findProgrammeById, listApplicationsOfOrganisations, listAttachmentsOfApplication, listSubmissionsOfApplication } from '@tsumiki/db';
+import { listApplicationsOfOrganisations, listSubmissionsOfApplication } from '@tsumiki/db';
 import { ZCreateDraftInput, ZUpdateDraftInput } from '@tsumiki/domain';
 import { ZImportFile } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
 import { createTRPCRouter, roleProcedure } from '../../trpc';
-import { toProgrammeSummary } from '../programmes/programmes.router';
-import { applicationOfCaller, createDraft, toApplicationView, updateDraft } from './applications.service';
+import { applicationOfCaller, applicationPage, createDraft, updateDraft } from './applications.service';
 import { applicationPdf } from './application-pdf.service';
 import { budgetTemplate, previewBudgetImport } from './budget-import.service';
 import { submitApplication } from './submission.service';
@@ -20,33 +19,7 @@ export const applicationsRouter = createTRPCRouter({
     ),
   ),
 
-  get: applicantProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
-    const application = await applicationOfCaller(ctx.db, ctx.auth, input.id);
-    const [attachments, programme, ledger, submissions, rules] = await Promise.all([
-      listAttachmentsOfApplication(ctx.db, application.id),
-      findProgrammeById(ctx.db, application.programme_id),
-      findLedger(ctx.db, application.programme_id),
-      listSubmissionsOfApplication(ctx.db, application.id),
-      definitionForApplication(ctx.db, application),
-    ]);
-    // The round's standing is under its programme's published version, whatever this application is pinned to.
-    // A draft's rules are that version already.
-    const roundRules =
-      application.definition_version_id === null ? rules : programme ? await latestPublishedVersion(ctx.db, programme.programme_definition_id) : undefined;
-    return {
-      ...toApplicationView(application),
-      attachments,
-      programme: programme ? toProgrammeSummary(programme, roundRules?.definition, ctx.now(), { budgetYen: ledger?.budget_yen ?? null, committedYen: ledger?.committed_yen ?? null }) : null,
-      /** The rules the form computes with: the version submitted under, or for a draft the latest published. */
-      definition: rules ? { version: rules.version, pinned: application.definition_version_id !== null, rules: rules.definition } : null,
-      // The frozen versions, newest first: what the office has received (content is read per version).
-      submissions: submissions.map((s) => ({
-        versionNo: s.version_no,
-        submittedAt: s.submitted_at,
-        requestedGrantYen: s.requested_grant_yen,
-      })),
-    };
-  }),
+  get: applicantProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => applicationPage(ctx, input.id)),
 
   createDraft: applicantProcedure
     .input(ZCreateDraftInput.extend({ organisationId: z.uuid().optional() }))

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import {
   findApplicationById,
   findApplicationForUpdate,
+  findApplicationWithDocuments,
+  findDefinitionVersion,
   findOrganisationById,
   findProgrammeById,
+  findProgrammeWithLedger,
   insertApplicationAudited,
   updateApplicationAudited,
   type Application,
@@ -13,6 +16,7 @@ import { APPLICATION_STATUSES, formatJst, isEditableByApplicant, roundAccepting,
 import { emptyContent, withApplicantDefaults } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
+import { toProgrammeSummary } from '../programmes/programmes.router';
 
 export function toApplicationView(a: Application) {
   return {
@@ -37,9 +41,39 @@ export function toApplicationView(a: Application) {
  */
 export async function applicationOfCaller(db: Executor, auth: SignedInAuth, id: string, forUpdate = false) {
   const application = forUpdate ? await findApplicationForUpdate(db, id) : await findApplicationById(db, id);
-  const own = auth.memberships.some((m) => m.organisationId === application?.applicant_organisation_id);
-  if (!application || !own) throw appError('application.not_found');
+  if (!application || !isOwnApplication(auth, application)) throw appError('application.not_found');
   return application;
+}
+
+const isOwnApplication = (auth: SignedInAuth, application: { applicant_organisation_id: string }) =>
+  auth.memberships.some((m) => m.organisationId === application.applicant_organisation_id);
+
+/**
+ * The applicant's page of one application: the application, its documents, its round with the
+ * round's standing, the rules its form computes with, and its submitted versions. Two statements;
+ * the rules come from the per-process cache of published versions.
+ */
+export async function applicationPage(ctx: Context & { auth: SignedInAuth }, id: string) {
+  const found = await findApplicationWithDocuments(ctx.db, id);
+  if (!found || !isOwnApplication(ctx.auth, found.application)) throw appError('application.not_found');
+  const { application, attachments, submissions } = found;
+  const programme = await findProgrammeWithLedger(ctx.db, application.programme_id);
+  // The round's standing is under its programme's latest published version, whatever this
+  // application is pinned to; a draft computes with that version too.
+  const latest = programme?.published_version_id ? await findDefinitionVersion(ctx.db, programme.published_version_id) : undefined;
+  const pinned = application.definition_version_id !== null ? await findDefinitionVersion(ctx.db, application.definition_version_id) : undefined;
+  const rules = pinned ?? latest;
+  return {
+    ...toApplicationView(application),
+    attachments,
+    programme: programme
+      ? toProgrammeSummary(programme, latest?.definition, ctx.now(), { budgetYen: programme.ledger_budget_yen, committedYen: programme.ledger_committed_yen })
+      : null,
+    /** The rules the form computes with: the version submitted under, or for a draft the latest published. */
+    definition: rules ? { version: rules.version, pinned: application.definition_version_id !== null, rules: rules.definition } : null,
+    // The frozen versions, newest first: what the office has received (content is read per version).
+    submissions: submissions.map((s) => ({ versionNo: s.version_no, submittedAt: s.submitted_at, requestedGrantYen: s.requested_grant_yen })),
+  };
 }
 
 export async function createDraft(

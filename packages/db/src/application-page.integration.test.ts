@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './client';
+import { findApplicationById, findApplicationWithDocuments, insertApplication } from './repositories/applications.repository';
+import { insertAttachment, listAttachmentsOfApplication } from './repositories/attachments.repository';
+import { insertOrganisation } from './repositories/organisations.repository';
+import { latestPublishedVersion, openDraftVersion } from './repositories/programme-definitions.repository';
+import { findProgrammeById, findProgrammeWithLedger, insertProgramme } from './repositories/programmes.repository';
+import { ensureLedger, findLedger } from './repositories/review-ledger.repository';
+import { insertSubmission, listSubmissionsOfApplication } from './repositories/submissions.repository';
+import { insertUser } from './repositories/users.repository';
+import { testBackends } from './testing';
+
+const backends = await testBackends();
+
+// The applicant's page reads in two statements what it read in six; each must answer as the reads it replaced.
+describe.each(backends)("an application's page on $name", (backend) => {
+  let database: Database;
+  let ids: { applicationId: string; emptyApplicationId: string; programmeId: string; userId: string };
+
+  beforeAll(async () => {
+    database = await backend.create();
+    const { db } = database;
+    const office = await insertOrganisation(db, { kind: 'programme_office', name_ja: '事務局', name_en: 'Office', short_name_ja: null });
+    const applicant = await insertOrganisation(db, { kind: 'applicant', name_ja: '申請者', name_en: 'Applicant', short_name_ja: null });
+    const user = await insertUser(db, { email: 'page@example.jp', displayName: '申請 太郎', passwordHash: 'x' });
+    const programme = await insertProgramme(db, {
+      code: 'page',
+      kind: 'clt_demonstration',
+      name_ja: 'CLT',
+      name_en: 'CLT',
+      fiscal_year: 2025,
+      window_opens_at: new Date('2026-03-05T15:00:00Z'),
+      window_closes_at: new Date('2026-04-06T04:00:00Z'),
+      budget_yen: 627_000_000,
+      office_organisation_id: office.id,
+    });
+    await ensureLedger(db, programme.id, 627_000_000, null);
+    const draft = { programmeId: programme.id, organisationId: applicant.id, createdBy: user.id, content: { programme: 'clt_demonstration' } } as const;
+    const application = await insertApplication(db, { ...draft, title: '実証' });
+    const empty = await insertApplication(db, { ...draft, title: '空' });
+    for (const [i, fileName] of ['様式1.pdf', '図面.pdf', '見積書.pdf'].entries()) {
+      await insertAttachment(db, {
+        applicationId: application.id,
+        uploadedBy: user.id,
+        fileName,
+        declaredType: 'application/pdf',
+        detectedType: 'application/pdf',
+        sha256: `sha-${i}`,
+        content: new Uint8Array(100 + i),
+        documentCode: i === 0 ? 'form1' : null,
+        pageCount: i === 0 ? 3 : null,
+      });
+    }
+    for (const versionNo of [1, 2]) {
+      await insertSubmission(db, {
+        applicationId: application.id,
+        versionNo,
+        title: '実証',
+        content: { programme: 'clt_demonstration' },
+        assessment: {},
+        requestedGrantYen: 10_000_000 * versionNo,
+        submittedBy: user.id,
+        submittedAt: new Date(`2026-03-2${versionNo}T01:02:03.456Z`),
+        idempotencyKey: `page-${versionNo}`,
+      });
+    }
+    // A draft of the rules is not what the page computes with.
+    await openDraftVersion(db, programme.programme_definition_id, user.id);
+    ids = { applicationId: application.id, emptyApplicationId: empty.id, programmeId: programme.id, userId: user.id };
+  });
+  afterAll(() => database.close());
+
+  it('reads the application with its documents (oldest first) and its submitted versions (newest first), times as Dates', async () => {
+    const { db } = database;
+    const page = await findApplicationWithDocuments(db, ids.applicationId);
+    expect(page?.application).toEqual(await findApplicationById(db, ids.applicationId));
+    expect(page?.attachments).toEqual(await listAttachmentsOfApplication(db, ids.applicationId));
+    expect(page?.attachments.map((a) => a.file_name)).toEqual(['様式1.pdf', '図面.pdf', '見積書.pdf']);
+    expect(page?.attachments[0]?.created_at).toBeInstanceOf(Date);
+    const separately = await listSubmissionsOfApplication(db, ids.applicationId);
+    expect(page?.submissions).toEqual(separately.map((s) => ({ version_no: s.version_no, requested_grant_yen: s.requested_grant_yen, submitted_at: s.submitted_at })));
+    expect(page?.submissions.map((s) => [s.version_no, s.submitted_at.toISOString()])).toEqual([
+      [2, '2026-03-22T01:02:03.456Z'],
+      [1, '2026-03-21T01:02:03.456Z'],
+    ]);
+  });
+
+  it('answers empty lists for an application with nothing attached or submitted, and nothing for an unknown id', async () => {
+    const page = await findApplicationWithDocuments(database.db, ids.emptyApplicationId);
+    expect(page?.attachments).toEqual([]);
+    expect(page?.submissions).toEqual([]);
+    expect(await findApplicationWithDocuments(database.db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
+  it("reads the round with its ledger and its programme's newest published rules, not the open draft", async () => {
+    const { db } = database;
+    const round = await findProgrammeWithLedger(db, ids.programmeId);
+    const { ledger_budget_yen, ledger_committed_yen, published_version_id, ...programme } = round!;
+    expect(programme).toEqual(await findProgrammeById(db, ids.programmeId));
+    const ledger = await findLedger(db, ids.programmeId);
+    expect({ ledger_budget_yen, ledger_committed_yen }).toEqual({ ledger_budget_yen: ledger?.budget_yen, ledger_committed_yen: ledger?.committed_yen });
+    expect(published_version_id).toBe((await latestPublishedVersion(db, programme.programme_definition_id))?.id);
+    expect(published_version_id).toBeTruthy();
+  });
+});
