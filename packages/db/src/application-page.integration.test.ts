@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client';
-import { findApplicationById, findApplicationWithDocuments, insertApplication } from './repositories/applications.repository';
+import { findApplicationById, findApplicationWithDocuments, findApplicationWithRoundRules, insertApplication } from './repositories/applications.repository';
 import { insertAttachment, listAttachmentsOfApplication } from './repositories/attachments.repository';
 import { insertOrganisation } from './repositories/organisations.repository';
-import { latestPublishedVersion, openDraftVersion } from './repositories/programme-definitions.repository';
+import { definitionForApplication, latestPublishedVersion, openDraftVersion } from './repositories/programme-definitions.repository';
 import { findProgrammeById, findProgrammeWithLedger, insertProgramme } from './repositories/programmes.repository';
 import { ensureLedger, findLedger } from './repositories/review-ledger.repository';
 import { insertSubmission, listSubmissionsOfApplication } from './repositories/submissions.repository';
@@ -101,5 +101,16 @@ describe.each(backends)("an application's page on $name", (backend) => {
     expect({ ledger_budget_yen, ledger_committed_yen }).toEqual({ ledger_budget_yen: ledger?.budget_yen, ledger_committed_yen: ledger?.committed_yen });
     expect(published_version_id).toBe((await latestPublishedVersion(db, programme.programme_definition_id))?.id);
     expect(published_version_id).toBeTruthy();
+  });
+
+  it("reads an application with its round's newest published rules' id, and those rules are what a draft computes with", async () => {
+    const { db } = database;
+    const withRules = await findApplicationWithRoundRules(db, ids.applicationId);
+    const { published_version_id, ...application } = withRules!;
+    expect(application).toEqual(await findApplicationById(db, ids.applicationId));
+    expect(published_version_id).toBe((await findProgrammeWithLedger(db, ids.programmeId))?.published_version_id);
+    // Given the id, the rules are found without asking the database which version is newest.
+    expect((await definitionForApplication(db, application, { published_version_id }))?.id).toBe((await definitionForApplication(db, application))?.id);
+    expect(await findApplicationWithRoundRules(db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import { createContext, watchSessions, type Context, type CookieJar } from '@tsu
 import {
   createDatabase,
   findApplicationWithDocuments,
-  findDefinitionVersion,
+  definitionForApplication,
   findProgrammeWithLedger,
   latestPublishedDefinitions,
   listCcusRollups,
@@ -110,8 +110,7 @@ app.get('/twin/applications.get', async (req, reply) => {
     return reply.code(404).send({ error: 'not found' });
   }
   const programme = await findProgrammeWithLedger(db, found.application.programme_id);
-  const pinnedId = found.application.definition_version_id ?? programme?.published_version_id;
-  const rules = pinnedId ? await findDefinitionVersion(db, pinnedId) : undefined;
+  const rules = programme ? await definitionForApplication(db, found.application, programme) : undefined;
   return { ...found, programme, definition: rules?.definition };
 });
 

@@ -46,6 +46,31 @@ export async function findApplicationById(db: Executor, id: string) {
 }
 
 /**
+ * An application with the id of its round's newest published rules (`published_version_id`, for
+ * definitionForApplication), in one statement: every upload of a draft checks its document
+ * against those rules.
+ */
+export async function findApplicationWithRoundRules(db: Executor, id: string) {
+  const row = await db
+    .selectFrom('applications')
+    .selectAll('applications')
+    .select((eb) =>
+      eb
+        .selectFrom('programme_definition_versions as v')
+        .innerJoin('programmes as p', 'p.programme_definition_id', 'v.programme_definition_id')
+        .select('v.id')
+        .whereRef('p.id', '=', 'applications.programme_id')
+        .where('v.status', '=', 'published')
+        .orderBy('v.version', 'desc')
+        .limit(1)
+        .as('published_version_id'),
+    )
+    .where('applications.id', '=', id)
+    .executeTakeFirst();
+  return row && withApplicationContent(row);
+}
+
+/**
  * An application with its documents (oldest first) and its submitted versions (newest first), in
  * one statement: the applicant's page reads them on every visit, and as three queries each took a
  * connection of the pool. Times inside the JSON arrive as ISO text and are made Dates here.

@@ -275,24 +275,33 @@ export async function ensureProgrammeDefinition(db: Executor, kind: TProgrammeKi
 
 /**
  * The rules an application computes with: the version it was submitted under, or — a draft — the
- * latest published version of its round's programme.
+ * latest published version of its round's programme. A caller that read the round's newest
+ * published version id with its row (`published_version_id`) passes it and saves the query.
  */
-export async function definitionForApplication(db: Executor, application: { programme_id: string; definition_version_id: string | null }) {
+export async function definitionForApplication(
+  db: Executor,
+  application: { programme_id: string; definition_version_id: string | null },
+  round?: { published_version_id: string | null },
+) {
   if (application.definition_version_id !== null) {
     const pinned = await findDefinitionVersion(db, application.definition_version_id);
     if (pinned) return pinned;
   }
-  // One query from the round to its programme's newest published version: drafts ask on every upload and read.
-  const latest = await db
+  const latestId = round ? round.published_version_id : (await newestPublishedVersionOfRound(db, application.programme_id))?.id;
+  return latestId ? findDefinitionVersion(db, latestId) : undefined;
+}
+
+/** One query from the round to its programme's newest published version: drafts ask on every upload and read. */
+function newestPublishedVersionOfRound(db: Executor, programmeId: string) {
+  return db
     .selectFrom('programme_definition_versions as v')
     .innerJoin('programmes as p', 'p.programme_definition_id', 'v.programme_definition_id')
     .select('v.id')
-    .where('p.id', '=', application.programme_id)
+    .where('p.id', '=', programmeId)
     .where('v.status', '=', 'published')
     .orderBy('v.version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return latest && findDefinitionVersion(db, latest.id);
 }
 
 /** Pins an application to a version (at submission). */

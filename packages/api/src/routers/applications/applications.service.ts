@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  definitionForApplication,
   findApplicationById,
   findApplicationForUpdate,
   findApplicationWithDocuments,
@@ -45,7 +46,7 @@ export async function applicationOfCaller(db: Executor, auth: SignedInAuth, id: 
   return application;
 }
 
-const isOwnApplication = (auth: SignedInAuth, application: { applicant_organisation_id: string }) =>
+export const isOwnApplication = (auth: SignedInAuth, application: { applicant_organisation_id: string }) =>
   auth.memberships.some((m) => m.organisationId === application.applicant_organisation_id);
 
 /**
@@ -61,8 +62,7 @@ export async function applicationPage(ctx: Context & { auth: SignedInAuth }, id:
   // The round's standing is under its programme's latest published version, whatever this
   // application is pinned to; a draft computes with that version too.
   const latest = programme?.published_version_id ? await findDefinitionVersion(ctx.db, programme.published_version_id) : undefined;
-  const pinned = application.definition_version_id !== null ? await findDefinitionVersion(ctx.db, application.definition_version_id) : undefined;
-  const rules = pinned ?? latest;
+  const rules = programme ? await definitionForApplication(ctx.db, application, programme) : undefined;
   return {
     ...toApplicationView(application),
     attachments,

@@ -3,8 +3,7 @@ import {
   insertStatusTransition,
   listRequestsOfApplication,
   definitionForApplication,
-  findLedger,
-  findProgrammeById,
+  findProgrammeWithLedger,
   findSubmissionByIdempotencyKey,
   insertSubmission,
   isUniqueViolation,
@@ -66,7 +65,8 @@ export async function submitApplication(
       if (first?.application_id === application.id) return { ok: true as const, receipt: receiptOf(first, application.tracking_number ?? '') };
       if (!isEditableByApplicant(application.status)) throw appError('application.not_editable', { status: application.status });
       if (application.version !== input.version) throw appError('application.version_conflict', { currentVersion: application.version });
-      const programme = await findProgrammeById(trx, application.programme_id);
+      // The round with its ledger and its newest published rules' id: one statement under the row lock.
+      const programme = await findProgrammeWithLedger(trx, application.programme_id);
       if (!programme) throw appError('programme.not_found');
       const now = ctx.now();
       const resubmission = submissionEventFor(application.status) === 'resubmit';
@@ -81,13 +81,13 @@ export async function submitApplication(
       }
       const kind = programmeKindOf(programme);
       // The version it was submitted under (a resubmission keeps it), else the latest published: pinned below.
-      const rules = await definitionForApplication(trx, application);
+      const rules = await definitionForApplication(trx, application, programme);
       if (!rules) throw appError('programmes.no_published_version');
       if (!resubmission) {
         // Approved money is what the grant decisions committed in the programme's ledger.
-        const ledger = await findLedger(trx, programme.id);
         const round = { ...window, status: programme.status };
-        const accepted = submissionAcceptance(rules.definition, round, now, { amount: ledger?.budget_yen ?? programme.budget_yen, approvedTotal: ledger?.committed_yen ?? 0 });
+        const budget = { amount: programme.ledger_budget_yen ?? programme.budget_yen, approvedTotal: programme.ledger_committed_yen ?? 0 };
+        const accepted = submissionAcceptance(rules.definition, round, now, budget);
         if (!accepted.accepting && accepted.why === 'round_not_published') throw appError('round.not_accepting');
         if (!accepted.accepting && accepted.why === 'window_closed') {
           throw appError('programme.window_closed', { window: `${formatJst(window.opensAt)} – ${formatJst(window.closesAt)}` });

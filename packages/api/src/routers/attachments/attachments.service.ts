@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { definitionForApplication, insertAttachmentAudited, type Executor } from '@tsumiki/db';
+import { definitionForApplication, findApplicationWithRoundRules, insertAttachmentAudited, type Executor } from '@tsumiki/db';
 import { APPLICATION_STATUSES, checkAttachment, countPdfPages, isEditableByApplicant, type TApplicationStatus, type TAttachmentType } from '@tsumiki/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
 import { StorageFullError, StorageUnavailableError, type StoredBytes } from '../../storage/attachment-store';
-import { applicationOfCaller } from '../applications/applications.service';
+import { applicationOfCaller, isOwnApplication } from '../applications/applications.service';
 
 /** Detects the type from the bytes. CSV has no magic number: it must be valid UTF-8 text without NULs. */
 export async function detectType(bytes: Uint8Array): Promise<string | undefined> {
@@ -27,13 +27,15 @@ async function uploadTarget(
   input: { applicationId: string; documentCode?: string | undefined },
   mayUpload: (status: TApplicationStatus) => boolean,
 ) {
-  const application = await applicationOfCaller(db, ctx.auth, input.applicationId);
+  // With its round's newest published rules' id: one statement where the document check took two.
+  const application = await findApplicationWithRoundRules(db, input.applicationId);
+  if (!application || !isOwnApplication(ctx.auth, application)) throw appError('application.not_found');
   if (!mayUpload(application.status)) {
     throw appError('application.not_editable', { status: application.status });
   }
   if (input.documentCode !== undefined) {
     // The document must be one the call asks for (its code in the programme definition).
-    const rules = await definitionForApplication(db, application);
+    const rules = await definitionForApplication(db, application, application);
     if (!rules?.definition.requiredDocuments.some((d) => d.code === input.documentCode))
       throw appError('attachment.document_unknown', { document: input.documentCode });
   }
