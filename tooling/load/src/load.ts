@@ -16,6 +16,7 @@ import { settleRun } from './invariants';
 import { journeyRequests, JOURNEY_OF_ROLE, newJourneyLog, type Journey, type JourneyContext } from './journeys';
 import { sampleConnections, type ConnectionFigures } from './pg-activity';
 import { cannon, figuresOf, type RunFigures } from './cannon';
+import { measureCpu, type CpuFigures } from './cpu-split';
 import { LatencyByProcedure, scrapeAll, type ProcedureFigures } from './procedures';
 import { freePort, killAll, startApi, startBare, startTwin, type Started } from './processes';
 import { runTwins, type TwinPair } from './twins';
@@ -58,6 +59,8 @@ export interface LoadFigures {
   dbConnections: ConnectionFigures;
   /** The machine the run shared: cores and load average before the run (other work competes). */
   machine: { cpus: number; loadAverageBefore: number };
+  /** CPU of the API, the database and the load generator over the mixed phase (Linux; null elsewhere). */
+  cpu: CpuFigures | null;
   submissions: number;
   replaysMatched: number;
   lostSubmissions: number;
@@ -140,6 +143,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
     await sampler.ready;
     o.log(`driving ${o.users} users for ${o.durationS} s…`);
     const byProcedure = new LatencyByProcedure();
+    const cpuMeter = measureCpu(processes.map((p) => p.child.pid ?? 0));
     const api = await cannon({
       url: apiUrls,
       connections: o.users,
@@ -150,6 +154,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
         client.setRequests(journeyRequests(JOURNEY_OF_ROLE[accounts[i]!.role]!, cookies[i]!, context));
       },
     }, byProcedure);
+    const cpu = cpuMeter.stop(api.result.requests.total);
     const dbConnections = await sampler.stop();
     const times = await scrapeAll(metricsUrls);
     const apiFigures = { ...figuresOf(api.result, api.latencies), journeyMismatches: log.mismatches.length, refusedSubmits: log.refusedSubmits };
@@ -161,7 +166,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
     const outcome = await settleRun(database.db, [...log.receipts.keys()], o.log);
     for (const m of log.mismatches.slice(0, 10)) o.log(`  MISMATCH ${m}`);
 
-    return loadFigures(o, { byProcedure, times, twins, apiFigures, bare, dbConnections, machine, log, outcome });
+    return loadFigures(o, { byProcedure, times, twins, apiFigures, bare, dbConnections, machine, cpu, log, outcome });
   } finally {
     await Promise.allSettled(processes.map((p) => p.stop('SIGKILL')));
     killAll();
@@ -219,11 +224,12 @@ interface RunResults {
   bare: RunFigures | null;
   dbConnections: LoadFigures['dbConnections'];
   machine: LoadFigures['machine'];
+  cpu: CpuFigures | null;
   log: ReturnType<typeof newJourneyLog>;
   outcome: Awaited<ReturnType<typeof settleRun>>;
 }
 
-function loadFigures(o: LoadOptions, { byProcedure, times, twins, apiFigures, bare, dbConnections, machine, log, outcome }: RunResults): LoadFigures {
+function loadFigures(o: LoadOptions, { byProcedure, times, twins, apiFigures, bare, dbConnections, machine, cpu, log, outcome }: RunResults): LoadFigures {
   return {
     users: o.users,
     procedures: byProcedure.figures(times),
@@ -240,6 +246,7 @@ function loadFigures(o: LoadOptions, { byProcedure, times, twins, apiFigures, ba
     throughputRatio: bare ? Math.round((apiFigures.throughputRps / bare.throughputRps) * 1000) / 1000 : null,
     dbConnections,
     machine,
+    cpu,
     submissions: log.receipts.size,
     replaysMatched: log.replaysMatched,
     lostSubmissions: outcome.lost,
@@ -264,6 +271,11 @@ export function describe(f: LoadFigures): string[] {
     ...f.twins.map((t) => `twin ${t.procedure}: ${t.rps} req/s vs ${t.twinRps} req/s (ratio ${t.ratio}), p99 ${t.p99Ms} ms vs ${t.twinP99Ms} ms`),
     `journey mismatches ${f.api.journeyMismatches}, refused submits ${f.api.refusedSubmits}`,
     `machine: ${f.machine.cpus} cores, load average ${f.machine.loadAverageBefore} before the run`,
+    ...(f.cpu
+      ? [
+          `CPU over the mixed run: API ${f.cpu.apiS} s (${f.cpu.apiMsPerRequest} ms per request), PostgreSQL ${f.cpu.postgresS} s (${f.cpu.postgresMsPerRequest} ms per request), load generator ${f.cpu.loadGeneratorS} s, taken by the host (steal) ${f.cpu.stealS} s`,
+        ]
+      : []),
     `database connections (pg_stat_activity): max ${f.dbConnections.max}, mean ${f.dbConnections.mean}, max active ${f.dbConnections.maxActive}`,
     `submissions ${f.submissions}, retried with the same key and answered the same receipt ${f.replaysMatched}; lost ${f.lostSubmissions}, duplicated ${f.duplicatedSubmissions}; invariant violations ${f.invariantViolations}`,
     `errors: ${f.errorsTotal}`,
