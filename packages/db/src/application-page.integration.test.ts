@@ -113,4 +113,22 @@ describe.each(backends)("an application's page on $name", (backend) => {
     expect((await definitionForApplication(db, application, { published_version_id }))?.id).toBe((await definitionForApplication(db, application))?.id);
     expect(await findApplicationWithRoundRules(db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
+
+  it("numbers a new submitted version one after the application's last, in the insert itself", async () => {
+    const { db } = database;
+    const next = (applicationId: string, key: string) =>
+      insertSubmission(db, {
+        applicationId,
+        versionNo: 'next',
+        title: '実証',
+        content: { programme: 'clt_demonstration' },
+        assessment: {},
+        requestedGrantYen: null,
+        submittedBy: ids.userId,
+        submittedAt: new Date('2026-03-23T00:00:00Z'),
+        idempotencyKey: key,
+      });
+    expect((await next(ids.applicationId, 'page-next')).version_no).toBe(3);
+    expect((await next(ids.emptyApplicationId, 'page-first')).version_no).toBe(1);
+  });
 });

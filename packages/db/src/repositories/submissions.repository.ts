@@ -19,7 +19,11 @@ export function insertSubmission(
   db: Executor,
   submission: {
     applicationId: string;
-    versionNo: number;
+    /**
+     * 'next': one after the application's last, counted by the insert itself. The caller holds the
+     * application's row lock, so no other version of it is being written meanwhile.
+     */
+    versionNo: number | 'next';
     title: string;
     content: TApplicationContent;
     assessment: Record<string, unknown>;
@@ -33,7 +37,10 @@ export function insertSubmission(
     .insertInto('application_submissions')
     .values({
       application_id: submission.applicationId,
-      version_no: submission.versionNo,
+      version_no:
+        submission.versionNo === 'next'
+          ? sql<number>`(select coalesce(max(version_no), 0) + 1 from application_submissions where application_id = ${submission.applicationId}::uuid)`
+          : submission.versionNo,
       title: submission.title,
       content: contentJson(submission.content),
       assessment: JSON.stringify(submission.assessment),
@@ -79,15 +86,6 @@ export function findLatestSubmission(db: Executor, applicationId: string) {
     .limit(1)
     .executeTakeFirst()
     .then((row) => row && withSubmissionContent(row));
-}
-
-export async function latestSubmissionVersion(db: Executor, applicationId: string): Promise<number> {
-  const row = await db
-    .selectFrom('application_submissions')
-    .select((eb) => eb.fn.max('version_no').as('v'))
-    .where('application_id', '=', applicationId)
-    .executeTakeFirst();
-  return Number(row?.v ?? 0);
 }
 
 /**

@@ -7,7 +7,6 @@ import {
   findSubmissionByIdempotencyKey,
   insertSubmission,
   isUniqueViolation,
-  latestSubmissionVersion,
   nextTrackingValue,
   setApplicationSubmitted,
   type ApplicationSubmission,
@@ -101,11 +100,10 @@ export async function submitApplication(
       const assessment = assessApplication(kind, application.content, attachments, rules.definition);
       if (assessment.issues.length > 0) return { ok: false as const, issues: assessment.issues };
 
-      const versionNo = (await latestSubmissionVersion(trx, application.id)) + 1;
       const requestedGrantYen = assessment.result?.grant.amount ?? null;
       const submission = await insertSubmission(trx, {
         applicationId: application.id,
-        versionNo,
+        versionNo: 'next',
         title: application.title,
         content: application.content,
         assessment: assessment.result ? { ...assessment.result } : {},
@@ -148,14 +146,14 @@ export async function submitApplication(
             entityType: 'application',
             entityId: application.id,
             before: { status: application.status, version: application.version },
-            after: { status, version: application.version + 1, trackingNumber: tracking, versionNo, requestedGrantYen, definitionVersion: rules.version, ...(history ? { transitionId: history.id } : {}) },
+            after: { status, version: application.version + 1, trackingNumber: tracking, versionNo: submission.version_no, requestedGrantYen, definitionVersion: rules.version, ...(history ? { transitionId: history.id } : {}) },
             requestId: ctx.request.requestId,
             ip: ctx.request.ip,
           },
           notice: {
             topic: 'application.submitted',
             applicationId: application.id,
-            payload: { applicationId: application.id, title: application.title, trackingNumber: tracking, versionNo, submittedAt: now.toISOString() },
+            payload: { applicationId: application.id, title: application.title, trackingNumber: tracking, versionNo: submission.version_no, submittedAt: now.toISOString() },
           },
         },
       );
