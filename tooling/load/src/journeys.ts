@@ -150,6 +150,18 @@ function dashboardJourney(cookie: string, c: JourneyContext): Request[] {
   return [get('ccus.metrics', cookie), get('ccus.overview', cookie, { fiscalYear: c.fiscalYear, asOf: c.asOf })];
 }
 
+/**
+ * The journey a procedure the load calls belongs to (each is called by one). The users do not pause,
+ * so a cheaper journey sends more requests and the mixed total moves with the journeys' costs: the
+ * figures per journey say what each kind of user got.
+ */
+export function journeyOfProcedure(procedure: string): Journey | 'other' {
+  if (procedure.startsWith('review.')) return 'console';
+  if (procedure.startsWith('ccus.')) return 'dashboard';
+  if (procedure.startsWith('applications.') || procedure.startsWith('attachments.') || procedure === 'programmes.list') return 'applicant';
+  return 'other';
+}
+
 export function journeyRequests(journey: Journey, cookie: string, c: JourneyContext): Request[] {
   if (journey === 'applicant') return applicantJourney(cookie, c);
   if (journey === 'console') return consoleJourney(cookie, c);

@@ -57,6 +57,10 @@ describe.runIf(hasPostgres)('pnpm load, short run (20 users × 30 s, two API pro
     expect(seen).toEqual(expect.arrayContaining(['programmes.list', 'applications.createDraft', 'review.queue', 'ccus.overview']));
     expect(figures.procedures.find((p) => p.procedure === 'review.queue')?.serverMeanMs).toBeGreaterThan(0);
     expect(figures.server?.sessionCheckMeanMs).toBeGreaterThan(0);
+    // Each kind of user's share, and (on Linux) what the API and the database spent on them.
+    expect(figures.journeys.map((j) => j.group).sort()).toEqual(['applicant', 'console', 'dashboard']);
+    expect(figures.journeys.reduce((n, j) => n + j.requests, 0)).toBe(figures.procedures.reduce((n, p) => n + p.requests, 0));
+    if (process.platform === 'linux') expect(figures.cpu?.apiS).toBeGreaterThan(0);
     // Each twin answered (no failures counted above) and was measured beside its procedure.
     expect(figures.twins.map((t) => t.procedure)).toEqual(['programmes.list', 'review.queue', 'ccus.overview', 'applications.get']);
     for (const t of figures.twins) expect(t.twinRps).toBeGreaterThan(0);

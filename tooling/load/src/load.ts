@@ -13,11 +13,11 @@ import { availableParallelism, loadavg } from 'node:os';
 import { createDatabase, migrateToLatest, type Database } from '@tsumiki/db';
 import { dropDatabase, recreateDatabase } from '@tsumiki/bench/scratch';
 import { settleRun } from './invariants';
-import { journeyRequests, JOURNEY_OF_ROLE, newJourneyLog, type Journey, type JourneyContext } from './journeys';
+import { journeyOfProcedure, journeyRequests, JOURNEY_OF_ROLE, newJourneyLog, type Journey, type JourneyContext } from './journeys';
 import { sampleConnections, type ConnectionFigures } from './pg-activity';
 import { cannon, figuresOf, type RunFigures } from './cannon';
 import { measureCpu, type CpuFigures } from './cpu-split';
-import { LatencyByProcedure, scrapeAll, type ProcedureFigures } from './procedures';
+import { LatencyByProcedure, scrapeAll, type GroupFigures, type ProcedureFigures } from './procedures';
 import { freePort, killAll, startApi, startBare, startTwin, type Started } from './processes';
 import { runTwins, type TwinPair } from './twins';
 import { scriptEnv } from './env';
@@ -48,6 +48,8 @@ export interface LoadFigures {
   twins: TwinPair[];
   /** Per procedure: what users waited (p50/p95/p99) beside the mean the API measured inside it. */
   procedures: ProcedureFigures[];
+  /** Per journey (applicant, console, dashboard): requests per second and what its users waited. */
+  journeys: GroupFigures[];
   /** Mean session check per tRPC request, worst event-loop lag p99, pool waiters at the end (from /metrics). */
   server: { sessionCheckMeanMs: number; eventLoopLagP99Ms: number; poolWaiting: number } | null;
   durationS: number;
@@ -233,6 +235,7 @@ function loadFigures(o: LoadOptions, { byProcedure, times, twins, apiFigures, ba
   return {
     users: o.users,
     procedures: byProcedure.figures(times),
+    journeys: byProcedure.groups(journeyOfProcedure, o.durationS),
     twins,
     server: times && {
       sessionCheckMeanMs: Math.round((times.sessionCheck.sum / Math.max(1, times.sessionCheck.count)) * 100_000) / 100,
@@ -263,6 +266,7 @@ export function describe(f: LoadFigures): string[] {
   return [
     run(`Tsumiki API (${f.apiProcesses} processes, ${f.users} users, ${f.durationS} s)`, f.api),
     ...(f.bare ? [run('bare Fastify route', f.bare), `API throughput / bare route: ${f.throughputRatio}`] : []),
+    `per journey: ${f.journeys.map((j) => `${j.group} ${j.rps} req/s p50 ${j.p50Ms} ms p95 ${j.p95Ms} ms`).join('; ')}`,
     'per procedure (as users waited; "inside" = mean the API measured in the procedure, after the session check):',
     ...f.procedures.map(
       (p) => `  ${p.procedure.padEnd(26)} ${String(p.requests).padStart(7)} req  p50 ${p.p50Ms} ms  p95 ${p.p95Ms} ms  p99 ${p.p99Ms} ms  inside ${p.serverMeanMs ?? '–'} ms`,

@@ -28,8 +28,30 @@ export interface ProcedureFigures {
   serverMeanMs: number | null;
 }
 
+export interface GroupFigures {
+  group: string;
+  requests: number;
+  rps: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
 export class LatencyByProcedure {
   private readonly samples = new Map<string, number[]>();
+
+  /** The procedures' latencies pooled by a grouping of them (the journeys), with each group's throughput. */
+  groups(groupOf: (procedure: string) => string, durationS: number): GroupFigures[] {
+    const pooled = new Map<string, number[]>();
+    for (const [procedure, list] of this.samples) {
+      const group = groupOf(procedure);
+      pooled.set(group, [...(pooled.get(group) ?? []), ...list]);
+    }
+    return [...pooled.entries()].map(([group, list]) => {
+      const s = summarise(list);
+      return { group, requests: s.n, rps: Math.round(s.n / Math.max(1, durationS)), p50Ms: s.p50, p95Ms: s.p95 };
+    });
+  }
+
   add(procedure: string, ms: number) {
     let list = this.samples.get(procedure);
     if (!list) this.samples.set(procedure, (list = []));
