@@ -34,12 +34,27 @@ function processTicks(pid: number | string): { comm: string; ticks: number } | u
   }
 }
 
-function postgresTicks(): number {
-  let ticks = 0;
+/** Ticks of each PostgreSQL process now, by pid. */
+function postgresProcesses(): Map<string, number> {
+  const ticks = new Map<string, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const p = processTicks(entry);
-    if (p?.comm === 'postgres') ticks += p.ticks;
+    if (p?.comm === 'postgres') ticks.set(entry, p.ticks);
+  }
+  return ticks;
+}
+
+/**
+ * What the processes alive at the end spent since the start, each by its own pid: one that ended
+ * meanwhile (another client's PostgreSQL connection closing) takes its time with it, and must not
+ * make the sum smaller. One started meanwhile (or a pid used again) counts from zero.
+ */
+export function ticksSince(start: Map<string, number>, end: Map<string, number>): number {
+  let ticks = 0;
+  for (const [pid, now] of end) {
+    const before = start.get(pid) ?? 0;
+    ticks += now >= before ? now - before : now;
   }
   return ticks;
 }
@@ -50,8 +65,8 @@ function stealTicks(): number {
 }
 
 interface Snapshot {
-  api: number;
-  postgres: number;
+  api: Map<string, number>;
+  postgres: Map<string, number>;
   load: number;
   steal: number;
 }
@@ -61,8 +76,13 @@ export function measureCpu(apiPids: readonly number[]): { stop(requests: number)
   const snapshot = (): Snapshot => {
     const own = process.cpuUsage();
     return {
-      api: apiPids.reduce((s, pid) => s + (processTicks(pid)?.ticks ?? 0), 0),
-      postgres: postgresTicks(),
+      api: new Map(
+        apiPids.flatMap((pid) => {
+          const p = processTicks(pid);
+          return p ? [[String(pid), p.ticks] as const] : [];
+        }),
+      ),
+      postgres: postgresProcesses(),
       load: ((own.user + own.system) / 1e6) * TICKS_PER_S,
       steal: stealTicks(),
     };
@@ -72,8 +92,15 @@ export function measureCpu(apiPids: readonly number[]): { stop(requests: number)
     stop(requests) {
       if (!start) return null;
       const end = snapshot();
-      const seconds = (key: keyof Snapshot) => Math.round(((end[key] - start[key]) / TICKS_PER_S) * 10) / 10;
-      const perRequest = (key: keyof Snapshot) => Math.round((((end[key] - start[key]) / TICKS_PER_S) * 1000 * 100) / Math.max(1, requests)) / 100;
+      const spent = {
+        api: ticksSince(start.api, end.api),
+        postgres: ticksSince(start.postgres, end.postgres),
+        load: end.load - start.load,
+        steal: end.steal - start.steal,
+      };
+      const seconds = (key: keyof typeof spent) => Math.round((spent[key] / TICKS_PER_S) * 10) / 10;
+      const perRequest = (key: keyof typeof spent) =>
+        Math.round(((spent[key] / TICKS_PER_S) * 1000 * 100) / Math.max(1, requests)) / 100;
       return {
         apiS: seconds('api'),
         postgresS: seconds('postgres'),
