@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { contentJson, withApplicationContent } from './content';
 import { writeWithAudit, type AuditEntryInput } from './audit.repository';
+import { newestPublishedVersionOfRound } from './programme-definitions.repository';
 import type { Executor } from './executor';
 
 interface NewApplication {
@@ -54,17 +55,7 @@ export async function findApplicationWithRoundRules(db: Executor, id: string) {
   const row = await db
     .selectFrom('applications')
     .selectAll('applications')
-    .select((eb) =>
-      eb
-        .selectFrom('programme_definition_versions as v')
-        .innerJoin('programmes as p', 'p.programme_definition_id', 'v.programme_definition_id')
-        .select('v.id')
-        .whereRef('p.id', '=', 'applications.programme_id')
-        .where('v.status', '=', 'published')
-        .orderBy('v.version', 'desc')
-        .limit(1)
-        .as('published_version_id'),
-    )
+    .select(newestPublishedVersionOfRound(db, sql.ref<string>('applications.programme_id')).as('published_version_id'))
     .where('applications.id', '=', id)
     .executeTakeFirst();
   return row && withApplicationContent(row);

@@ -1,6 +1,6 @@
 import type { TProgrammeKind } from '@tsumiki/domain';
 import { BUILTIN_PROGRAMMES, isPublishedVersion, ZProgrammeDefinition, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { ProgrammeDefinitionVersionTable } from '../schema';
 import type { Executor } from './executor';
 
@@ -287,12 +287,16 @@ export async function definitionForApplication(
     const pinned = await findDefinitionVersion(db, application.definition_version_id);
     if (pinned) return pinned;
   }
-  const latestId = round ? round.published_version_id : (await newestPublishedVersionOfRound(db, application.programme_id))?.id;
+  const latestId = round ? round.published_version_id : (await newestPublishedVersionOfRound(db, application.programme_id).executeTakeFirst())?.id;
   return latestId ? findDefinitionVersion(db, latestId) : undefined;
 }
 
-/** One query from the round to its programme's newest published version: drafts ask on every upload and read. */
-function newestPublishedVersionOfRound(db: Executor, programmeId: string) {
+/**
+ * The id of the newest published version of a round's programme: what a draft computes with. The
+ * round is an id, or a reference to an outer query's column when this is read beside its row
+ * (`.as('published_version_id')`).
+ */
+export function newestPublishedVersionOfRound(db: Executor, programmeId: string | RawBuilder<string>) {
   return db
     .selectFrom('programme_definition_versions as v')
     .innerJoin('programmes as p', 'p.programme_definition_id', 'v.programme_definition_id')
@@ -300,8 +304,7 @@ function newestPublishedVersionOfRound(db: Executor, programmeId: string) {
     .where('p.id', '=', programmeId)
     .where('v.status', '=', 'published')
     .orderBy('v.version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
 }
 
 /** Pins an application to a version (at submission). */

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { NewProgramme } from '../schema';
 import type { Executor } from './executor';
-import { ensureProgrammeDefinition } from './programme-definitions.repository';
+import { ensureProgrammeDefinition, newestPublishedVersionOfRound } from './programme-definitions.repository';
 
 /** A round; without a programme named, the office's programme of the round's kind (made if none). */
 export async function insertProgramme(db: Executor, programme: NewProgramme) {
@@ -23,16 +24,7 @@ export function findProgrammeWithLedger(db: Executor, id: string) {
     .leftJoin('budget_ledgers', 'budget_ledgers.programme_id', 'programmes.id')
     .selectAll('programmes')
     .select(['budget_ledgers.budget_yen as ledger_budget_yen', 'budget_ledgers.committed_yen as ledger_committed_yen'])
-    .select((eb) =>
-      eb
-        .selectFrom('programme_definition_versions as v')
-        .select('v.id')
-        .whereRef('v.programme_definition_id', '=', 'programmes.programme_definition_id')
-        .where('v.status', '=', 'published')
-        .orderBy('v.version', 'desc')
-        .limit(1)
-        .as('published_version_id'),
-    )
+    .select(newestPublishedVersionOfRound(db, sql.ref<string>('programmes.id')).as('published_version_id'))
     .where('programmes.id', '=', id)
     .executeTakeFirst();
 }
