@@ -1,4 +1,5 @@
-import type { Database } from '@tsumiki/db';
+import { watchCcusOverviews } from '@tsumiki/api';
+import { upsertCcusTarget, type Database } from '@tsumiki/db';
 import { testBackends } from '@tsumiki/db/testing';
 import * as wire from '@tsumiki/wire';
 import type * as fastifyAdapter from '@trpc/server/adapters/fastify';
@@ -100,5 +101,63 @@ describe.each(backends)('one-procedure requests on $name', (backend) => {
     expect(response.statusCode).toBe(200);
     const data = wire.deserialize(response.json<{ result: { data: wire.WireEnvelope } }>().result.data);
     expect(Array.isArray(data) && data.length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * A shared answer (the kept ministry overview, the built-in metrics) is written out once and its
+ * bytes sent again, for as long as the cache keeps the object; a change to the figures is answered.
+ */
+describe.each(backends)('shared answers on $name', (backend) => {
+  let database: Database;
+  let watched: Awaited<ReturnType<typeof watchCcusOverviews>>;
+  let kept: Server;
+  let standard: Server;
+  let ministry: string;
+  const period = input({ fiscalYear: 2025, asOf: '2026-01' });
+
+  beforeAll(async () => {
+    database = await backend.create();
+    await seedDemo(database.db);
+    watched = await watchCcusOverviews(database);
+    for (let waited = 0; !watched.cache.listening(); waited += 50) {
+      if (waited > 10_000) throw new Error('the listener did not connect');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const options = { db: database.db, allowedOrigins: [TEST_ORIGIN], secureCookies: false };
+    kept = await buildServer({ ...options, ccusOverviews: watched.cache });
+    standard = await buildServer({ ...options, singleCallFastPath: false });
+    ministry = await signInOverHttp(kept, 'ministry@demo.tsumiki.jp');
+  });
+  afterAll(async () => {
+    await kept?.close();
+    await standard?.close();
+    await watched?.close();
+    await database?.close();
+  });
+
+  const get = (server: Server, url: string) => server.inject({ method: 'GET', url, headers: { cookie: `tsumiki_session=${ministry}` } });
+  const annualTarget = (body: string, associationId: string) => {
+    const overview = wire.deserialize((JSON.parse(body) as { result: { data: wire.WireEnvelope } }).result.data) as { associations: Array<{ id: string; summaries: Array<{ metricCode: string; year?: { annualTarget: number | null } }> }> };
+    return overview.associations.find((a) => a.id === associationId)?.summaries.find((s) => s.metricCode === 'work_history_records')?.year?.annualTarget;
+  };
+
+  it('answers the same bytes as tRPC, again and again, until the figures change', async () => {
+    for (const url of ['/trpc/ccus.metrics', `/trpc/ccus.overview?input=${period}`]) {
+      const [first, second, fromTrpc] = await Promise.all([get(kept, url), get(kept, url), get(standard, url)]);
+      expect(first.statusCode).toBe(200);
+      expect(second.body).toBe(first.body);
+      expect(JSON.parse(first.body)).toEqual(JSON.parse(fromTrpc.body));
+    }
+    const url = `/trpc/ccus.overview?input=${period}`;
+    const before = (await get(kept, url)).body;
+    const association = await database.db.selectFrom('organisations').select('id').where('kind', '=', 'association').orderBy('name_ja').executeTakeFirstOrThrow();
+    expect(annualTarget(before, association.id)).not.toBe(1_234_567);
+    await upsertCcusTarget(database.db, { associationId: association.id, fiscalYear: 2025, metricCode: 'work_history_records', annualTarget: 1_234_567, monthlyTargets: null, userId: null });
+    await watched.cache.settle();
+    const after = await get(kept, url);
+    expect(after.body).not.toBe(before);
+    expect(annualTarget(after.body, association.id)).toBe(1_234_567);
+    expect(JSON.parse(after.body)).toEqual(JSON.parse((await get(standard, url)).body));
   });
 });

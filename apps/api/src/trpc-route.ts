@@ -8,7 +8,7 @@ import {
   TRPCError,
   type AnyProcedure,
 } from '@trpc/server/unstable-core-do-not-import';
-import { appRouter, type Context } from '@tsumiki/api';
+import { appRouter, isSharedAnswer, type Context } from '@tsumiki/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface TrpcRouteOptions {
@@ -95,20 +95,32 @@ async function answerSingleCall(req: FastifyRequest, reply: FastifyReply, path: 
   };
 
   let ctx: Context | undefined;
+  let data: unknown;
   let body: unknown;
   try {
     ctx = await options.createContext(req, reply, false);
     // No abort signal: no procedure reads one (tRPC's handler would pass the request's).
-    const data: unknown = await procedure({ path, getRawInput, ctx, type, signal: undefined, batchIndex: 0 });
+    data = await procedure({ path, getRawInput, ctx, type, signal: undefined, batchIndex: 0 });
     body = { result: { data } };
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
     body = { error: getErrorShape({ config, ctx, error, input: input?.value, path, type }) };
   }
+  const encode = () => Buffer.from(JSON.stringify(transformTRPCResponse(config, body as Parameters<typeof transformTRPCResponse>[1])));
   return reply
     .code(getHTTPStatusCode(body as Parameters<typeof getHTTPStatusCode>[0]))
     .header('vary', 'trpc-accept, accept')
     .header('content-type', 'application/json')
     // A Buffer, so Fastify sends the content type as tRPC names it (a string would gain a charset).
-    .send(Buffer.from(JSON.stringify(transformTRPCResponse(config, body as Parameters<typeof transformTRPCResponse>[1]))));
+    .send(isSharedAnswer(data) ? encodedOnce(data, encode) : encode());
+}
+
+// A shared answer is frozen, so its bytes stay right for as long as the object lives; they go
+// with it when the cache that holds it lets it go.
+const encodedAnswers = new WeakMap<object, Buffer>();
+
+function encodedOnce(answer: object, encode: () => Buffer): Buffer {
+  let bytes = encodedAnswers.get(answer);
+  if (!bytes) encodedAnswers.set(answer, (bytes = encode()));
+  return bytes;
 }

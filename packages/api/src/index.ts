@@ -6,6 +6,7 @@ export { createSessionCache, watchSessions, type SessionCache } from './auth/ses
 export { watchCcusOverviews, type MinistryOverviewCache } from './routers/ccus/overview-cache';
 export { DEVELOPMENT_TOTP_KEY, type SecondFactorSettings } from './auth/totp';
 export { requestIdFrom } from './request-id';
+export { isSharedAnswer } from './shared-answer';
 export type { Meta } from './trpc';
 export { prewarmSheetReader, readSheetRows } from './lib/sheets/read';
 export { readIfc, type TIfcRead } from './lib/ifc/read';

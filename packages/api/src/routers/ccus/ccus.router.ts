@@ -21,6 +21,7 @@ import {
 import { associationExportTables, BUILTIN_METRICS, builtinMetric, ZCcusReportInput, surveyHistory, targetIssue, ZCcusFiguresInput, ZCustomMetricInput, ZMemberDrillDownInput, ZMemberFirmInput, ZCcusTargetsInput, ZImportFile, ZSurveyResult, ZYearMonth } from '@tsumiki/domain/ccus';
 import { z } from 'zod';
 import { appError } from '../../errors';
+import { sharedAnswer } from '../../shared-answer';
 import { exportFile } from '../../lib/spreadsheet';
 import { createTRPCRouter, publicProcedure, roleProcedure } from '../../trpc';
 import { enterCcusFigures, importCcusFacts } from './ccus-import.service';
@@ -30,9 +31,12 @@ import { assertAssociationAccess, associationDashboard, customMetricsOf, DASHBOA
 const ZFiscalYear = z.number().int().min(2018).max(2100);
 const ZPeriod = z.object({ fiscalYear: ZFiscalYear, asOf: ZYearMonth });
 
+// A copy: freezing the domain's own list would reach every other reader of it in this process.
+const BUILTIN_METRICS_ANSWER = sharedAnswer(structuredClone(BUILTIN_METRICS));
+
 export const ccusRouter = createTRPCRouter({
   /** Metric definitions with formulas and sources, for labels, tooltips and imports. */
-  metrics: roleProcedure(...DASHBOARD_ROLES).query(() => BUILTIN_METRICS),
+  metrics: roleProcedure(...DASHBOARD_ROLES).query(() => BUILTIN_METRICS_ANSWER),
 
   /** The eight associations side by side and the national roll-up (ministry only). */
   overview: roleProcedure('ministry')

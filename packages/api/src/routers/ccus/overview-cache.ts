@@ -1,4 +1,5 @@
 import { CCUS_CHANGES_CHANNEL, type Database, type NoticeSubscription } from '@tsumiki/db';
+import { sharedAnswer } from '../../shared-answer';
 import type { MinistryOverview } from './ccus.service';
 
 /**
@@ -27,7 +28,7 @@ export interface OverviewCache<V> {
 
 export type MinistryOverviewCache = OverviewCache<MinistryOverview>;
 
-export function createOverviewCache<V>(
+export function createOverviewCache<V extends object>(
   options: {
     maxEntries?: number;
     /**
@@ -69,7 +70,7 @@ export function createOverviewCache<V>(
         // Map order is insertion order: the first key is the longest kept.
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
         // One object for every later call: none of them may change it for the others.
-        entries.set(keyOf(fiscalYear, asOf), { value: deepFreeze(value), keptAtMs: nowMs() });
+        entries.set(keyOf(fiscalYear, asOf), { value: sharedAnswer(value), keptAtMs: nowMs() });
       };
     },
     forgetAll,
@@ -85,14 +86,6 @@ export function createOverviewCache<V>(
     settle: () => (listening && options.settle ? options.settle() : Promise.resolve()),
     size: () => entries.size,
   };
-}
-
-function deepFreeze<V>(value: V): V {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /**
