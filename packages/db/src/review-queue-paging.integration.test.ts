@@ -154,6 +154,30 @@ describe.each(backends)('review queue paging and counts on $name', (backend) => 
     expect((await titles('zz')).length).toBe(0);
   });
 
+  it('pages a search from one scan of its matches as the unfiltered queue pages, by keyset and by offset, with its counts', async () => {
+    // Every title has 号: the search matches all 25, so its pages must be the queue's own.
+    for (const sort of QUEUE_SORTS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const all = (await listReviewQueue(database.db, base({ sort, direction }))).rows.map((r) => r.id);
+        const searched = base({ sort, direction, search: '号' });
+        const first = await listReviewQueue(database.db, searched);
+        expect(first.rows.map((r) => r.id), `${sort} ${direction}`).toEqual(all);
+        expect(first.total).toBe(25);
+        expect(await walk(searched, 4), `${sort} ${direction}`).toEqual(all);
+        const byOffset: string[] = [];
+        for (let offset = 0; offset < all.length; offset += 4) {
+          byOffset.push(...(await listReviewQueue(database.db, { ...searched, limit: 4, offset })).rows.map((r) => r.id));
+        }
+        expect(byOffset, `${sort} ${direction}`).toEqual(all);
+      }
+    }
+    // A page past the end has no rows, and still the counts of what matched.
+    const past = await listReviewQueue(database.db, base({ search: '号', offset: 100 }));
+    expect(past.rows).toEqual([]);
+    expect(past.total).toBe(25);
+    expect(past.counts).toEqual((await listReviewQueue(database.db, base())).counts);
+  });
+
   async function expectCountsMatchRows(q: QueueQuery) {
     const page = await listReviewQueue(database.db, q);
     const expected: Partial<Record<TApplicationStatus, number>> = {};

@@ -117,20 +117,20 @@ function queueBase(db: Executor, q: Omit<QueueQuery, 'statuses' | 'sort' | 'dire
   return query;
 }
 
+/** The matching rows counted per status. */
+const countMatchesByStatus = (db: Executor, q: QueueQuery) =>
+  queueBase(db, q)
+    .select(['applications.status', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('applications.status')
+    .execute();
+
 /**
- * The count per status. Without filters, over programmes the viewer sees whole, it is the kept
- * count (application_status_counts) less the proposals the viewer is conflicted with, found
- * through the indexed candidates; otherwise the matching rows are counted.
+ * The count per status without filters, over programmes the viewer sees whole: the kept count
+ * (application_status_counts) less the proposals the viewer is conflicted with, found through the
+ * indexed candidates.
  */
-async function countByStatus(db: Executor, q: QueueQuery) {
-  const whole = wholeProgrammes(q);
-  if (!whole || hasFilters(q)) {
-    return queueBase(db, q)
-      .select(['applications.status', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy('applications.status')
-      .execute();
-  }
-  const programmes = whole.length ? whole : [NO_PROGRAMME];
+async function keptCountByStatus(db: Executor, q: QueueQuery, whole: readonly string[]) {
+  const programmes = whole.length ? [...whole] : [NO_PROGRAMME];
   const [kept, conflicted] = await Promise.all([
     db
       .selectFrom('application_status_counts')
@@ -237,12 +237,94 @@ async function pageRows(db: Executor, q: QueueQuery) {
 }
 
 /**
+ * The page and the count per status from one scan of the matching rows, for the queries whose
+ * counts must look at every match anyway (a search or a filter; a committee member's assigned
+ * proposals): the matches' id, status and sort value are kept once (materialized), the counts
+ * grouped from them and the page sorted from them, and only the page's rows are read whole. Two
+ * statements, each scanning the matches, cost a broad search twice the database's time.
+ */
+async function pageAndCountsInOneScan(db: Executor, q: QueueQuery) {
+  const column = SORT_COLUMN[q.sort];
+  const matches = queueBase(db, q)
+    .$if(q.sort === 'applicant', (qb) => qb.innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id'))
+    .select(['applications.id', 'applications.status', sql<string | number | Date | null>`${sql.ref(column)}`.as('sort_value')]);
+  const nullsLast = (ob: OrderByItemBuilder) => (q.direction === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast());
+  const beyond = q.direction === 'asc' ? sql.raw('>') : sql.raw('<');
+  const after = q.after;
+  // After a cursor: the rows past it among the non-null values, then every row without one (they
+  // sort last either way); after a row without one, the rows without one past its id.
+  const pastCursor = !after
+    ? null
+    : after.value === null
+      ? sql<boolean>`matches.sort_value is null and matches.id ${beyond} ${after.id}`
+      : sql<boolean>`((matches.sort_value, matches.id) ${beyond} (${after.value}, ${after.id}) or matches.sort_value is null)`;
+  const rows = await db
+    .with((cte) => cte('matches').materialized(), () => matches)
+    .with('page', (qc) =>
+      qc
+        .selectFrom('matches')
+        .select(['matches.id', 'matches.sort_value'])
+        .$if(Boolean(q.statuses?.length), (qb) => qb.where('matches.status', 'in', [...q.statuses!]))
+        .$if(pastCursor !== null, (qb) => qb.where(pastCursor!))
+        .orderBy('matches.sort_value', nullsLast)
+        .orderBy('matches.id', q.direction)
+        .limit(q.limit)
+        .offset(after ? 0 : q.offset),
+    )
+    .selectFrom('page')
+    .innerJoin('applications', 'applications.id', 'page.id')
+    .innerJoin('programmes', 'programmes.id', 'applications.programme_id')
+    .innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id')
+    .select([
+      'applications.id',
+      'applications.title',
+      'applications.status',
+      'applications.version',
+      'applications.tracking_number as trackingNumber',
+      'applications.requested_grant_yen as requestedGrantYen',
+      'applications.submitted_at as submittedAt',
+      'applications.updated_at as updatedAt',
+      'applications.programme_id as programmeId',
+      'programmes.kind as programmeKind',
+      'programmes.name_ja as programmeNameJa',
+      'programmes.name_en as programmeNameEn',
+      'applications.applicant_organisation_id as organisationId',
+      'organisations.name_ja as applicantNameJa',
+      'organisations.name_en as applicantNameEn',
+    ])
+    // Times as text: the database keeps microseconds, which a JavaScript Date would round away.
+    .select((TIME_SORTS.has(q.sort) ? sql<string | null>`page.sort_value::text` : sql<string | number | null>`page.sort_value`).as('cursorValue'))
+    .select((eb) =>
+      eb
+        .selectFrom('review_assignments')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('review_assignments.application_id', '=', 'page.id')
+        .as('assignedCount'),
+    )
+    // The same for every row: computed once, from the matches already kept.
+    .select(sql<Record<string, number | string> | null>`(select json_object_agg(c.status, c.n) from (select matches.status, count(*) as n from matches group by matches.status) as c)`.as('counts'))
+    .orderBy('page.sort_value', nullsLast)
+    .orderBy('page.id', q.direction)
+    .execute();
+  // A page past the end has no row to carry the counts: they are asked for alone.
+  const counts = rows[0]
+    ? Object.entries(rows[0].counts ?? {}).map(([status, count]) => ({ status: status as TApplicationStatus, count: Number(count) }))
+    : await countMatchesByStatus(db, q);
+  return { rows: rows.map(({ counts: _, ...row }) => row), counts };
+}
+
+/**
  * One page of the review queue with the total and the count per status (for the tabs), all under
  * the same filters except the status filter itself, so the tabs show what each would hold.
  * `nextCursor` continues after the page's last row (null when the page is not full).
  */
 export async function listReviewQueue(db: Executor, q: QueueQuery) {
-  const [rows, counts] = await Promise.all([pageRows(db, q), countByStatus(db, q)]);
+  // Unfiltered, over programmes seen whole, the counts are kept; otherwise they scan the matches.
+  const whole = wholeProgrammes(q);
+  const { rows, counts } =
+    whole && !hasFilters(q)
+      ? await Promise.all([pageRows(db, q), keptCountByStatus(db, q, whole)]).then(([rows, counts]) => ({ rows, counts }))
+      : await pageAndCountsInOneScan(db, q);
   const byStatus: Partial<Record<TApplicationStatus, number>> = {};
   for (const c of counts) byStatus[c.status] = Number(c.count);
   const total = q.statuses && q.statuses.length > 0
