@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { definitionForApplication, findApplicationWithRoundRules, insertAttachmentAudited, type Executor } from '@tsumiki/db';
+import { definitionForApplication, findApplicationForUpload, insertAttachmentAudited, type Executor } from '@tsumiki/db';
 import { APPLICATION_STATUSES, checkAttachment, countPdfPages, isEditableByApplicant, type TApplicationStatus, type TAttachmentType } from '@tsumiki/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { appError } from '../../errors';
@@ -28,7 +28,7 @@ async function uploadTarget(
   mayUpload: (status: TApplicationStatus) => boolean,
 ) {
   // With its round's newest published rules' id: one statement where the document check took two.
-  const application = await findApplicationWithRoundRules(db, input.applicationId);
+  const application = await findApplicationForUpload(db, input.applicationId);
   if (!application || !isOwnApplication(ctx.auth, application)) throw appError('application.not_found');
   if (!mayUpload(application.status)) {
     throw appError('application.not_editable', { status: application.status });
