@@ -3,8 +3,8 @@ import type { Database } from './client';
 import { findApplicationById, findApplicationWithDocuments, findApplicationForUpload, insertApplication } from './repositories/applications.repository';
 import { insertAttachment, listAttachmentsOfApplication } from './repositories/attachments.repository';
 import { insertOrganisation } from './repositories/organisations.repository';
-import { definitionForApplication, latestPublishedVersion, openDraftVersion } from './repositories/programme-definitions.repository';
-import { findProgrammeById, findProgrammeWithLedger, insertProgramme } from './repositories/programmes.repository';
+import { definitionForApplication, latestPublishedVersion, openDraftVersion, publishedDefinitions } from './repositories/programme-definitions.repository';
+import { findProgrammeById, findProgrammeWithLedger, insertProgramme, listProgrammesWithLedger } from './repositories/programmes.repository';
 import { ensureLedger, findLedger } from './repositories/review-ledger.repository';
 import { insertSubmission, listSubmissionsOfApplication } from './repositories/submissions.repository';
 import { insertUser } from './repositories/users.repository';
@@ -101,6 +101,12 @@ describe.each(backends)("an application's page on $name", (backend) => {
     expect({ ledger_budget_yen, ledger_committed_yen }).toEqual({ ledger_budget_yen: ledger?.budget_yen, ledger_committed_yen: ledger?.committed_yen });
     expect(published_version_id).toBe((await latestPublishedVersion(db, programme.programme_definition_id))?.id);
     expect(published_version_id).toBeTruthy();
+    // The catalogue reads the same id beside each round, and the rules by it.
+    const listed = (await listProgrammesWithLedger(db)).find((p) => p.id === ids.programmeId);
+    expect(listed?.published_version_id).toBe(published_version_id);
+    const rules = await publishedDefinitions(db, [published_version_id!]);
+    expect(rules.get(published_version_id!)).toEqual((await latestPublishedVersion(db, programme.programme_definition_id))?.definition);
+    expect((await publishedDefinitions(db, ['00000000-0000-4000-8000-000000000000'])).size).toBe(0);
   });
 
   it("reads what an upload checks of an application with its round's newest published rules' id, and those rules are what a draft computes with", async () => {

@@ -10,12 +10,12 @@ import {
   findApplicationWithDocuments,
   definitionForApplication,
   findProgrammeWithLedger,
-  latestPublishedDefinitions,
   listCcusRollups,
   listCcusTargets,
   listOrganisations,
   listProgrammeIdsOfOffices,
   listProgrammesWithLedger,
+  publishedDefinitions,
   listReviewQueue,
 } from '@tsumiki/db';
 import { monthsOfFiscalYear } from '@tsumiki/domain/ccus';
@@ -66,9 +66,9 @@ const app = Fastify({ logger: false });
 app.get('/twin/programmes.list', async (req, reply) => {
   if (!(await signedIn(req, reply))) return reply;
   const rounds = await listProgrammesWithLedger(db);
-  const rules = await latestPublishedDefinitions(db, rounds.map((p) => p.programme_definition_id));
+  const rules = await publishedDefinitions(db, rounds.flatMap((p) => (p.published_version_id ? [p.published_version_id] : [])));
   // The rules are read as the procedure reads them; shaping them into a summary is the procedure's own cost.
-  return rounds.map((round) => ({ round, published: rules.has(round.programme_definition_id) }));
+  return rounds.map((round) => ({ round, published: round.published_version_id !== null && rules.has(round.published_version_id) }));
 });
 
 app.get('/twin/review.queue', async (req, reply) => {

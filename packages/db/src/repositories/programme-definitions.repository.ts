@@ -159,30 +159,20 @@ export async function latestPublishedVersion(db: Executor, programmeDefinitionId
 }
 
 /**
- * The latest published rules of each programme given, by programme id. A list of rounds asks for
- * the ids in one query and takes the definitions from the per-process cache: a definition is some
- * 24 kB of JSON, which the driver would otherwise parse again on every listing.
+ * Published rules by version id, from the per-process cache, the versions not yet parsed here
+ * fetched in one query. A list of rounds reads each round's newest published version id beside its
+ * row (newestPublishedVersionOfRound) and its rules from here: a definition is some 24 kB of JSON,
+ * which the driver would otherwise parse again on every listing.
  */
-export async function latestPublishedDefinitions(db: Executor, programmeDefinitionIds: readonly string[]): Promise<Map<string, TProgrammeDefinition>> {
-  if (programmeDefinitionIds.length === 0) return new Map();
-  const latest = await db
-    .selectFrom('programme_definition_versions')
-    .select(['id', 'programme_definition_id'])
-    .distinctOn('programme_definition_id')
-    .where('programme_definition_id', 'in', [...new Set(programmeDefinitionIds)])
-    .where('status', '=', 'published')
-    .orderBy('programme_definition_id')
-    .orderBy('version', 'desc')
-    .execute();
-  // Versions this process has not parsed yet, all in one query.
-  const missing = latest.filter((row) => !publishedVersions.has(row.id)).map((row) => row.id);
+export async function publishedDefinitions(db: Executor, versionIds: readonly string[]): Promise<Map<string, TProgrammeDefinition>> {
+  const missing = [...new Set(versionIds)].filter((id) => !publishedVersions.has(id));
   const fetched = missing.length
     ? new Map((await db.selectFrom('programme_definition_versions').select(versionColumns).where('id', 'in', missing).execute()).map((r) => [r.id, parsed(r)]))
     : new Map<string, ProgrammeDefinitionVersion>();
   const definitions = new Map<string, TProgrammeDefinition>();
-  for (const row of latest) {
-    const version = publishedVersions.get(row.id) ?? fetched.get(row.id);
-    if (version) definitions.set(row.programme_definition_id, version.definition);
+  for (const id of versionIds) {
+    const version = publishedVersions.get(id) ?? fetched.get(id);
+    if (version && isPublishedVersion(version.status)) definitions.set(id, version.definition);
   }
   return definitions;
 }

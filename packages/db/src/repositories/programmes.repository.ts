@@ -48,13 +48,17 @@ export function listProgrammesOfOffice(db: Executor, organisationIds: readonly s
     .execute();
 }
 
-/** Programmes with what their budget ledger has committed (0 where no ledger is open yet), for the catalogue. */
+/**
+ * Programmes with what their budget ledger has committed (0 where no ledger is open yet) and the id
+ * of their newest published rules (publishedDefinitions), for the catalogue: one statement.
+ */
 export function listProgrammesWithLedger(db: Executor) {
   return db
     .selectFrom('programmes')
     .leftJoin('budget_ledgers', 'budget_ledgers.programme_id', 'programmes.id')
     .selectAll('programmes')
     .select(['budget_ledgers.budget_yen as ledger_budget_yen', 'budget_ledgers.committed_yen as ledger_committed_yen'])
+    .select(newestPublishedVersionOfRound(db, sql.ref<string>('programmes.id')).as('published_version_id'))
     .orderBy('programmes.window_closes_at', 'desc')
     .orderBy('programmes.code')
     .execute();

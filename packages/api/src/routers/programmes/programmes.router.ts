@@ -1,4 +1,4 @@
-import { findLedger, latestPublishedDefinitions, latestPublishedVersion, listProgrammesWithLedger, type Executor, type Programme } from '@tsumiki/db';
+import { findLedger, latestPublishedVersion, listProgrammesWithLedger, publishedDefinitions, type Executor, type Programme } from '@tsumiki/db';
 import { isRoundVisibleToApplicants, roundAccepting, roundListing } from '@tsumiki/domain';
 import { budgetStanding, submissionAcceptance, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { createTRPCRouter, signedInProcedure } from '../../trpc';
@@ -55,9 +55,9 @@ export const programmesRouter = createTRPCRouter({
     const now = ctx.now();
     const ownOffices = new Set(ctx.auth.memberships.map((m) => m.organisationId));
     const rounds = (await listProgrammesWithLedger(ctx.db)).filter((p) => isRoundVisibleToApplicants(p.status) || ownOffices.has(p.office_organisation_id));
-    const rules = await latestPublishedDefinitions(ctx.db, rounds.map((p) => p.programme_definition_id));
-    return rounds.map(({ ledger_budget_yen, ledger_committed_yen, ...p }) =>
-      toProgrammeSummary(p, rules.get(p.programme_definition_id), now, { budgetYen: ledger_budget_yen, committedYen: ledger_committed_yen }),
+    const rules = await publishedDefinitions(ctx.db, rounds.flatMap((p) => (p.published_version_id ? [p.published_version_id] : [])));
+    return rounds.map(({ ledger_budget_yen, ledger_committed_yen, published_version_id, ...p }) =>
+      toProgrammeSummary(p, published_version_id ? rules.get(published_version_id) : undefined, now, { budgetYen: ledger_budget_yen, committedYen: ledger_committed_yen }),
     );
   }),
 });
