@@ -4,7 +4,7 @@ import { findApplicationById, findApplicationWithDocuments, findApplicationForUp
 import { insertAttachment, listAttachmentsOfApplication } from './repositories/attachments.repository';
 import { insertOrganisation } from './repositories/organisations.repository';
 import { definitionForApplication, latestPublishedVersion, openDraftVersion, publishedDefinitions } from './repositories/programme-definitions.repository';
-import { findProgrammeById, findProgrammeWithLedger, insertProgramme, listProgrammesWithLedger } from './repositories/programmes.repository';
+import { findProgrammeById, findProgrammeWithLedger, findRoundForNewDraft, insertProgramme, listProgrammesWithLedger } from './repositories/programmes.repository';
 import { ensureLedger, findLedger } from './repositories/review-ledger.repository';
 import { insertSubmission, listSubmissionsOfApplication } from './repositories/submissions.repository';
 import { insertUser } from './repositories/users.repository';
@@ -101,6 +101,13 @@ describe.each(backends)("an application's page on $name", (backend) => {
     expect({ ledger_budget_yen, ledger_committed_yen }).toEqual({ ledger_budget_yen: ledger?.budget_yen, ledger_committed_yen: ledger?.committed_yen });
     expect(published_version_id).toBe((await latestPublishedVersion(db, programme.programme_definition_id))?.id);
     expect(published_version_id).toBeTruthy();
+    // A new draft reads the round with the applying organisation's record.
+    const organisation = await db.selectFrom('organisations').selectAll().where('id', '=', programme.office_organisation_id).executeTakeFirstOrThrow();
+    const forDraft = await findRoundForNewDraft(db, ids.programmeId, organisation.id);
+    const { applicant, ...roundOfDraft } = forDraft!;
+    expect(roundOfDraft).toEqual(await findProgrammeById(db, ids.programmeId));
+    expect(applicant).toEqual({ name_ja: organisation.name_ja, representative: organisation.representative, address: organisation.address });
+    expect((await findRoundForNewDraft(db, ids.programmeId, '00000000-0000-4000-8000-000000000000'))?.applicant).toBeNull();
     // The catalogue reads the same id beside each round, and the rules by it.
     const listed = (await listProgrammesWithLedger(db)).find((p) => p.id === ids.programmeId);
     expect(listed?.published_version_id).toBe(published_version_id);

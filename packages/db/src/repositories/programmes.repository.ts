@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { NewProgramme } from '../schema';
 import type { Executor } from './executor';
 import { ensureProgrammeDefinition, newestPublishedVersionOfRound } from './programme-definitions.repository';
@@ -12,6 +13,21 @@ export async function insertProgramme(db: Executor, programme: NewProgramme) {
 
 export function findProgrammeById(db: Executor, id: string) {
   return db.selectFrom('programmes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * A round with what a new draft's 様式1 starts from in the applying organisation's record, in one
+ * statement: every new draft reads both.
+ */
+export function findRoundForNewDraft(db: Executor, programmeId: string, organisationId: string) {
+  return db
+    .selectFrom('programmes')
+    .selectAll('programmes')
+    .select((eb) =>
+      jsonObjectFrom(eb.selectFrom('organisations').select(['name_ja', 'representative', 'address']).where('organisations.id', '=', organisationId)).as('applicant'),
+    )
+    .where('programmes.id', '=', programmeId)
+    .executeTakeFirst();
 }
 
 /**

@@ -5,9 +5,8 @@ import {
   findApplicationForUpdate,
   findApplicationWithDocuments,
   findDefinitionVersion,
-  findOrganisationById,
-  findProgrammeById,
   findProgrammeWithLedger,
+  findRoundForNewDraft,
   insertApplicationAudited,
   updateApplicationAudited,
   type Application,
@@ -86,8 +85,9 @@ export async function createDraft(
   }
   // One connection for the reads and the write: under a busy pool each acquisition is a wait.
   return ctx.db.connection().execute(async (db) => {
-    const [programme, organisation] = await Promise.all([findProgrammeById(db, input.programmeId), findOrganisationById(db, organisationId)]);
+    const programme = await findRoundForNewDraft(db, input.programmeId, organisationId);
     if (!programme) throw appError('programme.not_found');
+    const organisation = programme.applicant;
     const window = { opensAt: programme.window_opens_at, closesAt: programme.window_closes_at };
     const accepting = roundAccepting({ ...window, status: programme.status }, ctx.now());
     if (!accepting.accepting && accepting.why === 'round_not_published') throw appError('round.not_accepting');
