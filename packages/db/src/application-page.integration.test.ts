@@ -6,7 +6,7 @@ import { insertOrganisation } from './repositories/organisations.repository';
 import { definitionForApplication, latestPublishedVersion, openDraftVersion, publishedDefinitions } from './repositories/programme-definitions.repository';
 import { findProgrammeById, findProgrammeWithLedger, findRoundForNewDraft, insertProgramme, listProgrammesWithLedger } from './repositories/programmes.repository';
 import { ensureLedger, findLedger } from './repositories/review-ledger.repository';
-import { insertSubmission, listSubmissionsOfApplication } from './repositories/submissions.repository';
+import { findReceiptByIdempotencyKey, findSubmissionFacts, insertSubmission, listSubmissionsOfApplication } from './repositories/submissions.repository';
 import { insertUser } from './repositories/users.repository';
 import { testBackends } from './testing';
 
@@ -150,5 +150,38 @@ describe.each(backends)("an application's page on $name", (backend) => {
       });
     expect((await next(ids.applicationId, 'page-next')).version_no).toBe(3);
     expect((await next(ids.emptyApplicationId, 'page-first')).version_no).toBe(1);
+  });
+
+  it('reads what a submission checks under its lock in one statement: the round, the receipt for its key, the documents', async () => {
+    const { db } = database;
+    const submitted = await insertSubmission(db, {
+      applicationId: ids.applicationId,
+      versionNo: 'next',
+      title: '実証',
+      content: { programme: 'clt_demonstration' },
+      assessment: {},
+      requestedGrantYen: 12_345_678,
+      submittedBy: ids.userId,
+      submittedAt: new Date('2026-03-24T01:02:03.456Z'),
+      idempotencyKey: 'facts-key',
+    });
+    const application = (await findApplicationById(db, ids.applicationId))!;
+    const facts = await findSubmissionFacts(db, { programmeId: ids.programmeId, applicationId: ids.applicationId, idempotencyKey: 'facts-key' });
+    const { receipt, attachments, ...round } = facts!;
+    expect(round).toEqual(await findProgrammeWithLedger(db, ids.programmeId));
+    const expected = { application_id: ids.applicationId, version_no: submitted.version_no, submitted_at: submitted.submitted_at, requested_grant_yen: 12_345_678 };
+    expect(receipt).toEqual(expected);
+    expect(attachments).toEqual((await listAttachmentsOfApplication(db, ids.applicationId)).map((a) => ({ document_code: a.document_code, page_count: a.page_count })));
+    expect(attachments.length).toBeGreaterThan(0);
+    const unknownKey = await findSubmissionFacts(db, { programmeId: ids.programmeId, applicationId: ids.emptyApplicationId, idempotencyKey: 'no-such-key' });
+    expect(unknownKey?.receipt).toBeNull();
+    expect(unknownKey?.attachments).toEqual([]);
+    // A retry outside the lock reads the same receipt with whose application it is.
+    expect(await findReceiptByIdempotencyKey(db, 'facts-key')).toEqual({
+      ...expected,
+      applicant_organisation_id: application.applicant_organisation_id,
+      tracking_number: application.tracking_number,
+    });
+    expect(await findReceiptByIdempotencyKey(db, 'no-such-key')).toBeUndefined();
   });
 });

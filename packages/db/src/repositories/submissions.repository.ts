@@ -1,18 +1,57 @@
 import { sql, type Selectable } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import { contentJson, withApplicationContent, withSubmissionContent } from './content';
 import { auditOfChanged, type AuditEntryInput } from './audit.repository';
 import { applicationNoticeCtes, type ApplicationNotice } from './lifecycle.repository';
+import { newestPublishedVersionOfRound } from './programme-definitions.repository';
 import type { ApplicationTable } from '../schema';
 import type { Executor } from './executor';
 
-export function findSubmissionByIdempotencyKey(db: Executor, idempotencyKey: string) {
+/**
+ * The receipt a submission with this idempotency key gave, with whose application it is (to answer
+ * a retry only to its owner): one statement, and not the frozen content, which a receipt does not show.
+ */
+export function findReceiptByIdempotencyKey(db: Executor, idempotencyKey: string) {
   return db
-    .selectFrom('application_submissions')
-    .selectAll()
-    .where('idempotency_key', '=', idempotencyKey)
-    .executeTakeFirst()
-    .then((row) => row && withSubmissionContent(row));
+    .selectFrom('application_submissions as s')
+    .innerJoin('applications as a', 'a.id', 's.application_id')
+    .select(['s.application_id', 's.version_no', 's.submitted_at', 's.requested_grant_yen', 'a.applicant_organisation_id', 'a.tracking_number'])
+    .where('s.idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+}
+
+/**
+ * What a submission reads once it holds its application's row lock, in one statement: the round
+ * with its ledger and its newest published rules' id, the receipt already given for this key (a
+ * concurrent retry that committed while this one waited on the lock: a statement started after
+ * the wait sees it), and the application's documents for the check of the required ones.
+ */
+export async function findSubmissionFacts(db: Executor, q: { programmeId: string; applicationId: string; idempotencyKey: string }) {
+  const row = await db
+    .selectFrom('programmes')
+    .leftJoin('budget_ledgers', 'budget_ledgers.programme_id', 'programmes.id')
+    .selectAll('programmes')
+    .select(['budget_ledgers.budget_yen as ledger_budget_yen', 'budget_ledgers.committed_yen as ledger_committed_yen'])
+    .select(newestPublishedVersionOfRound(db, sql.ref<string>('programmes.id')).as('published_version_id'))
+    .select((eb) => [
+      jsonObjectFrom(
+        eb
+          .selectFrom('application_submissions as s')
+          .select(['s.application_id', 's.version_no', 's.requested_grant_yen'])
+          .select(sql<string>`s.submitted_at`.as('submitted_at'))
+          .where('s.idempotency_key', '=', q.idempotencyKey),
+      ).as('receipt'),
+      jsonArrayFrom(
+        eb.selectFrom('attachments').select(['attachments.document_code', 'attachments.page_count']).where('attachments.application_id', '=', q.applicationId).orderBy('attachments.created_at'),
+      ).as('attachments'),
+    ])
+    .where('programmes.id', '=', q.programmeId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  // Times inside JSON arrive as text.
+  const receipt = row.receipt && { ...row.receipt, submitted_at: new Date(row.receipt.submitted_at) };
+  return { ...row, receipt };
 }
 
 export function insertSubmission(

@@ -3,22 +3,21 @@ import {
   insertStatusTransition,
   listRequestsOfApplication,
   definitionForApplication,
-  findProgrammeWithLedger,
-  findSubmissionByIdempotencyKey,
+  findReceiptByIdempotencyKey,
+  findSubmissionFacts,
   insertSubmission,
   isUniqueViolation,
   nextTrackingValue,
   setApplicationSubmitted,
   type ApplicationSubmission,
   type Programme,
-  listAttachmentsOfApplication,
 } from '@tsumiki/db';
 import { formatJst, isEditableByApplicant, trackingCounterKey, trackingNumber, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
 import { checkAnswerable, openCorrection, submissionEventFor } from '@tsumiki/domain/lifecycle';
 import { assessApplication, submissionAcceptance, type FormIssue } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
-import { applicationOfCaller } from './applications.service';
+import { applicationOfCaller, isOwnApplication } from './applications.service';
 
 export function programmeKindOf(programme: Programme): TProgrammeKind {
   const kind = ZProgrammeKind.safeParse(programme.kind);
@@ -36,7 +35,7 @@ export interface Receipt {
 
 export type SubmitResult = { ok: true; receipt: Receipt } | { ok: false; issues: FormIssue[] };
 
-const receiptOf = (s: ApplicationSubmission, trackingNumber: string): Receipt => ({
+const receiptOf = (s: Pick<ApplicationSubmission, 'application_id' | 'version_no' | 'submitted_at' | 'requested_grant_yen'>, trackingNumber: string): Receipt => ({
   applicationId: s.application_id,
   trackingNumber,
   versionNo: s.version_no,
@@ -59,13 +58,14 @@ export async function submitApplication(
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const application = await applicationOfCaller(trx, ctx.auth, input.id, true);
+      // Under the row lock, one statement: the round with its ledger and newest published rules'
+      // id, the receipt already given for this key, the documents attached.
+      const programme = await findSubmissionFacts(trx, { programmeId: application.programme_id, applicationId: application.id, idempotencyKey: input.idempotencyKey });
       // A concurrent retry waited on the row lock above: the first one's submission is the answer.
-      const first = await findSubmissionByIdempotencyKey(trx, input.idempotencyKey);
+      const first = programme?.receipt;
       if (first?.application_id === application.id) return { ok: true as const, receipt: receiptOf(first, application.tracking_number ?? '') };
       if (!isEditableByApplicant(application.status)) throw appError('application.not_editable', { status: application.status });
       if (application.version !== input.version) throw appError('application.version_conflict', { currentVersion: application.version });
-      // The round with its ledger and its newest published rules' id: one statement under the row lock.
-      const programme = await findProgrammeWithLedger(trx, application.programme_id);
       if (!programme) throw appError('programme.not_found');
       const now = ctx.now();
       const resubmission = submissionEventFor(application.status) === 'resubmit';
@@ -94,9 +94,7 @@ export async function submitApplication(
         if (!accepted.accepting) throw appError('application.budget_exhausted');
       }
       // Required documents are checked at the first submission (a resubmission keeps its files: they cannot be removed).
-      const attachments = resubmission
-        ? undefined
-        : (await listAttachmentsOfApplication(trx, application.id)).map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }));
+      const attachments = resubmission ? undefined : programme.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }));
       const assessment = assessApplication(kind, application.content, attachments, rules.definition);
       if (assessment.issues.length > 0) return { ok: false as const, issues: assessment.issues };
 
@@ -171,10 +169,9 @@ export async function submitApplication(
 }
 
 async function replayed(ctx: Context & { auth: SignedInAuth }, input: { id: string; idempotencyKey: string }): Promise<SubmitResult | null> {
-  const previous = await findSubmissionByIdempotencyKey(ctx.db, input.idempotencyKey);
+  const previous = await findReceiptByIdempotencyKey(ctx.db, input.idempotencyKey);
   if (!previous) return null;
   // A key is the caller's own: someone else's key, or one used for another application, reveals nothing.
-  const application = await applicationOfCaller(ctx.db, ctx.auth, previous.application_id);
-  if (application.id !== input.id) throw appError('application.not_found');
-  return { ok: true, receipt: receiptOf(previous, application.tracking_number ?? '') };
+  if (!isOwnApplication(ctx.auth, previous) || previous.application_id !== input.id) throw appError('application.not_found');
+  return { ok: true, receipt: receiptOf(previous, previous.tracking_number ?? '') };
 }
