@@ -24,12 +24,14 @@ export async function dumpDatabase(db: Kysely<DB>): Promise<BackupFile> {
     .execute(async (trx) => {
       const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx);
       const tables: BackupFile['tables'] = {};
+      const generated = await generatedColumns(trx);
       for (const table of TABLES_IN_DEPENDENCY_ORDER) {
         const rows = await readTableInKeyOrder(trx, table);
         const bytea = BYTEA_COLUMNS[table] ?? [];
         tables[table] = rows.map((row) => {
           const out: Record<string, unknown> = { ...row };
           for (const column of bytea) out[column] = Buffer.from(out[column] as Uint8Array).toString('base64');
+          for (const column of generated.get(table) ?? []) delete out[column];
           return out;
         });
       }
@@ -83,12 +85,16 @@ export async function restoreDatabase(db: Kysely<DB>, backup: BackupFile): Promi
       if (existing > 0) throw new RestoreError(`The target database is not empty (${table} has ${existing} rows).`);
     }
     const counts: Record<string, number> = {};
+    const generated = await generatedColumns(trx);
     for (const table of TABLES_IN_DEPENDENCY_ORDER) {
       const rows = backup.tables[table] ?? [];
       const bytea = BYTEA_COLUMNS[table] ?? [];
+      const derived = generated.get(table) ?? new Set<string>();
       const prepared = rows.map((row) => {
         const out: Record<string, unknown> = {};
         for (const [key, value] of Object.entries(row)) {
+          // The database computes these again from the row (a file may carry them all the same).
+          if (derived.has(key)) continue;
           if (bytea.includes(key)) out[key] = Buffer.from(value as string, 'base64');
           // json/jsonb columns go back as JSON text.
           else if (value !== null && typeof value === 'object' && !(value instanceof Date)) out[key] = JSON.stringify(value);
@@ -109,6 +115,17 @@ export async function restoreDatabase(db: Kysely<DB>, backup: BackupFile): Promi
     }
     return counts;
   });
+}
+
+/** Columns the database computes from the row (generated … stored), by table: never written. */
+async function generatedColumns(db: Executor): Promise<Map<string, Set<string>>> {
+  const { rows } = await sql<{ table_name: string; column_name: string }>`
+    select c.relname as table_name, a.attname as column_name
+    from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and a.attgenerated <> '' and a.attnum > 0 and not a.attisdropped`.execute(db);
+  const byTable = new Map<string, Set<string>>();
+  for (const row of rows) byTable.set(row.table_name, (byTable.get(row.table_name) ?? new Set()).add(row.column_name));
+  return byTable;
 }
 
 export async function countRows(db: Executor, table: keyof DB): Promise<number> {

@@ -98,11 +98,16 @@ function queueBase(db: Executor, q: Omit<QueueQuery, 'statuses' | 'sort' | 'dire
   const search = q.search?.trim();
   if (search) {
     const pattern = likePattern(search);
-    // Each arm is indexed (trigrams; the applicant's id), so the database ORs index scans.
+    // Case-insensitive as ILIKE is (lower on both sides, in the database's own rules), on the
+    // folded columns the database keeps. A term of three characters or more is a LIKE the
+    // trigram indexes serve; a shorter one holds no trigram, and its index scan would return every
+    // row, so it is a plain substring test (the same rows either way).
+    const contains = (column: 'applications.title_folded' | 'applications.tracking_number_folded') =>
+      [...search].length >= 3 ? sql<boolean>`${sql.ref(column)} like lower(${pattern})` : sql<boolean>`strpos(${sql.ref(column)}, lower(${search})) > 0`;
     query = query.where((eb) =>
       eb.or([
-        eb('applications.title', 'ilike', pattern),
-        eb('applications.tracking_number', 'ilike', pattern),
+        contains('applications.title_folded'),
+        contains('applications.tracking_number_folded'),
         sql<boolean>`applications.applicant_organisation_id = any(array(${eb
           .selectFrom('organisations as named')
           .select('named.id')

@@ -76,6 +76,9 @@ export interface ApplicationTable {
   definition_version_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** lower(title) and lower(tracking_number), kept by the database: the queue's search (never written). */
+  title_folded: ColumnType<string, never, never>;
+  tracking_number_folded: ColumnType<string | null, never, never>;
 }
 
 /** Applications per programme and status, kept by triggers on applications (read-only here). */
