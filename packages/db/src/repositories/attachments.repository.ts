@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { AttachmentTable } from '../schema';
 import { writeWithAudit, type AuditEntryInput } from './audit.repository';
+import { newestPublishedVersionOfRound } from './programme-definitions.repository';
 import type { Executor } from './executor';
 
 export interface NewAttachment {
@@ -50,18 +51,31 @@ export function insertAttachment(db: Executor, attachment: NewAttachment) {
  */
 export function insertAttachmentAudited(
   db: Executor,
-  attachment: NewAttachment & { id: string; statuses: readonly string[] },
+  attachment: NewAttachment & {
+    id: string;
+    statuses: readonly string[];
+    /**
+     * Also only while the application is one of these organisations' and its rules are still this
+     * version (pinned, or its round's newest published): for an upload checked without reading the
+     * application first, against what an earlier upload read of it.
+     */
+    unchanged?: { organisationIds: readonly string[]; rulesVersionId: string } | undefined;
+  },
   audit: AuditEntryInput,
 ): Promise<AttachmentView | undefined> {
   const a = attachment;
+  const unchanged = a.unchanged
+    ? sql`and applications.applicant_organisation_id = any(${[...a.unchanged.organisationIds]}::uuid[])
+          and coalesce(applications.definition_version_id, (${newestPublishedVersionOfRound(db, sql.ref<string>('applications.programme_id'))})) = ${a.unchanged.rulesVersionId}::uuid`
+    : sql``;
   const change = sql<AttachmentView>`
     insert into attachments (id, application_id, uploaded_by, file_name, declared_type, detected_type, size_bytes, sha256, content, storage_key, document_code, page_count)
     select ${a.id}::uuid, applications.id, ${a.uploadedBy}::uuid, ${a.fileName}, ${a.declaredType}, ${a.detectedType},
            ${a.content?.byteLength ?? a.sizeBytes ?? 0}::integer, ${a.sha256}, ${a.content}::bytea, ${a.storageKey ?? null},
            ${a.documentCode ?? null}, ${a.pageCount ?? null}::integer
     from applications
-    where applications.id = ${a.applicationId}::uuid and applications.status = any(${[...a.statuses]}::text[])
-    for share
+    where applications.id = ${a.applicationId}::uuid and applications.status = any(${[...a.statuses]}::text[]) ${unchanged}
+    for share of applications
     returning ${sql.join(ATTACHMENT_VIEW.map((c) => sql.ref(c)))}`;
   return writeWithAudit(db, change, audit);
 }
