@@ -136,26 +136,26 @@ const countMatchesByStatus = (db: Executor, q: QueueQuery) =>
  */
 async function keptCountByStatus(db: Executor, q: QueueQuery, whole: readonly string[]) {
   const programmes = whole.length ? [...whole] : [NO_PROGRAMME];
-  const [kept, conflicted] = await Promise.all([
-    db
-      .selectFrom('application_status_counts')
-      .select(['status', (eb) => eb.fn.sum<number>('applications').as('count')])
-      .where('programme_id', 'in', programmes)
-      .where('status', '!=', 'draft')
-      .groupBy('status')
-      .execute(),
-    db
-      .selectFrom('applications')
-      .select(['applications.status', (eb) => eb.fn.countAll<number>().as('count')])
-      .where('applications.programme_id', 'in', programmes)
-      .where('applications.status', '!=', 'draft')
-      .where(conflictCandidatesOf(q.viewerId))
-      .where(conflictedWith(q.viewerId))
-      .groupBy('applications.status')
-      .execute(),
-  ]);
-  const minus = new Map(conflicted.map((c) => [c.status, Number(c.count)]));
-  return kept.map((k) => ({ status: k.status, count: Number(k.count) - (minus.get(k.status) ?? 0) })).filter((k) => k.count > 0);
+  // One statement: the kept counts, and the conflicted proposals as negative counts, summed.
+  const kept = db
+    .selectFrom('application_status_counts')
+    .select(['application_status_counts.status', sql<number>`application_status_counts.applications`.as('n')])
+    .where('application_status_counts.programme_id', 'in', programmes)
+    .where('application_status_counts.status', '!=', 'draft');
+  const conflicted = db
+    .selectFrom('applications')
+    .select(['applications.status', sql<number>`-count(*)`.as('n')])
+    .where('applications.programme_id', 'in', programmes)
+    .where('applications.status', '!=', 'draft')
+    .where(conflictCandidatesOf(q.viewerId))
+    .where(conflictedWith(q.viewerId))
+    .groupBy('applications.status');
+  const counts = await db
+    .selectFrom(kept.unionAll(conflicted).as('c'))
+    .select(['c.status', (eb) => eb.fn.sum<number>('c.n').as('count')])
+    .groupBy('c.status')
+    .execute();
+  return counts.map((c) => ({ status: c.status, count: Number(c.count) })).filter((c) => c.count > 0);
 }
 
 /** The page's rows: by offset, or (keyset) after a given row, non-null sort values before nulls. */
