@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client';
-import { findApplicationById, findApplicationWithDocuments, findApplicationForUpload, insertApplication } from './repositories/applications.repository';
+import { findApplicationById, findApplicationWithDocuments, findApplicationForUpload, insertApplication, saveDraftAudited } from './repositories/applications.repository';
 import { insertAttachment, listAttachmentsOfApplication } from './repositories/attachments.repository';
 import { insertOrganisation } from './repositories/organisations.repository';
 import { definitionForApplication, latestPublishedVersion, openDraftVersion, publishedDefinitions } from './repositories/programme-definitions.repository';
@@ -183,5 +183,41 @@ describe.each(backends)("an application's page on $name", (backend) => {
       tracking_number: application.tracking_number,
     });
     expect(await findReceiptByIdempotencyKey(db, 'no-such-key')).toBeUndefined();
+  });
+
+  it("saves a draft in one statement only while every check holds, auditing what was stored before and after", async () => {
+    const { db } = database;
+    const draft = await findApplicationById(db, ids.emptyApplicationId);
+    const applicant = draft!.applicant_organisation_id;
+    const save = (change: { expectedVersion?: number; organisationIds?: string[]; content?: Parameters<typeof saveDraftAudited>[1]['content']; title?: string }) =>
+      saveDraftAudited(
+        db,
+        { id: ids.emptyApplicationId, expectedVersion: change.expectedVersion ?? draft!.version, statuses: ['draft'], organisationIds: change.organisationIds ?? [applicant], ...change },
+        { actorUserId: ids.userId, action: 'application.update_draft', requestId: 'req-1', ip: null },
+      );
+    const audits = () => db.selectFrom('audit_log').select(['before', 'after', 'request_id']).where('entity_id', '=', ids.emptyApplicationId).where('action', '=', 'application.update_draft').execute();
+    // Each check refuses on its own: another organisation, a stale version, content of another programme.
+    expect(await save({ title: '他社', organisationIds: ['00000000-0000-4000-8000-000000000000'] })).toBeUndefined();
+    expect(await save({ title: '古い版', expectedVersion: draft!.version + 5 })).toBeUndefined();
+    expect(await save({ content: { programme: 'co2_factor' } as never })).toBeUndefined();
+    expect(await audits()).toEqual([]);
+    const saved = await save({ title: '保存済み', content: { programme: 'clt_demonstration', plan: { content: '計画' } } as never });
+    expect(saved).toMatchObject({ title: '保存済み', version: draft!.version + 1, content: { programme: 'clt_demonstration', plan: { content: '計画' } } });
+    expect(await findApplicationById(db, ids.emptyApplicationId)).toEqual(saved);
+    expect(await audits()).toEqual([
+      {
+        before: { title: '空', content: { programme: 'clt_demonstration' }, version: draft!.version },
+        after: { title: '保存済み', content: { programme: 'clt_demonstration', plan: { content: '計画' } }, version: draft!.version + 1 },
+        request_id: 'req-1',
+      },
+    ]);
+    // A title alone keeps the content, and says so in the audit.
+    const renamed = await save({ title: '改名', expectedVersion: saved!.version });
+    expect(renamed?.content).toEqual(saved?.content);
+    expect((await audits())[1]?.after).toEqual({ title: '改名', content: saved?.content, version: saved!.version + 1 });
+    // A status that takes no edits: nothing.
+    await db.updateTable('applications').set({ status: 'submitted' }).where('id', '=', ids.emptyApplicationId).execute();
+    expect(await save({ title: '提出後', expectedVersion: renamed!.version })).toBeUndefined();
+    await db.updateTable('applications').set({ status: 'draft' }).where('id', '=', ids.emptyApplicationId).execute();
   });
 });

@@ -1,10 +1,11 @@
 import type { TApplicationStatus } from '@tsumiki/domain';
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { contentJson, withApplicationContent } from './content';
 import { writeWithAudit, type AuditEntryInput } from './audit.repository';
 import { newestPublishedVersionOfRound } from './programme-definitions.repository';
+import type { ApplicationTable } from '../schema';
 import type { Executor } from './executor';
 
 interface NewApplication {
@@ -159,17 +160,51 @@ function versionedUpdate(db: Executor, input: ApplicationChange) {
     .returningAll();
 }
 
+/**
+ * An applicant's save of a draft in one statement, with its audit row: written only while the
+ * application is at `expectedVersion`, in one of `statuses`, one of `organisationIds`' and (when
+ * content is given) of the same programme as that content. The audit row holds the title, content
+ * and version before and after, as stored. Undefined when nothing was written; the caller reads
+ * the application to say why.
+ */
+export async function saveDraftAudited(
+  db: Executor,
+  input: { id: string; expectedVersion: number; statuses: readonly TApplicationStatus[]; organisationIds: readonly string[]; title?: string; content?: TApplicationContent },
+  audit: Pick<AuditEntryInput, 'actorUserId' | 'action' | 'requestId' | 'ip'>,
+) {
+  const guard = sql`applications.id = ${input.id}::uuid and applications.version = ${input.expectedVersion}::integer
+    and applications.status = any(${[...input.statuses]}::text[])`;
+  const sameProgramme = input.content === undefined ? sql`` : sql`and applications.content->>'programme' = ${input.content.programme}`;
+  const sets = [
+    sql`version = applications.version + 1`,
+    sql`updated_at = ${new Date()}`,
+    ...(input.title !== undefined ? [sql`title = ${input.title}`] : []),
+    ...(input.content !== undefined ? [sql`content = ${contentJson(input.content)}::jsonb`] : []),
+  ];
+  const { rows } = await sql<Selectable<ApplicationTable>>`
+    with current as (
+      select applications.id, applications.title, applications.content, applications.version from applications
+      where ${guard} and applications.applicant_organisation_id = any(${[...input.organisationIds]}::uuid[]) ${sameProgramme}
+    ),
+    changed as (
+      update applications set ${sql.join(sets)} from current
+      where applications.id = current.id and ${guard}
+      returning applications.*
+    ),
+    audited as (
+      insert into audit_log (actor_user_id, action, entity_type, entity_id, before, after, request_id, ip)
+      select ${audit.actorUserId}::uuid, ${audit.action}, 'application', changed.id,
+             jsonb_build_object('title', current.title, 'content', current.content, 'version', current.version),
+             jsonb_build_object('title', changed.title, 'content', changed.content, 'version', changed.version),
+             ${audit.requestId ?? null}, ${audit.ip ?? null}
+      from changed join current on current.id = changed.id
+    )
+    select * from changed`.execute(db);
+  return rows[0] && withApplicationContent(rows[0]);
+}
+
 export async function updateApplicationIfVersion(db: Executor, input: ApplicationChange) {
   const row = await versionedUpdate(db, input).executeTakeFirst();
   return row && withApplicationContent(row);
 }
 
-/**
- * The versioned update and its audit row in one statement, without a transaction: the version
- * check stands in for the row lock, and `statuses` for the status read before it (a status moved
- * by someone else since is a miss like a version moved). Undefined when nothing was written.
- */
-export async function updateApplicationAudited(db: Executor, input: ApplicationChange & { statuses: readonly TApplicationStatus[] }, audit: AuditEntryInput) {
-  const row = await writeWithAudit(db, versionedUpdate(db, input).where('status', 'in', [...input.statuses]), audit);
-  return row && withApplicationContent(row);
-}

@@ -8,7 +8,7 @@ import {
   findProgrammeWithLedger,
   findRoundForNewDraft,
   insertApplicationAudited,
-  updateApplicationAudited,
+  saveDraftAudited,
   type Application,
   type Executor,
 } from '@tsumiki/db';
@@ -129,43 +129,25 @@ const EDITABLE_STATUSES = APPLICATION_STATUSES.filter(isEditableByApplicant);
  * whose version and status conditions stand in for a row lock (autosave is the busiest write).
  */
 export async function updateDraft(ctx: Context & { auth: SignedInAuth }, input: TUpdateDraftInput) {
-  // One connection for the read and the write: under a busy pool each acquisition is a wait.
-  return ctx.db.connection().execute(async (db) => {
-    const current = await applicationOfCaller(db, ctx.auth, input.id);
-    if (!isEditableByApplicant(current.status)) throw appError('application.not_editable', { status: current.status });
-    if (current.version !== input.version) {
-      throw appError('application.version_conflict', { currentVersion: current.version });
-    }
-    // The content is typed by the router's schema; it must also be the content of this programme.
-    if (input.content !== undefined && input.content.programme !== current.content.programme) throw appError('application.content_programme_mismatch');
-    const title = input.title ?? current.title;
-    const content = input.content ?? current.content;
-    const updated = await updateApplicationAudited(
-      db,
-      {
-        id: input.id,
-        expectedVersion: input.version,
-        statuses: EDITABLE_STATUSES,
-        ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(input.content !== undefined ? { content: input.content } : {}),
-      },
-      {
-        actorUserId: ctx.auth.user.id,
-        action: 'application.update_draft',
-        entityType: 'application',
-        entityId: current.id,
-        before: { title: current.title, content: current.content, version: current.version },
-        after: { title, content, version: current.version + 1 },
-        requestId: ctx.request.requestId,
-        ip: ctx.request.ip,
-      },
-    );
-    if (!updated) {
-      // Someone wrote between the read and the write: say what the application is now.
-      const now = await applicationOfCaller(db, ctx.auth, input.id);
-      if (!isEditableByApplicant(now.status)) throw appError('application.not_editable', { status: now.status });
-      throw appError('application.version_conflict', { currentVersion: now.version });
-    }
-    return toApplicationView(updated);
-  });
+  // One statement with every check in it; only when it writes nothing is the application read, to say why.
+  const saved = await saveDraftAudited(
+    ctx.db,
+    {
+      id: input.id,
+      expectedVersion: input.version,
+      statuses: EDITABLE_STATUSES,
+      organisationIds: ctx.auth.memberships.map((m) => m.organisationId),
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.content !== undefined ? { content: input.content } : {}),
+    },
+    { actorUserId: ctx.auth.user.id, action: 'application.update_draft', requestId: ctx.request.requestId, ip: ctx.request.ip },
+  );
+  if (saved) return toApplicationView(saved);
+  const current = await applicationOfCaller(ctx.db, ctx.auth, input.id);
+  if (!isEditableByApplicant(current.status)) throw appError('application.not_editable', { status: current.status });
+  if (current.version !== input.version) throw appError('application.version_conflict', { currentVersion: current.version });
+  // The content is typed by the router's schema; it must also be the content of this programme.
+  if (input.content !== undefined && input.content.programme !== current.content.programme) throw appError('application.content_programme_mismatch');
+  // Every check passes now: someone wrote between the save and this read.
+  throw appError('application.version_conflict', { currentVersion: current.version });
 }
