@@ -35,14 +35,17 @@ export function findRoundForNewDraft(db: Executor, programmeId: string, organisa
  * content the caller takes from the per-process cache), in one statement.
  */
 export function findProgrammeWithLedger(db: Executor, id: string) {
+  return roundsWithLedger(db).where('programmes.id', '=', id).executeTakeFirst();
+}
+
+/** Rounds with their ledger's figures and their newest published rules' id, to narrow or add to. */
+export function roundsWithLedger(db: Executor) {
   return db
     .selectFrom('programmes')
     .leftJoin('budget_ledgers', 'budget_ledgers.programme_id', 'programmes.id')
     .selectAll('programmes')
     .select(['budget_ledgers.budget_yen as ledger_budget_yen', 'budget_ledgers.committed_yen as ledger_committed_yen'])
-    .select(newestPublishedVersionOfRound(db, sql.ref<string>('programmes.id')).as('published_version_id'))
-    .where('programmes.id', '=', id)
-    .executeTakeFirst();
+    .select(newestPublishedVersionOfRound(db, sql.ref<string>('programmes.id')).as('published_version_id'));
 }
 
 export function listProgrammes(db: Executor) {
@@ -69,12 +72,7 @@ export function listProgrammesOfOffice(db: Executor, organisationIds: readonly s
  * of their newest published rules (publishedDefinitions), for the catalogue: one statement.
  */
 export function listProgrammesWithLedger(db: Executor) {
-  return db
-    .selectFrom('programmes')
-    .leftJoin('budget_ledgers', 'budget_ledgers.programme_id', 'programmes.id')
-    .selectAll('programmes')
-    .select(['budget_ledgers.budget_yen as ledger_budget_yen', 'budget_ledgers.committed_yen as ledger_committed_yen'])
-    .select(newestPublishedVersionOfRound(db, sql.ref<string>('programmes.id')).as('published_version_id'))
+  return roundsWithLedger(db)
     .orderBy('programmes.window_closes_at', 'desc')
     .orderBy('programmes.code')
     .execute();

@@ -52,6 +52,20 @@ const SORT_COLUMN = {
 /** % and _ are literal in a search box. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** What a queue row shows of its application (its programme and applicant are joined for the page). */
+const QUEUE_ROW_COLUMNS = [
+  'applications.id',
+  'applications.title',
+  'applications.status',
+  'applications.version',
+  'applications.tracking_number as trackingNumber',
+  'applications.requested_grant_yen as requestedGrantYen',
+  'applications.submitted_at as submittedAt',
+  'applications.updated_at as updatedAt',
+  'applications.programme_id as programmeId',
+  'applications.applicant_organisation_id as organisationId',
+] as const;
+
 const NO_PROGRAMME = '00000000-0000-0000-0000-000000000000';
 const TIME_SORTS: ReadonlySet<QueueSort> = new Set(['submitted_at', 'updated_at']);
 
@@ -176,18 +190,7 @@ async function pageRows(db: Executor, q: QueueQuery) {
     const sortedByApplicant = q.sort === 'applicant';
     const page = (where ? filtered.where(where) : filtered)
       .$if(sortedByApplicant, (qb) => qb.innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id'))
-      .select([
-        'applications.id',
-        'applications.title',
-        'applications.status',
-        'applications.version',
-        'applications.tracking_number as trackingNumber',
-        'applications.requested_grant_yen as requestedGrantYen',
-        'applications.submitted_at as submittedAt',
-        'applications.updated_at as updatedAt',
-        'applications.programme_id as programmeId',
-        'applications.applicant_organisation_id as organisationId',
-      ])
+      .select(QUEUE_ROW_COLUMNS)
       .select(cursorValue.as('cursorValue'))
       .select(sql<unknown>`${sql.ref(column)}`.as('sortValue'))
       .orderBy(sql.ref(column), nullsLast)
@@ -280,20 +283,11 @@ async function pageAndCountsInOneScan(db: Executor, q: QueueQuery) {
     .innerJoin('applications', 'applications.id', 'page.id')
     .innerJoin('programmes', 'programmes.id', 'applications.programme_id')
     .innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id')
+    .select(QUEUE_ROW_COLUMNS)
     .select([
-      'applications.id',
-      'applications.title',
-      'applications.status',
-      'applications.version',
-      'applications.tracking_number as trackingNumber',
-      'applications.requested_grant_yen as requestedGrantYen',
-      'applications.submitted_at as submittedAt',
-      'applications.updated_at as updatedAt',
-      'applications.programme_id as programmeId',
       'programmes.kind as programmeKind',
       'programmes.name_ja as programmeNameJa',
       'programmes.name_en as programmeNameEn',
-      'applications.applicant_organisation_id as organisationId',
       'organisations.name_ja as applicantNameJa',
       'organisations.name_en as applicantNameEn',
     ])

@@ -4,7 +4,7 @@ import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import { contentJson, withApplicationContent, withSubmissionContent } from './content';
 import { auditOfChanged, type AuditEntryInput } from './audit.repository';
 import { applicationNoticeCtes, type ApplicationNotice } from './lifecycle.repository';
-import { newestPublishedVersionOfRound } from './programme-definitions.repository';
+import { roundsWithLedger } from './programmes.repository';
 import type { ApplicationTable } from '../schema';
 import type { Executor } from './executor';
 
@@ -28,12 +28,7 @@ export function findReceiptByIdempotencyKey(db: Executor, idempotencyKey: string
  * the wait sees it), and the application's documents for the check of the required ones.
  */
 export async function findSubmissionFacts(db: Executor, q: { programmeId: string; applicationId: string; idempotencyKey: string }) {
-  const row = await db
-    .selectFrom('programmes')
-    .leftJoin('budget_ledgers', 'budget_ledgers.programme_id', 'programmes.id')
-    .selectAll('programmes')
-    .select(['budget_ledgers.budget_yen as ledger_budget_yen', 'budget_ledgers.committed_yen as ledger_committed_yen'])
-    .select(newestPublishedVersionOfRound(db, sql.ref<string>('programmes.id')).as('published_version_id'))
+  const row = await roundsWithLedger(db)
     .select((eb) => [
       jsonObjectFrom(
         eb
