@@ -6,7 +6,8 @@ import { insertOrganisation } from './repositories/organisations.repository';
 import { definitionForApplication, latestPublishedVersion, openDraftVersion, publishedDefinitions } from './repositories/programme-definitions.repository';
 import { findProgrammeById, findProgrammeWithLedger, findRoundForNewDraft, insertProgramme, listProgrammesWithLedger } from './repositories/programmes.repository';
 import { ensureLedger, findLedger } from './repositories/review-ledger.repository';
-import { findReceiptByIdempotencyKey, findSubmissionFacts, insertSubmission, listSubmissionsOfApplication } from './repositories/submissions.repository';
+import { findReceiptByIdempotencyKey, findSubmissionFacts, insertSubmission, listSubmissionsOfApplication, setApplicationSubmitted } from './repositories/submissions.repository';
+import { trackingCounterKey, trackingNumber, trackingNumberFormat } from '@tsumiki/domain';
 import { insertUser } from './repositories/users.repository';
 import { testBackends } from './testing';
 
@@ -219,5 +220,38 @@ describe.each(backends)("an application's page on $name", (backend) => {
     await db.updateTable('applications').set({ status: 'submitted' }).where('id', '=', ids.emptyApplicationId).execute();
     expect(await save({ title: '提出後', expectedVersion: renamed!.version })).toBeUndefined();
     await db.updateTable('applications').set({ status: 'draft' }).where('id', '=', ids.emptyApplicationId).execute();
+  });
+
+  it("takes a first submission's number from the counter in the statement that records it, written as the domain's trackingNumber", async () => {
+    const { db } = database;
+    const owner = await findApplicationById(db, ids.applicationId);
+    const key = trackingCounterKey('clt_demonstration', 2031);
+    for (const counter of [1, 999, 9_999, 10_000, 123_456]) {
+      await db.insertInto('tracking_counters').values({ prefix: key, last_value: counter - 1 }).onConflict((oc) => oc.column('prefix').doUpdateSet({ last_value: counter - 1 })).execute();
+      const draft = await insertApplication(db, { programmeId: ids.programmeId, organisationId: owner!.applicant_organisation_id, createdBy: ids.userId, title: `番号 ${counter}`, content: { programme: 'clt_demonstration' } });
+      const submitted = await setApplicationSubmitted(
+        db,
+        {
+          id: draft.id,
+          expectedVersion: draft.version,
+          submittedAt: new Date('2031-05-01T00:00:00Z'),
+          trackingNumber: { counterKey: key, ...trackingNumberFormat('clt_demonstration', 2031) },
+          requestedGrantYen: null,
+          status: 'submitted',
+        },
+        {
+          audit: { actorUserId: ids.userId, action: 'application.submit', entityType: 'application', entityId: draft.id, after: { status: 'submitted' } },
+          notice: { topic: 'application.submitted', applicationId: draft.id, payload: { applicationId: draft.id } },
+        },
+      );
+      expect(submitted?.tracking_number).toBe(trackingNumber('clt_demonstration', 2031, counter));
+      const audit = await db.selectFrom('audit_log').select('after').where('entity_id', '=', draft.id).where('action', '=', 'application.submit').executeTakeFirstOrThrow();
+      expect(audit.after).toEqual({ status: 'submitted', trackingNumber: submitted?.tracking_number });
+    }
+    expect((await db.selectFrom('tracking_counters').select('last_value').where('prefix', '=', key).executeTakeFirstOrThrow()).last_value).toBe(123_456);
+    // A version that moved: nothing recorded (the caller's transaction then rolls the counter back).
+    const stale = await insertApplication(db, { programmeId: ids.programmeId, organisationId: owner!.applicant_organisation_id, createdBy: ids.userId, title: '古い版', content: { programme: 'clt_demonstration' } });
+    const missed = await setApplicationSubmitted(db, { id: stale.id, expectedVersion: stale.version + 1, submittedAt: new Date(), trackingNumber: { counterKey: key, ...trackingNumberFormat('clt_demonstration', 2031) }, requestedGrantYen: null, status: 'submitted' });
+    expect(missed).toBeUndefined();
   });
 });

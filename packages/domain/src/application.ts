@@ -68,5 +68,13 @@ const TRACKING_PREFIX: Readonly<Record<TProgrammeKind, string>> = {
 };
 export const trackingCounterKey = (kind: TProgrammeKind, fiscalYear: number) =>
   `${TRACKING_PREFIX[kind]}-${fiscalYear}`;
-export const trackingNumber = (kind: TProgrammeKind, fiscalYear: number, counter: number) =>
-  `${trackingCounterKey(kind, fiscalYear)}-${String(counter).padStart(4, '0')}`;
+/**
+ * A tracking number is its prefix and the counter, zero-padded to at least `digits`. Given as
+ * parts so the database can write the number in the statement that takes it from the counter
+ * (db: setApplicationSubmitted; a test holds its numbers equal to trackingNumber's).
+ */
+export const trackingNumberFormat = (kind: TProgrammeKind, fiscalYear: number) => ({ prefix: `${trackingCounterKey(kind, fiscalYear)}-`, digits: 4 });
+export const trackingNumber = (kind: TProgrammeKind, fiscalYear: number, counter: number) => {
+  const { prefix, digits } = trackingNumberFormat(kind, fiscalYear);
+  return `${prefix}${String(counter).padStart(digits, '0')}`;
+};

@@ -54,12 +54,16 @@ export async function writeWithAudit<Row>(db: Executor, change: (Compilable<Row>
   return rows[0];
 }
 
-/** The audit row as a CTE's body: one for each row the statement's CTE named `changed` returned. */
-export function auditOfChanged(entry: AuditEntryInput) {
+/**
+ * The audit row as a CTE's body: one for each row the statement's CTE named `changed` returned.
+ * `afterFromChanged` adds to `after` what only the statement knows (a jsonb object over `changed`).
+ */
+export function auditOfChanged(entry: AuditEntryInput, afterFromChanged?: RawBuilder<unknown>) {
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  const after = afterFromChanged ? sql`(${json(entry.after ?? {})}::jsonb || ${afterFromChanged})` : sql`${json(entry.after)}::jsonb`;
   return sql`
     insert into audit_log (actor_user_id, action, entity_type, entity_id, before, after, request_id, ip)
     select ${entry.actorUserId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId}, ${json(entry.before)}::jsonb,
-           ${json(entry.after)}::jsonb, ${entry.requestId ?? null}, ${entry.ip ?? null}
+           ${after}, ${entry.requestId ?? null}, ${entry.ip ?? null}
     from changed`;
 }

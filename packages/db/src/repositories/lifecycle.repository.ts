@@ -1,6 +1,6 @@
 import { parseResultsReportDraft, type TResultsReportDraft } from '@tsumiki/domain/lifecycle';
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { ChangeRequestTable, DB } from '../schema';
 import { contentJson, withProposedContent } from './content';
 import type { Executor } from './executor';
@@ -196,19 +196,22 @@ export interface ApplicationNotice {
  * enqueueApplicationNotice's CTEs (recipients, queued, noted), to be written in another statement;
  * with `onlyIfChanged`, nothing is queued unless that statement's CTE named `changed` returned a row.
  */
-export function applicationNoticeCtes(db: Executor, n: ApplicationNotice, onlyIfChanged = false) {
-  const payload = JSON.stringify(n.payload);
+export function applicationNoticeCtes(db: Executor, n: ApplicationNotice, onlyIfChanged = false, payloadFromChanged?: RawBuilder<unknown>) {
+  // What only the statement knows is added from `changed` (one row, or the notice is not sent).
+  const payload = payloadFromChanged
+    ? sql`(${JSON.stringify(n.payload)}::jsonb || (select ${payloadFromChanged} from changed))`
+    : sql`${JSON.stringify(n.payload)}::jsonb`;
   return sql`recipients as (${recipientsOf(db, n.applicationId)}),
     queued as (
       insert into outbox (topic, recipient_user_id, payload)
-      select ${n.topic}, recipients.id, ${payload}::jsonb from recipients
+      select ${n.topic}, recipients.id, ${payload} from recipients
       ${onlyIfChanged ? sql`where exists (select from changed)` : sql``}
       order by recipients.id
-      returning id, recipient_user_id
+      returning id, recipient_user_id, payload
     ),
     noted as (
       insert into notifications (user_id, application_id, outbox_id, topic, payload)
-      select queued.recipient_user_id, ${n.applicationId}::uuid, queued.id, ${n.topic}, ${payload}::jsonb from queued
+      select queued.recipient_user_id, ${n.applicationId}::uuid, queued.id, ${n.topic}, queued.payload from queued
     )`;
 }
 

@@ -138,9 +138,12 @@ export async function nextTrackingValue(db: Executor, prefix: string): Promise<n
 
 /**
  * The application as submitted. With what records it (its audit row, and a notice to the
- * organisation's members), all of it is one statement: the submission takes its receipt number
- * just before this, and the counter's row stays locked, holding up every other submitter of the
- * programme's year, until the transaction commits. Nothing is recorded if the version had moved.
+ * organisation's members), all of it is one statement. A first submission takes its receipt
+ * number from the programme's year's counter in this same statement (`trackingNumber` as the counter's
+ * key and the number's format, trackingNumberFormat): the counter's row stays locked, holding up
+ * every other submitter of the programme's year, until the transaction commits, so it is taken as
+ * late as it can be and held for one round trip, the COMMIT. The number goes into the audit row's
+ * `after` and the notice's payload as `trackingNumber`. Nothing is recorded if the version had moved.
  */
 export async function setApplicationSubmitted(
   db: Executor,
@@ -148,7 +151,8 @@ export async function setApplicationSubmitted(
     id: string;
     expectedVersion: number;
     submittedAt: Date;
-    trackingNumber: string;
+    /** The number it already has (a resubmission), or the counter to take the next one from. */
+    trackingNumber: string | { counterKey: string; prefix: string; digits: number };
     requestedGrantYen: number | null;
     status: 'submitted' | 'resubmitted';
     /** The rules it was assessed under: pinned at the first submission, kept after. */
@@ -156,6 +160,16 @@ export async function setApplicationSubmitted(
   },
   record?: { audit: AuditEntryInput; notice: ApplicationNotice },
 ) {
+  const t = input.trackingNumber;
+  // Zero-padded to at least `digits`, never cut: what the domain's trackingNumber writes.
+  const counted = typeof t !== 'string';
+  const counter = counted
+    ? sql`counter as (
+        insert into tracking_counters (prefix, last_value) values (${t.counterKey}, 1)
+        on conflict (prefix) do update set last_value = tracking_counters.last_value + 1
+        returning ${t.prefix} || lpad(last_value::text, greatest(${t.digits}::integer, length(last_value::text)), '0') as tracking_number
+      ),`
+    : sql``;
   const change = db
     .updateTable('applications')
     .set((eb) => ({
@@ -163,7 +177,7 @@ export async function setApplicationSubmitted(
       updated_at: input.submittedAt,
       status: input.status,
       submitted_at: input.submittedAt,
-      tracking_number: input.trackingNumber,
+      tracking_number: counted ? sql<string>`(select tracking_number from counter)` : t,
       requested_grant_yen: input.requestedGrantYen,
       ...(input.definitionVersionId !== undefined && {
         definition_version_id: eb.fn.coalesce('definition_version_id', eb.val(input.definitionVersionId)),
@@ -172,14 +186,14 @@ export async function setApplicationSubmitted(
     .where('id', '=', input.id)
     .where('version', '=', input.expectedVersion)
     .returningAll();
-  const row = record
-    ? (
-        await sql<Selectable<ApplicationTable>>`
-          with changed as (${change}),
-          audited as (${auditOfChanged(record.audit)}),
-          ${applicationNoticeCtes(db, record.notice, true)}
+  const numbered = sql`jsonb_build_object('trackingNumber', changed.tracking_number)`;
+  const { rows } = record
+    ? await sql<Selectable<ApplicationTable>>`
+          with ${counter} changed as (${change}),
+          audited as (${auditOfChanged(record.audit, numbered)}),
+          ${applicationNoticeCtes(db, record.notice, true, numbered)}
           select * from changed`.execute(db)
-      ).rows[0]
-    : await change.executeTakeFirst();
+    : await sql<Selectable<ApplicationTable>>`with ${counter} changed as (${change}) select * from changed`.execute(db);
+  const row = rows[0];
   return row && withApplicationContent(row);
 }

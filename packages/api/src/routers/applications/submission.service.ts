@@ -7,12 +7,11 @@ import {
   findSubmissionFacts,
   insertSubmission,
   isUniqueViolation,
-  nextTrackingValue,
   setApplicationSubmitted,
   type ApplicationSubmission,
   type Programme,
 } from '@tsumiki/db';
-import { formatJst, isEditableByApplicant, trackingCounterKey, trackingNumber, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
+import { formatJst, isEditableByApplicant, trackingCounterKey, trackingNumberFormat, ZProgrammeKind, type TProgrammeKind } from '@tsumiki/domain';
 import { checkAnswerable, openCorrection, submissionEventFor } from '@tsumiki/domain/lifecycle';
 import { assessApplication, submissionAcceptance, type FormIssue } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
@@ -129,11 +128,12 @@ export async function submitApplication(
         : null;
       if (resubmission) await answerOpenRequests(trx, application.id, ['correction'], now);
       // The receipt number as late as it can be: its counter row stays locked until this commits,
-      // and every other submitter of the programme's year waits for it. Only what records the
-      // number comes after, as one statement: the application, its audit row and the notice.
-      const tracking =
-        application.tracking_number ??
-        trackingNumber(kind, programme.fiscal_year, await nextTrackingValue(trx, trackingCounterKey(kind, programme.fiscal_year)));
+      // and every other submitter of the programme's year waits for it. It is taken in the one
+      // statement that records it (the application, its audit row and the notice), then COMMIT.
+      const tracking = application.tracking_number ?? {
+        counterKey: trackingCounterKey(kind, programme.fiscal_year),
+        ...trackingNumberFormat(kind, programme.fiscal_year),
+      };
       const updated = await setApplicationSubmitted(
         trx,
         { id: application.id, expectedVersion: application.version, submittedAt: now, trackingNumber: tracking, requestedGrantYen, status, definitionVersionId: rules.id },
@@ -144,19 +144,20 @@ export async function submitApplication(
             entityType: 'application',
             entityId: application.id,
             before: { status: application.status, version: application.version },
-            after: { status, version: application.version + 1, trackingNumber: tracking, versionNo: submission.version_no, requestedGrantYen, definitionVersion: rules.version, ...(history ? { transitionId: history.id } : {}) },
+            // trackingNumber is added by the statement that takes it.
+            after: { status, version: application.version + 1, versionNo: submission.version_no, requestedGrantYen, definitionVersion: rules.version, ...(history ? { transitionId: history.id } : {}) },
             requestId: ctx.request.requestId,
             ip: ctx.request.ip,
           },
           notice: {
             topic: 'application.submitted',
             applicationId: application.id,
-            payload: { applicationId: application.id, title: application.title, trackingNumber: tracking, versionNo: submission.version_no, submittedAt: now.toISOString() },
+            payload: { applicationId: application.id, title: application.title, versionNo: submission.version_no, submittedAt: now.toISOString() },
           },
         },
       );
-      if (!updated) throw appError('application.version_conflict', { currentVersion: application.version });
-      return { ok: true as const, receipt: receiptOf(submission, tracking) };
+      if (!updated?.tracking_number) throw appError('application.version_conflict', { currentVersion: application.version });
+      return { ok: true as const, receipt: receiptOf(submission, updated.tracking_number) };
     });
   } catch (error) {
     // Two retries racing with one key: the loser finds the winner's submission.
