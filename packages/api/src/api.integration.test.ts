@@ -192,11 +192,12 @@ describe.each(backends)('API on $name', (backend) => {
     it.runIf(backend.name === 'postgres')('refuses an upload that waited on a submission in progress, with no row and no audit row', async () => {
       const client = await signedInClient(database, seed.users.applicant.email);
       const draft = await client.caller.applications.createDraft({ programmeId: seed.programme.id, title: '提出中の添付' });
-      let upload: Promise<unknown> | undefined;
+      let upload: ReturnType<typeof refusalCodesOf> | undefined;
       await database.db.transaction().execute(async (trx) => {
         // As a submission does: the row locked for update, then the status moved on.
         await trx.selectFrom('applications').select('id').where('id', '=', draft.id).forUpdate().execute();
-        upload = client.caller.attachments.upload({ applicationId: draft.id, fileName: '遅れた資料.pdf', declaredType: 'application/pdf', contentBase64: PDF.toString('base64') });
+        // Its refusal is taken as soon as it comes: it may come before this transaction's COMMIT has answered.
+        upload = refusalCodesOf(client.caller.attachments.upload({ applicationId: draft.id, fileName: '遅れた資料.pdf', declaredType: 'application/pdf', contentBase64: PDF.toString('base64') }));
         await vi.waitUntil(
           async () => {
             const { rows } = await sql<{ n: number }>`
@@ -207,7 +208,7 @@ describe.each(backends)('API on $name', (backend) => {
         );
         await trx.updateTable('applications').set({ status: 'submitted' }).where('id', '=', draft.id).execute();
       });
-      expect(await refusalCodesOf(upload!)).toEqual({ code: 'PRECONDITION_FAILED', appCode: 'application.not_editable' });
+      expect(await upload!).toEqual({ code: 'PRECONDITION_FAILED', appCode: 'application.not_editable' });
       expect(await database.db.selectFrom('attachments').select('id').where('application_id', '=', draft.id).execute()).toEqual([]);
       expect(await database.db.selectFrom('audit_log').select('id').where('entity_id', '=', draft.id).where('action', '=', 'attachment.upload').execute()).toEqual([]);
     });
