@@ -205,9 +205,31 @@ describe.each(backends)('review queue paging and counts on $name', (backend) => 
     expect(Object.fromEntries(kept.filter((k) => Number(k.applications) > 0).map((k) => [k.status, Number(k.applications)]))).toEqual(
       Object.fromEntries(actual.map((a) => [a.status, Number(a.n)])),
     );
-    // Having applied to the programme hides all of it.
+    // Having applied to the programme hides all of it, and only it: a second programme of the
+    // office, with a conflicted proposal of its own, is counted as listed beside it.
+    const office = await db.selectFrom('programmes').select('office_organisation_id').where('id', '=', programmeId).executeTakeFirstOrThrow();
+    const other = await insertProgramme(db, {
+      code: 'p2',
+      kind: 'clt_demonstration',
+      name_ja: 'p2',
+      name_en: 'p2',
+      fiscal_year: 2026,
+      window_opens_at: new Date('2026-03-05T15:00:00Z'),
+      window_closes_at: new Date('2026-04-06T04:00:00Z'),
+      budget_yen: 1_000,
+      office_organisation_id: office.office_organisation_id,
+    });
+    const { created_by: author } = await db.selectFrom('applications').select('created_by').where('id', '=', ids[0]!).executeTakeFirstOrThrow();
+    for (const organisationId of [applicantOrgs[0]!, applicantOrgs[1]!, applicantOrgs[2]!]) {
+      const a = await insertApplication(db, { programmeId: other.id, organisationId, createdBy: author, title: 'p2', content: { programme: 'clt_demonstration' } });
+      await db.updateTable('applications').set({ status: 'submitted', submitted_at: new Date() }).where('id', '=', a.id).execute();
+    }
+    const both = base({ programmeIds: [programmeId, other.id] });
     await db.updateTable('applications').set({ created_by: viewerId }).where('id', '=', ids[3]!).execute();
     expect((await listReviewQueue(db, base())).total).toBe(0);
     await expectCountsMatchRows(base());
+    // applicantOrgs[2] is related to the viewer: two of the second programme's three are shown.
+    expect((await listReviewQueue(db, both)).total).toBe(2);
+    await expectCountsMatchRows(both);
   });
 });

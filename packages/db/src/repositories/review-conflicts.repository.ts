@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder } from 'kysely';
 import type { TConflictKind } from '@tsumiki/domain/review';
 import type { DB, TConflictEntry } from '../schema';
 import type { Executor } from './executor';
@@ -7,6 +7,28 @@ import type { Executor } from './executor';
 
 /** A declaration holding a conflict of this kind (the stored list contains an entry with it). */
 const declares = (kind: TConflictKind) => sql<boolean>`d.conflicts @> ${JSON.stringify([{ kind }])}::jsonb`;
+
+/**
+ * The programmes a person applied to: they created or submitted any of its applications, or
+ * declared an own application in it. Every proposal of such a programme is a conflict.
+ */
+export function programmesAppliedToBy(personId: string) {
+  // Uncorrelated: built on its own, so any query may use it whatever tables it has in scope.
+  const eb = expressionBuilder<DB, never>();
+  return eb
+    .selectFrom('review_conflict_declarations as d')
+    .select('d.programme_id as id')
+    .where('d.member_id', '=', personId)
+    .where(declares('own_application'))
+    .union(eb.selectFrom('applications as own').select('own.programme_id as id').where('own.created_by', '=', personId))
+    .union(
+      eb
+        .selectFrom('application_submissions as s')
+        .innerJoin('applications as own', 'own.id', 's.application_id')
+        .select('own.programme_id as id')
+        .where('s.submitted_by', '=', personId),
+    );
+}
 
 /**
  * Whether a person has a conflict of interest with the application in scope (the query's
@@ -43,23 +65,7 @@ export function conflictedWith(personId: string) {
           .whereRef('declared.applicant_organisation_id', '=', 'applications.applicant_organisation_id')
           .where(declares('related_company')),
       ),
-      eb(
-        'applications.programme_id',
-        'in',
-        eb
-          .selectFrom('review_conflict_declarations as d')
-          .select('d.programme_id')
-          .where('d.member_id', '=', personId)
-          .where(declares('own_application'))
-          .union(eb.selectFrom('applications as own').select('own.programme_id').where('own.created_by', '=', personId))
-          .union(
-            eb
-              .selectFrom('application_submissions as s')
-              .innerJoin('applications as own', 'own.id', 's.application_id')
-              .select('own.programme_id')
-              .where('s.submitted_by', '=', personId),
-          ),
-      ),
+      eb('applications.programme_id', 'in', programmesAppliedToBy(personId)),
       eb(
         'applications.applicant_organisation_id',
         'in',
@@ -73,11 +79,13 @@ export function conflictedWith(personId: string) {
 }
 
 /**
- * A superset of conflictedWith in terms the database answers from indexes (ids, applicants,
- * programmes), for counting the few conflicted proposals among very many; always ANDed with
- * conflictedWith itself, which stays the rule. Each clause covers the clause of the same place
- * above: the declared proposals; every proposal of the declared proposals' applicants; the
- * programmes the person applied to; their employers and related companies.
+ * Outside the programmes the person applied to (programmesAppliedToBy, whose proposals are all
+ * conflicts and are left out whole), a superset of conflictedWith in terms the database answers
+ * from the primary key and the applicant index, for counting the few conflicted proposals among
+ * very many; always ANDed with conflictedWith itself, which stays the rule. The declared proposals
+ * cover the first clause above; every proposal of the declared proposals' applicants, their
+ * employers and related companies cover the second and the last. A programme clause here would
+ * make the database test every proposal of the programme.
  */
 export function conflictCandidatesOf(personId: string) {
   return (eb: ExpressionBuilder<DB, 'applications'>) => {
@@ -92,20 +100,6 @@ export function conflictCandidatesOf(personId: string) {
           .select('declared.applicant_organisation_id as id')
           .union(eb.selectFrom('memberships').select('memberships.organisation_id as id').where('memberships.user_id', '=', personId))
           .union(eb.selectFrom('review_related_organisations as r').select('r.organisation_id as id').where('r.member_id', '=', personId)),
-      ),
-      anyOf(
-        'applications.programme_id',
-        declared
-          .select('d.programme_id as id')
-          .where(declares('own_application'))
-          .union(eb.selectFrom('applications as own').select('own.programme_id as id').where('own.created_by', '=', personId))
-          .union(
-            eb
-              .selectFrom('application_submissions as s')
-              .innerJoin('applications as own', 'own.id', 's.application_id')
-              .select('own.programme_id as id')
-              .where('s.submitted_by', '=', personId),
-          ),
       ),
     ]);
   };

@@ -3,7 +3,7 @@ import type { TQueueCursor, TQueueSort } from '@tsumiki/domain/review';
 import { sql, type OrderByItemBuilder } from 'kysely';
 import { withContent } from './content';
 import type { Executor } from './executor';
-import { conflictCandidatesOf, conflictedWith, notConflictedWith } from './review-conflicts.repository';
+import { conflictCandidatesOf, conflictedWith, notConflictedWith, programmesAppliedToBy } from './review-conflicts.repository';
 
 /* ───────────────────────────── queue ───────────────────────────── */
 
@@ -146,7 +146,7 @@ const countMatchesByStatus = (db: Executor, q: QueueQuery) =>
 /**
  * The count per status without filters, over programmes the viewer sees whole: the kept count
  * (application_status_counts) less the proposals the viewer is conflicted with, found through the
- * indexed candidates.
+ * indexed candidates. A programme the viewer applied to is hidden whole, so it is left out of both.
  */
 async function keptCountByStatus(db: Executor, q: QueueQuery, whole: readonly string[]) {
   const programmes = whole.length ? [...whole] : [NO_PROGRAMME];
@@ -155,11 +155,13 @@ async function keptCountByStatus(db: Executor, q: QueueQuery, whole: readonly st
     .selectFrom('application_status_counts')
     .select(['application_status_counts.status', sql<number>`application_status_counts.applications`.as('n')])
     .where('application_status_counts.programme_id', 'in', programmes)
+    .where('application_status_counts.programme_id', 'not in', programmesAppliedToBy(q.viewerId))
     .where('application_status_counts.status', '!=', 'draft');
   const conflicted = db
     .selectFrom('applications')
     .select(['applications.status', sql<number>`-count(*)`.as('n')])
     .where('applications.programme_id', 'in', programmes)
+    .where('applications.programme_id', 'not in', programmesAppliedToBy(q.viewerId))
     .where('applications.status', '!=', 'draft')
     .where(conflictCandidatesOf(q.viewerId))
     .where(conflictedWith(q.viewerId))
