@@ -63,7 +63,7 @@ describe.each(backends)('a programme from the generic cost-share template on $na
     expect((await applicant.caller.applications.submit({ id: small.id, version: small.version, idempotencyKey: randomUUID() })).ok).toBe(true);
     const submitted = await applicant.caller.applications.get({ id: small.id });
     expect([submitted.status, submitted.requestedGrantYen, submitted.definition?.version, submitted.definition?.pinned]).toEqual(['submitted', 1_000_000, 2, true]);
-    const assessed = assessApplication('generic_cost_share', submitted.content, undefined, submitted.definition!.rules).result!;
+    const assessed = assessApplication('generic_cost_share', submitted.content, undefined, await applicant.caller.programmes.rules({ versionId: submitted.definition!.versionId })).result!;
     expect(assessed.grant).toMatchObject({ requested: 1_600_000, base: 1_500_000, amount: 1_000_000, ownShare: 600_000, capHit: null });
 
     // 5,500,000 incl. tax → 5,000,000 × 2/3 = 3,333,333, capped at 1,800,000.

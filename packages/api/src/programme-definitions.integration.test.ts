@@ -108,11 +108,13 @@ describe.each(backends)('programme definitions through the API on $name', (backe
 
     const draft = await admin.caller.programmeDefinitions.openDraft({ id: created.id });
     await admin.caller.programmeDefinitions.updateDraft({ versionId: draft.id, definition: halfRate(draft.definition) });
+    // A draft's rules are the office's until published: to an applicant they do not exist.
+    await expect(applicant.caller.programmes.rules({ versionId: draft.id })).rejects.toMatchObject({ code: 'NOT_FOUND', cause: { code: 'programmes.definition_not_found' } });
     await admin.caller.programmeDefinitions.publish({ versionId: draft.id, changeSummary: '補助率を1/2に' });
 
     const after = await applicant.caller.applications.get({ id: first.id });
     expect([after.requestedGrantYen, after.definition?.version]).toEqual([3_000_000, 1]);
-    expect(assessApplication('lca_implementation', after.content, undefined, after.definition!.rules).result?.grant.amount).toBe(3_000_000);
+    expect(assessApplication('lca_implementation', after.content, undefined, await applicant.caller.programmes.rules({ versionId: after.definition!.versionId })).result?.grant.amount).toBe(3_000_000);
     // The reviewer's forms are computed with the pinned version too.
     const reviewed = JSON.stringify(await (await signedInClient(database, seed.users.reviewer.email)).caller.review.open({ applicationId: first.id }));
     expect([reviewed.includes('3,000,000'), reviewed.includes('1,500,000')]).toEqual([true, false]);
@@ -120,7 +122,7 @@ describe.each(backends)('programme definitions through the API on $name', (backe
     const second = await apply('別の建物のLCA');
     const fresh = await applicant.caller.applications.get({ id: second.id });
     expect([fresh.definition?.version, fresh.definition?.pinned]).toEqual([2, false]);
-    expect(assessApplication('lca_implementation', fresh.content, undefined, fresh.definition!.rules).result?.grant.amount).toBe(1_500_000);
+    expect(assessApplication('lca_implementation', fresh.content, undefined, await applicant.caller.programmes.rules({ versionId: fresh.definition!.versionId })).result?.grant.amount).toBe(1_500_000);
     const submittedSecond = await applicant.caller.applications.submit({ id: second.id, version: fresh.version, idempotencyKey: randomUUID() });
     expect(submittedSecond.ok).toBe(true);
     expect((await applicant.caller.applications.get({ id: second.id })).requestedGrantYen).toBe(1_500_000);

@@ -111,7 +111,8 @@ app.get('/twin/applications.get', async (req, reply) => {
   }
   const programme = await findProgrammeWithLedger(db, found.application.programme_id);
   const rules = programme ? await definitionForApplication(db, found.application, programme) : undefined;
-  return { ...found, programme, definition: rules?.definition };
+  // Which rules, as the procedure answers: the rules themselves are read once per version elsewhere.
+  return { ...found, programme, definition: rules && { versionId: rules.id, version: rules.version } };
 });
 
 app.get('/healthz', async () => ({ status: 'ok' }));

@@ -22,8 +22,8 @@ const draft = {
   updatedAt: new Date('2026-11-01T00:00:00Z'),
   attachments: [],
   programme: { ...programmeFixture, kind: 'clt_demonstration', isOpen: true },
-  // The rules the API computes with: for a draft, the programme's latest published version.
-  definition: { version: 1, pinned: false, rules: BUILTIN_PROGRAMMES.clt_demonstration },
+  // Which rules the API computes with: for a draft, the programme's latest published version.
+  definition: { versionId: '00000000-0000-4000-8000-0000000000d1', version: 1, pinned: false },
   submissions: [],
 };
 
@@ -33,6 +33,7 @@ describe('application wizard', () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('applicant', '杉山 美咲') },
       'applications.get': { data: draft },
+      'programmes.rules': { data: BUILTIN_PROGRAMMES.clt_demonstration },
       'applications.updateDraft': () =>
         ++saves === 1
           ? { data: { ...draft, version: 4, updatedAt: new Date() } }
@@ -64,6 +65,7 @@ describe('application wizard', () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('applicant', '杉山 美咲') },
       'applications.get': { data: draft },
+      'programmes.rules': { data: BUILTIN_PROGRAMMES.clt_demonstration },
       'applications.updateDraft': () => ({ data: { ...draft, version: 4, updatedAt: new Date() } }),
     });
     renderWithTsumiki(
@@ -97,6 +99,7 @@ describe('application wizard', () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('applicant', '杉山 美咲') },
       'applications.get': { data: { ...draft, content } },
+      'programmes.rules': { data: BUILTIN_PROGRAMMES.clt_demonstration },
     });
     renderWithTsumiki(
       <AuthGate>
@@ -113,6 +116,7 @@ describe('application wizard', () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('applicant', '杉山 美咲') },
       'applications.get': { data: { ...draft, content: cltExampleApplicationContent() } },
+      'programmes.rules': { data: BUILTIN_PROGRAMMES.clt_demonstration },
     });
     renderWithTsumiki(
       <AuthGate>

@@ -14,6 +14,7 @@ import { AttachmentsSection } from './attachments-section';
 import { BudgetEditor } from './budget-editor';
 import { ChecklistSection } from './checklist-section';
 import { fieldId, FormSectionFields, langOf } from './form-fields';
+import { WithProgrammeRules } from './programme-rules';
 import { useAutosave } from './use-autosave';
 import { ReviewStep, StepTabs, WizardHeader, type ApplicationView } from './wizard-parts';
 
@@ -45,7 +46,7 @@ export function ApplicationPage() {
             {(submitted || applicantActions(view.status).resubmit) && lifecycle}
             {!submitted &&
               (view.definition ? (
-                <Wizard key={view.id} view={view} kind={kind.data} rules={view.definition.rules} />
+                <WithProgrammeRules versionId={view.definition.versionId}>{(rules) => <Wizard key={view.id} view={view} kind={kind.data} rules={rules} />}</WithProgrammeRules>
               ) : (
                 <Alert color="orange">{t('programmes.no_published_version', { ns: 'errors', keySeparator: false })}</Alert>
               ))}

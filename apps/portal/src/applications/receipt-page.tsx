@@ -7,6 +7,7 @@ import { DataTable, displayJst, displayYen, QueryState, useTRPC, type DataColumn
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { langOf } from './form-fields';
+import { useProgrammeRules } from './programme-rules';
 
 function shown(field: FormField, value: unknown, lang: 'ja' | 'en', yes: string, no: string): string {
   if (value === undefined || value === null || value === '') return '—';
@@ -23,6 +24,7 @@ export function ReceiptPage() {
   const lang = langOf(i18n.language);
   const trpc = useTRPC();
   const application = useQuery(trpc.applications.get.queryOptions({ id }));
+  const rules = useProgrammeRules(application.data?.definition?.versionId).data;
   const submission = useQuery(trpc.applications.submission.queryOptions({ id, versionNo: Number(versionNo) }));
   const content = submission.data?.content;
   const fieldColumns: DataColumn<FormField>[] = [
@@ -93,8 +95,8 @@ export function ReceiptPage() {
                   {frozen.title}
                 </Title>
                 {kind.success &&
-                  view.definition &&
-                  applicationForm(kind.data, view.definition.rules).map((section) => (
+                  rules &&
+                  applicationForm(kind.data, rules).map((section) => (
                     <Stack key={section.code} gap={4}>
                       <Title order={3} size="h4">
                         {section.title[lang]}{' '}

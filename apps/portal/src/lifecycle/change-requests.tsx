@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BudgetEditor } from '../applications/budget-editor';
 import { FormSectionFields, issueText } from '../applications/form-fields';
+import { useProgrammeRules } from '../applications/programme-rules';
 
 /**
  * 変更申請 (003 §4.1; 001 §2.6): the applicant edits a copy of the frozen content — the plan's
@@ -64,8 +65,9 @@ function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; ki
   const form = useDomainForm(ZChangeRequestForm, { initialValues: { applicationId, reason: '', change: { kind: 'budget', content: frozen } } });
   const change = form.values.change;
   const [issues, setIssues] = useState<FormIssue[]>([]);
-  // The rules the application was submitted under (the page has them already; the query is shared).
-  const rules = useQuery(trpc.applications.get.queryOptions({ id: applicationId }, { refetchOnWindowFocus: false })).data?.definition?.rules;
+  // The rules the application was submitted under (the page has read them already; the query is shared).
+  const versionId = useQuery(trpc.applications.get.queryOptions({ id: applicationId }, { refetchOnWindowFocus: false })).data?.definition?.versionId;
+  const rules = useProgrammeRules(versionId).data;
   const request = useMutation(
     trpc.lifecycle.requestChange.mutationOptions({
       onSuccess: async (result) => {

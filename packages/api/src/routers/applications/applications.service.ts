@@ -50,7 +50,7 @@ export const isOwnApplication = (auth: SignedInAuth, application: { applicant_or
 
 /**
  * The applicant's page of one application: the application, its documents, its round with the
- * round's standing, the rules its form computes with, and its submitted versions. Two statements;
+ * round's standing, which rules its form computes with, and its submitted versions. Two statements;
  * the rules come from the per-process cache of published versions.
  */
 export async function applicationPage(ctx: Context & { auth: SignedInAuth }, id: string) {
@@ -68,8 +68,11 @@ export async function applicationPage(ctx: Context & { auth: SignedInAuth }, id:
     programme: programme
       ? toProgrammeSummary(programme, latest?.definition, ctx.now(), { budgetYen: programme.ledger_budget_yen, committedYen: programme.ledger_committed_yen })
       : null,
-    /** The rules the form computes with: the version submitted under, or for a draft the latest published. */
-    definition: rules ? { version: rules.version, pinned: application.definition_version_id !== null, rules: rules.definition } : null,
+    /**
+     * Which rules the form computes with: the version submitted under, or for a draft the latest
+     * published. The rules themselves (some 24 kB) are programmes.rules of this version, read once.
+     */
+    definition: rules ? { versionId: rules.id, version: rules.version, pinned: application.definition_version_id !== null } : null,
     // The frozen versions, newest first: what the office has received (content is read per version).
     submissions: submissions.map((s) => ({ versionNo: s.version_no, submittedAt: s.submitted_at, requestedGrantYen: s.requested_grant_yen })),
   };

@@ -1,6 +1,9 @@
 import { findLedger, latestPublishedVersion, listProgrammesWithLedger, publishedDefinitions, type Executor, type Programme } from '@tsumiki/db';
 import { isRoundVisibleToApplicants, roundAccepting, roundListing } from '@tsumiki/domain';
 import { budgetStanding, submissionAcceptance, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
+import { z } from 'zod';
+import { appError } from '../../errors';
+import { sharedAnswer } from '../../shared-answer';
 import { createTRPCRouter, signedInProcedure } from '../../trpc';
 
 /** The ledger's budget and committed total; a programme whose ledger is not open yet has committed nothing. */
@@ -59,5 +62,17 @@ export const programmesRouter = createTRPCRouter({
     return rounds.map(({ ledger_budget_yen, ledger_committed_yen, published_version_id, ...p }) =>
       toProgrammeSummary(p, published_version_id ? rules.get(published_version_id) : undefined, now, { budgetYen: ledger_budget_yen, committedYen: ledger_committed_yen }),
     );
+  }),
+
+  /**
+   * A published version's rules: the form, rates, caps and checks an application computes with.
+   * They are the call's own terms (公募要領), public like the rounds; a draft version is not
+   * published and is "not found". A published version never changes, so every caller of one
+   * version gets one shared answer, and the portal keeps it as long as the page is open.
+   */
+  rules: signedInProcedure.input(z.object({ versionId: z.uuid() })).query(async ({ ctx, input }) => {
+    const rules = (await publishedDefinitions(ctx.db, [input.versionId])).get(input.versionId);
+    if (!rules) throw appError('programmes.definition_not_found');
+    return sharedAnswer(rules);
   }),
 });
