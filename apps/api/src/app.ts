@@ -11,6 +11,7 @@ import {
   type RequestInfo,
   type SecondFactorSettings,
   type MinistryOverviewCache,
+  type ReviewQueueCache,
   type SessionCache,
 } from '@tsumiki/api';
 import { pingDatabase, type DB } from '@tsumiki/db';
@@ -41,6 +42,8 @@ export interface ServerOptions {
   sessions?: SessionCache;
   /** Computed ministry overviews kept in memory for the process (watchCcusOverviews); computed on every call without it. */
   ccusOverviews?: MinistryOverviewCache;
+  /** First pages of the review queue kept in memory for the process (watchReviewQueues); read on every call without it. */
+  reviewQueues?: ReviewQueueCache;
   /** false: every request through tRPC's own handler (see trpc-route.ts); for comparing the two. */
   singleCallFastPath?: boolean;
 }
@@ -101,6 +104,7 @@ function apiDependencies(options: ServerOptions, log: ApiDependencies['log']): A
     ...(options.secondFactor ? { secondFactor: options.secondFactor } : {}),
     ...(options.sessions ? { sessions: options.sessions } : {}),
     ...(options.ccusOverviews ? { ccusOverviews: options.ccusOverviews } : {}),
+    ...(options.reviewQueues ? { reviewQueues: options.reviewQueues } : {}),
   };
 }
 

@@ -44,6 +44,14 @@ describe('TSUMIKI_OVERVIEW_CACHE', () => {
   });
 });
 
+describe('TSUMIKI_QUEUE_CACHE', () => {
+  it("keeps the review queue's first pages in memory unless switched off", () => {
+    expect(loadEnv({}).TSUMIKI_QUEUE_CACHE).toBe(true);
+    expect(loadEnv({ TSUMIKI_QUEUE_CACHE: '0' }).TSUMIKI_QUEUE_CACHE).toBe(false);
+    expect(() => loadEnv({ TSUMIKI_QUEUE_CACHE: 'maybe' })).toThrow(/TSUMIKI_QUEUE_CACHE/);
+  });
+});
+
 describe('TSUMIKI_PREPARED_STATEMENTS', () => {
   it('prepares statements on PostgreSQL unless switched off', () => {
     const url = 'postgres://postgres@127.0.0.1:5432/tsumiki';

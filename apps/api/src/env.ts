@@ -137,6 +137,15 @@ export const ZEnv = z
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
   /**
+   * Keep the review queue's first pages (no search or amount filter) in memory, dropped on the
+   * database's notices of any change to what they show. Off behind a pooler in transaction mode,
+   * as above: every page is then read from the database.
+   */
+  TSUMIKI_QUEUE_CACHE: z
+    .enum(['1', '0', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  /**
    * Prepare each parameterised statement once per database connection and reuse it. Off behind a
    * pooler that hands a session's statements to other server connections (PgBouncer in
    * transaction mode before 1.21, or without max_prepared_statements).

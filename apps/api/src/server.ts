@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { prewarmSheetReader, startReminderTimer, watchCcusOverviews, watchSessions } from '@tsumiki/api';
+import { prewarmSheetReader, startReminderTimer, watchCcusOverviews, watchReviewQueues, watchSessions } from '@tsumiki/api';
 import { ROLE_APP } from '@tsumiki/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './seed/demo';
 import { buildServer } from './app';
@@ -36,7 +36,9 @@ async function main() {
   const sessions = watched?.cache;
   const overviews = env.TSUMIKI_OVERVIEW_CACHE ? await watchCcusOverviews(database) : null;
   const ccusOverviews = overviews?.cache;
-  const caches = { ...(sessions ? { sessions } : {}), ...(ccusOverviews ? { ccusOverviews } : {}) };
+  const queues = env.TSUMIKI_QUEUE_CACHE ? await watchReviewQueues(database) : null;
+  const reviewQueues = queues?.cache;
+  const caches = { ...(sessions ? { sessions } : {}), ...(ccusOverviews ? { ccusOverviews } : {}), ...(reviewQueues ? { reviewQueues } : {}) };
 
   // One registry for the process: the API's port and the apps' ports all count into it.
   const metrics = env.TSUMIKI_METRICS_PORT > 0 ? createMetrics(database) : undefined;
@@ -86,6 +88,7 @@ async function main() {
     await Promise.allSettled(servers.map((s) => s.close()));
     await watched?.close();
     await overviews?.close();
+    await queues?.close();
     await database.close();
     process.exit(0);
   };

@@ -14,6 +14,7 @@ import { hashSessionToken } from './auth/session-token';
 import { DEVELOPMENT_TOTP_KEY, type SecondFactorSettings } from './auth/totp';
 import { databaseStore, type AttachmentStore } from './storage/attachment-store';
 import type { MinistryOverviewCache } from './routers/ccus/overview-cache';
+import type { ReviewQueueCache } from './routers/review/queue-cache';
 
 /** What the transport tells the API about a request; Fastify fills it, tests build it directly. */
 export interface RequestInfo {
@@ -72,6 +73,8 @@ export interface ApiDependencies {
   sessions?: SessionCache;
   /** Computed ministry overviews kept in memory (watchCcusOverviews); computed on every call without it. */
   ccusOverviews?: MinistryOverviewCache;
+  /** First pages of the review queue kept in memory (watchReviewQueues); read on every call without it. */
+  reviewQueues?: ReviewQueueCache;
 }
 
 export type Membership = Awaited<ReturnType<typeof listMembershipsOfUser>>[number];
@@ -101,6 +104,7 @@ export interface Context {
   locale: Locale;
   sessions: SessionCache | null;
   ccusOverviews: MinistryOverviewCache | null;
+  reviewQueues: ReviewQueueCache | null;
 }
 
 function localeFrom(acceptLanguage: string | null): Locale {
@@ -178,6 +182,7 @@ export async function createContext(deps: ApiDependencies, request: RequestInfo,
     auth,
     sessions: deps.sessions ?? null,
     ccusOverviews: deps.ccusOverviews ?? null,
+    reviewQueues: deps.reviewQueues ?? null,
     locale: auth.state === 'signed-in' ? auth.user.locale : localeFrom(request.acceptLanguage),
   };
 }

@@ -4,6 +4,7 @@ export { hashPassword, verifyPassword } from './auth/password';
 export { SESSION_COOKIE } from './auth/session-token';
 export { createSessionCache, watchSessions, type SessionCache } from './auth/session-cache';
 export { watchCcusOverviews, type MinistryOverviewCache } from './routers/ccus/overview-cache';
+export { watchReviewQueues, type ReviewQueueCache } from './routers/review/queue-cache';
 export { DEVELOPMENT_TOTP_KEY, type SecondFactorSettings } from './auth/totp';
 export { requestIdFrom } from './request-id';
 export { isSharedAnswer } from './shared-answer';

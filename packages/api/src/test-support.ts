@@ -1,5 +1,6 @@
 // Test-only helpers shared by this package's integration tests.
 import type { MinistryOverviewCache } from './routers/ccus/overview-cache';
+import type { ReviewQueueCache } from './routers/review/queue-cache';
 import { insertAttachment, insertMembership, insertOrganisation, insertProgramme, insertUser, type Database } from '@tsumiki/db';
 import { errorMessage, ROLE_ORGANISATION_KIND, ROLES, type TProgrammeKind, type TRole } from '@tsumiki/domain';
 import { BUILTIN_PROGRAMMES, documentsToAttach, type TApplicationContent } from '@tsumiki/domain/programmes';
@@ -119,6 +120,7 @@ export async function clientFor(
     secondFactor?: SecondFactorSettings;
     sessions?: SessionCache;
     ccusOverviews?: MinistryOverviewCache;
+    reviewQueues?: ReviewQueueCache;
   } = {},
 ): Promise<Client> {
   const cookies = options.cookies ?? new MemoryCookieJar();
@@ -132,6 +134,7 @@ export async function clientFor(
       ...(options.secondFactor ? { secondFactor: options.secondFactor } : {}),
       ...(options.sessions ? { sessions: options.sessions } : {}),
       ...(options.ccusOverviews ? { ccusOverviews: options.ccusOverviews } : {}),
+      ...(options.reviewQueues ? { reviewQueues: options.reviewQueues } : {}),
     },
     requestInfo(options.request),
     cookies,
@@ -140,7 +143,7 @@ export async function clientFor(
 }
 
 /** Signs in and returns a fresh client carrying the session cookie. */
-export async function signedInClient(database: Database, email: string, options: { now?: () => Date; attachments?: AttachmentStore; ccusOverviews?: MinistryOverviewCache } = {}) {
+export async function signedInClient(database: Database, email: string, options: { now?: () => Date; attachments?: AttachmentStore; ccusOverviews?: MinistryOverviewCache; reviewQueues?: ReviewQueueCache } = {}) {
   const anonymous = await clientFor(database);
   await anonymous.caller.auth.signIn({ email, password: PASSWORD });
   return clientFor(database, { cookies: anonymous.cookies, ...options });

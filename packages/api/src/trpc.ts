@@ -117,7 +117,7 @@ const base = t.middleware(async ({ ctx, path, type, next }) => {
   try {
     if (type === 'mutation') refuseCrossSite(ctx);
     outcome = await next();
-    if (type === 'mutation') await Promise.all([ctx.sessions?.settle(), ctx.ccusOverviews?.settle()]);
+    if (type === 'mutation') await Promise.all([ctx.sessions?.settle(), ctx.ccusOverviews?.settle(), ctx.reviewQueues?.settle()]);
   } catch (cause) {
     outcome = getTRPCErrorFromUnknown(cause);
   }

@@ -5,6 +5,8 @@ import pg from 'pg';
 export const AUTH_CHANGES_CHANNEL = 'tsumiki_auth';
 /** What a change to the CCUS roll-ups, targets or associations announces (see its migration). */
 export const CCUS_CHANGES_CHANNEL = 'tsumiki_ccus';
+/** What a change to a programme's proposals (its id) or to anything else a review queue's page shows (`*`) announces (see its migration). */
+export const REVIEW_CHANGES_CHANNEL = 'tsumiki_review';
 
 export interface NoticeHandlers {
   /** A notice's payload, in commit order. */

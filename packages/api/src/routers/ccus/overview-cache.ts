@@ -1,5 +1,5 @@
 import { CCUS_CHANGES_CHANNEL, type Database, type NoticeSubscription } from '@tsumiki/db';
-import { sharedAnswer } from '../../shared-answer';
+import { createKeptAnswers, type KeptAnswersOptions } from '../../lib/kept-answers';
 import type { MinistryOverview } from './ccus.service';
 
 /**
@@ -28,63 +28,21 @@ export interface OverviewCache<V> {
 
 export type MinistryOverviewCache = OverviewCache<MinistryOverview>;
 
-export function createOverviewCache<V extends object>(
-  options: {
-    maxEntries?: number;
-    /**
-     * A kept overview is computed again after this long whatever the notices say: a listener
-     * connection that dies without an error (a silent network partition) cannot keep old figures
-     * on screen for longer.
-     */
-    maxAgeMs?: number;
-    settle?: () => Promise<void>;
-    nowMs?: () => number;
-  } = {},
-): OverviewCache<V> {
-  const maxEntries = options.maxEntries ?? 64;
-  const maxAgeMs = options.maxAgeMs ?? 60_000;
-  const nowMs = options.nowMs ?? Date.now;
-  const entries = new Map<string, { value: V; keptAtMs: number }>();
-  let listening = false;
-  // Bumped by every notice: a computation that started before one may hold what it replaced.
-  let generation = 0;
+export function createOverviewCache<V extends object>(options: KeptAnswersOptions = {}): OverviewCache<V> {
+  const kept = createKeptAnswers<V>(options);
   const keyOf = (fiscalYear: number, asOf: string) => `${fiscalYear}|${asOf}`;
-  const forgetAll = () => {
-    generation += 1;
-    entries.clear();
-  };
   return {
-    read(fiscalYear, asOf) {
-      if (!listening) return undefined;
-      const key = keyOf(fiscalYear, asOf);
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      if (nowMs() - entry.keptAtMs < maxAgeMs) return entry.value;
-      entries.delete(key);
-      return undefined;
-    },
+    read: (fiscalYear, asOf) => kept.read(keyOf(fiscalYear, asOf)),
     begin() {
-      const started = generation;
-      return (fiscalYear, asOf, value) => {
-        if (!listening || generation !== started) return;
-        // Map order is insertion order: the first key is the longest kept.
-        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-        // One object for every later call: none of them may change it for the others.
-        entries.set(keyOf(fiscalYear, asOf), { value: sharedAnswer(value), keptAtMs: nowMs() });
-      };
+      const keep = kept.begin();
+      return (fiscalYear, asOf, value) => keep(keyOf(fiscalYear, asOf), value);
     },
-    forgetAll,
-    listening: () => listening,
-    ready() {
-      forgetAll();
-      listening = true;
-    },
-    lost() {
-      listening = false;
-      forgetAll();
-    },
-    settle: () => (listening && options.settle ? options.settle() : Promise.resolve()),
-    size: () => entries.size,
+    forgetAll: () => kept.forgetAll(),
+    listening: () => kept.listening(),
+    ready: () => kept.ready(),
+    lost: () => kept.lost(),
+    settle: () => kept.settle(),
+    size: () => kept.size(),
   };
 }
 

@@ -76,9 +76,33 @@ export interface QueueInput {
 /**
  * Staff see every application of their offices' programmes; a committee member only what is
  * assigned to them, each programme by the role held in its office. Whatever the role, nothing the
- * caller is conflicted with (the repository's one conflict filter).
+ * caller is conflicted with (the repository's one conflict filter). A first page without a search
+ * or amount filter is kept in memory (queue-cache.ts) until a change to what it shows.
  */
-export async function reviewQueue(ctx: Ctx, input: QueueInput) {
+export async function reviewQueue(ctx: Ctx, input: QueueInput): Promise<ReviewQueuePage> {
+  const key = keptPageKey(ctx.auth, input);
+  const kept = key ? ctx.reviewQueues?.read(key) : undefined;
+  if (kept) return kept;
+  const keep = key ? ctx.reviewQueues?.begin() : undefined;
+  const page = await queuePage(ctx, input);
+  // Under the programmes its rows come from: a change to another programme's proposals leaves it.
+  if (key) keep?.(key, page, input.programmeId ? [input.programmeId] : page.programmes.map((p) => p.id));
+  return page;
+}
+
+/**
+ * Who asks and what, for a first page without a search or amount filter; null for any other
+ * page. The viewer is part of it (their conflicts hide proposals), and so are their roles in each
+ * office (they decide which programmes are seen whole).
+ */
+function keptPageKey(auth: SignedInAuth, input: QueueInput): string | null {
+  const filtered = Boolean(input.search?.trim()) || input.minRequestedYen !== undefined || input.maxRequestedYen !== undefined;
+  if (input.page !== 1 || input.after || filtered) return null;
+  const roles = auth.memberships.map((m) => `${m.organisationId}:${m.role}`).sort();
+  return JSON.stringify([auth.user.id, roles, input.programmeId ?? null, input.statuses ?? null, input.sort, input.direction, input.pageSize]);
+}
+
+async function queuePage(ctx: Ctx, input: QueueInput) {
   const programmes = await listProgrammeIdsOfOffices(ctx.db, officeIdsOf(ctx.auth));
   const staffOffices = officeIdsOf(ctx.auth, STAFF_ROLES);
   const isStaff = (p: (typeof programmes)[number]) => staffOffices.includes(p.office_organisation_id);
@@ -104,6 +128,8 @@ export async function reviewQueue(ctx: Ctx, input: QueueInput) {
     programmes: programmes.map((p) => ({ id: p.id, kind: p.kind, nameJa: p.name_ja, nameEn: p.name_en })),
   };
 }
+
+export type ReviewQueuePage = Awaited<ReturnType<typeof queuePage>>;
 
 /** The queue as a file, up to 5,000 rows under the same filters. */
 export async function exportQueue(ctx: Ctx, input: Omit<QueueInput, 'page' | 'pageSize'> & { format: ExportFormat }) {
