@@ -1,5 +1,5 @@
 import { CCUS_CHANGES_CHANNEL, type Database, type NoticeSubscription } from '@tsumiki/db';
-import { createKeptAnswers, type KeptAnswersOptions } from '../../lib/kept-answers';
+import { createKeptAnswers, type KeptAnswers, type KeptAnswersOptions } from '../../lib/kept-answers';
 import type { MinistryOverview } from './ccus.service';
 
 /**
@@ -9,21 +9,10 @@ import type { MinistryOverview } from './ccus.service';
  * every overview is computed from the database. Any notice drops them all — imports are monthly
  * and an overview is a few milliseconds to compute again.
  */
-export interface OverviewCache<V> {
+export interface OverviewCache<V> extends Omit<KeptAnswers<V>, 'read' | 'begin' | 'forget'> {
   read(fiscalYear: number, asOf: string): V | undefined;
-  /**
-   * Called before computing; the function it returns keeps what was computed, unless a notice
-   * arrived in between (the computation may have read rows a committed change has replaced).
-   */
+  /** As KeptAnswers' begin(), by period. */
   begin(): (fiscalYear: number, asOf: string, value: V) => void;
-  forgetAll(): void;
-  /** Whether it keeps anything: between ready() and lost(). */
-  listening(): boolean;
-  ready(): void;
-  lost(): void;
-  /** Waits until this process has heard every change committed so far (after a call that made one). */
-  settle(): Promise<void>;
-  size(): number;
 }
 
 export type MinistryOverviewCache = OverviewCache<MinistryOverview>;
