@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { listenOnPglite, listenOnPostgres, type NoticeHandlers, type NoticeSubscription } from './notices';
+import { listenOnPglite, postgresListener, type NoticeHandlers, type NoticeSubscription } from './notices';
 import { PGliteDialect } from './pglite-dialect';
 import { preparingPool } from './prepared-statements';
 import type { DB } from './schema';
@@ -103,13 +103,14 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     const max = config.maxConnections ?? 10;
     const poolStats = (): PoolStats => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     const url = config.url;
+    const listener = postgresListener(url);
     return {
       db,
       kind: 'postgres',
       location: redactUrl(url),
       close: () => db.destroy(),
       poolStats,
-      listen: async (channel, handlers) => listenOnPostgres(url, channel, handlers),
+      listen: async (channel, handlers) => listener.listen(channel, handlers),
     };
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });

@@ -26,6 +26,7 @@ describe('sharedRoundTrips (settling the session cache)', () => {
     const { started, call } = controlledRoundTrips();
     const first = call();
     expect(started).toHaveLength(1);
+    await tick();
     // Ten callers while the first round trip is out: it may have left before their commits.
     const waiting = Array.from({ length: 10 }, call);
     await tick();
@@ -42,9 +43,19 @@ describe('sharedRoundTrips (settling the session cache)', () => {
     expect(started).toHaveLength(2);
   });
 
+  it('lets callers in the same synchronous run as a start share it: their commits were answered before it left', async () => {
+    const { started, call } = controlledRoundTrips();
+    const together = [call(), call(), call()];
+    expect(started).toHaveLength(1);
+    started[0]!.answer();
+    await Promise.all(together.map((c) => c.settled));
+    expect(started).toHaveLength(1);
+  });
+
   it('starts afresh once everything is answered, and goes on after a round trip that failed', async () => {
     const { started, call } = controlledRoundTrips();
     const first = call();
+    await tick();
     const second = call();
     started[0]!.failWith(new Error('connection lost'));
     await expect(first.settled).rejects.toThrow('connection lost');

@@ -32,60 +32,95 @@ const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
 const RECONNECT_MS = 1_000;
 
 /**
- * LISTEN on a connection of its own, outside the pool (a pooled connection would be handed to
- * queries and stop listening). A lost connection reports lost() and is retried every second.
+ * LISTEN on one connection of its own, outside the pool (a pooled connection would be handed to
+ * queries and stop listening), for every channel a process's caches subscribe to: one connection
+ * and one round trip to settle them all after a change, not one per channel. A lost connection
+ * reports lost() to every subscriber and is retried every second. Work on the connection (connect,
+ * LISTEN, UNLISTEN, end) goes one step at a time, in the order it was asked for.
  */
-export function listenOnPostgres(url: string, channel: string, handlers: NoticeHandlers): NoticeSubscription {
-  if (!CHANNEL_NAME.test(channel)) throw new Error(`Invalid channel name: ${channel}`);
+export function postgresListener(url: string): { listen(channel: string, handlers: NoticeHandlers): NoticeSubscription } {
+  const handlersOf = new Map<string, Set<NoticeHandlers>>();
   let client: pg.Client | null = null;
-  let closed = false;
+  let listened = new Set<string>();
   let retry: NodeJS.Timeout | undefined;
+  let steps: Promise<void> = Promise.resolve();
+  const inOrder = (step: () => Promise<void>) => (steps = steps.then(step));
+  const everyHandler = () => [...handlersOf.values()].flatMap((set) => [...set]);
 
   const schedule = () => {
-    if (closed) return;
-    retry = setTimeout(() => void connect(), RECONNECT_MS);
+    if (handlersOf.size === 0) return;
+    retry = setTimeout(() => void inOrder(connect), RECONNECT_MS);
     retry.unref();
   };
   const connect = async () => {
+    if (client || handlersOf.size === 0) return;
     const candidate = new pg.Client({ connectionString: url, keepAlive: true, application_name: LISTENER_NAME });
     candidate.on('error', () => {});
     candidate.on('notification', (message) => {
-      if (message.channel === channel) handlers.notice(message.payload ?? '');
+      for (const handlers of handlersOf.get(message.channel) ?? []) handlers.notice(message.payload ?? '');
     });
     candidate.on('end', () => {
       if (client !== candidate) return;
       client = null;
-      handlers.lost();
+      listened = new Set();
+      for (const handlers of everyHandler()) handlers.lost();
       schedule();
     });
+    const channels = [...handlersOf.keys()];
     try {
       await candidate.connect();
-      await candidate.query(`listen ${channel}`);
+      for (const channel of channels) await candidate.query(`listen ${channel}`);
     } catch {
       void candidate.end().catch(() => {});
       schedule();
       return;
     }
-    if (closed) {
-      await candidate.end().catch(() => {});
-      return;
-    }
     client = candidate;
-    handlers.ready();
+    listened = new Set(channels);
+    for (const channel of channels) for (const handlers of handlersOf.get(channel) ?? []) handlers.ready();
   };
-  void connect();
+  // The server sends a listener every pending notice before it answers its next query.
+  const settle = sharedRoundTrips(async () => {
+    await client?.query('select 1').catch(() => {});
+  });
 
   return {
-    // The server sends a listener every pending notice before it answers its next query.
-    settle: sharedRoundTrips(async () => {
-      await client?.query('select 1').catch(() => {});
-    }),
-    close: async () => {
-      closed = true;
-      clearTimeout(retry);
-      const open = client;
-      client = null;
-      await open?.end().catch(() => {});
+    listen(channel, handlers) {
+      if (!CHANNEL_NAME.test(channel)) throw new Error(`Invalid channel name: ${channel}`);
+      handlersOf.set(channel, (handlersOf.get(channel) ?? new Set()).add(handlers));
+      void inOrder(async () => {
+        if (!client) return connect();
+        if (!listened.has(channel)) {
+          // A connection that fails here ends, and its 'end' reports lost() and reconnects.
+          const ok = await client.query(`listen ${channel}`).then(() => true, () => false);
+          if (!ok) return;
+          listened.add(channel);
+        }
+        if (handlersOf.get(channel)?.has(handlers)) handlers.ready();
+      });
+      let closed = false;
+      return {
+        settle,
+        close: () => {
+          if (closed) return steps;
+          closed = true;
+          const set = handlersOf.get(channel);
+          set?.delete(handlers);
+          if (set?.size === 0) handlersOf.delete(channel);
+          return inOrder(async () => {
+            if (handlersOf.size === 0) {
+              clearTimeout(retry);
+              const open = client;
+              client = null;
+              listened = new Set();
+              await open?.end().catch(() => {});
+            } else if (client && !handlersOf.has(channel) && listened.has(channel)) {
+              listened.delete(channel);
+              await client.query(`unlisten ${channel}`).catch(() => {});
+            }
+          });
+        },
+      };
     },
   };
 }
@@ -102,20 +137,26 @@ export async function listenOnPglite(pglite: PGlite, channel: string, handlers: 
  * starts after its call: one already on its way may have left before the caller's commit and
  * prove nothing about it. So callers arriving while one is out all wait for the next one, which
  * starts when that answers. Under load every mutation settles; one round trip each, queued on the
- * one listening connection, made each wait for all those before it.
+ * one listening connection, made each wait for all those before it. A caller in the same
+ * synchronous run as the start joins it: its commit was answered before that run began, so the
+ * round trip leaves after it (a mutation settles every cache of its process at once).
  */
 export function sharedRoundTrips(roundTrip: () => Promise<void>): () => Promise<void> {
   let current: Promise<void> | undefined;
   let following: Promise<void> | undefined;
+  let startedNow = false;
   const start = (): Promise<void> => {
     const sent: Promise<void> = roundTrip().finally(() => {
       if (current === sent) current = undefined;
     });
     current = sent;
+    startedNow = true;
+    queueMicrotask(() => (startedNow = false));
     return sent;
   };
   return () => {
     if (!current) return start();
+    if (startedNow) return current;
     const next = () => {
       following = undefined;
       return start();
