@@ -6,7 +6,7 @@ import { insertOrganisation } from './repositories/organisations.repository';
 import { definitionForApplication, latestPublishedVersion, openDraftVersion, publishedDefinitions } from './repositories/programme-definitions.repository';
 import { findProgrammeById, findProgrammeWithLedger, findRoundForNewDraft, insertProgramme, listProgrammesWithLedger } from './repositories/programmes.repository';
 import { ensureLedger, findLedger } from './repositories/review-ledger.repository';
-import { findReceiptByIdempotencyKey, findSubmissionFacts, insertSubmission, listSubmissionsOfApplication, setApplicationSubmitted } from './repositories/submissions.repository';
+import { findReceiptByIdempotencyKey, insertSubmission, lockApplicationForSubmission, listSubmissionsOfApplication, setApplicationSubmitted } from './repositories/submissions.repository';
 import { trackingCounterKey, trackingNumber, trackingNumberFormat } from '@tsumiki/domain';
 import { insertUser } from './repositories/users.repository';
 import { testBackends } from './testing';
@@ -75,6 +75,7 @@ describe.each(backends)("an application's page on $name", (backend) => {
     const { db } = database;
     const page = await findApplicationWithDocuments(db, ids.applicationId);
     expect(page?.application).toEqual(await findApplicationById(db, ids.applicationId));
+    expect(page?.round).toEqual(await findProgrammeWithLedger(db, ids.programmeId));
     expect(page?.attachments).toEqual(await listAttachmentsOfApplication(db, ids.applicationId));
     expect(page?.attachments.map((a) => a.file_name)).toEqual(['様式1.pdf', '図面.pdf', '見積書.pdf']);
     expect(page?.attachments[0]?.created_at).toBeInstanceOf(Date);
@@ -153,7 +154,7 @@ describe.each(backends)("an application's page on $name", (backend) => {
     expect((await next(ids.emptyApplicationId, 'page-first')).version_no).toBe(1);
   });
 
-  it('reads what a submission checks under its lock in one statement: the round, the receipt for its key, the documents', async () => {
+  it('reads what a submission checks in the one statement that locks it: the application, the round, the receipt for its key, the documents, the last version', async () => {
     const { db } = database;
     const submitted = await insertSubmission(db, {
       applicationId: ids.applicationId,
@@ -167,16 +168,18 @@ describe.each(backends)("an application's page on $name", (backend) => {
       idempotencyKey: 'facts-key',
     });
     const application = (await findApplicationById(db, ids.applicationId))!;
-    const facts = await findSubmissionFacts(db, { programmeId: ids.programmeId, applicationId: ids.applicationId, idempotencyKey: 'facts-key' });
-    const { receipt, attachments, ...round } = facts!;
-    expect(round).toEqual(await findProgrammeWithLedger(db, ids.programmeId));
+    const read = await db.transaction().execute((trx) => lockApplicationForSubmission(trx, { applicationId: ids.applicationId, idempotencyKey: 'facts-key' }));
+    expect(read!.application).toEqual(application);
+    expect(read!.round).toEqual(await findProgrammeWithLedger(db, ids.programmeId));
+    expect(read!.lastVersionNo).toBe(submitted.version_no);
     const expected = { application_id: ids.applicationId, version_no: submitted.version_no, submitted_at: submitted.submitted_at, requested_grant_yen: 12_345_678 };
-    expect(receipt).toEqual(expected);
-    expect(attachments).toEqual((await listAttachmentsOfApplication(db, ids.applicationId)).map((a) => ({ document_code: a.document_code, page_count: a.page_count })));
-    expect(attachments.length).toBeGreaterThan(0);
-    const unknownKey = await findSubmissionFacts(db, { programmeId: ids.programmeId, applicationId: ids.emptyApplicationId, idempotencyKey: 'no-such-key' });
-    expect(unknownKey?.receipt).toBeNull();
-    expect(unknownKey?.attachments).toEqual([]);
+    expect(read!.receipt).toEqual(expected);
+    expect(read!.attachments).toEqual((await listAttachmentsOfApplication(db, ids.applicationId)).map((a) => ({ document_code: a.document_code, page_count: a.page_count })));
+    expect(read!.attachments.length).toBeGreaterThan(0);
+    const unknownKey = await lockApplicationForSubmission(db, { applicationId: ids.emptyApplicationId, idempotencyKey: 'no-such-key' });
+    const versions = await listSubmissionsOfApplication(db, ids.emptyApplicationId);
+    expect([unknownKey?.receipt, unknownKey?.attachments, unknownKey?.lastVersionNo]).toEqual([null, [], versions[0]?.version_no ?? 0]);
+    expect(await lockApplicationForSubmission(db, { applicationId: '00000000-0000-4000-8000-000000000000', idempotencyKey: 'facts-key' })).toBeUndefined();
     // A retry outside the lock reads the same receipt with whose application it is.
     expect(await findReceiptByIdempotencyKey(db, 'facts-key')).toEqual({
       ...expected,

@@ -9,7 +9,6 @@ import {
   createDatabase,
   findApplicationWithDocuments,
   definitionForApplication,
-  findProgrammeWithLedger,
   listCcusRollups,
   listCcusTargets,
   listOrganisations,
@@ -109,10 +108,10 @@ app.get('/twin/applications.get', async (req, reply) => {
   if (!found || !ctx.auth.memberships.some((m) => m.organisationId === found.application.applicant_organisation_id)) {
     return reply.code(404).send({ error: 'not found' });
   }
-  const programme = await findProgrammeWithLedger(db, found.application.programme_id);
-  const rules = programme ? await definitionForApplication(db, found.application, programme) : undefined;
+  const { round: programme, ...page } = found;
+  const rules = programme ? await definitionForApplication(db, page.application, programme) : undefined;
   // Which rules, as the procedure answers: the rules themselves are read once per version elsewhere.
-  return { ...found, programme, definition: rules && { versionId: rules.id, version: rules.version } };
+  return { ...page, programme, definition: rules && { versionId: rules.id, version: rules.version } };
 });
 
 app.get('/healthz', async () => ({ status: 'ok' }));

@@ -5,6 +5,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { contentJson, withApplicationContent } from './content';
 import { writeWithAudit, type AuditEntryInput } from './audit.repository';
 import { newestPublishedVersionOfRound } from './programme-definitions.repository';
+import { roundFromJson, roundOfApplication } from './programmes.repository';
 import type { ApplicationTable } from '../schema';
 import type { Executor } from './executor';
 
@@ -63,8 +64,9 @@ export function findApplicationForUpload(db: Executor, id: string) {
 }
 
 /**
- * An application with its documents (oldest first) and its submitted versions (newest first), in
- * one statement: the applicant's page reads them on every visit, and as three queries each took a
+ * An application with its documents (oldest first), its submitted versions (newest first) and its
+ * round with the ledger and newest published rules' id (as findProgrammeWithLedger), in one
+ * statement: the applicant's page reads them on every visit, and as four queries each took a
  * connection of the pool. Times inside the JSON arrive as ISO text and are made Dates here.
  */
 export async function findApplicationWithDocuments(db: Executor, id: string) {
@@ -88,13 +90,15 @@ export async function findApplicationWithDocuments(db: Executor, id: string) {
           .whereRef('application_submissions.application_id', '=', 'applications.id')
           .orderBy('application_submissions.version_no', 'desc'),
       ).as('submissions'),
+      roundOfApplication(db, eb).as('round'),
     ])
     .where('applications.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { attachments, submissions, ...application } = row;
+  const { attachments, submissions, round, ...application } = row;
   return {
     application: withApplicationContent(application),
+    round: round && roundFromJson(round),
     attachments: attachments.map((a) => ({ ...a, created_at: new Date(a.created_at) })),
     submissions: submissions.map((s) => ({ ...s, submitted_at: new Date(s.submitted_at) })),
   };

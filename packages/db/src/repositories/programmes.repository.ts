@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { NewProgramme } from '../schema';
+import type { DB, NewProgramme } from '../schema';
 import type { Executor } from './executor';
 import { ensureProgrammeDefinition, newestPublishedVersionOfRound } from './programme-definitions.repository';
 
@@ -36,6 +36,26 @@ export function findRoundForNewDraft(db: Executor, programmeId: string, organisa
  */
 export function findProgrammeWithLedger(db: Executor, id: string) {
   return roundsWithLedger(db).where('programmes.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The round of the application in scope (the query's `applications`) as roundsWithLedger reads it,
+ * as one JSON column beside the application's own, so one statement reads both; roundFromJson
+ * makes its times Dates again.
+ */
+export function roundOfApplication(db: Executor, eb: ExpressionBuilder<DB, 'applications'>) {
+  return jsonObjectFrom(roundsWithLedger(db).where('programmes.id', '=', eb.ref('applications.programme_id')));
+}
+
+/** A round read as JSON (roundOfApplication), its times as Dates again, as findProgrammeWithLedger reads it. */
+export function roundFromJson<R extends { window_opens_at: string; window_closes_at: string; updated_at: string; created_at: string }>(round: R) {
+  return {
+    ...round,
+    window_opens_at: new Date(round.window_opens_at),
+    window_closes_at: new Date(round.window_closes_at),
+    updated_at: new Date(round.updated_at),
+    created_at: new Date(round.created_at),
+  };
 }
 
 /** Rounds with their ledger's figures and their newest published rules' id, to narrow or add to. */

@@ -4,7 +4,7 @@ import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import { contentJson, withApplicationContent, withSubmissionContent } from './content';
 import { auditOfChanged, type AuditEntryInput } from './audit.repository';
 import { applicationNoticeCtes, type ApplicationNotice } from './lifecycle.repository';
-import { roundsWithLedger } from './programmes.repository';
+import { roundFromJson, roundOfApplication } from './programmes.repository';
 import type { ApplicationTable } from '../schema';
 import type { Executor } from './executor';
 
@@ -22,14 +22,19 @@ export function findReceiptByIdempotencyKey(db: Executor, idempotencyKey: string
 }
 
 /**
- * What a submission reads once it holds its application's row lock, in one statement: the round
- * with its ledger and its newest published rules' id, the receipt already given for this key (a
- * concurrent retry that committed while this one waited on the lock: a statement started after
- * the wait sees it), and the application's documents for the check of the required ones.
+ * What a submission reads, in one statement that takes its application's row lock: the application,
+ * its round with the ledger and the newest published rules' id, the receipt already given for this
+ * key, the documents attached (for the check of the required ones) and its last submitted
+ * version's number. The statement's snapshot is taken before any wait on the lock: a submission
+ * that committed meanwhile shows in the locked row (its version and status, read after the wait)
+ * and not in the rest, so a caller that finds the row moved asks for the key's receipt again.
  */
-export async function findSubmissionFacts(db: Executor, q: { programmeId: string; applicationId: string; idempotencyKey: string }) {
-  const row = await roundsWithLedger(db)
+export async function lockApplicationForSubmission(db: Executor, q: { applicationId: string; idempotencyKey: string }) {
+  const row = await db
+    .selectFrom('applications')
+    .selectAll('applications')
     .select((eb) => [
+      roundOfApplication(db, eb).as('round'),
       jsonObjectFrom(
         eb
           .selectFrom('application_submissions as s')
@@ -38,15 +43,37 @@ export async function findSubmissionFacts(db: Executor, q: { programmeId: string
           .where('s.idempotency_key', '=', q.idempotencyKey),
       ).as('receipt'),
       jsonArrayFrom(
-        eb.selectFrom('attachments').select(['attachments.document_code', 'attachments.page_count']).where('attachments.application_id', '=', q.applicationId).orderBy('attachments.created_at'),
+        eb.selectFrom('attachments').select(['attachments.document_code', 'attachments.page_count']).whereRef('attachments.application_id', '=', 'applications.id').orderBy('attachments.created_at'),
       ).as('attachments'),
+      eb
+        .selectFrom('application_submissions as v')
+        .select((v) => v.fn.max('v.version_no').as('n'))
+        .whereRef('v.application_id', '=', 'applications.id')
+        .as('last_version_no'),
     ])
-    .where('programmes.id', '=', q.programmeId)
+    .where('applications.id', '=', q.applicationId)
+    .forUpdate()
     .executeTakeFirst();
   if (!row) return undefined;
+  const { round, receipt, attachments, last_version_no, ...application } = row;
   // Times inside JSON arrive as text.
-  const receipt = row.receipt && { ...row.receipt, submitted_at: new Date(row.receipt.submitted_at) };
-  return { ...row, receipt };
+  return {
+    application: withApplicationContent(application),
+    round: round && roundFromJson(round),
+    receipt: receipt && { ...receipt, submitted_at: new Date(receipt.submitted_at) },
+    attachments,
+    lastVersionNo: last_version_no ?? 0,
+  };
+}
+
+/** A submitted version as frozen: what the applicant sent, and what was computed from it then. */
+export interface FrozenVersion {
+  versionNo: number;
+  title: string;
+  content: TApplicationContent;
+  assessment: Record<string, unknown>;
+  submittedBy: string;
+  idempotencyKey: string;
 }
 
 export function insertSubmission(
@@ -143,7 +170,8 @@ export async function nextTrackingValue(db: Executor, prefix: string): Promise<n
  * key and the number's format, trackingNumberFormat): the counter's row stays locked, holding up
  * every other submitter of the programme's year, until the transaction commits, so it is taken as
  * late as it can be and held for one round trip, the COMMIT. The number goes into the audit row's
- * `after` and the notice's payload as `trackingNumber`. Nothing is recorded if the version had moved.
+ * `after` and the notice's payload as `trackingNumber`. With `submission`, the frozen version is
+ * inserted by this statement too. Nothing is recorded if the version had moved.
  */
 export async function setApplicationSubmitted(
   db: Executor,
@@ -157,6 +185,11 @@ export async function setApplicationSubmitted(
     status: 'submitted' | 'resubmitted';
     /** The rules it was assessed under: pinned at the first submission, kept after. */
     definitionVersionId?: string;
+    /**
+     * The version frozen by this submission, recorded by the same statement (only if the
+     * application is recorded): its number is one after the last the caller read under the lock.
+     */
+    submission?: FrozenVersion;
   },
   record?: { audit: AuditEntryInput; notice: ApplicationNotice },
 ) {
@@ -186,14 +219,24 @@ export async function setApplicationSubmitted(
     .where('id', '=', input.id)
     .where('version', '=', input.expectedVersion)
     .returningAll();
+  const f = input.submission;
+  const frozen = f
+    ? sql`, frozen as (
+        insert into application_submissions (application_id, version_no, title, content, assessment, requested_grant_yen, submitted_by, submitted_at, idempotency_key)
+        select changed.id, ${f.versionNo}::integer, ${f.title}::text, ${contentJson(f.content)}::jsonb, ${JSON.stringify(f.assessment)}::jsonb,
+               ${input.requestedGrantYen}::bigint, ${f.submittedBy}::uuid, ${input.submittedAt}::timestamptz, ${f.idempotencyKey}::text
+        from changed
+        returning id
+      )`
+    : sql``;
   const numbered = sql`jsonb_build_object('trackingNumber', changed.tracking_number)`;
   const { rows } = record
     ? await sql<Selectable<ApplicationTable>>`
-          with ${counter} changed as (${change}),
+          with ${counter} changed as (${change}) ${frozen},
           audited as (${auditOfChanged(record.audit, numbered)}),
           ${applicationNoticeCtes(db, record.notice, true, numbered)}
           select * from changed`.execute(db)
-    : await sql<Selectable<ApplicationTable>>`with ${counter} changed as (${change}) select * from changed`.execute(db);
+    : await sql<Selectable<ApplicationTable>>`with ${counter} changed as (${change}) ${frozen} select * from changed`.execute(db);
   const row = rows[0];
   return row && withApplicationContent(row);
 }

@@ -5,7 +5,6 @@ import {
   findApplicationForUpdate,
   findApplicationWithDocuments,
   findDefinitionVersion,
-  findProgrammeWithLedger,
   findRoundForNewDraft,
   insertApplicationAudited,
   saveDraftAudited,
@@ -50,14 +49,13 @@ export const isOwnApplication = (auth: SignedInAuth, application: { applicant_or
 
 /**
  * The applicant's page of one application: the application, its documents, its round with the
- * round's standing, which rules its form computes with, and its submitted versions. Two statements;
+ * round's standing, which rules its form computes with, and its submitted versions. One statement;
  * the rules come from the per-process cache of published versions.
  */
 export async function applicationPage(ctx: Context & { auth: SignedInAuth }, id: string) {
   const found = await findApplicationWithDocuments(ctx.db, id);
   if (!found || !isOwnApplication(ctx.auth, found.application)) throw appError('application.not_found');
-  const { application, attachments, submissions } = found;
-  const programme = await findProgrammeWithLedger(ctx.db, application.programme_id);
+  const { application, attachments, submissions, round: programme } = found;
   // The round's standing is under its programme's latest published version, whatever this
   // application is pinned to; a draft computes with that version too.
   const latest = programme?.published_version_id ? await findDefinitionVersion(ctx.db, programme.published_version_id) : undefined;

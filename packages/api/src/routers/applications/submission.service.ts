@@ -4,9 +4,8 @@ import {
   listRequestsOfApplication,
   definitionForApplication,
   findReceiptByIdempotencyKey,
-  findSubmissionFacts,
-  insertSubmission,
   isUniqueViolation,
+  lockApplicationForSubmission,
   setApplicationSubmitted,
   type ApplicationSubmission,
   type Programme,
@@ -16,7 +15,7 @@ import { checkAnswerable, openCorrection, submissionEventFor } from '@tsumiki/do
 import { assessApplication, submissionAcceptance, type FormIssue } from '@tsumiki/domain/programmes';
 import { appError } from '../../errors';
 import type { Context, SignedInAuth } from '../../trpc-types';
-import { applicationOfCaller, isOwnApplication } from './applications.service';
+import { isOwnApplication } from './applications.service';
 
 export function programmeKindOf(programme: Programme): TProgrammeKind {
   const kind = ZProgrammeKind.safeParse(programme.kind);
@@ -56,15 +55,20 @@ export async function submitApplication(
   if (replay) return replay;
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const application = await applicationOfCaller(trx, ctx.auth, input.id, true);
-      // Under the row lock, one statement: the round with its ledger and newest published rules'
-      // id, the receipt already given for this key, the documents attached.
-      const programme = await findSubmissionFacts(trx, { programmeId: application.programme_id, applicationId: application.id, idempotencyKey: input.idempotencyKey });
-      // A concurrent retry waited on the row lock above: the first one's submission is the answer.
-      const first = programme?.receipt;
-      if (first?.application_id === application.id) return { ok: true as const, receipt: receiptOf(first, application.tracking_number ?? '') };
-      if (!isEditableByApplicant(application.status)) throw appError('application.not_editable', { status: application.status });
-      if (application.version !== input.version) throw appError('application.version_conflict', { currentVersion: application.version });
+      // One statement takes the row lock and reads what the checks need: the round with its ledger
+      // and newest published rules' id, the receipt already given for this key, the documents.
+      const read = await lockApplicationForSubmission(trx, { applicationId: input.id, idempotencyKey: input.idempotencyKey });
+      if (!read || !isOwnApplication(ctx.auth, read.application)) throw appError('application.not_found');
+      const { application, round: programme } = read;
+      if (read.receipt?.application_id === application.id) return { ok: true as const, receipt: receiptOf(read.receipt, application.tracking_number ?? '') };
+      if (!isEditableByApplicant(application.status) || application.version !== input.version) {
+        // A retry that waited on the lock for the first one: its receipt committed after this
+        // statement's snapshot was taken, and only the row shows it. Asked for again, it is the answer.
+        const first = await findReceiptByIdempotencyKey(trx, input.idempotencyKey);
+        if (first?.application_id === application.id) return { ok: true as const, receipt: receiptOf(first, first.tracking_number ?? '') };
+        if (!isEditableByApplicant(application.status)) throw appError('application.not_editable', { status: application.status });
+        throw appError('application.version_conflict', { currentVersion: application.version });
+      }
       if (!programme) throw appError('programme.not_found');
       const now = ctx.now();
       const resubmission = submissionEventFor(application.status) === 'resubmit';
@@ -93,22 +97,20 @@ export async function submitApplication(
         if (!accepted.accepting) throw appError('application.budget_exhausted');
       }
       // Required documents are checked at the first submission (a resubmission keeps its files: they cannot be removed).
-      const attachments = resubmission ? undefined : programme.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }));
+      const attachments = resubmission ? undefined : read.attachments.map((a) => ({ documentCode: a.document_code, pageCount: a.page_count }));
       const assessment = assessApplication(kind, application.content, attachments, rules.definition);
       if (assessment.issues.length > 0) return { ok: false as const, issues: assessment.issues };
 
       const requestedGrantYen = assessment.result?.grant.amount ?? null;
-      const submission = await insertSubmission(trx, {
-        applicationId: application.id,
-        versionNo: 'next',
+      // Frozen by the statement that records the submission: one after the last, under the lock.
+      const submission = {
+        versionNo: read.lastVersionNo + 1,
         title: application.title,
         content: application.content,
         assessment: assessment.result ? { ...assessment.result } : {},
-        requestedGrantYen,
         submittedBy: ctx.auth.user.id,
-        submittedAt: now,
         idempotencyKey: input.idempotencyKey,
-      });
+      };
       const status = resubmission ? 'resubmitted' : 'submitted';
       // A resubmission is a step of the review (returned → resubmitted): its history row, and the correction answered.
       const history = resubmission
@@ -129,14 +131,15 @@ export async function submitApplication(
       if (resubmission) await answerOpenRequests(trx, application.id, ['correction'], now);
       // The receipt number as late as it can be: its counter row stays locked until this commits,
       // and every other submitter of the programme's year waits for it. It is taken in the one
-      // statement that records it (the application, its audit row and the notice), then COMMIT.
+      // statement that records it (the frozen version, the application, its audit row and the
+      // notice), then COMMIT.
       const tracking = application.tracking_number ?? {
         counterKey: trackingCounterKey(kind, programme.fiscal_year),
         ...trackingNumberFormat(kind, programme.fiscal_year),
       };
       const updated = await setApplicationSubmitted(
         trx,
-        { id: application.id, expectedVersion: application.version, submittedAt: now, trackingNumber: tracking, requestedGrantYen, status, definitionVersionId: rules.id },
+        { id: application.id, expectedVersion: application.version, submittedAt: now, trackingNumber: tracking, requestedGrantYen, status, definitionVersionId: rules.id, submission },
         {
           audit: {
             actorUserId: ctx.auth.user.id,
@@ -145,19 +148,20 @@ export async function submitApplication(
             entityId: application.id,
             before: { status: application.status, version: application.version },
             // trackingNumber is added by the statement that takes it.
-            after: { status, version: application.version + 1, versionNo: submission.version_no, requestedGrantYen, definitionVersion: rules.version, ...(history ? { transitionId: history.id } : {}) },
+            after: { status, version: application.version + 1, versionNo: submission.versionNo, requestedGrantYen, definitionVersion: rules.version, ...(history ? { transitionId: history.id } : {}) },
             requestId: ctx.request.requestId,
             ip: ctx.request.ip,
           },
           notice: {
             topic: 'application.submitted',
             applicationId: application.id,
-            payload: { applicationId: application.id, title: application.title, versionNo: submission.version_no, submittedAt: now.toISOString() },
+            payload: { applicationId: application.id, title: application.title, versionNo: submission.versionNo, submittedAt: now.toISOString() },
           },
         },
       );
       if (!updated?.tracking_number) throw appError('application.version_conflict', { currentVersion: application.version });
-      return { ok: true as const, receipt: receiptOf(submission, updated.tracking_number) };
+      const receipt = { application_id: application.id, version_no: submission.versionNo, submitted_at: now, requested_grant_yen: requestedGrantYen };
+      return { ok: true as const, receipt: receiptOf(receipt, updated.tracking_number) };
     });
   } catch (error) {
     // Two retries racing with one key: the loser finds the winner's submission.
