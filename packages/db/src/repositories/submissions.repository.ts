@@ -164,7 +164,8 @@ export async function nextTrackingValue(db: Executor, prefix: string): Promise<n
 }
 
 /**
- * The application as submitted. With what records it (its audit row, and a notice to the
+ * Records the application as submitted, and answers its id, status, version and receipt number
+ * (undefined if the version had moved). With what records it (its audit row, and a notice to the
  * organisation's members), all of it is one statement. A first submission takes its receipt
  * number from the programme's year's counter in this same statement (`trackingNumber` as the counter's
  * key and the number's format, trackingNumberFormat): the counter's row stays locked, holding up
@@ -230,13 +231,16 @@ export async function setApplicationSubmitted(
       )`
     : sql``;
   const numbered = sql`jsonb_build_object('trackingNumber', changed.tracking_number)`;
+  // What was recorded, not the content: it is what the caller wrote, and read back it would be
+  // sent, parsed and checked again on every submission.
+  type Recorded = Pick<Selectable<ApplicationTable>, 'id' | 'status' | 'version' | 'tracking_number'>;
+  const recorded = sql.raw('changed.id, changed.status, changed.version, changed.tracking_number');
   const { rows } = record
-    ? await sql<Selectable<ApplicationTable>>`
+    ? await sql<Recorded>`
           with ${counter} changed as (${change}) ${frozen},
           audited as (${auditOfChanged(record.audit, numbered)}),
           ${applicationNoticeCtes(db, record.notice, true, numbered)}
-          select * from changed`.execute(db)
-    : await sql<Selectable<ApplicationTable>>`with ${counter} changed as (${change}) ${frozen} select * from changed`.execute(db);
-  const row = rows[0];
-  return row && withApplicationContent(row);
+          select ${recorded} from changed`.execute(db)
+    : await sql<Recorded>`with ${counter} changed as (${change}) ${frozen} select ${recorded} from changed`.execute(db);
+  return rows[0];
 }
