@@ -55,6 +55,8 @@ describe.each(backends)('review queue pages kept in memory on $name', (backend) 
     expect(Object.isFrozen(first.rows[0])).toBe(true);
     await reviewer.caller.review.queue({ programmeId: seed.programme.id, search: '木造', sort: 'submitted_at', direction: 'desc' });
     await reviewer.caller.review.queue({ programmeId: seed.programme.id, sort: 'submitted_at', direction: 'desc', page: 2 });
+    // A file of up to 5,000 rows is asked for once: never kept.
+    await reviewer.caller.review.exportQueue({ programmeId: seed.programme.id, sort: 'submitted_at', direction: 'desc', format: 'csv' });
     expect(here.cache.size()).toBe(1);
 
     // No waiting: the assignment answered after this process heard of it.
