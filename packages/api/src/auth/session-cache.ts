@@ -1,4 +1,5 @@
 import { AUTH_CHANGES_CHANNEL, type Database, type findSessionByTokenHash, type NoticeSubscription } from '@tsumiki/db';
+import { createKeptAnswers } from '../lib/kept-answers';
 
 export type FoundSession = NonNullable<Awaited<ReturnType<typeof findSessionByTokenHash>>>;
 
@@ -34,77 +35,25 @@ export interface SessionCacheOptions {
   settle?: () => Promise<void>;
 }
 
-interface Entry {
-  found: FoundSession;
-  keptAtMs: number;
-}
-
 export function createSessionCache(options: SessionCacheOptions = {}): SessionCache {
-  const maxAgeMs = options.maxAgeMs ?? 10_000;
-  const maxEntries = options.maxEntries ?? 10_000;
-  const entries = new Map<string, Entry>();
-  const tokensOfUser = new Map<string, Set<string>>();
-  let listening = false;
-  // Bumped by every notice: a lookup that started before one may hold what it replaced.
-  let generation = 0;
-
-  const drop = (tokenHash: string) => {
-    const entry = entries.get(tokenHash);
-    if (!entry) return;
-    entries.delete(tokenHash);
-    const tokens = tokensOfUser.get(entry.found.userId);
-    tokens?.delete(tokenHash);
-    if (tokens?.size === 0) tokensOfUser.delete(entry.found.userId);
-  };
-  const clear = () => {
-    generation += 1;
-    entries.clear();
-    tokensOfUser.clear();
-  };
-
+  // Kept under the user's id: a notice names the user whose sessions, memberships or roles changed.
+  const kept = createKeptAnswers<FoundSession>({
+    maxAgeMs: options.maxAgeMs ?? 10_000,
+    maxEntries: options.maxEntries ?? 10_000,
+    ...(options.settle && { settle: options.settle }),
+  });
   return {
-    read(tokenHash, nowMs) {
-      if (!listening) return undefined;
-      const entry = entries.get(tokenHash);
-      if (!entry) return undefined;
-      if (nowMs - entry.keptAtMs >= maxAgeMs) {
-        drop(tokenHash);
-        return undefined;
-      }
-      return entry.found;
-    },
+    read: (tokenHash, nowMs) => kept.read(tokenHash, nowMs),
     begin() {
-      const started = generation;
-      return (tokenHash, found, nowMs) => {
-        if (!listening || generation !== started) return;
-        drop(tokenHash);
-        // One object for every call of the session: none of them may change it for the others.
-        for (const membership of found.memberships) Object.freeze(membership);
-        Object.freeze(found.memberships);
-        Object.freeze(found);
-        // Map order is insertion order: the first key is the longest kept.
-        if (entries.size >= maxEntries) drop(entries.keys().next().value!);
-        entries.set(tokenHash, { found, keptAtMs: nowMs });
-        const tokens = tokensOfUser.get(found.userId) ?? new Set<string>();
-        tokens.add(tokenHash);
-        tokensOfUser.set(found.userId, tokens);
-      };
+      const keep = kept.begin();
+      // Frozen, one object for every call of the session: none of them may change it for the others.
+      return (tokenHash, found, nowMs) => keep(tokenHash, found, [found.userId], nowMs);
     },
-    forget(payload) {
-      if (payload === '*') return clear();
-      generation += 1;
-      for (const tokenHash of tokensOfUser.get(payload) ?? []) drop(tokenHash);
-    },
-    ready() {
-      clear();
-      listening = true;
-    },
-    lost() {
-      listening = false;
-      clear();
-    },
-    settle: () => (listening && options.settle ? options.settle() : Promise.resolve()),
-    size: () => entries.size,
+    forget: (payload) => (payload === '*' ? kept.forgetAll() : kept.forget(payload)),
+    ready: () => kept.ready(),
+    lost: () => kept.lost(),
+    settle: () => kept.settle(),
+    size: () => kept.size(),
   };
 }
 

@@ -7,13 +7,14 @@ import { sharedAnswer } from '../shared-answer';
  * is computed from the database. A notice forgets the answers under its tag, or all of them.
  */
 export interface KeptAnswers<V> {
-  read(key: string): V | undefined;
+  /** `nowMs`: the caller's clock, where it has one; the cache's own otherwise. */
+  read(key: string, nowMs?: number): V | undefined;
   /**
    * Called before computing; the function it returns keeps what was computed under its tags,
    * unless a notice arrived in between (the computation may have read rows a committed change
    * has replaced).
    */
-  begin(): (key: string, value: V, tags?: readonly string[]) => void;
+  begin(): (key: string, value: V, tags?: readonly string[], nowMs?: number) => void;
   /** Forgets every answer kept under this tag. */
   forget(tag: string): void;
   forgetAll(): void;
@@ -63,23 +64,23 @@ export function createKeptAnswers<V extends object>(options: KeptAnswersOptions 
     keysByTag.clear();
   };
   return {
-    read(key) {
+    read(key, at = nowMs()) {
       if (!listening) return undefined;
       const entry = entries.get(key);
       if (!entry) return undefined;
-      if (nowMs() - entry.keptAtMs < maxAgeMs) return entry.value;
+      if (at - entry.keptAtMs < maxAgeMs) return entry.value;
       drop(key);
       return undefined;
     },
     begin() {
       const started = generation;
-      return (key, value, tags = []) => {
+      return (key, value, tags = [], at = nowMs()) => {
         if (!listening || generation !== started) return;
         drop(key);
         // Map order is insertion order: the first key is the longest kept.
         if (entries.size >= maxEntries) drop(entries.keys().next().value!);
         // One object for every later call: none of them may change it for the others.
-        entries.set(key, { value: sharedAnswer(value), keptAtMs: nowMs(), tags });
+        entries.set(key, { value: sharedAnswer(value), keptAtMs: at, tags });
         for (const tag of tags) {
           const keys = keysByTag.get(tag) ?? new Set<string>();
           keys.add(key);
