@@ -44,7 +44,8 @@ export function postgresListener(url: string): { listen(channel: string, handler
   let listened = new Set<string>();
   let retry: NodeJS.Timeout | undefined;
   let steps: Promise<void> = Promise.resolve();
-  const inOrder = (step: () => Promise<void>) => (steps = steps.then(step));
+  // A step that failed must not stop the ones after it: each step handles its own failures.
+  const inOrder = (step: () => Promise<void>) => (steps = steps.then(step).catch(() => {}));
   const everyHandler = () => [...handlersOf.values()].flatMap((set) => [...set]);
 
   const schedule = () => {
