@@ -1,5 +1,5 @@
 import { AUTH_CHANGES_CHANNEL, type Database, type findSessionByTokenHash, type NoticeSubscription } from '@tsumiki/db';
-import { createKeptAnswers } from '../lib/kept-answers';
+import { createKeptAnswers, type KeptAnswers, type KeptAnswersOptions } from '../lib/kept-answers';
 
 export type FoundSession = NonNullable<Awaited<ReturnType<typeof findSessionByTokenHash>>>;
 
@@ -9,31 +9,19 @@ export type FoundSession = NonNullable<Awaited<ReturnType<typeof findSessionByTo
  * organisations (the channel tsumiki_auth) and this process hears it: until ready() and after
  * lost(), nothing is kept and every check reads the database.
  */
-export interface SessionCache {
+export interface SessionCache extends Pick<KeptAnswers<FoundSession>, 'ready' | 'lost' | 'settle' | 'size'> {
   read(tokenHash: string, nowMs: number): FoundSession | undefined;
-  /**
-   * Called before a lookup; the function it returns keeps what the lookup found, unless a notice
-   * arrived in between (the lookup may have read the row before that change committed).
-   */
+  /** As KeptAnswers' begin(), by token and on the session check's clock. */
   begin(): (tokenHash: string, found: FoundSession, nowMs: number) => void;
   /** A notice: a user's id, or '*' for everyone. */
   forget(payload: string): void;
-  ready(): void;
-  lost(): void;
-  /** Waits until this process has heard every change committed so far (after a call that made one). */
-  settle(): Promise<void>;
-  size(): number;
 }
 
-export interface SessionCacheOptions {
-  /**
-   * A kept session is read again after this long whatever the notices say: a listener connection
-   * that dies without an error (a silent network partition) cannot keep a revocation out for longer.
-   */
-  maxAgeMs?: number;
-  maxEntries?: number;
-  settle?: () => Promise<void>;
-}
+/**
+ * maxAgeMs: a kept session is read again after this long whatever the notices say, so a silently
+ * dead listener cannot keep a revocation out for longer (10 s by default).
+ */
+export type SessionCacheOptions = Pick<KeptAnswersOptions, 'maxAgeMs' | 'maxEntries' | 'settle'>;
 
 export function createSessionCache(options: SessionCacheOptions = {}): SessionCache {
   // Kept under the user's id: a notice names the user whose sessions, memberships or roles changed.
