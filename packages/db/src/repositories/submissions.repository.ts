@@ -22,15 +22,16 @@ export function findReceiptByIdempotencyKey(db: Executor, idempotencyKey: string
 }
 
 /**
- * What a submission reads, in one statement that takes its application's row lock: the application,
- * its round with the ledger and the newest published rules' id, the receipt already given for this
- * key, the documents attached (for the check of the required ones) and its last submitted
- * version's number. The statement's snapshot is taken before any wait on the lock: a submission
- * that committed meanwhile shows in the locked row (its version and status, read after the wait)
- * and not in the rest, so a caller that finds the row moved asks for the key's receipt again.
+ * What a submission reads, in one statement: the application, its round with the ledger and the
+ * newest published rules' id, the receipt already given for this key (to whichever application),
+ * the documents attached (for the check of the required ones) and its last submitted version's
+ * number. With `lock`, the statement takes the application's row lock, for a caller that writes
+ * in several statements of one transaction. Its snapshot is taken before any wait on the lock: a
+ * submission that committed meanwhile shows in the locked row (its version and status, read after
+ * the wait) and not in the rest, so a caller that finds the row moved asks for the key's receipt again.
  */
-export async function lockApplicationForSubmission(db: Executor, q: { applicationId: string; idempotencyKey: string }) {
-  const row = await db
+export async function readApplicationForSubmission(db: Executor, q: { applicationId: string; idempotencyKey: string; lock?: boolean }) {
+  const read = db
     .selectFrom('applications')
     .selectAll('applications')
     .select((eb) => [
@@ -51,9 +52,8 @@ export async function lockApplicationForSubmission(db: Executor, q: { applicatio
         .whereRef('v.application_id', '=', 'applications.id')
         .as('last_version_no'),
     ])
-    .where('applications.id', '=', q.applicationId)
-    .forUpdate()
-    .executeTakeFirst();
+    .where('applications.id', '=', q.applicationId);
+  const row = await (q.lock ? read.forUpdate() : read).executeTakeFirst();
   if (!row) return undefined;
   const { round, receipt, attachments, last_version_no, ...application } = row;
   // Times inside JSON arrive as text.
@@ -167,12 +167,15 @@ export async function nextTrackingValue(db: Executor, prefix: string): Promise<n
  * Records the application as submitted, and answers its id, status, version and receipt number
  * (undefined if the version had moved). With what records it (its audit row, and a notice to the
  * organisation's members), all of it is one statement. A first submission takes its receipt
- * number from the programme's year's counter in this same statement (`trackingNumber` as the counter's
- * key and the number's format, trackingNumberFormat): the counter's row stays locked, holding up
- * every other submitter of the programme's year, until the transaction commits, so it is taken as
- * late as it can be and held for one round trip, the COMMIT. The number goes into the audit row's
- * `after` and the notice's payload as `trackingNumber`. With `submission`, the frozen version is
- * inserted by this statement too. Nothing is recorded if the version had moved.
+ * number from the programme's year's counter in this same statement (`trackingNumber` as the
+ * counter's key and the number's format, trackingNumberFormat). The statement first locks the
+ * application at the version it expects, and takes a number only if it got that lock: a version
+ * that moved takes none, so no number is lost even outside a transaction. The counter's row stays
+ * locked until the transaction commits, holding up every other submitter of the programme's year:
+ * called alone (autocommit), that is the statement's own time, not a round trip to the API and
+ * back. The number goes into the audit row's `after` and the notice's payload as `trackingNumber`.
+ * With `submission`, the frozen version is inserted by this statement too. Nothing is recorded if
+ * the version had moved.
  */
 export async function setApplicationSubmitted(
   db: Executor,
@@ -188,18 +191,24 @@ export async function setApplicationSubmitted(
     definitionVersionId?: string;
     /**
      * The version frozen by this submission, recorded by the same statement (only if the
-     * application is recorded): its number is one after the last the caller read under the lock.
+     * application is recorded): its number is one after the last the caller read of the version
+     * it expects (any submission moves the version).
      */
     submission?: FrozenVersion;
   },
   record?: { audit: AuditEntryInput; notice: ApplicationNotice },
 ) {
   const t = input.trackingNumber;
-  // Zero-padded to at least `digits`, never cut: what the domain's trackingNumber writes.
   const counted = typeof t !== 'string';
+  // `locked` waits for a writer of the row in flight and then sees its latest version (READ
+  // COMMITTED re-checks the condition): the number is taken only when `changed` will write.
+  // Zero-padded to at least `digits`, never cut: what the domain's trackingNumber writes.
   const counter = counted
-    ? sql`counter as (
-        insert into tracking_counters (prefix, last_value) values (${t.counterKey}, 1)
+    ? sql`locked as (
+        select id from applications where id = ${input.id}::uuid and version = ${input.expectedVersion}::integer for update
+      ),
+      counter as (
+        insert into tracking_counters (prefix, last_value) select ${t.counterKey}, 1 from locked
         on conflict (prefix) do update set last_value = tracking_counters.last_value + 1
         returning ${t.prefix} || lpad(last_value::text, greatest(${t.digits}::integer, length(last_value::text)), '0') as tracking_number
       ),`
