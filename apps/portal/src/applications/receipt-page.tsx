@@ -7,7 +7,7 @@ import { DataTable, displayJst, displayYen, QueryState, useTRPC, type DataColumn
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { langOf } from './form-fields';
-import { useProgrammeRules } from './programme-rules';
+import { WithProgrammeRules } from './programme-rules';
 
 function shown(field: FormField, value: unknown, lang: 'ja' | 'en', yes: string, no: string): string {
   if (value === undefined || value === null || value === '') return '—';
@@ -24,7 +24,6 @@ export function ReceiptPage() {
   const lang = langOf(i18n.language);
   const trpc = useTRPC();
   const application = useQuery(trpc.applications.get.queryOptions({ id }));
-  const rules = useProgrammeRules(application.data?.definition?.versionId).data;
   const submission = useQuery(trpc.applications.submission.queryOptions({ id, versionNo: Number(versionNo) }));
   const content = submission.data?.content;
   const fieldColumns: DataColumn<FormField>[] = [
@@ -94,26 +93,31 @@ export function ReceiptPage() {
                 <Title order={2} size="h3">
                   {frozen.title}
                 </Title>
-                {kind.success &&
-                  rules &&
-                  applicationForm(kind.data, rules).map((section) => (
-                    <Stack key={section.code} gap={4}>
-                      <Title order={3} size="h4">
-                        {section.title[lang]}{' '}
-                        <Text span size="xs" c="dimmed">
-                          {section.source}
-                        </Text>
-                      </Title>
-                      <DataTable
-                        data={section.fields}
-                        columns={fieldColumns}
-                        rowKey={(field) => field.path}
-                        label={section.title[lang]}
-                        empty={<Text size="sm">{t('apply.submit.noFields')}</Text>}
-                        striped={false}
-                      />
-                    </Stack>
-                  ))}
+                {/* Drawn from the rules it was submitted under: while they load, or if they cannot be read, the page says so. */}
+                {kind.success && view.definition && (
+                  <WithProgrammeRules versionId={view.definition.versionId}>
+                    {(rules) =>
+                      applicationForm(kind.data, rules).map((section) => (
+                        <Stack key={section.code} gap={4}>
+                          <Title order={3} size="h4">
+                            {section.title[lang]}{' '}
+                            <Text span size="xs" c="dimmed">
+                              {section.source}
+                            </Text>
+                          </Title>
+                          <DataTable
+                            data={section.fields}
+                            columns={fieldColumns}
+                            rowKey={(field) => field.path}
+                            label={section.title[lang]}
+                            empty={<Text size="sm">{t('apply.submit.noFields')}</Text>}
+                            striped={false}
+                          />
+                        </Stack>
+                      ))
+                    }
+                  </WithProgrammeRules>
+                )}
                 {grant && (
                   <DataTable
                     data={[

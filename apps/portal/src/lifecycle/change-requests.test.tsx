@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { BUILTIN_PROGRAMMES, cltExampleApplicationContent } from '@tsumiki/domain/programmes';
 import { fakeApi, renderWithTsumiki } from '@tsumiki/ui/testing';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../messages';
@@ -39,5 +40,22 @@ describe('change requests (portal)', () => {
         change: { kind: 'add_company', company: { name: '木構プレカット株式会社', role: 'CLTパネルの加工' } },
       }),
     );
+  });
+
+  it('says when the rules its editors are drawn from cannot be read, and shows the editors once a retry reads them', async () => {
+    let reads = 0;
+    const api = fakeApi({
+      'lifecycle.changes': { data: [] },
+      'applications.get': { data: { definition: { versionId: '00000000-0000-4000-8000-0000000000d1', version: 1, pinned: true } } },
+      'programmes.rules': () => (++reads === 1 ? { error: { appCode: 'internal', httpStatus: 503 } } : { data: BUILTIN_PROGRAMMES.clt_demonstration }),
+    });
+    renderWithTsumiki(<ChangeRequests applicationId={APPLICATION} kind="clt_demonstration" frozen={cltExampleApplicationContent()} may />, { api, messages });
+    const form = await screen.findByTestId('change-form');
+    // A budget change is the form's first kind: its editor needs the rules.
+    const failed = (await within(form).findByText('読み込めませんでした')).closest<HTMLElement>('[role="alert"]')!;
+    expect(within(form).queryAllByTestId(/^rows-/)).toHaveLength(0);
+    fireEvent.click(within(failed).getByRole('button', { name: '再読み込み' }));
+    await waitFor(() => expect(within(form).queryAllByTestId(/^rows-/).length).toBeGreaterThan(0));
+    expect(within(form).queryByText('読み込めませんでした')).toBeNull();
   });
 });

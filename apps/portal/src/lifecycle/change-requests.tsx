@@ -2,13 +2,13 @@ import { Alert, Badge, Button, Card, List, SegmentedControl, Stack, Text, Textar
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TProgrammeKind } from '@tsumiki/domain';
 import { ZChangeRequestForm, type TChangeKind } from '@tsumiki/domain/lifecycle';
-import { applicationForm, contentWithValueAt, type FormIssue, type TApplicationContent } from '@tsumiki/domain/programmes';
+import { applicationForm, contentWithValueAt, type FormIssue, type TApplicationContent, type TProgrammeDefinition } from '@tsumiki/domain/programmes';
 import { displayJst, displayYen, errorText, QueryState, useDomainForm, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BudgetEditor } from '../applications/budget-editor';
 import { FormSectionFields, issueText } from '../applications/form-fields';
-import { useProgrammeRules } from '../applications/programme-rules';
+import { WithProgrammeRules } from '../applications/programme-rules';
 
 /**
  * 変更申請 (003 §4.1; 001 §2.6): the applicant edits a copy of the frozen content — the plan's
@@ -67,7 +67,6 @@ function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; ki
   const [issues, setIssues] = useState<FormIssue[]>([]);
   // The rules the application was submitted under (the page has read them already; the query is shared).
   const versionId = useQuery(trpc.applications.get.queryOptions({ id: applicationId }, { refetchOnWindowFocus: false })).data?.definition?.versionId;
-  const rules = useProgrammeRules(versionId).data;
   const request = useMutation(
     trpc.lifecycle.requestChange.mutationOptions({
       onSuccess: async (result) => {
@@ -87,7 +86,7 @@ function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; ki
     }
   };
   const content = change.kind === 'add_company' ? frozen : change.content;
-  const planSections = (rules ? applicationForm(kind, rules) : []).filter((s) => s.code !== 'applicant' && s.code !== 'pledge');
+  const planSections = (rules: TProgrammeDefinition) => applicationForm(kind, rules).filter((s) => s.code !== 'applicant' && s.code !== 'pledge');
   return (
     <Card withBorder component="section" aria-labelledby="change-form-heading">
       <form onSubmit={form.onSubmit((input) => request.mutate(input))} noValidate data-testid="change-form">
@@ -104,15 +103,25 @@ function ChangeForm({ applicationId, kind, frozen }: { applicationId: string; ki
             }}
             data={(['budget', 'plan', 'add_company'] as const).map((k) => ({ value: k, label: t(`lifecycle.change.kinds.${k}`) }))}
           />
-          {change.kind === 'budget' && rules && <BudgetEditor rules={rules} content={content} issues={issues} showErrors onChange={edit} />}
-          {change.kind === 'plan' && planSections.map((s) => (
-            <Stack key={s.code} gap="xs">
-              <Title order={4} size="h5">
-                {s.title[lang]}
-              </Title>
-              <FormSectionFields section={s} content={content} issues={issues} showErrors={() => true} onChange={edit} />
-            </Stack>
-          ))}
+          {/* The editors are drawn from the rules it was submitted under: while they load, or if they cannot be read, the form says so. */}
+          {change.kind !== 'add_company' && versionId !== undefined && (
+            <WithProgrammeRules versionId={versionId}>
+              {(rules) =>
+                change.kind === 'budget' ? (
+                  <BudgetEditor rules={rules} content={content} issues={issues} showErrors onChange={edit} />
+                ) : (
+                  planSections(rules).map((s) => (
+                    <Stack key={s.code} gap="xs">
+                      <Title order={4} size="h5">
+                        {s.title[lang]}
+                      </Title>
+                      <FormSectionFields section={s} content={content} issues={issues} showErrors={() => true} onChange={edit} />
+                    </Stack>
+                  ))
+                )
+              }
+            </WithProgrammeRules>
+          )}
           {change.kind === 'add_company' && (
             <Stack gap="xs">
               <TextInput label={t('lifecycle.change.companyName')} required {...form.getInputProps('change.company.name')} data-testid="change-company-name" />
