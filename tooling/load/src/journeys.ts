@@ -72,6 +72,7 @@ export interface JourneyContext {
 
 function applicantJourney(cookie: string, c: JourneyContext): Request[] {
   const content = cltExampleApplicationContent();
+  const uploads = requiredUploads('00000000-0000-4000-8000-000000000000');
   let draft: Draft | undefined;
   let saves = 0;
   const followVersion = (status: number, body: string) => {
@@ -91,9 +92,11 @@ function applicantJourney(cookie: string, c: JourneyContext): Request[] {
     },
     { ...post('applications.updateDraft', cookie, () => draft && { id: draft.id, version: draft.version, content }), onResponse: followVersion },
     // The required documents, one upload each (small PDFs), as the wizard's documents step does.
-    ...requiredUploads('00000000-0000-4000-8000-000000000000').map(
-      (_, i): Request => ({
-        ...post('attachments.upload', cookie, () => draft && requiredUploads(draft.id)[i]),
+    // The list is worked out once per journey, not per upload: the load generator shares the
+    // machine with the API, and its own work is taken from what it measures.
+    ...uploads.map(
+      (upload): Request => ({
+        ...post('attachments.upload', cookie, () => draft && { ...upload, applicationId: draft.id }),
         onResponse: (status) => {
           if (status !== 200) draft = undefined;
         },
