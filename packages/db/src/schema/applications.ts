@@ -81,7 +81,7 @@ export interface ApplicationTable {
   tracking_number_folded: ColumnType<string | null, never, never>;
 }
 
-/** Applications per programme and status, kept by triggers on applications (read-only here). */
+/** Applications per programme and status past draft (what the review queue counts), kept by triggers on applications (read-only here). */
 export interface ApplicationStatusCountTable {
   programme_id: string;
   status: TApplicationStatus;
