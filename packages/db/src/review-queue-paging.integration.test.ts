@@ -202,8 +202,9 @@ describe.each(backends)('review queue paging and counts on $name', (backend) => 
     await expectCountsMatchRows(base());
     const kept = await db.selectFrom('application_status_counts').select(['status', 'applications']).where('programme_id', '=', programmeId).execute();
     const actual = await db.selectFrom('applications').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('programme_id', '=', programmeId).groupBy('status').execute();
+    // Drafts are not kept: the queue never shows them.
     expect(Object.fromEntries(kept.filter((k) => Number(k.applications) > 0).map((k) => [k.status, Number(k.applications)]))).toEqual(
-      Object.fromEntries(actual.map((a) => [a.status, Number(a.n)])),
+      Object.fromEntries(actual.filter((a) => isReceived(a.status)).map((a) => [a.status, Number(a.n)])),
     );
     // Having applied to the programme hides all of it, and only it: a second programme of the
     // office, with a conflicted proposal of its own, is counted as listed beside it.
