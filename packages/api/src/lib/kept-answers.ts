@@ -11,8 +11,9 @@ export interface KeptAnswers<V> {
   read(key: string, nowMs?: number): V | undefined;
   /**
    * Called before computing; the function it returns keeps what was computed under its tags,
-   * unless a notice arrived in between (the computation may have read rows a committed change
-   * has replaced).
+   * unless a notice under one of them (or a forgetAll) arrived in between: the computation may
+   * have read rows a committed change has replaced. A notice under another tag cannot have
+   * touched it, so the tags must name everything the answer was read from.
    */
   begin(): (key: string, value: V, tags?: readonly string[], nowMs?: number) => void;
   /** Forgets every answer kept under this tag. */
@@ -39,6 +40,8 @@ export interface KeptAnswersOptions {
   nowMs?: () => number;
 }
 
+const MAX_TAGS_NOTICED = 10_000;
+
 export function createKeptAnswers<V extends object>(options: KeptAnswersOptions = {}): KeptAnswers<V> {
   const maxEntries = options.maxEntries ?? 64;
   const maxAgeMs = options.maxAgeMs ?? 60_000;
@@ -46,8 +49,12 @@ export function createKeptAnswers<V extends object>(options: KeptAnswersOptions 
   const entries = new Map<string, { value: V; keptAtMs: number; tags: readonly string[] }>();
   const keysByTag = new Map<string, Set<string>>();
   let listening = false;
-  // Bumped by every notice: a computation that started before one may hold what it replaced.
-  let generation = 0;
+  // Every notice takes the next number; a computation keeps its answer only if no notice under
+  // its tags, and no forgetAll, took a number after its begin(). Under load a notice comes with
+  // nearly every write, so one number for all would keep hardly any answer.
+  let noticeNo = 0;
+  let lastForgetAllNo = 0;
+  const lastNoticeNoOfTag = new Map<string, number>();
   const drop = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
@@ -59,10 +66,14 @@ export function createKeptAnswers<V extends object>(options: KeptAnswersOptions 
     }
   };
   const forgetAll = () => {
-    generation += 1;
+    lastForgetAllNo = ++noticeNo;
+    // What the tags' numbers said is covered by this one: a computation begun before it keeps nothing.
+    lastNoticeNoOfTag.clear();
     entries.clear();
     keysByTag.clear();
   };
+  const noticedSince = (started: number, tags: readonly string[]) =>
+    lastForgetAllNo > started || tags.some((tag) => (lastNoticeNoOfTag.get(tag) ?? 0) > started);
   return {
     read(key, at = nowMs()) {
       if (!listening) return undefined;
@@ -73,9 +84,9 @@ export function createKeptAnswers<V extends object>(options: KeptAnswersOptions 
       return undefined;
     },
     begin() {
-      const started = generation;
+      const started = noticeNo;
       return (key, value, tags = [], at = nowMs()) => {
-        if (!listening || generation !== started) return;
+        if (!listening || noticedSince(started, tags)) return;
         drop(key);
         // Map order is insertion order: the first key is the longest kept.
         if (entries.size >= maxEntries) drop(entries.keys().next().value!);
@@ -89,7 +100,13 @@ export function createKeptAnswers<V extends object>(options: KeptAnswersOptions 
       };
     },
     forget(tag) {
-      generation += 1;
+      // Tags come and go (programmes, users): past a bound the numbers are folded into one forgetAll
+      // number, which only makes computations under way keep nothing.
+      if (lastNoticeNoOfTag.size >= MAX_TAGS_NOTICED) {
+        lastNoticeNoOfTag.clear();
+        lastForgetAllNo = noticeNo;
+      }
+      lastNoticeNoOfTag.set(tag, ++noticeNo);
       for (const key of [...(keysByTag.get(tag) ?? [])]) drop(key);
     },
     forgetAll,
