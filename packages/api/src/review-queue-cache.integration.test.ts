@@ -96,10 +96,29 @@ describe.each(backends)('review queue pages kept in memory on $name', (backend) 
     }
   });
 
+  it("keeps the programmes of the reviewer's offices through a submission, and drops them when a programme changes elsewhere", async () => {
+    const other = backend.name === 'postgres' ? await createDatabase({ kind: 'postgres', url: database.location }) : database;
+    const nameOf = async () => (await reviewer.caller.review.programmes()).find((p) => p.id === seed.programme.id)?.name;
+    const before = await nameOf();
+    try {
+      expect(here.cache.officeProgrammes.size()).toBe(1);
+      // A submission notices its programme's pages, not the programmes of an office.
+      await submit(other, seed.programme.id);
+      await here.cache.settle();
+      expect(here.cache.officeProgrammes.size()).toBe(1);
+      await other.db.updateTable('programmes').set({ name_ja: '改称した事業' }).where('id', '=', seed.programme.id).execute();
+      await here.cache.settle();
+      expect(await nameOf()).toBe('改称した事業');
+    } finally {
+      await other.db.updateTable('programmes').set({ name_ja: before! }).where('id', '=', seed.programme.id).execute();
+      if (other !== database) await other.close();
+    }
+  });
+
   it('keeps nothing while not listening', async () => {
     here.cache.lost();
     await firstPage(seed.programme.id);
-    expect(here.cache.size()).toBe(0);
+    expect([here.cache.size(), here.cache.officeProgrammes.size()]).toEqual([0, 0]);
     here.cache.ready();
   });
 });

@@ -42,6 +42,7 @@ import {
 import { appError } from '../../errors';
 import { exportFile, type ExportFormat } from '../../lib/spreadsheet';
 import type { Context, SignedInAuth } from '../../trpc-types';
+import type { OfficeProgrammes } from './queue-cache';
 import {
   applicationForCaller,
   assertMayAssign,
@@ -102,8 +103,21 @@ function keptPageKey(auth: SignedInAuth, input: QueueInput): string | null {
   return JSON.stringify([auth.user.id, roles, input.programmeId ?? null, input.statuses ?? null, input.sort, input.direction, input.pageSize]);
 }
 
+/** The programmes of the caller's offices, from memory while no `*` notice has dropped them. */
+async function programmesOfOffices(ctx: Ctx): Promise<OfficeProgrammes> {
+  const offices = officeIdsOf(ctx.auth);
+  const cache = ctx.reviewQueues?.officeProgrammes;
+  const key = [...offices].sort().join(' ');
+  const kept = cache?.read(key);
+  if (kept) return kept;
+  const keep = cache?.begin();
+  const programmes = await listProgrammeIdsOfOffices(ctx.db, offices);
+  keep?.(key, programmes);
+  return programmes;
+}
+
 async function queuePage(ctx: Ctx, input: QueueInput) {
-  const programmes = await listProgrammeIdsOfOffices(ctx.db, officeIdsOf(ctx.auth));
+  const programmes = await programmesOfOffices(ctx);
   const staffOffices = officeIdsOf(ctx.auth, STAFF_ROLES);
   const isStaff = (p: (typeof programmes)[number]) => staffOffices.includes(p.office_organisation_id);
   const page = await listReviewQueue(ctx.db, {
@@ -421,7 +435,7 @@ export async function ledgerOf(ctx: Ctx, programmeId: string) {
 
 /** The rounds the caller reviews: a draft round takes no applications yet, so it has nothing to review. */
 export const programmesOfCaller = async (ctx: Ctx, locale: Locale) =>
-  (await listProgrammeIdsOfOffices(ctx.db, officeIdsOf(ctx.auth))).filter((p) => !isRoundDraft(p.status)).map((p) => ({
+  (await programmesOfOffices(ctx)).filter((p) => !isRoundDraft(p.status)).map((p) => ({
     id: p.id,
     kind: p.kind,
     name: locale === 'en' ? p.name_en : p.name_ja,
