@@ -47,12 +47,17 @@ describe('session cache', () => {
     expect(cache.read('b1', 0)).toBeUndefined();
   });
 
-  it('does not keep what a lookup found when a notice arrived while it ran', () => {
+  it("does not keep what a lookup found when a notice for its user, or for everyone, arrived while it ran; another user's notice does not stop it", () => {
     const cache = listening();
-    const keep = cache.begin();
-    cache.forget('someone-else');
-    keep('t1', session('u1'), 0);
+    const [acrossOwn, acrossAll, acrossOther] = [cache.begin(), cache.begin(), cache.begin()];
+    cache.forget('u1');
+    acrossOwn('t1', session('u1'), 0);
+    acrossOther('t2', session('u2'), 0);
     expect(cache.read('t1', 0)).toBeUndefined();
+    expect(cache.read('t2', 0)?.userId).toBe('u2');
+    cache.forget('*');
+    acrossAll('t3', session('u3'), 0);
+    expect(cache.read('t3', 0)).toBeUndefined();
   });
 
   it('reads the database again once an entry is older than its maximum age', () => {
