@@ -1,6 +1,7 @@
 import type { TApplicationStatus } from '@tsumiki/domain';
 import type { TQueueCursor, TQueueSort } from '@tsumiki/domain/review';
 import { sql, type OrderByItemBuilder } from 'kysely';
+import { boundStatement, statementBuilder } from './bound-statement';
 import { withContent } from './content';
 import type { Executor } from './executor';
 import { conflictCandidatesOf, conflictedWith, notConflictedWith, programmesAppliedToBy } from './review-conflicts.repository';
@@ -79,45 +80,98 @@ function scopeOf(q: Scope) {
   return { whole, assignedOnly };
 }
 
-/** The programmes the query covers when the viewer sees all of each (staff), or null otherwise. */
-function wholeProgrammes(q: Scope): string[] | null {
-  const { whole, assignedOnly } = scopeOf(q);
-  return assignedOnly.length === 0 ? whole : null;
-}
-
 const hasFilters = (q: Omit<QueueQuery, 'sort' | 'direction' | 'limit' | 'offset'>) =>
   Boolean(q.search?.trim()) || q.minRequestedYen !== undefined || q.maxRequestedYen !== undefined || q.submittedFrom !== undefined || q.submittedTo !== undefined;
 
-function queueBase(db: Executor, q: Omit<QueueQuery, 'statuses' | 'sort' | 'direction' | 'limit' | 'offset'>) {
-  const viewer = q.viewerId;
-  let query = db
+/**
+ * What decides a queue statement's text. The statements are bound statements (boundStatement):
+ * built once per shape, each page binding its values.
+ */
+interface QueueShape {
+  sort: QueueSort;
+  direction: 'asc' | 'desc';
+  /**
+   * Case-insensitive as ILIKE is (lower on both sides, in the database's own rules), on the
+   * folded columns the database keeps. A term of three characters or more is a LIKE the trigram
+   * indexes serve; a shorter one holds no trigram, and its index scan would return every row, so
+   * it is a plain substring test (the same rows either way).
+   */
+  searchByTrigram: boolean;
+  /** Keyset paging: after a row with a sort value, after a row without one, or by offset. */
+  after: 'value' | 'no-value' | null;
+}
+
+/** What a queue statement binds, worked out from the query before any statement is built. */
+interface QueueValues {
+  viewerId: string;
+  /** Programmes the viewer sees whole (staff of the office), and those seen only as assigned (committee). */
+  whole: string[];
+  assignedOnly: string[];
+  programmeId: string | null;
+  statuses: TApplicationStatus[] | null;
+  search: { text: string; pattern: string } | null;
+  minRequestedYen: number | null;
+  maxRequestedYen: number | null;
+  submittedFrom: Date | null;
+  submittedTo: Date | null;
+  limit: number;
+  offset: number;
+  afterValue: string | number | null;
+  afterId: string | null;
+}
+
+function queueStatementOf(q: QueueQuery): { shape: QueueShape; values: QueueValues } {
+  const { whole, assignedOnly } = scopeOf(q);
+  const search = q.search?.trim();
+  return {
+    shape: {
+      sort: q.sort,
+      direction: q.direction,
+      searchByTrigram: search ? [...search].length >= 3 : false,
+      after: !q.after ? null : q.after.value === null ? 'no-value' : 'value',
+    },
+    values: {
+      viewerId: q.viewerId,
+      whole,
+      assignedOnly,
+      programmeId: q.programmeId ? q.programmeId : null,
+      statuses: q.statuses && q.statuses.length > 0 ? [...q.statuses] : null,
+      search: search ? { text: search, pattern: likePattern(search) } : null,
+      minRequestedYen: q.minRequestedYen ?? null,
+      maxRequestedYen: q.maxRequestedYen ?? null,
+      submittedFrom: q.submittedFrom ?? null,
+      submittedTo: q.submittedTo ?? null,
+      limit: q.limit,
+      offset: q.offset,
+      afterValue: q.after?.value ?? null,
+      afterId: q.after?.id ?? null,
+    },
+  };
+}
+
+function queueBase(shape: QueueShape, v: QueueValues) {
+  let query = statementBuilder
     .selectFrom('applications')
     // Drafts are the applicant's own: a reviewer never sees them.
     .where('applications.status', '!=', 'draft')
     .where((eb) => {
-      const { whole, assignedOnly } = scopeOf(q);
-      const inProgrammes = (ids: readonly string[]) => eb('applications.programme_id', 'in', ids.length ? [...ids] : [NO_PROGRAMME]);
+      const inProgrammes = (ids: string[]) => eb('applications.programme_id', 'in', ids.length ? ids : [NO_PROGRAMME]);
       // What is assigned to the viewer, as ids the primary key finds (a committee member has few).
       const assignedToViewer = sql<boolean>`applications.id = any(array(${eb
         .selectFrom('review_assignments')
         .select('review_assignments.application_id')
-        .where('review_assignments.member_id', '=', viewer)}))`;
+        .where('review_assignments.member_id', '=', v.viewerId)}))`;
       // Each shape is the plain test its case needs, so the queue's indexes serve it.
-      if (assignedOnly.length === 0) return inProgrammes(whole);
-      if (whole.length === 0) return eb.and([inProgrammes(assignedOnly), assignedToViewer]);
-      return eb.or([inProgrammes(whole), eb.and([inProgrammes(assignedOnly), assignedToViewer])]);
+      if (v.assignedOnly.length === 0) return inProgrammes(v.whole);
+      if (v.whole.length === 0) return eb.and([inProgrammes(v.assignedOnly), assignedToViewer]);
+      return eb.or([inProgrammes(v.whole), eb.and([inProgrammes(v.assignedOnly), assignedToViewer])]);
     })
-    .where(notConflictedWith(viewer));
-  if (q.programmeId) query = query.where('applications.programme_id', '=', q.programmeId);
-  const search = q.search?.trim();
+    .where(notConflictedWith(v.viewerId));
+  if (v.programmeId !== null) query = query.where('applications.programme_id', '=', v.programmeId);
+  const search = v.search;
   if (search) {
-    const pattern = likePattern(search);
-    // Case-insensitive as ILIKE is (lower on both sides, in the database's own rules), on the
-    // folded columns the database keeps. A term of three characters or more is a LIKE the
-    // trigram indexes serve; a shorter one holds no trigram, and its index scan would return every
-    // row, so it is a plain substring test (the same rows either way).
     const contains = (column: 'applications.title_folded' | 'applications.tracking_number_folded') =>
-      [...search].length >= 3 ? sql<boolean>`${sql.ref(column)} like lower(${pattern})` : sql<boolean>`strpos(${sql.ref(column)}, lower(${search})) > 0`;
+      shape.searchByTrigram ? sql<boolean>`${sql.ref(column)} like lower(${search.pattern})` : sql<boolean>`strpos(${sql.ref(column)}, lower(${search.text})) > 0`;
     query = query.where((eb) =>
       eb.or([
         contains('applications.title_folded'),
@@ -125,125 +179,139 @@ function queueBase(db: Executor, q: Omit<QueueQuery, 'statuses' | 'sort' | 'dire
         sql<boolean>`applications.applicant_organisation_id = any(array(${eb
           .selectFrom('organisations as named')
           .select('named.id')
-          .where((o) => o.or([o('named.name_ja', 'ilike', pattern), o('named.name_en', 'ilike', pattern)]))}))`,
+          .where((o) => o.or([o('named.name_ja', 'ilike', search.pattern), o('named.name_en', 'ilike', search.pattern)]))}))`,
       ]),
     );
   }
-  if (q.minRequestedYen !== undefined) query = query.where('applications.requested_grant_yen', '>=', q.minRequestedYen);
-  if (q.maxRequestedYen !== undefined) query = query.where('applications.requested_grant_yen', '<=', q.maxRequestedYen);
-  if (q.submittedFrom) query = query.where('applications.submitted_at', '>=', q.submittedFrom);
-  if (q.submittedTo) query = query.where('applications.submitted_at', '<', q.submittedTo);
+  if (v.minRequestedYen !== null) query = query.where('applications.requested_grant_yen', '>=', v.minRequestedYen);
+  if (v.maxRequestedYen !== null) query = query.where('applications.requested_grant_yen', '<=', v.maxRequestedYen);
+  if (v.submittedFrom !== null) query = query.where('applications.submitted_at', '>=', v.submittedFrom);
+  if (v.submittedTo !== null) query = query.where('applications.submitted_at', '<', v.submittedTo);
   return query;
 }
 
 /** The matching rows counted per status. */
-const countMatchesByStatus = (db: Executor, q: QueueQuery) =>
-  queueBase(db, q)
+const matchCountsByStatus = boundStatement((shape: QueueShape, v: QueueValues) =>
+  queueBase(shape, v)
     .select(['applications.status', (eb) => eb.fn.countAll<number>().as('count')])
-    .groupBy('applications.status')
-    .execute();
+    .groupBy('applications.status'),
+);
 
 /**
  * The count per status without filters, over programmes the viewer sees whole: the kept count
  * (application_status_counts) less the proposals the viewer is conflicted with, found through the
  * indexed candidates. A programme the viewer applied to is hidden whole, so it is left out of both.
  */
-async function keptCountByStatus(db: Executor, q: QueueQuery, whole: readonly string[]) {
-  const programmes = whole.length ? [...whole] : [NO_PROGRAMME];
+const keptCountsByStatus = boundStatement((_: null, v: { viewerId: string; programmes: string[] }) => {
   // One statement: the kept counts, and the conflicted proposals as negative counts, summed.
-  const kept = db
+  const kept = statementBuilder
     .selectFrom('application_status_counts')
     .select(['application_status_counts.status', sql<number>`application_status_counts.applications`.as('n')])
-    .where('application_status_counts.programme_id', 'in', programmes)
-    .where('application_status_counts.programme_id', 'not in', programmesAppliedToBy(q.viewerId))
+    .where('application_status_counts.programme_id', 'in', v.programmes)
+    .where('application_status_counts.programme_id', 'not in', programmesAppliedToBy(v.viewerId))
     .where('application_status_counts.status', '!=', 'draft');
-  const conflicted = db
+  const conflicted = statementBuilder
     .selectFrom('applications')
     .select(['applications.status', sql<number>`-count(*)`.as('n')])
-    .where('applications.programme_id', 'in', programmes)
-    .where('applications.programme_id', 'not in', programmesAppliedToBy(q.viewerId))
+    .where('applications.programme_id', 'in', v.programmes)
+    .where('applications.programme_id', 'not in', programmesAppliedToBy(v.viewerId))
     .where('applications.status', '!=', 'draft')
-    .where(conflictCandidatesOf(q.viewerId))
-    .where(conflictedWith(q.viewerId))
+    .where(conflictCandidatesOf(v.viewerId))
+    .where(conflictedWith(v.viewerId))
     .groupBy('applications.status');
-  const counts = await db
+  return statementBuilder
     .selectFrom(kept.unionAll(conflicted).as('c'))
     .select(['c.status', (eb) => eb.fn.sum<number>('c.n').as('count')])
-    .groupBy('c.status')
-    .execute();
+    .groupBy('c.status');
+});
+
+async function keptCountByStatus(db: Executor, viewerId: string, whole: readonly string[]) {
+  const counts = await keptCountsByStatus.execute(db, null, { viewerId, programmes: whole.length ? [...whole] : [NO_PROGRAMME] });
   return counts.map((c) => ({ status: c.status, count: Number(c.count) })).filter((c) => c.count > 0);
 }
 
-/** The page's rows: by offset, or (keyset) after a given row, non-null sort values before nulls. */
-async function pageRows(db: Executor, q: QueueQuery) {
-  const base = queueBase(db, q);
-  const filtered = q.statuses && q.statuses.length > 0 ? base.where('applications.status', 'in', [...q.statuses]) : base;
-  const column = SORT_COLUMN[q.sort];
-  // Times as text: the database keeps microseconds, which a JavaScript Date would round away.
-  const cursorValue = TIME_SORTS.has(q.sort) ? sql<string | null>`${sql.ref(column)}::text` : sql<string | number | null>`${sql.ref(column)}`;
-  const nullsLast = (ob: OrderByItemBuilder) => (q.direction === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast());
-  // The page is chosen first; its programme and its assignment count are then looked up for its
-  // rows alone. Asked in one level, the database computes both for every matching row before the
-  // sort keeps a page of them (2,000 counts for a 50-row page of a broad search).
-  const rowsOf = (where: ReturnType<typeof sql<boolean>> | null, limit: number, offset: number) => {
-    // The applicant's name is joined where the page is sorted by it, and otherwise for the page's
-    // rows alone: the estimate of a broad search is poor, and a join planned for a few rows ran
-    // as a nested loop over every match.
-    const sortedByApplicant = q.sort === 'applicant';
-    const page = (where ? filtered.where(where) : filtered)
-      .$if(sortedByApplicant, (qb) => qb.innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id'))
-      .select(QUEUE_ROW_COLUMNS)
-      .select(cursorValue.as('cursorValue'))
-      .select(sql<unknown>`${sql.ref(column)}`.as('sortValue'))
-      .orderBy(sql.ref(column), nullsLast)
-      // Ties in the sort's direction too, so (value, id) is one index order and one row comparison.
-      .orderBy('applications.id', q.direction)
-      .limit(limit)
-      .offset(offset)
-      .as('page');
-    return db
-      .selectFrom(page)
-      .innerJoin('programmes', 'programmes.id', 'page.programmeId')
-      .innerJoin('organisations', 'organisations.id', 'page.organisationId')
-      .select([
-        'page.id',
-        'page.title',
-        'page.status',
-        'page.version',
-        'page.trackingNumber',
-        'page.requestedGrantYen',
-        'page.submittedAt',
-        'page.updatedAt',
-        'page.programmeId',
-        'programmes.kind as programmeKind',
-        'programmes.name_ja as programmeNameJa',
-        'programmes.name_en as programmeNameEn',
-        'page.organisationId',
-        'organisations.name_ja as applicantNameJa',
-        'organisations.name_en as applicantNameEn',
-        'page.cursorValue',
-      ])
-      .select((eb) =>
-        eb
-          .selectFrom('review_assignments')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('review_assignments.application_id', '=', 'page.id')
-          .as('assignedCount'),
-      )
-      .orderBy('page.sortValue', nullsLast)
-      .orderBy('page.id', q.direction)
-      .execute();
-  };
-  const after = q.after;
-  if (!after) return rowsOf(null, q.limit, q.offset);
-  const beyond = q.direction === 'asc' ? sql.raw('>') : sql.raw('<');
+const nullsLastIn = (direction: 'asc' | 'desc') => (ob: OrderByItemBuilder) => (direction === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast());
+
+/**
+ * A page's rows in the queue's order. `cursor` says which of them: by offset; past the cursor
+ * among rows without a sort value; past the cursor among rows with one; or rows without one.
+ * The page is chosen first; its programme and its assignment count are then looked up for its
+ * rows alone. Asked in one level, the database computes both for every matching row before the
+ * sort keeps a page of them (2,000 counts for a 50-row page of a broad search).
+ */
+const pageRowsStatement = boundStatement((shape: QueueShape & { cursor: 'offset' | 'no-value-past-id' | 'value-past' | 'no-value' }, v: QueueValues) => {
+  const base = queueBase(shape, v);
+  const filtered = v.statuses !== null ? base.where('applications.status', 'in', v.statuses) : base;
+  const column = SORT_COLUMN[shape.sort];
   const ref = sql.ref(column);
-  if (after.value === null) return rowsOf(sql<boolean>`${ref} is null and applications.id ${beyond} ${after.id}`, q.limit, 0);
+  const beyond = shape.direction === 'asc' ? sql.raw('>') : sql.raw('<');
+  const where = {
+    offset: null,
+    'no-value-past-id': sql<boolean>`${ref} is null and applications.id ${beyond} ${v.afterId}`,
+    'value-past': sql<boolean>`(${ref}, applications.id) ${beyond} (${v.afterValue}, ${v.afterId})`,
+    'no-value': sql<boolean>`${ref} is null`,
+  }[shape.cursor];
+  // Times as text: the database keeps microseconds, which a JavaScript Date would round away.
+  const cursorValue = TIME_SORTS.has(shape.sort) ? sql<string | null>`${ref}::text` : sql<string | number | null>`${ref}`;
+  const nullsLast = nullsLastIn(shape.direction);
+  // The applicant's name is joined where the page is sorted by it, and otherwise for the page's
+  // rows alone: the estimate of a broad search is poor, and a join planned for a few rows ran
+  // as a nested loop over every match.
+  const page = (where ? filtered.where(where) : filtered)
+    .$if(shape.sort === 'applicant', (qb) => qb.innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id'))
+    .select(QUEUE_ROW_COLUMNS)
+    .select(cursorValue.as('cursorValue'))
+    .select(sql<unknown>`${ref}`.as('sortValue'))
+    .orderBy(ref, nullsLast)
+    // Ties in the sort's direction too, so (value, id) is one index order and one row comparison.
+    .orderBy('applications.id', shape.direction)
+    .limit(v.limit)
+    .offset(v.offset)
+    .as('page');
+  return statementBuilder
+    .selectFrom(page)
+    .innerJoin('programmes', 'programmes.id', 'page.programmeId')
+    .innerJoin('organisations', 'organisations.id', 'page.organisationId')
+    .select([
+      'page.id',
+      'page.title',
+      'page.status',
+      'page.version',
+      'page.trackingNumber',
+      'page.requestedGrantYen',
+      'page.submittedAt',
+      'page.updatedAt',
+      'page.programmeId',
+      'programmes.kind as programmeKind',
+      'programmes.name_ja as programmeNameJa',
+      'programmes.name_en as programmeNameEn',
+      'page.organisationId',
+      'organisations.name_ja as applicantNameJa',
+      'organisations.name_en as applicantNameEn',
+      'page.cursorValue',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('review_assignments')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('review_assignments.application_id', '=', 'page.id')
+        .as('assignedCount'),
+    )
+    .orderBy('page.sortValue', nullsLast)
+    .orderBy('page.id', shape.direction);
+});
+
+/** The page's rows: by offset, or (keyset) after a given row, non-null sort values before nulls. */
+async function pageRows(db: Executor, shape: QueueShape, v: QueueValues) {
+  const rows = (cursor: 'offset' | 'no-value-past-id' | 'value-past' | 'no-value', limit = v.limit) =>
+    pageRowsStatement.execute(db, { ...shape, cursor }, { ...v, limit, offset: cursor === 'offset' ? v.offset : 0 });
+  if (shape.after === null) return rows('offset');
+  if (shape.after === 'no-value') return rows('no-value-past-id');
   // Rows past the cursor among the non-null values (one index range), then, if the page is not
   // full, the rows with no value, which sort last either way.
-  const valued = await rowsOf(sql<boolean>`(${ref}, applications.id) ${beyond} (${after.value}, ${after.id})`, q.limit, 0);
-  if (valued.length === q.limit) return valued;
-  return [...valued, ...(await rowsOf(sql<boolean>`${ref} is null`, q.limit - valued.length, 0))];
+  const valued = await rows('value-past');
+  if (valued.length === v.limit) return valued;
+  return [...valued, ...(await rows('no-value', v.limit - valued.length))];
 }
 
 /**
@@ -253,33 +321,34 @@ async function pageRows(db: Executor, q: QueueQuery) {
  * grouped from them and the page sorted from them, and only the page's rows are read whole. Two
  * statements, each scanning the matches, cost a broad search twice the database's time.
  */
-async function pageAndCountsInOneScan(db: Executor, q: QueueQuery) {
-  const column = SORT_COLUMN[q.sort];
-  const matches = queueBase(db, q)
-    .$if(q.sort === 'applicant', (qb) => qb.innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id'))
+const pageAndCountsStatement = boundStatement((shape: QueueShape, v: QueueValues) => {
+  const column = SORT_COLUMN[shape.sort];
+  const matches = queueBase(shape, v)
+    .$if(shape.sort === 'applicant', (qb) => qb.innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id'))
     .select(['applications.id', 'applications.status', sql<string | number | Date | null>`${sql.ref(column)}`.as('sort_value')]);
-  const nullsLast = (ob: OrderByItemBuilder) => (q.direction === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast());
-  const beyond = q.direction === 'asc' ? sql.raw('>') : sql.raw('<');
-  const after = q.after;
+  const nullsLast = nullsLastIn(shape.direction);
+  const beyond = shape.direction === 'asc' ? sql.raw('>') : sql.raw('<');
   // After a cursor: the rows past it among the non-null values, then every row without one (they
   // sort last either way); after a row without one, the rows without one past its id.
-  const pastCursor = !after
-    ? null
-    : after.value === null
-      ? sql<boolean>`matches.sort_value is null and matches.id ${beyond} ${after.id}`
-      : sql<boolean>`((matches.sort_value, matches.id) ${beyond} (${after.value}, ${after.id}) or matches.sort_value is null)`;
-  const rows = await db
+  const pastCursor =
+    shape.after === null
+      ? null
+      : shape.after === 'no-value'
+        ? sql<boolean>`matches.sort_value is null and matches.id ${beyond} ${v.afterId}`
+        : sql<boolean>`((matches.sort_value, matches.id) ${beyond} (${v.afterValue}, ${v.afterId}) or matches.sort_value is null)`;
+  const statuses = v.statuses;
+  return statementBuilder
     .with((cte) => cte('matches').materialized(), () => matches)
     .with('page', (qc) =>
       qc
         .selectFrom('matches')
         .select(['matches.id', 'matches.sort_value'])
-        .$if(Boolean(q.statuses?.length), (qb) => qb.where('matches.status', 'in', [...q.statuses!]))
+        .$if(statuses !== null, (qb) => qb.where('matches.status', 'in', statuses!))
         .$if(pastCursor !== null, (qb) => qb.where(pastCursor!))
         .orderBy('matches.sort_value', nullsLast)
-        .orderBy('matches.id', q.direction)
-        .limit(q.limit)
-        .offset(after ? 0 : q.offset),
+        .orderBy('matches.id', shape.direction)
+        .limit(v.limit)
+        .offset(shape.after !== null ? 0 : v.offset),
     )
     .selectFrom('page')
     .innerJoin('applications', 'applications.id', 'page.id')
@@ -294,7 +363,7 @@ async function pageAndCountsInOneScan(db: Executor, q: QueueQuery) {
       'organisations.name_en as applicantNameEn',
     ])
     // Times as text: the database keeps microseconds, which a JavaScript Date would round away.
-    .select((TIME_SORTS.has(q.sort) ? sql<string | null>`page.sort_value::text` : sql<string | number | null>`page.sort_value`).as('cursorValue'))
+    .select((TIME_SORTS.has(shape.sort) ? sql<string | null>`page.sort_value::text` : sql<string | number | null>`page.sort_value`).as('cursorValue'))
     .select((eb) =>
       eb
         .selectFrom('review_assignments')
@@ -305,12 +374,15 @@ async function pageAndCountsInOneScan(db: Executor, q: QueueQuery) {
     // The same for every row: computed once, from the matches already kept.
     .select(sql<Record<string, number | string> | null>`(select json_object_agg(c.status, c.n) from (select matches.status, count(*) as n from matches group by matches.status) as c)`.as('counts'))
     .orderBy('page.sort_value', nullsLast)
-    .orderBy('page.id', q.direction)
-    .execute();
+    .orderBy('page.id', shape.direction);
+});
+
+async function pageAndCountsInOneScan(db: Executor, shape: QueueShape, v: QueueValues) {
+  const rows = await pageAndCountsStatement.execute(db, shape, v);
   // A page past the end has no row to carry the counts: they are asked for alone.
   const counts = rows[0]
     ? Object.entries(rows[0].counts ?? {}).map(([status, count]) => ({ status: status as TApplicationStatus, count: Number(count) }))
-    : await countMatchesByStatus(db, q);
+    : await matchCountsByStatus.execute(db, shape, v);
   return { rows: rows.map(({ counts: _, ...row }) => row), counts };
 }
 
@@ -320,12 +392,12 @@ async function pageAndCountsInOneScan(db: Executor, q: QueueQuery) {
  * `nextCursor` continues after the page's last row (null when the page is not full).
  */
 export async function listReviewQueue(db: Executor, q: QueueQuery) {
+  const { shape, values } = queueStatementOf(q);
   // Unfiltered, over programmes seen whole, the counts are kept; otherwise they scan the matches.
-  const whole = wholeProgrammes(q);
   const { rows, counts } =
-    whole && !hasFilters(q)
-      ? await Promise.all([pageRows(db, q), keptCountByStatus(db, q, whole)]).then(([rows, counts]) => ({ rows, counts }))
-      : await pageAndCountsInOneScan(db, q);
+    values.assignedOnly.length === 0 && !hasFilters(q)
+      ? await Promise.all([pageRows(db, shape, values), keptCountByStatus(db, q.viewerId, values.whole)]).then(([rows, counts]) => ({ rows, counts }))
+      : await pageAndCountsInOneScan(db, shape, values);
   const byStatus: Partial<Record<TApplicationStatus, number>> = {};
   for (const c of counts) byStatus[c.status] = Number(c.count);
   const total = q.statuses && q.statuses.length > 0

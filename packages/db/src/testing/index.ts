@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase, type Database } from '../client';
 import { migrateToLatest } from '../migrate';
+import { verifyBoundStatements } from '../repositories/bound-statement';
 import { createMigratedPGlite } from './pglite-snapshot';
+
+// Whatever runs on a test database checks each bound statement against its builder on the same values.
+verifyBoundStatements();
 
 /**
  * Integration tests run on both backends: a fresh database on the real PostgreSQL when it is
