@@ -7,6 +7,7 @@ import { writeWithAudit, type AuditEntryInput } from './audit.repository';
 import { newestPublishedVersionOfRound } from './programme-definitions.repository';
 import { roundFromJson, roundOfApplication } from './programmes.repository';
 import type { ApplicationTable } from '../schema';
+import { boundStatement, statementBuilder } from './bound-statement';
 import type { Executor } from './executor';
 
 interface NewApplication {
@@ -54,14 +55,18 @@ export async function findApplicationById(db: Executor, id: string) {
  * status, the rules its document is checked against. Not its content: an upload does not look at
  * it, and read whole it was the larger part of the upload's time (seven uploads per application).
  */
-export function findApplicationForUpload(db: Executor, id: string) {
-  return db
+export async function findApplicationForUpload(db: Executor, id: string) {
+  const [row] = await applicationForUpload.execute(db, null, { id });
+  return row;
+}
+
+const applicationForUpload = boundStatement((_: null, v: { id: string }) =>
+  statementBuilder
     .selectFrom('applications')
     .select(['applications.id', 'applications.status', 'applications.applicant_organisation_id', 'applications.programme_id', 'applications.definition_version_id'])
-    .select(newestPublishedVersionOfRound(db, sql.ref<string>('applications.programme_id')).as('published_version_id'))
-    .where('applications.id', '=', id)
-    .executeTakeFirst();
-}
+    .select(newestPublishedVersionOfRound(statementBuilder, sql.ref<string>('applications.programme_id')).as('published_version_id'))
+    .where('applications.id', '=', v.id),
+);
 
 /**
  * An application with its documents (oldest first), its submitted versions (newest first) and its
@@ -70,7 +75,19 @@ export function findApplicationForUpload(db: Executor, id: string) {
  * connection of the pool. Times inside the JSON arrive as ISO text and are made Dates here.
  */
 export async function findApplicationWithDocuments(db: Executor, id: string) {
-  const row = await db
+  const [row] = await applicationWithDocuments.execute(db, null, { id });
+  if (!row) return undefined;
+  const { attachments, submissions, round, ...application } = row;
+  return {
+    application: withApplicationContent(application),
+    round: round && roundFromJson(round),
+    attachments: attachments.map((a) => ({ ...a, created_at: new Date(a.created_at) })),
+    submissions: submissions.map((s) => ({ ...s, submitted_at: new Date(s.submitted_at) })),
+  };
+}
+
+const applicationWithDocuments = boundStatement((_: null, v: { id: string }) =>
+  statementBuilder
     .selectFrom('applications')
     .selectAll('applications')
     .select((eb) => [
@@ -90,19 +107,10 @@ export async function findApplicationWithDocuments(db: Executor, id: string) {
           .whereRef('application_submissions.application_id', '=', 'applications.id')
           .orderBy('application_submissions.version_no', 'desc'),
       ).as('submissions'),
-      roundOfApplication(db, eb).as('round'),
+      roundOfApplication(statementBuilder, eb).as('round'),
     ])
-    .where('applications.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { attachments, submissions, round, ...application } = row;
-  return {
-    application: withApplicationContent(application),
-    round: round && roundFromJson(round),
-    attachments: attachments.map((a) => ({ ...a, created_at: new Date(a.created_at) })),
-    submissions: submissions.map((s) => ({ ...s, submitted_at: new Date(s.submitted_at) })),
-  };
-}
+    .where('applications.id', '=', v.id),
+);
 
 /** For updates: locks the row so a concurrent writer waits instead of interleaving. */
 export async function findApplicationForUpdate(db: Executor, id: string) {

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { AttachmentTable } from '../schema';
-import { writeWithAudit, type AuditEntryInput } from './audit.repository';
+import { auditRowOf, withAudit, type AuditEntryInput, type AuditRowInput } from './audit.repository';
+import { boundStatement, statementBuilder } from './bound-statement';
 import { newestPublishedVersionOfRound } from './programme-definitions.repository';
 import type { Executor } from './executor';
 
@@ -49,7 +50,7 @@ export function insertAttachment(db: Executor, attachment: NewAttachment) {
  * for update before counting the files) either sees this file or is seen by it.
  * Undefined when the application had left those statuses.
  */
-export function insertAttachmentAudited(
+export async function insertAttachmentAudited(
   db: Executor,
   attachment: NewAttachment & {
     id: string;
@@ -64,21 +65,64 @@ export function insertAttachmentAudited(
   audit: AuditEntryInput,
 ): Promise<AttachmentView | undefined> {
   const a = attachment;
-  const unchanged = a.unchanged
-    ? sql`and applications.applicant_organisation_id = any(${[...a.unchanged.organisationIds]}::uuid[])
-          and coalesce(applications.definition_version_id, (${newestPublishedVersionOfRound(db, sql.ref<string>('applications.programme_id'))})) = ${a.unchanged.rulesVersionId}::uuid`
-    : sql``;
-  const change = sql<AttachmentView>`
+  const [row] = await auditedAttachmentInsert.execute(db, null, {
+    id: a.id,
+    applicationId: a.applicationId,
+    uploadedBy: a.uploadedBy,
+    fileName: a.fileName,
+    declaredType: a.declaredType,
+    detectedType: a.detectedType,
+    sizeBytes: a.content?.byteLength ?? a.sizeBytes ?? 0,
+    sha256: a.sha256,
+    content: a.content,
+    storageKey: a.storageKey ?? null,
+    documentCode: a.documentCode ?? null,
+    pageCount: a.pageCount ?? null,
+    statuses: [...a.statuses],
+    unchanged: a.unchanged ? { organisationIds: [...a.unchanged.organisationIds], rulesVersionId: a.unchanged.rulesVersionId } : null,
+    audit: auditRowOf(audit),
+  });
+  return row;
+}
+
+/** The busiest write of an application's documents step (one per file): built once (boundStatement). */
+const auditedAttachmentInsert = boundStatement(
+  (
+    _: null,
+    a: {
+      id: string;
+      applicationId: string;
+      uploadedBy: string;
+      fileName: string;
+      declaredType: string;
+      detectedType: string;
+      sizeBytes: number;
+      sha256: string;
+      content: Uint8Array | null;
+      storageKey: string | null;
+      documentCode: string | null;
+      pageCount: number | null;
+      statuses: string[];
+      unchanged: { organisationIds: string[]; rulesVersionId: string } | null;
+      audit: AuditRowInput;
+    },
+  ) => {
+    const unchanged = a.unchanged
+      ? sql`and applications.applicant_organisation_id = any(${a.unchanged.organisationIds}::uuid[])
+          and coalesce(applications.definition_version_id, (${newestPublishedVersionOfRound(statementBuilder, sql.ref<string>('applications.programme_id'))})) = ${a.unchanged.rulesVersionId}::uuid`
+      : sql``;
+    const change = sql<AttachmentView>`
     insert into attachments (id, application_id, uploaded_by, file_name, declared_type, detected_type, size_bytes, sha256, content, storage_key, document_code, page_count)
     select ${a.id}::uuid, applications.id, ${a.uploadedBy}::uuid, ${a.fileName}, ${a.declaredType}, ${a.detectedType},
-           ${a.content?.byteLength ?? a.sizeBytes ?? 0}::integer, ${a.sha256}, ${a.content}::bytea, ${a.storageKey ?? null},
-           ${a.documentCode ?? null}, ${a.pageCount ?? null}::integer
+           ${a.sizeBytes}::integer, ${a.sha256}, ${a.content}::bytea, ${a.storageKey},
+           ${a.documentCode}, ${a.pageCount}::integer
     from applications
-    where applications.id = ${a.applicationId}::uuid and applications.status = any(${[...a.statuses]}::text[]) ${unchanged}
+    where applications.id = ${a.applicationId}::uuid and applications.status = any(${a.statuses}::text[]) ${unchanged}
     for share of applications
     returning ${sql.join(ATTACHMENT_VIEW.map((c) => sql.ref(c)))}`;
-  return writeWithAudit(db, change, audit);
-}
+    return withAudit(change, a.audit);
+  },
+);
 
 /** Metadata only: contents are read one at a time, on download. */
 export function listAttachmentsOfApplication(db: Executor, applicationId: string) {

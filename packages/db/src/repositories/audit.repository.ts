@@ -47,11 +47,27 @@ export function listAuditOfEntity(db: Executor, entityType: string, entityId: st
  * upload, new draft).
  */
 export async function writeWithAudit<Row>(db: Executor, change: (Compilable<Row> | RawBuilder<Row>) & OperationNodeSource, entry: AuditEntryInput): Promise<Row | undefined> {
-  const { rows } = await sql<Row>`
-    with changed as (${change}),
-    audited as (${auditOfChanged(entry)})
-    select * from changed`.execute(db);
+  const { rows } = await withAudit(change, auditRowOf(entry)).execute(db);
   return rows[0];
+}
+
+/** writeWithAudit's statement, for a bound statement to build. */
+export function withAudit<Row>(change: (Compilable<Row> | RawBuilder<Row>) & OperationNodeSource, row: AuditRowInput) {
+  return sql<Row>`
+    with changed as (${change}),
+    audited as (${auditRowOfChanged(row)})
+    select * from changed`;
+}
+
+/** An audit entry as a statement binds it: its before and after as JSON text (or null). */
+export interface AuditRowInput extends Omit<AuditEntryInput, 'before' | 'after'> {
+  before: string | null;
+  after: string | null;
+}
+
+export function auditRowOf(entry: AuditEntryInput): AuditRowInput {
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  return { ...entry, before: json(entry.before), after: json(entry.after) };
 }
 
 /**
@@ -59,11 +75,18 @@ export async function writeWithAudit<Row>(db: Executor, change: (Compilable<Row>
  * `afterFromChanged` adds to `after` what only the statement knows (a jsonb object over `changed`).
  */
 export function auditOfChanged(entry: AuditEntryInput, afterFromChanged?: RawBuilder<unknown>) {
-  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-  const after = afterFromChanged ? sql`(${json(entry.after ?? {})}::jsonb || ${afterFromChanged})` : sql`${json(entry.after)}::jsonb`;
+  return auditRowOfChanged(auditRowOf(afterFromChanged ? { ...entry, after: entry.after ?? {} } : entry), afterFromChanged);
+}
+
+/**
+ * auditOfChanged for an entry already made text (auditRowOf), as a bound statement binds it. With
+ * `afterFromChanged`, `after` must be an object's text.
+ */
+export function auditRowOfChanged(row: AuditRowInput, afterFromChanged?: RawBuilder<unknown>) {
+  const after = afterFromChanged ? sql`(${row.after}::jsonb || ${afterFromChanged})` : sql`${row.after}::jsonb`;
   return sql`
     insert into audit_log (actor_user_id, action, entity_type, entity_id, before, after, request_id, ip)
-    select ${entry.actorUserId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId}, ${json(entry.before)}::jsonb,
-           ${after}, ${entry.requestId ?? null}, ${entry.ip ?? null}
+    select ${row.actorUserId}::uuid, ${row.action}, ${row.entityType}, ${row.entityId}, ${row.before}::jsonb,
+           ${after}, ${row.requestId ?? null}, ${row.ip ?? null}
     from changed`;
 }

@@ -1,4 +1,4 @@
-import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type Compilable } from 'kysely';
+import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type Compilable, type RawBuilder } from 'kysely';
 import type { DB } from '../schema';
 import type { Executor } from './executor';
 
@@ -52,14 +52,18 @@ export function verifyBoundStatements(): void {
 /** Shapes kept per statement: a caller's shapes are few; past this many, more are compiled per call. */
 const SHAPES_KEPT = 500;
 
-export function boundStatement<Shape, Values, Row>(build: (shape: Shape, values: Values) => Compilable<Row>): BoundStatement<Shape, Values, Row> {
+/** What a builder gives: a query builder, or an `sql` template (compiled by the statement builder). */
+type Built<Row> = Compilable<Row> | RawBuilder<Row>;
+const compiled = <Row>(built: Built<Row>): CompiledQuery<Row> => ('isRawBuilder' in built ? built.compile(statementBuilder) : built.compile());
+
+export function boundStatement<Shape, Values, Row>(build: (shape: Shape, values: Values) => Built<Row>): BoundStatement<Shape, Values, Row> {
   const kept = new Map<string, CompiledQuery<Row>>();
   const compile = (shape: Shape, values: Values): CompiledQuery<Row> => {
     const key = `${JSON.stringify(shape)}|${outlineOf(values)}`;
     let template = kept.get(key);
     if (!template) {
       let next = 0;
-      template = build(shape, mapLeaves(values, () => new Placeholder(next++)) as Values).compile();
+      template = compiled(build(shape, mapLeaves(values, () => new Placeholder(next++)) as Values));
       // A placeholder inside an object bound whole (as JSON) would reach the database as it is.
       if (template.parameters.some((p) => holdsPlaceholderInObject(p))) {
         throw new Error('A bound statement binds an object whole: pass it as text (JSON.stringify).');
@@ -71,7 +75,7 @@ export function boundStatement<Shape, Values, Row>(build: (shape: Shape, values:
     // An array bound whole (`= any(${ids})`) holds its placeholders in place.
     const fill = (p: unknown): unknown => (p instanceof Placeholder ? leaves[p.index] : Array.isArray(p) ? p.map(fill) : p);
     const parameters = template.parameters.map(fill);
-    if (verifying) verify(build(shape, values).compile(), template.sql, parameters);
+    if (verifying) verify(compiled(build(shape, values)), template.sql, parameters);
     return CompiledQuery.raw(template.sql, parameters);
   };
   return {

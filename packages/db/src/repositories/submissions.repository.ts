@@ -6,6 +6,7 @@ import { auditOfChanged, type AuditEntryInput } from './audit.repository';
 import { applicationNoticeCtes, type ApplicationNotice } from './lifecycle.repository';
 import { roundFromJson, roundOfApplication } from './programmes.repository';
 import type { ApplicationTable } from '../schema';
+import { boundStatement, statementBuilder } from './bound-statement';
 import type { Executor } from './executor';
 
 /**
@@ -31,11 +32,25 @@ export function findReceiptByIdempotencyKey(db: Executor, idempotencyKey: string
  * the wait) and not in the rest, so a caller that finds the row moved asks for the key's receipt again.
  */
 export async function readApplicationForSubmission(db: Executor, q: { applicationId: string; idempotencyKey: string; lock?: boolean }) {
-  const read = db
+  const [row] = await applicationForSubmission.execute(db, { lock: q.lock === true }, { applicationId: q.applicationId, idempotencyKey: q.idempotencyKey });
+  if (!row) return undefined;
+  const { round, receipt, attachments, last_version_no, ...application } = row;
+  // Times inside JSON arrive as text.
+  return {
+    application: withApplicationContent(application),
+    round: round && roundFromJson(round),
+    receipt: receipt && { ...receipt, submitted_at: new Date(receipt.submitted_at) },
+    attachments,
+    lastVersionNo: last_version_no ?? 0,
+  };
+}
+
+const applicationForSubmission = boundStatement((shape: { lock: boolean }, q: { applicationId: string; idempotencyKey: string }) => {
+  const read = statementBuilder
     .selectFrom('applications')
     .selectAll('applications')
     .select((eb) => [
-      roundOfApplication(db, eb).as('round'),
+      roundOfApplication(statementBuilder, eb).as('round'),
       jsonObjectFrom(
         eb
           .selectFrom('application_submissions as s')
@@ -53,18 +68,8 @@ export async function readApplicationForSubmission(db: Executor, q: { applicatio
         .as('last_version_no'),
     ])
     .where('applications.id', '=', q.applicationId);
-  const row = await (q.lock ? read.forUpdate() : read).executeTakeFirst();
-  if (!row) return undefined;
-  const { round, receipt, attachments, last_version_no, ...application } = row;
-  // Times inside JSON arrive as text.
-  return {
-    application: withApplicationContent(application),
-    round: round && roundFromJson(round),
-    receipt: receipt && { ...receipt, submitted_at: new Date(receipt.submitted_at) },
-    attachments,
-    lastVersionNo: last_version_no ?? 0,
-  };
-}
+  return shape.lock ? read.forUpdate() : read;
+});
 
 /** A submitted version as frozen: what the applicant sent, and what was computed from it then. */
 export interface FrozenVersion {
