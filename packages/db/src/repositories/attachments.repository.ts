@@ -24,24 +24,25 @@ export interface NewAttachment {
 const ATTACHMENT_VIEW = ['id', 'file_name', 'declared_type', 'size_bytes', 'sha256', 'document_code', 'page_count', 'created_at'] as const;
 type AttachmentView = Pick<Selectable<AttachmentTable>, (typeof ATTACHMENT_VIEW)[number]>;
 
+/** A new file's row: its size is its bytes' where the database holds them. */
+function attachmentColumns(a: NewAttachment) {
+  return {
+    application_id: a.applicationId,
+    uploaded_by: a.uploadedBy,
+    file_name: a.fileName,
+    declared_type: a.declaredType,
+    detected_type: a.detectedType,
+    size_bytes: a.content?.byteLength ?? a.sizeBytes ?? 0,
+    sha256: a.sha256,
+    content: a.content,
+    storage_key: a.storageKey ?? null,
+    document_code: a.documentCode ?? null,
+    page_count: a.pageCount ?? null,
+  };
+}
+
 export function insertAttachment(db: Executor, attachment: NewAttachment) {
-  return db
-    .insertInto('attachments')
-    .values({
-      application_id: attachment.applicationId,
-      uploaded_by: attachment.uploadedBy,
-      file_name: attachment.fileName,
-      declared_type: attachment.declaredType,
-      detected_type: attachment.detectedType,
-      size_bytes: attachment.content?.byteLength ?? attachment.sizeBytes ?? 0,
-      sha256: attachment.sha256,
-      content: attachment.content,
-      storage_key: attachment.storageKey ?? null,
-      document_code: attachment.documentCode ?? null,
-      page_count: attachment.pageCount ?? null,
-    })
-    .returning(ATTACHMENT_VIEW)
-    .executeTakeFirstOrThrow();
+  return db.insertInto('attachments').values(attachmentColumns(attachment)).returning(ATTACHMENT_VIEW).executeTakeFirstOrThrow();
 }
 
 /**
@@ -67,17 +68,7 @@ export async function insertAttachmentAudited(
   const a = attachment;
   const [row] = await auditedAttachmentInsert.execute(db, null, {
     id: a.id,
-    applicationId: a.applicationId,
-    uploadedBy: a.uploadedBy,
-    fileName: a.fileName,
-    declaredType: a.declaredType,
-    detectedType: a.detectedType,
-    sizeBytes: a.content?.byteLength ?? a.sizeBytes ?? 0,
-    sha256: a.sha256,
-    content: a.content,
-    storageKey: a.storageKey ?? null,
-    documentCode: a.documentCode ?? null,
-    pageCount: a.pageCount ?? null,
+    row: attachmentColumns(a),
     statuses: [...a.statuses],
     unchanged: a.unchanged ? { organisationIds: [...a.unchanged.organisationIds], rulesVersionId: a.unchanged.rulesVersionId } : null,
     audit: auditRowOf(audit),
@@ -91,17 +82,7 @@ const auditedAttachmentInsert = boundStatement(
     _: null,
     a: {
       id: string;
-      applicationId: string;
-      uploadedBy: string;
-      fileName: string;
-      declaredType: string;
-      detectedType: string;
-      sizeBytes: number;
-      sha256: string;
-      content: Uint8Array | null;
-      storageKey: string | null;
-      documentCode: string | null;
-      pageCount: number | null;
+      row: ReturnType<typeof attachmentColumns>;
       statuses: string[];
       unchanged: { organisationIds: string[]; rulesVersionId: string } | null;
       audit: AuditRowInput;
@@ -111,13 +92,14 @@ const auditedAttachmentInsert = boundStatement(
       ? sql`and applications.applicant_organisation_id = any(${a.unchanged.organisationIds}::uuid[])
           and coalesce(applications.definition_version_id, (${newestPublishedVersionOfRound(statementBuilder, sql.ref<string>('applications.programme_id'))})) = ${a.unchanged.rulesVersionId}::uuid`
       : sql``;
+    const r = a.row;
     const change = sql<AttachmentView>`
     insert into attachments (id, application_id, uploaded_by, file_name, declared_type, detected_type, size_bytes, sha256, content, storage_key, document_code, page_count)
-    select ${a.id}::uuid, applications.id, ${a.uploadedBy}::uuid, ${a.fileName}, ${a.declaredType}, ${a.detectedType},
-           ${a.sizeBytes}::integer, ${a.sha256}, ${a.content}::bytea, ${a.storageKey},
-           ${a.documentCode}, ${a.pageCount}::integer
+    select ${a.id}::uuid, applications.id, ${r.uploaded_by}::uuid, ${r.file_name}, ${r.declared_type}, ${r.detected_type},
+           ${r.size_bytes}::integer, ${r.sha256}, ${r.content}::bytea, ${r.storage_key},
+           ${r.document_code}, ${r.page_count}::integer
     from applications
-    where applications.id = ${a.applicationId}::uuid and applications.status = any(${a.statuses}::text[]) ${unchanged}
+    where applications.id = ${r.application_id}::uuid and applications.status = any(${a.statuses}::text[]) ${unchanged}
     for share of applications
     returning ${sql.join(ATTACHMENT_VIEW.map((c) => sql.ref(c)))}`;
     return withAudit(change, a.audit);
