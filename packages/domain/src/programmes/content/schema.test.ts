@@ -32,6 +32,14 @@ describe('application content schema', () => {
     expect(() => parseApplicationContent('app-2', { programme: 'lca_implementation' }, 'clt_demonstration')).toThrow(/app-2.*programme/);
   });
 
+  it('refuses content over 1 MB as it is received, and reads stored content without measuring it again', () => {
+    const lines = Array.from({ length: 101 }, () => ({ explanation: '説'.repeat(10_000) }));
+    const big = { programme: 'clt_demonstration' as const, grant: { building: { lines } } };
+    expect(ZApplicationContent.safeParse(big).error?.issues.map((i) => i.message)).toEqual(['application.content_too_large']);
+    expect(ZApplicationContent.safeParse({ ...big, grant: { building: { lines: lines.slice(0, 99) } } }).success).toBe(true);
+    expect(parseApplicationContent('app-3', big)).toEqual(big);
+  });
+
   it('edits by path as the forms do, keeping text as typed and refusing a value of the wrong type', () => {
     const start = { programme: 'clt_demonstration' as const };
     expect(contentWithValueAt(start, 'plan.content', ' 実証 ')).toEqual({ programme: 'clt_demonstration', plan: { content: ' 実証 ' } });
