@@ -197,10 +197,18 @@ export interface ApplicationNotice {
  * with `onlyIfChanged`, nothing is queued unless that statement's CTE named `changed` returned a row.
  */
 export function applicationNoticeCtes(db: Executor, n: ApplicationNotice, onlyIfChanged = false, payloadFromChanged?: RawBuilder<unknown>) {
+  return applicationNoticeCtesOf(db, { topic: n.topic, applicationId: n.applicationId, payloadJson: JSON.stringify(n.payload) }, onlyIfChanged, payloadFromChanged);
+}
+
+/** applicationNoticeCtes for a notice whose payload is already JSON text, as a bound statement binds it. */
+export function applicationNoticeCtesOf(
+  db: Executor,
+  n: { topic: string; applicationId: string; payloadJson: string },
+  onlyIfChanged = false,
+  payloadFromChanged?: RawBuilder<unknown>,
+) {
   // What only the statement knows is added from `changed` (one row, or the notice is not sent).
-  const payload = payloadFromChanged
-    ? sql`(${JSON.stringify(n.payload)}::jsonb || (select ${payloadFromChanged} from changed))`
-    : sql`${JSON.stringify(n.payload)}::jsonb`;
+  const payload = payloadFromChanged ? sql`(${n.payloadJson}::jsonb || (select ${payloadFromChanged} from changed))` : sql`${n.payloadJson}::jsonb`;
   return sql`recipients as (${recipientsOf(db, n.applicationId)}),
     queued as (
       insert into outbox (topic, recipient_user_id, payload)

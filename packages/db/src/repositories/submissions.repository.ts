@@ -2,8 +2,8 @@ import { sql, type Selectable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import { contentJson, withApplicationContent, withSubmissionContent } from './content';
-import { auditOfChanged, type AuditEntryInput } from './audit.repository';
-import { applicationNoticeCtes, type ApplicationNotice } from './lifecycle.repository';
+import { auditRowOf, auditRowOfChanged, type AuditEntryInput, type AuditRowInput } from './audit.repository';
+import { applicationNoticeCtesOf, type ApplicationNotice } from './lifecycle.repository';
 import { roundFromJson, roundOfApplication } from './programmes.repository';
 import type { ApplicationTable } from '../schema';
 import { boundStatement, statementBuilder } from './bound-statement';
@@ -204,57 +204,104 @@ export async function setApplicationSubmitted(
   record?: { audit: AuditEntryInput; notice: ApplicationNotice },
 ) {
   const t = input.trackingNumber;
-  const counted = typeof t !== 'string';
-  // `locked` waits for a writer of the row in flight and then sees its latest version (READ
-  // COMMITTED re-checks the condition): the number is taken only when `changed` will write.
-  // Zero-padded to at least `digits`, never cut: what the domain's trackingNumber writes.
-  const counter = counted
-    ? sql`locked as (
-        select id from applications where id = ${input.id}::uuid and version = ${input.expectedVersion}::integer for update
+  const f = input.submission;
+  const [row] = await submittedRecord.execute(db, null, {
+    id: input.id,
+    expectedVersion: input.expectedVersion,
+    submittedAt: input.submittedAt,
+    trackingNumber: typeof t === 'string' ? t : null,
+    counter: typeof t === 'string' ? null : { key: t.counterKey, prefix: t.prefix, digits: t.digits },
+    requestedGrantYen: input.requestedGrantYen,
+    status: input.status,
+    definitionVersionId: input.definitionVersionId ?? null,
+    submission: f
+      ? {
+          versionNo: f.versionNo,
+          title: f.title,
+          contentJson: contentJson(f.content),
+          assessmentJson: JSON.stringify(f.assessment),
+          submittedBy: f.submittedBy,
+          idempotencyKey: f.idempotencyKey,
+        }
+      : null,
+    record: record
+      ? {
+          // `after` gains the receipt number from the statement, so it is an object's text.
+          audit: auditRowOf({ ...record.audit, after: record.audit.after ?? {} }),
+          notice: { topic: record.notice.topic, applicationId: record.notice.applicationId, payloadJson: JSON.stringify(record.notice.payload) },
+        }
+      : null,
+  });
+  return row;
+}
+
+/** A submission's one write (setApplicationSubmitted), built once per shape (boundStatement). */
+const submittedRecord = boundStatement(
+  (
+    _: null,
+    v: {
+      id: string;
+      expectedVersion: number;
+      submittedAt: Date;
+      trackingNumber: string | null;
+      counter: { key: string; prefix: string; digits: number } | null;
+      requestedGrantYen: number | null;
+      status: 'submitted' | 'resubmitted';
+      definitionVersionId: string | null;
+      submission: { versionNo: number; title: string; contentJson: string; assessmentJson: string; submittedBy: string; idempotencyKey: string } | null;
+      record: { audit: AuditRowInput; notice: { topic: string; applicationId: string; payloadJson: string } } | null;
+    },
+  ) => {
+    const c = v.counter;
+    // `locked` waits for a writer of the row in flight and then sees its latest version (READ
+    // COMMITTED re-checks the condition): the number is taken only when `changed` will write.
+    // Zero-padded to at least `digits`, never cut: what the domain's trackingNumber writes.
+    const counter = c
+      ? sql`locked as (
+        select id from applications where id = ${v.id}::uuid and version = ${v.expectedVersion}::integer for update
       ),
       counter as (
-        insert into tracking_counters (prefix, last_value) select ${t.counterKey}, 1 from locked
+        insert into tracking_counters (prefix, last_value) select ${c.key}, 1 from locked
         on conflict (prefix) do update set last_value = tracking_counters.last_value + 1
-        returning ${t.prefix} || lpad(last_value::text, greatest(${t.digits}::integer, length(last_value::text)), '0') as tracking_number
+        returning ${c.prefix} || lpad(last_value::text, greatest(${c.digits}::integer, length(last_value::text)), '0') as tracking_number
       ),`
-    : sql``;
-  const change = db
-    .updateTable('applications')
-    .set((eb) => ({
-      version: eb('version', '+', 1),
-      updated_at: input.submittedAt,
-      status: input.status,
-      submitted_at: input.submittedAt,
-      tracking_number: counted ? sql<string>`(select tracking_number from counter)` : t,
-      requested_grant_yen: input.requestedGrantYen,
-      ...(input.definitionVersionId !== undefined && {
-        definition_version_id: eb.fn.coalesce('definition_version_id', eb.val(input.definitionVersionId)),
-      }),
-    }))
-    .where('id', '=', input.id)
-    .where('version', '=', input.expectedVersion)
-    .returningAll();
-  const f = input.submission;
-  const frozen = f
-    ? sql`, frozen as (
+      : sql``;
+    const definitionVersionId = v.definitionVersionId;
+    const change = statementBuilder
+      .updateTable('applications')
+      .set((eb) => ({
+        version: eb('version', '+', 1),
+        updated_at: v.submittedAt,
+        status: v.status,
+        submitted_at: v.submittedAt,
+        tracking_number: c ? sql<string>`(select tracking_number from counter)` : v.trackingNumber,
+        requested_grant_yen: v.requestedGrantYen,
+        ...(definitionVersionId !== null && { definition_version_id: eb.fn.coalesce('definition_version_id', eb.val(definitionVersionId)) }),
+      }))
+      .where('id', '=', v.id)
+      .where('version', '=', v.expectedVersion)
+      .returningAll();
+    const f = v.submission;
+    const frozen = f
+      ? sql`, frozen as (
         insert into application_submissions (application_id, version_no, title, content, assessment, requested_grant_yen, submitted_by, submitted_at, idempotency_key)
-        select changed.id, ${f.versionNo}::integer, ${f.title}::text, ${contentJson(f.content)}::jsonb, ${JSON.stringify(f.assessment)}::jsonb,
-               ${input.requestedGrantYen}::bigint, ${f.submittedBy}::uuid, ${input.submittedAt}::timestamptz, ${f.idempotencyKey}::text
+        select changed.id, ${f.versionNo}::integer, ${f.title}::text, ${f.contentJson}::jsonb, ${f.assessmentJson}::jsonb,
+               ${v.requestedGrantYen}::bigint, ${f.submittedBy}::uuid, ${v.submittedAt}::timestamptz, ${f.idempotencyKey}::text
         from changed
         returning id
       )`
-    : sql``;
-  const numbered = sql`jsonb_build_object('trackingNumber', changed.tracking_number)`;
-  // What was recorded, not the content: it is what the caller wrote, and read back it would be
-  // sent, parsed and checked again on every submission.
-  type Recorded = Pick<Selectable<ApplicationTable>, 'id' | 'status' | 'version' | 'tracking_number'>;
-  const recorded = sql.raw('changed.id, changed.status, changed.version, changed.tracking_number');
-  const { rows } = record
-    ? await sql<Recorded>`
+      : sql``;
+    const numbered = sql`jsonb_build_object('trackingNumber', changed.tracking_number)`;
+    // What was recorded, not the content: it is what the caller wrote, and read back it would be
+    // sent, parsed and checked again on every submission.
+    type Recorded = Pick<Selectable<ApplicationTable>, 'id' | 'status' | 'version' | 'tracking_number'>;
+    const recorded = sql.raw('changed.id, changed.status, changed.version, changed.tracking_number');
+    return v.record
+      ? sql<Recorded>`
           with ${counter} changed as (${change}) ${frozen},
-          audited as (${auditOfChanged(record.audit, numbered)}),
-          ${applicationNoticeCtes(db, record.notice, true, numbered)}
-          select ${recorded} from changed`.execute(db)
-    : await sql<Recorded>`with ${counter} changed as (${change}) ${frozen} select ${recorded} from changed`.execute(db);
-  return rows[0];
-}
+          audited as (${auditRowOfChanged(v.record.audit, numbered)}),
+          ${applicationNoticeCtesOf(statementBuilder, v.record.notice, true, numbered)}
+          select ${recorded} from changed`
+      : sql<Recorded>`with ${counter} changed as (${change}) ${frozen} select ${recorded} from changed`;
+  },
+);
