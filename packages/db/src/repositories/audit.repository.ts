@@ -55,7 +55,7 @@ export async function writeWithAudit<Row>(db: Executor, change: (Compilable<Row>
 export function withAudit<Row>(change: (Compilable<Row> | RawBuilder<Row>) & OperationNodeSource, row: AuditRowInput) {
   return sql<Row>`
     with changed as (${change}),
-    audited as (${auditRowOfChanged(row)})
+    audited as (${auditOfChanged(row)})
     select * from changed`;
 }
 
@@ -72,17 +72,11 @@ export function auditRowOf(entry: AuditEntryInput): AuditRowInput {
 
 /**
  * The audit row as a CTE's body: one for each row the statement's CTE named `changed` returned.
- * `afterFromChanged` adds to `after` what only the statement knows (a jsonb object over `changed`).
+ * The entry is already text (auditRowOf), as a bound statement binds it. `afterFromChanged` adds to
+ * `after` what only the statement knows (a jsonb object over `changed`); `after` must then be an
+ * object's text.
  */
-export function auditOfChanged(entry: AuditEntryInput, afterFromChanged?: RawBuilder<unknown>) {
-  return auditRowOfChanged(auditRowOf(afterFromChanged ? { ...entry, after: entry.after ?? {} } : entry), afterFromChanged);
-}
-
-/**
- * auditOfChanged for an entry already made text (auditRowOf), as a bound statement binds it. With
- * `afterFromChanged`, `after` must be an object's text.
- */
-export function auditRowOfChanged(row: AuditRowInput, afterFromChanged?: RawBuilder<unknown>) {
+export function auditOfChanged(row: AuditRowInput, afterFromChanged?: RawBuilder<unknown>) {
   const after = afterFromChanged ? sql`(${row.after}::jsonb || ${afterFromChanged})` : sql`${row.after}::jsonb`;
   return sql`
     insert into audit_log (actor_user_id, action, entity_type, entity_id, before, after, request_id, ip)

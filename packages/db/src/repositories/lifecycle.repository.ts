@@ -192,15 +192,15 @@ export interface ApplicationNotice {
   payload: Record<string, unknown>;
 }
 
-/**
- * enqueueApplicationNotice's CTEs (recipients, queued, noted), to be written in another statement;
- * with `onlyIfChanged`, nothing is queued unless that statement's CTE named `changed` returned a row.
- */
-export function applicationNoticeCtes(db: Executor, n: ApplicationNotice, onlyIfChanged = false, payloadFromChanged?: RawBuilder<unknown>) {
-  return applicationNoticeCtesOf(db, { topic: n.topic, applicationId: n.applicationId, payloadJson: JSON.stringify(n.payload) }, onlyIfChanged, payloadFromChanged);
+/** enqueueApplicationNotice's CTEs (recipients, queued, noted), to be written in another statement. */
+export function applicationNoticeCtes(db: Executor, n: ApplicationNotice) {
+  return applicationNoticeCtesOf(db, { topic: n.topic, applicationId: n.applicationId, payloadJson: JSON.stringify(n.payload) });
 }
 
-/** applicationNoticeCtes for a notice whose payload is already JSON text, as a bound statement binds it. */
+/**
+ * applicationNoticeCtes for a notice whose payload is already JSON text, as a bound statement binds
+ * it. With `onlyIfChanged`, nothing is queued unless the statement's CTE named `changed` returned a row.
+ */
 export function applicationNoticeCtesOf(
   db: Executor,
   n: { topic: string; applicationId: string; payloadJson: string },

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TApplicationContent } from '@tsumiki/domain/programmes';
 import { contentJson, withApplicationContent, withSubmissionContent } from './content';
-import { auditRowOf, auditRowOfChanged, type AuditEntryInput, type AuditRowInput } from './audit.repository';
+import { auditRowOf, auditOfChanged, type AuditEntryInput, type AuditRowInput } from './audit.repository';
 import { applicationNoticeCtesOf, type ApplicationNotice } from './lifecycle.repository';
 import { roundFromJson, roundOfApplication } from './programmes.repository';
 import type { ApplicationTable } from '../schema';
@@ -299,7 +299,7 @@ const submittedRecord = boundStatement(
     return v.record
       ? sql<Recorded>`
           with ${counter} changed as (${change}) ${frozen},
-          audited as (${auditRowOfChanged(v.record.audit, numbered)}),
+          audited as (${auditOfChanged(v.record.audit, numbered)}),
           ${applicationNoticeCtesOf(statementBuilder, v.record.notice, true, numbered)}
           select ${recorded} from changed`
       : sql<Recorded>`with ${counter} changed as (${change}) ${frozen} select ${recorded} from changed`;

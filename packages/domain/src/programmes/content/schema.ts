@@ -223,7 +223,7 @@ export function withApplicantDefaults<T extends TApplicationContent>(content: T,
  * Reads stored content (of `kind`, when given). A value that does not fit is a ContentShapeError
  * naming the application and the first field that did not fit, never a cast. Its size was
  * measured when it was received: written out again on every read (an application is read several
- * times a request), the measure was a few percent of the API's time under load.
+ * times a request), the measure was some 1.5 % of the API's CPU in an applicant-only load.
  */
 export function parseApplicationContent(applicationId: string, raw: unknown, kind?: TProgrammeKind): TApplicationContent {
   const parsed = ZContentOfAnyProgramme.safeParse(raw);
