@@ -19,6 +19,7 @@ import { cannon, figuresOf, type RunFigures } from './cannon';
 import { measureCpu, type CpuFigures } from './cpu-split';
 import { LatencyByProcedure, scrapeAll, type GroupFigures, type ProcedureFigures } from './procedures';
 import { freePort, killAll, startApi, startBare, startTwin, type Started } from './processes';
+import { settleAfterMixedRun } from './settle';
 import { runTwins, type TwinPair } from './twins';
 import { scriptEnv } from './env';
 import { LOAD_PASSWORD, seedLoadData, type Account } from './seed';
@@ -198,6 +199,10 @@ interface TwinRun {
 
 /** Stack-limit twins: one API process against its twin without the stack, side by side. */
 async function runStackTwins(o: LoadOptions, processes: Started[], run: TwinRun): Promise<TwinPair[]> {
+  const settled = await settleAfterMixedRun(run.db);
+  o.log(
+    `settled before the twins: ${settled.outboxS === null ? 'outbox still sending after 180 s' : `outbox sent in ${settled.outboxS.toFixed(1)} s`}, vacuumed in ${settled.vacuumS.toFixed(1)} s`,
+  );
   const twinProcess = await startTwin(run.databaseUrl, o.poolMax);
   processes.push(twinProcess);
   o.log(`stack-limit twins: one API process against ${twinProcess.url}, ${o.twinConnections} connections, ${o.twinDurationS} s each side…`);

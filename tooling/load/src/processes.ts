@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inheritedEnv, scriptEnv } from './env';
 
@@ -121,6 +124,23 @@ function startNode(script: string, env: Record<string, string>, port: number, re
   );
 }
 
+/**
+ * Where the scripts' API processes write their outbox e-mail (the file catcher): one directory
+ * for the script's run, removed when it exits, not the checkout's .data/mail, which a full load
+ * run would fill with a thousand receipts.
+ */
+let mailDir: string | undefined;
+function scriptMailDir(): string {
+  if (!mailDir) {
+    const dir = (mailDir = mkdtempSync(join(tmpdir(), 'tsumiki-load-mail-')));
+    onExit(() => {
+      rmSync(dir, { recursive: true, force: true });
+      mailDir = undefined;
+    });
+  }
+  return mailDir;
+}
+
 /** One Tsumiki API process (apps/api server) on its own port, without the apps or the demo seed. */
 export async function startApi(
   databaseUrl: string,
@@ -140,6 +160,7 @@ export async function startApi(
       NODE_ENV: 'production',
       // The load's staff sign in with a password alone: the measured journeys start after sign-in.
       TSUMIKI_STAFF_TOTP: 'off',
+      TSUMIKI_MAIL_DIR: scriptMailDir(),
       ...options.env,
     },
     port,

@@ -4,6 +4,7 @@
  * run says where users wait; this says what the database is asked for each request, so repeated
  * reads are found by their count rather than guessed from a profile.
  */
+import { watchSessions } from '@tsumiki/api';
 import { buildServer } from '@tsumiki/api-server/app';
 import { dropDatabase, recreateDatabase } from '@tsumiki/bench/scratch';
 import { createDatabase, migrateToLatest } from '@tsumiki/db';
@@ -23,7 +24,9 @@ const database = await createDatabase({ kind: 'postgres', url, maxConnections: 4
 try {
   await migrateToLatest(database.db);
   const seeded = await seedLoadData(database.db, { applicants: 1, reviewers: 1, ministry: 1, submitted: 200 });
-  const app = await buildServer({ db: database.db, allowedOrigins: [], secureCookies: false });
+  // Sessions kept in memory, as the API process keeps them (TSUMIKI_SESSION_CACHE, on by default).
+  const watched = await watchSessions(database);
+  const app = await buildServer({ db: database.db, allowedOrigins: [], secureCookies: false, sessions: watched.cache });
   const now = new Date();
   const context: JourneyContext = {
     programmeId: seeded.programmeId,
@@ -71,6 +74,7 @@ try {
     }
   }
   await app.close();
+  await watched.close();
 } finally {
   await database.close();
   await dropDatabase(DB_NAME, adminUrl);
