@@ -184,36 +184,72 @@ export async function saveDraftAudited(
   input: { id: string; expectedVersion: number; statuses: readonly TApplicationStatus[]; organisationIds: readonly string[]; title?: string; content?: TApplicationContent },
   audit: Pick<AuditEntryInput, 'actorUserId' | 'action' | 'requestId' | 'ip'>,
 ) {
-  const guard = sql`applications.id = ${input.id}::uuid and applications.version = ${input.expectedVersion}::integer
-    and applications.status = any(${[...input.statuses]}::text[])`;
-  const sameProgramme = input.content === undefined ? sql`` : sql`and applications.content->>'programme' = ${input.content.programme}`;
-  const sets = [
-    sql`version = applications.version + 1`,
-    sql`updated_at = ${new Date()}`,
-    ...(input.title !== undefined ? [sql`title = ${input.title}`] : []),
-    ...(input.content !== undefined ? [sql`content = ${contentJson(input.content)}::jsonb`] : []),
-  ];
-  const { rows } = await sql<Selectable<ApplicationTable>>`
-    with current as (
-      select applications.id, applications.title, applications.content, applications.version from applications
-      where ${guard} and applications.applicant_organisation_id = any(${[...input.organisationIds]}::uuid[]) ${sameProgramme}
-    ),
-    changed as (
-      update applications set ${sql.join(sets)} from current
-      where applications.id = current.id and ${guard}
-      returning applications.*
-    ),
-    audited as (
-      insert into audit_log (actor_user_id, action, entity_type, entity_id, before, after, request_id, ip)
-      select ${audit.actorUserId}::uuid, ${audit.action}, 'application', changed.id,
-             jsonb_build_object('title', current.title, 'content', current.content, 'version', current.version),
-             jsonb_build_object('title', changed.title, 'content', changed.content, 'version', changed.version),
-             ${audit.requestId ?? null}, ${audit.ip ?? null}
-      from changed join current on current.id = changed.id
-    )
-    select * from changed`.execute(db);
-  return rows[0] && withApplicationContent(rows[0]);
+  const [row] = await draftSaved.execute(db, null, {
+    id: input.id,
+    expectedVersion: input.expectedVersion,
+    statuses: [...input.statuses],
+    organisationIds: [...input.organisationIds],
+    title: input.title ?? null,
+    contentJson: input.content === undefined ? null : contentJson(input.content),
+    programme: input.content?.programme ?? null,
+    updatedAt: new Date(),
+    actorUserId: audit.actorUserId,
+    action: audit.action,
+    requestId: audit.requestId ?? null,
+    ip: audit.ip ?? null,
+  });
+  return row && withApplicationContent(row);
 }
+
+/** A draft's save with its audit row (saveDraftAudited), built once per shape (boundStatement). */
+const draftSaved = boundStatement(
+  (
+    _: null,
+    v: {
+      id: string;
+      expectedVersion: number;
+      statuses: string[];
+      organisationIds: string[];
+      title: string | null;
+      contentJson: string | null;
+      programme: string | null;
+      updatedAt: Date;
+      actorUserId: string | null;
+      action: string;
+      requestId: string | null;
+      ip: string | null;
+    },
+  ) => {
+    const guard = sql`applications.id = ${v.id}::uuid and applications.version = ${v.expectedVersion}::integer
+      and applications.status = any(${v.statuses}::text[])`;
+    const sameProgramme = v.programme === null ? sql`` : sql`and applications.content->>'programme' = ${v.programme}`;
+    const sets = [
+      sql`version = applications.version + 1`,
+      sql`updated_at = ${v.updatedAt}`,
+      ...(v.title !== null ? [sql`title = ${v.title}`] : []),
+      ...(v.contentJson !== null ? [sql`content = ${v.contentJson}::jsonb`] : []),
+    ];
+    return sql<Selectable<ApplicationTable>>`
+      with current as (
+        select applications.id, applications.title, applications.content, applications.version from applications
+        where ${guard} and applications.applicant_organisation_id = any(${v.organisationIds}::uuid[]) ${sameProgramme}
+      ),
+      changed as (
+        update applications set ${sql.join(sets)} from current
+        where applications.id = current.id and ${guard}
+        returning applications.*
+      ),
+      audited as (
+        insert into audit_log (actor_user_id, action, entity_type, entity_id, before, after, request_id, ip)
+        select ${v.actorUserId}::uuid, ${v.action}, 'application', changed.id,
+               jsonb_build_object('title', current.title, 'content', current.content, 'version', current.version),
+               jsonb_build_object('title', changed.title, 'content', changed.content, 'version', changed.version),
+               ${v.requestId}, ${v.ip}
+        from changed join current on current.id = changed.id
+      )
+      select * from changed`;
+  },
+);
 
 export async function updateApplicationIfVersion(db: Executor, input: ApplicationChange) {
   const row = await versionedUpdate(db, input).executeTakeFirst();

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB, NewProgramme } from '../schema';
+import { boundStatement, statementBuilder } from './bound-statement';
 import type { Executor } from './executor';
 import { ensureProgrammeDefinition, newestPublishedVersionOfRound } from './programme-definitions.repository';
 
@@ -17,18 +18,22 @@ export function findProgrammeById(db: Executor, id: string) {
 
 /**
  * A round with what a new draft's 様式1 starts from in the applying organisation's record, in one
- * statement: every new draft reads both.
+ * statement: every new draft reads both. A bound statement: built once, not per draft.
  */
-export function findRoundForNewDraft(db: Executor, programmeId: string, organisationId: string) {
-  return db
+export async function findRoundForNewDraft(db: Executor, programmeId: string, organisationId: string) {
+  const [row] = await roundForNewDraft.execute(db, null, { programmeId, organisationId });
+  return row;
+}
+
+const roundForNewDraft = boundStatement((_: null, v: { programmeId: string; organisationId: string }) =>
+  statementBuilder
     .selectFrom('programmes')
     .selectAll('programmes')
     .select((eb) =>
-      jsonObjectFrom(eb.selectFrom('organisations').select(['name_ja', 'representative', 'address']).where('organisations.id', '=', organisationId)).as('applicant'),
+      jsonObjectFrom(eb.selectFrom('organisations').select(['name_ja', 'representative', 'address']).where('organisations.id', '=', v.organisationId)).as('applicant'),
     )
-    .where('programmes.id', '=', programmeId)
-    .executeTakeFirst();
-}
+    .where('programmes.id', '=', v.programmeId),
+);
 
 /**
  * A round with its ledger's figures and the id of its programme's newest published rules (whose
@@ -91,9 +96,11 @@ export function listProgrammesOfOffice(db: Executor, organisationIds: readonly s
  * Programmes with what their budget ledger has committed (0 where no ledger is open yet) and the id
  * of their newest published rules (publishedDefinitions), for the catalogue: one statement.
  */
+/** Every round with its ledger (the catalogue every applicant opens first): a bound statement. */
 export function listProgrammesWithLedger(db: Executor) {
-  return roundsWithLedger(db)
-    .orderBy('programmes.window_closes_at', 'desc')
-    .orderBy('programmes.code')
-    .execute();
+  return programmesWithLedger.execute(db, null, {});
 }
+
+const programmesWithLedger = boundStatement((_: null, _values: Record<string, never>) =>
+  roundsWithLedger(statementBuilder).orderBy('programmes.window_closes_at', 'desc').orderBy('programmes.code'),
+);

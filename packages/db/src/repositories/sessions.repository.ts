@@ -1,4 +1,5 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { boundStatement, statementBuilder } from './bound-statement';
 import type { Executor } from './executor';
 import { membershipsOf } from './users.repository';
 
@@ -22,10 +23,16 @@ export function insertSession(
 
 /**
  * The session with its user and the user's memberships, whatever its state; the caller decides
- * what expired or revoked means. One round trip: it runs before every call of the API.
+ * what expired or revoked means. One round trip: it runs before every call of the API whose
+ * session is not kept in memory, so it is a bound statement (built once, not per lookup).
  */
-export function findSessionByTokenHash(db: Executor, tokenHash: string) {
-  return db
+export async function findSessionByTokenHash(db: Executor, tokenHash: string) {
+  const [row] = await sessionByTokenHash.execute(db, null, { tokenHash });
+  return row;
+}
+
+const sessionByTokenHash = boundStatement((_: null, v: { tokenHash: string }) =>
+  statementBuilder
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -40,9 +47,8 @@ export function findSessionByTokenHash(db: Executor, tokenHash: string) {
       'users.disabled_at as disabledAt',
     ])
     .select((eb) => jsonArrayFrom(membershipsOf(eb.selectFrom('memberships'), eb.ref('users.id'))).as('memberships'))
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
+    .where('sessions.token_hash', '=', v.tokenHash),
+);
 
 export function extendSession(db: Executor, sessionId: string, expiresAt: Date) {
   return db
