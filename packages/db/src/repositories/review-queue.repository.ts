@@ -1,6 +1,7 @@
 import type { TApplicationStatus } from '@tsumiki/domain';
 import type { TQueueCursor, TQueueSort } from '@tsumiki/domain/review';
-import { sql, type OrderByItemBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type OrderByItemBuilder } from 'kysely';
+import type { DB } from '../schema';
 import { boundStatement, statementBuilder } from './bound-statement';
 import { withContent } from './content';
 import type { Executor } from './executor';
@@ -176,10 +177,7 @@ function queueBase(shape: QueueShape, v: QueueValues) {
       eb.or([
         contains('applications.title_folded'),
         contains('applications.tracking_number_folded'),
-        sql<boolean>`applications.applicant_organisation_id = any(array(${eb
-          .selectFrom('organisations as named')
-          .select('named.id')
-          .where((o) => o.or([o('named.name_ja', 'ilike', search.pattern), o('named.name_en', 'ilike', search.pattern)]))}))`,
+        applicantNamed(eb, shape.searchByTrigram, search.pattern),
       ]),
     );
   }
@@ -188,6 +186,20 @@ function queueBase(shape: QueueShape, v: QueueValues) {
   if (v.submittedFrom !== null) query = query.where('applications.submitted_at', '>=', v.submittedFrom);
   if (v.submittedTo !== null) query = query.where('applications.submitted_at', '<', v.submittedTo);
   return query;
+}
+
+/**
+ * The applicant's name matches the search. For a term the trigram indexes serve, as an array the
+ * applicant index can take (the search is then an OR of index scans); for a shorter one, which
+ * scans every row of the programmes anyway, as a hashed subquery: an array is searched from its
+ * start for every row (a two-character search matching 140 applicants: 0.3 ms of its 3.6 ms).
+ */
+function applicantNamed(eb: ExpressionBuilder<DB, 'applications'>, indexed: boolean, pattern: string) {
+  const named = eb
+    .selectFrom('organisations as named')
+    .select('named.id')
+    .where((o) => o.or([o('named.name_ja', 'ilike', pattern), o('named.name_en', 'ilike', pattern)]));
+  return indexed ? sql<boolean>`applications.applicant_organisation_id = any(array(${named}))` : eb('applications.applicant_organisation_id', 'in', named);
 }
 
 /** The matching rows counted per status. */
