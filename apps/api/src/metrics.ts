@@ -2,7 +2,8 @@ import type { ProcedureCall } from '@tsumiki/api';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { outboxBacklog, type Database } from '@tsumiki/db';
 import Fastify from 'fastify';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { LatencyHistogram } from './latency-histogram';
 
 /**
  * What one API process tells Prometheus: requests and latency per tRPC procedure and per HTTP
@@ -33,26 +34,28 @@ export function createMetrics(
     labelNames: ['procedure', 'type', 'outcome'] as const,
     registers: [registry],
   });
-  const procedureSeconds = new Histogram({
+  const procedureSeconds = new LatencyHistogram({
     name: 'tsumiki_trpc_duration_seconds',
     help: 'Time inside each tRPC procedure (input validation, guards, handler), after the session check.',
     labelNames: ['procedure', 'type'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
-  const httpSeconds = new Histogram({
+  const httpSeconds = new LatencyHistogram({
     name: 'tsumiki_http_request_duration_seconds',
     help: 'Whole HTTP requests by route (session check and serialisation included).',
     labelNames: ['route', 'method', 'status_class'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
-  const sessionCheckSeconds = new Histogram({
+  const sessionCheckSeconds = new LatencyHistogram({
     name: 'tsumiki_session_check_seconds',
     help: 'The session check before each tRPC request (cookie to session, user and memberships).',
+    labelNames: [],
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
+  sessionCheckSeconds.open('', () => ({}));
   const signInFailures = new Counter({
     name: 'tsumiki_sign_in_failures_total',
     help: 'Refused sign-ins by reason (auth.invalid_credentials, auth.rate_limited, validation.invalid…).',
@@ -106,14 +109,15 @@ export function createMetrics(
     observeProcedure(call) {
       const outcome = call.errorCode ?? 'ok';
       procedureCalls.inc({ procedure: call.path, type: call.type, outcome });
-      procedureSeconds.observe({ procedure: call.path, type: call.type }, call.durationMs / 1000);
+      procedureSeconds.record(`${call.path} ${call.type}`, () => ({ procedure: call.path, type: call.type }), call.durationMs / 1000);
       if (call.path === 'auth.signIn' && call.errorCode) signInFailures.inc({ reason: call.errorCode });
     },
     observeSessionCheck(seconds) {
-      sessionCheckSeconds.observe(seconds);
+      sessionCheckSeconds.record('', () => ({}), seconds);
     },
     observeHttp(route, method, status, seconds) {
-      httpSeconds.observe({ route, method, status_class: `${Math.floor(status / 100)}xx` }, seconds);
+      const statusClass = `${Math.floor(status / 100)}xx`;
+      httpSeconds.record(`${route} ${method} ${statusClass}`, () => ({ route, method, status_class: statusClass }), seconds);
     },
   };
 }
