@@ -10,6 +10,7 @@ import {
 } from '@trpc/server/unstable-core-do-not-import';
 import { appRouter, isSharedAnswer, type Context } from '@tsumiki/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { callProcedure } from './procedure-runner';
 
 export interface TrpcRouteOptions {
   /**
@@ -100,7 +101,7 @@ async function answerSingleCall(req: FastifyRequest, reply: FastifyReply, path: 
   try {
     ctx = await options.createContext(req, reply, false);
     // No abort signal: no procedure reads one (tRPC's handler would pass the request's).
-    data = await procedure({ path, getRawInput, ctx, type, signal: undefined, batchIndex: 0 });
+    data = await callProcedure(procedure, { path, getRawInput, ctx, type, signal: undefined, batchIndex: 0 });
     body = { result: { data } };
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
