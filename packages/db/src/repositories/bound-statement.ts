@@ -70,8 +70,7 @@ export function boundStatement<Shape, Values, Row>(build: (shape: Shape, values:
       }
       if (kept.size < SHAPES_KEPT) kept.set(key, template);
     }
-    const leaves: unknown[] = [];
-    mapLeaves(values, (leaf) => leaves.push(leaf));
+    const leaves = leavesOf(values, []);
     // An array bound whole (`= any(${ids})`) holds its placeholders in place.
     const fill = (p: unknown): unknown => (p instanceof Placeholder ? leaves[p.index] : Array.isArray(p) ? p.map(fill) : p);
     const parameters = template.parameters.map(fill);
@@ -111,6 +110,21 @@ function mapLeaves(value: unknown, f: (leaf: unknown) => unknown): unknown {
   if (isLeaf(value)) return f(value);
   if (Array.isArray(value)) return value.map((v) => mapLeaves(v, f));
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, mapLeaves(v, f)]));
+}
+
+/** The set leaves in mapLeaves' order, without building the structure again (every call of every bound statement). */
+function leavesOf(value: unknown, into: unknown[]): unknown[] {
+  if (value === null || value === undefined) return into;
+  if (isLeaf(value)) {
+    into.push(value);
+    return into;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value) leavesOf(v, into);
+    return into;
+  }
+  for (const v of Object.values(value as Record<string, unknown>)) leavesOf(v, into);
+  return into;
 }
 
 /** What of the values shapes the text: which are set, and arrays' lengths. */
