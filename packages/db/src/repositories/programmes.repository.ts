@@ -94,9 +94,9 @@ export function listProgrammesOfOffice(db: Executor, organisationIds: readonly s
 
 /**
  * Programmes with what their budget ledger has committed (0 where no ledger is open yet) and the id
- * of their newest published rules (publishedDefinitions), for the catalogue: one statement.
+ * of their newest published rules (publishedDefinitions), for the catalogue every applicant opens
+ * first: one bound statement.
  */
-/** Every round with its ledger (the catalogue every applicant opens first): a bound statement. */
 export function listProgrammesWithLedger(db: Executor) {
   return programmesWithLedger.execute(db, null, {});
 }
