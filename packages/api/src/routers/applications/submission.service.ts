@@ -48,8 +48,9 @@ const receiptOf = (s: Pick<ApplicationSubmission, 'application_id' | 'version_no
  * while the form is incomplete. What is submitted is frozen as a numbered version, and a retry
  * with the same idempotency key returns the first receipt instead of submitting twice.
  *
- * A first submission is two statements and no transaction: one reads what the checks need, one
- * records it if the application is still at the version read. The receipt number's counter is
+ * A first submission is two statements on one connection and no transaction: one reads what the
+ * checks need, one records it if the application is still at the version read (under a busy pool,
+ * a second acquisition would wait at the back of its queue again). The receipt number's counter is
  * locked by every submission of the programme's year; recorded alone, the statement holds it for
  * its own time, where a transaction would hold it until the API had answered the COMMIT's round
  * trip (on a busy server, tens of milliseconds that every other submitter waited). A resubmission
@@ -59,18 +60,11 @@ export async function submitApplication(
   ctx: Context & { auth: SignedInAuth },
   input: { id: string; version: number; idempotencyKey: string },
 ): Promise<SubmitResult> {
+  // The resubmission's transaction takes its own connection after this one is given back: a
+  // request holding one connection while it waits for a second could wait for ever on a full pool.
   try {
-    const read = ownRead(ctx, await readApplicationForSubmission(ctx.db, { applicationId: input.id, idempotencyKey: input.idempotencyKey }));
-    const answered = answerFromRead(read, input);
-    if (answered === 'moved') refuseMoved(read.application);
-    if (answered) return answered;
-    if (submissionEventFor(read.application.status) === 'resubmit') return await resubmit(ctx, input);
-    // One instant for the window's check and the time recorded.
-    const now = ctx.now();
-    const checked = await checkSubmission(ctx.db, read, now, false);
-    if (!checked.ok) return checked;
-    const recorded = await record(ctx, ctx.db, read, checked, { now, idempotencyKey: input.idempotencyKey, transitionId: null });
-    return recorded ?? (await answerMoved(ctx, ctx.db, input));
+    const first = await ctx.db.connection().execute((db) => submitFirst(ctx, db, input));
+    return first === 'resubmit' ? await resubmit(ctx, input) : first;
   } catch (error) {
     // Two retries racing with one key: the loser finds the winner's submission.
     if (isUniqueViolation(error)) {
@@ -79,6 +73,24 @@ export async function submitApplication(
     }
     throw error;
   }
+}
+
+async function submitFirst(
+  ctx: Context & { auth: SignedInAuth },
+  db: Executor,
+  input: { id: string; version: number; idempotencyKey: string },
+): Promise<SubmitResult | 'resubmit'> {
+  const read = ownRead(ctx, await readApplicationForSubmission(db, { applicationId: input.id, idempotencyKey: input.idempotencyKey }));
+  const answered = answerFromRead(read, input);
+  if (answered === 'moved') refuseMoved(read.application);
+  if (answered) return answered;
+  if (submissionEventFor(read.application.status) === 'resubmit') return 'resubmit';
+  // One instant for the window's check and the time recorded.
+  const now = ctx.now();
+  const checked = await checkSubmission(db, read, now, false);
+  if (!checked.ok) return checked;
+  const recorded = await record(ctx, db, read, checked, { now, idempotencyKey: input.idempotencyKey, transitionId: null });
+  return recorded ?? (await answerMoved(ctx, db, input));
 }
 
 type SubmissionRead = NonNullable<Awaited<ReturnType<typeof readApplicationForSubmission>>>;
