@@ -54,7 +54,7 @@ try {
       ...(request.body !== undefined && { payload: request.body as string }),
     });
     if (typeof template.onResponse === 'function') template.onResponse(response.statusCode, response.body, {}, {});
-    return { path: (request.path ?? '').split('?')[0]!.replace('/trpc/', ''), status: response.statusCode };
+    return { path: (request.path ?? '').split('?')[0]!.replace('/trpc/', ''), status: response.statusCode, bytes: response.rawPayload.length };
   };
 
   for (const journey of ['applicant', 'console', 'dashboard'] as Journey[]) {
@@ -68,7 +68,7 @@ try {
         const sent = await send(template);
         if (!sent) continue;
         const ms = statements.reduce((s, q) => s + q.ms, 0);
-        console.log(`  ${sent.path.padEnd(26)} ${sent.status}  ${String(statements.length).padStart(3)} statements  ${ms.toFixed(1)} ms in SQL`);
+        console.log(`  ${sent.path.padEnd(26)} ${sent.status}  ${String(statements.length).padStart(3)} statements  ${ms.toFixed(1)} ms in SQL  ${String(sent.bytes).padStart(7)} bytes answered`);
         if (verbose && pass === 2) for (const q of statements) console.log(`      ${q.ms.toFixed(2).padStart(7)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
       }
     }
