@@ -176,6 +176,14 @@ describe.each(backends)('review queue paging and counts on $name', (backend) => 
     expect(past.rows).toEqual([]);
     expect(past.total).toBe(25);
     expect(past.counts).toEqual((await listReviewQueue(database.db, base())).counts);
+    // An empty first page under a status filter: the other statuses still counted.
+    const emptyTab = await listReviewQueue(database.db, base({ search: '号', statuses: ['withdrawn'] }));
+    expect(emptyTab.rows).toEqual([]);
+    expect(emptyTab.counts).toEqual(past.counts);
+    expect(emptyTab.total).toBe(0);
+    // A first page of every status that is empty: nothing matched, and nothing is counted.
+    const none = await listReviewQueue(database.db, base({ search: '見当たらない語' }));
+    expect(none).toMatchObject({ rows: [], counts: {}, total: 0, nextCursor: null });
   });
 
   async function expectCountsMatchRows(q: QueueQuery) {

@@ -391,11 +391,15 @@ const pageAndCountsStatement = boundStatement((shape: QueueShape, v: QueueValues
 
 async function pageAndCountsInOneScan(db: Executor, shape: QueueShape, v: QueueValues) {
   const rows = await pageAndCountsStatement.execute(db, shape, v);
-  // A page past the end has no row to carry the counts: they are asked for alone.
-  const counts = rows[0]
-    ? Object.entries(rows[0].counts ?? {}).map(([status, count]) => ({ status: status as TApplicationStatus, count: Number(count) }))
-    : await matchCountsByStatus.execute(db, shape, v);
-  return { rows: rows.map(({ counts: _, ...row }) => row), counts };
+  if (rows[0]) {
+    const counts = Object.entries(rows[0].counts ?? {}).map(([status, count]) => ({ status: status as TApplicationStatus, count: Number(count) }));
+    return { rows: rows.map(({ counts: _, ...row }) => row), counts };
+  }
+  // An empty first page of every status is an empty queue: nothing matched, nothing to count (a
+  // committee member with nothing assigned yet asks for it on every visit).
+  if (v.statuses === null && v.offset === 0 && shape.after === null && v.limit > 0) return { rows: [], counts: [] };
+  // A page past the end, or of a status tab that holds nothing, has no row to carry the counts.
+  return { rows: [], counts: await matchCountsByStatus.execute(db, shape, v) };
 }
 
 /**
