@@ -30,8 +30,12 @@ export function figuresOf(result: autocannon.Result, latencies: number[]): RunFi
   };
 }
 
-/** autocannon takes several URLs and spreads the connections over them; its types say one. */
-export type CannonOptions = Omit<autocannon.Options, 'url'> & { url: string | string[] };
+/**
+ * autocannon takes several URLs and spreads the connections over them; its types say one. The
+ * load's autocannon is patched (patches/) to keep an answer's text only for requests with
+ * onResponse, so the options that would check every answer's text are not offered.
+ */
+export type CannonOptions = Omit<autocannon.Options, 'url' | 'verifyBody' | 'expectBody'> & { url: string | string[] };
 
 export async function cannon(options: CannonOptions, byProcedure?: LatencyByProcedure): Promise<{ result: autocannon.Result; latencies: number[] }> {
   const latencies: number[] = [];
