@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { enqueueNotice, enqueueOutbox, insertUser } from '@tsumiki/db';
+import { claimPendingOutbox, enqueueNotice, enqueueOutbox, insertUser } from '@tsumiki/db';
 import { createPGliteTestDatabase } from '@tsumiki/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverOutbox, fileMailCatcher, retryDelayMinutes, type MailTransport } from './outbox-worker';
+import { deliverOutbox, fileMailCatcher, OUTBOX_CLAIM_MS, retryDelayMinutes, type MailTransport } from './outbox-worker';
 
 describe('outbox delivery to the dev mail catcher', () => {
   const database = createPGliteTestDatabase();
@@ -50,5 +50,36 @@ describe('outbox delivery to the dev mail catcher', () => {
     expect(await deliverOutbox(db, broken, now)).toEqual({ sent: 0, skipped: 0, failed: 0, givenUp: 0 });
     expect(retryDelayMinutes(3)).toBe(8);
     expect(retryDelayMinutes(20)).toBe(60);
+  });
+
+  it('holds no database connection while the mail server answers', async () => {
+    const { db } = await database;
+    await db.updateTable('outbox').set({ sent_at: new Date() }).where('sent_at', 'is', null).execute();
+    await enqueueNotice(db, { topic: 'application.submitted', recipientUserId: userId, applicationId: null, payload: { applicationId: 'a3', title: '接続', trackingNumber: 'CO2-2025-0002', versionNo: 1, submittedAt: new Date().toISOString() } });
+    // PGlite has one connection: a pass that kept it while sending would leave this read waiting for ever.
+    const seenWhileSending: number[] = [];
+    const reading: MailTransport = {
+      send: async () => {
+        const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow();
+        seenWhileSending.push(Number(row.n));
+      },
+    };
+    expect(await deliverOutbox(db, reading, new Date())).toEqual({ sent: 1, skipped: 0, failed: 0, givenUp: 0 });
+    expect(seenWhileSending).toEqual([1]);
+  }, 15_000);
+
+  it('leaves a message claimed by a pass that stopped until its claim runs out, then sends it once', async () => {
+    const { db } = await database;
+    await db.updateTable('outbox').set({ sent_at: new Date() }).where('sent_at', 'is', null).execute();
+    await enqueueNotice(db, { topic: 'application.submitted', recipientUserId: userId, applicationId: null, payload: { applicationId: 'a4', title: '中断', trackingNumber: 'CO2-2025-0003', versionNo: 1, submittedAt: new Date().toISOString() } });
+    const now = new Date();
+    // A pass claimed it and stopped before sending (its process ended).
+    expect(await claimPendingOutbox(db, now, 50, new Date(now.getTime() + OUTBOX_CLAIM_MS))).toHaveLength(1);
+    const sent: string[] = [];
+    const recording: MailTransport = { send: (mail) => Promise.resolve(void sent.push(mail.messageId)) };
+    expect(await deliverOutbox(db, recording, new Date(now.getTime() + OUTBOX_CLAIM_MS - 1_000))).toMatchObject({ sent: 0 });
+    expect(await deliverOutbox(db, recording, new Date(now.getTime() + OUTBOX_CLAIM_MS))).toMatchObject({ sent: 1 });
+    expect(await deliverOutbox(db, recording, new Date(now.getTime() + 2 * OUTBOX_CLAIM_MS))).toMatchObject({ sent: 0 });
+    expect(sent).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { claimPendingOutbox, markOutboxFailed, markOutboxGivenUp, markOutboxSent, type Executor } from '@tsumiki/db';
+import { claimPendingOutbox, markOutboxFailed, markOutboxGivenUp, markOutboxSent } from '@tsumiki/db';
 import { addressedMail } from '@tsumiki/domain';
 import { renderNotice } from '@tsumiki/domain/lifecycle';
 import type { Kysely } from 'kysely';
@@ -67,41 +67,50 @@ export interface DeliveryResult {
 }
 
 /**
- * One pass: claims the due messages (skipping any another worker holds), mails those that are
- * applicant notices with a known address, and marks each sent; a failure is retried later with
- * its error kept. Messages that are not mail (no recipient, not an applicant topic) are marked
- * sent without mailing, so they never block the queue.
+ * How long a pass may take before its messages are due again for another: far longer than fifty
+ * mails take to send, so a live pass never sees its messages sent twice.
+ */
+export const OUTBOX_CLAIM_MS = 10 * 60_000;
+
+/**
+ * One pass: claims the due messages (skipping those another pass holds), mails those that are
+ * applicant notices with a known address, and marks them sent; a failure is retried later with its
+ * error kept. Messages that are not mail (no recipient, not an applicant topic) are marked sent
+ * without mailing, so they never block the queue. No transaction or connection is held while the
+ * mail server answers: each statement takes a connection for itself. A pass that dies before
+ * marking its messages leaves them claimed; they are due again when the claim runs out, and sent
+ * again (at least once, never lost).
  */
 export async function deliverOutbox(db: Kysely<DB>, transport: MailTransport, now: Date, limit = 50): Promise<DeliveryResult> {
-  return db.transaction().execute(async (trx: Executor) => {
-    const result: DeliveryResult = { sent: 0, skipped: 0, failed: 0, givenUp: 0 };
-    for (const message of await claimPendingOutbox(trx, now, limit)) {
-      // Invitations and sign-up mail go to an address, perhaps without an account: they carry their own recipient.
-      const addressed = addressedMail(message.topic, message.payload);
-      const notice = addressed ?? renderNotice(message.topic, message.payload, message.recipientLocale ?? 'ja');
-      const to = addressed?.to ?? message.recipientEmail;
-      if (!notice || !to) {
-        await markOutboxSent(trx, message.id, now);
-        result.skipped += 1;
-        continue;
-      }
-      try {
-        await transport.send({ messageId: `outbox-${message.id}`, to, subject: notice.subject, text: notice.body });
-        await markOutboxSent(trx, message.id, now);
-        result.sent += 1;
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        if (isPermanentMailFailure(error)) {
-          await markOutboxGivenUp(trx, message.id, reason, now);
-          result.givenUp += 1;
-        } else {
-          await markOutboxFailed(trx, message.id, reason, new Date(now.getTime() + retryDelayMinutes(message.attempts) * 60_000));
-          result.failed += 1;
-        }
+  const result: DeliveryResult = { sent: 0, skipped: 0, failed: 0, givenUp: 0 };
+  const done: number[] = [];
+  for (const message of await claimPendingOutbox(db, now, limit, new Date(now.getTime() + OUTBOX_CLAIM_MS))) {
+    // Invitations and sign-up mail go to an address, perhaps without an account: they carry their own recipient.
+    const addressed = addressedMail(message.topic, message.payload);
+    const notice = addressed ?? renderNotice(message.topic, message.payload, message.recipientLocale ?? 'ja');
+    const to = addressed?.to ?? message.recipientEmail;
+    if (!notice || !to) {
+      done.push(message.id);
+      result.skipped += 1;
+      continue;
+    }
+    try {
+      await transport.send({ messageId: `outbox-${message.id}`, to, subject: notice.subject, text: notice.body });
+      done.push(message.id);
+      result.sent += 1;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (isPermanentMailFailure(error)) {
+        await markOutboxGivenUp(db, message.id, reason, now);
+        result.givenUp += 1;
+      } else {
+        await markOutboxFailed(db, message.id, reason, new Date(now.getTime() + retryDelayMinutes(message.attempts) * 60_000));
+        result.failed += 1;
       }
     }
-    return result;
-  });
+  }
+  await markOutboxSent(db, done, now);
+  return result;
 }
 
 /** Runs `deliverOutbox` every `intervalMs` until stopped; a failed pass is logged and the next one tries again. */

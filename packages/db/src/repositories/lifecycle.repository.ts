@@ -265,35 +265,62 @@ export async function markNotificationsRead(db: Executor, userId: string, at: Da
 
 /* ─────────────────────────── outbox delivery ─────────────────────────── */
 
-/** Claims pending messages for delivery (skipping rows another worker holds). */
-export function claimPendingOutbox(db: Executor, now: Date, limit: number) {
+/**
+ * Claims due messages for one delivery pass until `claimedUntil`, in one statement: rows another
+ * pass is claiming at this moment are skipped, and rows it has claimed are not due until their
+ * claim runs out. No transaction stays open while the pass sends.
+ */
+export function claimPendingOutbox(db: Executor, now: Date, limit: number, claimedUntil: Date) {
   return db
-    .selectFrom('outbox')
-    .leftJoin('users', 'users.id', 'outbox.recipient_user_id')
-    .selectAll('outbox')
+    .with('claimed', (qc) =>
+      qc
+        .updateTable('outbox')
+        .set({ claimed_until: claimedUntil })
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('outbox as due')
+            .select('due.id')
+            .where('due.sent_at', 'is', null)
+            .where('due.failed_at', 'is', null)
+            .where('due.available_at', '<=', now)
+            .where((w) => w.or([w('due.claimed_until', 'is', null), w('due.claimed_until', '<=', now)]))
+            .orderBy('due.id')
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returningAll(),
+    )
+    .selectFrom('claimed')
+    .leftJoin('users', 'users.id', 'claimed.recipient_user_id')
+    .selectAll('claimed')
     .select(['users.email as recipientEmail', 'users.locale as recipientLocale'])
-    .where('outbox.sent_at', 'is', null)
-    .where('outbox.failed_at', 'is', null)
-    .where('outbox.available_at', '<=', now)
-    .orderBy('outbox.id')
-    .limit(limit)
-    .forUpdate('outbox')
-    .skipLocked()
+    .orderBy('claimed.id')
     .execute();
 }
 
-export function markOutboxSent(db: Executor, id: number, at: Date) {
-  return db.updateTable('outbox').set({ sent_at: at }).where('id', '=', id).execute();
+/** The pass's delivered messages (and those that are not mail), in one statement. */
+export async function markOutboxSent(db: Executor, ids: readonly number[], at: Date) {
+  if (ids.length === 0) return;
+  await db.updateTable('outbox').set({ sent_at: at, claimed_until: null }).where('id', 'in', [...ids]).execute();
 }
 
 /** A failed attempt: retried later, backing off by the attempt count. */
 export function markOutboxFailed(db: Executor, id: number, error: string, retryAt: Date) {
-  return db.updateTable('outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 2000), available_at: retryAt })).where('id', '=', id).execute();
+  return db
+    .updateTable('outbox')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 2000), available_at: retryAt, claimed_until: null }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** A message the mail server refused for good: kept with the server's answer, never retried. */
 export function markOutboxGivenUp(db: Executor, id: number, error: string, at: Date) {
-  return db.updateTable('outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 2000), failed_at: at })).where('id', '=', id).execute();
+  return db
+    .updateTable('outbox')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 2000), failed_at: at, claimed_until: null }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The granted amount after an approved change (the ledger entry is written beside it). */

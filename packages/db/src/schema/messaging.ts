@@ -14,6 +14,8 @@ export interface OutboxTable {
   last_error: string | null;
   /** Delivery given up (the mail server refused the message for good); never retried. */
   failed_at: Date | null;
+  /** A delivery pass is sending it until then; after that, if still unsent, it is due again. */
+  claimed_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** An in-app notification: written with its outbox message, read by the bell. */
