@@ -82,4 +82,21 @@ describe('outbox delivery to the dev mail catcher', () => {
     expect(await deliverOutbox(db, recording, new Date(now.getTime() + 2 * OUTBOX_CLAIM_MS))).toMatchObject({ sent: 0 });
     expect(sent).toHaveLength(1);
   });
+
+  it('stops a pass slowed by its mail server before its claim runs out, leaving the rest to a later pass', async () => {
+    const { db } = await database;
+    await db.updateTable('outbox').set({ sent_at: new Date() }).where('sent_at', 'is', null).execute();
+    for (const n of [5, 6]) {
+      await enqueueNotice(db, { topic: 'application.submitted', recipientUserId: userId, applicationId: null, payload: { applicationId: `a${n}`, title: '遅延', trackingNumber: `CO2-2025-000${n}`, versionNo: 1, submittedAt: new Date().toISOString() } });
+    }
+    // Each send takes six minutes of the pass's clock: past half the claim after the first.
+    let clock = 0;
+    const sent: string[] = [];
+    const slow: MailTransport = { send: (mail) => Promise.resolve(void (sent.push(mail.messageId), (clock += 6 * 60_000))) };
+    const now = new Date();
+    expect(await deliverOutbox(db, slow, now, 50, () => clock)).toMatchObject({ sent: 1 });
+    expect(await deliverOutbox(db, slow, new Date(now.getTime() + 60_000), 50, () => clock)).toMatchObject({ sent: 0 });
+    expect(await deliverOutbox(db, slow, new Date(now.getTime() + OUTBOX_CLAIM_MS), 50, () => clock)).toMatchObject({ sent: 1 });
+    expect(new Set(sent).size).toBe(2);
+  });
 });

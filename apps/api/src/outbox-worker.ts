@@ -81,10 +81,15 @@ export const OUTBOX_CLAIM_MS = 10 * 60_000;
  * marking its messages leaves them claimed; they are due again when the claim runs out, and sent
  * again (at least once, never lost).
  */
-export async function deliverOutbox(db: Kysely<DB>, transport: MailTransport, now: Date, limit = 50): Promise<DeliveryResult> {
+export async function deliverOutbox(db: Kysely<DB>, transport: MailTransport, now: Date, limit = 50, elapsedClock: () => number = Date.now): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, skipped: 0, failed: 0, givenUp: 0 };
   const done: number[] = [];
+  const started = elapsedClock();
   for (const message of await claimPendingOutbox(db, now, limit, new Date(now.getTime() + OUTBOX_CLAIM_MS))) {
+    // A pass slowed by its mail server (each send may take its timeouts) stops halfway through its
+    // claim: what it has not tried is due again when the claim runs out, and no other pass has
+    // sent it meanwhile.
+    if (elapsedClock() - started > OUTBOX_CLAIM_MS / 2) break;
     // Invitations and sign-up mail go to an address, perhaps without an account: they carry their own recipient.
     const addressed = addressedMail(message.topic, message.payload);
     const notice = addressed ?? renderNotice(message.topic, message.payload, message.recipientLocale ?? 'ja');
