@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { claimPendingOutbox, enqueueNotice, enqueueOutbox, insertUser } from '@tsumiki/db';
 import { createPGliteTestDatabase } from '@tsumiki/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverOutbox, fileMailCatcher, OUTBOX_CLAIM_MS, retryDelayMinutes, type MailTransport } from './outbox-worker';
+import { deliverOutbox, fileMailCatcher, OUTBOX_CLAIM_MS, retryDelayMinutes, startOutboxWorker, type MailTransport } from './outbox-worker';
 
 describe('outbox delivery to the dev mail catcher', () => {
   const database = createPGliteTestDatabase();
@@ -98,5 +98,59 @@ describe('outbox delivery to the dev mail catcher', () => {
     expect(await deliverOutbox(db, slow, new Date(now.getTime() + 60_000), 50, () => clock)).toMatchObject({ sent: 0 });
     expect(await deliverOutbox(db, slow, new Date(now.getTime() + OUTBOX_CLAIM_MS), 50, () => clock)).toMatchObject({ sent: 1 });
     expect(new Set(sent).size).toBe(2);
+  });
+  describe('the worker', () => {
+    const backlog = async (n: number, title: string) => {
+      const { db } = await database;
+      await db.updateTable('outbox').set({ sent_at: new Date() }).where('sent_at', 'is', null).execute();
+      for (let i = 0; i < n; i++) {
+        await enqueueNotice(db, { topic: 'application.submitted', recipientUserId: userId, applicationId: null, payload: { applicationId: `b${i}`, title, trackingNumber: `CO2-2025-${String(1000 + i)}`, versionNo: 1, submittedAt: new Date().toISOString() } });
+      }
+    };
+    const pending = async () => {
+      const { db } = await database;
+      return Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow()).n);
+    };
+
+    it('drains a backlog larger than one batch in one tick, each message once', async () => {
+      const { db } = await database;
+      await backlog(25, '滞留');
+      const sent: string[] = [];
+      const worker = startOutboxWorker({ db, transport: { send: (mail) => Promise.resolve(void sent.push(mail.messageId)) }, intervalMs: 3_600_000, log: () => {}, batch: 10 });
+      await worker.tick();
+      worker.stop();
+      expect(sent).toHaveLength(25);
+      expect(new Set(sent).size).toBe(25);
+      expect(await pending()).toBe(0);
+    });
+
+    it('tries each failing message once per tick, then waits for its retry time', async () => {
+      const { db } = await database;
+      await backlog(25, '失敗');
+      const tried: string[] = [];
+      const broken: MailTransport = { send: (mail) => Promise.reject(new Error(`refused ${tried.push(mail.messageId)}`)) };
+      const worker = startOutboxWorker({ db, transport: broken, intervalMs: 3_600_000, log: () => {}, batch: 10 });
+      await worker.tick();
+      worker.stop();
+      expect(tried).toHaveLength(25);
+      expect(new Set(tried).size).toBe(25);
+      expect(await pending()).toBe(25);
+    });
+
+    it('ends its drain when stopped, leaving the rest for the next start', async () => {
+      const { db } = await database;
+      await backlog(25, '停止');
+      const sent: string[] = [];
+      const worker = startOutboxWorker({
+        db,
+        transport: { send: (mail) => Promise.resolve(void (sent.push(mail.messageId) === 1 && worker.stop())) },
+        intervalMs: 3_600_000,
+        log: () => {},
+        batch: 10,
+      });
+      await worker.tick();
+      expect(sent).toHaveLength(10);
+      expect(await pending()).toBe(15);
+    });
   });
 });

@@ -118,15 +118,27 @@ export async function deliverOutbox(db: Kysely<DB>, transport: MailTransport, no
   return result;
 }
 
-/** Runs `deliverOutbox` every `intervalMs` until stopped; a failed pass is logged and the next one tries again. */
-export function startOutboxWorker(options: { db: Kysely<DB>; transport: MailTransport; intervalMs: number; log: (line: string) => void; now?: () => Date }) {
+/**
+ * Runs `deliverOutbox` every `intervalMs` until stopped; a failed pass is logged and the next one
+ * tries again. A pass that handled a full batch starts the next at once: under load more messages
+ * are written each interval than one batch holds, and a backlog waiting for ticks only grows. A
+ * pass that stopped short (a slow mail server, or nothing more due) waits for the next tick.
+ */
+export function startOutboxWorker(options: { db: Kysely<DB>; transport: MailTransport; intervalMs: number; log: (line: string) => void; now?: () => Date; batch?: number }) {
+  const batch = options.batch ?? 50;
   let running = false;
+  let stopped = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const r = await deliverOutbox(options.db, options.transport, (options.now ?? (() => new Date()))());
-      if (r.sent + r.failed + r.givenUp > 0) options.log(`outbox: ${r.sent} sent, ${r.failed} to retry, ${r.givenUp} refused for good, ${r.skipped} not mail`);
+      for (;;) {
+        const r = await deliverOutbox(options.db, options.transport, (options.now ?? (() => new Date()))(), batch);
+        if (r.sent + r.failed + r.givenUp > 0) options.log(`outbox: ${r.sent} sent, ${r.failed} to retry, ${r.givenUp} refused for good, ${r.skipped} not mail`);
+        if (stopped || r.sent + r.skipped + r.failed + r.givenUp < batch) break;
+        // Between passes, requests waiting for this process come first.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     } catch (error) {
       options.log(`outbox: delivery pass failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -137,6 +149,9 @@ export function startOutboxWorker(options: { db: Kysely<DB>; transport: MailTran
   timer.unref();
   return {
     tick,
-    stop: () => clearInterval(timer),
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
   };
 }
