@@ -86,6 +86,13 @@ describe.each(backends)('review repository on $name', (backend) => {
     expect((await query({ search: '100%', limit: 10 })).total).toBe(4);
     expect((await query({ search: '0%木', limit: 10 })).total).toBe(4);
     expect((await query({ search: '_', limit: 10 })).total).toBe(0);
+    // Two characters, found through the bigram indexes: the same rows as a substring test.
+    expect((await query({ search: '案件', limit: 10 })).total).toBe(4);
+    expect((await query({ search: '件2', limit: 10 })).rows.map((r) => r.trackingNumber)).toEqual(['T-2']);
+    expect((await query({ search: '%木', limit: 10 })).total).toBe(4);
+    expect((await query({ search: 'cl', limit: 10 })).rows.map((r) => r.trackingNumber)).toEqual(['T-1']);
+    expect((await query({ search: 'T-', limit: 10 })).total).toBe(4);
+    expect((await query({ search: '造案', limit: 10 })).total).toBe(0);
     expect((await query({ minRequestedYen: 200, maxRequestedYen: 300, limit: 10 })).rows.map((r) => r.trackingNumber)).toEqual(['T-1', 'T-2']);
     const mine = await query({ programmeIds: [], assignedProgrammeIds: [programmeId], limit: 10 });
     expect(mine.rows.map((r) => [r.trackingNumber, r.assignedCount])).toEqual([['T-1', 1]]);

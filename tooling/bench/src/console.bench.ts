@@ -26,6 +26,8 @@ const APPLICANTS = Number(env.BENCH_APPLICANTS ?? 5_000);
 const REVIEWERS = Number(env.BENCH_REVIEWERS ?? 20);
 const ASSIGNED_PER_MEMBER = Number(env.BENCH_ASSIGNED ?? 300);
 const ITERATIONS = Number(env.BENCH_ITERATIONS ?? 200);
+/** Broad two-character searches take hundreds of milliseconds each at a million: fewer of them. */
+const SHORT_ITERATIONS = Math.max(10, Math.round(ITERATIONS / 5));
 const KEEP = env.BENCH_KEEP === '1';
 const DB_NAME = env.BENCH_DB ?? 'tsumiki_bench_console';
 const TARGET_P95_MS = 100;
@@ -179,6 +181,14 @@ async function main() {
       queue(staff[i % staff.length]!.jar, { ...defaults, search: searches(i), statuses: ['submitted', 'under_review'], sort: 'requested_grant' }),
     );
     log(`search with status filter and amount sort: p50 ${search.p50} ms, p95 ${search.p95} ms, p99 ${search.p99} ms over ${search.n} calls`);
+    // Two characters, as Japanese words often are (a place, a kind of building): each matches a
+    // twentieth or a tenth of the applications, so its counts read tens of thousands of rows.
+    // Printed beside the target, not in it: the issue's searches are the ones above.
+    const shortSearches = (i: number) => (i % 2 ? KINDS[i % KINDS.length]!.slice(0, 2) : PLACES[i % PLACES.length]!.slice(0, 2));
+    const shortSearch = await measure(SHORT_ITERATIONS, (i) =>
+      queue(staff[i % staff.length]!.jar, { ...defaults, search: shortSearches(i), statuses: ['submitted', 'under_review'], sort: 'requested_grant' }),
+    );
+    log(`two-character search (「${shortSearches(0)}」, 「${shortSearches(1)}」…): p50 ${shortSearch.p50} ms, p95 ${shortSearch.p95} ms over ${shortSearch.n} calls`);
     const found = await queue(staff[0]!.jar, { ...defaults, search: searches(0) });
     if (found.total !== 1) throw new Error(`a tracking number should find one application, found ${found.total}`);
     const pass = [firstPage, programmePage, search].every((s) => s.p95 < TARGET_P95_MS);
@@ -195,6 +205,7 @@ async function main() {
         programmeFirstPageMs: programmePage,
         firstAndNextPageMs: nextPage,
         searchMs: search,
+        twoCharacterSearchMs: shortSearch,
         targetP95Ms: TARGET_P95_MS,
         pass,
       }),
