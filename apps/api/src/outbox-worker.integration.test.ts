@@ -99,6 +99,7 @@ describe('outbox delivery to the dev mail catcher', () => {
     expect(await deliverOutbox(db, slow, new Date(now.getTime() + OUTBOX_CLAIM_MS), 50, () => clock)).toMatchObject({ sent: 1 });
     expect(new Set(sent).size).toBe(2);
   });
+
   describe('the worker', () => {
     const backlog = async (n: number, title: string) => {
       const { db } = await database;
@@ -112,43 +113,37 @@ describe('outbox delivery to the dev mail catcher', () => {
       return Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow()).n);
     };
 
-    it('drains a backlog larger than one batch in one tick, each message once', async () => {
+    /** One tick of a worker taking ten messages a pass; `send` may stop it. The ids it tried, in order. */
+    const tickOnce = async (send: (stop: () => void) => Promise<void>) => {
       const { db } = await database;
-      await backlog(25, '滞留');
-      const sent: string[] = [];
-      const worker = startOutboxWorker({ db, transport: { send: (mail) => Promise.resolve(void sent.push(mail.messageId)) }, intervalMs: 3_600_000, log: () => {}, batch: 10 });
+      const tried: string[] = [];
+      const transport: MailTransport = { send: (mail) => (tried.push(mail.messageId), send(() => worker.stop())) };
+      const worker = startOutboxWorker({ db, transport, intervalMs: 3_600_000, log: () => {}, batch: 10 });
       await worker.tick();
       worker.stop();
+      return tried;
+    };
+
+    it('drains a backlog larger than one batch in one tick, each message once', async () => {
+      await backlog(25, '滞留');
+      const sent = await tickOnce(() => Promise.resolve());
       expect(sent).toHaveLength(25);
       expect(new Set(sent).size).toBe(25);
       expect(await pending()).toBe(0);
     });
 
     it('tries each failing message once per tick, then waits for its retry time', async () => {
-      const { db } = await database;
       await backlog(25, '失敗');
-      const tried: string[] = [];
-      const broken: MailTransport = { send: (mail) => Promise.reject(new Error(`refused ${tried.push(mail.messageId)}`)) };
-      const worker = startOutboxWorker({ db, transport: broken, intervalMs: 3_600_000, log: () => {}, batch: 10 });
-      await worker.tick();
-      worker.stop();
+      const tried = await tickOnce(() => Promise.reject(new Error('mailbox full')));
       expect(tried).toHaveLength(25);
       expect(new Set(tried).size).toBe(25);
       expect(await pending()).toBe(25);
     });
 
     it('ends its drain when stopped, leaving the rest for the next start', async () => {
-      const { db } = await database;
       await backlog(25, '停止');
-      const sent: string[] = [];
-      const worker = startOutboxWorker({
-        db,
-        transport: { send: (mail) => Promise.resolve(void (sent.push(mail.messageId) === 1 && worker.stop())) },
-        intervalMs: 3_600_000,
-        log: () => {},
-        batch: 10,
-      });
-      await worker.tick();
+      // Stopped during the first pass, which still finishes its batch.
+      const sent = await tickOnce((stop) => Promise.resolve(stop()));
       expect(sent).toHaveLength(10);
       expect(await pending()).toBe(15);
     });
