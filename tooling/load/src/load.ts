@@ -33,7 +33,8 @@ export interface LoadOptions {
   apiProcesses: number;
   poolMax: number;
   submitted: number;
-  bare: boolean;
+  /** Seconds of the bare Fastify route at the same connections; 0 = not measured. */
+  bareDurationS: number;
   /** Seconds per side of each twin pair; 0 = no twins. */
   twinDurationS: number;
   twinConnections: number;
@@ -162,7 +163,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
     const times = await scrapeAll(metricsUrls);
     const apiFigures = { ...figuresOf(api.result, api.latencies), journeyMismatches: log.mismatches.length, refusedSubmits: log.refusedSubmits };
 
-    const bare = o.bare ? await runBare(o, processes) : null;
+    const bare = o.bareDurationS > 0 ? await runBare(o, processes) : null;
     const twins = o.twinDurationS > 0 ? await runStackTwins(o, processes, { db: database.db, databaseUrl, apiUrl: apiUrls[0]!, accounts, cookies, programmeId: seeded.programmeId, context }) : [];
     await Promise.all(processes.map((p) => p.stop()));
 
@@ -182,8 +183,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadFigures> {
 async function runBare(o: LoadOptions, processes: Started[]): Promise<RunFigures> {
   const bareProcess = await startBare();
   processes.push(bareProcess);
-  o.log(`bare Fastify route: ${bareProcess.url}/bare, same ${o.users} connections for ${o.durationS} s…`);
-  const run = await cannon({ url: `${bareProcess.url}/bare`, connections: o.users, duration: o.durationS, timeout: 30 });
+  o.log(`bare Fastify route: ${bareProcess.url}/bare, same ${o.users} connections for ${o.bareDurationS} s…`);
+  const run = await cannon({ url: `${bareProcess.url}/bare`, connections: o.users, duration: o.bareDurationS, timeout: 30 });
   return figuresOf(run.result, run.latencies);
 }
 
@@ -300,7 +301,7 @@ async function main() {
     apiProcesses: env.LOAD_API_PROCESSES,
     poolMax: env.LOAD_POOL_MAX,
     submitted: env.LOAD_SUBMITTED,
-    bare: env.LOAD_BARE,
+    bareDurationS: env.LOAD_BARE ? env.LOAD_DURATION_S : 0,
     twinDurationS: env.LOAD_TWIN_DURATION_S,
     twinConnections: env.LOAD_TWIN_CONNECTIONS,
     keep: env.LOAD_KEEP,
