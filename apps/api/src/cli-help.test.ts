@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const CLI = new URL('./cli.ts', import.meta.url).pathname;
+// tsx's loader in this process (`tsx cli.ts` would start a second node), resolved from the package.
+const PACKAGE_DIR = new URL('..', import.meta.url).pathname;
 // Help opens no database: an unreachable one proves it.
 const tsumiki = (args: string[]) =>
-  run('npx', ['tsx', CLI, ...args], { env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } });
+  run(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: PACKAGE_DIR, env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } });
 
 // Each command's text is checked in cli/help.test.ts; this checks what the shell sees.
 describe('tsumiki <command> --help as a process', () => {

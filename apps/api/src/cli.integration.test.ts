@@ -11,6 +11,8 @@ const run = promisify(execFile);
 // One account per role plus the other demo companies' own applicants.
 const DEMO_USERS = DEMO_ACCOUNTS.length + DEMO_ORGANISATION_APPLICANTS.length;
 const CLI = new URL('./cli.ts', import.meta.url).pathname;
+// tsx's loader in this process (`tsx cli.ts` would start a second node), resolved from the package.
+const PACKAGE_DIR = new URL('..', import.meta.url).pathname;
 const dirs: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'tsumiki-cli-'));
@@ -20,7 +22,8 @@ const tempDir = () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function tsumiki(args: string[], dataDir: string, extraEnv: Record<string, string> = {}) {
-  return run('npx', ['tsx', CLI, ...args], {
+  return run(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: PACKAGE_DIR,
     env: { ...process.env, DATABASE_URL: '', TSUMIKI_DATA_DIR: dataDir, ...extraEnv },
   });
 }
