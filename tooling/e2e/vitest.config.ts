@@ -29,6 +29,11 @@ export default defineConfig({
     // file has its own database and ports, so they share nothing.
     fileParallelism: true,
     maxWorkers: 2,
+    // A worker imports the stack (the API, the database, Playwright) once, not once per file: each
+    // file's own stack, database and browser are started by its hooks (useBrowserStack), and no
+    // module holds state between files. Eight short files took 95.6 s isolated, 84.7 s not
+    // (import 28.1 → 11.2 s, `vitest run` on an idle 2-core machine).
+    isolate: false,
     sequence: { sequencer: RouteWalksFirst },
     globalSetup: ['./src/global-setup.ts'],
   },
