@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const CLI = new URL('./cli.ts', import.meta.url).pathname;
-// tsx's loader in this process (`tsx cli.ts` would start a second node), resolved from the package.
+// One node with tsx's loader (`tsx cli.ts` would start a second node to run it), resolved from the package.
 const PACKAGE_DIR = new URL('..', import.meta.url).pathname;
 // Help opens no database: an unreachable one proves it.
 const tsumiki = (args: string[]) =>

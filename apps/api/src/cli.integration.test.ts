@@ -11,7 +11,7 @@ const run = promisify(execFile);
 // One account per role plus the other demo companies' own applicants.
 const DEMO_USERS = DEMO_ACCOUNTS.length + DEMO_ORGANISATION_APPLICANTS.length;
 const CLI = new URL('./cli.ts', import.meta.url).pathname;
-// tsx's loader in this process (`tsx cli.ts` would start a second node), resolved from the package.
+// One node with tsx's loader (`tsx cli.ts` would start a second node to run it), resolved from the package.
 const PACKAGE_DIR = new URL('..', import.meta.url).pathname;
 const dirs: string[] = [];
 const tempDir = () => {

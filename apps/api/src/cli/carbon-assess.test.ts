@@ -102,7 +102,7 @@ describe('tsumiki carbon assess', () => {
 
   it('is registered in the tsumiki command (pnpm tsumiki carbon assess)', { timeout: 60_000 }, async () => {
     const cli = new URL('../cli.ts', import.meta.url).pathname;
-    // tsx's loader in this process (`tsx cli.ts` would start a second node), resolved from the package.
+    // One node with tsx's loader (`tsx cli.ts` would start a second node to run it), resolved from the package.
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, 'carbon', 'assess', file('good.csv', GOOD_CSV), '--table'], {
       cwd: new URL('../..', import.meta.url).pathname,
       env: { ...process.env, DATABASE_URL: '' },
