@@ -11,7 +11,7 @@ const started = Date.now();
 // --continue: one CI run reports every failing package, not only the first.
 const common = ['--continue', '--output-logs=errors-only', '--summarize', ...process.argv.slice(2)];
 const turboArgs = (...tasks) => ['exec', 'turbo', 'run', ...tasks, ...common];
-/** The longest test suites (databases, servers, spawned processes), longest first. */
+/** The longest test suites (databases, servers, spawned processes); Turborepo orders them in their lane. */
 const SERVER_SUITES = ['@tsumiki/api-server', '@tsumiki/api', '@tsumiki/load', '@tsumiki/db'];
 
 // The builds first, once: the browser tests serve the built apps, and two Turborepo runs building
@@ -34,7 +34,7 @@ const checks = build.status === 0 ? await runChecks() : 1;
  * 120 and 110 s on a busy 2-core machine) in one; every typecheck and lint, then the other suites,
  * in the other (about as long in all). One Turborepo run of two at a time picks its own order, and
  * two clean-clone runs started the 200-s suite last, alone for most of its length: the checks took
- * 1,004 and 926 s. Given filters of its own (`pnpm test --filter=…`), it is that one run.
+ * 1,004 and 926 s. Given arguments of its own (`pnpm test --filter=…`), it is that one run, as before.
  */
 async function runChecks() {
   if (process.argv.length > 2) return run([...turboArgs('typecheck', 'lint', 'test'), '--concurrency=2']);
