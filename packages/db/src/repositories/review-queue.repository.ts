@@ -184,16 +184,19 @@ function queueBase(shape: QueueShape, v: QueueValues) {
   if (v.programmeId !== null) query = query.where('applications.programme_id', '=', v.programmeId);
   const search = v.search;
   if (search) {
-    type Folded = 'applications.title_folded' | 'applications.tracking_number_folded';
-    const contains = (column: Folded) =>
+    const contains = (folded: 'applications.title_folded' | 'applications.tracking_number_folded', bigrams: 'applications.title_bigrams' | 'applications.tracking_number_bigrams') =>
       shape.searchBy === 'trigram'
-        ? sql<boolean>`${sql.ref(column)} like lower(${search.pattern})`
+        ? sql<boolean>`${sql.ref(folded)} like lower(${search.pattern})`
         : shape.searchBy === 'bigram'
           ? // The term's one bigram, in the index: a row holds it exactly when its text contains the term.
-            sql<boolean>`search_bigrams(${sql.ref(column)}) @> array[lower(${search.text})]`
-          : sql<boolean>`strpos(${sql.ref(column)}, lower(${search.text})) > 0`;
+            sql<boolean>`${sql.ref(bigrams)} @> array[lower(${search.text})]`
+          : sql<boolean>`strpos(${sql.ref(folded)}, lower(${search.text})) > 0`;
     query = query.where((eb) =>
-      eb.or([contains('applications.title_folded'), contains('applications.tracking_number_folded'), applicantNamed(eb, shape.searchBy !== 'none', search.pattern)]),
+      eb.or([
+        contains('applications.title_folded', 'applications.title_bigrams'),
+        contains('applications.tracking_number_folded', 'applications.tracking_number_bigrams'),
+        applicantNamed(eb, shape.searchBy !== 'none', search.pattern),
+      ]),
     );
   }
   if (v.minRequestedYen !== null) query = query.where('applications.requested_grant_yen', '>=', v.minRequestedYen);

@@ -79,6 +79,9 @@ export interface ApplicationTable {
   /** lower(title) and lower(tracking_number), kept by the database: the queue's search (never written). */
   title_folded: ColumnType<string, never, never>;
   tracking_number_folded: ColumnType<string | null, never, never>;
+  /** Their two-character pieces past draft (null for a draft), kept by the database for the queue's two-character search (never written). */
+  title_bigrams: ColumnType<string[] | null, never, never>;
+  tracking_number_bigrams: ColumnType<string[] | null, never, never>;
 }
 
 /** Applications per programme and status past draft (what the review queue counts), kept by triggers on applications (read-only here). */
