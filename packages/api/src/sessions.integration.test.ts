@@ -61,6 +61,22 @@ describe.each(backends)('sessions on $name', (backend) => {
     expect(await errorCodeOf(later.caller.auth.signIn({ email: seed.users.ministry.email, password: PASSWORD }))).toBe('ok');
   }, 120_000); // thirty deliberate scrypt checks
 
+  it('signs one address in from several devices at once: each gets its session, and none is counted as a failure', async () => {
+    const email = seed.users.applicant.email;
+    // Each on its own network address, so only the e-mail address's accounting is shared between
+    // them; as many as its allowance, since each counts as a failure until its password is checked.
+    const devices = await Promise.all(Array.from({ length: SIGN_IN_MAX_FAILURES_PER_EMAIL }, (_, i) => clientFor(database, { request: { ip: `192.0.2.${40 + i}` } })));
+    const outcomes = await Promise.all(devices.map((d) => errorCodeOf(d.caller.auth.signIn({ email, password: PASSWORD }))));
+    expect(outcomes).toEqual(devices.map(() => 'ok'));
+    const failures = await database.db
+      .selectFrom('sign_in_attempts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', '=', email.toLowerCase())
+      .where('succeeded', '=', false)
+      .executeTakeFirstOrThrow();
+    expect(Number(failures.n)).toBe(0);
+  }, 120_000);
+
   it('checks at most the allowed number of passwords when 25 sign-ins arrive at once, and then refuses the right one until the window passes', async () => {
     const email = seed.users.reviewer.email;
     const attacker = await clientFor(database, { request: { ip: '198.51.100.25' } });

@@ -58,11 +58,18 @@ export async function countRecentSignInFailures(db: Executor, input: { email: st
   };
 }
 
-/** A successful sign-in clears the address's failures, so a user who remembers is not punished later. */
-export function clearSignInFailures(db: Executor, email: string) {
+/**
+ * A successful sign-in clears the address's failures recorded before it, so a user who remembers
+ * is not punished later. Only those before it: an attempt reserved after it is still being checked
+ * (it counts as failed until then) and settles itself. Two right passwords of one address settled
+ * at the same time each marked their own attempt first; clearing the other's too, each waited for
+ * the other's transaction, and PostgreSQL ended one of them as a deadlock.
+ */
+export function clearSignInFailures(db: Executor, email: string, settledAttemptId: number) {
   return db
     .deleteFrom('sign_in_attempts')
     .where('email', '=', email.toLowerCase())
     .where('succeeded', '=', false)
+    .where('id', '<', settledAttemptId)
     .execute();
 }

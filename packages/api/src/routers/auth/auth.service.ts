@@ -62,7 +62,7 @@ export async function reserveSignInAttempt(ctx: Context, email: string): Promise
 /** The reserved attempt was the right secret: it stops counting, and so do the address's earlier failures. */
 export async function settleSignInAttempt(trx: Executor, attemptId: number, email: string) {
   await markSignInAttemptSucceeded(trx, attemptId);
-  await clearSignInFailures(trx, email);
+  await clearSignInFailures(trx, email, attemptId);
 }
 
 export async function signIn(ctx: Context, input: TSignInInput) {
