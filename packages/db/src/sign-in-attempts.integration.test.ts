@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client';
-import { clearSignInFailures, markSignInAttemptSucceeded, recordSignInAttempt } from './repositories/sign-in-attempts.repository';
+import { recordSignInAttempt, settleSignInAttempt } from './repositories/sign-in-attempts.repository';
 import { testBackends } from './testing';
 
-// Two transactions interleaved step by step need two connections: PGlite has one.
+// Two sign-ins in flight at once need two connections: PGlite has one.
 const postgres = (await testBackends()).find((b) => b.name === 'postgres');
 
 describe.skipIf(!postgres)('sign-in attempts on postgres', () => {
@@ -16,29 +17,40 @@ describe.skipIf(!postgres)('sign-in attempts on postgres', () => {
   const failuresOf = async (email: string) =>
     (await database.db.selectFrom('sign_in_attempts').select('client_key').where('email', '=', email).where('succeeded', '=', false).orderBy('id').execute()).map((r) => r.client_key);
 
-  /** Settles each attempt in its own transaction, every one marked before any clears: two devices signing in at once. */
-  async function settleTogether(email: string, attemptIds: number[]) {
-    let marked = 0;
-    let allMarked!: () => void;
-    const barrier = new Promise<void>((resolve) => (allMarked = resolve));
-    await Promise.all(
-      attemptIds.map((id) =>
-        database.db.transaction().execute(async (trx) => {
-          await markSignInAttemptSucceeded(trx, id);
-          if (++marked === attemptIds.length) allMarked();
-          await barrier;
-          await clearSignInFailures(trx, email, id);
-        }),
-      ),
-    );
-  }
+  /** Whether a transaction of this database is waiting for an advisory lock another holds. */
+  const someoneWaitsForTheAddress = async () => {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_locks
+      where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`.execute(database.db);
+    return rows[0]!.n > 0;
+  };
 
-  it('settles two right passwords of one address at once, each clearing the failures before it', async () => {
+  it('settles a second right password of one address after the first has committed, and both settle', async () => {
     const email = 'two-devices@example.jp';
     await recordSignInAttempt(database.db, { email, clientKey: 'typo', succeeded: false });
     const laptop = await recordSignInAttempt(database.db, { email, clientKey: 'laptop', succeeded: false });
     const phone = await recordSignInAttempt(database.db, { email, clientKey: 'phone', succeeded: false });
-    await settleTogether(email, [laptop, phone]);
+    let commitLaptop!: () => void;
+    const laptopMayCommit = new Promise<void>((resolve) => (commitLaptop = resolve));
+    let laptopSettled!: () => void;
+    const laptopHasSettled = new Promise<void>((resolve) => (laptopSettled = resolve));
+    // The laptop's transaction stays open after settling, as it does while its session is written.
+    const first = database.db.transaction().execute(async (trx) => {
+      await settleSignInAttempt(trx, laptop, email);
+      laptopSettled();
+      await laptopMayCommit;
+    });
+    await laptopHasSettled;
+    const second = database.db.transaction().execute((trx) => settleSignInAttempt(trx, phone, email));
+    // Unlocked, the phone went on to mark its attempt and delete the same failures, and the two
+    // could deadlock; locked, it waits for the address before touching a row.
+    const deadline = Date.now() + 10_000;
+    while (!(await someoneWaitsForTheAddress())) {
+      if (Date.now() > deadline) throw new Error('the second sign-in did not wait for the address');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    commitLaptop();
+    await Promise.all([first, second]);
     expect(await failuresOf(email)).toEqual([]);
   });
 
@@ -47,7 +59,7 @@ describe.skipIf(!postgres)('sign-in attempts on postgres', () => {
     await recordSignInAttempt(database.db, { email, clientKey: 'typo', succeeded: false });
     const right = await recordSignInAttempt(database.db, { email, clientKey: 'right', succeeded: false });
     await recordSignInAttempt(database.db, { email, clientKey: 'guess', succeeded: false });
-    await settleTogether(email, [right]);
+    await database.db.transaction().execute((trx) => settleSignInAttempt(trx, right, email));
     expect(await failuresOf(email)).toEqual(['guess']);
   });
 });

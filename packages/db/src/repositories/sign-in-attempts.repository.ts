@@ -13,8 +13,26 @@ const LOCK_BY_CLIENT = 7_302;
  * sign-ins cannot deadlock. Works the same on PGlite (one connection: the lock is uncontended).
  */
 export async function lockSignInAccounting(trx: Transaction<DB>, input: { email: string; clientKey: string }) {
-  await sql`select pg_advisory_xact_lock(${LOCK_BY_EMAIL}, hashtext(${input.email.toLowerCase()}))`.execute(trx);
+  await lockSignInAddress(trx, input.email);
   await sql`select pg_advisory_xact_lock(${LOCK_BY_CLIENT}, hashtext(${input.clientKey}))`.execute(trx);
+}
+
+/** The address's part of lockSignInAccounting alone: taken first there too, so it cannot deadlock with it. */
+async function lockSignInAddress(trx: Transaction<DB>, email: string) {
+  await sql`select pg_advisory_xact_lock(${LOCK_BY_EMAIL}, hashtext(${email.toLowerCase()}))`.execute(trx);
+}
+
+/**
+ * The reserved attempt was the right secret: it stops counting, and so do the address's failures
+ * recorded before it, under the address's lock until the transaction ends. Unlocked, two right
+ * passwords of one address settled at once each marked its own attempt and then waited to delete
+ * what the other held (the other's attempt, or an older failure both were deleting), and
+ * PostgreSQL ended one of them as a deadlock.
+ */
+export async function settleSignInAttempt(trx: Transaction<DB>, attemptId: number, email: string) {
+  await lockSignInAddress(trx, email);
+  await markSignInAttemptSucceeded(trx, attemptId);
+  await clearSignInFailures(trx, email, attemptId);
 }
 
 /** Records an attempt and returns its id (an attempt is recorded as failed before its secret is checked). */
@@ -61,11 +79,9 @@ export async function countRecentSignInFailures(db: Executor, input: { email: st
 /**
  * A successful sign-in clears the address's failures recorded before it, so a user who remembers
  * is not punished later. Only those before it: an attempt reserved after it is still being checked
- * (it counts as failed until then) and settles itself. Two right passwords of one address settled
- * at the same time each marked their own attempt first; clearing the other's too, each waited for
- * the other's transaction, and PostgreSQL ended one of them as a deadlock.
+ * (it counts as failed until then) and settles itself, or stays a failure if it was a wrong guess.
  */
-export function clearSignInFailures(db: Executor, email: string, settledAttemptId: number) {
+function clearSignInFailures(db: Executor, email: string, settledAttemptId: number) {
   return db
     .deleteFrom('sign_in_attempts')
     .where('email', '=', email.toLowerCase())

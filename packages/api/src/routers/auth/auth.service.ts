@@ -1,6 +1,5 @@
 import {
   appendAudit,
-  clearSignInFailures,
   countRecentSignInFailures,
   findSecondFactor,
   findUserByEmail,
@@ -9,8 +8,8 @@ import {
   insertMembership,
   insertUser,
   lockSignInAccounting,
-  markSignInAttemptSucceeded,
   recordSignInAttempt,
+  settleSignInAttempt,
   type Executor,
 } from '@tsumiki/db';
 import {
@@ -57,12 +56,6 @@ export async function reserveSignInAttempt(ctx: Context, email: string): Promise
   });
   if (outcome.refusedFor !== undefined) throw appError('auth.rate_limited', { minutes: outcome.refusedFor });
   return outcome.attemptId;
-}
-
-/** The reserved attempt was the right secret: it stops counting, and so do the address's earlier failures. */
-export async function settleSignInAttempt(trx: Executor, attemptId: number, email: string) {
-  await markSignInAttemptSucceeded(trx, attemptId);
-  await clearSignInFailures(trx, email, attemptId);
 }
 
 export async function signIn(ctx: Context, input: TSignInInput) {

@@ -10,6 +10,7 @@ import {
   insertSecondFactor,
   isUniqueViolation,
   markSignInAttemptSucceeded,
+  settleSignInAttempt,
   type Executor,
 } from '@tsumiki/db';
 import {
@@ -22,7 +23,7 @@ import { hashSessionToken, newSessionToken } from '../../auth/session-token';
 import { enrolmentMaterial, hashRecoveryCode, newRecoveryCodes, newTotpSecret, openSecret, sealSecret, totpTimeStep } from '../../auth/totp';
 import type { Context } from '../../context';
 import { appError } from '../../errors';
-import { reserveSignInAttempt, settleSignInAttempt, signedInView, startSession, type SignInUser } from './auth.service';
+import { reserveSignInAttempt, signedInView, startSession, type SignInUser } from './auth.service';
 
 type PendingPurpose = Exclude<TSecondFactorStep, 'none'>;
 
