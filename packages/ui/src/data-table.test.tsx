@@ -32,6 +32,14 @@ describe('data table', () => {
     expect(screen.queryByTestId('sort-note')).toBeNull();
   });
 
+  it('keeps a column marked noWrap on one line, and leaves the others free to wrap', () => {
+    const amounts: DataColumn<Row>[] = [{ ...columns[0]! }, { ...columns[1]!, noWrap: true }];
+    renderWithTsumiki(<DataTable data={rows} columns={amounts} rowKey={(r) => r.id} label="一覧" empty="なし" data-testid="t" />, { api: fakeApi({}) });
+    const [name, amount] = within(screen.getAllByRole('row')[1]!).getAllByRole('cell');
+    expect(amount?.style.whiteSpace).toBe('nowrap');
+    expect(name?.style.whiteSpace).toBe('');
+  });
+
   it('shows the empty state, with its way back, instead of an empty body', () => {
     renderWithTsumiki(<DataTable data={[]} columns={columns} rowKey={(r) => r.id} label="一覧" empty={<a href="/">条件を解除</a>} data-testid="t" />, { api: fakeApi({}) });
     expect(screen.queryByRole('table')).toBeNull();

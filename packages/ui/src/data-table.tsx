@@ -19,6 +19,11 @@ export interface DataColumn<T> {
   /** What the column sorts by; a column without it does not sort. */
   readonly sortValue?: (row: T) => string | number | null;
   readonly align?: 'left' | 'right';
+  /**
+   * The value stays on one line (a receipt number, an amount with its 円, a date and time): a
+   * narrow column otherwise breaks 11,810,000円 before its unit and CLT-2026-0003 at a hyphen.
+   */
+  readonly noWrap?: boolean;
   /** The cell's test id, for tests that read one value of a row. */
   readonly testId?: string;
   /** The cell names its row (a `th scope="row"`), as the first column of a key–figure table does. */
@@ -50,6 +55,8 @@ export interface DataTableProps<T> {
   readonly striped?: boolean;
   readonly 'data-testid'?: string;
 }
+
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 const compare = (a: string | number | null, b: string | number | null) => {
   if (a === b) return 0;
@@ -130,7 +137,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     const column = byId.get(cell.column.id);
                     const Cell = column?.rowHeader ? Table.Th : Table.Td;
                     return (
-                      <Cell key={cell.id} scope={column?.rowHeader ? 'row' : undefined} ta={column?.align} data-label={column?.header} data-testid={column?.testId}>
+                      <Cell key={cell.id} scope={column?.rowHeader ? 'row' : undefined} ta={column?.align} style={column?.noWrap ? NO_WRAP : undefined} data-label={column?.header} data-testid={column?.testId}>
                         {/* Called, not rendered as a component: the columns are made anew each render, and
                             flexRender would mount each cell afresh, so an input in a cell lost its focus per keystroke. */}
                         {column?.cell(row.original)}

@@ -35,12 +35,12 @@ const serverSorted = () => null;
 function queueColumns(t: ReturnType<typeof useTranslation>['t'], locale: 'ja' | 'en'): DataColumn<Row>[] {
   const header = (c: string) => t(`queue.columns.${c}`);
   return [
-    { id: 'tracking', header: header('tracking'), cell: (r) => r.trackingNumber, sortValue: serverSorted },
+    { id: 'tracking', header: header('tracking'), cell: (r) => r.trackingNumber, sortValue: serverSorted, noWrap: true },
     { id: 'title', header: header('title'), cell: (r) => <Anchor component={Link} to={`/applications/${r.id}`}>{r.title}</Anchor>, sortValue: serverSorted },
     { id: 'applicant', header: header('applicant'), cell: (r) => (locale === 'en' ? r.applicantNameEn : r.applicantNameJa), sortValue: serverSorted },
     { id: 'status', header: header('status'), cell: (r) => <Badge variant="light">{STATUS_LABELS[r.status][locale]}</Badge>, sortValue: serverSorted },
-    { id: 'requested', header: header('requested'), cell: (r) => (r.requestedGrantYen === null ? '—' : displayYen(r.requestedGrantYen, locale)), sortValue: serverSorted, align: 'right' },
-    { id: 'submitted', header: header('submitted'), cell: (r) => (r.submittedAt ? displayJst(r.submittedAt) : ''), sortValue: serverSorted },
+    { id: 'requested', header: header('requested'), cell: (r) => (r.requestedGrantYen === null ? '—' : displayYen(r.requestedGrantYen, locale)), sortValue: serverSorted, align: 'right', noWrap: true },
+    { id: 'submitted', header: header('submitted'), cell: (r) => (r.submittedAt ? displayJst(r.submittedAt) : ''), sortValue: serverSorted, noWrap: true },
     { id: 'assigned', header: header('assigned'), cell: (r) => r.assignedCount, align: 'right' },
   ];
 }

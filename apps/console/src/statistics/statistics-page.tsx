@@ -118,7 +118,7 @@ function BreakdownCard({ breakdown: { breakdown, rows } }: { breakdown: Breakdow
     { id: 'key', header: t('statistics.key'), rowHeader: true, sortValue: (r) => r.key, cell: (r) => label(r.key) },
     { id: 'count', header: t('statistics.count'), align: 'right', sortValue: (r) => r.count, cell: (r) => r.count },
     { id: 'selected', header: t('statistics.selected'), align: 'right', sortValue: (r) => r.selected, cell: (r) => r.selected },
-    { id: 'requested', header: t('statistics.requested'), align: 'right', sortValue: (r) => r.requested, cell: (r) => displayYen(r.requested, locale) },
+    { id: 'requested', header: t('statistics.requested'), align: 'right', sortValue: (r) => r.requested, cell: (r) => displayYen(r.requested, locale), noWrap: true },
   ];
   return (
     <Card withBorder data-testid={`by-${breakdown}`}>

@@ -111,7 +111,7 @@ function MemberTable({ drill }: { drill: DrillDown }) {
     { id: 'rank', header: t('members.rank'), align: 'right', cell: (r) => r.rank ?? '—' },
     { id: 'name', header: t('members.name'), rowHeader: true, cell: (r) => r.name },
     { id: 'value', header: t('members.value'), align: 'right', cell: (r) => (r.value == null ? t('members.noFigure') : formatRate(r.value, locale)) },
-    { id: 'projectCost', header: t('members.projectCost'), align: 'right', cell: (r) => (r.projectCostYen == null ? '—' : displayYen(r.projectCostYen, i18n.language)) },
+    { id: 'projectCost', header: t('members.projectCost'), align: 'right', noWrap: true, cell: (r) => (r.projectCostYen == null ? '—' : displayYen(r.projectCostYen, i18n.language)) },
   ];
   return (
     <DataTable

@@ -36,7 +36,7 @@ export function ReceiptPage() {
   ];
   const budgetColumns: DataColumn<{ key: string; label: string; yen: number }>[] = [
     { id: 'item', header: t('apply.submit.field'), rowHeader: true, cell: (row) => row.label },
-    { id: 'amount', header: t('apply.submit.amount'), align: 'right', cell: (row) => displayYen(row.yen, i18n.language) },
+    { id: 'amount', header: t('apply.submit.amount'), align: 'right', noWrap: true, cell: (row) => displayYen(row.yen, i18n.language) },
   ];
   return (
     <QueryState query={application}>
