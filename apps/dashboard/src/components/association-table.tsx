@@ -1,5 +1,5 @@
 import { Anchor } from '@mantine/core';
-import { formatRate } from '@tsumiki/domain/ccus';
+import { formatRateInColumn } from '@tsumiki/domain/ccus';
 import { DataTable, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -29,7 +29,7 @@ export function AssociationTable({
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
-  const pct = (v: number | null | undefined) => (v == null ? '—' : formatRate(v, locale));
+  const pct = (v: number | null | undefined) => (v == null ? '—' : formatRateInColumn(v, locale));
   const figure = (v: number | null | undefined) => (v == null ? '—' : displayNumber(v, i18n.language));
   const year = (a: AssociationRow) => a.records?.year;
   const columns: DataColumn<AssociationRow>[] = [

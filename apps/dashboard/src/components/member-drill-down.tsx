@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Group, NativeSelect, Pagination, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { BUILTIN_METRICS, builtinMetric, formatRate } from '@tsumiki/domain/ccus';
+import { BUILTIN_METRICS, builtinMetric, formatRateInColumn } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
 import { chartName, COUNT_AXIS, DataTable, displayYen, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
@@ -110,7 +110,7 @@ function MemberTable({ drill }: { drill: DrillDown }) {
   const columns: DataColumn<MemberRow>[] = [
     { id: 'rank', header: t('members.rank'), align: 'right', cell: (r) => r.rank ?? '—' },
     { id: 'name', header: t('members.name'), rowHeader: true, cell: (r) => r.name },
-    { id: 'value', header: t('members.value'), align: 'right', cell: (r) => (r.value == null ? t('members.noFigure') : formatRate(r.value, locale)) },
+    { id: 'value', header: t('members.value'), align: 'right', cell: (r) => (r.value == null ? t('members.noFigure') : formatRateInColumn(r.value, locale)) },
     { id: 'projectCost', header: t('members.projectCost'), align: 'right', noWrap: true, cell: (r) => (r.projectCostYen == null ? '—' : displayYen(r.projectCostYen, i18n.language)) },
   ];
   return (

@@ -52,9 +52,9 @@ describe('dashboard', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]?.textContent).toContain('日建連');
     expect(rows[0]?.textContent).toContain('1,000,000');
-    expect(rows[0]?.textContent).toContain('60%'); // business registration by count, 120 of 200
+    expect(rows[0]?.textContent).toContain('60.0%'); // business registration by count, 120 of 200
     expect(rows[0]?.textContent).toContain('順調');
-    expect(rows[1]?.textContent).toContain('52%');
+    expect(rows[1]?.textContent).toContain('52.0%');
     expect(rows[1]?.textContent).toContain('遅れ');
     expect(screen.getByTestId('national-cumulative-value').textContent).toBe('1,572,400');
     expect(screen.getByTestId('demo-figures').textContent).toContain('デモデータ');

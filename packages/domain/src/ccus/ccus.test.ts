@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { achievement, formatPoints, formatRate, formatRateChange, paceStatus, rollUp, runningYear, yearOnYear, ZFigure, type Figure } from './compute';
+import { achievement, formatPoints, formatRate, formatRateChange, formatRateInColumn, paceStatus, rollUp, runningYear, yearOnYear, ZFigure, type Figure } from './compute';
 import { BUILTIN_METRICS, ZMetricDefinition } from './metrics';
 import { elapsedMonths, fiscalMonthIndex, fiscalYearOfMonth, isSnapshotMonth, monthsOfFiscalYear, snapshotMonth } from './period';
 import { compareSurveys, surveyDistribution, surveyHistory } from './survey';
@@ -102,6 +102,9 @@ describe('the figures of seeds/000', () => {
     expect(formatRateChange(0.186)).toBe('+18.6%');
     expect(formatRateChange(-0.032, 'en')).toBe('-3.2%');
     expect(formatRateChange(0)).toBe('0%');
+    // In a column, every rate carries its one decimal, so 80% lines up under 45.9%.
+    expect([r5.shares.none, 0.8, 1.89].map((v) => formatRateInColumn(v))).toEqual(['45.9%', '80.0%', '189.0%']);
+    expect(formatRateInColumn(0.6304, 'en')).toBe('63.0%');
     expect(r5.responseRate).toBe(850 / 1_200);
     const shares = Object.values(r6.shares).reduce((a, b) => a + b);
     expect(shares).toBeCloseTo(1, 12);

@@ -202,6 +202,18 @@ export function formatRate(value: number, locale: 'ja' | 'en' = 'ja'): string {
 }
 
 /**
+ * "63.0%", "66.4%": one decimal always, for a column of rates, which then lines up at the point
+ * ("63%" above "66.4%" reads as a different kind of figure). Single figures keep formatRate.
+ */
+export function formatRateInColumn(value: number, locale: 'ja' | 'en' = 'ja'): string {
+  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/**
  * A relative change with its sign ("+18.6%", "−3.2%"): beside 前年同期比 an unsigned 18.6% would
  * read as 18.6% of last year.
  */
