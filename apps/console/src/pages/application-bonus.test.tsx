@@ -30,12 +30,12 @@ describe('the bonus review (加点, 003 §3.3.2)', () => {
     // Nothing is checked yet: the items the office still has to look at say so, and so does the total.
     expect(screen.getByRole('heading', { name: '加点項目（暫定合計 +3点）' })).toBeTruthy();
     expect(screen.getByText('事務局が未確認の項目があるため、合計は暫定です。確認・否認により変わることがあります。')).toBeTruthy();
-    expect(points('three_storeys')).toBe('加点 +1点 (未確認)');
-    expect(points('four_storeys')).toBe('加点 +1点 (未確認)');
-    expect(points('panel_five_storeys')).toBe('加点 +1点 (未確認)');
+    expect(points('three_storeys')).toBe('加点 +1点（未確認）');
+    expect(points('four_storeys')).toBe('加点 +1点（未確認）');
+    expect(points('panel_five_storeys')).toBe('加点 +1点（未確認）');
     // Ruled out by the facts: nothing for the office to check.
     expect(points('existing_model')).toBe('加点なし（該当時 +1点）');
-    expect(points('wood_use_agreement')).toBe('加点なし（該当時 +1点） (未確認)');
+    expect(points('wood_use_agreement')).toBe('加点なし（該当時 +1点）（未確認）');
     // The rule is cited once, by its section, not by the first item's number.
     expect(screen.getByText('該当する項目ごとに加点し、複数の項目に該当する場合は累積します（令和7年度 CLT建築実証事業 募集要領 §3.3.2）。募集要領は点数を定めていないため、1項目1点としています。')).toBeTruthy();
     const rows = screen.getAllByRole('row').map((r) => r.textContent ?? '');
@@ -52,9 +52,9 @@ describe('the bonus review (加点, 003 §3.3.2)', () => {
     const { unmount } = renderWithTsumiki(<BonusPanel view={view} bonus={checked} />, { api: fakeApi({}), app: 'console', messages });
     // (2), (3), (4) and (8) are still open: confirming one could add a point, so the total of +2 is still provisional.
     expect(screen.getByRole('heading', { name: '加点項目（暫定合計 +2点）' })).toBeTruthy();
-    expect(points('three_storeys')).toBe('加点 +1点 (確認)');
-    expect(points('panel_five_storeys')).toBe('加点なし（該当時 +1点） (否認: 在来軸組との併用)');
-    expect(points('wood_use_agreement')).toContain('(未確認)');
+    expect(points('three_storeys')).toBe('加点 +1点（確認）');
+    expect(points('panel_five_storeys')).toBe('加点なし（該当時 +1点）（否認：在来軸組との併用）');
+    expect(points('wood_use_agreement')).toContain('（未確認）');
     unmount();
     const unknown = bonus.lines.filter((l) => l.fromFacts === 'unknown').map((l) => reviewed(l.code, 'rejected', '該当を確認できない'));
     const all = assessBonus(CLT_DEMONSTRATION, facts, [...['three_storeys', 'four_storeys'].map((i) => reviewed(i, 'confirmed')), reviewed('panel_five_storeys', 'rejected', '在来軸組との併用'), ...unknown]);
@@ -74,7 +74,7 @@ describe('the bonus review (加点, 003 §3.3.2)', () => {
     const weighted = assessBonus(CLT_DEMONSTRATION, facts, [], { three_storeys: 2, four_storeys: 2, panel_five_storeys: 3 });
     renderWithTsumiki(<BonusPanel view={view} bonus={weighted} />, { api: fakeApi({}), app: 'console', messages });
     expect(screen.getByRole('heading', { name: '加点項目（暫定合計 +7点）' })).toBeTruthy();
-    expect(points('panel_five_storeys')).toBe('加点 +3点 (未確認)');
+    expect(points('panel_five_storeys')).toBe('加点 +3点（未確認）');
     expect(screen.getByText('該当する項目ごとにその項目の点数を加点し、複数の項目に該当する場合は累積します（令和7年度 CLT建築実証事業 募集要領 §3.3.2）。')).toBeTruthy();
     expect(screen.queryByText(/1項目1点/)).toBeNull();
   });

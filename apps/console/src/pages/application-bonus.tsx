@@ -24,9 +24,14 @@ export function BonusPanel({ view, bonus }: { view: Pick<View, 'access' | 'appli
       cell: (l) => (
         <span data-testid={`bonus-points-${l.code}`}>
           {l.counted ? t('app.countedPoints', { points: l.points }) : t('app.notCountedPoints', { points: l.points })}
-          {l.review && ` (${l.review.decision === 'confirmed' ? t('app.confirm') : t('app.reject')}${l.review.reason ? `: ${l.review.reason}` : ''})`}
+          {/* The brackets are the language's own: full-width in Japanese, after a space in English. */}
+          {l.review &&
+            t(l.review.reason ? 'app.bonusReviewedWithReason' : 'app.bonusReviewed', {
+              decision: l.review.decision === 'confirmed' ? t('app.confirm') : t('app.reject'),
+              reason: l.review.reason,
+            })}
           {/* The domain's pending: an item the facts meet or leave open that no one in the office has looked at yet. */}
-          {l.pending && ` (${t('app.bonusUnchecked')})`}
+          {l.pending && t('app.bonusUnchecked')}
         </span>
       ),
     },

@@ -85,7 +85,7 @@ function History({ view }: { view: View }) {
       cell: (h) => (
         <>
           {h.reason}
-          {h.dueAt && ` (${t('app.dueAt')} ${displayJst(h.dueAt)})`}
+          {h.dueAt && t('app.dueAtNote', { at: displayJst(h.dueAt) })}
           {h.amountYen !== null && ` ${displayYen(h.amountYen, locale)}`}
         </>
       ),

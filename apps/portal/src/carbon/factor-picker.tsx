@@ -53,7 +53,7 @@ export function FactorPicker({
                 <Text fw={600}>{lang === 'en' ? f.nameEn : f.nameJa}</Text>
                 <Text size="sm">
                   {t('carbon.picker.value')}: {effectiveA1a3(f)} kg-CO₂e/{f.declaredUnit}
-                  {f.uplift && ` (${t('carbon.picker.uplift')} ×${f.uplift.factor}: ${f.uplift.basis})`}
+                  {f.uplift && t('carbon.picker.upliftNote', { factor: f.uplift.factor, basis: f.uplift.basis })}
                 </Text>
                 <Group gap={4}>
                   <Badge variant="light">{DATA_TYPE_NAMES[f.dataType][lang]}</Badge>
