@@ -21,6 +21,18 @@ describe('budget ledger', () => {
     expect(within(table).getAllByRole('row')[1]?.textContent).toContain('11,810,000円');
   });
 
+  it('shows an entry about no application (the opening) with a dash, not "null null"', async () => {
+    const opening = { id: 'e0', at: new Date('2026-04-01T00:00:00Z'), kind: 'open', trackingNumber: null, title: null, amountYen: 0, committedAfterYen: 0 };
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('reviewer', '高橋 健一') },
+      'review.programmes': { data: [{ id: 'p1', kind: 'clt_demonstration', name: 'CLT実証', budgetYen: 627_000_000, roles: ['reviewer'] }] },
+      'review.ledger': { data: { summary, acceptanceOpen: true, entries: [opening] } },
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/ledger' });
+    const row = within(await screen.findByTestId('ledger-entries')).getAllByRole('row')[1]!;
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2026-04-01 09:00 JST', '開設', '—', '0円', '0円']);
+  });
+
   it('says what an empty ledger will hold', async () => {
     const api = fakeApi({
       'auth.me': { data: sessionOf('reviewer', '高橋 健一') },

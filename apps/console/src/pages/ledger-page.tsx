@@ -44,7 +44,7 @@ export function LedgerPage() {
                 columns={[
                   { id: 'at', header: t('ledger.columns.at'), cell: (e) => displayJst(e.at), sortValue: (e) => new Date(e.at).getTime() },
                   { id: 'kind', header: t('ledger.columns.kind'), cell: (e) => t(`ledger.kind.${e.kind}`) },
-                  { id: 'application', header: t('ledger.columns.application'), cell: (e) => `${e.trackingNumber} ${e.title}`, sortValue: (e) => e.trackingNumber },
+                  { id: 'application', header: t('ledger.columns.application'), cell: applicationOfEntry, sortValue: (e) => e.trackingNumber },
                   { id: 'amount', header: t('ledger.columns.amount'), cell: (e) => displayYen(e.amountYen, locale), sortValue: (e) => e.amountYen, align: 'right' },
                   { id: 'committed', header: t('ledger.columns.committed'), cell: (e) => displayYen(e.committedAfterYen, locale), align: 'right' },
                 ]}
@@ -56,4 +56,10 @@ export function LedgerPage() {
       <Group />
     </Stack>
   );
+}
+
+/** The application an entry is about; an opening or a budget change is about none. */
+function applicationOfEntry(e: { trackingNumber: string | null; title: string | null }): string {
+  const named = [e.trackingNumber, e.title].filter((part) => part !== null && part !== '');
+  return named.length > 0 ? named.join(' ') : '—';
 }
