@@ -15,6 +15,7 @@ const base = tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNullish: false, allowNumber: true, allowBoolean: false, allowAny: true, allowRegExp: false, allowNever: false }],
       // Interface implementations (drivers, hooks) are async by contract, awaited or not.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],

@@ -98,7 +98,7 @@ async function main() {
   const lines = [
     '',
     '積み木 Tsumiki is running',
-    `  attachments: ${attachments.kind}${env.TSUMIKI_ATTACHMENT_STORE === 'filesystem' ? ` (${env.TSUMIKI_ATTACHMENT_DIR})` : ''}`,
+    `  attachments: ${attachments.kind}${env.TSUMIKI_ATTACHMENT_STORE === 'filesystem' ? ` (${env.TSUMIKI_ATTACHMENT_DIR ?? ''})` : ''}`,
     `  database: ${database.kind} (${database.location})${applied.length ? `, migrated: ${applied.join(', ')}` : ''}`,
     `  API:       http://localhost:${env.TSUMIKI_API_PORT}/trpc  (health /healthz, readiness /readyz)`,
     ...(metrics ? [`  metrics:   http://${env.TSUMIKI_METRICS_HOST}:${env.TSUMIKI_METRICS_PORT}/metrics${env.TSUMIKI_METRICS_TOKEN ? ' (bearer token)' : ''}`] : []),

@@ -21,7 +21,7 @@ describe.each(backends)('budget template and import on $name', (backend) => {
     if (preview.ok) expect(preview.tables.building?.map((l) => l.amount)).toEqual((saved.content.programme === 'clt_demonstration' ? saved.content.grant?.building?.lines : [])?.map((l) => l.amount));
 
     const csv = await client.caller.applications.budgetTemplate({ applicationId: draft.id, format: 'csv' });
-    const header = Buffer.from(csv.base64, 'base64').toString('utf8').split(/\r?\n/)[0];
+    const header = Buffer.from(csv.base64, 'base64').toString('utf8').split(/\r?\n/)[0]!;
     const bad = await client.caller.applications.previewBudgetImport({
       applicationId: draft.id,
       file: { format: 'csv', text: `${header}\n建築物の建築実証,需用費,CLT,abc,,\n協議会運営費,需用費,会議資料,-1,,\n` },

@@ -49,7 +49,7 @@ function layoutProblems(): string[] {
       }
       cells.slice(i + 1).forEach((other, j) => {
         if (overlap(cell.getBoundingClientRect(), other.getBoundingClientRect()))
-          problems.push(`figures «${cell.textContent?.trim().slice(0, 30)}» and «${cells[i + 1 + j]?.textContent?.trim().slice(0, 30)}» overlap`);
+          problems.push(`figures «${cell.textContent?.trim().slice(0, 30) ?? ''}» and «${cells[i + 1 + j]?.textContent?.trim().slice(0, 30) ?? ''}» overlap`);
       });
     });
   }

@@ -32,7 +32,7 @@ async function signUp(organisation: { name: string; corporateNumber: string }, u
   const page = await browser.visit('portal', '/');
   await page.getByRole('link', { name: 'はじめての組織は、こちらから登録できます' }).click();
   await page.locator('[data-testid=sign-up]').waitFor({ timeout: 20_000 });
-  const input = (label: string) => page.locator(`input[name="${NAMES[label]}"]`);
+  const input = (label: string) => page.locator(`input[name="${NAMES[label]!}"]`);
   await input('法人名（団体名）').fill(organisation.name);
   // A mistyped number is caught by its check digit as soon as the field is left.
   await input('法人番号（13桁）').fill(organisation.corporateNumber.replace(/.$/, (d) => String((Number(d) + 1) % 10)));

@@ -194,7 +194,7 @@ export async function seedCcusDemo(
       db,
       association.id,
       Array.from({ length: profile.firms }, (_, i) => ({
-        name: `${FIRM_PLACES[i % FIRM_PLACES.length]}${FIRM_KINDS[(i * 7 + index) % FIRM_KINDS.length]}${i >= FIRM_PLACES.length ? ` 第${Math.floor(i / FIRM_PLACES.length) + 1}` : ''}株式会社`,
+        name: `${FIRM_PLACES[i % FIRM_PLACES.length]!}${FIRM_KINDS[(i * 7 + index) % FIRM_KINDS.length]!}${i >= FIRM_PLACES.length ? ` 第${Math.floor(i / FIRM_PLACES.length) + 1}` : ''}株式会社`,
         // 事業費: a few large firms and many small ones (¥50M to ~¥300bn).
         projectCostYen: Math.round(50_000_000 * Math.exp(rand() * 8.7)),
       })),

@@ -39,7 +39,7 @@ export function FactorQuestions({
         return (
           <Card withBorder key={factor.id} component="section" aria-labelledby={heading}>
             <Title order={3} size="h5" id={heading} mb="xs">
-              {t('apply.budget.factorQuestions', { factor: `${factor.id} ${factor.product ?? ''}`.trim() })}
+              {t('apply.budget.factorQuestions', { factor: `${factor.id ?? ''} ${factor.product ?? ''}`.trim() })}
             </Title>
             <Stack gap="sm">
               {questions.map((q) => {

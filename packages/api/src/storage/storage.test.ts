@@ -87,7 +87,7 @@ describe('S3-compatible store (against a local fake)', () => {
   it('puts, gets and deletes path-style objects with SigV4-signed requests', async () => {
     const store = s3Store(config());
     const stored = await store.put(bytes);
-    const path = `/tsumiki-files/${stored.storageKey}`;
+    const path = `/tsumiki-files/${stored.storageKey!}`;
     expect(objects.get(path)).toEqual(Buffer.from(bytes));
     expect(await store.get({ storage_key: stored.storageKey, content: null })).toEqual(bytes);
     await store.remove(stored.storageKey!);

@@ -220,9 +220,10 @@ function openEpdEntry(doc: unknown, entry: number, options: TOpenEpdOptions): TE
   const publishers = Array.isArray(doc.publishers) ? doc.publishers.map(orgName).filter(Boolean) : [];
   const operator = orgName(doc.program_operator);
   const owner = orgName(doc.manufacturer) ?? publishers[0] ?? operator ?? '—';
+  const operatorDocId = str(doc.program_operator_doc_id);
   const source = [
     `openEPD ${doctype}${epdId ? ` ${epdId}` : ''}`,
-    operator && `${operator}${str(doc.program_operator_doc_id) ? ` ${str(doc.program_operator_doc_id)}` : ''}`,
+    operator && `${operator}${operatorDocId ? ` ${operatorDocId}` : ''}`,
     str(doc.declaration_url),
   ]
     .filter(Boolean)

@@ -97,7 +97,7 @@ export function associationExportTables(input: {
   const status = (s: PaceStatus) => l.statuses[s];
   const change = (s: MetricSummary): Cell => {
     if (!s.yearOnYear) return null;
-    return s.yearOnYear.kind === 'points' ? `${(Math.round(s.yearOnYear.change * 1000) / 10).toFixed(1)} ${l.points}` : `${percent(s.yearOnYear.change)}%`;
+    return s.yearOnYear.kind === 'points' ? `${(Math.round(s.yearOnYear.change * 1000) / 10).toFixed(1)} ${l.points}` : `${Math.round(s.yearOnYear.change * 10_000) / 100}%`;
   };
   const summary: ExportTable = {
     name: l.summary,

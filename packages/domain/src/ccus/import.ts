@@ -53,7 +53,7 @@ function parseNumber(raw: string): { value: number | null; issue?: Omit<ImportIs
 function parseMonth(raw: string): YearMonth | null {
   const match = /^(\d{4})\s*[-/年.]\s*(\d{1,2})\s*月?$/.exec(raw.normalize('NFKC').trim());
   if (!match) return null;
-  const month = `${match[1]}-${match[2]!.padStart(2, '0')}`;
+  const month = `${match[1]!}-${match[2]!.padStart(2, '0')}`;
   return ZYearMonth.safeParse(month).success ? month : null;
 }
 
@@ -136,7 +136,7 @@ export function checkImport(
     issues.push(...figureIssues(metric, { numerator, denominator }, { numerator: parsed.numerator.issue !== undefined, denominator: parsed.denominator.issue !== undefined }));
     if (weightYen != null && (weightYen < 0 || !Number.isInteger(weightYen))) issues.push({ field: 'weightYen', code: 'ccus.import_yen_invalid' });
     const line = context.lines?.[index] ?? index + 2;
-    const key = `${metricCode}|${month}|${member ?? ''}`;
+    const key = `${metricCode}|${month ?? ''}|${member ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) issues.push({ field: 'row', code: 'ccus.import_duplicate_row', params: { line: first } });
     else seen.set(key, line);

@@ -166,10 +166,10 @@ export const BUILTIN_METRICS: readonly Builtin[] = [
     formulaEn: 'Member firms on Kentaikyo electronic points ÷ member firms',
     source: 'seeds/000 日建連 (建退共の電子申請を推進)',
   }),
-  ...(['white', 'blue', 'silver', 'gold'] as const).map(
-    (colour, i): Builtin => ({
+  ...([['white', '白'], ['blue', '青'], ['silver', '銀'], ['gold', '金']] as const).map(
+    ([colour, colourJa], i): Builtin => ({
       code: `skill_level_${i + 1}_workers`,
-      nameJa: `レベル${i + 1}（${['白', '青', '銀', '金'][i]}カード）技能者数`,
+      nameJa: `レベル${i + 1}（${colourJa}カード）技能者数`,
       nameEn: `Level ${i + 1} (${colour} card) workers`,
       kind: 'stock',
       unit: 'workers',

@@ -29,11 +29,11 @@ export async function budgetTemplate(ctx: SignedIn, input: { applicationId: stri
   const choices = importColumns(rules)
     .filter((c) => c.kind === 'select' && !c.optionsFrom)
     .flatMap((c) => columnOptions(c, application.content).map((o) => [c.label.ja, o.label.ja, o.value]));
-  const tables = budgetTables(rules).map((t) => [t.title.ja, t.form, t.code]);
+  const tables = budgetTables(rules).map((t) => ['表', `${t.title.ja}（${t.form}）`, t.code]);
   return exportFile(
     [
       { name: '予算', header: importHeader(rules), rows: budgetSheetRows(rules, application.content) },
-      { name: '選択肢', header: ['列', '選べる値', 'コード'], rows: [...tables.map(([title, form, code]) => ['表', `${title}（${form}）`, code]), ...choices] },
+      { name: '選択肢', header: ['列', '選べる値', 'コード'], rows: [...tables, ...choices] },
     ],
     input.format,
     `${programme.code}-budget`,

@@ -162,7 +162,7 @@ export function parseEraDate(text: string): IsoDate | null {
 export function parseIsoDateText(text: string): IsoDate | null {
   const s = toHalfWidth(text).trim();
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
-  const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : parseEraDate(s);
+  const iso = m ? `${m[1]!}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : parseEraDate(s);
   return iso !== null && ZIsoDate.safeParse(iso).success ? iso : null;
 }
 
