@@ -174,7 +174,7 @@ async function main() {
     const searches = (i: number) => [
       `CLT-2025-${String(1 + ((i * 7919) % APPLICATIONS)).padStart(7, '0')}`,
       `申請者${1 + ((i * 31) % APPLICANTS)}株式会社`,
-      `${PLACES[i % PLACES.length]}${KINDS[i % KINDS.length]}`,
+      `${PLACES[i % PLACES.length]!}${KINDS[i % KINDS.length]!}`,
       `第${1 + ((i * 104729) % APPLICATIONS)}号`,
     ][i % 4]!;
     const search = await measure(ITERATIONS, (i) =>

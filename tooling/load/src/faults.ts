@@ -202,7 +202,7 @@ async function outageUnderLoad(
   }
   for (const api of apis) {
     if (api.child.exitCode !== null || api.child.signalCode !== null) {
-      log(`  API process ${api.url} DIED during the outage (exit ${api.child.exitCode ?? api.child.signalCode}):\n${api.output.join('').slice(-3000)}`);
+      log(`  API process ${api.url} DIED during the outage (exit ${String(api.child.exitCode ?? api.child.signalCode)}):\n${api.output.join('').slice(-3000)}`);
     }
   }
   phase = 'after';
@@ -280,7 +280,7 @@ export async function runFaults(o: { users: number; outageS: number; kills: numb
     const { answers } = outage;
     const failed = (a: Answer) => a.status !== 200;
     const isTryAgain = (a: Answer) => a.status === 503 && a.appCode === 'service.unavailable' && TRY_AGAIN_JA.test(a.message ?? '');
-    for (const a of answers.filter((x) => x.status >= 500 && !isTryAgain(x)).slice(0, 5)) log(`  BAD ${a.phase} ${a.procedure} ${a.status} ${a.appCode} ${a.message}`);
+    for (const a of answers.filter((x) => x.status >= 500 && !isTryAgain(x)).slice(0, 5)) log(`  BAD ${a.phase} ${a.procedure} ${a.status} ${a.appCode ?? '-'} ${a.message ?? ''}`);
     const outageFailures = new Map<string, number>();
     for (const a of answers.filter((x) => x.phase === 'outage' && failed(x))) {
       const key = `${a.status} ${a.appCode ?? ''}`;
@@ -337,7 +337,7 @@ async function main() {
       `receipts ${figures.receipts}: lost ${figures.lostSubmissions}, duplicated ${figures.duplicatedSubmissions}; invariant violations ${figures.invariantViolations}`,
       `killed API mid-submit ${figures.kills}× (${figures.killsCutInFlight} cut in flight): retried with the same key → exactly one submission ${figures.killRetriesWithOneSubmission}×`,
       figures.storage
-        ? `attachment store full → ${figures.storage.fullAnswer}; read-only → ${figures.storage.readOnlyAnswer}; recovered ${figures.storage.recovered}; orphan rows ${figures.storage.orphanRows}, orphan files ${figures.storage.orphanFiles}`
+        ? `attachment store full → ${figures.storage.fullAnswer}; read-only → ${figures.storage.readOnlyAnswer}; recovered ${String(figures.storage.recovered)}; orphan rows ${figures.storage.orphanRows}, orphan files ${figures.storage.orphanFiles}`
         : 'attachment store faults: NOT RUN (mounting a tmpfs is not allowed on this machine)',
     ].join('\n'),
   );
@@ -370,7 +370,7 @@ async function freePortFrom(preferred: number): Promise<number> {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   main().catch((error: unknown) => {
     console.error(error);
     killAll();

@@ -134,7 +134,7 @@ function applicantJourney(cookie: string, c: JourneyContext): Request[] {
         const result = status === 200 ? resultOf<Receipt>(body) : undefined;
         if (!draft) return;
         if (result?.receipt?.trackingNumber === draft.tracking) c.log.replaysMatched++;
-        else if (status === 200) c.log.mismatches.push(`retried submit of ${draft.id} answered ${result?.receipt?.trackingNumber}, first ${draft.tracking}`);
+        else if (status === 200) c.log.mismatches.push(`retried submit of ${draft.id} answered ${result?.receipt?.trackingNumber ?? 'no receipt'}, first ${draft.tracking ?? 'none'}`);
         draft = undefined;
       },
     },

@@ -271,7 +271,7 @@ export function describe(f: LoadFigures): string[] {
     `${name}: ${r.requests} requests, ${r.throughputRps} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms; non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`;
   return [
     run(`Tsumiki API (${f.apiProcesses} processes, ${f.users} users, ${f.durationS} s)`, f.api),
-    ...(f.bare ? [run('bare Fastify route', f.bare), `API throughput / bare route: ${f.throughputRatio}`] : []),
+    ...(f.bare ? [run('bare Fastify route', f.bare), `API throughput / bare route: ${f.throughputRatio ?? '—'}`] : []),
     `per journey: ${f.journeys.map((j) => `${j.group} ${j.rps} req/s p50 ${j.p50Ms} ms p95 ${j.p95Ms} ms`).join('; ')}`,
     'per procedure (as users waited; "inside" = mean the API measured in the procedure, after the session check):',
     ...f.procedures.map(
@@ -314,7 +314,7 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   main().catch((error: unknown) => {
     console.error(error);
     killAll();

@@ -35,7 +35,7 @@ export async function storageFaults(databaseUrl: string, database: Database, coo
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0755', 'tmpfs', mountpoint], { stdio: 'pipe' });
   } catch (error) {
-    log(`  cannot mount a tmpfs here (${String(error).split('\n')[0]}): storage faults skipped`);
+    log(`  cannot mount a tmpfs here (${String(error).split('\n')[0] ?? ''}): storage faults skipped`);
     rmdirSync(mountpoint);
     return null;
   }

@@ -92,7 +92,7 @@ app.get('/twin/review.queue', async (req, reply) => {
 app.get('/twin/ccus.overview', async (req, reply) => {
   if (!(await signedIn(req, reply))) return reply;
   const fiscalYear = ZQuery.parse(req.query).fiscalYear ?? new Date().getUTCFullYear() - 1;
-  const range = { fromMonth: `${monthsOfFiscalYear(fiscalYear - 1)[0]}-01`, toMonth: `${monthsOfFiscalYear(fiscalYear)[11]}-01` };
+  const range = { fromMonth: `${monthsOfFiscalYear(fiscalYear - 1)[0]!}-01`, toMonth: `${monthsOfFiscalYear(fiscalYear)[11]!}-01` };
   const [associations, rows, targets] = await Promise.all([
     listOrganisations(db, 'association'),
     listCcusRollups(db, range),
