@@ -78,12 +78,12 @@ describe('portal carbon calculator', () => {
     // Every default says where it comes from, or that it has none.
     const baseline = page.locator('[data-testid=scenario-editor-0]');
     await expect.poll(() => baseline.getByText('出典なし（仮定）').count(), WAIT).toBeGreaterThan(3);
-    await expect.poll(() => baseline.getByLabel('施工（A5）の割合（%、空欄で既定値） (シナリオ1)').getAttribute('placeholder'), WAIT).toBe('6');
+    await expect.poll(() => baseline.getByLabel('施工（A5）の割合（%、空欄で既定値）（シナリオ1）').getAttribute('placeholder'), WAIT).toBe('6');
 
     await page.getByRole('button', { name: 'シナリオを追加' }).click();
     const second = page.locator('[data-testid=scenario-editor-1]');
-    await second.getByLabel('施工（A5）の割合（%、空欄で既定値） (シナリオ2)').fill('3');
-    await second.getByLabel('更新周期（B4、年） (シナリオ2) 5').fill('30');
+    await second.getByLabel('施工（A5）の割合（%、空欄で既定値）（シナリオ2）').fill('3');
+    await second.getByLabel('更新周期（B4、年）（シナリオ2） 5').fill('30');
 
     // Operation: a refrigerant circuit (B1).
     const operation = page.locator('[data-testid=operational]');
@@ -113,7 +113,7 @@ describe('portal carbon calculator', () => {
     await page.reload();
     await page.locator('[data-testid=scenario-editor-1]').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('[data-testid=carbon-application-link] select').inputValue(), { timeout: 10_000 }).toBe(applicationId);
-    await expect.poll(() => page.locator('[data-testid=scenario-editor-1]').getByLabel('施工（A5）の割合（%、空欄で既定値） (シナリオ2)').inputValue(), WAIT).toBe('3');
+    await expect.poll(() => page.locator('[data-testid=scenario-editor-1]').getByLabel('施工（A5）の割合（%、空欄で既定値）（シナリオ2）').inputValue(), WAIT).toBe('3');
     await expect.poll(() => page.locator('[data-testid=operational]').getByLabel('充填量（kg） 1').inputValue(), WAIT).toBe('20');
 
     // The application's page shows the linked assessment's headline figures.

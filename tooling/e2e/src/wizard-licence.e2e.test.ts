@@ -28,7 +28,7 @@ describe('applicant portal: the CO2 licence line (001 §4.2(2)(5))', () => {
     await field(page, 'grant.lines.1.licence.usefulLifeYears').fill('1.5');
     await expect
       .poll(() => page.locator('#field-grant-lines-1-licence-usefulLifeYears-error').textContent(), WAIT)
-      .toBe('耐用年数（年・購入） (2)に小数は入力できません。1以上50以下の整数で入力してください。');
+      .toBe('耐用年数（年・購入）（2行目）に小数は入力できません。1以上50以下の整数で入力してください。');
     await field(page, 'grant.lines.1.licence.usefulLifeYears').fill('１');
     await expect.poll(() => page.locator('[data-testid=summary-eligible]').textContent(), WAIT).toBe('2,730,000円');
     await field(page, 'grant.lines.1.licence.usefulLifeYears').fill('3');

@@ -44,6 +44,8 @@ describe('review queue', () => {
     expect(table.textContent).toContain('CLT-2025-0001');
     expect(table.textContent).toContain('11,810,000');
     expect(screen.getByTestId('tab-under_review').textContent).toContain('3');
+    // Every tab says what it holds, 「すべて」 too: the matches of every status.
+    expect(screen.getByTestId('tab-all').textContent).toBe('すべて 4');
     const search = screen.getByLabelText('事業名・受付番号・申請者で検索');
     fireEvent.change(search, { target: { value: 'zzz' } });
     await waitFor(() => expect(screen.getByTestId('queue-total').textContent).toBe('0件'));

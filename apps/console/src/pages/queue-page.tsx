@@ -145,7 +145,9 @@ export function QueuePage() {
       </Group>
       <Tabs value={status} onChange={(v) => change({ statuses: statusTab(v) })}>
         <Tabs.List>
-          <Tabs.Tab value="all">{t('queue.all')}</Tabs.Tab>
+          <Tabs.Tab value="all" data-testid="tab-all">
+            {t('queue.all')} <Badge size="xs" variant="light">{Object.values(queue.data?.counts ?? {}).reduce((sum, n) => sum + n, 0)}</Badge>
+          </Tabs.Tab>
           {QUEUE_STATUSES.filter((s) => (queue.data?.counts[s] ?? 0) > 0 || s === status).map((s) => (
             <Tabs.Tab key={s} value={s} data-testid={`tab-${s}`}>
               {STATUS_LABELS[s][locale]} <Badge size="xs" variant="light">{queue.data?.counts[s] ?? 0}</Badge>

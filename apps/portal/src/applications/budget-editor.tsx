@@ -110,7 +110,7 @@ function RowsTable({
                     const cellPath = `${path}.${index}.${c.key}`;
                     const issue = rowIssues.find((i) => i.path === cellPath);
                     const error = issue && showErrors ? issueText(t, issue, rowNames) : undefined;
-                    const common = { id: fieldId(cellPath), 'aria-label': `${c.label} (${index + 1})`, error, size: 'xs' as const };
+                    const common = { id: fieldId(cellPath), 'aria-label': t('apply.budget.cellOfRow', { column: c.label, n: index + 1 }), error, size: 'xs' as const };
                     return (
                       <Table.Td key={c.key}>
                         <Cell column={c} row={row} common={common} onChange={(v) => set(index, c.key, v)} />

@@ -96,11 +96,11 @@ describe('scenarios, operation and the PDF report', () => {
     expect(editor.textContent).toContain('既定値の出典: 第四次答申 参考資料「J-CATの入力項目」');
     expect(editor.textContent).not.toMatch(/seeds\/|[a-z][A-Z]/);
     // The default is the input's placeholder, never silently typed in.
-    expect(within(editor).getByLabelText('施工（A5）の割合（%、空欄で既定値） (シナリオ1)').getAttribute('placeholder')).toBe('6');
+    expect(within(editor).getByLabelText('施工（A5）の割合（%、空欄で既定値）（シナリオ1）').getAttribute('placeholder')).toBe('6');
 
     fireEvent.click(screen.getByRole('button', { name: 'シナリオを追加' }));
     const second = await screen.findByTestId('scenario-editor-1');
-    fireEvent.change(within(second).getByLabelText('施工（A5）の割合（%、空欄で既定値） (シナリオ2)'), { target: { value: '3' } });
+    fireEvent.change(within(second).getByLabelText('施工（A5）の割合（%、空欄で既定値）（シナリオ2）'), { target: { value: '3' } });
     const comparison = await screen.findByTestId('carbon-comparison', {}, { timeout: 5000 });
     await waitFor(() => expect(comparison.textContent).toContain('-50%'), { timeout: 5000 });
     expect(within(comparison).getByTestId('comparison-chart').querySelectorAll('rect').length).toBeGreaterThan(0);
@@ -112,6 +112,9 @@ describe('scenarios, operation and the PDF report', () => {
     fireEvent.click(within(operation).getByRole('button', { name: '冷媒を追加' }));
     fireEvent.change(await within(operation).findByLabelText('充填量（kg） 1'), { target: { value: '10' } });
     fireEvent.change(within(operation).getByLabelText('年間漏えい率（%） 1'), { target: { value: '2' } });
+    // Japanese brackets in the label and the gas names, each gas with its GWP in the chosen report.
+    const gas = within(operation).getByLabelText<HTMLSelectElement>('ガス（冷媒 1）');
+    expect([...gas.options].find((o) => o.value === 'R22')?.textContent).toMatch(/^R22（HCFC-22）（GWP AR\d [\d,]+）$/);
     fireEvent.click(screen.getByTestId('carbon-save'));
     await waitFor(() => expect(api.calls.some((c) => c.path === 'carbon.save')).toBe(true), { timeout: 5000 });
     const saved = api.calls.find((c) => c.path === 'carbon.save')!.input as { content: { settings: { refrigerants: unknown[] }; scenarios: { scenario: unknown }[] } };

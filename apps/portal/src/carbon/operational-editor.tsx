@@ -60,11 +60,11 @@ export function OperationalEditor({ content, onChange }: { content: TCarbonProje
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const s = content.settings;
   const settings = (change: Partial<TProjectSettings>) => onChange({ ...content, settings: { ...s, ...change } });
-  const gasData = [...GAS_NAMES.map((g) => ({ value: g, label: `${GASES[g].ja} (GWP ${s.gwpSet} ${gwpOf(g, s.gwpSet).toLocaleString()})` })), { value: 'custom', label: t('carbon.operational.customGas') }];
+  const gasData = [...GAS_NAMES.map((g) => ({ value: g, label: t('carbon.operational.gasOption', { gas: GASES[g][lang], gwpSet: s.gwpSet, gwp: gwpOf(g, s.gwpSet).toLocaleString() }) })), { value: 'custom', label: t('carbon.operational.customGas') }];
   const gasFields = <T extends TRefrigerant | TBlowingAgent>(item: T, n: number, update: (change: Partial<T>) => void, what: string) => (
     <>
-      <NativeSelect label={`${t('carbon.operational.gas')} (${what} ${n})`} value={item.gas} data={gasData} onChange={(e) => update({ gas: e.currentTarget.value as TGas, gwp: undefined } as Partial<T>)} />
-      {item.gas === 'custom' && <NumberInput label={`GWP (${what} ${n})`} min={0} value={item.gwp ?? ''} onChange={(v) => update({ gwp: numberOr(v) } as Partial<T>)} />}
+      <NativeSelect label={t('carbon.operational.gas', { what, n })} value={item.gas} data={gasData} onChange={(e) => update({ gas: e.currentTarget.value as TGas, gwp: undefined } as Partial<T>)} />
+      {item.gas === 'custom' && <NumberInput label={t('carbon.operational.customGwp', { what, n })} min={0} value={item.gwp ?? ''} onChange={(v) => update({ gwp: numberOr(v) } as Partial<T>)} />}
     </>
   );
 

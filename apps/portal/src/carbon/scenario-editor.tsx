@@ -70,7 +70,7 @@ export function ScenarioEditor({
 }) {
   const { t } = useTranslation();
   const set: SetParameter = (key, value) => onChange(withValue(scenario, key, value));
-  const label = (key: string) => `${t(key)} (${t('carbon.scenarioEditor.scenarioNo', { n: index + 1 })})`;
+  const label = (key: string) => t('carbon.scenarioEditor.inScenario', { label: t(key), n: index + 1 });
   const section = { scenario, set, label };
   return (
     <Stack gap="sm" data-testid={`scenario-editor-${index}`}>

@@ -63,13 +63,14 @@ export const PURE_GWP: Record<TGwpSet, Record<PureGas, number>> = {
 
 /** Gas names as written on equipment (R-numbers) and in the J-CAT sheet, with their make-up. */
 export const GASES = {
-  R744: { ja: 'CO2（R744）', components: [['CO2', 1]] },
-  R32: { ja: 'R32', components: [['HFC-32', 1]] },
-  R134a: { ja: 'R134a', components: [['HFC-134a', 1]] },
-  R1234yf: { ja: 'R1234yf', components: [['HFO-1234yf', 1]] },
-  R22: { ja: 'R22（HCFC-22）', components: [['HCFC-22', 1]] },
+  R744: { ja: 'CO2（R744）', en: 'CO2 (R744)', components: [['CO2', 1]] },
+  R32: { ja: 'R32', en: 'R32', components: [['HFC-32', 1]] },
+  R134a: { ja: 'R134a', en: 'R134a', components: [['HFC-134a', 1]] },
+  R1234yf: { ja: 'R1234yf', en: 'R1234yf', components: [['HFO-1234yf', 1]] },
+  R22: { ja: 'R22（HCFC-22）', en: 'R22 (HCFC-22)', components: [['HCFC-22', 1]] },
   R410A: {
     ja: 'R410A',
+    en: 'R410A',
     components: [
       ['HFC-32', 0.5],
       ['HFC-125', 0.5],
@@ -77,6 +78,7 @@ export const GASES = {
   },
   R404A: {
     ja: 'R404A',
+    en: 'R404A',
     components: [
       ['HFC-125', 0.44],
       ['HFC-143a', 0.52],
@@ -85,6 +87,7 @@ export const GASES = {
   },
   R407C: {
     ja: 'R407C',
+    en: 'R407C',
     components: [
       ['HFC-32', 0.23],
       ['HFC-125', 0.25],
@@ -92,10 +95,10 @@ export const GASES = {
     ],
   },
   // Foam blowing agents (発泡断熱材).
-  'HFC-245fa': { ja: 'HFC-245fa', components: [['HFC-245fa', 1]] },
-  'HFC-365mfc': { ja: 'HFC-365mfc', components: [['HFC-365mfc', 1]] },
-  'HFO-1233zd(E)': { ja: 'HFO-1233zd(E)', components: [['HFO-1233zd(E)', 1]] },
-} as const satisfies Record<string, { ja: string; components: readonly (readonly [PureGas, number])[] }>;
+  'HFC-245fa': { ja: 'HFC-245fa', en: 'HFC-245fa', components: [['HFC-245fa', 1]] },
+  'HFC-365mfc': { ja: 'HFC-365mfc', en: 'HFC-365mfc', components: [['HFC-365mfc', 1]] },
+  'HFO-1233zd(E)': { ja: 'HFO-1233zd(E)', en: 'HFO-1233zd(E)', components: [['HFO-1233zd(E)', 1]] },
+} as const satisfies Record<string, { ja: string; en: string; components: readonly (readonly [PureGas, number])[] }>;
 
 export type TGas = keyof typeof GASES;
 export const GAS_NAMES = Object.keys(GASES) as TGas[];
