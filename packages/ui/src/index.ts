@@ -25,6 +25,7 @@ export {
 export { useSignOut } from './use-sign-out';
 export { mountApp } from './mount';
 export { ProgrammeTable, type ProgrammeSummary } from './programme-table';
+export { WindowText } from './window-text';
 export { NotFoundPage } from './not-found-page';
 export { AppRoutes, lazyPage } from './app-routes';
 export { ProgrammesSection } from './programmes-section';

@@ -2,8 +2,9 @@ import { Badge, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { RouterOutputs } from '@tsumiki/api';
 import { useTranslation } from 'react-i18next';
-import { formatWindowEnd, isListedUpcoming } from '@tsumiki/domain';
-import { displayFiscalYear, displayJst, displayYen } from './format';
+import { isListedUpcoming } from '@tsumiki/domain';
+import { displayFiscalYear, displayYen } from './format';
+import { WindowText } from './window-text';
 
 export type ProgrammeSummary = RouterOutputs['programmes']['list'][number];
 
@@ -42,9 +43,7 @@ export function ProgrammeTable({ programmes, action }: { programmes: ProgrammeSu
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{displayFiscalYear(p.fiscalYear, i18n.language)}</Table.Td>
               <Table.Td>
-                <Text size="sm">
-                  {displayJst(p.windowOpensAt)} – {formatWindowEnd(p.windowClosesAt)}
-                </Text>
+                <WindowText opensAt={p.windowOpensAt} closesAt={p.windowClosesAt} />
               </Table.Td>
               <Table.Td ta="right">
                 <Text size="sm">{displayYen(p.budgetYen, i18n.language)}</Text>

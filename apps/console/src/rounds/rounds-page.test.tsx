@@ -97,4 +97,18 @@ describe('rounds page', () => {
     const editor = await screen.findByTestId('round-save');
     expect(editor.closest('tr')?.previousElementSibling?.getAttribute('data-testid')).toBe('round-lca-support-r7');
   });
+
+  it('shows a close at midnight as 24:00 of the day before, as the programme list does, and keeps each end of the window on one line', async () => {
+    // Closes at 2025-12-25 00:00 JST: applications are taken to the end of 24 December.
+    const closingAtMidnight = { ...round, closesAt: new Date('2025-12-24T15:00:00Z') };
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('programme_admin', '佐藤 誠') },
+      'rounds.list': { data: [{ ...programmes[0], rounds: [closingAtMidnight] }] },
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/rounds' });
+    const row = await screen.findByTestId('round-lca-support-r7');
+    const window = row.querySelector('[data-testid=window-text]')!;
+    expect(window.textContent).toBe('2025-04-01 00:00 JST – 2025-12-24 24:00 JST');
+    expect([...window.querySelectorAll('span')].map((end) => end.style.whiteSpace)).toEqual(['nowrap', 'nowrap']);
+  });
 });

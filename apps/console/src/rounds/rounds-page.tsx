@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { isRoundDraft, isRoundPublished, ZRoundCode, type TRoundAction } from '@tsumiki/domain';
-import { DataTable, displayFiscalYear, displayJst, displayYen, errorText, fieldErrorText, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
+import { DataTable, displayFiscalYear, displayYen, errorText, fieldErrorText, QueryState, useTRPC, WindowText, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -125,11 +125,7 @@ function useRoundColumns({ onEdit, onClone, cloning }: { onEdit: (id: string) =>
       id: 'window',
       header: t('rounds.column.window'),
       sortValue: (r) => new Date(r.opensAt).getTime(),
-      cell: (r) => (
-        <Text size="sm">
-          {displayJst(r.opensAt)} – {displayJst(r.closesAt)}
-        </Text>
-      ),
+      cell: (r) => <WindowText opensAt={r.opensAt} closesAt={r.closesAt} />,
     },
     {
       id: 'budget',
