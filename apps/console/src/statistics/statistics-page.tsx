@@ -74,6 +74,9 @@ function StatisticsView({ stats }: { stats: Stats }) {
             data={[{ label: '', requested: s.amounts.requested, granted: s.amounts.granted }]}
             dataKey="label"
             orientation="vertical"
+            // Two bars in one row: only the legend says which is which.
+            withLegend
+            data-testid="amounts-chart"
             valueFormatter={(v) => displayYen(v, locale)}
             series={[
               { name: 'requested', label: t('statistics.requested'), color: 'gray.6' },
@@ -83,7 +86,8 @@ function StatisticsView({ stats }: { stats: Stats }) {
         </Card>
       </SimpleGrid>
       {/* Only the breakdowns the programme's applications give (no CLT structure on the CO2 programme). */}
-      <SimpleGrid cols={{ base: 1, md: Math.min(3, stats.breakdowns.length) }}>
+      {/* Three side by side only on a wide screen: narrower, each table broke 東京都 into two lines. */}
+      <SimpleGrid cols={{ base: 1, md: Math.min(2, stats.breakdowns.length), xl: Math.min(3, stats.breakdowns.length) }}>
         {stats.breakdowns.map((b) => (
           <BreakdownCard key={b.breakdown} breakdown={b} />
         ))}
@@ -135,6 +139,7 @@ function BreakdownCard({ breakdown: { breakdown, rows } }: { breakdown: Breakdow
           h={180}
           data={rows.map((r) => ({ key: label(r.key), count: r.count, selected: r.selected }))}
           dataKey="key"
+          withLegend
           series={[
             { name: 'count', label: t('statistics.count'), color: 'blue.6' },
             { name: 'selected', label: t('statistics.selected'), color: 'teal.6' },
