@@ -58,7 +58,7 @@ export function RoundForm({
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput type="datetime-local" label={t('rounds.field.opensAt')} description={t('rounds.field.jst')} withAsterisk {...form.getInputProps('opensAt')} data-testid="round-opens-at" />
-        <TextInput type="datetime-local" label={t('rounds.field.closesAt')} description={t('rounds.field.jst')} withAsterisk {...form.getInputProps('closesAt')} data-testid="round-closes-at" />
+        <TextInput type="datetime-local" label={t('rounds.field.closesAt')} description={t('rounds.field.closesAtHint')} withAsterisk {...form.getInputProps('closesAt')} data-testid="round-closes-at" />
       </SimpleGrid>
       <NumberInput
         label={t('rounds.field.budget')}

@@ -110,5 +110,10 @@ describe('rounds page', () => {
     const window = row.querySelector('[data-testid=window-text]')!;
     expect(window.textContent).toBe('2025-04-01 00:00 JST – 2025-12-24 24:00 JST');
     expect([...window.querySelectorAll('span')].map((end) => end.style.whiteSpace)).toEqual(['nowrap', 'nowrap']);
+    // The editor holds the close as typed (00:00 of the 25th) and says how the list shows it.
+    fireEvent.click(screen.getByTestId('round-edit-lca-support-r7'));
+    const closes = await screen.findByTestId('round-closes-at');
+    expect((closes as HTMLInputElement).value).toBe('2025-12-25T00:00');
+    expect(document.getElementById(closes.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toContain('0:00に終える回は、一覧では前日の24:00と表示します。');
   });
 });
