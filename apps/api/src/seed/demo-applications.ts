@@ -25,6 +25,21 @@ const TOHOKU: Applicant = {
   contactPhone: '022-000-0000',
 };
 
+const INSULATION: Applicant = {
+  name: '一般社団法人日本断熱建材工業会（デモ）',
+  representative: '会長 白石 和夫',
+  address: '東京都中央区〇〇2-3-4',
+  contactName: '白石 彩',
+  contactEmail: 'insulation@demo.tsumiki.jp',
+  contactPhone: '03-0000-2222',
+};
+
+/**
+ * The demo applicants as their organisations' records hold them (by short name), the same
+ * representative and address their forms start from.
+ */
+export const DEMO_APPLICANTS = { 杉山木材: SUGIYAMA, 東北CLT: TOHOKU, 断熱建材工業会: INSULATION } as const satisfies Record<string, Applicant>;
+
 /** Sets a budget line's amount, keeping its unit price × quantity in step. */
 function priced(content: TCltContent, section: 'building' | 'design' | 'performance' | 'council', id: string, unitPrice: number, quantity: number) {
   const line = content.grant?.[section]?.lines.find((l) => l.id === id);
@@ -106,7 +121,6 @@ function tohokuNurseryRevised(): TCltContent {
 
 /** A CO2 application: EPDs for two insulation products (001 §2.5, 例1), the costs split over them. */
 function insulationEpd(): TApplicationContent {
-  const name = '一般社団法人日本断熱建材工業会（デモ）';
   const epd = (id: string, product: string) => ({
     id,
     kind: 'epd_cfp_verified' as const,
@@ -118,7 +132,7 @@ function insulationEpd(): TApplicationContent {
   });
   return {
     programme: 'co2_factor_support',
-    applicant: { name, representative: '会長 白石 和夫', address: '東京都中央区〇〇2-3-4', contactName: '白石 彩', contactEmail: 'insulation@demo.tsumiki.jp', contactPhone: '03-0000-2222' },
+    applicant: { ...INSULATION },
     outline: {
       purpose: '押出法ポリスチレンフォームと硬質ウレタンフォームの業界代表EPDを策定し、成果報告で公開する',
       parties: '工業会事務局、算定は会員企業2社と〇〇研究所（委託）、第三者検証は〇〇検証機関',
@@ -126,7 +140,7 @@ function insulationEpd(): TApplicationContent {
     },
     pledge: { agreed: true },
     grant: {
-      applicant: { name, kind: 'industry_body' },
+      applicant: { name: INSULATION.name, kind: 'industry_body' },
       period: { resultsReportDate: '2027-02-26' },
       factors: [epd('A', '押出法ポリスチレンフォーム'), epd('B', '硬質ウレタンフォーム')],
       lines: [

@@ -13,6 +13,7 @@ import { jstInstant, jstParts, type TRole } from '@tsumiki/domain';
 import type { Kysely } from 'kysely';
 import { seedCarbonDemo } from './carbon-demo';
 import { seedCcusDemo } from './ccus-demo';
+import { DEMO_APPLICANTS } from './demo-applications';
 import { seedReviewDemo } from './review-demo';
 
 /** Everyone in the demo signs in with this password (printed by the start command). */
@@ -132,9 +133,15 @@ export async function seedDemo(db: Kysely<DB>, options: { now?: Date } = {}): Pr
     const mokkoushin = await org('programme_office', '木構造振興株式会社', 'Mokkoushin (timber structure promotion)', '木構振');
     const associations = [];
     for (const [ja, en, short] of ASSOCIATIONS) associations.push(await org('association', ja, en, short));
-    const sugiyama = await org('applicant', '杉山木材工業株式会社（デモ）', 'Sugiyama Timber Industries (demo)', '杉山木材');
-    const tohoku = await org('applicant', '東北CLT建設株式会社（デモ）', 'Tohoku CLT Construction (demo)', '東北CLT');
-    const insulation = await org('applicant', '一般社団法人日本断熱建材工業会（デモ）', 'Japan Insulation Materials Association (demo)', '断熱建材工業会');
+    // Applicants with the representative and address their forms start from (no corporate number:
+    // a made-up one could be a real company's).
+    const applicant = async (short: keyof typeof DEMO_APPLICANTS, name_en: string) => {
+      const { name, representative, address } = DEMO_APPLICANTS[short];
+      return insertOrganisation(trx, { kind: 'applicant', name_ja: name, name_en, short_name_ja: short, representative, address });
+    };
+    const sugiyama = await applicant('杉山木材', 'Sugiyama Timber Industries (demo)');
+    const tohoku = await applicant('東北CLT', 'Tohoku CLT Construction (demo)');
+    const insulation = await applicant('断熱建材工業会', 'Japan Insulation Materials Association (demo)');
 
     const p = programmes(options.now ?? new Date());
     await insertProgramme(trx, { ...p.co2, office_organisation_id: ibecs.id });

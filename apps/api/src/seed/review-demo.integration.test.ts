@@ -72,6 +72,20 @@ describe('review demo data', () => {
     expect(new Set(amounts).size).toBe(amounts.length);
   });
 
+  it('has applicant organisations whose record holds the representative and address their forms give', async () => {
+    const rows = await database.db
+      .selectFrom('applications')
+      .innerJoin('organisations', 'organisations.id', 'applications.applicant_organisation_id')
+      .select(['applications.id', 'organisations.name_ja as name', 'organisations.representative', 'organisations.address'])
+      .execute();
+    expect(new Set(rows.map((r) => r.name)).size).toBe(3);
+    for (const r of rows) {
+      const applicant = (await findApplicationById(database.db, r.id))!.content.applicant;
+      expect([r.name, r.representative, r.address]).toEqual([applicant?.name, applicant?.representative, applicant?.address]);
+      expect(r.representative).toBeTruthy();
+    }
+  });
+
   it('has a returned and resubmitted application whose two versions differ in a budget line and the grant', async () => {
     const reviewer = await callerFor('reviewer@demo.tsumiki.jp');
     const { rows } = await reviewer.review.queue({ statuses: ['resubmitted'] });

@@ -73,6 +73,8 @@ describe('members page', () => {
     renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/organisation', messages });
     const table = await screen.findByTestId('member-table');
     expect(table.textContent).toContain('杉山 美咲');
+    // Each of the organisation's particulars under its own name.
+    expect(screen.getByText(/^法人番号/).textContent).toBe('法人番号 7000012050002 ／ 代表者 代表 ／ 所在地 東京都');
     expect((await screen.findByTestId('invitation-table')).textContent).toContain('期限切れ');
     type('招待するメールアドレス', 'not-an-address');
     expect(await screen.findByText(/メールアドレスの形式が正しくありません/)).toBeTruthy();
