@@ -42,7 +42,8 @@ export function ApplicationPage() {
         const lifecycle = <ApplicationLifecycle applicationId={view.id} title={view.title} kind={kind.data} status={view.status} latestVersionNo={view.submissions[0]?.versionNo ?? null} />;
         const submitted = !isEditableByApplicant(view.status) && view.submissions[0];
         return (
-          <>
+          // Apart: the history's last line sat against the LCCO2 card.
+          <Stack gap="xl">
             {(submitted || applicantActions(view.status).resubmit) && lifecycle}
             {!submitted &&
               (view.definition ? (
@@ -51,7 +52,7 @@ export function ApplicationPage() {
                 <Alert color="orange">{t('programmes.no_published_version', { ns: 'errors', keySeparator: false })}</Alert>
               ))}
             <LinkedCarbonAssessments applicationId={view.id} />
-          </>
+          </Stack>
         );
       }}
     </QueryState>
