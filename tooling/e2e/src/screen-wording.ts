@@ -9,6 +9,8 @@ const RULES: readonly (readonly [string, RegExp])[] = [
   ['snake_case code', /\b[a-z][a-z0-9]*_[a-z0-9_]+\b/g],
   ['dotted field path', /\b[a-z][A-Za-z]*(?:\.[A-Za-z0-9]+)*\.\d+(?:\.[A-Za-z0-9]+)*\b/g],
   ['file reference', /seeds\/\S*|\bl\.\s?\d+|\b[\w-]+\.(?:tsx?|mjs|md|sql)\b/g],
+  // The platform's numbering of the source documents (「003 §2.1」): readers know the call by its title.
+  ['source document number', /\b0\d\d\s?§/g],
   ['English sentence', /\b[A-Za-z][a-z']+(?:[ ,]+[A-Za-z][a-z']+){3,}/g],
 ];
 

@@ -37,7 +37,7 @@ describe('special-rate (1/2) finding page', () => {
     });
     renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/applications/a1/special-rate' });
     await screen.findByTestId('special-rate-criteria');
-    expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toContain('技術的な工夫出典: 003 §2.4');
+    expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toContain('技術的な工夫出典: 令和7年度 CLT建築実証事業 募集要領 §2.4');
     expect(screen.getByTestId('special-rate-history-empty').textContent).toBe('まだ所見は記録されていません。');
     expect(screen.getByTestId('special-rate-status').textContent).toBe('要件に該当・委員会の所見待ち');
     expect(screen.getByTestId('criterion-existing_model').textContent).toContain('該当');

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
+import { citeSource } from '@tsumiki/domain/programmes';
 import { ZCommitteeFindingForm } from '@tsumiki/domain/review';
 import { DataTable, displayJst, errorText, QueryState, useDomainForm, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
@@ -45,7 +46,7 @@ function CriteriaTable({ criteria }: { criteria: View['criteria'] }) {
       cell: (c) => (
         <div>
           {c.text[locale]}
-          <Text size="xs" c="dimmed">{t('specialRate.source')}: {c.source}</Text>
+          <Text size="xs" c="dimmed">{t('specialRate.source')}: {citeSource(c.source)[locale]}</Text>
         </div>
       ),
     },

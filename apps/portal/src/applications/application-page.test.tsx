@@ -76,6 +76,9 @@ describe('application wizard', () => {
     );
     fireEvent.click(await screen.findByRole('tab', { name: '建築物の概要' }));
     const storeys = await screen.findByLabelText<HTMLInputElement>(/階数（地上）/);
+    // Each field cites the call by its title, not the platform's number for it (「003 §2.1」).
+    expect(document.getElementById(storeys.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toBe('根拠: 令和7年度 CLT建築実証事業 募集要領 §2.1');
+    expect(within(screen.getByTestId('eligibility')).getAllByText(/^根拠: /).map((s) => s.textContent).filter((s) => /\b0\d\d ?§/.test(s ?? ''))).toEqual([]);
     fireEvent.change(storeys, { target: { value: '-3' } });
     expect(storeys.value).toBe('-3');
     expect(await screen.findByText('階数（地上）にマイナスは入力できません。0以上100以下で入力してください。')).toBeTruthy();

@@ -1,5 +1,5 @@
 import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ExcludedRow, FormIssue, FormRow, TGrantResult } from '@tsumiki/domain/programmes';
+import { citeSource, type ExcludedRow, type FormIssue, type FormRow, type TGrantResult } from '@tsumiki/domain/programmes';
 import { displayYen, FormFiguresView } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { issueText, type RowNames } from './form-fields';
@@ -115,7 +115,7 @@ export function AssessmentPanel({
             <List.Item key={`${r.code}-${i}`} c={r.level === 'error' ? 'red' : undefined}>
               {issueText(t, r, rowNames)}{' '}
               <Text span size="xs" c="dimmed">
-                {t('apply.eligibility.source', { source: r.source })}
+                {t('apply.eligibility.source', { source: citeSource(r.source)[i18n.language === 'en' ? 'en' : 'ja'] })}
               </Text>
             </List.Item>
           ))}

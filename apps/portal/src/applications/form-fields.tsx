@@ -1,6 +1,6 @@
 import { Radio, Select, Group, Stack, Textarea, TextInput, Title, Text } from '@mantine/core';
 import { displayParams } from '@tsumiki/domain';
-import { numberRuleOf, valueAtPath, withRowLabels, type FormField, type FormIssue, type FormSection, type TApplicationContent } from '@tsumiki/domain/programmes';
+import { citeSource, numberRuleOf, valueAtPath, withRowLabels, type FormField, type FormIssue, type FormSection, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { CountInput } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 
@@ -39,7 +39,8 @@ export function Field({ field, value, error, onChange }: FieldProps) {
     label: field.label[lang],
     withAsterisk: field.required,
     error,
-    description: field.source ? t('apply.eligibility.source', { source: field.source }) : undefined,
+    // The call and its section by title (a rule cites 「003 §2.1」; the reader needs the document's name).
+    description: field.source ? t('apply.eligibility.source', { source: citeSource(field.source)[lang] }) : undefined,
   };
   switch (field.kind) {
     case 'textarea':
@@ -108,7 +109,7 @@ export function FormSectionFields({
         {section.title[lang]}
       </Title>
       <Text size="xs" c="dimmed">
-        {section.source}
+        {citeSource(section.source)[lang]}
       </Text>
       {section.fields.map((field) => {
         const issue = issues.find((i) => i.path === field.path);

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { PdfButton } from './pdf-button';
 import { useQuery } from '@tanstack/react-query';
 import { ZProgrammeKind } from '@tsumiki/domain';
-import { applicationForm, valueAtPath, type FormField } from '@tsumiki/domain/programmes';
+import { applicationForm, citeSource, valueAtPath, type FormField } from '@tsumiki/domain/programmes';
 import { DataTable, displayJst, displayYen, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -102,7 +102,7 @@ export function ReceiptPage() {
                           <Title order={3} size="h4">
                             {section.title[lang]}{' '}
                             <Text span size="xs" c="dimmed">
-                              {section.source}
+                              {citeSource(section.source)[lang]}
                             </Text>
                           </Title>
                           <DataTable
