@@ -151,6 +151,24 @@ function insulationEpd(): TApplicationContent {
   };
 }
 
+/**
+ * A draft in progress, as an applicant leaves one between sittings: 様式1 and the outline written,
+ * no factor or cost yet, so the form says what is still missing.
+ */
+export const DEMO_DRAFT = (): { organisation: keyof typeof DEMO_APPLICANTS; title: string; content: TApplicationContent } => ({
+  organisation: '杉山木材',
+  title: 'スギCLTパネルのEPD策定（杉山木材）',
+  content: {
+    programme: 'co2_factor_support',
+    applicant: { ...SUGIYAMA },
+    outline: {
+      purpose: '自社工場で製造するスギCLTパネルの製品EPDを策定し、建築物のLCA算定に使える原単位として公開する',
+      parties: '自社（製造データの収集）、算定は〇〇研究所（委託）、第三者検証は〇〇検証機関',
+      schedule: '令和8年10月データ収集、令和8年12月算定・検証、令和9年2月公開',
+    },
+  },
+});
+
 export const DEMO_APPLICATIONS = (): DemoApplication[] => [
   { organisation: '杉山木材', title: 'CLTパネル工法 4階建て事務所の建築実証（杉山木材）', content: sugiyamaOffice(), assigned: true, minutesAgo: 180 },
   { organisation: '東北CLT', title: 'CLT床版を用いた3階建て共同住宅の設計・建築実証（東北CLT）', content: tohokuHousing(), minutesAgo: 120 },

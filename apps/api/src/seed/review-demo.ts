@@ -21,7 +21,7 @@ import {
 import { CLT_PROGRAMME_BUDGET, transition } from '@tsumiki/domain/review';
 import { assessApplication, type TApplicationContent } from '@tsumiki/domain/programmes';
 import { trackingCounterKey, trackingNumber, type TApplicationStatus, type TProgrammeKind } from '@tsumiki/domain';
-import { DEMO_APPLICATIONS, type DemoApplication } from './demo-applications';
+import { DEMO_APPLICATIONS, DEMO_DRAFT, type DemoApplication } from './demo-applications';
 
 type Programme = Awaited<ReturnType<typeof listProgrammes>>[number];
 
@@ -55,6 +55,12 @@ export async function seedReviewDemo(db: Executor, now: Date) {
     const id = await seedOne(db, { demo, programme, organisationId: orgNamed(demo.organisation).id, reviewerId: reviewer.id, now, key: `demo-review-${counter}` });
     if (demo.assigned) await insertAssignment(db, { applicationId: id, memberId: committee.id, assignedBy: reviewer.id });
   }
+  // A draft the applicant has not submitted yet: reviewers never see it.
+  const draft = DEMO_DRAFT();
+  const drafter = orgNamed(draft.organisation);
+  const member = (await listMembersOfOrganisation(db, drafter.id)).find((m) => m.role === 'applicant');
+  if (!member) throw new Error('Each demo applicant organisation needs an applicant member.');
+  await insertApplication(db, { programmeId: co2Demo.id, organisationId: drafter.id, createdBy: member.userId, title: draft.title, content: draft.content });
 
   await ensureLedger(db, clt.id, CLT_PROGRAMME_BUDGET, null);
   await ensureLedger(db, cltDemo.id, CLT_PROGRAMME_BUDGET, null);
