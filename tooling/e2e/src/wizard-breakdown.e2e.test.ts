@@ -34,7 +34,7 @@ describe('applicant portal: 積算内訳 per budget line (様式4-1 注1)', () =
     await expect.poll(() => warning(2).count(), WAIT).toBe(0);
     // A refused quantity is said on the field, with the field's name, not a path.
     await field(page, 'grant.building.lines.2.quantity').fill('-1');
-    await expect.poll(() => page.locator('#field-grant-building-lines-2-quantity-error').textContent(), WAIT).toBe('数量は0より大きい数値（小数は3桁まで）で入力してください（数量 (3)）。');
+    await expect.poll(() => page.locator('#field-grant-building-lines-2-quantity-error').textContent(), WAIT).toBe('数量は0より大きい数値（小数は3桁まで）で入力してください（数量（3行目））。');
     await field(page, 'grant.building.lines.2.quantity').fill('1');
 
     await saved(page);
