@@ -11,6 +11,8 @@ const row = (proposalId: string, position: number, title: string, average: numbe
   position,
   title,
   provisional: false,
+  provisionalBecause: [],
+  tieBrokenBy: null,
   score: { evaluationAverage: average, total: average === null ? null : average + 2 },
   bonus: { total: 2 },
   cumulativeMaximum,
@@ -34,6 +36,16 @@ describe('committee summary', () => {
     expect(within(screen.getByTestId('summary-row-c')).getByText('予算超過')).toBeTruthy();
     fireEvent.click(screen.getByTestId('sort-average'));
     expect(positions()).toEqual(['3 提案C', '1 提案A', '2 提案B']);
+  });
+
+  it('says under a provisional row what can still move it, and under a tied one what ordered it', async () => {
+    render([
+      row('a', 1, '提案A', 80, 300_000_000),
+      { ...row('b', 2, '提案B', null, 500_000_000), provisional: true, provisionalBecause: ['no_scores', 'bonus_unchecked'], tieBrokenBy: 'submitted_at' },
+    ]);
+    const b = await screen.findByTestId('summary-row-b');
+    expect(within(b).getByTestId('summary-row-note').textContent).toBe('暫定：評価なし・加点未確認　同点：受付の早い順');
+    expect(within(screen.getByTestId('summary-row-a')).queryByTestId('summary-row-note')).toBeNull();
   });
 
   it('says so in Japanese when nothing can be ranked, with the way back to the queue', async () => {

@@ -38,6 +38,17 @@ export function SummaryTable({ rows }: { rows: readonly SummaryRow[] }) {
       cell: (r) => (
         <>
           {r.position} {r.title} {r.provisional && <Badge size="xs" color="gray">{t('summary.provisional')}</Badge>}
+          {/* What can still move the row, and what put it below an equal total. */}
+          {(r.provisionalBecause.length > 0 || r.tieBrokenBy) && (
+            <Text size="xs" c="dimmed" data-testid="summary-row-note">
+              {[
+                r.provisionalBecause.length > 0 && t('summary.provisionalBecause', { reasons: r.provisionalBecause.map((reason) => t(`summary.because.${reason}`)).join(t('summary.reasonSeparator')) }),
+                r.tieBrokenBy && t(`summary.tieBrokenBy.${r.tieBrokenBy}`),
+              ]
+                .filter(Boolean)
+                .join(t('summary.noteSeparator'))}
+            </Text>
+          )}
         </>
       ),
     },

@@ -256,6 +256,24 @@ describe('the committee summary sheet', () => {
     expect(summary.provisional).toBe(true);
   });
 
+  it('says what can still move each row: no sheet counted, a draft sheet, bonus items unconfirmed', () => {
+    const moving = committeeSummary({
+      budget: yen(250_000_000),
+      proposals,
+      members,
+      declarations,
+      sheets: [{ ...sheet('m2', 'p1', 3), status: 'draft' }, sheet('m1', 'p2', 4)],
+      rubric: cltRubric,
+      definition: CLT_DEMONSTRATION,
+    });
+    // p1: m2's sheet is a draft and m1's does not count (conflict), so nothing is counted yet.
+    expect(Object.fromEntries(moving.rows.map((r) => [r.proposalId, [r.provisional, r.provisionalBecause]]))).toEqual({
+      p1: [true, ['no_scores', 'draft_sheets', 'bonus_unchecked']],
+      p2: [true, ['bonus_unchecked']],
+      p3: [true, ['no_scores', 'bonus_unchecked']],
+    });
+  });
+
   it('hides from a member every proposal they are excluded from', () => {
     expect(summaryForMember(summary, 'm1').rows.map((r) => r.proposalId)).toEqual(['p2', 'p3']);
     expect(summaryForMember(summary, 'm3').rows.map((r) => r.proposalId)).toEqual(['p1', 'p3']);

@@ -73,6 +73,23 @@ export interface SummaryRow {
   readonly tieBrokenBy: TieBreak | null;
   /** Bonus items still to confirm, or assigned members whose sheets are still drafts. */
   readonly provisional: boolean;
+  /** Why it is provisional, for the reader (empty when it is not). */
+  readonly provisionalBecause: readonly ProvisionalReason[];
+}
+
+/**
+ * What can still move a row: no sheet counted yet (it ranks last, by submission), a member's sheet
+ * still a draft, or bonus items the office has not confirmed.
+ */
+export const PROVISIONAL_REASONS = ['no_scores', 'draft_sheets', 'bonus_unchecked'] as const;
+export type ProvisionalReason = (typeof PROVISIONAL_REASONS)[number];
+
+function provisionalReasons(score: ProposalScore, bonus: BonusAssessment): ProvisionalReason[] {
+  const because: ProvisionalReason[] = [];
+  if (score.count === 0) because.push('no_scores');
+  if (score.draftMemberIds.length > 0) because.push('draft_sheets');
+  if (bonus.provisional) because.push('bonus_unchecked');
+  return because;
 }
 
 export interface CommitteeSummary {
@@ -120,6 +137,7 @@ export function committeeSummary(input: {
           ...s.scores.filter((x) => x.comment).map((x) => ({ memberId: s.memberId, item: x.item, text: x.comment! })),
           ...(s.overallComment ? [{ memberId: s.memberId, item: null, text: s.overallComment }] : []),
         ]);
+      const because = provisionalReasons(score, bonus);
       return {
         proposalId: proposal.parties.id,
         title: proposal.title,
@@ -132,7 +150,8 @@ export function committeeSummary(input: {
         specialRate: specialRateRecommendation(input.definition, proposal.facts, proposal.committeeFinding),
         excluded,
         comments,
-        provisional: bonus.provisional || score.draftMemberIds.length > 0 || score.count === 0,
+        provisional: because.length > 0,
+        provisionalBecause: because,
       };
     }),
     input.budget,
