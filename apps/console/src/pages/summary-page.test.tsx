@@ -44,7 +44,7 @@ describe('committee summary', () => {
       { ...row('b', 2, '提案B', null, 500_000_000), provisional: true, provisionalBecause: ['no_scores', 'bonus_unchecked'], tieBrokenBy: 'submitted_at' },
     ]);
     const b = await screen.findByTestId('summary-row-b');
-    expect(within(b).getByTestId('summary-row-note').textContent).toBe('暫定：評価なし・加点未確認　同点：受付の早い順');
+    expect(within(b).getByTestId('summary-row-note').textContent).toBe('暫定：評価なし（受付順）・加点未確認　同点：受付の早い順');
     expect(within(screen.getByTestId('summary-row-a')).queryByTestId('summary-row-note')).toBeNull();
   });
 
