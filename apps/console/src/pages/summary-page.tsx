@@ -35,8 +35,9 @@ export function SummaryTable({ rows }: { rows: readonly SummaryRow[] }) {
       id: 'position',
       header: t('summary.position'),
       sortValue: (r) => r.position,
+      // One block, so the note stays under the title where a phone lays the cell out as a row.
       cell: (r) => (
-        <>
+        <div>
           {r.position} {r.title} {r.provisional && <Badge size="xs" color="gray">{t('summary.provisional')}</Badge>}
           {/* What can still move the row, and what put it below an equal total. */}
           {(r.provisionalBecause.length > 0 || r.tieBrokenBy) && (
@@ -49,7 +50,7 @@ export function SummaryTable({ rows }: { rows: readonly SummaryRow[] }) {
                 .join(t('summary.noteSeparator'))}
             </Text>
           )}
-        </>
+        </div>
       ),
     },
     { id: 'average', header: t('summary.average'), align: 'right', sortValue: (r) => r.score.evaluationAverage, cell: (r) => fmt(r.score.evaluationAverage), testId: 'summary-average' },
