@@ -2,7 +2,7 @@ import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from 
 import { citeSource, type ExcludedRow, type FormIssue, type FormRow, type TGrantResult } from '@tsumiki/domain/programmes';
 import { displayYen, FormFiguresView } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
-import { issueText, type RowNames } from './form-fields';
+import { issueText, langOf, type RowNames } from './form-fields';
 
 const STATUS_COLOR = { eligible: 'teal', ineligible: 'red', undetermined: 'yellow' } as const;
 
@@ -115,7 +115,7 @@ export function AssessmentPanel({
             <List.Item key={`${r.code}-${i}`} c={r.level === 'error' ? 'red' : undefined}>
               {issueText(t, r, rowNames)}{' '}
               <Text span size="xs" c="dimmed">
-                {t('apply.eligibility.source', { source: citeSource(r.source)[i18n.language === 'en' ? 'en' : 'ja'] })}
+                {t('apply.eligibility.source', { source: citeSource(r.source)[langOf(i18n.language)] })}
               </Text>
             </List.Item>
           ))}
