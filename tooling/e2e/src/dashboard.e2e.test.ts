@@ -23,6 +23,9 @@ describe('association dashboard', () => {
     await expect.poll(() => page.locator('[data-testid=national-context]').textContent(), WAIT).toContain('出典');
     await page.locator('[data-testid=comparison-metric]').selectOption('touch_rate');
     await page.locator('[data-testid=metric-comparison] .recharts-bar-rectangle').first().waitFor({ timeout: 10_000 });
+    // The legend names the bars in the order they stand (recharts would sort it by key: 事業費割合 first).
+    const legend = page.locator('[data-testid=metric-comparison] .recharts-legend-wrapper');
+    await expect.poll(async () => (await legend.innerText()).split(/\n+/), WAIT).toEqual(['件数ベース', '事業費割合', '目標']);
     await page.screenshot({ path: '.vitest/dashboard-overview.png', fullPage: true });
 
     await table.getByRole('link', { name: '日空衛' }).click();

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { RECEIVED_STATUSES } from '@tsumiki/domain';
 import { STATUS_LABELS } from '@tsumiki/domain/review';
-import { chartName, COUNT_AXIS, DataTable, displayYen, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
+import { chartName, COUNT_AXIS, DataTable, displayYen, legendInSeriesOrder, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 import { useStaffProgramme } from '../lib/staff-programme';
 import { YenFigures } from '../lib/yen-figures';
@@ -29,6 +29,10 @@ export function StatisticsPage() {
 
 function StatisticsView({ stats }: { stats: Stats }) {
   const { t, i18n } = useTranslation();
+  const amountSeries = [
+    { name: 'requested', label: t('statistics.requested'), color: 'gray.6' },
+    { name: 'granted', label: t('statistics.granted'), color: 'teal.6' },
+  ];
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const s = stats.statistics;
   const rate = s.selectionRate.value === null ? t('statistics.none') : `${(s.selectionRate.value * 100).toFixed(1)}%`;
@@ -78,10 +82,8 @@ function StatisticsView({ stats }: { stats: Stats }) {
             withLegend
             data-testid="amounts-chart"
             valueFormatter={(v) => displayYen(v, locale)}
-            series={[
-              { name: 'requested', label: t('statistics.requested'), color: 'gray.6' },
-              { name: 'granted', label: t('statistics.granted'), color: 'teal.6' },
-            ]}
+            series={amountSeries}
+            legendProps={legendInSeriesOrder(amountSeries)}
           />
         </Card>
       </SimpleGrid>
@@ -115,6 +117,10 @@ function StatisticsView({ stats }: { stats: Stats }) {
 
 function BreakdownCard({ breakdown: { breakdown, rows } }: { breakdown: Breakdown }) {
   const { t, i18n } = useTranslation();
+  const countSeries = [
+    { name: 'count', label: t('statistics.count'), color: 'blue.6' },
+    { name: 'selected', label: t('statistics.selected'), color: 'teal.6' },
+  ];
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const label = (key: string | null) => key ?? t('statistics.unknown');
   const title = t(`statistics.by.${breakdown}`);
@@ -140,10 +146,8 @@ function BreakdownCard({ breakdown: { breakdown, rows } }: { breakdown: Breakdow
           data={rows.map((r) => ({ key: label(r.key), count: r.count, selected: r.selected }))}
           dataKey="key"
           withLegend
-          series={[
-            { name: 'count', label: t('statistics.count'), color: 'blue.6' },
-            { name: 'selected', label: t('statistics.selected'), color: 'teal.6' },
-          ]}
+          series={countSeries}
+          legendProps={legendInSeriesOrder(countSeries)}
         />
       )}
       <DataTable

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatPoints, formatRate, SURVEY_BUCKET_LABELS, SURVEY_BUCKETS, SURVEY_COUNT_RULE, ZSurveyResult, type SurveyResult } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
-import { chartName, CountInput, DataTable, displayFiscalYear, errorText, QueryState, useDomainForm, useTRPC, type DataColumn } from '@tsumiki/ui';
+import { chartName, CountInput, DataTable, displayFiscalYear, errorText, legendInSeriesOrder, QueryState, useDomainForm, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useTranslation } from 'react-i18next';
 
 type SurveyYear = RouterOutputs['ccus']['surveys'][number];
@@ -20,6 +20,7 @@ export function SurveySection({ associationId, editable, latestFiscalYear }: { a
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const trpc = useTRPC();
   const surveys = useQuery(trpc.ccus.surveys.queryOptions({ associationId }));
+  const bucketSeries = SURVEY_BUCKETS.map((b, i) => ({ name: b, label: SURVEY_BUCKET_LABELS[b][locale], color: COLOURS[i]! }));
   const columns: DataColumn<SurveyYear>[] = [
     { id: 'year', header: t('survey.year'), rowHeader: true, sortValue: (h) => h.fiscalYear, cell: (h) => displayFiscalYear(h.fiscalYear, i18n.language) },
     ...SURVEY_BUCKETS.map(
@@ -80,8 +81,9 @@ export function SurveySection({ associationId, editable, latestFiscalYear }: { a
                   ...Object.fromEntries(SURVEY_BUCKETS.map((b) => [b, Math.round(h.shares[b] * 1000) / 10])),
                 }))}
                 dataKey="year"
-                series={SURVEY_BUCKETS.map((b, i) => ({ name: b, label: SURVEY_BUCKET_LABELS[b][locale], color: COLOURS[i]! }))}
+                series={bucketSeries}
                 withLegend
+                legendProps={legendInSeriesOrder(bucketSeries)}
               />
               <DataTable
                 data={[...history].reverse()}

@@ -9,7 +9,7 @@ import {
   mayReportForAssociation,
 } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
-import { chartName, COUNT_AXIS, DataTable, ExportMenu, QueryState, useSession, useTRPC, type DataColumn } from '@tsumiki/ui';
+import { chartName, COUNT_AXIS, DataTable, ExportMenu, legendInSeriesOrder, QueryState, useSession, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -122,6 +122,16 @@ function RecordsSection({ records, recordsTrend }: { records: NonNullable<Return
     thisYearMonthly: p.actual,
     lastYearMonthly: p.previous,
   }));
+  // This year's line drawn last, over last year's and the target's.
+  const trendSeries = [
+    { name: 'lastYear', label: t('association.lastYear'), color: 'gray.5' },
+    { name: 'target', label: t('association.target'), color: 'red.6', strokeDasharray: '5 5' },
+    { name: 'thisYear', label: t('association.thisYear'), color: 'teal.6' },
+  ];
+  const monthlySeries = [
+    { name: 'lastYearMonthly', label: t('association.lastYear'), color: 'gray.4' },
+    { name: 'thisYearMonthly', label: t('association.thisYear'), color: 'teal.6' },
+  ];
   return (
     <Stack component="section" aria-labelledby="records">
       <Title order={2} size="h3" id="records">
@@ -138,12 +148,9 @@ function RecordsSection({ records, recordsTrend }: { records: NonNullable<Return
         data={trend}
         dataKey="month"
         connectNulls={false}
-        series={[
-          { name: 'thisYear', label: t('association.thisYear'), color: 'teal.6' },
-          { name: 'lastYear', label: t('association.lastYear'), color: 'gray.5' },
-          { name: 'target', label: t('association.target'), color: 'red.6', strokeDasharray: '5 5' },
-        ]}
+        series={trendSeries}
         withLegend
+        legendProps={legendInSeriesOrder(trendSeries)}
         valueFormatter={(v) => displayNumber(v, i18n.language)}
       />
       <Title order={3} size="h5">
@@ -156,11 +163,9 @@ function RecordsSection({ records, recordsTrend }: { records: NonNullable<Return
         data-testid="records-monthly-chart"
         data={trend}
         dataKey="month"
-        series={[
-          { name: 'lastYearMonthly', label: t('association.lastYear'), color: 'gray.4' },
-          { name: 'thisYearMonthly', label: t('association.thisYear'), color: 'teal.6' },
-        ]}
+        series={monthlySeries}
         withLegend
+        legendProps={legendInSeriesOrder(monthlySeries)}
         valueFormatter={(v) => displayNumber(v, i18n.language)}
       />
     </Stack>

@@ -3,7 +3,7 @@ import { Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { BUILTIN_METRICS, builtinMetric, formatRate, NATIONAL_CONTEXT } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
-import { chartName, QueryState, useTRPC } from '@tsumiki/ui';
+import { chartName, legendInSeriesOrder, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PeriodPicker } from '../components/period-picker';
@@ -135,6 +135,11 @@ function MetricComparison({ associations, national }: { associations: { id: stri
     const s = valueOf(a.summaries);
     return { association: a.name, byCount: scale(s?.value), byCost: scale(s?.costWeightedValue), target: scale(s?.target) };
   });
+  const series = [
+    { name: 'byCount', label: ratio ? t('association.byCount') : t('association.value'), color: 'blue.6' },
+    ...(ratio ? [{ name: 'byCost', label: t('association.byCost'), color: 'grape.5' }] : []),
+    { name: 'target', label: t('association.target_col'), color: 'gray.4' },
+  ];
   return (
     <Stack component="section" aria-labelledby="comparison" data-testid="metric-comparison">
       <Group justify="space-between" align="end">
@@ -158,12 +163,9 @@ function MetricComparison({ associations, national }: { associations: { id: stri
         data={data}
         dataKey="association"
         unit={ratio ? '%' : undefined}
-        series={[
-          { name: 'byCount', label: ratio ? t('association.byCount') : t('association.value'), color: 'blue.6' },
-          ...(ratio ? [{ name: 'byCost', label: t('association.byCost'), color: 'grape.5' }] : []),
-          { name: 'target', label: t('association.target_col'), color: 'gray.4' },
-        ]}
+        series={series}
         withLegend
+        legendProps={legendInSeriesOrder(series)}
         referenceLines={nationalValue == null ? [] : [{ y: nationalValue, label: t('overview.nationalLine'), color: 'red.6' }]}
       />
     </Stack>
