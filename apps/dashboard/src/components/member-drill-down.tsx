@@ -29,6 +29,8 @@ export function MemberDrillDown(props: { associationId: string; summaries: Snaps
     enabled: month != null,
     placeholderData: keepPreviousData,
   });
+  const metric = builtinMetric(metricCode);
+  const metricName = metric ? (locale === 'en' ? metric.nameEn : metric.nameJa) : t('members.value');
   const changeMetric = (code: string) => {
     setPage(1);
     onMetricChange(code);
@@ -61,7 +63,7 @@ export function MemberDrillDown(props: { associationId: string; summaries: Snaps
           {(drill) => (
             <>
               <Distribution drill={drill} />
-              <MemberTable drill={drill} />
+              <MemberTable drill={drill} metricName={metricName} />
               <Group justify="space-between">
                 <Text size="sm" c="dimmed" data-testid="member-count">
                   {t('members.count', { firms: displayNumber(drill.firms, i18n.language), withValue: displayNumber(drill.withValue, i18n.language) })}
@@ -104,13 +106,14 @@ function Distribution({ drill }: { drill: DrillDown }) {
 type MemberRow = DrillDown['rows'][number];
 
 /** One page of the server's ranking: the order is the server's (it ranks every firm), so no column re-sorts a page. */
-function MemberTable({ drill }: { drill: DrillDown }) {
+function MemberTable({ drill, metricName }: { drill: DrillDown; metricName: string }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
   const columns: DataColumn<MemberRow>[] = [
     { id: 'rank', header: t('members.rank'), align: 'right', cell: (r) => r.rank ?? '—' },
     { id: 'name', header: t('members.name'), rowHeader: true, cell: (r) => r.name },
-    { id: 'value', header: t('members.value'), align: 'right', cell: (r) => (r.value == null ? t('members.noFigure') : formatRateInColumn(r.value, locale)) },
+    // Named by the rate chosen above it: 「値」 alone did not say which figure was ranked.
+    { id: 'value', header: metricName, align: 'right', cell: (r) => (r.value == null ? t('members.noFigure') : formatRateInColumn(r.value, locale)) },
     { id: 'projectCost', header: t('members.projectCost'), align: 'right', noWrap: true, cell: (r) => (r.projectCostYen == null ? '—' : displayYen(r.projectCostYen, i18n.language)) },
   ];
   return (

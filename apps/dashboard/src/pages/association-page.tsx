@@ -6,6 +6,7 @@ import {
   formatPoints,
   formatRate,
   formatRateChange,
+  formatRateInColumn,
   mayReportForAssociation,
 } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
@@ -175,7 +176,10 @@ function RecordsSection({ records, recordsTrend }: { records: NonNullable<Return
 function RatesTable({ summaries, customMetrics }: { summaries: SnapshotSummary[]; customMetrics: CustomMetric[] }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ja';
-  const value = (s: SnapshotSummary, v: number | null) =>
+  // Measured figures line up at the point (formatRateInColumn); a target reads as the association set it.
+  const measured = (s: SnapshotSummary, v: number | null) =>
+    v == null ? '—' : s.kind === 'ratio' ? formatRateInColumn(v, locale) : displayNumber(v, i18n.language);
+  const target = (s: SnapshotSummary, v: number | null) =>
     v == null ? '—' : s.kind === 'ratio' ? formatRate(v, locale) : displayNumber(v, i18n.language);
   const metricOf = (s: SnapshotSummary) => builtinMetric(s.metricCode) ?? customMetrics.find((m) => m.code === s.metricCode);
   const columns: DataColumn<SnapshotSummary>[] = [
@@ -189,15 +193,15 @@ function RatesTable({ summaries, customMetrics }: { summaries: SnapshotSummary[]
       },
     },
     { id: 'snapshot', header: t('association.snapshot'), sortValue: (s) => s.month, cell: (s) => (s.month ? displayMonth(s.month, i18n.language) : t('association.none')) },
-    { id: 'byCount', header: t('association.byCount'), align: 'right', cell: (s) => value(s, s.value) },
-    { id: 'byCost', header: t('association.byCost'), align: 'right', sortValue: (s) => s.costWeightedValue, cell: (s) => (s.costWeightedValue == null ? '—' : formatRate(s.costWeightedValue, locale)) },
-    { id: 'target', header: t('association.target_col'), align: 'right', cell: (s) => value(s, s.target) },
-    { id: 'achievement', header: t('association.achievement'), align: 'right', sortValue: (s) => s.achievement, cell: (s) => (s.achievement == null ? '—' : formatRate(s.achievement, locale)) },
+    { id: 'byCount', header: t('association.byCount'), align: 'right', cell: (s) => measured(s, s.value) },
+    { id: 'byCost', header: t('association.byCost'), align: 'right', sortValue: (s) => s.costWeightedValue, cell: (s) => (s.costWeightedValue == null ? '—' : formatRateInColumn(s.costWeightedValue, locale)) },
+    { id: 'target', header: t('association.target_col'), align: 'right', cell: (s) => target(s, s.target) },
+    { id: 'achievement', header: t('association.achievement'), align: 'right', sortValue: (s) => s.achievement, cell: (s) => (s.achievement == null ? '—' : formatRateInColumn(s.achievement, locale)) },
     {
       id: 'change',
       header: t('association.change'),
       align: 'right',
-      cell: (s) => (s.yearOnYear == null ? '—' : s.yearOnYear.kind === 'points' ? formatPoints(s.yearOnYear.change, locale) : formatRateChange(s.yearOnYear.change, locale)),
+      cell: (s) => (s.yearOnYear == null ? '—' : s.yearOnYear.kind === 'points' ? formatPoints(s.yearOnYear.change, locale, 'column') : formatRateChange(s.yearOnYear.change, locale, 'column')),
     },
     { id: 'status', header: t('association.status'), cell: (s) => <StatusBadge status={s.status} /> },
   ];

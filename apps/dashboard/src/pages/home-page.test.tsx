@@ -103,8 +103,14 @@ describe('dashboard', () => {
     // Figures an association reported carry no demo notice.
     expect(screen.queryByTestId('demo-figures')).toBeNull();
     const rates = screen.getByTestId('rates-table');
-    expect(within(rates).getByRole('rowheader', { name: '事業者登録率' }).closest('tr')?.textContent).toContain('50%');
+    // Measured rates carry one decimal in their column (60.0% by count, 50.0% by project cost).
+    const registration = within(rates).getByRole('rowheader', { name: '事業者登録率' }).closest('tr')?.textContent;
+    expect(registration).toContain('60.0%');
+    expect(registration).toContain('50.0%');
     const members = await screen.findByTestId('member-table');
+    // The ranked figure's column is named by the rate chosen above it.
+    const chosen = screen.getByRole<HTMLSelectElement>('combobox', { name: '指標' });
+    expect(within(members).getAllByRole('columnheader').map((h) => h.textContent)).toContain(chosen.selectedOptions[0]?.textContent);
     await waitFor(() => expect(within(members).getAllByRole('row')).toHaveLength(4));
     const names = within(members).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(names[0]).toContain('小さな工務店');

@@ -32,6 +32,8 @@ describe('member firms and own metrics', () => {
     const api = renderSettings({ 'ccus.saveMemberFirm': { error: { appCode: 'ccus.member_name_taken', httpStatus: 409 } } });
     const user = userEvent.setup();
     await screen.findByText('A建設');
+    // The firm's latest month as every other month on the dashboard reads, not 2026-03.
+    expect(screen.getByRole('rowheader', { name: 'A建設' }).closest('tr')?.textContent).toContain('2026年3月');
     await user.click(screen.getByTestId('firm-save'));
     expect(await screen.findByText('会員企業名を入力してください。')).toBeTruthy();
     expect(api.calls.some((c) => c.path === 'ccus.saveMemberFirm')).toBe(false);

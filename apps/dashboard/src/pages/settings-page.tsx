@@ -23,6 +23,7 @@ import { DataTable, displayYen, errorText, QueryState, useDomainForm, useTRPC, Y
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { displayMonth } from '../lib/period';
 
 type Firm = RouterOutputs['ccus']['memberFirms'][number];
 
@@ -55,7 +56,7 @@ function MemberFirms({ associationId }: { associationId: string }) {
     { id: 'name', header: t('members.name'), rowHeader: true, sortValue: (f) => f.name, cell: (f) => f.name },
     { id: 'projectCost', header: t('members.projectCost'), align: 'right', sortValue: (f) => f.projectCostYen, cell: (f) => (f.projectCostYen == null ? '—' : displayYen(f.projectCostYen, i18n.language)) },
     { id: 'figures', header: t('settings.figures'), align: 'right', sortValue: (f) => f.figures, cell: (f) => f.figures },
-    { id: 'latestMonth', header: t('settings.latestMonth'), sortValue: (f) => f.latestMonth, cell: (f) => f.latestMonth ?? '—' },
+    { id: 'latestMonth', header: t('settings.latestMonth'), sortValue: (f) => f.latestMonth, noWrap: true, cell: (f) => (f.latestMonth ? displayMonth(f.latestMonth, i18n.language) : '—') },
     {
       id: 'edit',
       header: t('settings.edit'),

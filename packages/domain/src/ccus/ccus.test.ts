@@ -105,6 +105,10 @@ describe('the figures of seeds/000', () => {
     // In a column, every rate carries its one decimal, so 80% lines up under 45.9%.
     expect([r5.shares.none, 0.8, 1.89].map((v) => formatRateInColumn(v))).toEqual(['45.9%', '80.0%', '189.0%']);
     expect(formatRateInColumn(0.6304, 'en')).toBe('63.0%');
+    // Changes in a column too: +10.0 pt under +5.7 pt, +13.0% under +9.9%; alone they stay short.
+    expect([0.1, 0.057].map((v) => formatPoints(v, 'ja', 'column'))).toEqual(['+10.0 pt', '+5.7 pt']);
+    expect([0.13, 0.099, 0].map((v) => formatRateChange(v, 'ja', 'column'))).toEqual(['+13.0%', '+9.9%', '0.0%']);
+    expect(formatPoints(0.1)).toBe('+10 pt');
     expect(r5.responseRate).toBe(850 / 1_200);
     const shares = Object.values(r6.shares).reduce((a, b) => a + b);
     expect(shares).toBeCloseTo(1, 12);

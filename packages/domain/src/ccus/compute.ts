@@ -202,6 +202,12 @@ export function formatRate(value: number, locale: 'ja' | 'en' = 'ja'): string {
 }
 
 /**
+ * Where a figure stands: alone it is written as short as it is ("+10 pt"); in a column every
+ * figure carries its one decimal ("+10.0 pt" under "+5.7 pt"), so the column lines up at the point.
+ */
+export type FigurePlacement = 'alone' | 'column';
+
+/**
  * "63.0%", "66.4%": one decimal always, for a column of rates, which then lines up at the point
  * ("63%" above "66.4%" reads as a different kind of figure). Single figures keep formatRate.
  */
@@ -217,17 +223,19 @@ export function formatRateInColumn(value: number, locale: 'ja' | 'en' = 'ja'): s
  * A relative change with its sign ("+18.6%", "−3.2%"): beside 前年同期比 an unsigned 18.6% would
  * read as 18.6% of last year.
  */
-export function formatRateChange(change: number, locale: 'ja' | 'en' = 'ja'): string {
+export function formatRateChange(change: number, locale: 'ja' | 'en' = 'ja', placement: FigurePlacement = 'alone'): string {
   return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
     style: 'percent',
+    minimumFractionDigits: placement === 'column' ? 1 : 0,
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',
   }).format(change);
 }
 
 /** "−7.7 pt". */
-export function formatPoints(change: number, locale: 'ja' | 'en' = 'ja'): string {
+export function formatPoints(change: number, locale: 'ja' | 'en' = 'ja', placement: FigurePlacement = 'alone'): string {
   const n = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+    minimumFractionDigits: placement === 'column' ? 1 : 0,
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',
   }).format(change * 100);
