@@ -30,6 +30,8 @@ describe('data table', () => {
     expect(names()).toEqual(['い', 'う', 'あ']);
     expect(screen.getAllByRole('columnheader')[1]?.getAttribute('aria-sort')).toBe('descending');
     expect(screen.queryByTestId('sort-note')).toBeNull();
+    // The arrow is held to the header's last character by a no-break space, so it never wraps alone.
+    expect(screen.getByTestId('sort-name').textContent).toBe('事業名\u00a0⇅');
   });
 
   it('keeps a column marked noWrap on one line, and leaves the others free to wrap', () => {

@@ -115,8 +115,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   <Table.Th key={header.id} scope="col" ta={column?.align} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                     {header.column.getCanSort() ? (
                       <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={700} fz="sm" data-testid={`sort-${header.column.id}`}>
-                        {/* aria-sort on the header cell tells a screen reader; the arrow is for the eye. */}
-                        {column?.header} <span aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '⇅'}</span>
+                        {/* aria-sort on the header cell tells a screen reader; the arrow is for the eye. A
+                            no-break space keeps it beside the header's last character: 「累計実績」 over a
+                            lone ⇅ read as a row of its own. */}
+                        {column?.header}{'\u00a0'}<span aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '⇅'}</span>
                       </UnstyledButton>
                     ) : (
                       flexRender(header.column.columnDef.header, header.getContext())
