@@ -56,6 +56,15 @@ describe('a Japanese bill of quantities', () => {
     // Every line names the factor it rests on and its kind of data; the two gaps say they have none.
     await expect.poll(() => provenance(page), WAIT).toEqual(PROVENANCE);
 
+    // At 1,280 px the long factor names wrap in their column: each select keeps room to show what
+    // it holds (they had shrunk to their arrows) and the grid needs no sideways scroll.
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const grid = page.locator('[data-testid=boq-scroll]');
+    await expect.poll(() => grid.evaluate((el) => el.scrollWidth - el.clientWidth), WAIT).toBeLessThanOrEqual(0);
+    const widths = await page.getByLabel(/^工事科目 \d+$/).evaluateAll((selects) => selects.map((s) => s.getBoundingClientRect().width));
+    expect(widths).toHaveLength(6);
+    for (const width of widths) expect(width).toBeGreaterThanOrEqual(120);
+
     // Until the gaps are accepted the result says which lines and why (the library's documented reason).
     const issues = page.locator('[data-testid=carbon-issues]');
     await issues.waitFor({ timeout: 10_000 });

@@ -57,6 +57,7 @@ export function BoqLinesTable({
     >
       <Table
         fz="sm"
+        horizontalSpacing="xs"
         data-testid="boq-grid"
         withTableBorder
         stickyHeader={virtual}

@@ -14,6 +14,14 @@ import { useTranslation } from 'react-i18next';
 import { typedQuantity } from './boq-lines';
 import type { useBoqMaterials } from './use-boq-materials';
 
+// The table lays its columns out from their content, and the factor's long name took the width of
+// the others: each input keeps enough to show what it holds (「1 躯体」, 「1.1 杭・基礎」, a material's name).
+const CATEGORY_WIDTH = 125;
+const SUB_ITEM_WIDTH = 140;
+const MATERIAL_WIDTH = 180;
+const UNIT_WIDTH = 70;
+const FACTOR_WIDTH = 160;
+
 /** What each cell of a row is given: the line, how to change it, and its keyboard wiring and label. */
 type CellProps = {
   line: TBoqDraftLine;
@@ -32,6 +40,7 @@ function ClassificationCells({ line, onUpdate, cell, label }: CellProps) {
         <NativeSelect
           aria-label={label(t('carbon.boq.category'))}
           size="xs"
+          miw={CATEGORY_WIDTH}
           value={line.category}
           data={CATEGORY_CODES.map((c) => ({ value: c, label: `${c} ${CATEGORY_NAMES[c][lang]}` }))}
           onChange={(e) => {
@@ -45,6 +54,7 @@ function ClassificationCells({ line, onUpdate, cell, label }: CellProps) {
         <NativeSelect
           aria-label={label(t('carbon.boq.subItem'))}
           size="xs"
+          miw={SUB_ITEM_WIDTH}
           value={line.subItem ?? ''}
           data={SUB_ITEMS.filter((s) => s.category === line.category).map((s) => ({
             value: s.code,
@@ -72,6 +82,7 @@ function MaterialCell({
       <TextInput
         aria-label={label(t('carbon.boq.material'))}
         size="xs"
+        miw={MATERIAL_WIDTH}
         value={line.materialName ?? materialLabel(line.materialKey)}
         list="carbon-materials"
         description={
@@ -137,7 +148,7 @@ export function BoqRow({
             aria-label={label(t('carbon.boq.quantity'))}
             size="xs"
             inputMode="decimal"
-            w={110}
+            w={90}
             defaultValue={line.quantity ?? ''}
             key={`${line.id}:${line.quantity ?? ''}`}
             onBlur={(e) => onUpdate({ quantity: typedQuantity(e.currentTarget.value) })}
@@ -148,18 +159,22 @@ export function BoqRow({
           <NativeSelect
             aria-label={label(t('carbon.boq.unit'))}
             size="xs"
+            miw={UNIT_WIDTH}
             value={line.unit}
             data={[...UNITS]}
             onChange={(e) => onUpdate({ unit: e.currentTarget.value })}
             {...cell(4)}
           />
         </Table.Td>
-        <Table.Td>
+        <Table.Td miw={FACTOR_WIDTH}>
           <Button
             size="compact-xs"
             variant="subtle"
             onClick={onPickFactor}
             disabled={line.materialKey === ''}
+            // A factor's name and kind of data run long: they wrap within the column.
+            h="auto"
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.4 } }}
           >
             {materials.provenance(line)}
           </Button>
