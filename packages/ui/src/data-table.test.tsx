@@ -34,6 +34,14 @@ describe('data table', () => {
     expect(screen.getByTestId('sort-name').textContent).toBe('事業名\u00a0⇅');
   });
 
+  it('keeps a one-word header on one line and lets a phrase wrap', () => {
+    const headed: DataColumn<Row>[] = [{ ...columns[0]!, header: '評価平均' }, { ...columns[1]!, header: '年間目標に対する達成率' }];
+    renderWithTsumiki(<DataTable data={rows} columns={headed} rowKey={(r) => r.id} label="一覧" empty="なし" data-testid="t" />, { api: fakeApi({}) });
+    const [word, phrase] = screen.getAllByRole('columnheader');
+    expect(word?.style.whiteSpace).toBe('nowrap');
+    expect(phrase?.style.whiteSpace).toBe('');
+  });
+
   it('keeps a column marked noWrap on one line, and leaves the others free to wrap', () => {
     const amounts: DataColumn<Row>[] = [{ ...columns[0]! }, { ...columns[1]!, noWrap: true }];
     renderWithTsumiki(<DataTable data={rows} columns={amounts} rowKey={(r) => r.id} label="一覧" empty="なし" data-testid="t" />, { api: fakeApi({}) });
