@@ -46,6 +46,9 @@ describe('console factor library', () => {
     await waitFor(() => expect(within(screen.getByTestId('factor-table')).getAllByRole('row')).toHaveLength(2), { timeout: 5000 });
     expect(screen.getByTestId('factor-table').textContent).toContain('古いCLT EPD');
     expect(screen.getByTestId('factor-table').textContent).toContain('期限切れ');
+    // Each date is kept whole on its line (公表 2015- had broken from 01-01).
+    const published = within(screen.getByTestId('factor-table')).getByText(/^公表 2015-01-01$/);
+    expect(published.style.whiteSpace).toBe('nowrap');
 
     expect(screen.getByTestId('factor-import')).toBeTruthy();
 

@@ -132,8 +132,15 @@ function useFactorColumns(lang: Lang, today: string): DataColumn<Factor>[] {
       sortValue: (f) => f.publishedOn ?? null,
       cell: (f) => (
         <Stack gap={0}>
-          <Text size="xs">{t('carbonLibrary.published', { date: f.publishedOn ?? '—' })}</Text>
-          {f.validUntil && <Text size="xs">{t('carbonLibrary.validUntil', { date: f.validUntil })}</Text>}
+          {/* A date kept whole: 「公表 2024-」 over 「01-01」 read as two dates. */}
+          <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+            {t('carbonLibrary.published', { date: f.publishedOn ?? '—' })}
+          </Text>
+          {f.validUntil && (
+            <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+              {t('carbonLibrary.validUntil', { date: f.validUntil })}
+            </Text>
+          )}
           <Group gap={4}>
             {isExpired(f, today) && <Badge color="red" size="xs">{t('carbonLibrary.expired')}</Badge>}
             {isOlderThanFiveYears(f, today) && <Badge color="orange" size="xs">{t('carbonLibrary.old')}</Badge>}
