@@ -116,4 +116,22 @@ describe('rounds page', () => {
     expect((closes as HTMLInputElement).value).toBe('2025-12-25T00:00');
     expect(document.getElementById(closes.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toContain('0:00に終える回は、一覧では前日の24:00と表示します。');
   });
+
+  it('says beside 公開中 whether a published round is taking applications now', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const now = Date.now();
+    const ended = { ...round, code: 'ended', opensAt: new Date(now - 90 * day), closesAt: new Date(now - 30 * day) };
+    const open = { ...round, id: 'r8', code: 'open', opensAt: new Date(now - day), closesAt: new Date(now + 30 * day) };
+    const draft = { ...round, id: 'r9', code: 'draft', status: 'draft', actions: ['publish'], opensAt: new Date(now + 30 * day), closesAt: new Date(now + 60 * day) };
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('programme_admin', '佐藤 誠') },
+      'rounds.list': { data: [{ ...programmes[0], rounds: [ended, open, draft] }] },
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/rounds' });
+    expect((await screen.findByTestId('round-window-state-ended')).textContent).toBe('受付期間終了');
+    expect(screen.getByTestId('round-window-state-open').textContent).toBe('受付中');
+    // A draft takes nothing whatever its window says: no second line.
+    expect(screen.getByTestId('round-status-draft').textContent).toBe('下書き');
+    expect(screen.queryByTestId('round-window-state-draft')).toBeNull();
+  });
 });

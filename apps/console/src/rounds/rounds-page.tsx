@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tsumiki/api';
 import { isRoundDraft, isRoundPublished, ZRoundCode, type TRoundAction } from '@tsumiki/domain';
+import { windowState } from '@tsumiki/domain/programmes';
 import { DataTable, displayFiscalYear, displayYen, errorText, fieldErrorText, QueryState, useTRPC, WindowText, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -148,9 +149,17 @@ function useRoundColumns({ onEdit, onClone, cloning }: { onEdit: (id: string) =>
       header: t('rounds.column.status'),
       sortValue: (r) => t(`rounds.status.${r.status}`),
       cell: (r) => (
-        <Badge color={statusColor(r)} variant="light" data-testid={`round-status-${r.code}`}>
-          {t(`rounds.status.${r.status}`)}
-        </Badge>
+        <div>
+          <Badge color={statusColor(r)} variant="light" data-testid={`round-status-${r.code}`}>
+            {t(`rounds.status.${r.status}`)}
+          </Badge>
+          {/* Published is not accepting: a round published last year whose window has ended said only 公開中. */}
+          {isRoundPublished(r.status) && (
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid={`round-window-state-${r.code}`}>
+              {t(`rounds.windowState.${windowState({ opensAt: new Date(r.opensAt), closesAt: new Date(r.closesAt) }, new Date()).state}`)}
+            </Text>
+          )}
+        </div>
       ),
     },
     { id: 'actions', header: t('rounds.column.actions'), cell: (r) => <RoundActions round={r} onEdit={() => onEdit(r.id)} onClone={(code) => onClone(r.id, code)} cloning={cloning} /> },
