@@ -30,7 +30,7 @@ export function CarbonListPage() {
     },
     { id: 'area', header: t('carbon.colArea'), align: 'right', sortValue: (p) => p.grossFloorAreaM2, cell: (p) => (p.grossFloorAreaM2 == null ? '—' : `${number.format(p.grossFloorAreaM2)} m²`) },
     { id: 'lines', header: t('carbon.colLines'), align: 'right', sortValue: (p) => p.lineCount, cell: (p) => number.format(p.lineCount) },
-    { id: 'updated', header: t('carbon.colUpdated'), sortValue: (p) => new Date(p.updatedAt).getTime(), cell: (p) => displayJst(p.updatedAt) },
+    { id: 'updated', header: t('carbon.colUpdated'), noWrap: true, sortValue: (p) => new Date(p.updatedAt).getTime(), cell: (p) => displayJst(p.updatedAt) },
   ];
   return (
     <Stack data-testid="carbon-list">

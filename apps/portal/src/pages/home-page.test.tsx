@@ -35,6 +35,8 @@ describe('portal home', () => {
     expect(applications.textContent).toContain('高知県産CLTを用いた4階建て庁舎');
     expect(applications.textContent).toContain('差戻し');
     expect(applications.textContent).toContain('2026-03-10 10:30 JST');
+    // The time stays on one line (JST had wrapped under 10:30 at 1,280 px).
+    expect(within(applications).getByText('2026-03-10 10:30 JST').closest('td')?.style.whiteSpace).toBe('nowrap');
 
     const programmes = await screen.findByTestId('programme-table');
     const rows = within(programmes).getAllByRole('row');

@@ -43,7 +43,7 @@ export function HomePage() {
       sortValue: (a) => t(`application.statuses.${a.status}`),
       cell: (a) => <Badge variant="light">{t(`application.statuses.${a.status}`)}</Badge>,
     },
-    { id: 'updatedAt', header: t('application.updatedAt'), sortValue: (a) => new Date(a.updatedAt).getTime(), cell: (a) => displayJst(a.updatedAt) },
+    { id: 'updatedAt', header: t('application.updatedAt'), noWrap: true, sortValue: (a) => new Date(a.updatedAt).getTime(), cell: (a) => displayJst(a.updatedAt) },
   ];
 
   return (
