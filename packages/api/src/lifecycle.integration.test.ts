@@ -149,7 +149,7 @@ describe.each(backends)('applicant lifecycle API on $name', (backend) => {
     const staffView = await clients.reviewer.caller.lifecycle.staffChanges({ applicationId: id });
     const amountChange = staffView[0]?.changes.find((c) => c.path === 'grant.building.lines.0.amount');
     // Named as the budget screen names it: the table, the row's number and the column.
-    expect(amountChange).toEqual({ path: 'grant.building.lines.0.amount', label: { ja: '建築物の建築実証 #1 金額（税込・円）', en: 'Building demonstration #1 Amount (tax incl., yen)' }, before: 1_100_000, after: 550_000 });
+    expect(amountChange).toEqual({ path: 'grant.building.lines.0.amount', label: { ja: '建築物の建築実証（1行目）金額（税込・円）', en: 'Building demonstration #1 Amount (tax incl., yen)' }, before: 1_100_000, after: 550_000 });
     expect(await codeOf(clients.applicant.caller.lifecycle.decideChange({ changeRequestId: made.id, decision: 'approved' }))).toBe('FORBIDDEN auth.forbidden_role');
     expect(await codeOf(clients.programme_admin.caller.lifecycle.decideChange({ changeRequestId: made.id, decision: 'rejected' }))).toBe('BAD_REQUEST change.decision_reason_required');
     const decided = await clients.programme_admin.caller.lifecycle.decideChange({ changeRequestId: made.id, decision: 'approved' });

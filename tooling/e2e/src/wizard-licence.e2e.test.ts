@@ -14,7 +14,7 @@ describe('applicant portal: the CO2 licence line (001 §4.2(2)(5))', () => {
     await choose(page, 'grant.lines.1.licence.acquisition', '利用契約');
     await expect
       .poll(() => page.locator('#field-grant-lines-1-licence-start-error').textContent(), WAIT)
-      .toBe('契約（購入）の開始日を入力してください（経費 #2 契約（購入）の開始日）。');
+      .toBe('契約（購入）の開始日を入力してください（経費（2行目）契約（購入）の開始日）。');
     await field(page, 'grant.lines.1.licence.start').fill('2026-06-01');
     await field(page, 'grant.lines.1.licence.end').fill('2028-05-31');
     // 2,000,000 + 730,000 × 271 ÷ 731 days (rounded down) = 2,270,629.

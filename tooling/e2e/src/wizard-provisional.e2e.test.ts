@@ -14,8 +14,8 @@ describe('applicant portal: the grant panel keeps computing around an invalid ro
     await field(page, 'grant.building.lines.1.unitPrice').fill('');
     await field(page, 'grant.building.lines.1.amount').fill('');
     const excluded = page.locator('[data-testid=excluded-rows]');
-    await excluded.getByText('建築物の建築実証 #2', { exact: true }).waitFor(WAIT);
-    expect(await excluded.textContent()).toContain('建築物の建築実証 #2 金額（税込・円）');
+    await excluded.getByText('建築物の建築実証（2行目）', { exact: true }).waitFor(WAIT);
+    expect(await excluded.textContent()).toContain('建築物の建築実証（2行目）金額（税込・円）');
     expect(await excluded.textContent()).not.toMatch(/building\.lines|lines\.1/);
 
     // The figures are those of the example without that line, as the domain computes them.

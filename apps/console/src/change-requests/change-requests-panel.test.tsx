@@ -19,7 +19,7 @@ const pending = {
   decidedAt: null,
   decisionReason: null,
   resultingVersionNo: null,
-  changes: [{ path: 'grant.building.lines.0.amount', label: { ja: '建築物の建築実証 #1 金額（税込・円）', en: 'Building demonstration #1 Amount (tax incl., yen)' }, before: 1_100_000, after: 550_000 }],
+  changes: [{ path: 'grant.building.lines.0.amount', label: { ja: '建築物の建築実証（1行目）金額（税込・円）', en: 'Building demonstration #1 Amount (tax incl., yen)' }, before: 1_100_000, after: 550_000 }],
 };
 
 describe('change requests panel (console)', () => {
@@ -33,7 +33,7 @@ describe('change requests panel (console)', () => {
     expect(screen.getByText('予算変更')).toBeTruthy();
     expect(screen.getByText('交付額 11,810,000円 → 変更後 11,645,000円（変更後の内容による上限 11,645,000円）')).toBeTruthy();
     // The item as the application's screens name it, never its path.
-    expect(screen.getByRole('rowheader', { name: '建築物の建築実証 #1 金額（税込・円）' })).toBeTruthy();
+    expect(screen.getByRole('rowheader', { name: '建築物の建築実証（1行目）金額（税込・円）' })).toBeTruthy();
     expect(screen.queryByText('grant.building.lines.0.amount')).toBeNull();
     // A rejection without its reason is named at the reason, and nothing is sent.
     fireEvent.click(screen.getByRole('button', { name: '承認しない' }));

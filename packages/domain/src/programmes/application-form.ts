@@ -10,7 +10,7 @@ import type { TProgrammeDefinition, TQuestion } from './shared/definition';
 import type { TCondition } from './shared/conditions';
 import { missingDocuments, type AttachedDocument } from './submission-documents';
 import type { TApplicationContent } from './content/schema';
-import { budgetRows, budgetTables, type BudgetTable } from './budget-tables';
+import { budgetRowLabel, budgetRows, budgetTables, type BudgetTable } from './budget-tables';
 import { CO2_FACTOR_FACT_LABELS } from './co2/fact-labels';
 import { questionLabeller, type FactLabeller } from './shared/rules';
 import { engineInputLabel, rowFieldLabel } from './input-labels';
@@ -345,10 +345,11 @@ export function fieldLabelAt(kind: TProgrammeKind, def: TProgrammeDefinition, co
     if (!path.startsWith(`${table.rowsPath}.`)) continue;
     const [index = '', ...rest] = path.slice(table.rowsPath.length + 1).split('.');
     if (!/^\d+$/.test(index) || Number(index) >= Math.max(budgetRows(content, table).length, 1)) return table.title;
-    const row = { ja: `${table.title.ja} #${Number(index) + 1}`, en: `${table.title.en} #${Number(index) + 1}` };
+    const row = budgetRowLabel(table.title, Number(index));
     const key = rest.join('.');
     const column = (table.columns.find((c) => c.key === key) ?? table.columns.find((c) => key.startsWith(`${c.key}.`)))?.label ?? rowFieldLabel(table, key);
-    return column ? { ja: `${row.ja} ${column.ja}`, en: `${row.en} ${column.en}` } : row;
+    // 「経費（2行目）金額（税込・円）」: after a full-width bracket Japanese needs no space.
+    return column ? { ja: `${row.ja}${column.ja}`, en: `${row.en} ${column.en}` } : row;
   }
   return engineInputLabel(def, path);
 }
@@ -471,7 +472,7 @@ function provisionalAssessment(kind: TProgrammeKind, def: TProgrammeDefinition, 
       const row = rowAt(def, issue.path);
       if (!row) return undefined;
       const path = `${row.table.rowsPath}.${row.index}`;
-      const entry = excluded.get(path) ?? { path, label: { ja: `${row.table.title.ja} #${row.index + 1}`, en: `${row.table.title.en} #${row.index + 1}` }, issues: [] };
+      const entry = excluded.get(path) ?? { path, label: budgetRowLabel(row.table.title, row.index), issues: [] };
       entry.issues.push(issue);
       excluded.set(path, entry);
       leaving.set(row.table.code, (leaving.get(row.table.code) ?? new Set()).add(row.index));

@@ -70,9 +70,9 @@ describe('rows named as on screen', () => {
   it('labels each line by its table and its number there, and puts that label in messages', () => {
     const content = cltExampleApplicationContent();
     const labels = budgetRowLabels(BUILTIN_PROGRAMMES.clt_demonstration, content);
-    expect(labels.get('b2')).toEqual({ ja: '建築物の建築実証 #2', en: 'Building demonstration #2' });
-    expect(labels.get('d1')?.ja).toBe('建築物の設計実証 #1');
-    expect(withRowLabels({ line: 'p1', amount: 5 }, labels, 'ja')).toEqual({ line: '部材の性能実証等 #1', amount: 5 });
+    expect(labels.get('b2')).toEqual({ ja: '建築物の建築実証（2行目）', en: 'Building demonstration #2' });
+    expect(labels.get('d1')?.ja).toBe('建築物の設計実証（1行目）');
+    expect(withRowLabels({ line: 'p1', amount: 5 }, labels, 'ja')).toEqual({ line: '部材の性能実証等（1行目）', amount: 5 });
     expect(withRowLabels({ line: 'zz' }, labels, 'ja')).toEqual({ line: 'zz' });
   });
 

@@ -40,7 +40,7 @@ describe('the CO2 licence line (001 §4.2(2)(5)): its term is typed on the line 
     // Half typed: the draft saves and the message names the cell as on screen.
     const half = assessApplication('co2_factor_support', draft({ start: '2026-06-01' }), undefined, BUILTIN_PROGRAMMES['co2_factor_support']);
     const missing = half.issues.find((i) => i.code === 'grant.co2.licence_acquisition_required')!;
-    expect(errorMessage(missing.code, 'ja', missing.params)).toBe('利用契約か購入かを選んでください（経費 #2 利用の形態（契約・購入））。');
+    expect(errorMessage(missing.code, 'ja', missing.params)).toBe('利用契約か購入かを選んでください（経費（2行目）利用の形態（契約・購入））。');
     const done = assessApplication('co2_factor_support', draft({ acquisition: 'subscription', start: '2026-06-01', end: '2028-05-31' }), undefined, BUILTIN_PROGRAMMES['co2_factor_support']);
     expect(done.issues.filter((i) => i.code.startsWith('grant.co2.licence'))).toEqual([]);
     const line = (done.result!.breakdown as Co2Breakdown).lines.find((l) => l.id === 'l2')!;
@@ -82,8 +82,8 @@ describe('the CO2 licence line (001 §4.2(2)(5)): its term is typed on the line 
 
   it('names a budget cell by its table, row number and column, never by its path', () => {
     const content = draft();
-    expect(fieldLabelAt('co2_factor_support', BUILTIN_PROGRAMMES.co2_factor_support, content, 'grant.lines.1.licence.start')).toEqual({ ja: '経費 #2 契約（購入）の開始日', en: 'Costs #2 Start of the contract (purchase)' });
-    expect(fieldLabelAt('co2_factor_support', BUILTIN_PROGRAMMES.co2_factor_support, content, 'grant.lines.0.amount')?.ja).toBe('経費 #1 金額（税込・円）');
+    expect(fieldLabelAt('co2_factor_support', BUILTIN_PROGRAMMES.co2_factor_support, content, 'grant.lines.1.licence.start')).toEqual({ ja: '経費（2行目）契約（購入）の開始日', en: 'Costs #2 Start of the contract (purchase)' });
+    expect(fieldLabelAt('co2_factor_support', BUILTIN_PROGRAMMES.co2_factor_support, content, 'grant.lines.0.amount')?.ja).toBe('経費（1行目）金額（税込・円）');
     expect(fieldLabelAt('co2_factor_support', BUILTIN_PROGRAMMES.co2_factor_support, content, 'grant.period.resultsReportDate')?.ja).toBe('成果報告日（予定）');
   });
 });

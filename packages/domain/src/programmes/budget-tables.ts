@@ -293,14 +293,19 @@ export function budgetRowWith(table: BudgetTable, row: BudgetRow, key: string, v
 }
 
 /**
- * Each row's name as the screen shows it — the table's title and the row's number there
- * (「建築物の建築実証 #2」) — so messages about a line name the row the applicant sees, not its id.
+ * A row's name as the screen shows it: the table's title and the row's number there, in each
+ * language's own way (「建築物の建築実証（2行目）」, "Building demonstration #2").
  */
+export function budgetRowLabel(title: Text, index: number): Text {
+  return { ja: `${title.ja}（${index + 1}行目）`, en: `${title.en} #${index + 1}` };
+}
+
+/** Each row's label by its id, so messages about a line name the row the applicant sees, not its id. */
 export function budgetRowLabels(def: TProgrammeDefinition, content: unknown): ReadonlyMap<string, Text> {
   const labels = new Map<string, Text>();
   for (const table of budgetTables(def))
     budgetRows(content, table).forEach((row, index) => {
-      if (typeof row.id === 'string') labels.set(row.id, { ja: `${table.title.ja} #${index + 1}`, en: `${table.title.en} #${index + 1}` });
+      if (typeof row.id === 'string') labels.set(row.id, budgetRowLabel(table.title, index));
     });
   return labels;
 }

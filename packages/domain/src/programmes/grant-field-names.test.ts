@@ -100,7 +100,7 @@ describe('a value outside a closed choice names its field as the form does', () 
 
   it('a CO2 factor’s answer by the factor’s row and the question it answers', () => {
     const { ja, en } = refusalAt('co2_factor_support', PROGRAMMES[1].input, ['factors', 0, 'dataType']);
-    expect(ja).toBe('「策定する原単位 #1 データの種類（個社製品データ・個社製品群データ・業界代表データ）」は次のいずれかを選んでください: 個社製品データ、個社製品群データ、業界代表データ');
+    expect(ja).toBe('「策定する原単位（1行目）データの種類（個社製品データ・個社製品群データ・業界代表データ）」は次のいずれかを選んでください: 個社製品データ、個社製品群データ、業界代表データ');
     expect(en).toContain('"Factors to develop #1 Kind of data (company product, product group or industry representative)"');
   });
 });

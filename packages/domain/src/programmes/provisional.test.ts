@@ -20,14 +20,14 @@ describe('figures computed around an invalid budget row', () => {
     expect(assessment.result).toBeNull();
     expect(assessment.issues.some((i) => i.path === 'grant.building.lines.1.amount')).toBe(true);
     const provisional = assessment.provisional!;
-    expect(provisional.excludedRows.map((r) => [r.path, r.label.ja])).toEqual([['grant.building.lines.1', '建築物の建築実証 #2']]);
+    expect(provisional.excludedRows.map((r) => [r.path, r.label.ja])).toEqual([['grant.building.lines.1', '建築物の建築実証（2行目）']]);
     // The same as the example without that line.
     const full = cltExampleApplicationContent();
     const without = { ...full, grant: { ...full.grant, building: { lines: full.grant!.building!.lines.filter((_, i) => i !== 1) } } };
     expect(provisional.result.grant).toEqual(assessApplication('clt_demonstration', without, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.grant);
     expect(provisional.result.eligibility.status).toBe(assessApplication('clt_demonstration', without, undefined, BUILTIN_PROGRAMMES.clt_demonstration).result!.eligibility.status);
     const issue = provisional.excludedRows[0]!.issues[0]!;
-    expect(errorMessage(issue.code, 'ja', issue.params)).toContain('建築物の建築実証 #2 金額（税込・円）');
+    expect(errorMessage(issue.code, 'ja', issue.params)).toContain('建築物の建築実証（2行目）金額（税込・円）');
   });
 
   it('leaves out a row that becomes invalid once another is left out, and maps it to its row on screen', () => {
@@ -35,7 +35,7 @@ describe('figures computed around an invalid budget row', () => {
     // The factor lacks its product: both lines name it, so they go with it.
     content.grant!.factors![0] = { ...content.grant!.factors![0]!, product: '' };
     const provisional = assessApplication('co2_factor_support', content, undefined, BUILTIN_PROGRAMMES['co2_factor_support']).provisional!;
-    expect(provisional.excludedRows.map((r) => r.label.ja)).toEqual(['策定する原単位 #1', '経費 #1', '経費 #2']);
+    expect(provisional.excludedRows.map((r) => r.label.ja)).toEqual(['策定する原単位（1行目）', '経費（1行目）', '経費（2行目）']);
     expect(provisional.result.grant.requested).toBe(0);
   });
 

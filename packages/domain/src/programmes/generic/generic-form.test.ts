@@ -104,6 +104,6 @@ describe('generic cost-share content', () => {
       expect.objectContaining({ code: 'grant.section_unknown', path: 'grant.lines.3.section', params: expect.objectContaining({ line: 'l4', options: '補助事業', optionsEn: 'Project' }) }),
     ]);
     expect(provisional?.result.grant.amount).toBe(1_500_000);
-    expect(provisional?.excludedRows.map((r) => r.label.ja)).toEqual(['経費 #3', '経費 #4']);
+    expect(provisional?.excludedRows.map((r) => r.label.ja)).toEqual(['経費（3行目）', '経費（4行目）']);
   });
 });
