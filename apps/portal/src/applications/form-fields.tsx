@@ -10,7 +10,7 @@ export const langOf = (language: string): Lang => (language === 'en' ? 'en' : 'j
 /** The DOM id of a field, so an issue list can move focus to it. */
 export const fieldId = (path: string) => `field-${path.replaceAll('.', '-')}`;
 
-/** Budget rows by their names on screen (「建築物の建築実証 #2」), for messages that name a line. */
+/** Budget rows by their names on screen (「建築物の建築実証（2行目）」), for messages that name a line. */
 export interface RowNames {
   labels: ReadonlyMap<string, { ja: string; en: string }>;
   lang: Lang;

@@ -334,7 +334,7 @@ export function formIssues(kind: TProgrammeKind, content: TApplicationContent, d
 
 /**
  * A content path as the screen names it — a form field's label, or a budget row by its table and
- * number with the column (「経費 #2 契約（購入）の開始日」), or an engine input the form does not
+ * number with the column (「経費（2行目）契約（購入）の開始日」), or an engine input the form does not
  * ask (input-labels.ts) — so a message never shows the path.
  */
 export function fieldLabelAt(kind: TProgrammeKind, def: TProgrammeDefinition, content: unknown, path: string): Text | null {

@@ -219,7 +219,7 @@ export async function openApplication(ctx: Ctx, applicationId: string) {
     grant: frozen.assessment.result?.grant ?? null,
     breakdown: staff ? (frozen.assessment.result?.breakdown ?? null) : null,
     reasons: frozen.assessment.result?.reasons ?? [],
-    // Each budget row by id as the application's screens name it (「建築物の建築実証 #2」), for the reasons' {{line}}.
+    // Each budget row by id as the application's screens name it (「建築物の建築実証（2行目）」), for the reasons' {{line}}.
     rowLabels: Object.fromEntries(budgetRowLabels(frozen.rules, frozen.content)),
     issues: frozen.assessment.issues,
     maximumYen: frozen.maximum,
