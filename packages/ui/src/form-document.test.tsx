@@ -25,4 +25,16 @@ describe('the form document', () => {
     expect(text).not.toMatch(/\b[a-z]+[A-Z][a-zA-Z]*\b/);
     expect(text).toContain('CLT工事');
   });
+
+  it('keeps a budget table’s amounts, short cells and short headers whole, and lets long text wrap', () => {
+    renderWithTsumiki(<FormDocumentView document={document} />, { api: fakeApi({}) });
+    const table = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '経費区分' }))!;
+    expect(within(table).getByRole('columnheader', { name: '経費区分' }).style.whiteSpace).toBe('nowrap');
+    const cells = within(table).getAllByRole('cell');
+    const amount = cells.find((c) => /^[\d,]+円$/.test(c.textContent ?? ''))!;
+    expect(amount.style.whiteSpace).toBe('nowrap');
+    const long = cells.find((c) => (c.textContent ?? '').length > 6 && !/円$/.test(c.textContent ?? ''))!;
+    expect(long.style.whiteSpace).toBe('');
+    expect(long.style.overflowWrap).toBe('anywhere');
+  });
 });
