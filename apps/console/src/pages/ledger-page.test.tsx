@@ -31,6 +31,8 @@ describe('budget ledger', () => {
     renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/ledger' });
     const row = within(await screen.findByTestId('ledger-entries')).getAllByRole('row')[1]!;
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2026-04-01 09:00 JST', '開設', '—', '0円', '0円']);
+    // The programme selector is named on screen, as on the publication and statistics pages.
+    expect(screen.getByText('公募', { selector: 'label' })).toBeTruthy();
   });
 
   it('says what an empty ledger will hold', async () => {

@@ -16,7 +16,7 @@ export function LedgerPage() {
   return (
     <Stack gap="md" data-testid="ledger-page">
       <Title order={1}>{t('ledger.title')}</Title>
-      <Select data={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={programmeId} onChange={setChosen} w={420} aria-label={t('queue.programme')} />
+      <Select data={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={programmeId} onChange={setChosen} w={420} label={t('queue.programme')} />
       {programmeId !== '' && (
         <QueryState query={ledger}>
           {(data) => (

@@ -19,7 +19,7 @@ export function SummaryPage() {
   return (
     <Stack data-testid="summary-page">
       <Title order={1}>{t('summary.title')}</Title>
-      <Select data={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={programmeId} onChange={setChosen} maw={420} aria-label={t('queue.programme')} />
+      <Select data={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={programmeId} onChange={setChosen} maw={420} label={t('queue.programme')} />
       {programmeId !== '' && <QueryState query={summary}>{(s) => <SummaryTable rows={s.rows} />}</QueryState>}
     </Stack>
   );
