@@ -100,7 +100,7 @@ describe('a Japanese bill of quantities', () => {
     expect(await again.locator('[data-testid=material-mapping]').count()).toBe(0);
 
     // The organisation's remembered names, viewed and one removed: the next paste asks again.
-    await again.getByRole('link', { name: 'LCCO2算定' }).first().click();
+    await again.getByRole('link', { name: 'LCCO₂算定' }).first().click();
     await again.getByRole('link', { name: '組織で記憶した資材名' }).click();
     const names = again.locator('[data-testid=carbon-names-table]');
     await expect.poll(() => names.locator('tr[data-name="集成材"]').textContent(), WAIT).toContain('中断面');

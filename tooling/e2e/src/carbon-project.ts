@@ -4,7 +4,7 @@ import type { BrowserStack } from './browser';
 export async function newCarbonProject(browser: BrowserStack, name: string, building: { use: string; structure: string; grossFloorArea: string }) {
   const page = await browser.signIn('portal', 'applicant@demo.tsumiki.jp', { viewport: { width: 1400, height: 1000 } });
   await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
-  await page.getByRole('link', { name: 'LCCO2算定' }).first().click();
+  await page.getByRole('link', { name: 'LCCO₂算定' }).first().click();
   await page.locator('[data-testid=carbon-new-name]').waitFor({ timeout: 20_000 });
   await page.locator('[data-testid=carbon-new-name]').fill(name);
   await page.locator('[data-testid=carbon-create]').click();

@@ -11,7 +11,7 @@ const BOQ = ['工事科目\t工事細目\t資材\t数量\t単位', '3\t3.5\twood
 async function openCalculator() {
   const page = await browser.signIn('portal', 'applicant@demo.tsumiki.jp', { viewport: { width: 1400, height: 1000 } });
   await page.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
-  await page.getByRole('link', { name: 'LCCO2算定' }).first().click();
+  await page.getByRole('link', { name: 'LCCO₂算定' }).first().click();
   await page.locator('[data-testid=carbon-table]').waitFor({ timeout: 20_000 });
   return page;
 }

@@ -202,7 +202,7 @@ describe('carbon project list', () => {
       'carbon.list': { data: [listed('a', '旧庁舎', 900, '2026-01-01T00:00:00Z'), listed('b', '新庁舎', null, '2026-05-01T00:00:00Z'), listed('c', '倉庫', 300, '2026-03-01T00:00:00Z')] },
     });
     const { unmount } = renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon', messages });
-    const table = await screen.findByRole('table', { name: '建物のライフサイクルCO2（LCCO2）算定' });
+    const table = await screen.findByRole('table', { name: '建物のライフサイクルCO₂（LCCO₂）算定' });
     const names = () => within(table).getAllByRole('link').map((a) => a.textContent);
     expect(names()).toEqual(['新庁舎', '倉庫', '旧庁舎']);
     fireEvent.click(screen.getByTestId('sort-area'));
