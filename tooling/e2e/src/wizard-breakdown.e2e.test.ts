@@ -16,7 +16,7 @@ describe('applicant portal: 積算内訳 per budget line (様式4-1 注1)', () =
   it('names the lines without a breakdown as on screen, and clears the warning once unit price × quantity or 備考 is filled in', async () => {
     const { page, draft, db } = await openDraft(browser, withoutBreakdowns());
     const eligibility = page.locator('[data-testid=eligibility]');
-    const warning = (row: number) => eligibility.getByText(`行「建築物の建築実証 #${row}」に積算内訳（単価×員数）がありません。備考欄に必ず記載してください。`);
+    const warning = (row: number) => eligibility.getByText(`行「建築物の建築実証（${row}行目）」に積算内訳（単価×員数）がありません。備考欄に必ず記載してください。`);
     await warning(1).waitFor(WAIT);
     await warning(2).waitFor(WAIT);
     expect(await eligibility.textContent()).not.toMatch(/「b\d」/);
