@@ -9,6 +9,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { Fragment, useState, type ReactNode } from 'react';
+import { wholeIfShort } from './format';
 
 export type { SortingState } from '@tanstack/react-table';
 
@@ -66,13 +67,6 @@ const compare = (a: string | number | null, b: string | number | null) => {
 };
 
 /**
- * A header short enough to be one word (評価平均, 合計, Status): kept on one line, where a narrow
- * column broke it as 評価平 / 均 or 合 / 計. A longer one (年間目標に対する達成率) is a phrase and
- * may wrap.
- */
-const isOneWord = (header: string) => header.length <= 6 && !/\s/.test(header);
-
-/**
  * The apps' one data table: headers always, sorting by the columns that say how, an empty state in
  * place of an empty body, and rows stacked as label–value cards under ~600 px (styles.css).
  */
@@ -124,7 +118,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     scope="col"
                     ta={column?.align}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    style={column && isOneWord(column.header) ? { whiteSpace: 'nowrap' } : undefined}
+                    style={column && wholeIfShort(column.header)}
                   >
                     {header.column.getCanSort() ? (
                       <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={700} fz="sm" data-testid={`sort-${header.column.id}`}>

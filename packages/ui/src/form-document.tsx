@@ -1,15 +1,15 @@
 import { Box, List, Stack, Table, Text, Title } from '@mantine/core';
 import { formValueText, type FormBlock, type FormDocument, type FormExplanation, type FormLocale, type FormRow, type FormValue } from '@tsumiki/domain/programmes';
 import { useTranslation } from 'react-i18next';
+import { keptWhole, wholeIfShort } from './format';
 
 /**
- * A budget table's short cells and headers are kept whole: an amount, 「○ 対象」 or 「経費区分」
- * broken as 対 / 象 or 経費区 / 分 read as two words. Longer text may wrap, anywhere if it must (a
- * URL or a long product code in 内容 would otherwise push the table wider than the page).
+ * A budget table's amounts and short cells are kept whole (keptWhole). Longer text may wrap,
+ * anywhere if it must: a URL or a long product code in 内容 would otherwise push the table wider
+ * than the page.
  */
-const isShort = (text: string) => text.length <= 6;
 const cellStyle = (value: FormValue, text: string) =>
-  value.kind === 'yen' || isShort(text) ? { whiteSpace: 'nowrap' as const } : { overflowWrap: 'anywhere' as const };
+  value.kind === 'yen' || keptWhole(text) ? { whiteSpace: 'nowrap' as const } : { overflowWrap: 'anywhere' as const };
 
 /**
  * The application's forms as the domain lays them out (applicationFormDocument): the portal's
@@ -60,7 +60,7 @@ function Block({ block, locale }: { block: FormBlock; locale: FormLocale }) {
               <Table.Thead>
                 <Table.Tr>
                   {block.columns.map((c, i) => (
-                    <Table.Th key={i} ta={c.align} style={isShort(c.label[locale]) ? { whiteSpace: 'nowrap' } : undefined}>{c.label[locale]}</Table.Th>
+                    <Table.Th key={i} ta={c.align} style={wholeIfShort(c.label[locale])}>{c.label[locale]}</Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>

@@ -13,3 +13,13 @@ export function displayFiscalYear(fiscalYear: number, locale: string): string {
   const { era, year } = japaneseEra(new Date(Date.UTC(fiscalYear, 5, 1)));
   return `${era}${year === 1 ? '元' : year}年度`;
 }
+
+/**
+ * Whether a table's text is short enough to be one word (評価平均, 経費区分, ○ 対象) and so kept on
+ * one line: in a narrow column Japanese may break between any two characters, and 評価平 / 均 or
+ * 対 / 象 reads as two words. Longer text is a phrase and may wrap.
+ */
+export const keptWhole = (text: string) => text.length <= 6;
+
+/** The style of a table cell or header holding `text`: one line when it is kept whole. */
+export const wholeIfShort = (text: string) => (keptWhole(text) ? { whiteSpace: 'nowrap' as const } : undefined);
