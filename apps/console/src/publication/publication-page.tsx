@@ -28,6 +28,7 @@ export function PublicationPage() {
           <ExportMenu
             testId="publication-export"
             formats={FORMATS}
+            disabled={list.data?.rows.length === 0}
             onExport={(format) => queryClient.fetchQuery(trpc.review.exportPublication.queryOptions({ programmeId, format }))}
           />
         )}

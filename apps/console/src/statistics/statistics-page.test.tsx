@@ -88,7 +88,20 @@ describe('statistics and publication pages', () => {
     const table = await screen.findByTestId('publication-table');
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[⇅▲▼]/g, '').trim())).toEqual(['事業名', '実施者', '概要']);
     expect(table.textContent).toContain('高知の事務所株式会社〇〇木材4階建て事務所の実証');
-    expect(screen.getByTestId('publication-export-csv')).toBeTruthy();
-    expect(screen.getByTestId('publication-export-xlsx')).toBeTruthy();
+    expect(screen.getByTestId<HTMLButtonElement>('publication-export-csv').disabled).toBe(false);
+    expect(screen.getByTestId<HTMLButtonElement>('publication-export-xlsx').disabled).toBe(false);
+  });
+
+  it('offers no file or print of a round with nothing selected, and says so', async () => {
+    const api = fakeApi({
+      'auth.me': { data: sessionOf('reviewer', '高橋 健一') },
+      'review.programmes': { data: programmes.data.map((p) => ({ ...p, roles: ['reviewer'] })) },
+      'review.publication': { data: { programme: { id: 'p1', nameJa: 'CLT実証', nameEn: 'CLT', fiscalYear: 2026 }, rows: [] } },
+    });
+    renderWithTsumiki(<AuthGate><ConsoleRoutes /></AuthGate>, { api, app: 'console', messages, route: '/publication' });
+    await screen.findByText('この公募で採択された事業はまだありません。');
+    for (const format of ['csv', 'xlsx', 'print']) {
+      expect(screen.getByTestId<HTMLButtonElement>(`publication-export-${format}`).disabled).toBe(true);
+    }
   });
 });
