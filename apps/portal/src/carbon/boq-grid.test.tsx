@@ -38,6 +38,10 @@ describe('BoQ grid with thousands of lines', () => {
     const rendered = grid.querySelectorAll('tr[data-line]');
     expect(rendered.length).toBeGreaterThan(5);
     expect(rendered.length).toBeLessThan(60);
+    // A material's name longer than its input is there whole when hovered.
+    const material = grid.querySelector<HTMLInputElement>('[data-cell="0:2"]')!;
+    expect(material.value).not.toBe('');
+    expect(material.title).toBe(material.value);
     // The third line's issue is shown with it.
     expect(within(grid).getByRole('note').textContent).toContain('L3');
 

@@ -77,13 +77,16 @@ function MaterialCell({
   label,
 }: CellProps & { materials: ReturnType<typeof useBoqMaterials> }) {
   const { t } = useTranslation();
+  const shown = line.materialName ?? materialLabel(line.materialKey);
   return (
     <Table.Td>
       <TextInput
         aria-label={label(t('carbon.boq.material'))}
         size="xs"
         miw={MATERIAL_WIDTH}
-        value={line.materialName ?? materialLabel(line.materialKey)}
+        value={shown}
+        // A long name (「JAS構造用製材（人工乾燥材）」) is cut at the input's width: hovering shows it whole.
+        title={shown}
         list="carbon-materials"
         description={
           line.materialName !== undefined && names.keys.has(line.materialKey)
