@@ -15,3 +15,18 @@ export const COUNT_AXIS = { allowDecimals: false } as const;
 export const legendInSeriesOrder = (series: readonly { name: string }[]) => ({
   itemSorter: (item: { dataKey?: unknown }) => series.findIndex((s) => s.name === item.dataKey),
 });
+
+/**
+ * A horizontal reference line (the 100% of a target, the eight associations' total) labelled in a
+ * margin right of the plot. recharts draws the label inside the plot by default, at the left, where
+ * it lay over the first bar. Spread both into the chart: `<BarChart {...referenceLineAtRight(…)} />`.
+ */
+export function referenceLineAtRight(line: { y: number; label: string; color: string }) {
+  // recharts writes the label 5 px right of the plot, in 12 px text: a full-width character
+  // (「団」) takes about 12 px, a digit or a Latin letter about 7.
+  const labelWidth = [...line.label].reduce((width, c) => width + (c.charCodeAt(0) > 0xff ? 12 : 7), 0);
+  return {
+    referenceLines: [{ ...line, labelPosition: 'right' as const }],
+    barChartProps: { margin: { right: labelWidth + 10 } },
+  };
+}

@@ -35,7 +35,7 @@ export { ExportMenu, type ExportFormat } from './export-menu';
 export { FactorDerivation } from './factor-derivation';
 export { FormDocumentView, FormFiguresView } from './form-document';
 export { CountInput, QuantityInput, YenInput, type YenInputProps } from './yen-input';
-export { chartName, COUNT_AXIS, legendInSeriesOrder } from './charts';
+export { chartName, COUNT_AXIS, legendInSeriesOrder, referenceLineAtRight } from './charts';
 export { ConfirmButton, type ConfirmButtonProps } from './confirm-button';
 export { UnsavedChangesGuard } from './unsaved-changes';
 export { DataTable, type DataColumn, type DataTableProps, type SortingState } from './data-table';

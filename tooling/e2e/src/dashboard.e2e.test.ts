@@ -26,6 +26,14 @@ describe('association dashboard', () => {
     // The legend names the bars in the order they stand (recharts would sort it by key: 事業費割合 first).
     const legend = page.locator('[data-testid=metric-comparison] .recharts-legend-wrapper');
     await expect.poll(async () => (await legend.innerText()).split(/\n+/), WAIT).toEqual(['件数ベース', '事業費割合', '目標']);
+    // The total's line is labelled with its figure right of the bars, not over the first one.
+    const comparison = page.locator('[data-testid=metric-comparison]');
+    const lineLabel = comparison.locator('text.recharts-label', { hasText: '団体計' });
+    await expect.poll(() => lineLabel.textContent(), WAIT).toMatch(/^8団体計 \d+\.\d%$/);
+    const barsEnd = Math.max(...(await comparison.locator('.recharts-bar-rectangle').evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().right))));
+    const labelBox = (await lineLabel.boundingBox())!;
+    expect(labelBox.x).toBeGreaterThanOrEqual(barsEnd);
+    expect(labelBox.x + labelBox.width).toBeLessThanOrEqual((await comparison.boundingBox())!.x + (await comparison.boundingBox())!.width);
     await page.screenshot({ path: '.vitest/dashboard-overview.png', fullPage: true });
 
     await table.getByRole('link', { name: '日空衛' }).click();

@@ -1,9 +1,9 @@
 import { BarChart } from '@mantine/charts';
 import { Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { BUILTIN_METRICS, builtinMetric, formatRate, NATIONAL_CONTEXT } from '@tsumiki/domain/ccus';
+import { BUILTIN_METRICS, builtinMetric, formatRate, formatRateInColumn, NATIONAL_CONTEXT } from '@tsumiki/domain/ccus';
 import type { RouterOutputs } from '@tsumiki/api';
-import { chartName, legendInSeriesOrder, QueryState, useTRPC } from '@tsumiki/ui';
+import { chartName, legendInSeriesOrder, QueryState, referenceLineAtRight, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PeriodPicker } from '../components/period-picker';
@@ -71,7 +71,7 @@ export function OverviewPage() {
                   dataKey="association"
                   series={[{ name: 'achievement', label: t('kpi.proratedAchievement'), color: 'teal.6' }]}
                   unit="%"
-                  referenceLines={[{ y: 100, label: '100%', color: 'red.6' }]}
+                  {...referenceLineAtRight({ y: 100, label: '100%', color: 'red.6' })}
                 />
                 <AssociationTable
                   rows={rows.map((a) => ({ id: a.id, name: name(a), records: a.records, business: a.business }))}
@@ -130,7 +130,7 @@ function MetricComparison({ associations, national }: { associations: { id: stri
   const ratio = metric.kind === 'ratio';
   const valueOf = (summaries: Summaries) => snapshotsOf(summaries).find((s) => s.metricCode === code);
   const scale = (v: number | null | undefined) => (v == null ? null : ratio ? Math.round(v * 1000) / 10 : v);
-  const nationalValue = scale(valueOf(national)?.value);
+  const nationalFigure = valueOf(national)?.value ?? null;
   const data = associations.map((a) => {
     const s = valueOf(a.summaries);
     return { association: a.name, byCount: scale(s?.value), byCost: scale(s?.costWeightedValue), target: scale(s?.target) };
@@ -166,7 +166,14 @@ function MetricComparison({ associations, national }: { associations: { id: stri
         series={series}
         withLegend
         legendProps={legendInSeriesOrder(series)}
-        referenceLines={nationalValue == null ? [] : [{ y: nationalValue, label: t('overview.nationalLine'), color: 'red.6' }]}
+        {...(nationalFigure == null
+          ? {}
+          : referenceLineAtRight({
+              y: scale(nationalFigure) ?? 0,
+              // The line's own figure beside its name: the bars have tooltips, the line has not.
+              label: `${t('overview.nationalLine')} ${ratio ? formatRateInColumn(nationalFigure, locale) : displayNumber(nationalFigure, locale)}`,
+              color: 'red.6',
+            }))}
       />
     </Stack>
   );
