@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { DataTable, displayJst, displayYen, QueryState, useTRPC } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PROGRAMME_PICKER_WIDTH } from '../lib/staff-programme';
 
 /** A programme's budget ledger: budget, committed, remaining, acceptance, and every entry. */
 export function LedgerPage() {
@@ -16,7 +17,7 @@ export function LedgerPage() {
   return (
     <Stack gap="md" data-testid="ledger-page">
       <Title order={1}>{t('ledger.title')}</Title>
-      <Select data={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={programmeId} onChange={setChosen} w={420} label={t('queue.programme')} />
+      <Select data={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={programmeId} onChange={setChosen} {...PROGRAMME_PICKER_WIDTH} label={t('queue.programme')} />
       {programmeId !== '' && (
         <QueryState query={ledger}>
           {(data) => (

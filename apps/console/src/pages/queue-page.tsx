@@ -6,6 +6,7 @@ import type { RouterOutputs } from '@tsumiki/api';
 import { DataTable, displayJst, displayYen, ExportMenu, QueryState, useDomainForm, useTRPC, type DataColumn, type SortingState } from '@tsumiki/ui';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PROGRAMME_PICKER_WIDTH } from '../lib/staff-programme';
 import { Link, useSearchParams } from 'react-router';
 import { SavedViews } from '../views/saved-views';
 
@@ -135,13 +136,13 @@ export function QueuePage() {
           data={[{ value: '', label: t('queue.allProgrammes') }, ...(queue.data?.programmes ?? []).map((p) => ({ value: p.id, label: locale === 'en' ? p.nameEn : p.nameJa }))]}
           value={filters.programmeId ?? ''}
           onChange={(v) => change({ programmeId: v || undefined })}
-          w={360}
+          {...PROGRAMME_PICKER_WIDTH}
         />
         <NumberInput label={t('queue.minRequested')} min={0} allowDecimal={false} clampBehavior="none" thousandSeparator="," w={180} {...form.getInputProps('minRequestedYen')} data-testid="queue-min-requested" />
         <NumberInput label={t('queue.maxRequested')} min={0} allowDecimal={false} clampBehavior="none" thousandSeparator="," w={180} {...form.getInputProps('maxRequestedYen')} data-testid="queue-max-requested" />
         <TextInput label={t('queue.search')} maxLength={200} {...form.getInputProps('search')} data-testid="queue-search" w={300} />
         <Select label={t('queue.sort')} data={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sorts.${s}`) }))} value={filters.sort} onChange={(v) => v && change({ sort: v })} w={180} />
-        <Select label={t('queue.direction')} data={[{ value: 'desc', label: t('queue.desc') }, { value: 'asc', label: t('queue.asc') }]} value={filters.direction} onChange={(v) => v && change({ direction: v })} w={120} />
+        <Select label={t('queue.direction')} data={[{ value: 'desc', label: t('queue.desc') }, { value: 'asc', label: t('queue.asc') }]} value={filters.direction} onChange={(v) => v && change({ direction: v })} w={140} />
       </Group>
       <Tabs value={status} onChange={(v) => change({ statuses: statusTab(v) })}>
         <Tabs.List>

@@ -4,6 +4,7 @@ import type { RouterOutputs } from '@tsumiki/api';
 import { DataTable, displayYen, QueryState, useTRPC, type DataColumn } from '@tsumiki/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PROGRAMME_PICKER_WIDTH } from '../lib/staff-programme';
 import { Link } from 'react-router';
 
 type SummaryRow = RouterOutputs['review']['summary']['rows'][number];
@@ -19,7 +20,7 @@ export function SummaryPage() {
   return (
     <Stack data-testid="summary-page">
       <Title order={1}>{t('summary.title')}</Title>
-      <Select data={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={programmeId} onChange={setChosen} maw={420} label={t('queue.programme')} />
+      <Select data={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={programmeId} onChange={setChosen} {...PROGRAMME_PICKER_WIDTH} label={t('queue.programme')} />
       {programmeId !== '' && <QueryState query={summary}>{(s) => <SummaryTable rows={s.rows} />}</QueryState>}
     </Stack>
   );
