@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayParams } from './display-params';
+import { displayParams, listedNames, listedNamesParams } from './display-params';
 import { errorMessage } from './errors';
 
 describe('message parameters as read', () => {
@@ -10,5 +10,15 @@ describe('message parameters as read', () => {
   it('gives the requirement reasons the same amounts the tables show', () => {
     const text = errorMessage('grant.tax_excluded', 'ja', { section: '本体工事', taxable: 33_000_000, taxExcluded: 30_000_000, nonTaxable: 0, base: 30_000_000 });
     expect(text).toContain('消費税込33,000,000円から消費税相当額を除いた30,000,000円に');
+  });
+});
+
+describe('listedNames', () => {
+  it('lists names with 「、」 in Japanese and a comma in English, each language its own names', () => {
+    expect(listedNames(['床', '壁'], 'ja')).toBe('床、壁');
+    expect(listedNames(['floor', 'wall'], 'en')).toBe('floor, wall');
+    const params = listedNamesParams('items', [{ ja: '床', en: 'floor' }, { ja: '壁', en: 'wall' }]);
+    expect(params).toEqual({ items: '床、壁', itemsEn: 'floor, wall' });
+    expect(errorMessage('carbon.warn_assumptions_used', 'en', { count: 2, ...params })).toContain('(floor, wall)');
   });
 });

@@ -11,3 +11,19 @@ export function displayParams<T extends Readonly<Record<string, unknown>>>(param
   }
   return shown as { [K in keyof T]: T[K] | string };
 }
+
+/** Names listed in a sentence: 「、」 between them in Japanese, a comma and a space in English. */
+export function listedNames(names: readonly string[], locale: 'ja' | 'en'): string {
+  return names.join(locale === 'en' ? ', ' : '、');
+}
+
+/** The same names for a message in both languages, as `name` and `nameEn` (see errorMessage). */
+export function listedNamesParams<K extends string>(
+  key: K,
+  names: readonly { ja: string; en: string }[],
+): Record<K | `${K}En`, string> {
+  return {
+    [key]: listedNames(names.map((n) => n.ja), 'ja'),
+    [`${key}En`]: listedNames(names.map((n) => n.en), 'en'),
+  } as Record<K | `${K}En`, string>;
+}

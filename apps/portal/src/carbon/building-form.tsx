@@ -1,4 +1,5 @@
 import { Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { listedNames } from '@tsumiki/domain';
 import {
   BUILDING_USE_NAMES,
   BUILDING_USES,
@@ -89,7 +90,7 @@ export function BuildingForm({ content, onChange, fieldError }: { content: Conte
       <Checkbox label={t('carbon.building.allowIncomplete')} checked={s.allowIncomplete} onChange={(e) => settings({ allowIncomplete: e.currentTarget.checked })} />
       {coverage.notCovered.length > 0 && (
         <Text size="sm" c="dimmed">
-          {t('carbon.building.coverageNote', { method: METHOD_NAMES[s.method][lang], items: coverage.notCovered.map((x) => `${x.code} ${x[lang]}`).join('、') })}
+          {t('carbon.building.coverageNote', { method: METHOD_NAMES[s.method][lang], items: listedNames(coverage.notCovered.map((x) => `${x.code} ${x[lang]}`), lang) })}
         </Text>
       )}
     </Stack>

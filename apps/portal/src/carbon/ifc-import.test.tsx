@@ -60,6 +60,21 @@ describe('IFC import on the carbon calculator', () => {
     await waitFor(() => expect(screen.getByTestId('material-mapping').textContent).toContain('Leichtbeton'));
   }, 30_000);
 
+  it('lists what was read and skipped the English way in English', async () => {
+    const api = fakeApi({ 'auth.me': { data: sessionOf('applicant', 'Misaki Sugiyama', { locale: 'en' }) }, 'carbon.get': { data: project }, 'carbon.factors': { data: library }, 'carbon.materialNames': { data: [] }, 'carbon.prepareIfc': { data: { started: true } }, 'carbon.previewIfc': { data: previewOf(MODEL) } });
+    renderWithTsumiki(<AuthGate><PortalRoutes /></AuthGate>, { api, route: '/carbon/p1', messages, locale: 'en' });
+    const input = (await screen.findByTestId('ifc-import')).querySelector('input[type=file]')!;
+    fireEvent.change(input, { target: { files: [new File(['ISO-10303-21;'], 'FZK-Haus.ifc', { type: 'application/octet-stream' })] } });
+    const summary = await screen.findByTestId('ifc-summary');
+    // English words arrive as their own chunk: wait for them.
+    await waitFor(() => expect(summary.textContent).toContain('Read 3 elements'));
+    // Commas between items and round brackets around a skipped element's kind and reason: no 「、」 or 「（」.
+    expect(within(summary).getByTestId('ifc-skipped').textContent).toMatch(/Haustuer \([^,()]+, [^()]+\)/);
+    expect(summary.textContent).toMatch(/7[^,]*, [^,]*17/);
+    // 「直交集成板（CLT）」 is the model's own name for a material, kept as written.
+    expect(summary.textContent?.replaceAll('直交集成板（CLT）', '')).not.toMatch(/[、（）・]/);
+  }, 30_000);
+
   it('asks a thickness for timber given by area, refuses what is no thickness, and adds the line in m³', async () => {
     const model: TIfcModel = {
       schema: 'IFC2X3',

@@ -1,6 +1,6 @@
 import { Alert, Button, FileInput, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { errorMessage } from '@tsumiki/domain';
+import { errorMessage, listedNames } from '@tsumiki/domain';
 import {
   ifcClassName,
   ifcLineNeedsThickness,
@@ -31,9 +31,10 @@ const SKIPPED_SHOWN = 30;
 const useClassList = (lang: Lang) => {
   const { t } = useTranslation();
   return (counts: Record<string, number>) =>
-    Object.entries(counts)
-      .map(([cls, n]) => t('carbon.ifc.classCount', { name: ifcClassName(cls, lang), count: n }))
-      .join('、');
+    listedNames(
+      Object.entries(counts).map(([cls, n]) => t('carbon.ifc.classCount', { name: ifcClassName(cls, lang), count: n })),
+      lang,
+    );
 };
 
 /**
@@ -127,10 +128,14 @@ function IfcSummary({ data }: { data: Preview }) {
             ))}
           </List>
           <Text size="xs" mt="xs">
-            {summary.skipped
-              .slice(0, SKIPPED_SHOWN)
-              .map((s) => `${s.name ?? t('carbon.ifc.unnamed')}（${ifcClassName(s.ifcType, lang)}・${reason(s.reason)}）`)
-              .join('、')}
+            {listedNames(
+              summary.skipped.slice(0, SKIPPED_SHOWN).map((s) => {
+                const name = s.name ?? t('carbon.ifc.unnamed');
+                const [kind, why] = [ifcClassName(s.ifcType, lang), reason(s.reason)];
+                return lang === 'ja' ? `${name}（${kind}・${why}）` : `${name} (${kind}, ${why})`;
+              }),
+              lang,
+            )}
             {summary.skipped.length > SKIPPED_SHOWN ? t('carbon.ifc.andMore', { count: summary.skipped.length - SKIPPED_SHOWN }) : ''}
           </Text>
         </Alert>
@@ -147,7 +152,7 @@ function IfcSummary({ data }: { data: Preview }) {
               <List.Item key={m.name}>
                 {m.name}
                 {m.materialKey === null && m.suggestions.length > 0
-                  ? ` — ${t('carbon.ifc.closest', { list: m.suggestions.slice(0, 3).map((s) => (lang === 'ja' ? s.nameJa : s.nameEn)).join('、') })}`
+                  ? ` — ${t('carbon.ifc.closest', { list: listedNames(m.suggestions.slice(0, 3).map((s) => (lang === 'ja' ? s.nameJa : s.nameEn)), lang) })}`
                   : ''}
               </List.Item>
             ))}
@@ -222,10 +227,12 @@ function IfcLines({
       id: 'quantitySource',
       header: t('carbon.ifc.quantitySource'),
       cell: ({ source }) =>
-        (['standard', 'exporter', 'dimensions'] as const)
-          .filter((s) => source.sources[s] > 0)
-          .map((s) => t(`carbon.ifc.source.${s}`, { count: source.sources[s] }))
-          .join('、'),
+        listedNames(
+          (['standard', 'exporter', 'dimensions'] as const)
+            .filter((s) => source.sources[s] > 0)
+            .map((s) => t(`carbon.ifc.source.${s}`, { count: source.sources[s] })),
+          lang,
+        ),
     },
   ];
   const rows: IfcRow[] = data.lines.flatMap((line, i) => {

@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { listedNames } from '@tsumiki/domain';
 import {
   DATA_TYPE_NAMES,
   materialNameIndex,
@@ -87,7 +88,7 @@ export function MaterialMapping({
 
   const columns: DataColumn<Unmapped>[] = [
     { id: 'name', header: t('carbon.mapping.name'), rowHeader: true, cell: (u) => u.name },
-    { id: 'quantity', header: t('carbon.mapping.quantity'), cell: (u) => u.lines.map((l) => `${(l.quantity ?? 0).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB')} ${l.unit}`).join('、') },
+    { id: 'quantity', header: t('carbon.mapping.quantity'), cell: (u) => listedNames(u.lines.map((l) => `${(l.quantity ?? 0).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB')} ${l.unit}`), lang) },
     {
       id: 'material',
       header: t('carbon.mapping.material'),

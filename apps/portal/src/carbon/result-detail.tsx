@@ -10,7 +10,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { errorMessage } from '@tsumiki/domain';
+import { errorMessage, listedNames } from '@tsumiki/domain';
 import {
   CATEGORY_NAMES,
   DATA_TYPE_NAMES,
@@ -229,7 +229,7 @@ function ModuleTable({ result, kg }: { result: TCarbonResult; kg: FormatKg }) {
 function DataQuality({ result }: { result: TCarbonResult }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
-  const notCovered = result.coverage.notCovered.map((s) => `${s.code} ${s[lang]}`).join('、');
+  const notCovered = listedNames(result.coverage.notCovered.map((s) => `${s.code} ${s[lang]}`), lang);
   return (
     <Paper withBorder p="md">
       <Title order={3} size="h4">

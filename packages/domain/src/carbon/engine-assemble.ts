@@ -6,6 +6,7 @@ import {
   SUB_ITEMS,
   type TCategoryCode,
 } from './categories';
+import { listedNamesParams } from '../display-params';
 import { SCENARIO_DEFAULTS, type TScenarioDefaultId, type TSourced } from './defaults';
 import type { TPreparedAssessment } from './engine-prepare';
 import { ENERGY_FACTORS } from './energy';
@@ -292,12 +293,15 @@ function resultWarnings(
   if (lines.length === 0) warnings.push({ code: 'carbon.warn_boq_empty', params: {} });
   // Warnings name materials and factors by their names (and owners), never by their keys or ids.
   const missingName = new Map(prepared.keys.map((k, i) => [k.materialKey, String(prepared.resolved[i]?.problem?.params.material ?? k.materialKey)]));
-  const factorName = (id: string) => used.find((f) => f.id === id)?.nameJa ?? id;
+  const factorNames = (id: string) => {
+    const f = used.find((x) => x.id === id);
+    return { factor: f?.nameJa ?? id, factorEn: f?.nameEn ?? id };
+  };
   for (const u of unreviewedCfp) {
     const f = used.find((x) => x.id === u.factorId);
     warnings.push({
       code: 'carbon.warn_unreviewed_cfp',
-      params: { factor: f?.owner ?? u.factorId, material: f?.nameJa ?? u.materialKey },
+      params: { factor: f?.owner ?? u.factorId, material: f?.nameJa ?? u.materialKey, materialEn: f?.nameEn ?? u.materialKey },
     });
   }
   for (const f of used)
@@ -312,20 +316,19 @@ function resultWarnings(
       code: 'carbon.warn_user_entered_factors',
       params: {
         count: userEnteredLines.count,
-        // A user's own factor is usually named once, in the language they work in.
-        factors: entered.map((f) => f.nameJa).join('、'),
+        ...listedNamesParams('factors', entered.map((f) => ({ ja: f.nameJa, en: f.nameEn }))),
       },
     });
   }
   for (const o of olderThan5Years)
     warnings.push({
       code: 'carbon.warn_factor_old',
-      params: { factor: factorName(o.factorId), publishedOn: o.publishedOn },
+      params: { ...factorNames(o.factorId), publishedOn: o.publishedOn },
     });
   for (const e of expired)
     warnings.push({
       code: 'carbon.warn_factor_expired',
-      params: { factor: factorName(e.factorId), validUntil: e.validUntil },
+      params: { ...factorNames(e.factorId), validUntil: e.validUntil },
     });
   for (const e of energyFactorsOlderThan5Years)
     warnings.push({
@@ -335,7 +338,11 @@ function resultWarnings(
   if (missing.count > 0)
     warnings.push({
       code: 'carbon.warn_incomplete_missing_factors',
-      params: { count: missing.count, materials: missing.materials.map((m) => missingName.get(m) ?? m).join('、') },
+      // The materials as the user typed them: one name, listed in the reader's language.
+      params: {
+        count: missing.count,
+        ...listedNamesParams('materials', missing.materials.map((m) => missingName.get(m) ?? m).map((name) => ({ ja: name, en: name }))),
+      },
     });
   if (acc.noMass.count > 0)
     warnings.push({ code: 'carbon.warn_lines_without_mass', params: { count: acc.noMass.count } });
@@ -345,6 +352,7 @@ function resultWarnings(
       params: {
         count: outside.count,
         method: METHOD_NAMES[input.method].ja,
+        methodEn: METHOD_NAMES[input.method].en,
         subItems: outside.subItems.join(', '),
       },
     });
@@ -361,8 +369,7 @@ function resultWarnings(
       // The screens' names for the defaults, not their ids: the warning is read by applicants.
       params: {
         count: assumptionsUsed.length,
-        items: assumptionsUsed.map((a) => a.name?.ja ?? a.id).join('、'),
-        itemsEn: assumptionsUsed.map((a) => a.name?.en ?? a.id).join(', '),
+        ...listedNamesParams('items', assumptionsUsed.map((a) => ({ ja: a.name?.ja ?? a.id, en: a.name?.en ?? a.id }))),
       },
     });
 

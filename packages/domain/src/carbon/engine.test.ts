@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isErrorCode } from '../errors';
+import { errorMessage, isErrorCode } from '../errors';
 import { assess, evaluatePrepared, prepareAssessment, replacementCount } from './engine';
 import type { TCarbonResult } from './result';
 import { gwpOf } from './gwp';
@@ -426,6 +426,10 @@ describe('method coverage (J-CAT table)', () => {
     expect(r.coverage.partial.map((s) => s.code)).toEqual(['3.9']);
     expect(r.coverage.linesOutsideMethod).toEqual({ count: 1, lineIds: ['R1'], subItems: ['4.1'] });
     expect(r.warnings.map((w) => w.code)).toContain('carbon.warn_lines_outside_method');
+    // The method is named in the reader's language.
+    const outside = r.warnings.find((w) => w.code === 'carbon.warn_lines_outside_method')!;
+    expect(errorMessage(outside.code, 'ja', outside.params)).toContain('簡易算定法');
+    expect(errorMessage(outside.code, 'en', outside.params)).toContain('the simple method does not take');
     expect(r.coverage.modulesWithoutInput).toEqual(['B1', 'B6', 'B7']);
   });
 
@@ -484,6 +488,13 @@ describe('data quality', () => {
         'carbon.warn_assumptions_used',
       ]),
     );
+    // Factors, materials and defaults are named in the reader's language (a publisher keeps its own name).
+    const message = (code: string, locale: 'ja' | 'en') => errorMessage(code, locale, r.warnings.find((w) => w.code === code)!.params);
+    expect(message('carbon.warn_unreviewed_cfp', 'en')).toMatch(/^Material “Particleboard \(PB\)” uses/);
+    expect(message('carbon.warn_factor_old', 'en')).toMatch(/^Factor “Particleboard \(PB\)” was published/);
+    expect(message('carbon.warn_factor_old', 'ja')).toContain('パーティクルボード');
+    expect(message('carbon.warn_assumptions_used', 'en')).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff、]/u);
+    expect(message('carbon.warn_assumptions_used', 'ja')).toMatch(/[^、]+、[^、]+/u);
   });
 
   it('marks lines whose mass is unknown: C1–C4 not computed, result not complete', () => {

@@ -1,4 +1,4 @@
-import { errorMessage, type Locale } from '@tsumiki/domain';
+import { errorMessage, listedNames, type Locale } from '@tsumiki/domain';
 import {
   BUILDING_USE_NAMES,
   DATA_TYPE_NAMES,
@@ -161,7 +161,7 @@ function summaryBlocks({ result, locale, w, name }: ReportContext, scenarioName:
   {
     kind: 'fields',
     rows: [
-      { label: w.notCovered, value: result.coverage.notCovered.map((x) => `${x.code} ${x[locale]}`).join('、') || w.none },
+      { label: w.notCovered, value: listedNames(result.coverage.notCovered.map((x) => `${x.code} ${x[locale]}`), locale) || w.none },
       { label: w.noInput, value: result.coverage.modulesWithoutInput.map((m) => moduleLabel(m, locale)).join(locale === 'en' ? ', ' : '、') || w.none },
     ],
   },
