@@ -57,6 +57,10 @@ describe('budget import from Excel/CSV', () => {
     ]);
     const text = errorMessage('budget_import.row_invalid', 'ja', { line: 3, message: errorMessage(result.issues[0]!.code, 'ja', result.issues[0]!.params) });
     expect(text).toBe('3行目: 金額は0以上の整数（円）で入力してください（入力値: -5）。');
+    // The tables there are, as each reader names them.
+    const unknownTable = result.issues[1]!;
+    expect(errorMessage(unknownTable.code, 'ja', unknownTable.params)).toContain('建築物の建築実証、建築物の設計実証');
+    expect(errorMessage(unknownTable.code, 'en', unknownTable.params)).toContain('Building demonstration, Design demonstration');
   });
 
   it('refuses a sheet that is not the template, and one with no lines', () => {

@@ -1,3 +1,4 @@
+import { listedNamesParams } from '../display-params';
 import { countRule, parseNumberInput } from '../number-input';
 import { parseYenInput } from '../yen-input';
 import { parseIsoDateText } from './shared/dates';
@@ -106,7 +107,8 @@ export function parseBudgetSheet(def: TProgrammeDefinition, rows: readonly (read
         line,
         column: TABLE_HEADER.ja,
         code: 'budget_import.table_unknown',
-        params: { table: tableText, tables: budgetTables(def).map((t) => t.title.ja).join('、') },
+        // Either language's title is taken: each reader is told the ones in their own.
+        params: { table: tableText, ...listedNamesParams('tables', budgetTables(def).map((t) => t.title)) },
       });
       return;
     }
