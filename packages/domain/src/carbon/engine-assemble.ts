@@ -292,7 +292,12 @@ function resultWarnings(
   const warnings: TCarbonWarning[] = [];
   if (lines.length === 0) warnings.push({ code: 'carbon.warn_boq_empty', params: {} });
   // Warnings name materials and factors by their names (and owners), never by their keys or ids.
-  const missingName = new Map(prepared.keys.map((k, i) => [k.materialKey, String(prepared.resolved[i]?.problem?.params.material ?? k.materialKey)]));
+  const missingName = new Map(
+    prepared.keys.map((k, i) => {
+      const params = prepared.resolved[i]?.problem?.params;
+      return [k.materialKey, { ja: String(params?.material ?? k.materialKey), en: String(params?.materialEn ?? k.materialKey) }];
+    }),
+  );
   const factorNames = (id: string) => {
     const f = used.find((x) => x.id === id);
     return { factor: f?.nameJa ?? id, factorEn: f?.nameEn ?? id };
@@ -338,11 +343,7 @@ function resultWarnings(
   if (missing.count > 0)
     warnings.push({
       code: 'carbon.warn_incomplete_missing_factors',
-      // The materials as the user typed them: one name, listed in the reader's language.
-      params: {
-        count: missing.count,
-        ...listedNamesParams('materials', missing.materials.map((m) => missingName.get(m) ?? m).map((name) => ({ ja: name, en: name }))),
-      },
+      params: { count: missing.count, ...listedNamesParams('materials', missing.materials.map((m) => missingName.get(m) ?? { ja: m, en: m })) },
     });
   if (acc.noMass.count > 0)
     warnings.push({ code: 'carbon.warn_lines_without_mass', params: { count: acc.noMass.count } });

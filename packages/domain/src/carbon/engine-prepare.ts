@@ -216,8 +216,10 @@ function resolveKey(
           ? 'carbon.factor_not_found'
           : 'carbon.factor_missing';
     // Messages name a material by the library's name; a name the library does not know, as typed.
+    const known = index.byMaterial.get(key.materialKey)?.[0];
     const params = {
-      material: index.byMaterial.get(key.materialKey)?.[0]?.nameJa ?? key.materialKey,
+      material: known?.nameJa ?? key.materialKey,
+      materialEn: known?.nameEn ?? key.materialKey,
       factor: key.factorId ?? '',
       reason: selection.gapReason ?? '',
     };

@@ -384,6 +384,12 @@ describe('bad input gets a clear issue naming the line, and no result', () => {
       materials: ['steel.section'],
     });
     expect(partial.warnings.map((w) => w.code)).toContain('carbon.warn_incomplete_missing_factors');
+    // The gap is named by the library's name in the reader's language, counted without a plural to get wrong.
+    const gap = partial.warnings.find((w) => w.code === 'carbon.warn_incomplete_missing_factors')!;
+    expect(errorMessage(gap.code, 'ja', gap.params)).toContain('鉄骨（形鋼・鋼板）');
+    expect(errorMessage(gap.code, 'en', gap.params)).toMatch(/^Lines without a factor: 1 \([^\u3040-\u30ff\u4e00-\u9fff]+\)\./u);
+    const refused = issues(base({ boq }))[0]!;
+    expect(errorMessage(refused.code, 'en', refused.params)).toContain('no usable factor yet for “Structural steel sections”');
     expect(partial.modules['A1-A3']).toBe(252);
   });
 
