@@ -66,7 +66,7 @@ export function resultTable(result: TCarbonResult, locale: Locale): string {
   const row = (label: string, kg: number) => `${pad(label, 44)}${pad(num(kg, 0), 16, true)}${pad(num(kg / area, 1), 14, true)}${pad(num(kg / area / years, 2), 16, true)}`;
   const rule = '-'.repeat(90);
   const lines = [
-    `${result.project.name} — ${area} m², ${years}${locale === 'ja' ? '年' : ' years'} (${result.evaluationPeriod.rule})${result.complete ? '' : locale === 'ja' ? ' 【不完全】' : ' [INCOMPLETE]'}`,
+    `${result.project.name} — ${area} m², ${years}${locale === 'ja' ? '年' : ' years'} (${locale === 'ja' ? result.evaluationPeriod.rule : result.evaluationPeriod.ruleEn})${result.complete ? '' : locale === 'ja' ? ' 【不完全】' : ' [INCOMPLETE]'}`,
     rule,
     `${pad(head[0]!, 44)}${pad(head[1]!, 16, true)}${pad(head[2]!, 14, true)}${pad(head[3]!, 16, true)}`,
     rule,

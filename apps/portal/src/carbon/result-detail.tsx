@@ -146,7 +146,7 @@ function ResultHeading({
         <Text size="sm" c="dimmed">
           {t('carbon.results.period', {
             years: result.evaluationPeriod.years,
-            rule: result.evaluationPeriod.rule,
+            rule: lang === 'en' ? result.evaluationPeriod.ruleEn : result.evaluationPeriod.rule,
           })}{' '}
           · {METHOD_NAMES[result.method][lang]} · {result.assessmentDate}
         </Text>

@@ -36,7 +36,7 @@ export interface ResolvedKey {
 
 export interface TPreparedAssessment {
   readonly input: TAssessmentInput;
-  readonly period: { years: number; rule: string; source: string; sourceStatus: TSourceStatus };
+  readonly period: { years: number; rule: string; ruleEn: string; source: string; sourceStatus: TSourceStatus };
   readonly keys: readonly LineKey[];
   readonly resolved: readonly ResolvedKey[];
   /** Σ quantity per key, in the lines' own unit. */
@@ -103,6 +103,7 @@ export function prepareAssessment(
     period = {
       years: input.evaluationPeriodYears,
       rule: `指定 ${input.evaluationPeriodYears}年`,
+      ruleEn: `${input.evaluationPeriodYears} years as entered`,
       source: 'input',
       sourceStatus: 'cited',
     };
@@ -110,9 +111,9 @@ export function prepareAssessment(
     const p = evaluationPeriod(building);
     if (!p.ok) {
       issues.push({ code: p.code, params: p.params, path: ['project', 'building'] });
-      period = { years: 0, rule: '', source: '', sourceStatus: 'cited' };
+      period = { years: 0, rule: '', ruleEn: '', source: '', sourceStatus: 'cited' };
     } else {
-      period = { years: p.years, rule: p.rule, source: p.source, sourceStatus: p.sourceStatus };
+      period = { years: p.years, rule: p.rule, ruleEn: p.ruleEn, source: p.source, sourceStatus: p.sourceStatus };
     }
   }
 

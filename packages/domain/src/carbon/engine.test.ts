@@ -232,6 +232,9 @@ describe('evaluation period', () => {
     expect(evaluationPeriod({ use: 'office', works: 'renovation', ageYears: 25 })).toMatchObject({
       ok: true,
       years: 35,
+      // How the years were found, said in each language.
+      rule: '事務所等 60年 − 築25年（躯体改修を伴わない改修）',
+      ruleEn: 'offices 60 years − 25 years since completion (renovation without structural work)',
     });
     expect(
       evaluationPeriod({ use: 'office', works: 'renovation', ageYears: 25, structuralWork: true }),

@@ -85,6 +85,8 @@ describe('exports', () => {
     expect(p.results.gwp.a1a3).toBe(r.modules['A1-A3']);
     expect(p.results.gwp.d).toBe(r.modules.D);
     expect(p.referenceStudyPeriod).toBe(60);
+    // LCAx is read in English: the period's rule too.
+    expect(JSON.stringify(p)).toContain('60 years (offices 60 years)');
     expect(p.assemblies.map((a) => a.id)).toEqual([
       'jcat-1',
       'jcat-2',

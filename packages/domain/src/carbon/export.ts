@@ -465,7 +465,7 @@ export function toLcax(
     softwareInfo: {
       lcaSoftware: 'Tsumiki',
       lcaSoftwareVersion: null,
-      goalAndScopeDefinition: `Whole-life carbon by the J-CAT method (${METHOD_NAMES[result.method].en}), ${result.evaluationPeriod.years} years (${result.evaluationPeriod.rule}).`,
+      goalAndScopeDefinition: `Whole-life carbon by the J-CAT method (${METHOD_NAMES[result.method].en}), ${result.evaluationPeriod.years} years (${result.evaluationPeriod.ruleEn}).`,
       calculationType: METHOD_NAMES[result.method].ja,
     },
     metaData: {

@@ -43,7 +43,9 @@ export type TPeriod =
       ok: true;
       years: number;
       newBuildYears: number;
+      /** How the years were found, in Japanese as J-CAT words it and in English. */
       rule: string;
+      ruleEn: string;
       source: string;
       sourceStatus: TSourceStatus;
     }
@@ -66,6 +68,7 @@ function newBuildPeriod(
       years: 60,
       newBuildYears: 60,
       rule: '事務所等 60年',
+      ruleEn: 'offices 60 years',
       source: JCAT_PERIOD,
       sourceStatus: 'cited',
     };
@@ -76,6 +79,7 @@ function newBuildPeriod(
       years: 30,
       newBuildYears: 30,
       rule: '物販店等 30年',
+      ruleEn: 'retail 30 years',
       source: JCAT_PERIOD,
       sourceStatus: 'cited',
     };
@@ -91,6 +95,7 @@ function newBuildPeriod(
       years,
       newBuildYears: years,
       rule: `住宅 劣化対策等級${grade} → ${years}年`,
+      ruleEn: `housing, deterioration countermeasure grade ${grade} → ${years} years`,
       source: `${JCAT_PERIOD}（劣化対策等級から年数への対応はTsumikiの読み方）`,
       sourceStatus: 'cited',
     };
@@ -102,6 +107,7 @@ function newBuildPeriod(
     years: 60,
     newBuildYears: 60,
     rule: 'その他の用途 60年（原則）',
+    ruleEn: 'other uses 60 years (the general rule)',
     source: '第四次答申「評価期間については、60年を原則として計算」（この用途のJ-CATの値ではありません）',
     sourceStatus: 'assumption',
   };
@@ -115,7 +121,12 @@ function newBuildPeriod(
 export function evaluationPeriod(input: TPeriodInput): TPeriod {
   const base = newBuildPeriod(input);
   if (!base.ok || input.works === 'new') return base;
-  if (input.structuralWork) return { ...base, rule: `${base.rule}（躯体改修を伴う改修: 新築と同じ）` };
+  if (input.structuralWork)
+    return {
+      ...base,
+      rule: `${base.rule}（躯体改修を伴う改修: 新築と同じ）`,
+      ruleEn: `${base.ruleEn} (renovation with structural work: as for a new building)`,
+    };
   if (input.ageYears === undefined) return { ok: false, code: 'carbon.age_required', params: {} };
   const years = base.newBuildYears - input.ageYears;
   if (years <= 0)
@@ -124,5 +135,10 @@ export function evaluationPeriod(input: TPeriodInput): TPeriod {
       code: 'carbon.period_renovation_not_positive',
       params: { newBuild: base.newBuildYears, age: input.ageYears, years },
     };
-  return { ...base, years, rule: `${base.rule} − 築${input.ageYears}年（躯体改修を伴わない改修）` };
+  return {
+    ...base,
+    years,
+    rule: `${base.rule} − 築${input.ageYears}年（躯体改修を伴わない改修）`,
+    ruleEn: `${base.ruleEn} − ${input.ageYears} years since completion (renovation without structural work)`,
+  };
 }

@@ -101,7 +101,7 @@ export interface TCarbonResult {
   method: TMethod;
   gwpSet: TGwpSet;
   grossFloorAreaM2: number;
-  evaluationPeriod: { years: number; rule: string; source: string; sourceStatus: TSourceStatus };
+  evaluationPeriod: { years: number; rule: string; ruleEn: string; source: string; sourceStatus: TSourceStatus };
   /** True only when every line has a factor and a mass for C1–C4. */
   complete: boolean;
   modules: TModuleValues;

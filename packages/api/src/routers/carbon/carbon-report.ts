@@ -152,7 +152,10 @@ function summaryBlocks({ result, locale, w, name }: ReportContext, scenarioName:
       { label: w.area, value: `${result.grossFloorAreaM2.toLocaleString(locale === 'en' ? 'en-US' : 'ja-JP')} m²` },
       { label: w.date, value: result.assessmentDate },
       { label: w.method, value: name(METHOD_NAMES[result.method]) },
-      { label: w.period, value: `${result.evaluationPeriod.years} ${w.years}（${result.evaluationPeriod.rule}）` },
+      {
+        label: w.period,
+        value: locale === 'en' ? `${result.evaluationPeriod.years} ${w.years} (${result.evaluationPeriod.ruleEn})` : `${result.evaluationPeriod.years}${w.years}（${result.evaluationPeriod.rule}）`,
+      },
       { label: w.gwp, value: result.gwpSet },
       { label: w.status, value: result.complete ? w.complete : w.incomplete },
     ],
