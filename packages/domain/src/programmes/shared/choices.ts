@@ -1,3 +1,5 @@
+import { listedNamesParams } from '../../display-params';
+
 /**
  * The closed choices of the grant inputs, each value with the name the form shows for it. The
  * schemas take their values from here and the forms their options, so a value refused by a schema
@@ -77,5 +79,5 @@ const LABELS = new Map<string, Text>(ALL_CHOICES.flat().map((x) => [x.value, x.l
  */
 export function optionNamesParams(values: readonly unknown[]): { options: string; optionsEn: string } {
   const names = values.map((v) => LABELS.get(String(v)) ?? { ja: String(v), en: String(v) });
-  return { options: names.map((n) => n.ja).join('、'), optionsEn: names.map((n) => n.en).join(', ') };
+  return listedNamesParams('options', names);
 }

@@ -1,4 +1,5 @@
 import type { TProgrammeDefinition } from './definition';
+import { listedNamesParams } from '../../display-params';
 
 /**
  * Message parameters that name a budget line's section and cost category as the definition names
@@ -12,8 +13,7 @@ const nameOf = (list: readonly Named[], code: string): { ja: string; en: string 
   list.find((x) => x.code === code)?.name ?? { ja: code, en: code };
 
 function namesOf(list: readonly Named[], codes: readonly string[]): { options: string; optionsEn: string } {
-  const names = codes.map((c) => nameOf(list, c));
-  return { options: names.map((n) => n.ja).join('、'), optionsEn: names.map((n) => n.en).join(', ') };
+  return listedNamesParams('options', codes.map((c) => nameOf(list, c)));
 }
 
 /** grant.category_not_in_section: the line's category, its section and the categories it allows, by name. */

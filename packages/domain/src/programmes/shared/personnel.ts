@@ -4,6 +4,7 @@ import { countRule, type NumberInputRule } from '../../number-input';
 import { sumYen, ZAmount } from './amounts';
 import { ZIsoDate } from './dates';
 import { reason, type ProgrammeCode, type Reason } from './reasons';
+import { listedNamesParams } from '../../display-params';
 
 /**
  * 補助事業等の実施に要する人件費の算定等の適正化について (seeds/003 別添), which the CLT
@@ -150,7 +151,7 @@ export interface HourlyRate {
 
 function excludedPayParams(amount: Yen, kinds: readonly TPayKind[]): { amount: Yen; kinds: string; kindsEn: string } {
   const names = [...new Set(kinds)].map((k) => EXCLUDED_PAY_NAMES[k] ?? { ja: k, en: k });
-  return { amount, kinds: names.map((n) => n.ja).join('、'), kindsEn: names.map((n) => n.en).join(', ') };
+  return { amount, ...listedNamesParams('kinds', names) };
 }
 
 /** The hourly rate of one person (円未満切り捨て). */
