@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listedNamesParams } from '../display-params';
 import type { TProgrammeKind } from '../programme';
 import { CLT_DEMONSTRATION } from './clt/definition';
 import { computeClt, type CltBreakdown } from './clt/compute';
@@ -163,8 +164,7 @@ export function unknownProgrammeParams(given: unknown): { programme: string; opt
   const names = Object.values(PROGRAMME_TEMPLATES).map((t) => t.name);
   return {
     programme: typeof given === 'string' ? given : (JSON.stringify(given) ?? ''),
-    options: names.map((n) => `「${n.ja}」`).join('、'),
-    optionsEn: names.map((n) => `“${n.en}”`).join(', '),
+    ...listedNamesParams('options', names.map((n) => ({ ja: `「${n.ja}」`, en: `“${n.en}”` }))),
   };
 }
 

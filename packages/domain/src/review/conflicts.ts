@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listedNamesParams } from '../display-params';
 import { accept, bilingual, refuse, ZId, type Outcome } from './result';
 
 /**
@@ -190,11 +191,7 @@ export function hasAppliedToProgramme(
 
 const kindsParam = (findings: readonly ConflictFinding[]) => {
   const kinds = [...new Set(findings.map((f) => f.kind))];
-  return bilingual(
-    'kinds',
-    kinds.map((k) => CONFLICT_KIND_LABELS[k].ja).join('、'),
-    kinds.map((k) => CONFLICT_KIND_LABELS[k].en).join(', '),
-  );
+  return listedNamesParams('kinds', kinds.map((k) => CONFLICT_KIND_LABELS[k]));
 };
 
 /**

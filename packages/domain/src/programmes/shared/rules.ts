@@ -1,3 +1,4 @@
+import { listedNamesParams } from '../../display-params';
 import { yen, type Yen } from '../../money';
 import catalogue from '../../messages/errors.programmes.ja.json';
 import { fractionOf, roundDownTo, sumYen, taxExclusive } from './amounts';
@@ -90,7 +91,7 @@ export function evaluateCriteria(
  */
 export function namedFacts(missing: readonly string[], labelOf: FactLabeller): { facts: string; factsEn: string } {
   const labels = missing.map((fact) => labelOf(fact) ?? { ja: fact, en: fact });
-  return { facts: labels.map((l) => `「${l.ja}」`).join('、'), factsEn: labels.map((l) => `“${l.en}”`).join(', ') };
+  return listedNamesParams('facts', labels.map((l) => ({ ja: `「${l.ja}」`, en: `“${l.en}”` })));
 }
 
 function missingReason(c: TCriterion, missing: string[], labelOf: FactLabeller, subject?: ReasonSubject): Reason {
